@@ -1,0 +1,46 @@
+#include "cli/cli_common.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace mh::cli {
+namespace fs = std::filesystem;
+
+void Context::error(const Error& e) const { std::cerr << e.text(english) << "\n"; }
+
+void Context::say(const std::string& zh, const std::string& en) const { std::cerr << pick(zh, en) << "\n"; }
+
+std::unique_ptr<Site> Context::openSite(const fs::path& dir) const {
+    auto site = Site::open(dir);
+    if (!site) {
+        error(site.error());
+        return nullptr;
+    }
+    return std::move(*site);
+}
+
+std::optional<std::optional<LocalDateTime>> Context::parseAt(const std::string& text) const {
+    if (text.empty()) return std::optional<LocalDateTime>{};
+    auto at = LocalDateTime::parse(text);
+    if (!at) {
+        say("--at 的时间应写成 2026-11-24T11:32（站点当地时间）", "--at must look like 2026-11-24T11:32 (site local time)");
+        return std::nullopt;
+    }
+    return std::optional<LocalDateTime>{*at};
+}
+
+void printJson(const nlohmann::ordered_json& j) { std::cout << j.dump(-1, ' ', false) << std::endl; }
+
+fs::path assetsDir() {
+    if (const char* env = std::getenv("MEALHALL_ASSETS"); env && *env) return env;
+    std::error_code ec;
+    if (fs::is_directory(MEALHALL_ASSETS_DIR, ec)) return MEALHALL_ASSETS_DIR;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    for (fs::path p : {exe.parent_path() / "../share/mealhall/assets", exe.parent_path() / "../../assets"})
+        if (fs::is_directory(p, ec)) return p;
+    return MEALHALL_ASSETS_DIR;
+}
+
+}  // namespace mh::cli

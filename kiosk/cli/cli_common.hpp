@@ -1,0 +1,50 @@
+// Shared plumbing of the command-line verbs: language, exit codes, opening a site, output.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "shared/core/dates.hpp"
+#include "shared/core/result.hpp"
+#include "shared/site/site.hpp"
+
+namespace mh::cli {
+
+// Contract 3's exit codes.
+enum Exit : int { kDone = 0, kRefused = 1, kUsage = 2 };
+
+struct Context {
+    std::string lang = "zh";  // --lang
+    bool english = false;     // set from lang before a verb runs
+    int exitCode = kDone;
+    SystemClock clock;
+
+    // Prints the error for a person on stderr in the chosen language.
+    void error(const Error& e) const;
+    void say(const std::string& zh, const std::string& en) const;
+    const std::string& pick(const std::string& zh, const std::string& en) const { return english ? en : zh; }
+    // Opens the site or prints why not; nullptr then (exit 2).
+    std::unique_ptr<Site> openSite(const std::filesystem::path& dir) const;
+    // Parses --at or prints why not.
+    std::optional<std::optional<LocalDateTime>> parseAt(const std::string& text) const;
+    LocalDate today(const Site& site) const { return site.timeZone().toLocal(clock.nowUnix()).date; }
+    std::string nowIso(const Site& site) const { return site.timeZone().isoWithOffset(clock.nowUnix()); }
+};
+
+void printJson(const nlohmann::ordered_json& j);
+
+// Where assets live: $MEALHALL_ASSETS, the source tree's assets/ for a build tree, or beside the binary.
+std::filesystem::path assetsDir();
+
+// Each file registers its verbs on the app; callbacks store their exit code in ctx.
+void registerSiteVerbs(CLI::App& app, Context& ctx);     // init, roster import
+void registerCheckinVerbs(CLI::App& app, Context& ctx);  // scan, void, tally
+void registerDemoVerb(CLI::App& app, Context& ctx);      // demo
+
+inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
+
+}  // namespace mh::cli

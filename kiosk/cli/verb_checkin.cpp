@@ -1,0 +1,100 @@
+// Verbs of the day's work: `scan`, `void` and `tally`.
+#include <iostream>
+
+#include "cli/cli_common.hpp"
+#include "shared/checkin/checkin_engine.hpp"
+#include "shared/tally/tally_json.hpp"
+
+namespace mh::cli {
+namespace {
+
+struct ScanArgs {
+    std::string site = kDefaultSite, service, at, payload;
+    bool delivered = false;
+};
+
+int runScan(const ScanArgs& a, Context& ctx) {
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    auto at = ctx.parseAt(a.at);
+    if (!at) return kUsage;
+    CheckInEngine engine(*site, ctx.clock);
+    auto result = engine.scan(ScanRequest{a.payload, a.service, *at, a.delivered});
+    if (!result) {
+        ctx.error(result.error());
+        return kUsage;
+    }
+    printJson(scanResultJson(*result, ctx.english));
+    return result->accepted() ? kDone : kRefused;
+}
+
+struct VoidArgs {
+    std::string site = kDefaultSite, reason, staff;
+    std::int64_t record = 0;
+};
+
+int runVoid(const VoidArgs& a, Context& ctx) {
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    CheckInEngine engine(*site, ctx.clock);
+    auto rec = engine.voidRecord(a.record, a.reason, a.staff);
+    if (!rec) {
+        ctx.error(rec.error());
+        return rec.error().code == "void.reason" ? kUsage : kRefused;
+    }
+    nlohmann::ordered_json j;
+    j["record_id"] = rec->recordId;
+    j["elder_id"] = rec->elderId;
+    j["service"] = rec->service;
+    j["date"] = rec->day;
+    j["voided"] = true;
+    printJson(j);
+    return kDone;
+}
+
+struct TallyArgs {
+    std::string site = kDefaultSite, date;
+};
+
+int runTally(const TallyArgs& a, Context& ctx) {
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    auto date = LocalDate::parse(a.date);
+    if (!date) {
+        ctx.say("--date 应写成 2026-11-24", "--date must look like 2026-11-24");
+        return kUsage;
+    }
+    CheckinStore store(site->db());
+    DailyTally t = buildTally(site->config(), *date, store.forDay(date->iso()), 1, ctx.nowIso(*site));
+    printJson(tallyJson(t));
+    return kDone;
+}
+
+}  // namespace
+
+void registerCheckinVerbs(CLI::App& app, Context& ctx) {
+    auto scan = std::make_shared<ScanArgs>();
+    CLI::App* s = app.add_subcommand("scan", "check in one card or ID number, exactly as the kiosk does");
+    s->add_option("--site", scan->site, "site directory")->capture_default_str();
+    s->add_option("--service", scan->service, "service id from site.toml, e.g. lunch")->required();
+    s->add_option("--at", scan->at, "local time, e.g. 2026-11-24T11:32 (default: now)");
+    s->add_flag("--delivered", scan->delivered, "a delivered meal (送餐)");
+    s->add_option("payload", scan->payload, "what the card or reader gave")->required();
+    s->callback([scan, &ctx] { ctx.exitCode = runScan(*scan, ctx); });
+
+    auto vo = std::make_shared<VoidArgs>();
+    CLI::App* v = app.add_subcommand("void", "cancel a check-in (kept, with who and why, in the audit log)");
+    v->add_option("--site", vo->site, "site directory")->capture_default_str();
+    v->add_option("--record", vo->record, "record id from the scan result")->required();
+    v->add_option("--reason", vo->reason, "why")->required();
+    v->add_option("--staff", vo->staff, "who")->required();
+    v->callback([vo, &ctx] { ctx.exitCode = runVoid(*vo, ctx); });
+
+    auto ta = std::make_shared<TallyArgs>();
+    CLI::App* t = app.add_subcommand("tally", "print the daily tally JSON");
+    t->add_option("--site", ta->site, "site directory")->capture_default_str();
+    t->add_option("--date", ta->date, "local date, YYYY-MM-DD")->required();
+    t->callback([ta, &ctx] { ctx.exitCode = runTally(*ta, ctx); });
+}
+
+}  // namespace mh::cli

@@ -1,0 +1,139 @@
+// `demo`: makes a ready sample site (assets/demo) and runs a sample lunch through the engine, so a
+// new user sees the whole path — roster, cards, policy, check-ins, tally — in one command.
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "cli/cli_common.hpp"
+#include "shared/cards/card_signature.hpp"
+#include "shared/checkin/checkin_engine.hpp"
+#include "shared/core/text.hpp"
+#include "shared/roster/csv.hpp"
+#include "shared/roster/roster_import.hpp"
+#include "shared/store/elder_store.hpp"
+#include "shared/tally/tally_json.hpp"
+
+namespace mh::cli {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kDemoMarker = ".demo-site";
+
+fs::path defaultDemoDir() {
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return fs::path(x) / "mealhall-demo";
+    if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".local/share/mealhall-demo";
+    return fs::temp_directory_path() / "mealhall-demo";
+}
+
+// Clears an earlier demo site, but never a directory that is not one (a real site has no marker).
+bool clearOldDemo(const fs::path& dir, Context& ctx) {
+    std::error_code ec;
+    if (!fs::exists(dir / kSiteToml, ec)) return true;
+    if (!fs::exists(dir / kDemoMarker, ec)) {
+        ctx.say(dir.string() + " 里是一个真实站点，演示不会覆盖它", dir.string() + " holds a real site; the demo will not touch it");
+        return false;
+    }
+    fs::remove_all(dir, ec);
+    return !ec;
+}
+
+std::string readFile(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+struct DemoArgs {
+    std::string site;
+};
+
+int runDemo(const DemoArgs& a, Context& ctx) {
+    fs::path dir = a.site.empty() ? defaultDemoDir() : fs::path(a.site);
+    fs::path assets = assetsDir() / "demo";
+    if (!fs::exists(assets / "roster.csv")) {
+        ctx.say("找不到演示数据 " + assets.string(), "demo assets not found at " + assets.string());
+        return kUsage;
+    }
+    if (!clearOldDemo(dir, ctx)) return kUsage;
+    {
+        auto created = Site::init(dir, "141022-001", "北关村老年食堂");
+        if (!created) {
+            ctx.error(created.error());
+            return kUsage;
+        }
+    }
+    std::ofstream(dir / kDemoMarker) << "made by `kiosk demo`; deleted and remade by the next one\n";
+    fs::copy_file(assets / "site.toml", dir / kSiteToml, fs::copy_options::overwrite_existing);
+    auto site = ctx.openSite(dir);
+    if (!site) return kUsage;
+    std::string rosterText = readFile(assets / "roster.csv");
+    auto report = importRoster(*site, rosterText, ctx.today(*site), ctx.nowIso(*site), "demo");
+    if (!report) {
+        ctx.error(report.error());
+        return kUsage;
+    }
+
+    // The cards a tester can scan by hand: signed card payloads and the ID numbers from the CSV.
+    std::ofstream cards(dir / "cards.txt");
+    cards << "# elder_id  name  signed card payload / ID number (scan with: kiosk scan --site " << dir.string()
+          << " --service lunch PAYLOAD)\n";
+    std::vector<std::string> payloads;
+    for (const auto& e : ElderStore(site->db()).all()) {
+        std::string p = signCard({e.elderId, e.cardSerial}, site->keys().card.sec);
+        payloads.push_back(p);
+        cards << e.elderId << "  " << e.name << "  " << p << "\n";
+    }
+    auto rows = parseCsv(rosterText);
+    for (size_t i = 1; rows && i < rows->size(); ++i)
+        if ((*rows)[i].fields.size() > 2 && !(*rows)[i].fields[2].empty())
+            cards << (*rows)[i].fields[0] << "  " << (*rows)[i].fields[1] << "  " << (*rows)[i].fields[2] << "\n";
+
+    // A sample lunch: most elders by card, one by ID number, one delivered, and the usual mistakes.
+    CheckInEngine engine(*site, ctx.clock);
+    LocalDate today = ctx.today(*site);
+    std::vector<std::pair<std::string, bool>> scans;
+    for (size_t i = 0; i < payloads.size() && i < 22; ++i) scans.push_back({payloads[i], i == 7});
+    scans.push_back({payloads[0], false});                                         // a second lunch: duplicate
+    scans.push_back({signCard({"E0005", "1"}, site->keys().card.sec), false});     // the replaced card: revoked
+    scans.push_back({"110101199003071234", false});                                // a wrong check digit: invalid
+    scans.push_back({"HELLO-WORLD", false});                                       // scanner garbage: invalid
+    std::cout << ctx.pick("演示站点：", "demo site: ") << fs::absolute(dir).string() << "\n";
+    std::cout << ctx.pick("名单：新增 ", "roster: added ") << report->added << "\n\n";
+    int minute = 0;
+    for (const auto& [payload, delivered] : scans) {
+        LocalDateTime at{today, 11, 0 + minute / 60, minute % 60};
+        at.minute = 5 + minute;
+        minute += 2;
+        auto r = engine.scan(ScanRequest{payload, "lunch", at, delivered});
+        if (!r) {
+            ctx.error(r.error());
+            return kRefused;
+        }
+        std::printf("%02d:%02d  %-10s  %s\n", at.hour, at.minute, std::string(outcomeKey(r->outcome)).c_str(),
+                    (ctx.english ? r->messageEn : r->message).c_str());
+    }
+    CheckinStore store(site->db());
+    DailyTally t = buildTally(site->config(), today, store.forDay(today.iso()), 1, ctx.nowIso(*site));
+    for (const auto& s : t.services) {
+        if (s.id != "lunch") continue;
+        std::cout << "\n" << ctx.pick("今日午餐：", "lunch today: ") << s.count << ctx.pick(" 人（送餐 ", " (delivered ")
+                  << s.delivered << ctx.pick("），餐费合计 ", "), price total ") << formatYuan2(s.priceFen)
+                  << ctx.pick(" 元\n", " yuan\n");
+        for (Share k : kAllShares)
+            std::cout << "  " << shareLabelZh(k) << "  " << formatYuan2(s.shares.at(k)) << "\n";
+    }
+    std::cout << "\n" << ctx.pick("试试：", "try: ") << "build/bin/kiosk tally --site " << dir.string() << " --date "
+              << today.iso() << "\n"
+              << ctx.pick("卡片内容见 ", "card payloads are in ") << (dir / "cards.txt").string() << "\n";
+    return kDone;
+}
+
+}  // namespace
+
+void registerDemoVerb(CLI::App& app, Context& ctx) {
+    auto args = std::make_shared<DemoArgs>();
+    CLI::App* d = app.add_subcommand("demo", "make a ready sample site and run a sample lunch");
+    d->add_option("--site", args->site, "where to put the demo site (default: ~/.local/share/mealhall-demo)");
+    d->callback([args, &ctx] { ctx.exitCode = runDemo(*args, ctx); });
+}
+
+}  // namespace mh::cli

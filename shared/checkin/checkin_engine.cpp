@@ -1,0 +1,222 @@
+#include "shared/checkin/checkin_engine.hpp"
+
+#include "shared/cards/card_signature.hpp"
+#include "shared/checkin/scan_messages.hpp"
+#include "shared/core/id_number.hpp"
+#include "shared/core/text.hpp"
+#include "shared/policy/policy_engine.hpp"
+#include "shared/store/audit_log.hpp"
+#include "shared/store/elder_store.hpp"
+
+namespace mh {
+namespace {
+
+// Scanner input is untrusted: keep printable ASCII, drop control characters a wedge may add.
+std::string cleanPayload(const std::string& raw) {
+    std::string out;
+    for (char c : raw)
+        if (static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f) out += c;
+    return std::string(trim(out));
+}
+
+bool plausibleCardNumber(const std::string& s) {
+    if (s.empty() || s.size() > 32) return false;
+    for (char c : s)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+    return true;
+}
+
+Error storeFailure(const StoreError& e) {
+    if (e.diskFull())
+        return Error{"store.full", "存储空间已满，这次没有记录，之前的记录都在。请联系管理员清理空间",
+                     "the disk is full: this check-in was not recorded (earlier ones are safe)"};
+    if (e.busy())
+        return Error{"store.busy", "数据库正忙，这次没有记录，请再刷一次", "the database is busy: not recorded, please scan again"};
+    return Error{"store.error", "数据库出错，这次没有记录：" + std::string(e.what()),
+                 std::string("database error, not recorded: ") + e.what()};
+}
+
+}  // namespace
+
+struct CheckInEngine::Identified {
+    Outcome refusal = Outcome::Accepted;  // Accepted here means "identified"
+    std::string detailZh, detailEn;
+    std::optional<Elder> elder;
+    std::string source;
+};
+
+CheckInEngine::Identified CheckInEngine::identify(const std::string& raw, LocalDate today) {
+    Identified id;
+    if (raw.size() > 512) {
+        id.refusal = Outcome::Invalid;
+        return id;
+    }
+    std::string payload = cleanPayload(raw);
+    ElderStore elders(m_site.db());
+    if (looksLikeSignedCard(payload)) {
+        id.source = "card";
+        auto claim = verifyCard(toUpperAscii(payload.substr(0, 4)) + payload.substr(4), m_site.trustedKeys());
+        if (!claim) {
+            id.refusal = Outcome::Invalid;
+            id.detailZh = claim.error().message;
+            id.detailEn = claim.error().en;
+            return id;
+        }
+        id.elder = elders.byElderId(claim->elderId);
+        if (!id.elder || !id.elder->active) {
+            id.refusal = Outcome::Unknown;
+            return id;
+        }
+        if (claim->serial != id.elder->cardSerial) id.refusal = Outcome::Revoked;
+        return id;
+    }
+    if (looksLikeIdNumber(payload)) {
+        id.source = "id";
+        auto number = parseIdNumber(payload, today);
+        if (!number) {
+            id.refusal = Outcome::Invalid;
+            id.detailZh = "身份证号有误：" + number.error().message;
+            id.detailEn = "ID number: " + number.error().en;
+            return id;
+        }
+        id.elder = elders.byIdHash(m_site.keys().hashIdNumber(number->digits));
+        if (!id.elder || !id.elder->active) id.refusal = Outcome::Unknown;
+        return id;
+    }
+    if (m_site.config().allowUnsigned && plausibleCardNumber(payload)) {
+        id.source = "legacy";
+        id.elder = elders.byLegacyCard(payload);
+        if (!id.elder || !id.elder->active) id.refusal = Outcome::Unknown;
+        return id;
+    }
+    id.refusal = Outcome::Invalid;
+    return id;
+}
+
+Result<ScanResult> CheckInEngine::scan(const ScanRequest& req) {
+    const ServiceDef* svc = m_site.config().findService(req.serviceId);
+    if (!svc)
+        return Error{"usage.service", "没有这个服务：" + req.serviceId + "（见 site.toml 中的 [[service]]）",
+                     "no such service: " + req.serviceId + " (see [[service]] in site.toml)"};
+    LocalDateTime when = req.at.value_or(now());
+    try {
+        Identified who = identify(req.payload, when.date);
+        who.source = who.source.empty() ? "scan" : who.source;
+        return checkIn(std::move(who), req.serviceId, req.at, req.delivered, "");
+    } catch (const StoreError& e) {
+        return storeFailure(e);
+    }
+}
+
+Result<ScanResult> CheckInEngine::checkInManually(const std::string& elderId, const std::string& serviceId,
+                                                  std::optional<LocalDateTime> at, bool delivered,
+                                                  const std::string& staff) {
+    if (!m_site.config().findService(serviceId))
+        return Error{"usage.service", "没有这个服务：" + serviceId, "no such service: " + serviceId};
+    try {
+        Identified who;
+        who.source = "manual";
+        who.elder = ElderStore(m_site.db()).byElderId(elderId);
+        if (!who.elder || !who.elder->active) who.refusal = Outcome::Unknown;
+        return checkIn(std::move(who), serviceId, at, delivered, staff.empty() ? "staff" : staff);
+    } catch (const StoreError& e) {
+        return storeFailure(e);
+    }
+}
+
+Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& serviceId,
+                                          std::optional<LocalDateTime> at, bool delivered, const std::string& staff) {
+    const SiteConfig& cfg = m_site.config();
+    const ServiceDef& svc = *cfg.findService(serviceId);
+    std::int64_t unix = at ? m_site.timeZone().toUnix(*at) : m_clock.nowUnix();
+    LocalDateTime when = at.value_or(m_site.timeZone().toLocal(unix));
+
+    ScanResult r;
+    r.service = svc.id;
+    r.serviceName = svc.name;
+    r.delivered = delivered;
+    r.at = m_site.timeZone().isoWithOffset(unix);
+    if (who.elder) {
+        r.elderId = who.elder->elderId;
+        r.fullName = who.elder->name;
+        r.maskedName = maskName(who.elder->name);
+    }
+    auto refuse = [&](Outcome o, const std::string& zh = "", const std::string& en = "") {
+        r.outcome = o;
+        if (o == Outcome::Unknown || o == Outcome::Invalid) {
+            r.elderId.clear();
+            r.fullName.clear();
+            r.maskedName.clear();
+        }
+        composeMessage(r, zh, en);
+        return r;
+    };
+    // Precedence of contract 7: invalid, unknown, revoked, closed, duplicate, ineligible.
+    if (who.refusal != Outcome::Accepted) return refuse(who.refusal, who.detailZh, who.detailEn);
+    if (!svc.isOpenAt(when.wallTime()))
+        return refuse(Outcome::Closed, svc.opens.text() + "–" + svc.closes.text(), svc.opens.text() + "-" + svc.closes.text());
+
+    Database& db = m_site.db();
+    CheckinStore checkins(db);
+    Transaction tx(db);  // duplicate check and insert under one write lock (invariant 1)
+    std::string day = when.date.iso();
+    if (checkins.counted(r.elderId, svc.id, day)) return refuse(Outcome::Duplicate);
+    PolicyDecision d = decide(cfg, svc, ElderFacts{who.elder->categories, who.elder->birth}, when.date);
+    if (d.ineligible) return refuse(Outcome::Ineligible);
+
+    CheckinRecord rec;
+    rec.elderId = r.elderId;
+    rec.service = svc.id;
+    rec.serviceKind = std::string(serviceKindKey(svc.kind));
+    rec.day = day;
+    rec.at = r.at;
+    rec.delivered = delivered;
+    if (d.rule) rec.rule = d.rule->name;
+    rec.priceFen = svc.priceFen;
+    rec.shares = d.shares;
+    rec.categories = who.elder->categoriesText();
+    rec.source = who.source;
+    r.recordId = checkins.insert(rec);
+    if (!staff.empty())
+        AuditLog(db).append(m_site.timeZone().isoWithOffset(m_clock.nowUnix()), staff, "checkin.manual",
+                            "record " + std::to_string(*r.recordId),
+                            r.elderId + " " + svc.id + " " + day + (delivered ? " delivered" : ""));
+    tx.commit();
+
+    r.outcome = Outcome::Accepted;
+    r.rule = rec.rule;
+    r.priceFen = rec.priceFen;
+    r.shares = rec.shares;
+    composeMessage(r);
+    return r;
+}
+
+Result<CheckinRecord> CheckInEngine::voidRecord(std::int64_t recordId, const std::string& reason,
+                                                const std::string& staff) {
+    std::string why(trim(reason)), who(trim(staff));
+    if (why.empty() || who.empty())
+        return Error{"void.reason", "作废必须写明原因和经办人", "a void needs a reason and the staff member's name"};
+    try {
+        Database& db = m_site.db();
+        CheckinStore checkins(db);
+        Transaction tx(db);
+        auto rec = checkins.byId(recordId);
+        if (!rec)
+            return Error{"void.missing", "没有编号为 " + std::to_string(recordId) + " 的签到记录",
+                         "there is no check-in record " + std::to_string(recordId)};
+        if (rec->voided)
+            return Error{"void.already", "签到记录 " + std::to_string(recordId) + " 已经作废过了",
+                         "check-in record " + std::to_string(recordId) + " is already void"};
+        std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix());
+        checkins.markVoided(recordId, at, who, why);
+        AuditLog(db).append(at, who, "checkin.void", "record " + std::to_string(recordId),
+                            rec->elderId + " " + rec->service + " " + rec->day + "; " + why);
+        tx.commit();
+        rec->voided = true;
+        return *rec;
+    } catch (const StoreError& e) {
+        return storeFailure(e);
+    }
+}
+
+}  // namespace mh

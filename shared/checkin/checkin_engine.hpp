@@ -1,0 +1,57 @@
+// The check-in engine: turns a scan (or a staff member's manual check-in) into a recorded,
+// priced check-in or a polite refusal. Every input of the kiosk ends here: `kiosk scan`, the camera,
+// the keyboard-wedge scanner and the staff screen.
+//
+// Invariants:
+//  (1) one counted check-in per elder per service per local day (also a unique index in the store);
+//  (2) a record's shares always sum to its price, each share >= 0, all in integer fen;
+//  (3) `accepted` is returned only after the record is committed (WAL, synchronous=FULL);
+//  (4) a refusal writes nothing;
+//  (5) a record is never deleted: a void marks it, keeps who and why, and frees the day for a new scan.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "shared/checkin/scan_result.hpp"
+#include "shared/core/dates.hpp"
+#include "shared/core/result.hpp"
+#include "shared/site/site.hpp"
+#include "shared/store/checkin_store.hpp"
+
+namespace mh {
+
+struct ScanRequest {
+    std::string payload;                // what the card, ID reader or scanner gave, untrusted
+    std::string serviceId;
+    std::optional<LocalDateTime> at;    // local time; none: the clock's now
+    bool delivered = false;             // a delivered meal (送餐)
+};
+
+class CheckInEngine {
+public:
+    CheckInEngine(Site& site, const Clock& clock) : m_site(site), m_clock(clock) {}
+
+    // Errors are for the operator, not the elder: an unknown service id (usage), or the store
+    // failing (disk full); nothing is recorded then.
+    Result<ScanResult> scan(const ScanRequest& req);
+
+    // Staff check an elder in by roster id (forgotten card). Same rules as a scan; audited.
+    Result<ScanResult> checkInManually(const std::string& elderId, const std::string& serviceId,
+                                       std::optional<LocalDateTime> at, bool delivered, const std::string& staff);
+
+    // Cancels a counted record. Errors: void.missing, void.already, void.reason.
+    Result<CheckinRecord> voidRecord(std::int64_t recordId, const std::string& reason, const std::string& staff);
+
+    [[nodiscard]] LocalDateTime now() const { return m_site.timeZone().toLocal(m_clock.nowUnix()); }
+
+private:
+    struct Identified;
+    Identified identify(const std::string& payload, LocalDate today);
+    Result<ScanResult> checkIn(Identified who, const std::string& serviceId, std::optional<LocalDateTime> at,
+                               bool delivered, const std::string& staff);
+
+    Site& m_site;
+    const Clock& m_clock;
+};
+
+}  // namespace mh

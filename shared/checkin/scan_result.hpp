@@ -1,0 +1,37 @@
+// What a scan comes to (contract 7): the outcome, the elder, the money, and the sentence to show
+// and speak. The GUI draws it; `kiosk scan` prints it as JSON.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "shared/core/money.hpp"
+
+namespace mh {
+
+// Listed in contract 7's precedence order after Accepted: where several apply, the earliest wins.
+enum class Outcome { Accepted, Invalid, Unknown, Revoked, Closed, Duplicate, Ineligible };
+std::string_view outcomeKey(Outcome o);
+
+struct ScanResult {
+    Outcome outcome = Outcome::Invalid;
+    std::optional<std::int64_t> recordId;
+    std::string elderId;
+    std::string maskedName;     // 张*兰: what the JSON and public screens carry by default
+    std::string fullName;       // for staff screens and sites that show full names
+    std::string service;        // id
+    std::string serviceName;    // 午餐
+    bool delivered = false;
+    std::optional<std::string> rule;
+    std::optional<Fen> priceFen;
+    std::optional<Shares> shares;
+    std::string at;             // local time with offset, when known
+    std::string message;        // Chinese
+    std::string messageEn;
+
+    [[nodiscard]] bool accepted() const { return outcome == Outcome::Accepted; }
+    [[nodiscard]] Fen elderPays() const { return shares ? shares->elder : 0; }
+};
+
+}  // namespace mh

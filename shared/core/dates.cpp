@@ -1,0 +1,160 @@
+#include "shared/core/dates.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <mutex>
+
+
+namespace mh {
+namespace {
+
+std::optional<int> digits(std::string_view s) {
+    if (s.empty() || s.size() > 9) return std::nullopt;
+    int v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+// glibc's zone lives in the environment; serialise every switch and conversion.
+std::mutex& tzMutex() {
+    static std::mutex m;
+    return m;
+}
+
+void switchTo(const std::string& name) {
+    const char* cur = std::getenv("TZ");
+    if (cur && name == cur) return;
+    ::setenv("TZ", name.c_str(), 1);
+    ::tzset();
+}
+
+}  // namespace
+
+std::optional<LocalDate> LocalDate::parse(std::string_view t) {
+    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+    auto y = digits(t.substr(0, 4)), m = digits(t.substr(5, 2)), d = digits(t.substr(8, 2));
+    if (!y || !m || !d) return std::nullopt;
+    LocalDate ld = LocalDate::of(*y, unsigned(*m), unsigned(*d));
+    if (!ld.ymd.ok()) return std::nullopt;
+    return ld;
+}
+
+std::string LocalDate::iso() const {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year(), month(), day());
+    return buf;
+}
+
+std::optional<WallTime> WallTime::parse(std::string_view t) {
+    auto colon = t.find(':');
+    if (colon == std::string_view::npos || colon == 0 || t.size() - colon != 3) return std::nullopt;
+    auto h = digits(t.substr(0, colon)), m = digits(t.substr(colon + 1));
+    if (!h || !m || *h > 24 || *m > 59 || (*h == 24 && *m != 0)) return std::nullopt;
+    return WallTime{*h * 60 + *m};
+}
+
+std::string WallTime::text() const {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
+    return buf;
+}
+
+std::optional<LocalDateTime> LocalDateTime::parse(std::string_view t) {
+    if (t.size() != 16 && t.size() != 19) return std::nullopt;
+    if (t[10] != 'T' && t[10] != ' ') return std::nullopt;
+    auto date = LocalDate::parse(t.substr(0, 10));
+    if (!date || t[13] != ':') return std::nullopt;
+    auto h = digits(t.substr(11, 2)), m = digits(t.substr(14, 2));
+    std::optional<int> s = 0;
+    if (t.size() == 19) {
+        if (t[16] != ':') return std::nullopt;
+        s = digits(t.substr(17, 2));
+    }
+    if (!h || !m || !s || *h > 23 || *m > 59 || *s > 59) return std::nullopt;
+    return LocalDateTime{*date, *h, *m, *s};
+}
+
+std::string LocalDateTime::iso() const {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d", date.iso().c_str(), hour, minute, second);
+    return buf;
+}
+
+int ageOn(LocalDate birth, LocalDate day) {
+    int age = day.year() - birth.year();
+    unsigned bm = birth.month(), bd = birth.day();
+    // 29 Feb in a common year: the birthday is 1 March.
+    if (bm == 2 && bd == 29 && !std::chrono::year{day.year()}.is_leap()) {
+        bm = 3;
+        bd = 1;
+    }
+    if (day.month() < bm || (day.month() == bm && day.day() < bd)) --age;
+    return age;
+}
+
+Result<TimeZone> TimeZone::load(const std::string& name) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    bool safe = !name.empty() && name.find("..") == std::string::npos && name[0] != '/';
+    if (name == "UTC" || (safe && fs::is_regular_file(fs::path("/usr/share/zoneinfo") / name, ec))) {
+        TimeZone tz;
+        tz.m_name = name;
+        return tz;
+    }
+    return Error{"tz.unknown", "未知的时区 \"" + name + "\"（例如 Asia/Shanghai；需要安装 tzdata）"};
+}
+
+LocalDateTime TimeZone::toLocal(std::int64_t unixSeconds) const {
+    std::lock_guard lock(tzMutex());
+    switchTo(m_name);
+    std::time_t t = static_cast<std::time_t>(unixSeconds);
+    std::tm tm{};
+    ::localtime_r(&t, &tm);
+    return LocalDateTime{LocalDate::of(tm.tm_year + 1900, unsigned(tm.tm_mon + 1), unsigned(tm.tm_mday)), tm.tm_hour,
+                         tm.tm_min, tm.tm_sec};
+}
+
+std::int64_t TimeZone::toUnix(const LocalDateTime& l) const {
+    std::lock_guard lock(tzMutex());
+    switchTo(m_name);
+    std::tm tm{};
+    tm.tm_year = l.date.year() - 1900;
+    tm.tm_mon = int(l.date.month()) - 1;
+    tm.tm_mday = int(l.date.day());
+    tm.tm_hour = l.hour;
+    tm.tm_min = l.minute;
+    tm.tm_sec = l.second;
+    tm.tm_isdst = -1;
+    return static_cast<std::int64_t>(::mktime(&tm));
+}
+
+int TimeZone::offsetSeconds(std::int64_t unixSeconds) const {
+    std::lock_guard lock(tzMutex());
+    switchTo(m_name);
+    std::time_t t = static_cast<std::time_t>(unixSeconds);
+    std::tm tm{};
+    ::localtime_r(&t, &tm);
+    return int(tm.tm_gmtoff);
+}
+
+std::string TimeZone::isoWithOffset(std::int64_t unixSeconds) const {
+    LocalDateTime l = toLocal(unixSeconds);
+    int off = offsetSeconds(unixSeconds);
+    char sign = off < 0 ? '-' : '+';
+    off = std::abs(off);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, off / 3600, (off % 3600) / 60);
+    return l.iso() + buf;
+}
+
+std::int64_t SystemClock::nowUnix() const {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+}  // namespace mh

@@ -1,0 +1,35 @@
+// Roster import (contract 5): the county's elder list into the site database. Good rows are applied
+// even when others are rejected; the same file twice changes nothing.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "shared/core/dates.hpp"
+#include "shared/core/result.hpp"
+#include "shared/site/site.hpp"
+
+namespace mh {
+
+struct RejectedRow {
+    int line = 0;
+    std::string elderId;  // when it could be read
+    std::string reason;   // Chinese
+    std::string reasonEn;
+};
+
+struct ImportReport {
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+    std::vector<RejectedRow> rejected;
+};
+
+// `today` bounds ID birth dates; `at` stamps the rows and the audit entry; `actor` is who imported.
+// Whole-file problems (encoding, missing columns) are Errors and change nothing.
+Result<ImportReport> importRoster(Site& site, std::string_view csvText, LocalDate today, const std::string& at,
+                                  const std::string& actor);
+Result<ImportReport> importRosterFile(Site& site, const std::filesystem::path& file, LocalDate today,
+                                      const std::string& at, const std::string& actor);
+
+}  // namespace mh

@@ -1,0 +1,49 @@
+// An opened site directory (contract 2): its configuration, time zone, keys and database.
+// Everything a verb or the GUI needs to serve one installation.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "shared/cards/card_signature.hpp"
+#include "shared/core/dates.hpp"
+#include "shared/core/result.hpp"
+#include "shared/site/site_config.hpp"
+#include "shared/site/site_keys.hpp"
+#include "shared/store/database.hpp"
+
+namespace mh {
+
+inline constexpr const char* kSiteToml = "site.toml";
+inline constexpr const char* kSiteDb = "mealhall.db";
+
+class Site {
+public:
+    // Creates the directory (if needed), site.toml, keys and database. Refuses a directory that
+    // already holds a site.
+    static Result<std::unique_ptr<Site>> init(const std::filesystem::path& dir, const std::string& siteId,
+                                              const std::string& name);
+    // Fails with a plain sentence for a missing directory, a broken site.toml, missing keys or an
+    // unreadable database.
+    static Result<std::unique_ptr<Site>> open(const std::filesystem::path& dir);
+
+    [[nodiscard]] const std::filesystem::path& dir() const { return m_dir; }
+    [[nodiscard]] const SiteConfig& config() const { return m_config; }
+    [[nodiscard]] const TimeZone& timeZone() const { return m_tz; }
+    [[nodiscard]] const SiteKeys& keys() const { return m_keys; }
+    [[nodiscard]] Database& db() { return m_db; }
+    // The site's own key first, then [cards] trusted_keys.
+    [[nodiscard]] const std::vector<PublicKey>& trustedKeys() const { return m_trusted; }
+
+private:
+    Site(std::filesystem::path dir, SiteConfig cfg, TimeZone tz, SiteKeys keys, Database db);
+    std::filesystem::path m_dir;
+    SiteConfig m_config;
+    TimeZone m_tz;
+    SiteKeys m_keys;
+    Database m_db;
+    std::vector<PublicKey> m_trusted;
+};
+
+}  // namespace mh

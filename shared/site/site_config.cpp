@@ -1,0 +1,318 @@
+#include "shared/site/site_config.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "shared/core/categories.hpp"
+#include "shared/core/text.hpp"
+
+namespace mh {
+namespace {
+
+// Collects the first mistake with its line; later checks are skipped once one is found.
+class Reader {
+public:
+    explicit Reader(std::string origin) : m_origin(std::move(origin)) {}
+
+    bool failed() const { return m_error.has_value(); }
+    Error error() const { return *m_error; }
+
+    void fail(const toml::node* where, const std::string& zh, const std::string& en) {
+        if (m_error) return;
+        int line = where ? int(where->source().begin.line) : 0;
+        std::string loc = m_origin + (line ? "第" + std::to_string(line) + "行" : "");
+        std::string locEn = m_origin + (line ? " line " + std::to_string(line) : "");
+        m_error = Error{"toml.value", loc + "：" + zh, locEn + ": " + en};
+    }
+
+    // Rejects keys the kiosk does not know, so a typo (price = 1000) is not silently ignored.
+    void onlyKeys(const toml::table& t, std::initializer_list<std::string_view> known, const std::string& what) {
+        for (auto&& [k, v] : t) {
+            bool ok = false;
+            for (auto kk : known) ok = ok || kk == k.str();
+            if (!ok)
+                fail(&v, what + " 中没有 \"" + std::string(k.str()) + "\" 这一项（拼写错了吗？）",
+                     "unknown key \"" + std::string(k.str()) + "\" in " + what);
+        }
+    }
+
+    std::optional<std::string> str(const toml::table& t, std::string_view key, bool required, const toml::node* owner) {
+        const toml::node* n = t.get(key);
+        if (!n) {
+            if (required) fail(owner, "缺少 " + std::string(key), "missing " + std::string(key));
+            return std::nullopt;
+        }
+        if (!n->is_string()) {
+            fail(n, std::string(key) + " 应该是带引号的文字", std::string(key) + " must be a quoted string");
+            return std::nullopt;
+        }
+        return n->as_string()->get();
+    }
+
+    std::optional<std::int64_t> integer(const toml::table& t, std::string_view key, std::int64_t lo, std::int64_t hi) {
+        const toml::node* n = t.get(key);
+        if (!n) return std::nullopt;
+        if (!n->is_integer()) {
+            fail(n, std::string(key) + " 应该是整数（金额以分为单位，不带小数点）",
+                 std::string(key) + " must be a whole number (money is in fen)");
+            return std::nullopt;
+        }
+        std::int64_t v = n->as_integer()->get();
+        if (v < lo || v > hi) {
+            fail(n, std::string(key) + " 应在 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 之间",
+                 std::string(key) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    std::optional<bool> boolean(const toml::table& t, std::string_view key) {
+        const toml::node* n = t.get(key);
+        if (!n) return std::nullopt;
+        if (!n->is_boolean()) {
+            fail(n, std::string(key) + " 应该是 true 或 false", std::string(key) + " must be true or false");
+            return std::nullopt;
+        }
+        return n->as_boolean()->get();
+    }
+
+    std::vector<std::string> strings(const toml::table& t, std::string_view key) {
+        std::vector<std::string> out;
+        const toml::node* n = t.get(key);
+        if (!n) return out;
+        const toml::array* a = n->as_array();
+        if (!a) {
+            fail(n, std::string(key) + " 应该是列表，例如 [\"dibao\"]", std::string(key) + " must be a list");
+            return out;
+        }
+        for (auto&& e : *a) {
+            if (!e.is_string()) {
+                fail(&e, std::string(key) + " 的每一项应是带引号的文字", std::string(key) + " items must be strings");
+                return out;
+            }
+            out.push_back(e.as_string()->get());
+        }
+        return out;
+    }
+
+    std::optional<WallTime> time(const toml::table& t, std::string_view key) {
+        auto s = str(t, key, false, nullptr);
+        if (!s) return std::nullopt;
+        auto w = WallTime::parse(*s);
+        if (!w) fail(t.get(key), std::string(key) + " 应写成 \"10:30\" 这样的时间", std::string(key) + " must look like \"10:30\"");
+        return w;
+    }
+
+private:
+    std::string m_origin;
+    std::optional<Error> m_error;
+};
+
+bool validServiceId(const std::string& id) {
+    if (id.empty() || id.size() > 32) return false;
+    for (char c : id)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-')) return false;
+    return true;
+}
+
+const toml::table* subTable(Reader& r, const toml::table& root, std::string_view key) {
+    const toml::node* n = root.get(key);
+    if (!n) return nullptr;
+    if (!n->is_table()) {
+        r.fail(n, "[" + std::string(key) + "] 应该是一个表", "[" + std::string(key) + "] must be a table");
+        return nullptr;
+    }
+    return n->as_table();
+}
+
+void readServices(Reader& r, const toml::table& root, SiteConfig& cfg) {
+    const toml::node* n = root.get("service");
+    if (!n) return;
+    const toml::array* arr = n->as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+        r.fail(n, "服务应写成 [[service]]", "services must be written as [[service]]");
+        return;
+    }
+    std::set<std::string> seen;
+    for (auto&& e : *arr) {
+        const toml::table& t = *e.as_table();
+        r.onlyKeys(t, {"id", "name", "kind", "opens", "closes", "price_fen"}, "[[service]]");
+        ServiceDef s;
+        s.id = r.str(t, "id", true, &e).value_or("");
+        s.name = r.str(t, "name", false, &e).value_or(s.id);
+        if (r.failed()) return;
+        if (!validServiceId(s.id)) r.fail(t.get("id"), "服务 id 只能用字母、数字、_ 和 -", "service id may use letters, digits, _ and -");
+        if (!seen.insert(s.id).second) r.fail(t.get("id"), "服务 id \"" + s.id + "\" 重复了", "service id \"" + s.id + "\" appears twice");
+        std::string kind = r.str(t, "kind", false, &e).value_or("meal");
+        if (kind == "meal") s.kind = ServiceKind::Meal;
+        else if (kind == "service") s.kind = ServiceKind::Service;
+        else if (kind == "activity") s.kind = ServiceKind::Activity;
+        else r.fail(t.get("kind"), "kind 应为 meal、service 或 activity", "kind must be meal, service or activity");
+        if (auto o = r.time(t, "opens")) s.opens = *o;
+        if (auto c = r.time(t, "closes")) s.closes = *c;
+        if (!r.failed() && !(s.opens < s.closes))
+            r.fail(&e, "服务 \"" + s.id + "\" 的 opens 应早于 closes（不支持跨午夜）",
+                   "service \"" + s.id + "\": opens must be before closes (no windows across midnight)");
+        s.priceFen = r.integer(t, "price_fen", 0, 1'000'000).value_or(0);
+        if (r.failed()) return;
+        cfg.services.push_back(std::move(s));
+    }
+}
+
+void readRules(Reader& r, const toml::table& root, SiteConfig& cfg) {
+    const toml::node* n = root.get("rule");
+    if (!n) return;
+    const toml::array* arr = n->as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+        r.fail(n, "补贴规则应写成 [[rule]]", "rules must be written as [[rule]]");
+        return;
+    }
+    for (auto&& e : *arr) {
+        const toml::table& t = *e.as_table();
+        r.onlyKeys(t, {"name", "categories", "min_age", "max_age", "services", "government_fen", "collective_fen",
+                       "donation_fen", "family_fen"},
+                   "[[rule]]");
+        RuleDef rule;
+        rule.line = int(e.source().begin.line);
+        rule.name = r.str(t, "name", true, &e).value_or("");
+        for (const auto& c : r.strings(t, "categories")) {
+            auto code = categoryCode(c);
+            if (!code) r.fail(t.get("categories"), "不认识的类别 \"" + c + "\"", "unknown category \"" + c + "\"");
+            else rule.categories.push_back(*code);
+        }
+        rule.minAge = int(r.integer(t, "min_age", 0, 150).value_or(0));
+        if (auto mx = r.integer(t, "max_age", 0, 150)) rule.maxAge = int(*mx);
+        rule.services = r.strings(t, "services");
+        for (const auto& sid : rule.services)
+            if (!cfg.findService(sid))
+                r.fail(t.get("services"), "规则 \"" + rule.name + "\" 提到的服务 \"" + sid + "\" 没有在 [[service]] 中定义",
+                       "rule \"" + rule.name + "\" names service \"" + sid + "\" that is not defined");
+        rule.shares.government = r.integer(t, "government_fen", 0, 1'000'000).value_or(0);
+        rule.shares.collective = r.integer(t, "collective_fen", 0, 1'000'000).value_or(0);
+        rule.shares.donation = r.integer(t, "donation_fen", 0, 1'000'000).value_or(0);
+        rule.shares.family = r.integer(t, "family_fen", 0, 1'000'000).value_or(0);
+        if (r.failed()) return;
+        cfg.rules.push_back(std::move(rule));
+    }
+}
+
+}  // namespace
+
+std::string_view serviceKindKey(ServiceKind k) {
+    switch (k) {
+        case ServiceKind::Meal: return "meal";
+        case ServiceKind::Service: return "service";
+        case ServiceKind::Activity: break;
+    }
+    return "activity";
+}
+
+const ServiceDef* SiteConfig::findService(std::string_view id) const {
+    for (const auto& s : services)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& origin) {
+    if (!isValidUtf8(text))
+        return Error{"toml.encoding", origin + " 不是 UTF-8 编码（可能是 GBK），请用 UTF-8 保存",
+                     origin + " is not UTF-8 (perhaps GBK): save it as UTF-8"};
+    toml::table root;
+    try {
+        root = toml::parse(text, origin);
+    } catch (const toml::parse_error& e) {
+        int line = int(e.source().begin.line);
+        return Error{"toml.syntax",
+                     origin + "第" + std::to_string(line) + "行格式有误：" + std::string(e.description()),
+                     origin + " line " + std::to_string(line) + ": " + std::string(e.description())};
+    }
+    Reader r(origin);
+    SiteConfig cfg;
+    r.onlyKeys(root, {"site", "policy", "service", "rule", "cards", "upload", "display"}, origin);
+
+    if (const toml::table* site = subTable(r, root, "site")) {
+        r.onlyKeys(*site, {"id", "name", "timezone", "contact", "end_of_day"}, "[site]");
+        cfg.siteId = r.str(*site, "id", true, root.get("site")).value_or("");
+        cfg.name = r.str(*site, "name", true, root.get("site")).value_or("");
+        cfg.timezone = r.str(*site, "timezone", false, nullptr).value_or(cfg.timezone);
+        cfg.contact = r.str(*site, "contact", false, nullptr).value_or("");
+        if (auto eod = r.time(*site, "end_of_day")) cfg.endOfDay = *eod;
+        if (!r.failed() && cfg.siteId.empty()) r.fail(site->get("id"), "[site] id 不能为空", "[site] id must not be empty");
+        if (!r.failed() && !TimeZone::load(cfg.timezone))
+            r.fail(site->get("timezone"), "未知的时区 \"" + cfg.timezone + "\"（例如 Asia/Shanghai）",
+                   "unknown time zone \"" + cfg.timezone + "\"");
+    } else if (!r.failed()) {
+        r.fail(nullptr, "缺少 [site] 部分（id、name）", "missing the [site] table (id, name)");
+    }
+    if (const toml::table* pol = subTable(r, root, "policy")) {
+        r.onlyKeys(*pol, {"unsubsidised"}, "[policy]");
+        std::string u = r.str(*pol, "unsubsidised", false, nullptr).value_or("full_price");
+        if (u == "full_price") cfg.unsubsidised = Unsubsidised::FullPrice;
+        else if (u == "refuse") cfg.unsubsidised = Unsubsidised::Refuse;
+        else r.fail(pol->get("unsubsidised"), "unsubsidised 应为 \"full_price\" 或 \"refuse\"", "unsubsidised must be \"full_price\" or \"refuse\"");
+    }
+    readServices(r, root, cfg);
+    readRules(r, root, cfg);
+    if (const toml::table* cards = subTable(r, root, "cards")) {
+        r.onlyKeys(*cards, {"allow_unsigned", "trusted_keys"}, "[cards]");
+        cfg.allowUnsigned = r.boolean(*cards, "allow_unsigned").value_or(false);
+        cfg.trustedKeys = r.strings(*cards, "trusted_keys");
+    }
+    if (const toml::table* up = subTable(r, root, "upload")) {
+        r.onlyKeys(*up, {"endpoint", "token_file", "ca_bundle"}, "[upload]");
+        cfg.uploadEndpoint = r.str(*up, "endpoint", false, nullptr).value_or("");
+        cfg.tokenFile = r.str(*up, "token_file", false, nullptr).value_or(cfg.tokenFile);
+        cfg.caBundle = r.str(*up, "ca_bundle", false, nullptr).value_or("");
+    }
+    if (const toml::table* disp = subTable(r, root, "display")) {
+        r.onlyKeys(*disp, {"show_full_names", "diagonal_inch"}, "[display]");
+        cfg.showFullNames = r.boolean(*disp, "show_full_names").value_or(false);
+        if (const toml::node* d = disp->get("diagonal_inch")) {
+            if (auto v = d->value<double>(); v && *v > 3 && *v < 100) cfg.diagonalInch = *v;
+            else r.fail(d, "diagonal_inch 应是屏幕对角线英寸数，例如 15.6", "diagonal_inch must be the panel diagonal in inches");
+        }
+    }
+    if (r.failed()) return r.error();
+    return cfg;
+}
+
+Result<SiteConfig> loadSiteConfig(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return Error{"toml.missing", "读不到配置文件 " + file.string(), "cannot read the configuration file " + file.string()};
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parseSiteConfig(ss.str(), file.filename().string());
+}
+
+std::string defaultSiteToml(const std::string& siteId, const std::string& name) {
+    std::string s;
+    s += "# 站点配置（site.toml）。修改后重启自助机生效。金额一律以“分”为单位（1元 = 100分）。\n";
+    s += "# Site configuration. Money is always in fen (1 yuan = 100 fen).\n\n";
+    s += "[site]\n";
+    s += "id = \"" + siteId + "\"            # 县代码 + 站点编号 / county code + site number\n";
+    s += "name = \"" + name + "\"\n";
+    s += "timezone = \"Asia/Shanghai\"\n";
+    s += "contact = \"\"                 # 公示上的联系方式 / contact line on the public posting\n";
+    s += "end_of_day = \"20:00\"         # 当天汇总封存上报的时间 / when the day's tally is frozen for upload\n\n";
+    s += "[policy]\n";
+    s += "unsubsidised = \"full_price\"  # 没有匹配规则的老人：\"full_price\" 全价，或 \"refuse\" 拒绝（ineligible）\n\n";
+    s += "[[service]]                  # 餐次、服务（助洁、助医……）和活动 / meals, services, activities\n";
+    s += "id = \"lunch\"\nname = \"午餐\"\nkind = \"meal\"                # meal | service | activity\n";
+    s += "opens = \"10:30\"              # 当地时间；窗口外刷卡：closed\n";
+    s += "closes = \"13:30\"\nprice_fen = 1000             # 免费服务和活动写 0\n\n";
+    s += "# 补贴规则：按文件顺序，第一条匹配的生效。各份额按顺序扣减直到覆盖餐价，剩下的由老人自付。\n";
+    s += "# Subsidy rules: first match wins; shares are taken in order until the price is covered.\n";
+    s += "[[rule]]\nname = \"特困供养\"\ncategories = [\"tekun\"]\ngovernment_fen = 1000\n\n";
+    s += "[[rule]]\nname = \"低保高龄\"\ncategories = [\"dibao\"]       # 有其中任一类别；不写或为空：任何人\n";
+    s += "min_age = 80                 # 就餐当天的周岁；不写：0\nservices = [\"lunch\"]        # 不写：所有收费服务\n";
+    s += "government_fen = 600\ncollective_fen = 200\ndonation_fen = 0\nfamily_fen = 0\n\n";
+    s += "[cards]\nallow_unsigned = false\ntrusted_keys = []            # 其他发卡机构的公钥（base32）；本站密钥总是可信\n\n";
+    s += "[upload]\nendpoint = \"\"                # 为空：汇总留在本机待上报\ntoken_file = \"upload.token\"\n\n";
+    s += "[display]\nshow_full_names = false      # 屏幕上显示全名（默认遮挡：张*兰）\n";
+    return s;
+}
+
+}  // namespace mh

@@ -1,0 +1,78 @@
+#include "shared/store/checkin_store.hpp"
+
+namespace mh {
+namespace {
+constexpr const char* kSelect =
+    "SELECT record_id, elder_id, service, service_kind, day, at, delivered, rule, price_fen, government_fen,"
+    " collective_fen, donation_fen, family_fen, elder_fen, categories, source, voided FROM checkins ";
+
+CheckinRecord readRecord(const Statement& st) {
+    CheckinRecord r;
+    r.recordId = st.i64(0);
+    r.elderId = st.text(1);
+    r.service = st.text(2);
+    r.serviceKind = st.text(3);
+    r.day = st.text(4);
+    r.at = st.text(5);
+    r.delivered = st.i64(6) != 0;
+    r.rule = st.optText(7);
+    r.priceFen = st.i64(8);
+    r.shares = {st.i64(9), st.i64(10), st.i64(11), st.i64(12), st.i64(13)};
+    r.categories = st.text(14);
+    r.source = st.text(15);
+    r.voided = st.i64(16) != 0;
+    return r;
+}
+}  // namespace
+
+std::vector<CheckinRecord> CheckinStore::query(const std::string& where, const std::vector<std::string>& args) {
+    auto st = m_db.prepare(std::string(kSelect) + where);
+    for (size_t i = 0; i < args.size(); ++i) st.bind(int(i + 1), args[i]);
+    std::vector<CheckinRecord> out;
+    while (st.step()) out.push_back(readRecord(st));
+    return out;
+}
+
+std::optional<CheckinRecord> CheckinStore::counted(const std::string& elderId, const std::string& service,
+                                                   const std::string& day) {
+    auto v = query("WHERE elder_id = ?1 AND service = ?2 AND day = ?3 AND voided = 0", {elderId, service, day});
+    if (v.empty()) return std::nullopt;
+    return v.front();
+}
+
+std::optional<CheckinRecord> CheckinStore::byId(std::int64_t id) {
+    auto v = query("WHERE record_id = ?1", {std::to_string(id)});
+    if (v.empty()) return std::nullopt;
+    return v.front();
+}
+
+std::vector<CheckinRecord> CheckinStore::forDay(const std::string& day) {
+    return query("WHERE day = ?1 ORDER BY record_id", {day});
+}
+
+std::vector<CheckinRecord> CheckinStore::forDays(const std::string& from, const std::string& to) {
+    return query("WHERE day BETWEEN ?1 AND ?2 ORDER BY record_id", {from, to});
+}
+
+std::int64_t CheckinStore::insert(const CheckinRecord& r) {
+    auto st = m_db.prepare(
+        "INSERT INTO checkins(elder_id, service, service_kind, day, at, delivered, rule, price_fen, government_fen,"
+        " collective_fen, donation_fen, family_fen, elder_fen, categories, source)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
+    st.bind(1, r.elderId).bind(2, r.service).bind(3, r.serviceKind).bind(4, r.day).bind(5, r.at);
+    st.bind(6, r.delivered).bind(7, r.rule).bind(8, r.priceFen);
+    st.bind(9, r.shares.government).bind(10, r.shares.collective).bind(11, r.shares.donation);
+    st.bind(12, r.shares.family).bind(13, r.shares.elder).bind(14, r.categories).bind(15, r.source);
+    st.run();
+    return m_db.lastInsertId();
+}
+
+void CheckinStore::markVoided(std::int64_t id, const std::string& at, const std::string& staff,
+                              const std::string& reason) {
+    auto up = m_db.prepare("UPDATE checkins SET voided = 1 WHERE record_id = ?1 AND voided = 0");
+    up.bind(1, id).run();
+    auto ins = m_db.prepare("INSERT INTO voids(record_id, at, staff, reason) VALUES(?1,?2,?3,?4)");
+    ins.bind(1, id).bind(2, at).bind(3, staff).bind(4, reason).run();
+}
+
+}  // namespace mh

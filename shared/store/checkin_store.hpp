@@ -1,0 +1,49 @@
+// Check-in records in the site database. A record is never deleted: a void marks it and says why.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/core/money.hpp"
+#include "shared/store/database.hpp"
+
+namespace mh {
+
+struct CheckinRecord {
+    std::int64_t recordId = 0;
+    std::string elderId;
+    std::string service;
+    std::string serviceKind;  // meal | service | activity
+    std::string day;          // YYYY-MM-DD, local
+    std::string at;           // local ISO time with offset
+    bool delivered = false;
+    std::optional<std::string> rule;
+    Fen priceFen = 0;
+    Shares shares;
+    std::string categories;   // the elder's category codes on the day, '|'-joined
+    std::string source;       // card | id | legacy | manual
+    bool voided = false;
+};
+
+class CheckinStore {
+public:
+    explicit CheckinStore(Database& db) : m_db(db) {}
+
+    // The counted (not voided) record of this elder for this service on this day, if any.
+    [[nodiscard]] std::optional<CheckinRecord> counted(const std::string& elderId, const std::string& service,
+                                                       const std::string& day);
+    [[nodiscard]] std::optional<CheckinRecord> byId(std::int64_t recordId);
+    // Every record of the day, voided ones included, in record order.
+    [[nodiscard]] std::vector<CheckinRecord> forDay(const std::string& day);
+    // Every record with day in [from, to] (inclusive, YYYY-MM-DD), voided ones included.
+    [[nodiscard]] std::vector<CheckinRecord> forDays(const std::string& from, const std::string& to);
+    // Returns the new record id. The caller holds the transaction.
+    std::int64_t insert(const CheckinRecord& r);
+    void markVoided(std::int64_t recordId, const std::string& at, const std::string& staff, const std::string& reason);
+
+private:
+    std::vector<CheckinRecord> query(const std::string& where, const std::vector<std::string>& args);
+    Database& m_db;
+};
+
+}  // namespace mh

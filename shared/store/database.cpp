@@ -1,0 +1,155 @@
+#include "shared/store/database.hpp"
+
+#include <sqlite3.h>
+
+#include "shared/store/schema.hpp"
+
+namespace mh {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, int rc, std::string_view what) {
+    std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    throw StoreError(msg, db ? sqlite3_extended_errcode(db) : rc);
+}
+
+}  // namespace
+
+bool StoreError::diskFull() const { return (m_code & 0xff) == SQLITE_FULL || (m_code & 0xff) == SQLITE_IOERR; }
+bool StoreError::constraint() const { return (m_code & 0xff) == SQLITE_CONSTRAINT; }
+bool StoreError::busy() const { return (m_code & 0xff) == SQLITE_BUSY || (m_code & 0xff) == SQLITE_LOCKED; }
+
+Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
+    int rc = sqlite3_prepare_v2(db, sql.data(), int(sql.size()), &m_stmt, nullptr);
+    if (rc != SQLITE_OK) fail(db, rc, "prepare");
+}
+
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
+
+Statement& Statement::bind(int i, std::int64_t v) {
+    if (int rc = sqlite3_bind_int64(m_stmt, i, v); rc != SQLITE_OK) fail(m_db, rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int i, std::string_view v) {
+    if (int rc = sqlite3_bind_text(m_stmt, i, v.data(), int(v.size()), SQLITE_TRANSIENT); rc != SQLITE_OK)
+        fail(m_db, rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bindNull(int i) {
+    if (int rc = sqlite3_bind_null(m_stmt, i); rc != SQLITE_OK) fail(m_db, rc, "bind");
+    return *this;
+}
+
+bool Statement::step() {
+    int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    int ext = sqlite3_extended_errcode(m_db);
+    std::string msg = std::string("step: ") + sqlite3_errmsg(m_db);
+    sqlite3_reset(m_stmt);
+    throw StoreError(msg, ext);
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+std::int64_t Statement::i64(int col) const { return sqlite3_column_int64(m_stmt, col); }
+
+std::string Statement::text(int col) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
+    return p ? std::string(p, size_t(sqlite3_column_bytes(m_stmt, col))) : std::string();
+}
+
+std::optional<std::string> Statement::optText(int col) const {
+    if (isNull(col)) return std::nullopt;
+    return text(col);
+}
+
+bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+
+Database Database::open(const std::filesystem::path& file) {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = std::string("open ") + file.string() + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        throw StoreError(msg, rc);
+    }
+    Database d(db);
+    sqlite3_extended_result_codes(db, 1);
+    // Another kiosk process may hold the write lock for a moment (a CLI scan while the GUI runs).
+    sqlite3_busy_timeout(db, 5000);
+    // WAL + FULL: a commit is on disk (fsync of the WAL) before `scan` reports `accepted`.
+    d.exec("PRAGMA journal_mode=WAL");
+    d.exec("PRAGMA synchronous=FULL");
+    d.exec("PRAGMA foreign_keys=ON");
+    d.migrate();
+    return d;
+}
+
+Database::~Database() { sqlite3_close_v2(m_db); }
+
+Database& Database::operator=(Database&& o) noexcept {
+    if (this != &o) {
+        sqlite3_close_v2(m_db);
+        m_db = o.m_db;
+        o.m_db = nullptr;
+    }
+    return *this;
+}
+
+void Database::exec(std::string_view sql) {
+    std::string s(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        throw StoreError("exec: " + msg, sqlite3_extended_errcode(m_db));
+    }
+}
+
+std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+int Database::changes() const { return sqlite3_changes(m_db); }
+
+int Database::schemaVersion() {
+    auto st = prepare("PRAGMA user_version");
+    st.step();
+    return int(st.i64(0));
+}
+
+void Database::migrate() {
+    const auto& steps = schemaMigrations();
+    int have = schemaVersion();
+    if (have > int(steps.size()))
+        throw StoreError("the database was written by a newer kiosk (schema " + std::to_string(have) + ")", SQLITE_MISMATCH);
+    for (int v = have; v < int(steps.size()); ++v) {
+        Transaction tx(*this);
+        exec(steps[size_t(v)]);
+        exec("PRAGMA user_version=" + std::to_string(v + 1));
+        tx.commit();
+    }
+}
+
+Transaction::Transaction(Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (!m_done) {
+        try {
+            m_db.exec("ROLLBACK");
+        } catch (...) {
+            // Nothing more to do: SQLite already rolled back when the failure was an I/O error.
+        }
+    }
+}
+
+void Transaction::commit() {
+    m_db.exec("COMMIT");
+    m_done = true;
+}
+
+}  // namespace mh

@@ -1,0 +1,98 @@
+// A thin RAII layer over SQLite for the site database: one connection, prepared statements,
+// transactions, and schema migrations. Durability settings live here and nowhere else.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace mh {
+
+// Thrown by the store for I/O and constraint failures; the engine turns it into a plain sentence.
+// `diskFull` lets the kiosk say "the disk is full" rather than a code.
+class StoreError : public std::runtime_error {
+public:
+    StoreError(const std::string& what, int code) : std::runtime_error(what), m_code(code) {}
+    [[nodiscard]] int code() const { return m_code; }
+    [[nodiscard]] bool diskFull() const;
+    [[nodiscard]] bool constraint() const;
+    [[nodiscard]] bool busy() const;
+
+private:
+    int m_code;
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(Statement&& o) noexcept : m_db(o.m_db), m_stmt(o.m_stmt) { o.m_stmt = nullptr; }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int i, std::int64_t v);
+    Statement& bind(int i, int v) { return bind(i, std::int64_t(v)); }
+    Statement& bind(int i, bool v) { return bind(i, std::int64_t(v ? 1 : 0)); }
+    Statement& bind(int i, std::string_view v);
+    Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+    Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+    Statement& bindNull(int i);
+    Statement& bind(int i, const std::optional<std::string>& v) { return v ? bind(i, *v) : bindNull(i); }
+
+    // True while a row is available; false when done. Throws StoreError on failure.
+    bool step();
+    void run() { while (step()) {} }
+    void reset();
+
+    [[nodiscard]] std::int64_t i64(int col) const;
+    [[nodiscard]] std::string text(int col) const;
+    [[nodiscard]] std::optional<std::string> optText(int col) const;
+    [[nodiscard]] bool isNull(int col) const;
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+class Database {
+public:
+    // Opens or creates the file, sets WAL + synchronous=FULL + foreign keys, and migrates the
+    // schema to the newest version. ":memory:" works for tests. Throws StoreError.
+    static Database open(const std::filesystem::path& file);
+    ~Database();
+    Database(Database&& o) noexcept : m_db(o.m_db) { o.m_db = nullptr; }
+    Database& operator=(Database&& o) noexcept;
+    Database(const Database&) = delete;
+
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql) { return Statement(m_db, sql); }
+    [[nodiscard]] std::int64_t lastInsertId() const;
+    [[nodiscard]] int changes() const;
+    [[nodiscard]] int schemaVersion();
+    [[nodiscard]] sqlite3* handle() { return m_db; }
+
+private:
+    explicit Database(sqlite3* db) : m_db(db) {}
+    void migrate();
+    sqlite3* m_db = nullptr;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back if not committed: the single-writer lock is taken at the
+// start, so two kiosk processes never interleave a read-check-write.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    void commit();
+
+private:
+    Database& m_db;
+    bool m_done = false;
+};
+
+}  // namespace mh

@@ -1,0 +1,48 @@
+// Elders as the site stores them: what the job needs and no more (no full ID number, contract 5).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/core/dates.hpp"
+#include "shared/core/id_number.hpp"
+#include "shared/store/database.hpp"
+
+namespace mh {
+
+struct Elder {
+    std::string elderId;
+    std::string name;
+    std::optional<std::string> idHash;
+    std::optional<std::string> idLast4;
+    std::optional<LocalDate> birth;
+    std::optional<Sex> sex;
+    std::vector<std::string> categories;  // codes
+    std::string village;
+    std::string phone;
+    std::string cardSerial = "1";
+    std::optional<std::string> legacyCard;
+    bool active = true;
+
+    [[nodiscard]] bool hasCategory(std::string_view code) const;
+    [[nodiscard]] std::string categoriesText() const;  // "dibao|duju"
+    bool operator==(const Elder&) const = default;
+};
+
+class ElderStore {
+public:
+    explicit ElderStore(Database& db) : m_db(db) {}
+
+    [[nodiscard]] std::optional<Elder> byElderId(const std::string& elderId);
+    [[nodiscard]] std::optional<Elder> byIdHash(const std::string& idHash);
+    [[nodiscard]] std::optional<Elder> byLegacyCard(const std::string& card);
+    [[nodiscard]] std::vector<Elder> all();
+    // Insert or replace by elder_id; the caller holds the transaction.
+    void upsert(const Elder& e, const std::string& updatedAt);
+
+private:
+    std::optional<Elder> one(const char* where, const std::string& value);
+    Database& m_db;
+};
+
+}  // namespace mh

@@ -1,0 +1,39 @@
+#include "shared/tally/daily_tally.hpp"
+
+#include "shared/core/text.hpp"
+
+namespace mh {
+
+DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<CheckinRecord>& dayRecords,
+                      int revision, const std::string& generatedAt) {
+    DailyTally t;
+    t.siteId = cfg.siteId;
+    t.date = date;
+    t.revision = revision;
+    t.generatedAt = generatedAt;
+    for (const auto& s : cfg.services) t.services.push_back(ServiceTally{s.id, std::string(serviceKindKey(s.kind))});
+    auto slot = [&](const CheckinRecord& r) -> ServiceTally& {
+        for (auto& s : t.services)
+            if (s.id == r.service) return s;
+        t.services.push_back(ServiceTally{r.service, r.serviceKind});
+        return t.services.back();
+    };
+    for (const auto& r : dayRecords) {
+        ServiceTally& s = slot(r);
+        if (r.voided) {
+            ++s.voided;
+            continue;
+        }
+        ++s.count;
+        if (r.delivered) ++s.delivered;
+        s.priceFen += r.priceFen;
+        s.shares += r.shares;
+        if (r.rule) ++s.byRule[*r.rule];
+        if (!r.categories.empty())
+            for (const auto& c : splitOn(r.categories, '|')) ++s.byCategory[c];
+        t.records.push_back(r);
+    }
+    return t;
+}
+
+}  // namespace mh

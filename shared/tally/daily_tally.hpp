@@ -1,0 +1,39 @@
+// The daily tally (contract 8): one site's counted check-ins of one local day, summed per service.
+// Built from the records alone, so every sum can be re-derived from `records`.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "shared/core/dates.hpp"
+#include "shared/site/site_config.hpp"
+#include "shared/store/checkin_store.hpp"
+
+namespace mh {
+
+struct ServiceTally {
+    std::string id;
+    std::string kind;
+    int count = 0;      // counted records (voided excluded)
+    int delivered = 0;  // of which delivered
+    int voided = 0;
+    Fen priceFen = 0;
+    Shares shares;
+    std::map<std::string, int> byRule;      // only records a rule paid for
+    std::map<std::string, int> byCategory;  // a record counts once for each category of its elder
+};
+
+struct DailyTally {
+    std::string siteId;
+    LocalDate date;
+    int revision = 1;
+    std::string generatedAt;
+    std::vector<ServiceTally> services;   // site.toml order, then services only found in records
+    std::vector<CheckinRecord> records;   // counted ones
+};
+
+// Sums the day's records; `records` must be the day's records, voided ones included.
+DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<CheckinRecord>& dayRecords,
+                      int revision, const std::string& generatedAt);
+
+}  // namespace mh

@@ -1,0 +1,73 @@
+#include "shared/tally/tally_json.hpp"
+
+namespace mh {
+
+nlohmann::ordered_json sharesJson(const Shares& s) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (Share k : kAllShares) j[std::string(shareKey(k))] = s.at(k);
+    return j;
+}
+
+nlohmann::ordered_json tallyJson(const DailyTally& t) {
+    using J = nlohmann::ordered_json;
+    J j;
+    j["schema"] = "mealhall.tally.v1";
+    j["site_id"] = t.siteId;
+    j["date"] = t.date.iso();
+    j["revision"] = t.revision;
+    j["generated_at"] = t.generatedAt;
+    J services = J::array();
+    for (const auto& s : t.services) {
+        J js;
+        js["id"] = s.id;
+        js["kind"] = s.kind;
+        js["count"] = s.count;
+        js["delivered"] = s.delivered;
+        js["voided"] = s.voided;
+        js["price_fen"] = s.priceFen;
+        js["shares_fen"] = sharesJson(s.shares);
+        js["by_rule"] = J::object();
+        for (const auto& [k, v] : s.byRule) js["by_rule"][k] = v;
+        js["by_category"] = J::object();
+        for (const auto& [k, v] : s.byCategory) js["by_category"][k] = v;
+        services.push_back(std::move(js));
+    }
+    j["services"] = std::move(services);
+    J records = J::array();
+    for (const auto& r : t.records) {
+        J jr;
+        jr["record_id"] = r.recordId;
+        jr["elder_id"] = r.elderId;
+        jr["service"] = r.service;
+        jr["at"] = r.at;
+        jr["delivered"] = r.delivered;
+        if (r.rule) jr["rule"] = *r.rule;
+        jr["price_fen"] = r.priceFen;
+        jr["shares_fen"] = sharesJson(r.shares);
+        records.push_back(std::move(jr));
+    }
+    j["records"] = std::move(records);
+    return j;
+}
+
+nlohmann::ordered_json scanResultJson(const ScanResult& r, bool english) {
+    nlohmann::ordered_json j;
+    j["outcome"] = std::string(outcomeKey(r.outcome));
+    if (r.recordId) j["record_id"] = *r.recordId;
+    if (!r.elderId.empty()) {
+        j["elder_id"] = r.elderId;
+        j["name"] = r.maskedName;
+    }
+    j["service"] = r.service;
+    j["delivered"] = r.delivered;
+    if (r.accepted()) {
+        if (r.rule) j["rule"] = *r.rule;
+        j["price_fen"] = r.priceFen.value_or(0);
+        j["shares_fen"] = sharesJson(r.shares.value_or(Shares{}));
+        j["at"] = r.at;
+    }
+    j["message"] = english ? r.messageEn : r.message;
+    return j;
+}
+
+}  // namespace mh
