@@ -1,0 +1,59 @@
+// Calendar arithmetic the subsidy depends on: ages at birthdays, leap days, local time zones.
+#include <doctest/doctest.h>
+
+#include "shared/core/dates.hpp"
+
+using namespace mh;
+
+TEST_CASE("age changes on the birthday itself, not a day early or late") {
+    LocalDate birth = LocalDate::of(1946, 11, 25);
+    CHECK(ageOn(birth, LocalDate::of(2026, 11, 24)) == 79);
+    CHECK(ageOn(birth, LocalDate::of(2026, 11, 25)) == 80);
+    CHECK(ageOn(birth, LocalDate::of(2026, 11, 26)) == 80);
+    CHECK(ageOn(birth, LocalDate::of(2027, 1, 1)) == 80);
+}
+
+TEST_CASE("a 29 February birthday is reached on 1 March in common years, on 29 February in leap years") {
+    LocalDate birth = LocalDate::of(1948, 2, 29);
+    CHECK(ageOn(birth, LocalDate::of(2027, 2, 28)) == 78);
+    CHECK(ageOn(birth, LocalDate::of(2027, 3, 1)) == 79);
+    CHECK(ageOn(birth, LocalDate::of(2028, 2, 28)) == 79);
+    CHECK(ageOn(birth, LocalDate::of(2028, 2, 29)) == 80);
+}
+
+TEST_CASE("dates and times parse strictly") {
+    CHECK(LocalDate::parse("2026-11-24").has_value());
+    CHECK_FALSE(LocalDate::parse("2026-02-30").has_value());
+    CHECK_FALSE(LocalDate::parse("2026-1-24").has_value());
+    CHECK_FALSE(LocalDate::parse("2026/11/24").has_value());
+    auto t = LocalDateTime::parse("2026-11-24T11:32");
+    REQUIRE(t.has_value());
+    CHECK(t->iso() == "2026-11-24T11:32:00");
+    CHECK(LocalDateTime::parse("2026-11-24 11:32:07")->second == 7);
+    CHECK_FALSE(LocalDateTime::parse("2026-11-24T24:00").has_value());
+    CHECK_FALSE(LocalDateTime::parse("2026-11-24T11:32+08:00").has_value());
+    CHECK(WallTime::parse("24:00")->minutes == 1440);
+    CHECK_FALSE(WallTime::parse("7:5").has_value());
+    CHECK_FALSE(WallTime::parse("25:00").has_value());
+}
+
+TEST_CASE("the site's time zone decides the local day, not UTC") {
+    auto tz = TimeZone::load("Asia/Shanghai");
+    REQUIRE(tz.ok());
+    // 2026-11-24T15:59:00Z is 23:59 in Shanghai; 16:01Z is 00:01 on the 25th.
+    std::int64_t lateUtc = tz->toUnix(*LocalDateTime::parse("2026-11-24T23:59"));
+    CHECK(tz->toLocal(lateUtc).date == LocalDate::of(2026, 11, 24));
+    CHECK(tz->toLocal(lateUtc + 120).date == LocalDate::of(2026, 11, 25));
+    CHECK(tz->isoWithOffset(lateUtc) == "2026-11-24T23:59:00+08:00");
+    auto utc = TimeZone::load("UTC");
+    REQUIRE(utc.ok());
+    CHECK(utc->toLocal(lateUtc).date == LocalDate::of(2026, 11, 24));
+    CHECK(utc->toLocal(lateUtc).hour == 15);
+}
+
+TEST_CASE("an unknown time zone is refused with a message") {
+    auto tz = TimeZone::load("Asia/Beijing");
+    REQUIRE_FALSE(tz.ok());
+    CHECK(tz.error().code == "tz.unknown");
+    CHECK_FALSE(TimeZone::load("../../etc/passwd").ok());
+}

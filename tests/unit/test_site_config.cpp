@@ -1,0 +1,92 @@
+// site.toml: the shipped defaults parse, and every mistake names its line in plain words.
+#include <doctest/doctest.h>
+
+#include "shared/site/site_config.hpp"
+#include "support/test_site.hpp"
+
+using namespace mh;
+
+namespace {
+// The error for `toml`, which must fail.
+Error errorOf(const std::string& toml) {
+    auto cfg = parseSiteConfig(toml);
+    REQUIRE_FALSE(cfg.ok());
+    return cfg.error();
+}
+const std::string kSite = "[site]\nid = \"141022-001\"\nname = \"北关村老年食堂\"\n";
+}  // namespace
+
+TEST_CASE("the default site.toml written by init parses to the documented policy") {
+    auto cfg = parseSiteConfig(defaultSiteToml("141022-009", "南关村助餐点"));
+    REQUIRE(cfg.ok());
+    CHECK(cfg->siteId == "141022-009");
+    CHECK(cfg->name == "南关村助餐点");
+    CHECK(cfg->timezone == "Asia/Shanghai");
+    REQUIRE(cfg->services.size() == 1);
+    CHECK(cfg->services[0].priceFen == 1000);
+    CHECK(cfg->services[0].opens.text() == "10:30");
+    REQUIRE(cfg->rules.size() == 2);
+    CHECK(cfg->rules[1].minAge == 80);
+    CHECK(cfg->rules[1].shares.government == 600);
+}
+
+TEST_CASE("the demo site's policy parses") {
+    auto cfg = loadSiteConfig(std::filesystem::path(MEALHALL_ASSETS_DIR) / "demo/site.toml");
+    REQUIRE_MESSAGE(cfg.ok(), (cfg.ok() ? "" : cfg.error().message));
+    CHECK(cfg->services.size() >= 5);
+    CHECK(cfg->rules.front().name == "特困供养");
+}
+
+TEST_CASE("a syntax error names the line") {
+    Error e = errorOf(kSite + "[policy\nunsubsidised = \"refuse\"\n");
+    CHECK(e.code == "toml.syntax");
+    CHECK(e.message.find("第4行") != std::string::npos);
+}
+
+TEST_CASE("a misspelt key is refused, not silently ignored") {
+    Error e = errorOf(kSite + "[[service]]\nid = \"lunch\"\nprice = 1000\n");
+    CHECK(e.message.find("第6行") != std::string::npos);
+    CHECK(e.message.find("price") != std::string::npos);
+}
+
+TEST_CASE("money must be whole fen") {
+    Error e = errorOf(kSite + "[[service]]\nid = \"lunch\"\nprice_fen = 10.5\n");
+    CHECK(e.message.find("第6行") != std::string::npos);
+    CHECK(e.message.find("分") != std::string::npos);
+}
+
+TEST_CASE("service windows, kinds and ids are checked") {
+    CHECK(errorOf(kSite + "[[service]]\nid = \"lunch\"\nopens = \"10.30\"\n").message.find("第6行") != std::string::npos);
+    CHECK(errorOf(kSite + "[[service]]\nid = \"lunch\"\nopens = \"14:00\"\ncloses = \"13:00\"\n").message.find("opens") !=
+          std::string::npos);
+    CHECK(errorOf(kSite + "[[service]]\nid = \"lunch\"\nkind = \"food\"\n").message.find("kind") != std::string::npos);
+    CHECK(errorOf(kSite + "[[service]]\nid = \"午餐\"\n").message.find("id") != std::string::npos);
+    CHECK(errorOf(kSite + "[[service]]\nid = \"lunch\"\n[[service]]\nid = \"lunch\"\n").message.find("重复") !=
+          std::string::npos);
+}
+
+TEST_CASE("rules name real categories and services") {
+    Error cat = errorOf(kSite + "[[rule]]\nname = \"x\"\ncategories = [\"rich\"]\n");
+    CHECK(cat.message.find("rich") != std::string::npos);
+    CHECK(cat.message.find("第6行") != std::string::npos);
+    Error svc = errorOf(kSite + "[[rule]]\nname = \"x\"\nservices = [\"supper\"]\n");
+    CHECK(svc.message.find("supper") != std::string::npos);
+    // Chinese category names are accepted and stored as codes.
+    auto ok = parseSiteConfig(kSite + "[[rule]]\nname = \"x\"\ncategories = [\"低保\", \"tekun\"]\n");
+    REQUIRE(ok.ok());
+    CHECK(ok->rules[0].categories == std::vector<std::string>{"dibao", "tekun"});
+}
+
+TEST_CASE("the site table is required and the time zone must exist") {
+    CHECK(errorOf("[policy]\nunsubsidised = \"refuse\"\n").message.find("[site]") != std::string::npos);
+    Error tz = errorOf(kSite + "timezone = \"Mars/Olympus\"\n");
+    CHECK(tz.message.find("Mars/Olympus") != std::string::npos);
+    CHECK(errorOf(kSite + "[policy]\nunsubsidised = \"maybe\"\n").message.find("unsubsidised") != std::string::npos);
+}
+
+TEST_CASE("a site.toml saved as GBK is refused with a message that says so") {
+    std::string gbk = "[site]\nid = \"1\"\nname = \"\xB1\xB1\xB9\xD8\"\n";  // 北关 in GBK
+    Error e = errorOf(gbk);
+    CHECK(e.code == "toml.encoding");
+    CHECK(e.message.find("GBK") != std::string::npos);
+}
