@@ -4,14 +4,14 @@ namespace mh {
 
 void AuditLog::append(const std::string& at, const std::string& actor, const std::string& action,
                       const std::string& subject, const std::string& detail) {
-    auto st = m_db.prepare("INSERT INTO audit(at, actor, action, subject, detail) VALUES(?1,?2,?3,?4,?5)");
+    auto st = m_db.cached("INSERT INTO audit(at, actor, action, subject, detail) VALUES(?1,?2,?3,?4,?5)");
     st.bind(1, at).bind(2, actor).bind(3, action).bind(4, subject).bind(5, detail);
     st.run();
 }
 
 std::vector<AuditEntry> AuditLog::recent(int limit) {
     std::vector<AuditEntry> out;
-    auto st = m_db.prepare("SELECT id, at, actor, action, subject, detail FROM audit ORDER BY id DESC LIMIT ?1");
+    auto st = m_db.cached("SELECT id, at, actor, action, subject, detail FROM audit ORDER BY id DESC LIMIT ?1");
     st.bind(1, limit);
     while (st.step()) out.push_back({st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
     return out;

@@ -26,7 +26,7 @@ CheckinRecord readRecord(const Statement& st) {
 }  // namespace
 
 std::vector<CheckinRecord> CheckinStore::query(const std::string& where, const std::vector<std::string>& args) {
-    auto st = m_db.prepare(std::string(kSelect) + where);
+    auto st = m_db.cached(std::string(kSelect) + where);
     for (size_t i = 0; i < args.size(); ++i) st.bind(int(i + 1), args[i]);
     std::vector<CheckinRecord> out;
     while (st.step()) out.push_back(readRecord(st));
@@ -55,7 +55,7 @@ std::vector<CheckinRecord> CheckinStore::forDays(const std::string& from, const 
 }
 
 std::int64_t CheckinStore::insert(const CheckinRecord& r) {
-    auto st = m_db.prepare(
+    auto st = m_db.cached(
         "INSERT INTO checkins(elder_id, service, service_kind, day, at, delivered, rule, price_fen, government_fen,"
         " collective_fen, donation_fen, family_fen, elder_fen, categories, source)"
         " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
@@ -69,9 +69,9 @@ std::int64_t CheckinStore::insert(const CheckinRecord& r) {
 
 void CheckinStore::markVoided(std::int64_t id, const std::string& at, const std::string& staff,
                               const std::string& reason) {
-    auto up = m_db.prepare("UPDATE checkins SET voided = 1 WHERE record_id = ?1 AND voided = 0");
+    auto up = m_db.cached("UPDATE checkins SET voided = 1 WHERE record_id = ?1 AND voided = 0");
     up.bind(1, id).run();
-    auto ins = m_db.prepare("INSERT INTO voids(record_id, at, staff, reason) VALUES(?1,?2,?3,?4)");
+    auto ins = m_db.cached("INSERT INTO voids(record_id, at, staff, reason) VALUES(?1,?2,?3,?4)");
     ins.bind(1, id).bind(2, at).bind(3, staff).bind(4, reason).run();
 }
 

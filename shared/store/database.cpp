@@ -23,7 +23,14 @@ Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
     if (rc != SQLITE_OK) fail(db, rc, "prepare");
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    if (m_owned) {
+        sqlite3_finalize(m_stmt);
+    } else if (m_stmt) {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+}
 
 Statement& Statement::bind(int i, std::int64_t v) {
     if (int rc = sqlite3_bind_int64(m_stmt, i, v); rc != SQLITE_OK) fail(m_db, rc, "bind");
@@ -91,15 +98,36 @@ Database Database::open(const std::filesystem::path& file) {
     return d;
 }
 
-Database::~Database() { sqlite3_close_v2(m_db); }
+Database::~Database() {
+    dropCache();
+    sqlite3_close_v2(m_db);
+}
 
 Database& Database::operator=(Database&& o) noexcept {
     if (this != &o) {
+        dropCache();
         sqlite3_close_v2(m_db);
         m_db = o.m_db;
+        m_cache = std::move(o.m_cache);
         o.m_db = nullptr;
     }
     return *this;
+}
+
+void Database::dropCache() {
+    for (auto& [sql, stmt] : m_cache) sqlite3_finalize(stmt);
+    m_cache.clear();
+}
+
+Statement Database::cached(const std::string& sql) {
+    auto it = m_cache.find(sql);
+    if (it == m_cache.end()) {
+        sqlite3_stmt* stmt = nullptr;
+        int rc = sqlite3_prepare_v3(m_db, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+        if (rc != SQLITE_OK) fail(m_db, rc, "prepare");
+        it = m_cache.emplace(sql, stmt).first;
+    }
+    return Statement(m_db, it->second);
 }
 
 void Database::exec(std::string_view sql) {

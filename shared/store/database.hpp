@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -30,8 +31,10 @@ private:
 class Statement {
 public:
     Statement(sqlite3* db, std::string_view sql);
+    // Borrows a statement from the database's cache: reset, not finalized, when this dies.
+    Statement(sqlite3* db, sqlite3_stmt* borrowed) : m_db(db), m_stmt(borrowed), m_owned(false) {}
     ~Statement();
-    Statement(Statement&& o) noexcept : m_db(o.m_db), m_stmt(o.m_stmt) { o.m_stmt = nullptr; }
+    Statement(Statement&& o) noexcept : m_db(o.m_db), m_stmt(o.m_stmt), m_owned(o.m_owned) { o.m_stmt = nullptr; }
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
 
@@ -57,6 +60,7 @@ public:
 private:
     sqlite3* m_db;
     sqlite3_stmt* m_stmt = nullptr;
+    bool m_owned = true;
 };
 
 class Database {
@@ -65,12 +69,14 @@ public:
     // schema to the newest version. ":memory:" works for tests. Throws StoreError.
     static Database open(const std::filesystem::path& file);
     ~Database();
-    Database(Database&& o) noexcept : m_db(o.m_db) { o.m_db = nullptr; }
+    Database(Database&& o) noexcept : m_db(o.m_db), m_cache(std::move(o.m_cache)) { o.m_db = nullptr; }
     Database& operator=(Database&& o) noexcept;
     Database(const Database&) = delete;
 
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql) { return Statement(m_db, sql); }
+    // The same, compiled once per connection and kept: for the statements of every scan.
+    Statement cached(const std::string& sql);
     [[nodiscard]] std::int64_t lastInsertId() const;
     [[nodiscard]] int changes() const;
     [[nodiscard]] int schemaVersion();
@@ -79,7 +85,9 @@ public:
 private:
     explicit Database(sqlite3* db) : m_db(db) {}
     void migrate();
+    void dropCache();
     sqlite3* m_db = nullptr;
+    std::unordered_map<std::string, sqlite3_stmt*> m_cache;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back if not committed: the single-writer lock is taken at the

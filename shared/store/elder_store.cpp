@@ -41,7 +41,7 @@ std::string Elder::categoriesText() const {
 }
 
 std::optional<Elder> ElderStore::one(const char* where, const std::string& value) {
-    auto st = m_db.prepare(std::string("SELECT ") + kColumns + " FROM elders WHERE " + where + " = ?1");
+    auto st = m_db.cached(std::string("SELECT ") + kColumns + " FROM elders WHERE " + where + " = ?1");
     st.bind(1, value);
     if (!st.step()) return std::nullopt;
     return readElder(st);
@@ -53,13 +53,13 @@ std::optional<Elder> ElderStore::byLegacyCard(const std::string& c) { return one
 
 std::vector<Elder> ElderStore::all() {
     std::vector<Elder> out;
-    auto st = m_db.prepare(std::string("SELECT ") + kColumns + " FROM elders ORDER BY elder_id");
+    auto st = m_db.cached(std::string("SELECT ") + kColumns + " FROM elders ORDER BY elder_id");
     while (st.step()) out.push_back(readElder(st));
     return out;
 }
 
 void ElderStore::upsert(const Elder& e, const std::string& updatedAt) {
-    auto st = m_db.prepare(
+    auto st = m_db.cached(
         "INSERT INTO elders(elder_id, name, id_hash, id_last4, birth_date, sex, categories, village, phone,"
         " card_serial, legacy_card, active, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"
         " ON CONFLICT(elder_id) DO UPDATE SET name=excluded.name, id_hash=excluded.id_hash,"
