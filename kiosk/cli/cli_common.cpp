@@ -31,7 +31,7 @@ std::optional<std::optional<LocalDateTime>> Context::parseAt(const std::string& 
     return std::optional<LocalDateTime>{*at};
 }
 
-void printJson(const nlohmann::ordered_json& j) { std::cout << j.dump(-1, ' ', false) << std::endl; }
+void printJson(const nlohmann::ordered_json& j) { std::cout << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << std::endl; }
 
 fs::path assetsDir() {
     if (const char* env = std::getenv("MEALHALL_ASSETS"); env && *env) return env;
