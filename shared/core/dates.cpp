@@ -109,12 +109,18 @@ Result<TimeZone> TimeZone::load(const std::string& name) {
     return Error{"tz.unknown", "未知的时区 \"" + name + "\"（例如 Asia/Shanghai；需要安装 tzdata）"};
 }
 
-LocalDateTime TimeZone::toLocal(std::int64_t unixSeconds) const {
+// The broken-down local time of an instant in the named zone.
+static std::tm localTm(const std::string& zone, std::int64_t unixSeconds) {
     std::lock_guard lock(tzMutex());
-    switchTo(m_name);
+    switchTo(zone);
     std::time_t t = static_cast<std::time_t>(unixSeconds);
     std::tm tm{};
     ::localtime_r(&t, &tm);
+    return tm;
+}
+
+LocalDateTime TimeZone::toLocal(std::int64_t unixSeconds) const {
+    std::tm tm = localTm(m_name, unixSeconds);
     return LocalDateTime{LocalDate::of(tm.tm_year + 1900, unsigned(tm.tm_mon + 1), unsigned(tm.tm_mday)), tm.tm_hour,
                          tm.tm_min, tm.tm_sec};
 }
@@ -133,14 +139,7 @@ std::int64_t TimeZone::toUnix(const LocalDateTime& l) const {
     return static_cast<std::int64_t>(::mktime(&tm));
 }
 
-int TimeZone::offsetSeconds(std::int64_t unixSeconds) const {
-    std::lock_guard lock(tzMutex());
-    switchTo(m_name);
-    std::time_t t = static_cast<std::time_t>(unixSeconds);
-    std::tm tm{};
-    ::localtime_r(&t, &tm);
-    return int(tm.tm_gmtoff);
-}
+int TimeZone::offsetSeconds(std::int64_t unixSeconds) const { return int(localTm(m_name, unixSeconds).tm_gmtoff); }
 
 std::string TimeZone::isoWithOffset(std::int64_t unixSeconds) const {
     LocalDateTime l = toLocal(unixSeconds);
