@@ -95,7 +95,8 @@ std::variant<Elder, RowError> readRow(const std::vector<std::string>& f, const s
         e.birth = b;
     }
 
-    e.categories.clear();
+    // A file without the column leaves categories as they were; an empty cell clears them.
+    if (idx[CategoriesC] >= 0) e.categories.clear();
     for (const auto& part : splitOn(get(CategoriesC), '|')) {
         if (trim(part).empty()) continue;
         auto code = categoryCode(part);

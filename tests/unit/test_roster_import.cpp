@@ -139,3 +139,15 @@ TEST_CASE("no full ID number is stored at rest, anywhere in the site directory")
         CHECK_MESSAGE(bytes.find(id.substr(0, 14)) == std::string::npos, f.path().string());
     }
 }
+
+TEST_CASE("a partial file (only some columns) updates those and keeps the rest") {
+    test::TempDir dir;
+    auto site = test::makeSite(dir.path());
+    importOk(*site, "elder_id,name,categories,village,phone\nE1,张桂兰,dibao|duju,北关村,13900000001\n");
+    ImportReport r = importOk(*site, "elder_id,name,phone\nE1,张桂兰,13900000002\n");
+    CHECK(r.updated == 1);
+    auto e = ElderStore(site->db()).byElderId("E1");
+    CHECK(e->phone == "13900000002");
+    CHECK(e->village == "北关村");
+    CHECK(e->categories == std::vector<std::string>{"dibao", "duju"});
+}
