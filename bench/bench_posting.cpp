@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     auto t0 = std::chrono::steady_clock::now();
-    test::MonthBook book = test::generateMonth(**site, 2026, 10, elders, 0.78);
+    test::MonthBook book = test::generateMonth(**site, 2026, 10, elders, 0.62);
     std::printf("generated %d records for %d elders through the check-in engine in %.1f s\n", book.records, elders,
                 secondsSince(t0));
 

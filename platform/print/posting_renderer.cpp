@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "platform/print/elder_table_flow.hpp"
 #include "platform/print/pango_text.hpp"
 
 namespace mh::print {
@@ -16,25 +17,19 @@ namespace {
 constexpr double kPageW = 595.28, kPageH = 841.89, kMargin = 36;
 constexpr double kContentW = kPageW - 2 * kMargin;
 constexpr double kFooterTop = kPageH - kMargin - 30;
-constexpr double kColumnGap = 12;
+constexpr double kColumnGap = 10;
 
 std::string dateZh(LocalDate d) {
     return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
 }
 
-// The per-elder table: its type size and columns, chosen so the widest names fit.
+// The per-elder table: its type size and columns, chosen so the widest names fit. Villages are
+// headings inside the table, so a block is only 姓名 plus one narrow column per service.
 struct ElderTable {
     double font = 11, rowH = 18, headerH = 20;
-    std::vector<double> colW;  // 姓名, 村, then one per service
+    std::vector<double> colW;  // 姓名, then one per service
     double blockW = 0;
-    int blocks = 1;
-};
-
-// The elders one page shows: `count` from `first`, `rows` per column block, table top at `top`.
-struct PageSlice {
-    size_t first = 0, count = 0;
-    int rows = 0;
-    double top = 0;
+    int blocks = 1;            // blocks side by side
 };
 
 class PostingPainter {
@@ -53,7 +48,7 @@ private:
     double drawChart(PangoText& t, cairo_t* cr, double y);
     double drawMoneyAndRules(PangoText& t, cairo_t* cr, double y);
     double drawHonourRoll(PangoText& t, cairo_t* cr, double y);
-    void drawElders(PangoText& t, cairo_t* cr, const PageSlice& s);
+    void drawElders(PangoText& t, cairo_t* cr, int page);
     void drawFooter(PangoText& t, cairo_t* cr, int page);
     [[nodiscard]] ElderTable measureTable(PangoText& t, double font) const;
     [[nodiscard]] std::string unit(const ServiceMonth& s) const { return s.kind == "meal" ? "份" : "人次"; }
@@ -61,7 +56,8 @@ private:
     const MonthlyFigures& m_f;
     LocalDate m_postedOn;
     ElderTable m_table;
-    std::vector<PageSlice> m_pages;
+    std::vector<TablePage> m_pages;
+    double m_firstTop = 0, m_nextTop = 0;  // where the table's header row starts
     double m_eldersTitleH = 0;
 };
 
@@ -120,10 +116,11 @@ double PostingPainter::drawTotals(PangoText& t, cairo_t* cr, double y) {
     std::string each = "各项服务：";
     for (size_t i = 0; i < m_f.services.size(); ++i) {
         const auto& s = m_f.services[i];
-        each += (i ? "；" : "") + s.name + " " + std::to_string(s.count) + " " + unit(s);
-        if (s.delivered) each += "（含送餐 " + std::to_string(s.delivered) + "）";
+        // No-break spaces keep a number with its unit when the line wraps.
+        each += (i ? "；" : "") + s.name + "\u00a0" + std::to_string(s.count) + "\u00a0" + unit(s);
+        if (s.delivered) each += "（含送餐\u00a0" + std::to_string(s.delivered) + "）";
     }
-    each += "。共服务老人 " + std::to_string(m_f.servedElders) + " 人。";
+    each += "。共服务老人\u00a0" + std::to_string(m_f.servedElders) + "\u00a0人。";
     return y + t.draw(kMargin, y, each, {11, false, Align::Left, kContentW});
 }
 
@@ -199,12 +196,9 @@ double PostingPainter::drawHonourRoll(PangoText& t, cairo_t* cr, double y) {
 ElderTable PostingPainter::measureTable(PangoText& t, double font) const {
     ElderTable tb{font, font * 1.75, font * 2.0};
     TextStyle cell{font}, head{font, true};
-    double nameW = t.measure("姓名", head).first, villageW = t.measure("村", head).first;
-    for (const auto& e : m_f.elders) {
-        nameW = std::max(nameW, t.measure(e.maskedName, cell).first);
-        villageW = std::max(villageW, t.measure(e.village, cell).first);
-    }
-    tb.colW = {nameW + 10, std::min(villageW, font * 6) + 10};  // a long village name is cut with …
+    double nameW = t.measure("姓名", head).first;
+    for (const auto& e : m_f.elders) nameW = std::max(nameW, t.measure(e.maskedName, cell).first);
+    tb.colW = {std::max(nameW, font * 3.5) + 12};  // room for the village heading too (cut with … if longer)
     for (const auto& s : m_f.services)
         tb.colW.push_back(std::max(t.measure(s.name, head).first, t.measure("99", cell).first) + 10);
     for (double w : tb.colW) tb.blockW += w;
@@ -226,83 +220,85 @@ void PostingPainter::plan() {
         // Type size by list length: large for a small village; a narrow block when the names are
         // wide. A list that fits under the summary (down to 9 pt) stays on one sheet, in as few
         // columns as it needs: one long column reads more easily than four short ones.
-        double font = n <= 40 ? 11 : n <= 120 ? 10 : 9;
+        double font = n <= 40 ? 11 : 10;
         bool onePage = false;
         for (double f = font; f >= 9 && !onePage; f -= 0.5) {
             m_table = measureTable(t, f);
             for (int b = 1; b <= m_table.blocks && !onePage; ++b)
-                if (int((n + size_t(b) - 1) / size_t(b)) <= rowsFrom(firstTop)) {
+                if (flowElderTable(m_f.elders, rowsFrom(firstTop), rowsFrom(firstTop), b).size() == 1) {
                     m_table.blocks = b;
                     onePage = true;
                 }
         }
         if (!onePage) {
-            m_table = measureTable(t, font);
+            // A long list: the largest type (10 pt down to 9) that still gives three columns.
+            for (double f = 10; f >= 9; f -= 0.5)
+                if ((m_table = measureTable(t, f)).blocks >= 3) break;
             while (m_table.blockW > kContentW && m_table.font > 7) m_table = measureTable(t, m_table.font - 0.5);
         }
 
-        double top = firstTop;
-        if (rowsFrom(top) < 3 && n > 0) {  // no room left under the summary: the table starts overleaf
-            m_pages.push_back(PageSlice{0, 0, 0, 0});
-            top = nextTop;
-        }
-        size_t done = 0;
-        do {
-            size_t capacity = size_t(std::max(rowsFrom(top), 1)) * size_t(m_table.blocks);
-            size_t count = std::min(n - done, capacity);
-            int rows = int((count + size_t(m_table.blocks) - 1) / size_t(m_table.blocks));
-            m_pages.push_back(PageSlice{done, count, rows, top});
-            done += count;
-            top = nextTop;
-        } while (done < n);
+        // Fewer than four rows under the summary is not worth starting the table there.
+        int firstRows = rowsFrom(firstTop) >= 4 ? rowsFrom(firstTop) : 0;
+        m_pages = flowElderTable(m_f.elders, firstRows, rowsFrom(nextTop), m_table.blocks);
+        m_firstTop = firstTop;
+        m_nextTop = nextTop;
     }
     cairo_destroy(cr);
     cairo_surface_destroy(scratch);
 }
 
-void PostingPainter::drawElders(PangoText& t, cairo_t* cr, const PageSlice& s) {
-    double y = s.top - m_eldersTitleH;
-    bool first = s.first == 0;
-    y = drawSection(t, cr, y, first ? "六、老人服务次数明细" : "六、老人服务次数明细（续）");
-    t.draw(kMargin + 10, y, "姓名已做隐私处理；送餐计入相应餐次；按村、姓名排列。", {9, false, Align::Left, -1, false, 0.3});
+void PostingPainter::drawElders(PangoText& t, cairo_t* cr, int page) {
+    const TablePage& pg = m_pages[size_t(page)];
+    bool firstTable = page == 0 || m_pages[0].columns.empty() && page == 1;
+    double top = page == 0 ? m_firstTop : m_nextTop;
+    double y = drawSection(t, cr, top - m_eldersTitleH, firstTable ? "六、老人服务次数明细" : "六、老人服务次数明细（续）");
+    t.draw(kMargin + 10, y, "按村排列；姓名已做隐私处理；送餐计入相应餐次；“·”表示本月未使用。",
+           {9, false, Align::Left, -1, false, 0.3});
     if (m_f.elders.empty()) {
-        t.draw(kMargin + 10, s.top, "本月没有服务记录。", {11});
+        t.draw(kMargin + 10, top, "本月没有服务记录。", {11});
         return;
     }
     const ElderTable& tb = m_table;
     TextStyle cell{tb.font}, head{tb.font, true};
-    for (int b = 0; b < tb.blocks; ++b) {
-        size_t from = s.first + size_t(b) * size_t(s.rows);
-        if (from >= s.first + s.count) break;
-        size_t to = std::min(s.first + s.count, from + size_t(s.rows));
+    std::vector<std::string> heads{"姓名"};
+    for (const auto& sv : m_f.services) heads.push_back(sv.name);
+    double textDy = (tb.rowH - tb.font * 1.45) / 2;
+    for (size_t b = 0; b < pg.columns.size(); ++b) {
         double x0 = kMargin + double(b) * (tb.blockW + kColumnGap);
-        fillRect(cr, x0, s.top, tb.blockW, tb.headerH, 0.85);
+        fillRect(cr, x0, top, tb.blockW, tb.headerH, 0.85);
         double x = x0;
-        std::vector<std::string> heads{"姓名", "村"};
-        for (const auto& sv : m_f.services) heads.push_back(sv.name);
-        double pad = (tb.headerH - tb.font * 1.45) / 2;
         for (size_t c = 0; c < heads.size(); ++c) {
             TextStyle hs = head;
             hs.width = tb.colW[c];
-            hs.align = c < 2 ? Align::Left : Align::Center;
-            t.draw(c < 2 ? x + 5 : x, s.top + pad, heads[c], hs);
+            hs.align = c == 0 ? Align::Left : Align::Center;
+            t.draw(c == 0 ? x + 5 : x, top + (tb.headerH - tb.font * 1.45) / 2, heads[c], hs);
             x += tb.colW[c];
         }
-        double y = s.top + tb.headerH;
-        for (size_t i = from; i < to; ++i, y += tb.rowH) {
-            const ElderMonth& e = m_f.elders[i];
-            if ((i - from) % 2 == 1) fillRect(cr, x0, y, tb.blockW, tb.rowH, 0.95);
-            double ty = y + (tb.rowH - tb.font * 1.45) / 2;
-            t.draw(x0 + 5, ty, e.maskedName, cell);
-            t.draw(x0 + tb.colW[0] + 5, ty, e.village, {tb.font, false, Align::Left, tb.colW[1] - 8, true});
-            double cx = x0 + tb.colW[0] + tb.colW[1];
-            for (size_t c = 0; c < e.counts.size(); ++c) {
-                // A zero is shown as a light dot so the eye finds the real counts.
-                bool zero = e.counts[c] == 0;
-                t.draw(cx, ty, zero ? "·" : std::to_string(e.counts[c]),
-                       {tb.font, false, Align::Center, tb.colW[c + 2], false, zero ? 0.6 : 0});
-                cx += tb.colW[c + 2];
+        double y = top + tb.headerH;
+        int stripe = 0;
+        for (const TableRow& row : pg.columns[b]) {
+            const ElderMonth& e = m_f.elders[row.elder];
+            if (row.heading) {
+                // The village as a heading row: find your village, then your name.
+                std::string v = e.village.empty() ? "（未填村名）" : e.village;
+                t.draw(x0 + 3, y + textDy, row.continued ? v + "（续）" : v,
+                       {tb.font, true, Align::Left, tb.blockW - 6, true});
+                line(cr, x0, y + tb.rowH - 1, x0 + tb.blockW, y + tb.rowH - 1, 0.8, 0.2);
+                stripe = 0;
+                y += tb.rowH;
+                continue;
             }
+            if (stripe++ % 2 == 1) fillRect(cr, x0, y, tb.blockW, tb.rowH, 0.94);
+            t.draw(x0 + 8, y + textDy, e.maskedName, cell);
+            double cx = x0 + tb.colW[0];
+            for (size_t c = 0; c < e.counts.size(); ++c) {
+                // A zero is a light dot, so the eye finds the real counts.
+                bool zero = e.counts[c] == 0;
+                t.draw(cx, y + textDy, zero ? "·" : std::to_string(e.counts[c]),
+                       {tb.font, false, Align::Center, tb.colW[c + 1], false, zero ? 0.6 : 0});
+                cx += tb.colW[c + 1];
+            }
+            y += tb.rowH;
         }
         line(cr, x0, y, x0 + tb.blockW, y, 0.8, 0);
     }
@@ -328,8 +324,7 @@ void PostingPainter::drawPage(cairo_t* cr, int page) {
                                      "月 助餐助洁助医服务公示（续）",
                {11, true, Align::Center, kContentW, false, 0.2});
     }
-    const PageSlice& s = m_pages[size_t(page)];
-    if (s.count > 0 || m_f.elders.empty()) drawElders(t, cr, s);
+    if (!m_pages[size_t(page)].columns.empty() || m_f.elders.empty()) drawElders(t, cr, page);
     drawFooter(t, cr, page);
 }
 
