@@ -38,7 +38,7 @@ public:
 
     // Measures everything on a scratch surface and splits the elders over pages.
     void plan();
-    [[nodiscard]] int pages() const { return int(m_pages.size()); }
+    [[nodiscard]] int pages() const { return int(m_pages.size() + m_rollPages.size()); }
     void drawPage(cairo_t* cr, int page);
 
 private:
@@ -50,6 +50,8 @@ private:
     double drawHonourRoll(PangoText& t, cairo_t* cr, double y);
     void drawElders(PangoText& t, cairo_t* cr, int page);
     void drawFooter(PangoText& t, cairo_t* cr, int page);
+    void planRoll(PangoText& t);
+    void drawRollPage(PangoText& t, cairo_t* cr, int rollPage);
     [[nodiscard]] ElderTable measureTable(PangoText& t, double font) const;
     [[nodiscard]] std::string unit(const ServiceMonth& s) const { return s.kind == "meal" ? "份" : "人次"; }
 
@@ -57,6 +59,10 @@ private:
     LocalDate m_postedOn;
     ElderTable m_table;
     std::vector<TablePage> m_pages;
+    // A roll too long for the first sheet gets sheets of its own after the table: page → column →
+    // honour-roll entries.
+    bool m_rollOverflow = false;
+    std::vector<std::vector<std::vector<size_t>>> m_rollPages;
     double m_firstTop = 0, m_nextTop = 0;  // where the table's header row starts
     double m_eldersTitleH = 0;
 };
@@ -171,16 +177,32 @@ double PostingPainter::drawHonourRoll(PangoText& t, cairo_t* cr, double y) {
     y = drawSection(t, cr, y, "五、爱心捐赠光荣榜");
     if (m_f.honourRoll.empty()) {
         y += t.draw(kMargin + 10, y, "本月暂无署名捐赠。", {11});
+    } else if (m_rollOverflow) {
+        y += t.draw(kMargin + 10, y,
+                    "本月共有 " + std::to_string(m_f.honourRoll.size()) + " 笔署名捐赠，光荣榜名单见第 " +
+                        std::to_string(m_pages.size() + 1) + " 页。",
+                    {11, true});
     } else {
-        double colW = (kContentW - 10) / 2;
+        // Entries in two columns, each a wrapped name (purpose in gray after it) and the amount
+        // right-aligned: a long company name must never push the amount off the sheet.
+        double colW = (kContentW - 10 - 16) / 2, amountW = 90;
+        double rowY = y, pairH = 0;
         for (size_t i = 0; i < m_f.honourRoll.size(); ++i) {
             const Donation& d = m_f.honourRoll[i];
-            double x = kMargin + 10 + double(i % 2) * colW;
-            std::string text = d.donor + "　" + formatYuan2(d.amountFen) + " 元";
-            if (!d.purpose.empty()) text += "（" + d.purpose + "）";
-            double h = t.draw(x, y, text, {11, false, Align::Left, colW - 10, true});
-            if (i % 2 == 1 || i + 1 == m_f.honourRoll.size()) y += h + 2;
+            double x = kMargin + 10 + double(i % 2) * (colW + 16);
+            std::string name = d.donor;
+            double h = t.draw(x, rowY, name, {11, true, Align::Left, colW - amountW});
+            if (!d.purpose.empty())
+                h += t.draw(x, rowY + h, "用于：" + d.purpose, {9, false, Align::Left, colW - amountW, false, 0.35});
+            t.draw(x + colW - amountW, rowY, formatYuan2(d.amountFen) + " 元", {11, true, Align::Right, amountW});
+            line(cr, x, rowY + h + 2, x + colW, rowY + h + 2, 0.4, 0.75);
+            pairH = std::max(pairH, h + 5);
+            if (i % 2 == 1 || i + 1 == m_f.honourRoll.size()) {
+                rowY += pairH;
+                pairH = 0;
+            }
         }
+        y = rowY;
     }
     // An overdrawn balance is said in words: "-76.00" on a notice board reads like a typo.
     Fen left = m_f.balance.balanceFen();
@@ -212,6 +234,11 @@ void PostingPainter::plan() {
     {
         PangoText t(cr);
         double summaryBottom = drawSummary(t, cr, kMargin);
+        if (summaryBottom > kFooterTop - 20) {
+            m_rollOverflow = true;
+            summaryBottom = drawSummary(t, cr, kMargin);
+            planRoll(t);
+        }
         m_eldersTitleH = t.measure("六", {13, true}).second + 4 + t.measure("姓", {9}).second + 6;
         const double firstTop = summaryBottom + 8 + m_eldersTitleH, nextTop = kMargin + 22 + m_eldersTitleH;
         auto rowsFrom = [&](double top) { return int((kFooterTop - 6 - top - m_table.headerH) / m_table.rowH); };
@@ -304,6 +331,45 @@ void PostingPainter::drawElders(PangoText& t, cairo_t* cr, int page) {
     }
 }
 
+namespace {
+constexpr int kRollColumns = 3;
+constexpr double kRollFont = 10, kRollAmountW = 62;
+double rollColumnW() { return (kContentW - 2 * kColumnGap) / kRollColumns; }
+}  // namespace
+
+void PostingPainter::planRoll(PangoText& t) {
+    const double top = kMargin + 22 + 26, bottom = kFooterTop - 8;
+    m_rollPages.assign(1, std::vector<std::vector<size_t>>(1));
+    double y = top;
+    for (size_t i = 0; i < m_f.honourRoll.size(); ++i) {
+        double h = t.measure(m_f.honourRoll[i].donor, {kRollFont, false, Align::Left, rollColumnW() - kRollAmountW}).second + 5;
+        if (y + h > bottom) {
+            if (m_rollPages.back().size() == size_t(kRollColumns)) m_rollPages.emplace_back();
+            m_rollPages.back().emplace_back();
+            y = top;
+        }
+        m_rollPages.back().back().push_back(i);
+        y += h;
+    }
+}
+
+void PostingPainter::drawRollPage(PangoText& t, cairo_t* cr, int rollPage) {
+    double y = drawSection(t, cr, kMargin + 22, rollPage == 0 ? "五、爱心捐赠光荣榜" : "五、爱心捐赠光荣榜（续）");
+    y += 4;
+    const auto& cols = m_rollPages[size_t(rollPage)];
+    for (size_t c = 0; c < cols.size(); ++c) {
+        double x = kMargin + double(c) * (rollColumnW() + kColumnGap), cy = y;
+        for (size_t i : cols[c]) {
+            const Donation& d = m_f.honourRoll[i];
+            double h = t.draw(x, cy, d.donor, {kRollFont, false, Align::Left, rollColumnW() - kRollAmountW});
+            t.draw(x + rollColumnW() - kRollAmountW, cy, formatYuan2(d.amountFen) + " 元",
+                   {kRollFont, true, Align::Right, kRollAmountW});
+            line(cr, x, cy + h + 2, x + rollColumnW(), cy + h + 2, 0.4, 0.75);
+            cy += h + 5;
+        }
+    }
+}
+
 void PostingPainter::drawFooter(PangoText& t, cairo_t* cr, int page) {
     line(cr, kMargin, kFooterTop, kPageW - kMargin, kFooterTop, 0.6, 0.3);
     std::string contact = m_f.contact.empty() ? "如有疑问，请向本站点工作人员反映" : "如有疑问请联系：" + m_f.contact;
@@ -324,7 +390,8 @@ void PostingPainter::drawPage(cairo_t* cr, int page) {
                                      "月 助餐助洁助医服务公示（续）",
                {11, true, Align::Center, kContentW, false, 0.2});
     }
-    if (!m_pages[size_t(page)].columns.empty() || m_f.elders.empty()) drawElders(t, cr, page);
+    if (size_t(page) >= m_pages.size()) drawRollPage(t, cr, page - int(m_pages.size()));
+    else if (!m_pages[size_t(page)].columns.empty() || m_f.elders.empty()) drawElders(t, cr, page);
     drawFooter(t, cr, page);
 }
 

@@ -10,6 +10,7 @@
 #include "shared/core/categories.hpp"
 #include "shared/core/text.hpp"
 #include "shared/posting/monthly_figures.hpp"
+#include "shared/store/donation_store.hpp"
 #include "support/month_generator.hpp"
 #include "support/test_site.hpp"
 
@@ -155,6 +156,33 @@ TEST_CASE("posting writes a PDF with real text, a PNG and the contract CSV, matc
     CHECK(w == 1191);  // A4 at 2 px per point
     CHECK(h == 1684);
     CHECK(fs::file_size(out / "posting-2026-10.png") > 50'000);  // a drawn page, not a blank one
+}
+
+TEST_CASE("a long honour roll gets sheets of its own and names every named donor with the amount") {
+    TempDir dir;
+    auto site = makeSite(dir.path(), postingToml());
+    generateMonth(*site, 2026, 10, 10, 0.5);
+    DonationStore donations(site->db());
+    for (int i = 1; i <= 80; ++i)
+        donations.insert({0, "重阳节捐款人" + std::to_string(i) + "号", 1000 + i, "2026-10-2" + std::to_string(i % 10), "", i != 40}, "t");
+    site.reset();
+    fs::path out = dir.path() / "out";
+    Run p = run({"posting", "--site", dir.path().string(), "--month", "2026-10", "--out", out.string()});
+    REQUIRE(p.exit == 0);
+    std::string text = pdfText(out / "posting-2026-10.pdf", true);
+    CHECK(text.find("光荣榜名单见第") != std::string::npos);
+    for (int i = 1; i <= 80; ++i) {
+        std::string name = "重阳节捐款人" + std::to_string(i) + "号";
+        CAPTURE(name);
+        size_t at = text.find(name + " ");  // the name, then its amount further along the same line
+        if (i == 40) {
+            CHECK(at == std::string::npos);  // did not agree to be named
+            continue;
+        }
+        REQUIRE(at != std::string::npos);
+        size_t eol = text.find('\n', at);
+        CHECK(text.substr(at, eol - at).find(formatYuan2(1000 + i) + " 元") != std::string::npos);
+    }
 }
 
 TEST_CASE("a posting of 400 elders lists every elder across continuation pages") {
