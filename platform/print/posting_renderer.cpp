@@ -111,7 +111,7 @@ double PostingPainter::drawTotals(PangoText& t, cairo_t* cr, double y) {
                            {"其中堂食", std::to_string(m_f.mealsInHall), "份"},
                            {"其中送餐", std::to_string(m_f.mealsDelivered), "份"},
                            {"就餐老人", std::to_string(m_f.mealElders), "人"}};
-    double w = (kContentW - 3 * 8) / 4, h = 50;
+    double w = (kContentW - 3 * 8) / 4, h = 46;
     for (size_t i = 0; i < boxes.size(); ++i) {
         double x = kMargin + double(i) * (w + 8);
         fillRect(cr, x, y, w, h, 0.93);
@@ -132,7 +132,7 @@ double PostingPainter::drawTotals(PangoText& t, cairo_t* cr, double y) {
 
 double PostingPainter::drawChart(PangoText& t, cairo_t* cr, double y) {
     y = drawSection(t, cr, y, "二、每日供餐份数");
-    const double chartH = 96, labelH = 12, valueH = 10;
+    const double chartH = 80, labelH = 12, valueH = 10;
     int most = 1;
     for (int n : m_f.mealsPerDay) most = std::max(most, n);
     size_t days = m_f.mealsPerDay.size();
@@ -159,8 +159,8 @@ double PostingPainter::drawMoneyAndRules(PangoText& t, cairo_t* cr, double y) {
     auto row = [&](double x, double yy, const std::string& a, const std::string& b, bool strong) {
         t.draw(x + 4, yy, a, {11, strong});
         t.draw(x, yy, b, {11, strong, Align::Right, half - 4});
-        line(cr, x, yy + 18, x + half, yy + 18, 0.4, 0.7);
-        return yy + 20;
+        line(cr, x, yy + 17, x + half, yy + 17, 0.4, 0.7);
+        return yy + 18.5;
     };
     ly += 4;
     for (Share s : kAllShares) ly = row(kMargin, ly, std::string(shareLabelZh(s)), formatYuan2(m_f.shares.at(s)), false);
