@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
+#include "platform/print/lp_printer.hpp"
 #include "platform/print/posting_renderer.hpp"
 #include "shared/core/text.hpp"
 #include "shared/posting/monthly_figures.hpp"
@@ -16,6 +17,7 @@ namespace {
 
 struct PostingArgs {
     std::string site = kDefaultSite, month, out;
+    bool noPrint = false;
 };
 
 int runPosting(const PostingArgs& a, Context& ctx) {
@@ -65,8 +67,19 @@ int runPosting(const PostingArgs& a, Context& ctx) {
     j["meal_elders"] = f.mealElders;
     j["served_elders"] = f.servedElders;
     j["price_fen"] = f.priceFen;
+    // Printing is the last step: the files stand whether or not the printer takes the job.
+    int exit = kDone;
+    const std::string& printer = site->config().postingPrinter;
+    if (!printer.empty() && !a.noPrint) {
+        auto printed = print::printWithLp(printer, pdf);
+        j["printed"] = printed.ok();
+        if (!printed) {
+            ctx.error(printed.error());
+            exit = kRefused;
+        }
+    }
     printJson(j);
-    return kDone;
+    return exit;
 }
 
 struct DonationArgs {
@@ -147,6 +160,7 @@ void registerPostingVerbs(CLI::App& app, Context& ctx) {
     p->add_option("--site", pa->site, "site directory")->capture_default_str();
     p->add_option("--month", pa->month, "month, YYYY-MM")->required();
     p->add_option("--out", pa->out, "output folder")->required();
+    p->add_flag("--no-print", pa->noPrint, "do not send the PDF to [posting] printer");
     p->callback([pa, &ctx] { ctx.exitCode = runPosting(*pa, ctx); });
 
     CLI::App* don = app.add_subcommand("donation", "donations (社会捐赠)");

@@ -276,7 +276,7 @@ void PostingPainter::plan() {
 
 void PostingPainter::drawElders(PangoText& t, cairo_t* cr, int page) {
     const TablePage& pg = m_pages[size_t(page)];
-    bool firstTable = page == 0 || m_pages[0].columns.empty() && page == 1;
+    bool firstTable = page == 0 || (m_pages[0].columns.empty() && page == 1);
     double top = page == 0 ? m_firstTop : m_nextTop;
     double y = drawSection(t, cr, top - m_eldersTitleH, firstTable ? "六、老人服务次数明细" : "六、老人服务次数明细（续）");
     t.draw(kMargin + 10, y, "按村排列；姓名已做隐私处理；送餐计入相应餐次；“·”表示本月未使用。",

@@ -31,8 +31,9 @@ std::string quote(const std::string& s) {
     return q + "'";
 }
 
-Run run(const std::vector<std::string>& args) {
-    std::string cmd = quote(KIOSK_EXE);
+// `path`: the PATH the kiosk sees (for a stand-in `lp`); empty: ours.
+Run run(const std::vector<std::string>& args, const std::string& path = "") {
+    std::string cmd = (path.empty() ? "" : "env PATH=" + quote(path) + " ") + quote(KIOSK_EXE);
     for (const auto& a : args) cmd += " " + quote(a);
     cmd += " 2>/dev/null";
     Run r;
@@ -248,4 +249,41 @@ TEST_CASE("bad posting and donation input is refused with exit 2 and records not
     REQUIRE(st.step());
     CHECK(st.text(2).find("某人 100 fen 2026-10-01") != std::string::npos);
     CHECK_FALSE(st.step());
+}
+
+TEST_CASE("with [posting] printer set, posting hands the PDF to lp, and a failed print keeps the files") {
+    TempDir dir;
+    auto site = makeSite(dir.path(), postingToml() + "\n[posting]\nprinter = \"公示打印机\"\n");
+    generateMonth(*site, 2026, 10, 3, 0.5);
+    site.reset();
+    // A stand-in for CUPS's lp that records its arguments and exits with $LP_EXIT.
+    fs::path bin = dir.path() / "bin";
+    fs::create_directories(bin);
+    writeFile(bin / "lp", "#!/bin/sh\nprintf '%s\\n' \"$@\" >> \"$(dirname \"$0\")/lp-args\"\nexit $(cat \"$(dirname \"$0\")/lp-exit\")\n");
+    fs::permissions(bin / "lp", fs::perms::owner_all);
+    writeFile(bin / "lp-exit", "0");
+    std::string s = dir.path().string(), out = (dir.path() / "out").string();
+    std::string path = bin.string() + ":/usr/bin:/bin";
+
+    Run ok = run({"posting", "--site", s, "--month", "2026-10", "--out", out}, path);
+    CHECK(ok.exit == 0);
+    CHECK(nlohmann::json::parse(ok.out)["printed"] == true);
+    CHECK(readFile(bin / "lp-args") == "-d\n公示打印机\n--\n" + (fs::path(out) / "posting-2026-10.pdf").string() + "\n");
+
+    fs::remove(bin / "lp-args");
+    CHECK(run({"posting", "--site", s, "--month", "2026-10", "--out", out, "--no-print"}, path).exit == 0);
+    CHECK_FALSE(fs::exists(bin / "lp-args"));
+
+    writeFile(bin / "lp-exit", "1");
+    fs::remove_all(out);
+    Run refused = run({"posting", "--site", s, "--month", "2026-10", "--out", out}, path);
+    CHECK(refused.exit == 1);
+    CHECK(nlohmann::json::parse(refused.out)["printed"] == false);
+    CHECK(fs::exists(fs::path(out) / "posting-2026-10.pdf"));
+    CHECK(fs::exists(fs::path(out) / "posting-2026-10.csv"));
+
+    fs::path empty = dir.path() / "nothing";  // no lp at all
+    fs::create_directories(empty);
+    CHECK(run({"posting", "--site", s, "--month", "2026-10", "--out", out}, empty.string()).exit == 1);
+    CHECK(fs::exists(fs::path(out) / "posting-2026-10.png"));
 }
