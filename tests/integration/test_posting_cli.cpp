@@ -146,10 +146,10 @@ TEST_CASE("posting writes a PDF with real text, a PNG and the contract CSV, matc
     REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
     auto lines = splitOn(csv.substr(3), '\n');
     lines.pop_back();
-    CHECK(lines.front() == "姓名,村,早餐,午餐,助洁,助医");
+    CHECK(lines.front() == "姓名,村,早餐,午餐,助医,助洁");
     CHECK(lines.size() == book.perElder.size() + 2);
     CHECK(lines.back() == "合计,," + std::to_string(book.counted["breakfast"]) + "," + std::to_string(book.counted["lunch"]) +
-                              "," + std::to_string(book.counted["clean"]) + "," + std::to_string(book.counted["health"]));
+                              "," + std::to_string(book.counted["health"]) + "," + std::to_string(book.counted["clean"]));
     checkPrivacy(csv, book);
     for (const auto& c : allCategories()) CHECK(csv.find(std::string(c.zh)) == std::string::npos);
 

@@ -1,4 +1,5 @@
 #include "support/month_generator.hpp"
+#include "support/test_site.hpp"
 
 #include <random>
 #include <stdexcept>
@@ -27,61 +28,10 @@ std::string idFor(int year, int i) {
 }  // namespace
 
 std::string postingToml() {
-    return R"(
-[site]
-id = "141022-001"
-name = "北关村老年食堂"
-timezone = "Asia/Shanghai"
-contact = "村委会 王主任 0357-1234567"
-
-[[service]]
-id = "breakfast"
-name = "早餐"
-kind = "meal"
-opens = "07:00"
-closes = "09:00"
-price_fen = 300
-
-[[service]]
-id = "lunch"
-name = "午餐"
-kind = "meal"
-opens = "10:30"
-closes = "13:30"
-price_fen = 1000
-
-[[service]]
-id = "clean"
-name = "助洁"
-kind = "service"
-price_fen = 0
-
-[[service]]
-id = "health"
-name = "助医"
-kind = "service"
-price_fen = 0
-
-[[rule]]
-name = "特困供养"
-categories = ["tekun"]
-government_fen = 1000
-
-[[rule]]
-name = "低保高龄"
-categories = ["dibao"]
-min_age = 80
-government_fen = 600
-collective_fen = 200
-
-[[rule]]
-name = "高龄"
-min_age = 80
-services = ["lunch"]
-government_fen = 300
-collective_fen = 100
-donation_fen = 100
-)";
+    std::string toml = standardToml("\n[[service]]\nid = \"clean\"\nname = \"助洁\"\nkind = \"service\"\nprice_fen = 0\n");
+    const std::string tz = "timezone = \"Asia/Shanghai\"\n";
+    toml.insert(toml.find(tz) + tz.size(), "contact = \"村委会 王主任 0357-1234567\"\n");
+    return toml;
 }
 
 MonthBook generateMonth(Site& site, int year, unsigned month, int elders, double lunchRate, unsigned seed) {

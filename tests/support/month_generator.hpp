@@ -32,7 +32,7 @@ struct MonthBook {
 // fsync on the site database (a test site, not a real one).
 MonthBook generateMonth(Site& site, int year, unsigned month, int elders, double lunchRate, unsigned seed = 7);
 
-// The standard test policy (standardToml) extended with a contact line and a 助洁 service.
+// The standard test policy (standardToml) with a contact line and a 助洁 service after 助医.
 std::string postingToml();
 
 }  // namespace mh::test

@@ -49,10 +49,11 @@ TEST_CASE("the monthly figures equal the generator's own count and the sum of th
 
     REQUIRE(f.services.size() == 4);
     CHECK(f.services[0].name == "早餐");
-    CHECK(f.services[2].name == "助洁");
+    CHECK(f.services[2].name == "助医");
+    CHECK(f.services[3].name == "助洁");  // site.toml order, not alphabetical or by kind
     CHECK(book.voided["lunch"] > 0);   // the month really has voids and deliveries to leave out / count
     CHECK(book.delivered["lunch"] > 0);
-    for (const char* id : {"breakfast", "lunch", "clean", "health"}) {
+    for (const char* id : {"breakfast", "lunch", "health", "clean"}) {
         CAPTURE(id);
         CHECK(service(f, id).count == book.counted[id]);
         CHECK(service(f, id).delivered == book.delivered[id]);
@@ -96,7 +97,7 @@ TEST_CASE("the monthly figures equal the generator's own count and the sum of th
         auto it = book.perElder.find(e.elderId);
         if (it == book.perElder.end()) continue;
         std::string row = maskName(e.name) + "|" + e.village;
-        for (const char* id : {"breakfast", "lunch", "clean", "health"}) row += "|" + std::to_string(it->second.count(id) ? it->second.at(id) : 0);
+        for (const char* id : {"breakfast", "lunch", "health", "clean"}) row += "|" + std::to_string(it->second.count(id) ? it->second.at(id) : 0);
         want.insert(row);
     }
     for (const auto& e : f.elders) {
@@ -167,11 +168,11 @@ TEST_CASE("the posting CSV has a BOM, 姓名,村 and the services in site.toml o
     auto lines = splitOn(csv.substr(3), '\n');
     REQUIRE(lines.back().empty());  // ends with a newline
     lines.pop_back();
-    CHECK(lines.front() == "姓名,村,早餐,午餐,助洁,助医");
+    CHECK(lines.front() == "姓名,村,早餐,午餐,助医,助洁");
     CHECK(lines.size() == f.elders.size() + 2);
     CHECK(lines[lines.size() - 2] == "李*,\"上,下\"\"庄\"\"\",0,1,0,0");
     CHECK(lines.back() == "合计,," + std::to_string(book.counted["breakfast"]) + "," + std::to_string(book.counted["lunch"]) +
-                              "," + std::to_string(book.counted["clean"]) + "," + std::to_string(book.counted["health"]));
+                              "," + std::to_string(book.counted["health"]) + "," + std::to_string(book.counted["clean"]));
 }
 
 TEST_CASE("a month is written YYYY-MM and knows its last day") {
