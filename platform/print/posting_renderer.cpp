@@ -183,15 +183,14 @@ double PostingPainter::drawHonourRoll(PangoText& t, cairo_t* cr, double y) {
                         std::to_string(m_pages.size() + 1) + " 页。",
                     {11, true});
     } else {
-        // Entries in two columns, each a wrapped name (purpose in gray after it) and the amount
+        // Entries in two columns, each a wrapped name (purpose in gray under it) and the amount
         // right-aligned: a long company name must never push the amount off the sheet.
         double colW = (kContentW - 10 - 16) / 2, amountW = 90;
         double rowY = y, pairH = 0;
         for (size_t i = 0; i < m_f.honourRoll.size(); ++i) {
             const Donation& d = m_f.honourRoll[i];
             double x = kMargin + 10 + double(i % 2) * (colW + 16);
-            std::string name = d.donor;
-            double h = t.draw(x, rowY, name, {11, true, Align::Left, colW - amountW});
+            double h = t.draw(x, rowY, d.donor, {11, true, Align::Left, colW - amountW});
             if (!d.purpose.empty())
                 h += t.draw(x, rowY + h, "用于：" + d.purpose, {9, false, Align::Left, colW - amountW, false, 0.35});
             t.draw(x + colW - amountW, rowY, formatYuan2(d.amountFen) + " 元", {11, true, Align::Right, amountW});
