@@ -44,6 +44,7 @@ std::filesystem::path assetsDir();
 void registerSiteVerbs(CLI::App& app, Context& ctx);     // init, roster import
 void registerCheckinVerbs(CLI::App& app, Context& ctx);  // scan, void, tally
 void registerDemoVerb(CLI::App& app, Context& ctx);      // demo
+void registerPostingVerbs(CLI::App& app, Context& ctx);  // posting, donation add
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 

@@ -230,7 +230,7 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
     }
     Reader r(origin);
     SiteConfig cfg;
-    r.onlyKeys(root, {"site", "policy", "service", "rule", "cards", "upload", "display"}, origin);
+    r.onlyKeys(root, {"site", "policy", "service", "rule", "cards", "upload", "display", "posting"}, origin);
 
     if (const toml::table* site = subTable(r, root, "site")) {
         r.onlyKeys(*site, {"id", "name", "timezone", "contact", "end_of_day"}, "[site]");
@@ -274,6 +274,10 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
             else r.fail(d, "diagonal_inch 应是屏幕对角线英寸数，例如 15.6", "diagonal_inch must be the panel diagonal in inches");
         }
     }
+    if (const toml::table* post = subTable(r, root, "posting")) {
+        r.onlyKeys(*post, {"printer"}, "[posting]");
+        cfg.postingPrinter = r.str(*post, "printer", false, nullptr).value_or("");
+    }
     if (r.failed()) return r.error();
     return cfg;
 }
@@ -311,7 +315,8 @@ std::string defaultSiteToml(const std::string& siteId, const std::string& name) 
     s += "government_fen = 600\ncollective_fen = 200\ndonation_fen = 0\nfamily_fen = 0\n\n";
     s += "[cards]\nallow_unsigned = false\ntrusted_keys = []            # 其他发卡机构的公钥（base32）；本站密钥总是可信\n\n";
     s += "[upload]\nendpoint = \"\"                # 为空：汇总留在本机待上报\ntoken_file = \"upload.token\"\n\n";
-    s += "[display]\nshow_full_names = false      # 屏幕上显示全名（默认遮挡：张*兰）\n";
+    s += "[display]\nshow_full_names = false      # 屏幕上显示全名（默认遮挡：张*兰）\n\n";
+    s += "[posting]\nprinter = \"\"                 # 月度公示的打印机（lp 打印机名）；为空：只生成文件不打印\n";
     return s;
 }
 

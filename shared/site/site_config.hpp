@@ -55,6 +55,7 @@ struct SiteConfig {
     std::string caBundle;                  // empty: the system's
     bool showFullNames = false;            // on screens other people can see
     double diagonalInch = 0;               // 0: from the display's DPI
+    std::string postingPrinter;            // [posting] printer: lp destination; empty: do not print
 
     [[nodiscard]] const ServiceDef* findService(std::string_view id) const;
 };

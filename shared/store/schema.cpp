@@ -60,6 +60,19 @@ CREATE TABLE audit(
   detail  TEXT NOT NULL DEFAULT ''
 );
 )SQL",
+        // 3: donations (the 社会捐赠 share draws on them; `named` donors appear on the honour roll).
+        R"SQL(
+CREATE TABLE donations(
+  donation_id  INTEGER PRIMARY KEY AUTOINCREMENT,
+  donor        TEXT NOT NULL,
+  amount_fen   INTEGER NOT NULL CHECK (amount_fen > 0),
+  day          TEXT NOT NULL,          -- local date the gift was received, YYYY-MM-DD
+  purpose      TEXT NOT NULL DEFAULT '',
+  named        INTEGER NOT NULL DEFAULT 0,   -- 1: the donor agrees to be on the honour roll
+  recorded_at  TEXT NOT NULL
+);
+CREATE INDEX donations_by_day ON donations(day);
+)SQL",
     };
     return k;
 }

@@ -1,0 +1,180 @@
+// Verbs of the month's public side: `posting` (the 公示 as PDF, PNG and CSV) and `donation add`.
+#include <fstream>
+#include <iostream>
+
+#include "cli/cli_common.hpp"
+#include "platform/print/lp_printer.hpp"
+#include "platform/print/posting_renderer.hpp"
+#include "shared/core/text.hpp"
+#include "shared/posting/monthly_figures.hpp"
+#include "shared/posting/posting_csv.hpp"
+#include "shared/store/audit_log.hpp"
+#include "shared/store/donation_store.hpp"
+
+namespace mh::cli {
+namespace fs = std::filesystem;
+namespace {
+
+struct PostingArgs {
+    std::string site = kDefaultSite, month, out;
+    bool noPrint = false;
+};
+
+int runPosting(const PostingArgs& a, Context& ctx) {
+    auto ym = parseYearMonth(a.month);
+    if (!ym) {
+        ctx.say("--month 应写成 2026-10 这样的年-月", "--month must look like 2026-10");
+        return kUsage;
+    }
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    std::error_code ec;
+    fs::create_directories(a.out, ec);
+    if (!fs::is_directory(a.out, ec)) {
+        ctx.say("无法创建输出目录 " + a.out, "cannot create the output folder " + a.out);
+        return kUsage;
+    }
+    LocalDate today = ctx.today(*site);
+    if (lastDayOfMonth(ym->first, ym->second) >= today)
+        ctx.say("注意：" + a.month + " 还没有结束，公示中的数字以今天为止", "note: " + a.month +
+                " has not ended yet; the figures run up to today");
+
+    MonthlyFigures f = loadMonthlyFigures(*site, ym->first, ym->second);
+    std::string stem = "posting-" + a.month;
+    fs::path csv = fs::path(a.out) / (stem + ".csv"), pdf = fs::path(a.out) / (stem + ".pdf"),
+             png = fs::path(a.out) / (stem + ".png");
+    {
+        std::ofstream out(csv, std::ios::binary | std::ios::trunc);
+        out << postingCsv(f);
+        if (!out.flush()) {
+            ctx.say("无法写入 " + csv.string(), "cannot write " + csv.string());
+            return kRefused;
+        }
+    }
+    auto drawn = print::renderPosting(f, today, pdf, png);
+    if (!drawn) {
+        ctx.error(drawn.error());
+        return kRefused;
+    }
+    nlohmann::ordered_json j;
+    j["month"] = a.month;
+    j["pdf"] = pdf.string();
+    j["png"] = png.string();
+    j["csv"] = csv.string();
+    j["pages"] = drawn->pages;
+    j["meals"] = f.meals;
+    j["meals_delivered"] = f.mealsDelivered;
+    j["meal_elders"] = f.mealElders;
+    j["served_elders"] = f.servedElders;
+    j["price_fen"] = f.priceFen;
+    // Printing is the last step: the files stand whether or not the printer takes the job.
+    int exit = kDone;
+    const std::string& printer = site->config().postingPrinter;
+    if (!printer.empty() && !a.noPrint) {
+        auto printed = print::printWithLp(printer, pdf);
+        j["printed"] = printed.ok();
+        if (!printed) {
+            ctx.error(printed.error());
+            exit = kRefused;
+        }
+    }
+    printJson(j);
+    return exit;
+}
+
+struct DonationArgs {
+    std::string site = kDefaultSite, donor, date, purpose, staff;
+    std::int64_t amountFen = 0;
+    bool named = false;
+};
+
+int runDonationAdd(const DonationArgs& a, Context& ctx) {
+    std::string donor(trim(a.donor)), purpose(trim(a.purpose));
+    if (donor.empty() || !isValidUtf8(donor) || !isValidUtf8(purpose)) {
+        ctx.say("请写明捐赠人（--donor），用 UTF-8 文字", "--donor must name the donor (UTF-8 text)");
+        return kUsage;
+    }
+    // 1 fen up to 10 million yuan: a typo of extra zeros is stopped before it inflates the balance.
+    if (a.amountFen <= 0 || a.amountFen > 1'000'000'000) {
+        ctx.say("--amount-fen 应是以分为单位的正整数（100 分 = 1 元），且不超过 1000 万元",
+                "--amount-fen must be a positive whole number of fen (100 fen = 1 yuan), at most 10 million yuan");
+        return kUsage;
+    }
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    LocalDate today = ctx.today(*site);
+    LocalDate day = today;
+    if (!a.date.empty()) {
+        auto d = LocalDate::parse(a.date);
+        if (!d) {
+            ctx.say("--date 应写成 2026-11-24", "--date must look like 2026-11-24");
+            return kUsage;
+        }
+        if (*d > today) {
+            ctx.say("捐赠日期不能晚于今天（" + today.iso() + "）", "the donation date cannot be after today (" + today.iso() + ")");
+            return kUsage;
+        }
+        day = *d;
+    }
+    Donation d{0, donor, a.amountFen, day.iso(), purpose, a.named};
+    std::string now = ctx.nowIso(*site);
+    std::string staff = a.staff.empty() ? "cli" : a.staff;
+    Database& db = site->db();
+    DonationStore store(db);
+    try {
+        Transaction tx(db);
+        d.donationId = store.insert(d, now);
+        AuditLog(db).append(now, staff, "donation.add", "donation " + std::to_string(d.donationId),
+                            donor + " " + std::to_string(a.amountFen) + " fen " + d.day + (a.named ? " named" : "") +
+                                (purpose.empty() ? "" : " " + purpose));
+        tx.commit();
+    } catch (const StoreError& e) {
+        ctx.say(e.diskFull() ? "磁盘已满，捐赠没有记录" : "捐赠没有记录成功：数据库写入失败",
+                e.diskFull() ? "the disk is full; the donation was not recorded" : "the donation was not recorded: database write failed");
+        return kRefused;
+    }
+    DonationBalance b = store.balance(today);
+    static const char* kLevels[] = {"ok", "low", "exhausted"};
+    nlohmann::ordered_json j;
+    j["donation_id"] = d.donationId;
+    j["donor"] = d.donor;
+    j["amount_fen"] = d.amountFen;
+    j["date"] = d.day;
+    j["purpose"] = d.purpose;
+    j["named"] = d.named;
+    j["balance_fen"] = b.balanceFen();
+    j["received_fen"] = b.receivedFen;
+    j["spent_fen"] = b.spentFen;
+    j["days_covered"] = b.daysCovered();
+    j["balance_level"] = kLevels[int(b.level())];
+    printJson(j);
+    ctx.say(donationBalanceText(b, false), donationBalanceText(b, true));
+    return kDone;
+}
+
+}  // namespace
+
+void registerPostingVerbs(CLI::App& app, Context& ctx) {
+    auto pa = std::make_shared<PostingArgs>();
+    CLI::App* p = app.add_subcommand("posting", "the monthly public posting (公示): PDF, PNG and CSV");
+    p->add_option("--site", pa->site, "site directory")->capture_default_str();
+    p->add_option("--month", pa->month, "month, YYYY-MM")->required();
+    p->add_option("--out", pa->out, "output folder")->required();
+    p->add_flag("--no-print", pa->noPrint, "do not send the PDF to [posting] printer");
+    p->callback([pa, &ctx] { ctx.exitCode = runPosting(*pa, ctx); });
+
+    CLI::App* don = app.add_subcommand("donation", "donations (社会捐赠)");
+    don->require_subcommand(1);
+    auto da = std::make_shared<DonationArgs>();
+    CLI::App* add = don->add_subcommand("add", "record a donation; prints the donation balance");
+    add->add_option("--site", da->site, "site directory")->capture_default_str();
+    add->add_option("--donor", da->donor, "who gave")->required();
+    add->add_option("--amount-fen", da->amountFen, "amount in fen (100 fen = 1 yuan)")->required();
+    add->add_option("--date", da->date, "local date received, YYYY-MM-DD (default: today)");
+    add->add_option("--purpose", da->purpose, "what it is for");
+    add->add_flag("--named", da->named, "the donor agrees to be named on the honour roll");
+    add->add_option("--staff", da->staff, "who recorded it (for the audit log)");
+    add->callback([da, &ctx] { ctx.exitCode = runDonationAdd(*da, ctx); });
+}
+
+}  // namespace mh::cli

@@ -1,0 +1,448 @@
+// Layout of the 公示: title, totals, a bar chart of meals per day, money by share, counts by rule,
+// the honour roll, then the per-elder table in as many columns as fit, continued on further pages.
+// Sizes are in points on A4 (595×842); the PNG draws the same pages scaled.
+#include "platform/print/posting_renderer.hpp"
+
+#include <cairo-pdf.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "platform/print/elder_table_flow.hpp"
+#include "platform/print/pango_text.hpp"
+
+namespace mh::print {
+namespace {
+
+constexpr double kPageW = 595.28, kPageH = 841.89, kMargin = 36;
+constexpr double kContentW = kPageW - 2 * kMargin;
+constexpr double kFooterTop = kPageH - kMargin - 30;
+constexpr double kColumnGap = 10;
+
+std::string dateZh(LocalDate d) {
+    return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
+}
+
+// The per-elder table: its type size and columns, chosen so the widest names fit. Villages are
+// headings inside the table, so a block is only 姓名 plus one narrow column per service.
+struct ElderTable {
+    double font = 11, rowH = 18, headerH = 20;
+    std::vector<double> colW;  // 姓名, then one per service
+    double blockW = 0;
+    int blocks = 1;            // blocks side by side
+};
+
+class PostingPainter {
+public:
+    PostingPainter(const MonthlyFigures& f, LocalDate postedOn) : m_f(f), m_postedOn(postedOn) {}
+
+    // Measures everything on a scratch surface and splits the elders over pages.
+    void plan();
+    [[nodiscard]] int pages() const { return int(m_pages.size() + m_rollPages.size()); }
+    void drawPage(cairo_t* cr, int page);
+
+private:
+    double drawSummary(PangoText& t, cairo_t* cr, double y);
+    double drawSection(PangoText& t, cairo_t* cr, double y, const std::string& title);
+    double drawTotals(PangoText& t, cairo_t* cr, double y);
+    double drawChart(PangoText& t, cairo_t* cr, double y);
+    double drawMoneyAndRules(PangoText& t, cairo_t* cr, double y);
+    double drawHonourRoll(PangoText& t, cairo_t* cr, double y);
+    void drawElders(PangoText& t, cairo_t* cr, int page);
+    void drawFooter(PangoText& t, cairo_t* cr, int page);
+    void planRoll(PangoText& t);
+    void drawRollPage(PangoText& t, cairo_t* cr, int rollPage);
+    [[nodiscard]] ElderTable measureTable(PangoText& t, double font) const;
+    [[nodiscard]] std::string unit(const ServiceMonth& s) const { return s.kind == "meal" ? "份" : "人次"; }
+
+    const MonthlyFigures& m_f;
+    LocalDate m_postedOn;
+    ElderTable m_table;
+    std::vector<TablePage> m_pages;
+    // A roll too long for the first sheet gets sheets of its own after the table: page → column →
+    // honour-roll entries.
+    bool m_rollOverflow = false;
+    std::vector<std::vector<std::vector<size_t>>> m_rollPages;
+    double m_firstTop = 0, m_nextTop = 0;  // where the table's header row starts
+    double m_eldersTitleH = 0;
+};
+
+void fillRect(cairo_t* cr, double x, double y, double w, double h, double gray) {
+    cairo_set_source_rgb(cr, gray, gray, gray);
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_fill(cr);
+}
+
+void line(cairo_t* cr, double x0, double y0, double x1, double y1, double width, double gray) {
+    cairo_set_source_rgb(cr, gray, gray, gray);
+    cairo_set_line_width(cr, width);
+    cairo_move_to(cr, x0, y0);
+    cairo_line_to(cr, x1, y1);
+    cairo_stroke(cr);
+}
+
+double PostingPainter::drawSection(PangoText& t, cairo_t* cr, double y, const std::string& title) {
+    fillRect(cr, kMargin, y + 3, 4, 14, 0.15);
+    double h = t.draw(kMargin + 10, y, title, {13, true});
+    return y + h + 4;
+}
+
+double PostingPainter::drawSummary(PangoText& t, cairo_t* cr, double y) {
+    t.draw(kMargin, y, m_f.siteName, {16, true, Align::Center, kContentW});
+    y += 24;
+    std::string period = std::to_string(m_f.year) + "年" + std::to_string(m_f.month) + "月";
+    y += t.draw(kMargin, y, period + " 助餐助洁助医服务公示", {22, true, Align::Center, kContentW});
+    y += 2;
+    y += t.draw(kMargin, y,
+                "统计期间：" + dateZh(m_f.first) + " 至 " + dateZh(m_f.last) + "　　站点编号：" + m_f.siteId,
+                {10, false, Align::Center, kContentW, false, 0.25});
+    line(cr, kMargin, y + 6, kPageW - kMargin, y + 6, 1.2, 0);
+    y += 14;
+    y = drawTotals(t, cr, y);
+    y = drawChart(t, cr, y + 8);
+    y = drawMoneyAndRules(t, cr, y + 8);
+    return drawHonourRoll(t, cr, y + 8);
+}
+
+double PostingPainter::drawTotals(PangoText& t, cairo_t* cr, double y) {
+    y = drawSection(t, cr, y, "一、本月服务总体情况");
+    struct Box { std::string label, value, unit; };
+    std::vector<Box> boxes{{"供餐总数", std::to_string(m_f.meals), "份"},
+                           {"其中堂食", std::to_string(m_f.mealsInHall), "份"},
+                           {"其中送餐", std::to_string(m_f.mealsDelivered), "份"},
+                           {"就餐老人", std::to_string(m_f.mealElders), "人"}};
+    double w = (kContentW - 3 * 8) / 4, h = 46;
+    for (size_t i = 0; i < boxes.size(); ++i) {
+        double x = kMargin + double(i) * (w + 8);
+        fillRect(cr, x, y, w, h, 0.93);
+        t.draw(x, y + 5, boxes[i].label, {10, false, Align::Center, w, false, 0.25});
+        t.draw(x, y + 20, boxes[i].value + " " + boxes[i].unit, {18, true, Align::Center, w});
+    }
+    y += h + 6;
+    std::string each = "各项服务：";
+    for (size_t i = 0; i < m_f.services.size(); ++i) {
+        const auto& s = m_f.services[i];
+        // No-break spaces keep a number with its unit when the line wraps.
+        each += (i ? "；" : "") + s.name + "\u00a0" + std::to_string(s.count) + "\u00a0" + unit(s);
+        if (s.delivered) each += "（含送餐\u00a0" + std::to_string(s.delivered) + "）";
+    }
+    each += "。共服务老人\u00a0" + std::to_string(m_f.servedElders) + "\u00a0人。";
+    return y + t.draw(kMargin, y, each, {11, false, Align::Left, kContentW});
+}
+
+double PostingPainter::drawChart(PangoText& t, cairo_t* cr, double y) {
+    y = drawSection(t, cr, y, "二、每日供餐份数");
+    const double chartH = 80, labelH = 12, valueH = 10;
+    int most = 1;
+    for (int n : m_f.mealsPerDay) most = std::max(most, n);
+    size_t days = m_f.mealsPerDay.size();
+    double slot = kContentW / double(days), barW = slot * 0.68;
+    double base = y + valueH + chartH;
+    for (double frac : {0.5, 1.0}) line(cr, kMargin, base - chartH * frac, kPageW - kMargin, base - chartH * frac, 0.4, 0.8);
+    for (size_t i = 0; i < days; ++i) {
+        int n = m_f.mealsPerDay[i];
+        double x = kMargin + double(i) * slot;
+        double h = chartH * n / most;
+        fillRect(cr, x + (slot - barW) / 2, base - h, barW, h, 0.4);
+        if (n > 0) t.draw(x - 4, base - h - valueH, std::to_string(n), {6.5, false, Align::Center, slot + 8});
+        t.draw(x, base + 2, std::to_string(i + 1), {7, false, Align::Center, slot, false, 0.3});
+    }
+    line(cr, kMargin, base, kPageW - kMargin, base, 0.8, 0);
+    return base + labelH + 4;
+}
+
+double PostingPainter::drawMoneyAndRules(PangoText& t, cairo_t* cr, double y) {
+    double half = (kContentW - 20) / 2;
+    double top = y;
+    // Money by share: yuan with two decimals, labels as contract 9 names them.
+    double ly = top + t.draw(kMargin, top, "三、资金构成（元）", {13, true});
+    auto row = [&](double x, double yy, const std::string& a, const std::string& b, bool strong) {
+        t.draw(x + 4, yy, a, {11, strong});
+        t.draw(x, yy, b, {11, strong, Align::Right, half - 4});
+        line(cr, x, yy + 17, x + half, yy + 17, 0.4, 0.7);
+        return yy + 18.5;
+    };
+    ly += 4;
+    for (Share s : kAllShares) ly = row(kMargin, ly, std::string(shareLabelZh(s)), formatYuan2(m_f.shares.at(s)), false);
+    ly = row(kMargin, ly, "合计（服务价款）", formatYuan2(m_f.priceFen), true);
+
+    double rx = kMargin + half + 20;
+    double ry = top + t.draw(rx, top, "四、享受补贴人次（按补贴标准）", {13, true}) + 4;
+    if (m_f.byRule.empty()) ry += t.draw(rx + 4, ry, "本月没有享受补贴的记录。", {11});
+    for (const auto& [rule, n] : m_f.byRule) ry = row(rx, ry, rule, std::to_string(n) + " 人次", false);
+    return std::max(ly, ry);
+}
+
+double PostingPainter::drawHonourRoll(PangoText& t, cairo_t* cr, double y) {
+    y = drawSection(t, cr, y, "五、爱心捐赠光荣榜");
+    if (m_f.honourRoll.empty()) {
+        y += t.draw(kMargin + 10, y, "本月暂无署名捐赠。", {11});
+    } else if (m_rollOverflow) {
+        y += t.draw(kMargin + 10, y,
+                    "本月共有 " + std::to_string(m_f.honourRoll.size()) + " 笔署名捐赠，光荣榜名单见第 " +
+                        std::to_string(m_pages.size() + 1) + " 页。",
+                    {11, true});
+    } else {
+        // Entries in two columns, each a wrapped name (purpose in gray under it) and the amount
+        // right-aligned: a long company name must never push the amount off the sheet.
+        double colW = (kContentW - 10 - 16) / 2, amountW = 90;
+        double rowY = y, pairH = 0;
+        for (size_t i = 0; i < m_f.honourRoll.size(); ++i) {
+            const Donation& d = m_f.honourRoll[i];
+            double x = kMargin + 10 + double(i % 2) * (colW + 16);
+            double h = t.draw(x, rowY, d.donor, {11, true, Align::Left, colW - amountW});
+            if (!d.purpose.empty())
+                h += t.draw(x, rowY + h, "用于：" + d.purpose, {9, false, Align::Left, colW - amountW, false, 0.35});
+            t.draw(x + colW - amountW, rowY, formatYuan2(d.amountFen) + " 元", {11, true, Align::Right, amountW});
+            line(cr, x, rowY + h + 2, x + colW, rowY + h + 2, 0.4, 0.75);
+            pairH = std::max(pairH, h + 5);
+            if (i % 2 == 1 || i + 1 == m_f.honourRoll.size()) {
+                rowY += pairH;
+                pairH = 0;
+            }
+        }
+        y = rowY;
+    }
+    // An overdrawn balance is said in words: "-76.00" on a notice board reads like a typo.
+    Fen left = m_f.balance.balanceFen();
+    std::string balance = left >= 0 ? "截至" + dateZh(m_f.last) + "捐赠结余 " + formatYuan2(left) + " 元。"
+                                    : "截至" + dateZh(m_f.last) + "捐赠已用完，另有 " + formatYuan2(-left) +
+                                          " 元助餐捐赠份额尚待捐赠补足。";
+    std::string tail = "本月收到社会捐赠 " + std::to_string(m_f.donationsCount) + " 笔，共 " +
+                       formatYuan2(m_f.donationsFen) + " 元；本月助餐使用捐赠 " + formatYuan2(m_f.shares.donation) +
+                       " 元；" + balance + "衷心感谢各位爱心人士！";
+    return y + 2 + t.draw(kMargin + 10, y + 2, tail, {10, false, Align::Left, kContentW - 10, false, 0.25});
+}
+
+ElderTable PostingPainter::measureTable(PangoText& t, double font) const {
+    ElderTable tb{font, font * 1.75, font * 2.0};
+    TextStyle cell{font}, head{font, true};
+    double nameW = t.measure("姓名", head).first;
+    for (const auto& e : m_f.elders) nameW = std::max(nameW, t.measure(e.maskedName, cell).first);
+    tb.colW = {std::max(nameW, font * 3.5) + 12};  // room for the village heading too (cut with … if longer)
+    for (const auto& s : m_f.services)
+        tb.colW.push_back(std::max(t.measure(s.name, head).first, t.measure("99", cell).first) + 10);
+    for (double w : tb.colW) tb.blockW += w;
+    tb.blocks = std::clamp(int((kContentW + kColumnGap) / (tb.blockW + kColumnGap)), 1, 4);
+    return tb;
+}
+
+void PostingPainter::plan() {
+    cairo_surface_t* scratch = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t* cr = cairo_create(scratch);
+    {
+        PangoText t(cr);
+        double summaryBottom = drawSummary(t, cr, kMargin);
+        if (summaryBottom > kFooterTop - 20) {
+            m_rollOverflow = true;
+            summaryBottom = drawSummary(t, cr, kMargin);
+            planRoll(t);
+        }
+        m_eldersTitleH = t.measure("六", {13, true}).second + 4 + t.measure("姓", {9}).second + 6;
+        const double firstTop = summaryBottom + 8 + m_eldersTitleH, nextTop = kMargin + 22 + m_eldersTitleH;
+        auto rowsFrom = [&](double top) { return int((kFooterTop - 6 - top - m_table.headerH) / m_table.rowH); };
+        size_t n = m_f.elders.size();
+
+        // Type size by list length: large for a small village; a narrow block when the names are
+        // wide. A list that fits under the summary (down to 9 pt) stays on one sheet, in as few
+        // columns as it needs: one long column reads more easily than four short ones.
+        double font = n <= 40 ? 11 : 10;
+        bool onePage = false;
+        for (double f = font; f >= 9 && !onePage; f -= 0.5) {
+            m_table = measureTable(t, f);
+            for (int b = 1; b <= m_table.blocks && !onePage; ++b)
+                if (flowElderTable(m_f.elders, rowsFrom(firstTop), rowsFrom(firstTop), b).size() == 1) {
+                    m_table.blocks = b;
+                    onePage = true;
+                }
+        }
+        if (!onePage) {
+            // A long list: the largest type (10 pt down to 9) that still gives three columns.
+            for (double f = 10; f >= 9; f -= 0.5)
+                if ((m_table = measureTable(t, f)).blocks >= 3) break;
+            while (m_table.blockW > kContentW && m_table.font > 7) m_table = measureTable(t, m_table.font - 0.5);
+        }
+
+        // Fewer than four rows under the summary is not worth starting the table there.
+        int firstRows = rowsFrom(firstTop) >= 4 ? rowsFrom(firstTop) : 0;
+        m_pages = flowElderTable(m_f.elders, firstRows, rowsFrom(nextTop), m_table.blocks);
+        m_firstTop = firstTop;
+        m_nextTop = nextTop;
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(scratch);
+}
+
+void PostingPainter::drawElders(PangoText& t, cairo_t* cr, int page) {
+    const TablePage& pg = m_pages[size_t(page)];
+    bool firstTable = page == 0 || (m_pages[0].columns.empty() && page == 1);
+    double top = page == 0 ? m_firstTop : m_nextTop;
+    double y = drawSection(t, cr, top - m_eldersTitleH, firstTable ? "六、老人服务次数明细" : "六、老人服务次数明细（续）");
+    t.draw(kMargin + 10, y, "按村排列；姓名已做隐私处理；送餐计入相应餐次；“·”表示本月未使用。",
+           {9, false, Align::Left, -1, false, 0.3});
+    if (m_f.elders.empty()) {
+        t.draw(kMargin + 10, top, "本月没有服务记录。", {11});
+        return;
+    }
+    const ElderTable& tb = m_table;
+    TextStyle cell{tb.font}, head{tb.font, true};
+    std::vector<std::string> heads{"姓名"};
+    for (const auto& sv : m_f.services) heads.push_back(sv.name);
+    double textDy = (tb.rowH - tb.font * 1.45) / 2;
+    for (size_t b = 0; b < pg.columns.size(); ++b) {
+        double x0 = kMargin + double(b) * (tb.blockW + kColumnGap);
+        fillRect(cr, x0, top, tb.blockW, tb.headerH, 0.85);
+        double x = x0;
+        for (size_t c = 0; c < heads.size(); ++c) {
+            TextStyle hs = head;
+            hs.width = tb.colW[c];
+            hs.align = c == 0 ? Align::Left : Align::Center;
+            t.draw(c == 0 ? x + 5 : x, top + (tb.headerH - tb.font * 1.45) / 2, heads[c], hs);
+            x += tb.colW[c];
+        }
+        double y = top + tb.headerH;
+        int stripe = 0;
+        for (const TableRow& row : pg.columns[b]) {
+            const ElderMonth& e = m_f.elders[row.elder];
+            if (row.heading) {
+                // The village as a heading row: find your village, then your name.
+                std::string v = e.village.empty() ? "（未填村名）" : e.village;
+                t.draw(x0 + 3, y + textDy, row.continued ? v + "（续）" : v,
+                       {tb.font, true, Align::Left, tb.blockW - 6, true});
+                line(cr, x0, y + tb.rowH - 1, x0 + tb.blockW, y + tb.rowH - 1, 0.8, 0.2);
+                stripe = 0;
+                y += tb.rowH;
+                continue;
+            }
+            if (stripe++ % 2 == 1) fillRect(cr, x0, y, tb.blockW, tb.rowH, 0.94);
+            t.draw(x0 + 8, y + textDy, e.maskedName, cell);
+            double cx = x0 + tb.colW[0];
+            for (size_t c = 0; c < e.counts.size(); ++c) {
+                // A zero is a light dot, so the eye finds the real counts.
+                bool zero = e.counts[c] == 0;
+                t.draw(cx, y + textDy, zero ? "·" : std::to_string(e.counts[c]),
+                       {tb.font, false, Align::Center, tb.colW[c + 1], false, zero ? 0.6 : 0});
+                cx += tb.colW[c + 1];
+            }
+            y += tb.rowH;
+        }
+        line(cr, x0, y, x0 + tb.blockW, y, 0.8, 0);
+    }
+}
+
+namespace {
+constexpr int kRollColumns = 3;
+constexpr double kRollFont = 10, kRollAmountW = 62;
+double rollColumnW() { return (kContentW - 2 * kColumnGap) / kRollColumns; }
+}  // namespace
+
+void PostingPainter::planRoll(PangoText& t) {
+    const double top = kMargin + 22 + 26, bottom = kFooterTop - 8;
+    m_rollPages.assign(1, std::vector<std::vector<size_t>>(1));
+    double y = top;
+    for (size_t i = 0; i < m_f.honourRoll.size(); ++i) {
+        double h = t.measure(m_f.honourRoll[i].donor, {kRollFont, false, Align::Left, rollColumnW() - kRollAmountW}).second + 5;
+        if (y + h > bottom) {
+            if (m_rollPages.back().size() == size_t(kRollColumns)) m_rollPages.emplace_back();
+            m_rollPages.back().emplace_back();
+            y = top;
+        }
+        m_rollPages.back().back().push_back(i);
+        y += h;
+    }
+}
+
+void PostingPainter::drawRollPage(PangoText& t, cairo_t* cr, int rollPage) {
+    double y = drawSection(t, cr, kMargin + 22, rollPage == 0 ? "五、爱心捐赠光荣榜" : "五、爱心捐赠光荣榜（续）");
+    y += 4;
+    const auto& cols = m_rollPages[size_t(rollPage)];
+    for (size_t c = 0; c < cols.size(); ++c) {
+        double x = kMargin + double(c) * (rollColumnW() + kColumnGap), cy = y;
+        for (size_t i : cols[c]) {
+            const Donation& d = m_f.honourRoll[i];
+            double h = t.draw(x, cy, d.donor, {kRollFont, false, Align::Left, rollColumnW() - kRollAmountW});
+            t.draw(x + rollColumnW() - kRollAmountW, cy, formatYuan2(d.amountFen) + " 元",
+                   {kRollFont, true, Align::Right, kRollAmountW});
+            line(cr, x, cy + h + 2, x + rollColumnW(), cy + h + 2, 0.4, 0.75);
+            cy += h + 5;
+        }
+    }
+}
+
+void PostingPainter::drawFooter(PangoText& t, cairo_t* cr, int page) {
+    line(cr, kMargin, kFooterTop, kPageW - kMargin, kFooterTop, 0.6, 0.3);
+    std::string contact = m_f.contact.empty() ? "如有疑问，请向本站点工作人员反映" : "如有疑问请联系：" + m_f.contact;
+    t.draw(kMargin, kFooterTop + 5, "公示日期：" + dateZh(m_postedOn) + "　　" + contact,
+           {9.5, false, Align::Left, kContentW - 80, true});
+    t.draw(kMargin, kFooterTop + 5,
+           "第 " + std::to_string(page + 1) + " 页 / 共 " + std::to_string(pages()) + " 页",
+           {9.5, false, Align::Right, kContentW});
+}
+
+void PostingPainter::drawPage(cairo_t* cr, int page) {
+    fillRect(cr, 0, 0, kPageW, kPageH, 1);
+    PangoText t(cr);
+    if (page == 0) {
+        drawSummary(t, cr, kMargin);
+    } else {
+        t.draw(kMargin, kMargin, m_f.siteName + " " + std::to_string(m_f.year) + "年" + std::to_string(m_f.month) +
+                                     "月 助餐助洁助医服务公示（续）",
+               {11, true, Align::Center, kContentW, false, 0.2});
+    }
+    if (size_t(page) >= m_pages.size()) drawRollPage(t, cr, page - int(m_pages.size()));
+    else if (!m_pages[size_t(page)].columns.empty() || m_f.elders.empty()) drawElders(t, cr, page);
+    drawFooter(t, cr, page);
+}
+
+Error writeError(const std::filesystem::path& p) {
+    return Error{"posting.write", "无法写入文件 " + p.string() + "（目录是否存在、磁盘是否已满？）",
+                 "cannot write " + p.string() + " (does the folder exist, is the disk full?)"};
+}
+
+}  // namespace
+
+Result<PostingOutput> renderPosting(const MonthlyFigures& f, LocalDate postedOn, const std::filesystem::path& pdf,
+                                    const std::filesystem::path& png, double pngScale) {
+    PostingPainter painter(f, postedOn);
+    painter.plan();
+    PostingOutput out;
+    out.pages = painter.pages();
+
+    cairo_surface_t* doc = cairo_pdf_surface_create(pdf.c_str(), kPageW, kPageH);
+    cairo_pdf_surface_set_metadata(doc, CAIRO_PDF_METADATA_TITLE,
+                                   (f.siteName + " " + std::to_string(f.year) + "年" + std::to_string(f.month) + "月服务公示").c_str());
+    cairo_t* cr = cairo_create(doc);
+    for (int p = 0; p < out.pages; ++p) {
+        painter.drawPage(cr, p);
+        cairo_show_page(cr);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(doc);
+    bool pdfOk = cairo_surface_status(doc) == CAIRO_STATUS_SUCCESS;
+    cairo_surface_destroy(doc);
+    if (!pdfOk) return writeError(pdf);
+
+    // One tall image, pages one under another with a thin gap: a "long picture" as WeChat shows it.
+    const double gap = 6;
+    out.pngWidth = int(std::lround(kPageW * pngScale));
+    int pageH = int(std::lround(kPageH * pngScale));
+    out.pngHeight = pageH * out.pages + int(gap * pngScale) * (out.pages - 1);
+    cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, out.pngWidth, out.pngHeight);
+    cr = cairo_create(img);
+    cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+    cairo_paint(cr);
+    for (int p = 0; p < out.pages; ++p) {
+        cairo_save(cr);
+        cairo_translate(cr, 0, double(p) * (pageH + int(gap * pngScale)));
+        cairo_scale(cr, pngScale, pngScale);
+        painter.drawPage(cr, p);
+        cairo_restore(cr);
+    }
+    cairo_destroy(cr);
+    bool pngOk = cairo_surface_write_to_png(img, png.c_str()) == CAIRO_STATUS_SUCCESS;
+    cairo_surface_destroy(img);
+    if (!pngOk) return writeError(png);
+    return out;
+}
+
+}  // namespace mh::print

@@ -1,0 +1,71 @@
+#include "shared/store/donation_store.hpp"
+
+namespace mh {
+
+int DonationBalance::daysCovered() const {
+    if (recentFen <= 0) return -1;
+    Fen bal = balanceFen();
+    if (bal <= 0) return 0;
+    // bal / (recent / window), in integers.
+    return int(bal * kDonationRateWindowDays / recentFen);
+}
+
+DonationLevel DonationBalance::level() const {
+    if (recentFen <= 0) return balanceFen() < 0 ? DonationLevel::Exhausted : DonationLevel::Ok;
+    if (balanceFen() <= 0) return DonationLevel::Exhausted;
+    return daysCovered() < kDonationWarnDays ? DonationLevel::Low : DonationLevel::Ok;
+}
+
+std::int64_t DonationStore::insert(const Donation& d, const std::string& recordedAt) {
+    auto st = m_db.prepare(
+        "INSERT INTO donations(donor, amount_fen, day, purpose, named, recorded_at) VALUES(?1,?2,?3,?4,?5,?6)");
+    st.bind(1, d.donor).bind(2, d.amountFen).bind(3, d.day).bind(4, d.purpose).bind(5, d.named).bind(6, recordedAt);
+    st.run();
+    return m_db.lastInsertId();
+}
+
+std::vector<Donation> DonationStore::forDays(const std::string& from, const std::string& to) {
+    auto st = m_db.prepare(
+        "SELECT donation_id, donor, amount_fen, day, purpose, named FROM donations"
+        " WHERE day BETWEEN ?1 AND ?2 ORDER BY day, donation_id");
+    st.bind(1, from).bind(2, to);
+    std::vector<Donation> out;
+    while (st.step()) out.push_back({st.i64(0), st.text(1), st.i64(2), st.text(3), st.text(4), st.i64(5) != 0});
+    return out;
+}
+
+DonationBalance DonationStore::balance(LocalDate asOf) {
+    DonationBalance b;
+    std::string day = asOf.iso();
+    auto got = m_db.prepare("SELECT COALESCE(SUM(amount_fen), 0) FROM donations WHERE day <= ?1");
+    got.bind(1, day);
+    if (got.step()) b.receivedFen = got.i64(0);
+    auto spent = m_db.prepare("SELECT COALESCE(SUM(donation_fen), 0) FROM checkins WHERE voided = 0 AND day <= ?1");
+    spent.bind(1, day);
+    if (spent.step()) b.spentFen = spent.i64(0);
+    auto recent = m_db.prepare(
+        "SELECT COALESCE(SUM(donation_fen), 0) FROM checkins WHERE voided = 0 AND day > ?1 AND day <= ?2");
+    recent.bind(1, asOf.plusDays(-kDonationRateWindowDays).iso()).bind(2, day);
+    if (recent.step()) b.recentFen = recent.i64(0);
+    return b;
+}
+
+std::string donationBalanceText(const DonationBalance& b, bool english) {
+    std::string yuan = formatYuan2(b.balanceFen());
+    int days = b.daysCovered();
+    switch (b.level()) {
+        case DonationLevel::Exhausted:
+            return english ? "Donation balance " + yuan + " yuan: used up, meals still draw on it - please top up"
+                           : "捐赠余额 " + yuan + " 元，已用完，助餐仍在使用捐赠份额，请尽快补充";
+        case DonationLevel::Low:
+            return english ? "Donation balance " + yuan + " yuan: about " + std::to_string(days) +
+                                 " days left at the recent rate - please top up"
+                           : "捐赠余额 " + yuan + " 元，按近期用量约可用 " + std::to_string(days) + " 天，请及时补充";
+        case DonationLevel::Ok: break;
+    }
+    if (days < 0) return english ? "Donation balance " + yuan + " yuan" : "捐赠余额 " + yuan + " 元";
+    return english ? "Donation balance " + yuan + " yuan, about " + std::to_string(days) + " days at the recent rate"
+                   : "捐赠余额 " + yuan + " 元，按近期用量约可用 " + std::to_string(days) + " 天";
+}
+
+}  // namespace mh

@@ -1,0 +1,289 @@
+// `kiosk posting` and `kiosk donation add` run as a user would: the files they write, what the PDF
+// text and the CSV say (and must never say), and refusals that change nothing.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <regex>
+#include <sstream>
+
+#include "shared/core/categories.hpp"
+#include "shared/core/text.hpp"
+#include "shared/posting/monthly_figures.hpp"
+#include "shared/store/donation_store.hpp"
+#include "support/month_generator.hpp"
+#include "support/test_site.hpp"
+
+using namespace mh;
+using namespace mh::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exit = -1;
+    std::string out;
+};
+
+std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+// `path`: the PATH the kiosk sees (for a stand-in `lp`); empty: ours.
+Run run(const std::vector<std::string>& args, const std::string& path = "") {
+    std::string cmd = (path.empty() ? "" : "env PATH=" + quote(path) + " ") + quote(KIOSK_EXE);
+    for (const auto& a : args) cmd += " " + quote(a);
+    cmd += " 2>/dev/null";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    int status = pclose(p);
+    r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::string pdfText(const fs::path& pdf, bool layout) {
+    std::string cmd = std::string("pdftotext -enc UTF-8 ") + (layout ? "-layout " : "") + quote(pdf.string()) + " -";
+    std::string text;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+    REQUIRE(pclose(p) == 0);
+    return text;
+}
+
+std::pair<unsigned, unsigned> pngSize(const fs::path& png) {
+    std::string d = readFile(png);
+    REQUIRE(d.size() > 24);
+    REQUIRE(d.compare(1, 3, "PNG") == 0);
+    auto be = [&](size_t i) {
+        return unsigned((unsigned char)d[i]) << 24 | unsigned((unsigned char)d[i + 1]) << 16 |
+               unsigned((unsigned char)d[i + 2]) << 8 | unsigned((unsigned char)d[i + 3]);
+    };
+    return {be(16), be(20)};
+}
+
+size_t count(const std::string& hay, const std::string& needle) {
+    size_t n = 0;
+    for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + needle.size())) ++n;
+    return n;
+}
+
+// What no public output may carry: a full name, an ID number, or a category beside a name.
+void checkPrivacy(const std::string& text, const MonthBook& book) {
+    for (const auto& e : book.elders) {
+        CAPTURE(e.name);
+        CHECK(text.find(e.name) == std::string::npos);
+        CHECK(text.find(e.idNumber) == std::string::npos);
+        CHECK(text.find(e.idNumber.substr(14)) == std::string::npos);  // not even the last four digits
+    }
+    CHECK_FALSE(std::regex_search(text, std::regex("[0-9]{17}[0-9X]")));
+    for (const auto& line : splitOn(text, '\n')) {
+        if (line.find('*') == std::string::npos) continue;  // lines with a masked name
+        for (const auto& c : allCategories()) {
+            CAPTURE(line);
+            CHECK(line.find(std::string(c.zh)) == std::string::npos);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("posting writes a PDF with real text, a PNG and the contract CSV, matching the figures") {
+    TempDir dir;
+    auto site = makeSite(dir.path(), postingToml());
+    MonthBook book = generateMonth(*site, 2026, 10, 10, 0.7);
+    site.reset();
+    std::string s = dir.path().string();
+
+    Run named = run({"donation", "add", "--site", s, "--donor", "晋源爱心企业", "--amount-fen", "50000", "--date",
+                     "2026-10-08", "--purpose", "助餐", "--named"});
+    REQUIRE(named.exit == 0);
+    auto j = nlohmann::json::parse(named.out);
+    CHECK(j["amount_fen"] == 50000);
+    CHECK(j["named"] == true);
+    CHECK(j["balance_fen"] == 50000 - book.donationShareFen);
+    Run anon = run({"donation", "add", "--site", s, "--donor", "不留名的好心人", "--amount-fen", "12345", "--date", "2026-10-20"});
+    REQUIRE(anon.exit == 0);
+    CHECK(nlohmann::json::parse(anon.out)["balance_fen"] == 62345 - book.donationShareFen);
+
+    fs::path out = dir.path() / "out";
+    Run p = run({"posting", "--site", s, "--month", "2026-10", "--out", out.string()});
+    REQUIRE(p.exit == 0);
+    auto pj = nlohmann::json::parse(p.out);
+    CHECK(pj["meals"] == book.counted["lunch"] + book.counted["breakfast"]);
+    CHECK(pj["pages"] == 1);  // ten elders fit on one sheet
+
+    auto opened = Site::open(dir.path());
+    REQUIRE(opened.ok());
+    MonthlyFigures f = loadMonthlyFigures(**opened, 2026, 10);
+
+    std::string text = pdfText(out / "posting-2026-10.pdf", false);
+    CHECK(text.find("北关村老年食堂") != std::string::npos);
+    CHECK(text.find("2026年10月") != std::string::npos);
+    CHECK(text.find("村委会 王主任 0357-1234567") != std::string::npos);
+    for (Share sh : kAllShares) {
+        CHECK(text.find(std::string(shareLabelZh(sh))) != std::string::npos);
+        CHECK(text.find(formatYuan2(f.shares.at(sh))) != std::string::npos);
+    }
+    for (const auto& sv : f.services) CHECK(text.find(sv.name) != std::string::npos);
+    for (const auto& [rule, n] : f.byRule) CHECK(text.find(rule) != std::string::npos);
+    CHECK(text.find("晋源爱心企业") != std::string::npos);
+    CHECK(text.find("500.00") != std::string::npos);
+    CHECK(text.find("不留名的好心人") == std::string::npos);
+    for (const auto& e : f.elders) CHECK(text.find(e.maskedName) != std::string::npos);
+    checkPrivacy(text, book);
+    checkPrivacy(pdfText(out / "posting-2026-10.pdf", true), book);
+
+    std::string csv = readFile(out / "posting-2026-10.csv");
+    REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+    auto lines = splitOn(csv.substr(3), '\n');
+    lines.pop_back();
+    CHECK(lines.front() == "姓名,村,早餐,午餐,助医,助洁");
+    CHECK(lines.size() == book.perElder.size() + 2);
+    CHECK(lines.back() == "合计,," + std::to_string(book.counted["breakfast"]) + "," + std::to_string(book.counted["lunch"]) +
+                              "," + std::to_string(book.counted["health"]) + "," + std::to_string(book.counted["clean"]));
+    checkPrivacy(csv, book);
+    for (const auto& c : allCategories()) CHECK(csv.find(std::string(c.zh)) == std::string::npos);
+
+    auto [w, h] = pngSize(out / "posting-2026-10.png");
+    CHECK(w == 1191);  // A4 at 2 px per point
+    CHECK(h == 1684);
+    CHECK(fs::file_size(out / "posting-2026-10.png") > 50'000);  // a drawn page, not a blank one
+}
+
+TEST_CASE("a long honour roll gets sheets of its own and names every named donor with the amount") {
+    TempDir dir;
+    auto site = makeSite(dir.path(), postingToml());
+    generateMonth(*site, 2026, 10, 10, 0.5);
+    DonationStore donations(site->db());
+    for (int i = 1; i <= 80; ++i)
+        donations.insert({0, "重阳节捐款人" + std::to_string(i) + "号", 1000 + i, "2026-10-2" + std::to_string(i % 10), "", i != 40}, "t");
+    site.reset();
+    fs::path out = dir.path() / "out";
+    Run p = run({"posting", "--site", dir.path().string(), "--month", "2026-10", "--out", out.string()});
+    REQUIRE(p.exit == 0);
+    std::string text = pdfText(out / "posting-2026-10.pdf", true);
+    CHECK(text.find("光荣榜名单见第") != std::string::npos);
+    for (int i = 1; i <= 80; ++i) {
+        std::string name = "重阳节捐款人" + std::to_string(i) + "号";
+        CAPTURE(name);
+        size_t at = text.find(name + " ");  // the name, then its amount further along the same line
+        if (i == 40) {
+            CHECK(at == std::string::npos);  // did not agree to be named
+            continue;
+        }
+        REQUIRE(at != std::string::npos);
+        size_t eol = text.find('\n', at);
+        CHECK(text.substr(at, eol - at).find(formatYuan2(1000 + i) + " 元") != std::string::npos);
+    }
+}
+
+TEST_CASE("a posting of 400 elders lists every elder across continuation pages") {
+    TempDir dir;
+    auto site = makeSite(dir.path(), postingToml());
+    MonthBook book = generateMonth(*site, 2026, 10, 400, 0.15);
+    site.reset();
+    fs::path out = dir.path() / "out";
+    Run p = run({"posting", "--site", dir.path().string(), "--month", "2026-10", "--out", out.string()});
+    REQUIRE(p.exit == 0);
+    int pages = nlohmann::json::parse(p.out)["pages"];
+    CHECK(pages >= 3);
+    CHECK(pages <= 6);
+
+    std::string text = pdfText(out / "posting-2026-10.pdf", false);
+    std::string csv = readFile(out / "posting-2026-10.csv");
+    auto lines = splitOn(csv.substr(3), '\n');
+    lines.pop_back();
+    REQUIRE(lines.size() == book.perElder.size() + 2);
+    // Each masked name is printed at least as often as the CSV lists it.
+    std::map<std::string, size_t> names;
+    for (size_t i = 1; i + 1 < lines.size(); ++i) ++names[splitOn(lines[i], ',')[0]];
+    for (const auto& [name, n] : names) {
+        CAPTURE(name);
+        CHECK(count(text, name) >= n);
+    }
+    std::string squeezed;  // pdftotext keeps only some of the spaces
+    for (char c : text)
+        if (c != ' ') squeezed += c;
+    CHECK(squeezed.find("第" + std::to_string(pages) + "页/共" + std::to_string(pages) + "页") != std::string::npos);
+    checkPrivacy(text, book);
+    checkPrivacy(csv, book);
+    auto [w, h] = pngSize(out / "posting-2026-10.png");
+    CHECK(w == 1191);
+    CHECK(h > 1684u * unsigned(pages) - 1);
+}
+
+TEST_CASE("bad posting and donation input is refused with exit 2 and records nothing") {
+    TempDir dir;
+    auto site = makeSite(dir.path(), postingToml());
+    site.reset();
+    std::string s = dir.path().string(), out = (dir.path() / "out").string();
+    CHECK(run({"posting", "--site", s, "--month", "2026-13", "--out", out}).exit == 2);
+    CHECK(run({"posting", "--site", s, "--month", "10/2026", "--out", out}).exit == 2);
+    CHECK(run({"posting", "--site", (dir.path() / "nope").string(), "--month", "2026-10", "--out", out}).exit == 2);
+    CHECK(run({"posting", "--site", s, "--month", "2026-10"}).exit == 2);
+    CHECK_FALSE(fs::exists(dir.path() / "out" / "posting-2026-13.pdf"));
+
+    CHECK(run({"donation", "add", "--site", s, "--donor", "某人", "--amount-fen", "0"}).exit == 2);
+    CHECK(run({"donation", "add", "--site", s, "--donor", "某人", "--amount-fen", "-500"}).exit == 2);
+    CHECK(run({"donation", "add", "--site", s, "--donor", "某人", "--amount-fen", "12.50"}).exit == 2);
+    CHECK(run({"donation", "add", "--site", s, "--donor", "  ", "--amount-fen", "100"}).exit == 2);
+    CHECK(run({"donation", "add", "--site", s, "--donor", "某人", "--amount-fen", "100", "--date", "2026-02-30"}).exit == 2);
+    CHECK(run({"donation", "add", "--site", s, "--donor", "某人", "--amount-fen", "100", "--date", "2999-01-01"}).exit == 2);
+    CHECK(run({"donation", "add", "--site", s, "--amount-fen", "100"}).exit == 2);
+
+    Run ok = run({"donation", "add", "--site", s, "--donor", "某人", "--amount-fen", "100", "--date", "2026-10-01"});
+    REQUIRE(ok.exit == 0);
+    CHECK(nlohmann::json::parse(ok.out)["received_fen"] == 100);  // none of the refused ones counted
+    auto opened = Site::open(dir.path());
+    REQUIRE(opened.ok());
+    auto st = (*opened)->db().prepare("SELECT actor, action, detail FROM audit WHERE action = 'donation.add'");
+    REQUIRE(st.step());
+    CHECK(st.text(2).find("某人 100 fen 2026-10-01") != std::string::npos);
+    CHECK_FALSE(st.step());
+}
+
+TEST_CASE("with [posting] printer set, posting hands the PDF to lp, and a failed print keeps the files") {
+    TempDir dir;
+    auto site = makeSite(dir.path(), postingToml() + "\n[posting]\nprinter = \"公示打印机\"\n");
+    generateMonth(*site, 2026, 10, 3, 0.5);
+    site.reset();
+    // A stand-in for CUPS's lp that records its arguments and exits with $LP_EXIT.
+    fs::path bin = dir.path() / "bin";
+    fs::create_directories(bin);
+    writeFile(bin / "lp", "#!/bin/sh\nprintf '%s\\n' \"$@\" >> \"$(dirname \"$0\")/lp-args\"\nexit $(cat \"$(dirname \"$0\")/lp-exit\")\n");
+    fs::permissions(bin / "lp", fs::perms::owner_all);
+    writeFile(bin / "lp-exit", "0");
+    std::string s = dir.path().string(), out = (dir.path() / "out").string();
+    std::string path = bin.string() + ":/usr/bin:/bin";
+
+    Run ok = run({"posting", "--site", s, "--month", "2026-10", "--out", out}, path);
+    CHECK(ok.exit == 0);
+    CHECK(nlohmann::json::parse(ok.out)["printed"] == true);
+    CHECK(readFile(bin / "lp-args") == "-d\n公示打印机\n--\n" + (fs::path(out) / "posting-2026-10.pdf").string() + "\n");
+
+    fs::remove(bin / "lp-args");
+    CHECK(run({"posting", "--site", s, "--month", "2026-10", "--out", out, "--no-print"}, path).exit == 0);
+    CHECK_FALSE(fs::exists(bin / "lp-args"));
+
+    writeFile(bin / "lp-exit", "1");
+    fs::remove_all(out);
+    Run refused = run({"posting", "--site", s, "--month", "2026-10", "--out", out}, path);
+    CHECK(refused.exit == 1);
+    CHECK(nlohmann::json::parse(refused.out)["printed"] == false);
+    CHECK(fs::exists(fs::path(out) / "posting-2026-10.pdf"));
+    CHECK(fs::exists(fs::path(out) / "posting-2026-10.csv"));
+
+    fs::path empty = dir.path() / "nothing";  // no lp at all
+    fs::create_directories(empty);
+    CHECK(run({"posting", "--site", s, "--month", "2026-10", "--out", out}, empty.string()).exit == 1);
+    CHECK(fs::exists(fs::path(out) / "posting-2026-10.png"));
+}
