@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     registerSiteVerbs(app, ctx);
     registerCheckinVerbs(app, ctx);
     registerDemoVerb(app, ctx);
+    registerUploadVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

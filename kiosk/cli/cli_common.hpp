@@ -44,6 +44,7 @@ std::filesystem::path assetsDir();
 void registerSiteVerbs(CLI::App& app, Context& ctx);     // init, roster import
 void registerCheckinVerbs(CLI::App& app, Context& ctx);  // scan, void, tally
 void registerDemoVerb(CLI::App& app, Context& ctx);      // demo
+void registerUploadVerb(CLI::App& app, Context& ctx);    // upload
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 

@@ -1,0 +1,33 @@
+// HttpClient over libcurl: TLS verified (system CA store or a given bundle), connect and total
+// timeouts, proxies from the usual environment variables (libcurl's default), and one easy handle
+// kept for the client's life so a backlog of tallies goes over one kept-alive connection.
+#pragma once
+#include <atomic>
+#include <string>
+
+#include "shared/ports/http_client.hpp"
+
+namespace mh {
+
+struct CurlOptions {
+    long connectTimeoutMs = 10'000;
+    long totalTimeoutMs = 30'000;    // whole request, including a slow answer
+    std::string caBundle;            // empty: the system's CA store
+    const std::atomic<bool>* abort = nullptr;  // when set to true, a request in flight is abandoned
+};
+
+class CurlHttpClient final : public HttpClient {
+public:
+    explicit CurlHttpClient(CurlOptions options = {});
+    ~CurlHttpClient() override;
+    CurlHttpClient(const CurlHttpClient&) = delete;
+    CurlHttpClient& operator=(const CurlHttpClient&) = delete;
+
+    HttpResponse send(const HttpRequest& request) override;
+
+private:
+    CurlOptions m_opt;
+    void* m_curl = nullptr;  // CURL*, kept so connections are reused
+};
+
+}  // namespace mh
