@@ -22,7 +22,7 @@ std::optional<std::int64_t> parseHttpDate(std::string_view value) {
     std::string s(value);
     char wk[4] = {}, mon[4] = {}, zone[4] = {};
     int day = 0, year = 0, hh = 0, mm = 0, ss = 0;
-    if (std::sscanf(s.c_str(), "%3s %d %3s %d %d:%d:%d %3s", wk, &day, mon, &year, &hh, &mm, &ss, zone) != 8)
+    if (std::sscanf(s.c_str(), "%3s, %d %3s %d %d:%d:%d %3s", wk, &day, mon, &year, &hh, &mm, &ss, zone) != 8)
         return std::nullopt;
     if (std::strcmp(zone, "GMT") != 0) return std::nullopt;
     static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
