@@ -44,6 +44,8 @@ public:
     void setSlowMs(int ms) { m_slowMs = ms; }
     void setRetryAfter(std::string v);
     void setRoster(std::string csv, std::string cursor);
+    // Forgets every post and stored tally (benchmarks reuse one receiver for several rounds).
+    void clear();
 
     [[nodiscard]] std::vector<ReceivedPost> posts() const;          // every POST, in arrival order
     [[nodiscard]] std::map<std::string, std::string> stored() const;  // key -> body, each stored once
