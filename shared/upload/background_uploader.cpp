@@ -32,6 +32,7 @@ void BackgroundUploader::wakeUp() {
     {
         std::lock_guard lock(m_mutex);
         m_wake = true;
+        m_force = true;
     }
     m_cv.notify_all();
 }
@@ -69,6 +70,11 @@ void BackgroundUploader::loop() {
                 // Quick retries inside a run would hold the thread; the stored schedule does the waiting.
                 UploadOptions o = m_opt.upload;
                 o.quickRetries = 0;
+                {
+                    std::lock_guard lock(m_mutex);
+                    o.respectSchedule = !m_force;
+                    m_force = false;
+                }
                 TallyUploader up(*site, m_clock, *http, o, [this](std::int64_t ms) { return waitMs(ms); });
                 UploadRunReport rep = up.run();
                 if (rep.nextAttemptUnix > 0)

@@ -37,7 +37,8 @@ public:
 
     void start();
     void stop();
-    // Try now instead of at the next poll (staff pressed 上报, or a void touched a frozen day).
+    // Try now instead of at the next poll, ignoring the backoff schedule once (staff pressed 上报 after
+    // fixing the token, or a void touched a frozen day).
     void wakeUp();
 
     // The status as of the end of the last run, without touching the database.
@@ -58,6 +59,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     bool m_wake = false;
+    bool m_force = false;  // the next run ignores the stored backoff schedule
     UploadStatus m_status;
 };
 

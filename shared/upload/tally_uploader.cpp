@@ -61,6 +61,10 @@ UploadRunReport TallyUploader::run() {
         for (int tries = 0;; ++tries) {
             HttpResponse resp = m_http.send(req);
             const std::int64_t now = m_clock.nowUnix();
+            if (resp.transport == Transport::Cancelled) {
+                halted = true;  // shutting down: not a failure of the platform, nothing to record
+                break;
+            }
             ReplyVerdict v = judgeReply(resp, now, e.day);
             if (v.kind == ReplyKind::Delivered) {
                 box.markDelivered(e, v.status, m_site.timeZone().isoWithOffset(now));

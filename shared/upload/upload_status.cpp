@@ -10,8 +10,8 @@ UploadStatus readUploadStatus(Site& site) {
     s.configured = !site.config().uploadEndpoint.empty();
     s.lastSuccessAt = box.state(upload_keys::kLastSuccessAt).value_or("");
     s.daysPending = box.pendingDays();
-    auto p = box.pending();
-    if (!p.empty()) s.oldestPendingDay = p.front().day;
+    auto st = site.db().prepare("SELECT MIN(day) FROM upload_outbox WHERE state = 'pending'");
+    if (st.step()) s.oldestPendingDay = st.optText(0).value_or("");
     s.lastError = box.state(upload_keys::kLastError).value_or("");
     s.lastErrorEn = box.state(upload_keys::kLastErrorEn).value_or("");
     s.lastErrorAt = box.state(upload_keys::kLastErrorAt).value_or("");

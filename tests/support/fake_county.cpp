@@ -7,7 +7,10 @@
 
 namespace mh::test {
 
-FakeCounty::FakeCounty(std::string token) : m_server(std::make_unique<httplib::Server>()), m_token(std::move(token)) {
+FakeCounty::FakeCounty(std::string token, const std::string& certPem, const std::string& keyPem)
+    : m_tls(!certPem.empty()), m_token(std::move(token)) {
+    if (m_tls) m_server = std::make_unique<httplib::SSLServer>(certPem.c_str(), keyPem.c_str());
+    else m_server = std::make_unique<httplib::Server>();
     httplib::Server& s = *m_server;
     s.set_keep_alive_max_count(1000);  // like a production front end: a backlog fits one connection
     s.set_keep_alive_timeout(30);
@@ -87,7 +90,9 @@ FakeCounty::~FakeCounty() {
     if (m_thread.joinable()) m_thread.join();
 }
 
-std::string FakeCounty::endpoint() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/api"; }
+std::string FakeCounty::endpoint() const {
+    return std::string(m_tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(m_port) + "/api";
+}
 
 void FakeCounty::script(std::vector<Reply> replies) {
     std::lock_guard lock(m_mutex);

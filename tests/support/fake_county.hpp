@@ -31,11 +31,12 @@ struct ReceivedPost {
 class FakeCounty {
 public:
     // Binds 127.0.0.1 on an ephemeral port and serves on its own thread. `token`: the accepted bearer token.
-    explicit FakeCounty(std::string token = "secret-token");
+    // With a certificate and key (PEM files), it serves HTTPS.
+    explicit FakeCounty(std::string token = "secret-token", const std::string& certPem = "", const std::string& keyPem = "");
     ~FakeCounty();
     FakeCounty(const FakeCounty&) = delete;
 
-    [[nodiscard]] std::string endpoint() const;  // http://127.0.0.1:PORT/api
+    [[nodiscard]] std::string endpoint() const;  // http(s)://127.0.0.1:PORT/api
     [[nodiscard]] int port() const { return m_port; }
 
     // Replies for the next POSTs in order; after them, `fallback`.
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<httplib::Server> m_server;
     std::thread m_thread;
     int m_port = 0;
+    bool m_tls = false;
     std::string m_token;
     std::atomic<int> m_slowMs{0};
     std::atomic<int> m_slowStarted{0};

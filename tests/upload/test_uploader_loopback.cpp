@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <set>
 #include <thread>
 
@@ -231,4 +232,65 @@ TEST_CASE("the roster is pulled with the stored cursor and applied through the r
     rep = TallyUploader(*s.site, s.clock, http, quick()).run();
     CHECK_FALSE(rep.roster->changed);
     CHECK(county.rosterSince() == std::vector<std::string>{"", "c-42"});
+}
+
+TEST_CASE("TLS is verified: an unknown certificate is refused, the site's ca_bundle makes it trusted") {
+    TempDir certs;
+    const std::string cert = (certs.path() / "county.pem").string(), key = (certs.path() / "county.key").string();
+    const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
+                            "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " >/dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    FakeCounty county("secret-token", cert, key);
+    REQUIRE(county.endpoint().rfind("https://", 0) == 0);
+
+    UploadSite s(county.endpoint());
+    s.lunches(D("2026-11-01"), 2);
+    s.clock.set(s.at(D("2026-11-02"), 9, 0));
+    {
+        CurlHttpClient http(fastCurl());  // the system CA store does not know this certificate
+        UploadRunReport rep = TallyUploader(*s.site, s.clock, http, quick(1)).run();
+        CHECK(rep.pendingDays == 1);
+        REQUIRE(rep.error);
+        CHECK(rep.error->code == "upload.network");
+        CHECK(county.posts().empty());  // nothing left the TLS handshake
+    }
+    {
+        CurlOptions c = fastCurl();
+        c.caBundle = cert;
+        CurlHttpClient http(c);
+        UploadRunReport rep = TallyUploader(*s.site, s.clock, http, quick(1)).run();
+        CHECK(rep.pendingDays == 0);
+        CHECK(county.stored().size() == 1);
+    }
+}
+
+TEST_CASE("the background uploader shows a token problem to staff and retries at once when woken after the fix") {
+    FakeCounty county("the-right-token");
+    UploadSite s(county.endpoint());
+    s.lunches(D("2026-11-01"), 2);
+    s.clock.set(s.at(D("2026-11-02"), 9, 0));
+    BackgroundUploaderOptions o;
+    o.pollMs = 20;  // polls often, but the stored schedule (15 min for a configuration problem) holds it back
+    auto factory = [](const SiteConfig&, const std::atomic<bool>& stop) -> std::unique_ptr<HttpClient> {
+        CurlOptions c;
+        c.abort = &stop;
+        return std::make_unique<CurlHttpClient>(c);
+    };
+    BackgroundUploader up(s.dir.path(), s.clock, factory, o);
+    up.start();
+    for (int i = 0; i < 300 && !up.status().needsStaff; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    UploadStatus st = up.status();
+    CHECK(st.needsStaff);
+    CHECK(st.lastError.find("upload.token") != std::string::npos);
+    CHECK(st.daysPending == 1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    CHECK(county.posts().size() == 1);  // the backoff schedule is respected between polls
+
+    writeFile(s.dir.path() / "upload.token", "the-right-token\n");
+    up.wakeUp();
+    for (int i = 0; i < 300 && up.status().daysPending != 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(up.status().daysPending == 0);
+    CHECK_FALSE(up.status().needsStaff);
+    CHECK(county.stored().size() == 1);
+    up.stop();
 }
