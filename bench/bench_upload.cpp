@@ -145,7 +145,7 @@ int main() {
         fillRecords(*site, first, kDays, kElders);
         FakeClock clock(site->timeZone().toUnix(LocalDateTime{first.plusDays(kDays), 8, 0, 0}));
 
-        std::vector<double> whole, sendOnly, baseline;
+        std::vector<double> whole, sendOnly, baseline, commits;
         std::vector<OutboxEntry> bodies;
         for (int round = 0; round < kRounds; ++round) {
             // (a) freeze 30 days and deliver them, as `kiosk upload` does after a month offline
@@ -181,6 +181,16 @@ int main() {
             // (c) baseline: bare libcurl, same bodies, fresh receiver
             county->clear();
             baseline.push_back(bareCurl(county->endpoint() + "/tallies", bodies));
+            // (d) what durability alone costs: one committed transaction per delivered day
+            {
+                auto t0 = Clk::now();
+                for (int d = 0; d < kDays; ++d) {
+                    Transaction tx(site->db());
+                    UploadOutbox(*site).setState("bench", std::to_string(d));
+                    tx.commit();
+                }
+                commits.push_back(secondsSince(t0));
+            }
         }
         size_t total = 0, biggest = 0;
         for (const auto& e : bodies) {
@@ -192,6 +202,7 @@ int main() {
         std::printf("  freeze + deliver 30 days (kiosk upload path): %8.1f ms  (target < 2000 ms)\n", w * 1e3);
         std::printf("  deliver 30 frozen days (uploader):            %8.1f ms\n", so * 1e3);
         std::printf("  baseline: bare libcurl loop, same 30 POSTs:   %8.1f ms\n", b * 1e3);
+        std::printf("  of which durable: 30 commits (WAL, synchronous=FULL) alone: %6.1f ms\n", median(commits) * 1e3);
         std::printf("  ratio uploader/baseline: %.2f (send only), %.2f (with freezing)\n", so / b, w / b);
         std::printf("  bytes per day's tally: %zu average, %zu largest (%d records)\n", total / bodies.size(), biggest, kElders);
         rc = w < 2.0 ? 0 : 1;

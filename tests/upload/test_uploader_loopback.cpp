@@ -294,3 +294,22 @@ TEST_CASE("the background uploader shows a token problem to staff and retries at
     CHECK(county.stored().size() == 1);
     up.stop();
 }
+
+TEST_CASE("a platform that is not there at all (connection refused) leaves the day pending with a plain sentence") {
+    std::string gone;
+    {
+        FakeCounty county;
+        gone = county.endpoint();
+    }  // the port is closed again: nothing listens there now
+    UploadSite s(gone);
+    s.lunches(D("2026-11-01"), 2);
+    s.clock.set(s.at(D("2026-11-02"), 9, 0));
+    CurlHttpClient http(fastCurl());
+    UploadRunReport rep = TallyUploader(*s.site, s.clock, http, quick(2)).run();
+    CHECK(rep.pendingDays == 1);
+    REQUIRE(rep.error);
+    CHECK(rep.error->code == "upload.network");
+    CHECK_FALSE(rep.needsStaff);
+    CHECK(readUploadStatus(*s.site).lastError == rep.error->message);
+    CHECK(rep.nextAttemptUnix > s.clock.nowUnix());
+}
