@@ -28,12 +28,9 @@ int runUpload(const UploadArgs& a, Context& ctx) {
     // On demand: staff close today's tally before end_of_day (the hall closed early).
     if (a.closeToday) box.freezeDay(ctx.today(*site), now);
 
-    CurlOptions co;
+    CurlOptions co = curlOptionsFor(site->config(), site->dir());
     co.connectTimeoutMs = a.connectTimeoutMs;
     co.totalTimeoutMs = a.timeoutMs;
-    co.caBundle = site->config().caBundle;
-    if (!co.caBundle.empty() && std::filesystem::path(co.caBundle).is_relative())
-        co.caBundle = (site->dir() / co.caBundle).string();
     CurlHttpClient http(co);
 
     UploadOptions opt;

@@ -101,4 +101,19 @@ HttpResponse CurlHttpClient::send(const HttpRequest& request) {
     return resp;
 }
 
+CurlOptions curlOptionsFor(const SiteConfig& cfg, const std::filesystem::path& siteDir) {
+    CurlOptions o;
+    o.caBundle = cfg.caBundle;
+    if (!o.caBundle.empty() && std::filesystem::path(o.caBundle).is_relative()) o.caBundle = (siteDir / o.caBundle).string();
+    return o;
+}
+
+HttpClientFactory curlClientFactory(std::filesystem::path siteDir) {
+    return [dir = std::move(siteDir)](const SiteConfig& cfg, const std::atomic<bool>& stop) -> std::unique_ptr<HttpClient> {
+        CurlOptions o = curlOptionsFor(cfg, dir);
+        o.abort = &stop;
+        return std::make_unique<CurlHttpClient>(o);
+    };
+}
+
 }  // namespace mh

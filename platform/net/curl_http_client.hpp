@@ -3,9 +3,12 @@
 // kept for the client's life so a backlog of tallies goes over one kept-alive connection.
 #pragma once
 #include <atomic>
+#include <filesystem>
 #include <string>
 
 #include "shared/ports/http_client.hpp"
+#include "shared/site/site_config.hpp"
+#include "shared/upload/background_uploader.hpp"
 
 namespace mh {
 
@@ -29,5 +32,11 @@ private:
     CurlOptions m_opt;
     void* m_curl = nullptr;  // CURL*, kept so connections are reused
 };
+
+// The options for a site: its [upload] ca_bundle (relative to the site directory) and default timeouts.
+CurlOptions curlOptionsFor(const SiteConfig& cfg, const std::filesystem::path& siteDir);
+
+// What the GUI hands to BackgroundUploader: a curl client per uploader thread that aborts on stop.
+HttpClientFactory curlClientFactory(std::filesystem::path siteDir);
 
 }  // namespace mh

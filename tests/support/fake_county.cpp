@@ -3,12 +3,17 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <stdexcept>
 
 namespace mh::test {
 
 FakeCounty::FakeCounty(std::string token, const std::string& certPem, const std::string& keyPem)
     : m_tls(!certPem.empty()), m_token(std::move(token)) {
+    // The platform is on loopback: a proxy configured on a CI machine must not be asked for it
+    // (children such as `kiosk upload` inherit this).
+    ::setenv("no_proxy", "127.0.0.1,localhost", 1);
+    ::setenv("NO_PROXY", "127.0.0.1,localhost", 1);
     if (m_tls) m_server = std::make_unique<httplib::SSLServer>(certPem.c_str(), keyPem.c_str());
     else m_server = std::make_unique<httplib::Server>();
     httplib::Server& s = *m_server;

@@ -271,12 +271,7 @@ TEST_CASE("the background uploader shows a token problem to staff and retries at
     s.clock.set(s.at(D("2026-11-02"), 9, 0));
     BackgroundUploaderOptions o;
     o.pollMs = 20;  // polls often, but the stored schedule (15 min for a configuration problem) holds it back
-    auto factory = [](const SiteConfig&, const std::atomic<bool>& stop) -> std::unique_ptr<HttpClient> {
-        CurlOptions c;
-        c.abort = &stop;
-        return std::make_unique<CurlHttpClient>(c);
-    };
-    BackgroundUploader up(s.dir.path(), s.clock, factory, o);
+    BackgroundUploader up(s.dir.path(), s.clock, curlClientFactory(s.dir.path()), o);  // as the GUI wires it
     up.start();
     for (int i = 0; i < 300 && !up.status().needsStaff; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     UploadStatus st = up.status();
