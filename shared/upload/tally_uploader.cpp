@@ -1,5 +1,6 @@
 #include "shared/upload/tally_uploader.hpp"
 
+#include <cstdlib>
 #include <thread>
 
 #include "shared/upload/upload_outbox.hpp"
@@ -50,6 +51,8 @@ UploadRunReport TallyUploader::run() {
             rep.nextAttemptUnix = e.nextAttempt;
             break;  // oldest first: a later day never overtakes a waiting earlier one
         }
+        // Another process (the GUI's uploader, a second `kiosk upload`) may have sent or superseded it.
+        if (!box.isPending(e)) continue;
         HttpRequest req;
         req.method = "POST";
         req.url = target->url("/tallies");
@@ -69,6 +72,8 @@ UploadRunReport TallyUploader::run() {
             if (v.kind == ReplyKind::Delivered) {
                 box.markDelivered(e, v.status, m_site.timeZone().isoWithOffset(now));
                 rep.delivered.push_back({e.day, e.revision, v.status});
+                rep.error.reset();  // the report's error is what holds tallies back now
+                rep.needsStaff = false;
                 break;
             }
             ++failures;
@@ -89,9 +94,10 @@ UploadRunReport TallyUploader::run() {
         if (halted) break;
     }
 
-    if (m_opt.pullRoster && !rep.needsStaff) {
+    // A platform that just failed (or a shutdown) is not asked for the roster too; the next run will.
+    if (m_opt.pullRoster && !halted) {
         const std::int64_t now = m_clock.nowUnix();
-        std::int64_t last = std::stoll(box.state(upload_keys::kRosterPulledUnix).value_or("0"));
+        std::int64_t last = std::strtoll(box.state(upload_keys::kRosterPulledUnix).value_or("0").c_str(), nullptr, 10);
         // A clock that jumped back must not postpone the pull for years.
         if (m_opt.rosterEverySeconds <= 0 || now - last >= m_opt.rosterEverySeconds || now < last)
             rep.roster = pullRoster(m_site, m_clock, m_http, *target);

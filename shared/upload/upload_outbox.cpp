@@ -139,6 +139,12 @@ int UploadOutbox::pendingDays() {
     return int(st.i64(0));
 }
 
+bool UploadOutbox::isPending(const OutboxEntry& e) {
+    auto st = m_site.db().prepare("SELECT state = 'pending' FROM upload_outbox WHERE day = ?1 AND revision = ?2");
+    st.bind(1, e.day).bind(2, e.revision);
+    return st.step() && st.i64(0) == 1;
+}
+
 void UploadOutbox::markDelivered(const OutboxEntry& e, int status, const std::string& atIso) {
     Transaction tx(m_site.db());
     // A newer revision may have superseded this one while it was in flight: it stays superseded.

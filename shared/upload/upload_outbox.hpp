@@ -44,6 +44,7 @@ public:
     // Revisions waiting for the platform, oldest day first.
     [[nodiscard]] std::vector<OutboxEntry> pending();
     [[nodiscard]] int pendingDays();
+    [[nodiscard]] bool isPending(const OutboxEntry& e);
     void markDelivered(const OutboxEntry& e, int status, const std::string& atIso);
     void markFailed(const OutboxEntry& e, int status, std::int64_t nextAttemptUnix);
 
