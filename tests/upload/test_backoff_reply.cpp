@@ -47,6 +47,7 @@ TEST_CASE("2xx and 409 are delivered, 5xx/429/network are retried, other 4xx sto
 
     HttpResponse busy;
     busy.status = 503;
-    busy.headers["retry-after"] = "7";
-    CHECK(judgeReply(busy, 0, "x").retryAfterMs == 7000);
+    busy.headers.emplace("retry-after", std::string("7"));
+    const std::string day = "2026-11-24";
+    CHECK(judgeReply(busy, 0, day).retryAfterMs == 7000);
 }

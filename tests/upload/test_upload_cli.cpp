@@ -136,3 +136,18 @@ TEST_CASE("kill -9 during a send loses nothing; the next run repeats the same ke
     CHECK(posts[2].key == "141022-001/2025-03-02/1");
     CHECK(r.out["delivered"][0]["status"] == 409);
 }
+
+TEST_CASE("two kiosk upload processes at once freeze each day once and the platform stores each key once") {
+    FakeCounty county;
+    UploadSite s(county.endpoint(), 3);
+    for (int d = 0; d < 10; ++d) s.lunches(D("2025-04-01").plusDays(d), 3);
+    std::vector<std::string> args{"upload", "--site", s.dir.path().string(), "--no-roster"};
+    pid_t a = spawnKiosk(args, s.dir.path() / "a.out", s.dir.path() / "a.err");
+    pid_t b = spawnKiosk(args, s.dir.path() / "b.out", s.dir.path() / "b.err");
+    CHECK(waitExit(a) == 0);
+    CHECK(waitExit(b) == 0);
+    auto stored = county.stored();
+    CHECK(stored.size() == 10);
+    for (const auto& [key, body] : stored) CHECK(key.substr(key.size() - 2) == "/1");  // no second revision
+    for (const auto& p : county.posts()) CHECK(stored.count(p.key) == 1);
+}

@@ -309,3 +309,21 @@ TEST_CASE("a platform that is not there at all (connection refused) leaves the d
     CHECK(readUploadStatus(*s.site).lastError == rep.error->message);
     CHECK(rep.nextAttemptUnix > s.clock.nowUnix());
 }
+
+TEST_CASE("the background uploader sends today's tally only once the clock passes end_of_day") {
+    FakeCounty county;
+    UploadSite s(county.endpoint());
+    s.lunches(D("2026-11-05"), 3);
+    s.clock.set(s.at(D("2026-11-05"), 19, 59));
+    BackgroundUploaderOptions o;
+    o.pollMs = 10;
+    BackgroundUploader up(s.dir.path(), s.clock, curlClientFactory(s.dir.path()), o);
+    up.start();
+    for (int i = 0; i < 300 && up.runs() < 5; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(up.runs() >= 5);
+    CHECK(county.posts().empty());
+    s.clock.set(s.at(D("2026-11-05"), 20, 0));
+    for (int i = 0; i < 300 && county.stored().empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(county.storedOrder() == std::vector<std::string>{"141022-001/2026-11-05/1"});
+    up.stop();
+}
