@@ -85,13 +85,16 @@ HttpResponse CurlHttpClient::send(const HttpRequest& request) {
         curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
     }
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+    char detail[CURL_ERROR_SIZE] = {};  // "Recv failure: Connection reset by peer" rather than the generic text
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, detail);
     CURLcode rc = curl_easy_perform(c);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
     curl_slist_free_all(headers);
     if (rc != CURLE_OK) {
         resp.transport = rc == CURLE_OPERATION_TIMEDOUT ? Transport::Timeout
                          : rc == CURLE_ABORTED_BY_CALLBACK ? Transport::Cancelled
                                                            : Transport::Failed;
-        resp.error = curl_easy_strerror(rc);
+        resp.error = detail[0] ? detail : curl_easy_strerror(rc);
         resp.status = 0;
         return resp;
     }

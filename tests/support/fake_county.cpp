@@ -1,6 +1,11 @@
 #include "support/fake_county.hpp"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -154,5 +159,41 @@ std::vector<std::string> FakeCounty::rosterSince() const {
     std::lock_guard lock(m_mutex);
     return m_rosterSince;
 }
+
+ResettingServer::ResettingServer() {
+    m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = 0;
+    socklen_t len = sizeof a;
+    if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 || ::listen(m_fd, 16) != 0 ||
+        ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&a), &len) != 0)
+        throw std::runtime_error("cannot bind a loopback port");
+    m_port = ntohs(a.sin_port);
+    m_thread = std::thread([this] {
+        while (!m_stopping) {
+            pollfd p{m_fd, POLLIN, 0};
+            if (::poll(&p, 1, 20) <= 0) continue;
+            int c = ::accept(m_fd, nullptr, nullptr);
+            if (c < 0) continue;
+            char buf[4096];
+            pollfd pc{c, POLLIN, 0};
+            if (::poll(&pc, 1, 1000) > 0) (void)::recv(c, buf, sizeof buf, 0);  // the request has begun
+            linger l{1, 0};  // close with RST instead of FIN
+            ::setsockopt(c, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+            ::close(c);
+            ++m_resets;
+        }
+    });
+}
+
+ResettingServer::~ResettingServer() {
+    m_stopping = true;
+    if (m_thread.joinable()) m_thread.join();
+    if (m_fd >= 0) ::close(m_fd);
+}
+
+std::string ResettingServer::endpoint() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/api"; }
 
 }  // namespace mh::test

@@ -75,4 +75,22 @@ private:
     std::vector<std::string> m_rosterSince;
 };
 
+// A loopback server that reads each request and answers with a TCP reset (RST), as a broken NAT or
+// firewall does. `resets()` counts the connections it reset.
+class ResettingServer {
+public:
+    ResettingServer();
+    ~ResettingServer();
+    ResettingServer(const ResettingServer&) = delete;
+    [[nodiscard]] std::string endpoint() const;
+    [[nodiscard]] int resets() const { return m_resets.load(); }
+
+private:
+    int m_fd = -1;
+    int m_port = 0;
+    std::atomic<bool> m_stopping{false};
+    std::atomic<int> m_resets{0};
+    std::thread m_thread;
+};
+
 }  // namespace mh::test

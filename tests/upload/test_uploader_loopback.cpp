@@ -327,3 +327,29 @@ TEST_CASE("the background uploader sends today's tally only once the clock passe
     CHECK(county.storedOrder() == std::vector<std::string>{"141022-001/2026-11-05/1"});
     up.stop();
 }
+
+TEST_CASE("connections reset by the network are retried, and the day goes up intact once the path is fixed") {
+    ResettingServer broken;
+    UploadSite s(broken.endpoint());
+    s.lunches(D("2026-11-01"), 3);
+    s.clock.set(s.at(D("2026-11-02"), 9, 0));
+    {
+        CurlHttpClient http(fastCurl());
+        UploadRunReport rep = TallyUploader(*s.site, s.clock, http, quick(2)).run();
+        CHECK(broken.resets() == 3);  // the first try and two quick retries
+        CHECK(rep.pendingDays == 1);
+        REQUIRE(rep.error);
+        CHECK(rep.error->code == "upload.network");
+        CHECK_MESSAGE(rep.error->en.find("reset") != std::string::npos, rep.error->en);
+    }
+    // County IT fixes the route: the same site now reaches the platform.
+    FakeCounty county;
+    writeFile(s.dir.path() / "site.toml", standardToml("\n[upload]\nendpoint = \"" + county.endpoint() + "\"\n"));
+    auto reopened = Site::open(s.dir.path());
+    REQUIRE(reopened.ok());
+    CurlHttpClient http(fastCurl());
+    UploadRunReport rep = TallyUploader(**reopened, s.clock, http, quick()).run();
+    CHECK(rep.pendingDays == 0);
+    CHECK(county.storedOrder() == std::vector<std::string>{"141022-001/2026-11-01/1"});
+    CHECK(nlohmann::json::parse(county.stored().begin()->second)["records"].size() == 3);
+}
