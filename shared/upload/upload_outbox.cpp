@@ -145,7 +145,31 @@ bool UploadOutbox::isPending(const OutboxEntry& e) {
     return st.step() && st.i64(0) == 1;
 }
 
+namespace {
+
+// Marks that may be lost in a power cut without harm skip the fsync (WAL keeps them ordered and
+// consistent; the next FULL commit, e.g. a scan, makes them durable). A lost "delivered" only repeats
+// the same bytes under the same Idempotency-Key, which the platform answers with 409. Freezing stays
+// fully durable: a lost freeze could reuse a revision number for different content.
+class RelaxedSync {
+public:
+    explicit RelaxedSync(Database& db) : m_db(db) { m_db.exec("PRAGMA synchronous=NORMAL"); }
+    ~RelaxedSync() {
+        try {
+            m_db.exec("PRAGMA synchronous=FULL");
+        } catch (...) {
+            // Cannot happen outside a transaction; if it did, the connection is closing anyway.
+        }
+    }
+
+private:
+    Database& m_db;
+};
+
+}  // namespace
+
 void UploadOutbox::markDelivered(const OutboxEntry& e, int status, const std::string& atIso) {
+    RelaxedSync relaxed(m_site.db());
     Transaction tx(m_site.db());
     // A newer revision may have superseded this one while it was in flight: it stays superseded.
     m_site.db()
@@ -164,6 +188,7 @@ void UploadOutbox::markDelivered(const OutboxEntry& e, int status, const std::st
 }
 
 void UploadOutbox::markFailed(const OutboxEntry& e, int status, std::int64_t nextAttemptUnix) {
+    RelaxedSync relaxed(m_site.db());
     m_site.db()
         .prepare("UPDATE upload_outbox SET attempts = attempts + 1, next_attempt = ?3, last_status = ?4 "
                  "WHERE day = ?1 AND revision = ?2")
