@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     registerCheckinVerbs(app, ctx);
     registerDemoVerb(app, ctx);
     registerPostingVerbs(app, ctx);
+    registerUploadVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -45,6 +45,7 @@ void registerSiteVerbs(CLI::App& app, Context& ctx);     // init, roster import
 void registerCheckinVerbs(CLI::App& app, Context& ctx);  // scan, void, tally
 void registerDemoVerb(CLI::App& app, Context& ctx);      // demo
 void registerPostingVerbs(CLI::App& app, Context& ctx);  // posting, donation add
+void registerUploadVerb(CLI::App& app, Context& ctx);    // upload
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 

@@ -60,7 +60,7 @@ CREATE TABLE audit(
   detail  TEXT NOT NULL DEFAULT ''
 );
 )SQL",
-        // 3: donations (the 社会捐赠 share draws on them; `named` donors appear on the honour roll).
+        // 2: donations (the 社会捐赠 share draws on them; `named` donors appear on the honour roll).
         R"SQL(
 CREATE TABLE donations(
   donation_id  INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -72,6 +72,32 @@ CREATE TABLE donations(
   recorded_at  TEXT NOT NULL
 );
 CREATE INDEX donations_by_day ON donations(day);
+)SQL",
+        // 3: upload outbox. Each frozen revision of a day's tally, byte for byte as sent, until the
+        // county platform confirms it; plus small key/value state (last success, last error, roster cursor).
+        R"SQL(
+CREATE TABLE upload_outbox(
+  day           TEXT NOT NULL,            -- local date of the tally, YYYY-MM-DD
+  revision      INTEGER NOT NULL,         -- 1, 2, ...; a correction makes the next one
+  content_hash  TEXT NOT NULL,            -- BLAKE2b of the tally without generated_at/revision
+  body          TEXT NOT NULL,            -- the exact JSON that is POSTed (the same bytes on every retry)
+  frozen_at     TEXT NOT NULL,            -- local time with offset
+  state         TEXT NOT NULL DEFAULT 'pending',  -- pending | delivered | superseded
+  attempts      INTEGER NOT NULL DEFAULT 0,
+  next_attempt  INTEGER NOT NULL DEFAULT 0,       -- unix seconds; the background uploader's backoff
+  last_status   INTEGER,                  -- HTTP status of the last try, 0 for a network failure
+  delivered_at  TEXT,
+  PRIMARY KEY(day, revision)
+);
+CREATE INDEX upload_outbox_pending ON upload_outbox(state, day);
+CREATE TABLE upload_outbox_sig(         -- per day: the records' fingerprint when last frozen
+  day         TEXT PRIMARY KEY,
+  records_sig TEXT NOT NULL
+);
+CREATE TABLE upload_state(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 )SQL",
     };
     return k;

@@ -1,0 +1,122 @@
+#include "platform/net/curl_http_client.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <mutex>
+
+namespace mh {
+namespace {
+
+void globalInit() {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+size_t onBody(char* data, size_t size, size_t n, void* user) {
+    static_cast<std::string*>(user)->append(data, size * n);
+    return size * n;
+}
+
+size_t onHeader(char* data, size_t size, size_t n, void* user) {
+    auto* resp = static_cast<HttpResponse*>(user);
+    std::string line(data, size * n);
+    if (line.rfind("HTTP/", 0) == 0) resp->headers.clear();  // a new response (after 100 Continue)
+    auto colon = line.find(':');
+    if (colon != std::string::npos) {
+        std::string name = line.substr(0, colon);
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        std::string value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.erase(0, 1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.pop_back();
+        resp->headers[name] = value;
+    }
+    return size * n;
+}
+
+int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    auto* abort = static_cast<const std::atomic<bool>*>(user);
+    return abort && abort->load() ? 1 : 0;
+}
+
+}  // namespace
+
+CurlHttpClient::CurlHttpClient(CurlOptions options) : m_opt(std::move(options)) {
+    globalInit();
+    m_curl = curl_easy_init();
+}
+
+CurlHttpClient::~CurlHttpClient() { curl_easy_cleanup(static_cast<CURL*>(m_curl)); }
+
+HttpResponse CurlHttpClient::send(const HttpRequest& request) {
+    HttpResponse resp;
+    CURL* c = static_cast<CURL*>(m_curl);
+    if (!c) {
+        resp.transport = Transport::Failed;
+        resp.error = "curl_easy_init failed";
+        return resp;
+    }
+    // Reset the options of the last request but keep the connection cache (keep-alive).
+    curl_easy_reset(c);
+    curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: safe in the uploader thread
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, m_opt.connectTimeoutMs);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, m_opt.totalTimeoutMs);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!m_opt.caBundle.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, m_opt.caBundle.c_str());
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect would drop the Authorization header anyway
+    curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &resp.body);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, onHeader);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &resp);
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, onProgress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, m_opt.abort);
+    curl_slist* headers = nullptr;
+    for (const auto& [k, v] : request.headers) headers = curl_slist_append(headers, (k + ": " + v).c_str());
+    if (request.method == "POST") {
+        curl_easy_setopt(c, CURLOPT_POST, 1L);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
+        headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip for a small body
+    } else {
+        curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    }
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+    char detail[CURL_ERROR_SIZE] = {};  // "Recv failure: Connection reset by peer" rather than the generic text
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, detail);
+    CURLcode rc = curl_easy_perform(c);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
+    curl_slist_free_all(headers);
+    if (rc != CURLE_OK) {
+        resp.transport = rc == CURLE_OPERATION_TIMEDOUT ? Transport::Timeout
+                         : rc == CURLE_ABORTED_BY_CALLBACK ? Transport::Cancelled
+                                                           : Transport::Failed;
+        resp.error = detail[0] ? detail : curl_easy_strerror(rc);
+        resp.status = 0;
+        return resp;
+    }
+    long status = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    resp.status = int(status);
+    return resp;
+}
+
+CurlOptions curlOptionsFor(const SiteConfig& cfg, const std::filesystem::path& siteDir) {
+    CurlOptions o;
+    o.caBundle = cfg.caBundle;
+    if (!o.caBundle.empty() && std::filesystem::path(o.caBundle).is_relative()) o.caBundle = (siteDir / o.caBundle).string();
+    return o;
+}
+
+HttpClientFactory curlClientFactory(std::filesystem::path siteDir) {
+    return [dir = std::move(siteDir)](const SiteConfig& cfg, const std::atomic<bool>& stop) -> std::unique_ptr<HttpClient> {
+        CurlOptions o = curlOptionsFor(cfg, dir);
+        o.abort = &stop;
+        return std::make_unique<CurlHttpClient>(o);
+    };
+}
+
+}  // namespace mh

@@ -1,0 +1,66 @@
+// The running kiosk's uploader: a thread that freezes due days, sends them, backs off and tries again,
+// forever, until stopped. start() and status() never block the caller (the GUI's frame loop); stop()
+// waits at most for the request in flight, which the HttpClient aborts when the stop flag is set.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "shared/core/dates.hpp"
+#include "shared/ports/http_client.hpp"
+#include "shared/upload/tally_uploader.hpp"
+#include "shared/upload/upload_status.hpp"
+
+namespace mh {
+
+// Makes the thread's HTTP client; `stop` is set when the uploader stops, so the client can abort
+// a request in flight (the curl client checks it in its progress callback).
+using HttpClientFactory = std::function<std::unique_ptr<HttpClient>(const SiteConfig& cfg, const std::atomic<bool>& stop)>;
+
+struct BackgroundUploaderOptions {
+    UploadOptions upload;                  // respectSchedule is forced on
+    std::int64_t pollMs = 60'000;          // look for newly due days at least this often
+    std::int64_t rosterEverySeconds = 3600;
+};
+
+class BackgroundUploader {
+public:
+    // Opens its own connection to the site database (SQLite connections are not shared across threads).
+    BackgroundUploader(std::filesystem::path siteDir, const Clock& clock, HttpClientFactory factory,
+                       BackgroundUploaderOptions options = {});
+    ~BackgroundUploader();
+    BackgroundUploader(const BackgroundUploader&) = delete;
+
+    void start();
+    void stop();
+    // Try now instead of at the next poll, ignoring the backoff schedule once (staff pressed 上报 after
+    // fixing the token, or a void touched a frozen day).
+    void wakeUp();
+
+    // The status as of the end of the last run, without touching the database.
+    [[nodiscard]] UploadStatus status() const;
+    [[nodiscard]] int runs() const { return m_runs.load(); }
+
+private:
+    void loop();
+    bool waitMs(std::int64_t ms);  // false when stopping
+
+    std::filesystem::path m_dir;
+    const Clock& m_clock;
+    HttpClientFactory m_factory;
+    BackgroundUploaderOptions m_opt;
+    std::thread m_thread;
+    std::atomic<bool> m_stop{false};
+    std::atomic<int> m_runs{0};
+    mutable std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_wake = false;
+    bool m_force = false;  // the next run ignores the stored backoff schedule
+    UploadStatus m_status;
+};
+
+}  // namespace mh

@@ -1,0 +1,27 @@
+// When to try a failed upload again: capped exponential backoff with jitter, and the server's
+// Retry-After. Pure functions of their inputs so the schedule is testable without a network.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace mh {
+
+struct BackoffPolicy {
+    std::int64_t baseMs = 2'000;         // the wait after the first failure
+    std::int64_t capMs = 15 * 60'000;    // never wait longer than this between tries (unless Retry-After says so)
+    double jitter = 0.5;                 // the last `jitter` fraction of each wait is random, so sites do not retry in step
+};
+
+// The wait before try number failures+1, after `failures` (>= 1) consecutive failures. `random01` is
+// a number in [0, 1) from the caller's generator (tests pass fixed values).
+std::int64_t backoffDelayMs(const BackoffPolicy& p, int failures, double random01);
+
+// Retry-After (RFC 9110): delta-seconds ("120") or an HTTP-date ("Wed, 21 Oct 2026 07:28:00 GMT"),
+// as a wait in milliseconds from `nowUnix`. nullopt when absent or unreadable; a date in the past is 0.
+std::optional<std::int64_t> parseRetryAfterMs(std::string_view value, std::int64_t nowUnix);
+
+// Seconds since the epoch of an IMF-fixdate ("Wed, 21 Oct 2026 07:28:00 GMT"); nullopt otherwise.
+std::optional<std::int64_t> parseHttpDate(std::string_view value);
+
+}  // namespace mh

@@ -1,0 +1,217 @@
+#include "shared/upload/upload_outbox.hpp"
+
+#include <sodium.h>
+
+#include "shared/store/checkin_store.hpp"
+#include "shared/tally/daily_tally.hpp"
+#include "shared/tally/tally_json.hpp"
+
+namespace mh {
+namespace {
+
+// A cheap fingerprint of a day's records: records are never deleted and only a void changes one, so
+// the count, the voids, the newest id and the delivered count move whenever the content can have moved.
+constexpr const char* kSigExpr =
+    "COUNT(*) || ':' || SUM(voided) || ':' || MAX(record_id) || ':' || SUM(delivered)";
+
+// BLAKE2b of everything the tally says about each record (voided ones included), in record order.
+std::string recordsHash(const std::vector<CheckinRecord>& records) {
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, nullptr, 0, 32);
+    auto feed = [&](const std::string& s) {
+        crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(s.data()), s.size());
+        crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>("\x1f"), 1);
+    };
+    for (const auto& r : records) {
+        feed(std::to_string(r.recordId));
+        feed(r.elderId);
+        feed(r.service);
+        feed(r.serviceKind);
+        feed(r.at);
+        feed(r.delivered ? "d" : "h");
+        feed(r.rule ? "r" + *r.rule : "-");
+        feed(std::to_string(r.priceFen));
+        for (Share k : kAllShares) feed(std::to_string(r.shares.at(k)));
+        feed(r.categories);
+        feed(r.voided ? "v" : "c");
+    }
+    unsigned char out[32];
+    crypto_generichash_final(&st, out, sizeof out);
+    static const char* hex = "0123456789abcdef";
+    std::string s;
+    for (unsigned char c : out) {
+        s += hex[c >> 4];
+        s += hex[c & 15];
+    }
+    return s;
+}
+
+}  // namespace
+
+int UploadOutbox::freezeDue(std::int64_t nowUnix) {
+    const LocalDateTime now = m_site.timeZone().toLocal(nowUnix);
+    const bool todayDue = now.wallTime() >= m_site.config().endOfDay;
+    std::vector<std::pair<std::string, std::string>> due;  // day, signature
+    {
+        auto st = m_site.db().prepare(std::string("SELECT day, ") + kSigExpr +
+                                      " FROM checkins WHERE day < ?1 OR (day = ?1 AND ?2) GROUP BY day ORDER BY day");
+        st.bind(1, now.date.iso()).bind(2, todayDue);
+        while (st.step()) due.emplace_back(st.text(0), st.text(1));
+    }
+    int made = 0;
+    const std::string nowIso = m_site.timeZone().isoWithOffset(nowUnix);
+    for (const auto& [day, sig] : due) {
+        auto last = m_site.db().prepare(
+            "SELECT records_sig FROM upload_outbox_sig WHERE day = ?1");
+        last.bind(1, day);
+        if (last.step() && last.text(0) == sig) continue;
+        Transaction tx(m_site.db());
+        made += freezeLocked(day, nowIso) > 0 ? 1 : 0;
+        tx.commit();
+    }
+    return made;
+}
+
+int UploadOutbox::freezeDay(LocalDate day, std::int64_t nowUnix) {
+    Transaction tx(m_site.db());
+    int rev = freezeLocked(day.iso(), m_site.timeZone().isoWithOffset(nowUnix));
+    tx.commit();
+    return rev;
+}
+
+// The caller holds the transaction, so the check and the new revision land together even when the
+// GUI's uploader and `kiosk upload` freeze at the same moment.
+int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso) {
+    Database& db = m_site.db();
+    CheckinStore store(db);
+    std::vector<CheckinRecord> records = store.forDay(day);
+    if (records.empty()) return 0;
+    std::string sig;
+    {
+        auto st = db.prepare(std::string("SELECT ") + kSigExpr + " FROM checkins WHERE day = ?1");
+        st.bind(1, day);
+        st.step();
+        sig = st.text(0);
+    }
+    db.prepare("INSERT INTO upload_outbox_sig(day, records_sig) VALUES(?1, ?2) "
+               "ON CONFLICT(day) DO UPDATE SET records_sig = excluded.records_sig")
+        .bind(1, day)
+        .bind(2, sig)
+        .run();
+    const std::string hash = recordsHash(records);
+    int lastRev = 0;
+    {
+        auto st = db.prepare("SELECT revision, content_hash FROM upload_outbox WHERE day = ?1 ORDER BY revision DESC LIMIT 1");
+        st.bind(1, day);
+        if (st.step()) {
+            if (st.text(1) == hash) return 0;
+            lastRev = int(st.i64(0));
+        }
+    }
+    const int rev = lastRev + 1;
+    auto date = LocalDate::parse(day);
+    if (!date) return 0;  // the store only writes valid days; refuse to invent one
+    DailyTally t = buildTally(m_site.config(), *date, records, rev, nowIso);
+    db.prepare("UPDATE upload_outbox SET state = 'superseded' WHERE day = ?1 AND state = 'pending'").bind(1, day).run();
+    db.prepare("INSERT INTO upload_outbox(day, revision, content_hash, body, frozen_at) VALUES(?1, ?2, ?3, ?4, ?5)")
+        .bind(1, day)
+        .bind(2, rev)
+        .bind(3, hash)
+        .bind(4, tallyJson(t).dump())
+        .bind(5, nowIso)
+        .run();
+    return rev;
+}
+
+std::vector<OutboxEntry> UploadOutbox::pending() {
+    std::vector<OutboxEntry> out;
+    auto st = m_site.db().prepare(
+        "SELECT day, revision, body, frozen_at, attempts, next_attempt FROM upload_outbox "
+        "WHERE state = 'pending' ORDER BY day, revision");
+    while (st.step())
+        out.push_back(OutboxEntry{st.text(0), int(st.i64(1)), st.text(2), st.text(3), int(st.i64(4)), st.i64(5)});
+    return out;
+}
+
+int UploadOutbox::pendingDays() {
+    auto st = m_site.db().prepare("SELECT COUNT(DISTINCT day) FROM upload_outbox WHERE state = 'pending'");
+    st.step();
+    return int(st.i64(0));
+}
+
+bool UploadOutbox::isPending(const OutboxEntry& e) {
+    auto st = m_site.db().prepare("SELECT state = 'pending' FROM upload_outbox WHERE day = ?1 AND revision = ?2");
+    st.bind(1, e.day).bind(2, e.revision);
+    return st.step() && st.i64(0) == 1;
+}
+
+namespace {
+
+// Marks that may be lost in a power cut without harm skip the fsync (WAL keeps them ordered and
+// consistent; the next FULL commit, e.g. a scan, makes them durable). A lost "delivered" only repeats
+// the same bytes under the same Idempotency-Key, which the platform answers with 409. Freezing stays
+// fully durable: a lost freeze could reuse a revision number for different content.
+class RelaxedSync {
+public:
+    explicit RelaxedSync(Database& db) : m_db(db) { m_db.exec("PRAGMA synchronous=NORMAL"); }
+    ~RelaxedSync() {
+        try {
+            m_db.exec("PRAGMA synchronous=FULL");
+        } catch (...) {
+            // Cannot happen outside a transaction; if it did, the connection is closing anyway.
+        }
+    }
+
+private:
+    Database& m_db;
+};
+
+}  // namespace
+
+void UploadOutbox::markDelivered(const OutboxEntry& e, int status, const std::string& atIso) {
+    RelaxedSync relaxed(m_site.db());
+    Transaction tx(m_site.db());
+    // A newer revision may have superseded this one while it was in flight: it stays superseded.
+    m_site.db()
+        .prepare("UPDATE upload_outbox SET state = CASE state WHEN 'pending' THEN 'delivered' ELSE state END, "
+                 "delivered_at = ?3, last_status = ?4, attempts = attempts + 1 WHERE day = ?1 AND revision = ?2")
+        .bind(1, e.day)
+        .bind(2, e.revision)
+        .bind(3, atIso)
+        .bind(4, status)
+        .run();
+    setState(upload_keys::kLastSuccessAt, atIso);
+    setState(upload_keys::kLastError, "");
+    setState(upload_keys::kLastErrorEn, "");
+    setState(upload_keys::kNeedsStaff, "0");
+    tx.commit();
+}
+
+void UploadOutbox::markFailed(const OutboxEntry& e, int status, std::int64_t nextAttemptUnix) {
+    RelaxedSync relaxed(m_site.db());
+    m_site.db()
+        .prepare("UPDATE upload_outbox SET attempts = attempts + 1, next_attempt = ?3, last_status = ?4 "
+                 "WHERE day = ?1 AND revision = ?2")
+        .bind(1, e.day)
+        .bind(2, e.revision)
+        .bind(3, nextAttemptUnix)
+        .bind(4, status)
+        .run();
+}
+
+std::optional<std::string> UploadOutbox::state(const std::string& key) {
+    auto st = m_site.db().prepare("SELECT value FROM upload_state WHERE key = ?1");
+    st.bind(1, key);
+    if (!st.step()) return std::nullopt;
+    return st.text(0);
+}
+
+void UploadOutbox::setState(const std::string& key, const std::string& value) {
+    m_site.db()
+        .prepare("INSERT INTO upload_state(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .bind(1, key)
+        .bind(2, value)
+        .run();
+}
+
+}  // namespace mh
