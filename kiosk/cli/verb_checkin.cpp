@@ -4,6 +4,7 @@
 #include "cli/cli_common.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/tally/tally_json.hpp"
+#include "shared/upload/upload_outbox.hpp"
 
 namespace mh::cli {
 namespace {
@@ -65,7 +66,9 @@ int runTally(const TallyArgs& a, Context& ctx) {
         return kUsage;
     }
     CheckinStore store(site->db());
-    DailyTally t = buildTally(site->config(), *date, store.forDay(date->iso()), 1, ctx.nowIso(*site));
+    // The same revision number the upload of this content carries (or will carry).
+    int revision = UploadOutbox(*site).currentRevision(*date);
+    DailyTally t = buildTally(site->config(), *date, store.forDay(date->iso()), revision, ctx.nowIso(*site));
     printJson(tallyJson(t));
     return kDone;
 }

@@ -123,6 +123,15 @@ int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso
     return rev;
 }
 
+int UploadOutbox::currentRevision(LocalDate day) {
+    auto st = m_site.db().prepare(
+        "SELECT revision, content_hash FROM upload_outbox WHERE day = ?1 ORDER BY revision DESC LIMIT 1");
+    st.bind(1, day.iso());
+    if (!st.step()) return 1;
+    int last = int(st.i64(0));
+    return st.text(1) == recordsHash(CheckinStore(m_site.db()).forDay(day.iso())) ? last : last + 1;
+}
+
 std::vector<OutboxEntry> UploadOutbox::pending() {
     std::vector<OutboxEntry> out;
     auto st = m_site.db().prepare(

@@ -41,6 +41,10 @@ public:
     // the day has no records or nothing changed since its last revision.
     int freezeDay(LocalDate day, std::int64_t nowUnix);
 
+    // The revision the day's tally has now: the latest frozen one when the records are unchanged
+    // since, else the one the next freeze will make (1 for a day never frozen). Read-only.
+    [[nodiscard]] int currentRevision(LocalDate day);
+
     // Revisions waiting for the platform, oldest day first.
     [[nodiscard]] std::vector<OutboxEntry> pending();
     [[nodiscard]] int pendingDays();

@@ -78,6 +78,15 @@ TEST_CASE("init, import, scan, duplicate, void and tally from the command line")
     CHECK(lunch["by_rule"] == Json{{"特困供养", 1}});
     CHECK(lunch["by_category"] == Json{{"tekun", 1}});
     CHECK(t["records"].size() == 1);
+    CHECK(t["revision"] == 1);
+
+    // Once frozen for upload, the same content keeps its revision; a correction makes the next.
+    CHECK(kiosk({"upload", "--site", s.site}).exitCode == 1);  // no endpoint: frozen, still pending
+    CHECK(Json::parse(kiosk({"tally", "--site", s.site, "--date", "2026-11-24"}).out)["revision"] == 1);
+    std::int64_t second = t["records"][0]["record_id"];
+    REQUIRE(kiosk({"void", "--site", s.site, "--record", std::to_string(second), "--reason", "误刷", "--staff", "李"})
+                .exitCode == 0);
+    CHECK(Json::parse(kiosk({"tally", "--site", s.site, "--date", "2026-11-24"}).out)["revision"] == 2);
 }
 
 TEST_CASE("refusals exit 1 with a JSON result, garbage included") {
