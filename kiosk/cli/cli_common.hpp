@@ -44,6 +44,12 @@ std::filesystem::path assetsDir();
 void registerSiteVerbs(CLI::App& app, Context& ctx);     // init, roster import
 void registerCheckinVerbs(CLI::App& app, Context& ctx);  // scan, void, tally
 void registerDemoVerb(CLI::App& app, Context& ctx);      // demo
+void registerScreenshotVerb(CLI::App& app, Context& ctx);  // screenshot
+void registerRunVerb(CLI::App& app, Context& ctx);       // run (the full-screen kiosk)
+
+// The full-screen kiosk on an open site; returns an exit code. False in *shown when no display
+// could be opened (the caller may fall back to text).
+int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr);
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 
