@@ -25,7 +25,7 @@ FontSizes fontSizesFor(const Metrics& m) {
     FontSizes f;
     f.scale = s;
     f.wordPx = m.mm((kOutcomeWordMm + 0.6f) * s / kInkPerEm);
-    f.payPx = m.mm(17.0f * s / kInkPerEm);
+    f.payPx = m.mm(19.0f * s / kInkPerEm);
     f.bodyPx = m.mm((kElderTextMm + 0.4f) * s / kInkPerEm);
     f.staffPx = m.mm(6.5f * std::min(s, 1.4f) / kInkPerEm);
     f.minWordPx = m.mm((kOutcomeWordMm + 0.6f) / kInkPerEm);

@@ -39,8 +39,9 @@ void drawCheckinScreen(const KioskState& st, DrawContext& ctx) {
 
     // The staff button: bottom-right, grey, small for elders but 20 mm for a finger.
     float staffSide = ctx.mm(kTouchMm);
-    ImVec2 staffMin{W - margin - staffSide * 1.4f, H - margin - staffSide};
-    if (bigButton(ctx, "staff", staffMin, {staffSide * 1.4f, staffSide}, kStaff.zh, f.staff, f.sizes.staffPx,
+    float staffW = std::max(staffSide * 1.4f, textSize(f.staff, f.sizes.staffPx, kStaff.zh).x + ctx.mm(6));
+    ImVec2 staffMin{W - margin - staffW, H - margin - staffSide};
+    if (bigButton(ctx, "staff", staffMin, {staffW, staffSide}, kStaff.zh, f.staff, f.sizes.staffPx,
                   ButtonStyle::Staff))
         ctx.out.push(OpenStaff{});
 
@@ -60,7 +61,7 @@ void drawCheckinScreen(const KioskState& st, DrawContext& ctx) {
         float rest = gap + svcPx * 1.2f;
         if (hintFits && rest + gap + hintPx * 1.2f + f.sizes.wordPx <= avail) rest += gap + hintPx * 1.2f;
         else hintFits = false;
-        float wordPx = std::clamp(avail - rest, f.sizes.minWordPx, f.sizes.wordPx * 1.25f);
+        float wordPx = std::clamp(avail - rest, f.sizes.minWordPx, f.sizes.wordPx);
         wordPx = fitPx(f.word, wordPx, f.sizes.minWordPx, kPleaseScan.zh, colW);
         ImVec2 wsz = textSize(f.word, wordPx, kPleaseScan.zh);
         float block = wsz.y + rest;
@@ -77,7 +78,7 @@ void drawCheckinScreen(const KioskState& st, DrawContext& ctx) {
         float svcPx = fitPx(f.body, f.sizes.bodyPx, minBody, svc, W - 2 * margin);
         drawTextCentred(ctx, f.body, svcPx, cx, top + gap, svcColour, svc, "service");
         float y = top + gap + svcPx * 1.2f + gap;
-        float wordPx = fitPx(f.word, f.sizes.wordPx * 1.4f, f.sizes.minWordPx, kPleaseScan.zh, W - 2 * margin);
+        float wordPx = fitPx(f.word, f.sizes.wordPx, f.sizes.minWordPx, kPleaseScan.zh, W - 2 * margin);
         float hintPx = fitPx(f.body, f.sizes.bodyPx, minBody, kHoldCard.zh, W - 2 * margin);
         float below = wordPx * 1.1f + gap + hintPx * 1.2f + staffSide + gap;
         float pic = std::min(W - 2 * margin, H - y - below - gap);

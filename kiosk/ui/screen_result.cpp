@@ -30,6 +30,9 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
     std::string name = nameLine(st, r);
     std::string pay = payText(r);
     std::string hint = outcomeHint(r).zh;
+    // Closed: say when it is open, on the name line (it fits a 7" panel there).
+    if (r.outcome == Outcome::Closed && r.service == st.service.id && !st.service.hours.empty())
+        name += " " + st.service.hours;
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     float btnH = ctx.mm(kMainTouchMm * std::min(ctx.s(), 1.3f));
@@ -39,12 +42,12 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
         // Row 1: the icon and the outcome word. Rows are packed tightly: a 7" panel is 90 mm tall.
         float y = ctx.mm(3), rowGap = ctx.mm(2);
         float leftW = W - 2 * margin - btnW - gap;
-        float payPx = pay.empty() ? 0 : fitPx(f.pay, f.sizes.payPx * 1.15f, minBody, pay, leftW);
+        float payPx = pay.empty() ? 0 : fitPx(f.pay, f.sizes.payPx, minBody, pay, leftW);
         float bandH = std::max(btnH, payPx);
         float nameH = name.empty() ? 0 : f.sizes.bodyPx + rowGap;
         // The word grows into whatever height the other rows leave, up to 1.2 times.
         float room = H - ctx.mm(3) - bandH - rowGap - nameH - y;
-        float wordPx = std::clamp(room, f.sizes.minWordPx, f.sizes.wordPx * 1.2f);
+        float wordPx = std::clamp(room, f.sizes.minWordPx, f.sizes.wordPx);
         float side = std::min(f.sizes.wordPx * 0.9f, wordPx);
         float x = margin + side + gap;
         wordPx = fitPx(f.word, wordPx, f.sizes.minWordPx, word, W - x - margin);
@@ -77,13 +80,13 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
         float side = std::min(W * 0.42f, f.sizes.wordPx * 2.2f);
         drawOutcomeIcon(dl, look.shape, look.fill, {cx - side / 2, y}, side);
         y += side + gap;
-        float wordPx = fitPx(f.word, f.sizes.wordPx * 1.3f, f.sizes.minWordPx, word, W - 2 * margin);
+        float wordPx = fitPx(f.word, f.sizes.wordPx, f.sizes.minWordPx, word, W - 2 * margin);
         y += drawTextCentred(ctx, f.word, wordPx, cx, y, look.text, word, "outcome").y + gap;
         if (!name.empty())
             y += drawTextCentred(ctx, f.body, fitPx(f.body, f.sizes.bodyPx, minBody, name, W - 2 * margin), cx, y, kText,
                                  name, "name").y + gap;
         if (!pay.empty())
-            y += drawTextCentred(ctx, f.pay, fitPx(f.pay, f.sizes.payPx * 1.3f, minBody, pay, W - 2 * margin), cx, y,
+            y += drawTextCentred(ctx, f.pay, fitPx(f.pay, f.sizes.payPx, minBody, pay, W - 2 * margin), cx, y,
                                  kText, pay, "pay").y + gap;
         else
             y += drawTextCentred(ctx, f.body, fitPx(f.body, f.sizes.bodyPx, minBody, hint, W - 2 * margin), cx, y, kText,

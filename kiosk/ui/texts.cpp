@@ -21,7 +21,7 @@ Phrase outcomeHint(const ScanResult& r) {
         case Outcome::Accepted: return {"祝您用餐愉快", "zhu4 nin2 yong4 can1 yu2 kuai4"};
         case Outcome::Duplicate: return {"今天已经签过了", "jin1 tian1 yi3 jing1 qian1 guo4 le"};
         case Outcome::Invalid: return {"请再刷一次", "qing3 zai4 shua1 yi2 ci4"};
-        case Outcome::Closed: return {"现在不是开放时间", "xian4 zai4 bu2 shi4 kai1 fang4 shi2 jian1"};
+        case Outcome::Closed: return {"请按时间再来", "qing3 an4 shi2 jian1 zai4 lai2"};
         default: break;
     }
     return kAskStaff;

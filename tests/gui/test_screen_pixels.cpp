@@ -67,7 +67,12 @@ void checkScreen(Site& site, const std::string& screen, const Panel& p) {
         if (t.what == "outcome" || t.what == "please-scan") CHECK(inkMm >= 20.0);
         else if (!isStaffScreen(screen) && !isStaffText(t.what)) CHECK(inkMm >= 10.0);
     }
-    if (screen != "checkin" && !isStaffScreen(screen)) CHECK(s.layout.find("outcome") != nullptr);
+    if (screen != "checkin" && !isStaffScreen(screen)) {
+        CHECK(s.layout.find("outcome") != nullptr);
+        // Every result says what to pay or what to do next; nothing is dropped for lack of room.
+        CHECK((s.layout.find("pay") != nullptr || s.layout.find("hint") != nullptr));
+        CHECK(s.layout.find("button:replay") != nullptr);
+    }
 
     const auto& targets = s.layout.targets;
     for (size_t i = 0; i < targets.size(); ++i) {
