@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
+#include "kiosk/gui/kiosk_speaker.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "kiosk/ui/wedge_recogniser.hpp"
@@ -40,7 +41,12 @@ int runKioskGui(Site& site, Context& ctx, bool* shown) {
     }
     if (shown) *shown = true;
 
-    ui::KioskController ctl(site, ctx.clock);
+    gui::KioskSpeaker speaker;
+    if (!speaker.available())
+        ctx.say("没有声音（" + speaker.problem() + "），签到照常进行", "no sound (" + speaker.problem() + "); check-in goes on");
+    ui::KioskController ctl(site, ctx.clock, &speaker);
+    ctl.state().soundAvailable = speaker.available();
+    bool warmed = false;
     ui::FontSet fonts;
     ui::WedgeRecogniser wedge;
     ui::CommandQueue queue;
@@ -64,6 +70,16 @@ int runKioskGui(Site& site, Context& ctx, bool* shown) {
             }
             if (framesDrawn == 1)
                 if (const char* e = std::getenv("MEALHALL_EXIT_AFTER_FIRST_FRAME"); e && *e) break;
+            if (!warmed && framesWanted == 0) {
+                // After the first frame is up: synthesise the fixed results once, so a scan speaks at once.
+                for (Outcome o : {Outcome::Accepted, Outcome::Invalid, Outcome::Unknown, Outcome::Revoked,
+                                  Outcome::Closed, Outcome::Duplicate, Outcome::Ineligible}) {
+                    ScanResult r;
+                    r.outcome = o;
+                    if (speaker.available()) speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
+                }
+                warmed = true;
+            }
         }
         // Sleep until an event, or until the clock line or the result timer needs a redraw.
         int timeoutMs = framesWanted > 0 ? 0 : int(std::clamp<std::int64_t>(ctl.secondsToNextChange(), 0, 60) * 1000 + 50);

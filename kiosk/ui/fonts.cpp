@@ -3,6 +3,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include <imgui_freetype.h>
@@ -42,13 +46,21 @@ std::string cjkFontPath(bool bold) {
 }
 
 namespace {
-ImFont* addFont(const std::string& path, float px, const ImVector<ImWchar>& ranges) {
+std::vector<unsigned char> readAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The .ttc files are ~20 MB each: each is read once per build and shared by the fonts made from
+// it (AddFontFromFileTTF would keep one copy per font: 80 MB).
+ImFont* addFont(std::vector<unsigned char>& data, float px, const ImVector<ImWchar>& ranges) {
     ImFontConfig cfg;
     cfg.FontNo = 2;  // the Simplified Chinese face of the .ttc
     cfg.OversampleH = cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    ImFont* f = ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), px, &cfg, ranges.Data);
-    if (!f) throw std::runtime_error("cannot load font " + path);
+    cfg.FontDataOwnedByAtlas = false;
+    ImFont* f = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data.data(), int(data.size()), px, &cfg, ranges.Data);
+    if (!f) throw std::runtime_error("cannot load the CJK font");
     return f;
 }
 }  // namespace
@@ -87,11 +99,16 @@ void FontSet::build(const Metrics& m, const std::vector<std::string>& dynamicTex
     payB.BuildRanges(&m_payRanges);
     bodyB.BuildRanges(&m_bodyRanges);
 
-    body = addFont(regular, sizes.bodyPx, m_bodyRanges);  // first font: ImGui's default
-    word = addFont(bold, sizes.wordPx, m_wordRanges);
-    pay = addFont(bold, sizes.payPx, m_payRanges);
-    staff = addFont(regular, sizes.staffPx, m_bodyRanges);
+    std::vector<unsigned char> regularData = readAll(regular);
+    std::vector<unsigned char> boldData = bold == regular ? std::vector<unsigned char>{} : readAll(bold);
+    auto& boldRef = boldData.empty() ? regularData : boldData;
+    body = addFont(regularData, sizes.bodyPx, m_bodyRanges);  // first font: ImGui's default
+    word = addFont(boldRef, sizes.wordPx, m_wordRanges);
+    pay = addFont(boldRef, sizes.payPx, m_payRanges);
+    staff = addFont(regularData, sizes.staffPx, m_bodyRanges);
     if (!io.Fonts->Build()) throw std::runtime_error("font atlas build failed");
+    io.Fonts->ClearInputData();  // the glyphs are in the atlas now; the font files can go
+    if (std::getenv("MEALHALL_DEBUG")) std::fprintf(stderr, "atlas %dx%d\n", io.Fonts->TexWidth, io.Fonts->TexHeight);
 }
 
 bool FontSet::covers(const std::vector<std::string>& texts) const {

@@ -14,8 +14,9 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
     if (bigButton(ctx, "back", {W - margin - backW, margin}, {backW, key}, "返回", f.staff, f.sizes.staffPx,
                   ButtonStyle::Staff))
         ctx.out.push(CloseStaff{});
-    char title[64];
-    std::snprintf(title, sizeof title, "今日名单  %u月%u日", st.now.date.month(), st.now.date.day());
+    char title[128];
+    std::snprintf(title, sizeof title, "今日名单  %u月%u日%s", st.now.date.month(), st.now.date.day(),
+                  st.soundAvailable ? "" : "  （没有声音：请检查喇叭）");
     drawText(ctx, f.staff, f.sizes.staffPx, {margin + ctx.mm(2), margin + (key - f.sizes.staffPx) / 2}, kText, title);
 
     // A scrolling list; the scrollbar is a finger wide.
