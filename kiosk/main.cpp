@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     registerDemoVerb(app, ctx);
     registerScreenshotVerb(app, ctx);
     registerRunVerb(app, ctx);
+    registerStaffVerbs(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

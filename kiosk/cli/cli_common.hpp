@@ -46,6 +46,7 @@ void registerCheckinVerbs(CLI::App& app, Context& ctx);  // scan, void, tally
 void registerDemoVerb(CLI::App& app, Context& ctx);      // demo
 void registerScreenshotVerb(CLI::App& app, Context& ctx);  // screenshot
 void registerRunVerb(CLI::App& app, Context& ctx);       // run (the full-screen kiosk)
+void registerStaffVerbs(CLI::App& app, Context& ctx);    // staff pin
 
 // The full-screen kiosk on an open site; returns an exit code. False in *shown when no display
 // could be opened (the caller may fall back to text).

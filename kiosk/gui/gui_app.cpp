@@ -11,6 +11,7 @@
 #include "kiosk/ui/ui_frame.hpp"
 #include "kiosk/ui/wedge_recogniser.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
+#include "shared/staff/staff_pin.hpp"
 
 namespace mh::cli {
 
@@ -46,6 +47,8 @@ int runKioskGui(Site& site, Context& ctx, bool* shown) {
         ctx.say("没有声音（" + speaker.problem() + "），签到照常进行", "no sound (" + speaker.problem() + "); check-in goes on");
     ui::KioskController ctl(site, ctx.clock, &speaker);
     ctl.state().soundAvailable = speaker.available();
+    StaffPin staffPin(site.db(), ctx.clock);
+    ctl.setPinChecker([&staffPin](const std::string& pin) { return staffPin.verify(pin).sentence(); });
     bool warmed = false;
     ui::FontSet fonts;
     ui::WedgeRecogniser wedge;

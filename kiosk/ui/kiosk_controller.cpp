@@ -129,7 +129,7 @@ void KioskController::apply(const Command& c) {
             } else if constexpr (std::is_same_v<T, PinBackspace>) {
                 if (!m_state.pinDigits.empty()) m_state.pinDigits.pop_back();
             } else if constexpr (std::is_same_v<T, PinSubmit>) {
-                std::string why = m_pinChecker ? m_pinChecker(m_state.pinDigits) : "还没有设置工作人员密码";
+                std::string why = m_pinChecker ? m_pinChecker(m_state.pinDigits) : "还没有设置工作人员密码";  // no checker: locked
                 m_state.pinDigits.clear();
                 m_state.pinMessage = why;
                 if (why.empty()) {

@@ -7,7 +7,10 @@
 #include "kiosk/ui/sample_results.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "kiosk/ui/wedge_recogniser.hpp"
+#include "shared/staff/staff_pin.hpp"
 #include "shared/store/checkin_store.hpp"
+
+#include <cstdlib>
 
 using namespace mh;
 using namespace mh::ui;
@@ -209,4 +212,29 @@ TEST_CASE("a keyboard-wedge scanner's fast burst ending in Enter is one scan; a 
     t += 1000;
     for (char c : std::string("MH1:E0001:1:ABC")) w.text(std::string(1, c), t += 5);
     CHECK(w.enter(t + 5) == std::optional<std::string>("MH1:E0001:1:ABC"));
+}
+
+TEST_CASE("`kiosk staff pin` takes the PIN from stdin, and the PIN pad then opens the roster") {
+    test::GuiFixture fx;
+    std::string base = std::string(KIOSK_EXE) + " staff pin --site " + fx.dir.path().string();
+    CHECK(WEXITSTATUS(std::system(("echo 12ab | " + base + " >/dev/null 2>&1").c_str())) == 2);
+    REQUIRE(std::system(("echo 2468 | " + base + " >/dev/null 2>&1").c_str()) == 0);
+    auto site = Site::open(fx.dir.path());  // what the CLI wrote, read back as the kiosk would
+    REQUIRE(site.ok());
+    StaffPin pin((*site)->db(), fx.clock);
+    KioskController ctl(**site, fx.clock);
+    ctl.setPinChecker([&pin](const std::string& p) { return pin.verify(p).sentence(); });
+    ctl.apply(OpenStaff{});
+    for (int i = 0; i < 5; ++i) {
+        for (char d : std::string("1111")) ctl.apply(PinDigit{d});
+        ctl.apply(PinSubmit{});
+    }
+    CHECK(ctl.state().pinMessage.find("锁定") != std::string::npos);
+    for (char d : std::string("2468")) ctl.apply(PinDigit{d});
+    ctl.apply(PinSubmit{});
+    CHECK(ctl.state().screen == ScreenId::Pin);  // locked: even the right PIN waits
+    fx.clock.advance(StaffPin::kLockSeconds);
+    for (char d : std::string("2468")) ctl.apply(PinDigit{d});
+    ctl.apply(PinSubmit{});
+    CHECK(ctl.state().screen == ScreenId::Roster);
 }
