@@ -17,7 +17,7 @@ public:
     KioskSpeaker();
     [[nodiscard]] bool available() const { return m_audio.isOpen() && m_synth.ok(); }
     [[nodiscard]] std::string problem() const;
-    void setVolume(int percent) { m_volume = percent; }
+    void setVolume(int percent) override { m_volume = percent; }
     [[nodiscard]] int volume() const { return m_volume; }
 
     void sayResult(const ScanResult& r) override;

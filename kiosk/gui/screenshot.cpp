@@ -8,7 +8,8 @@ namespace mh::gui {
 
 const std::vector<std::string>& screenNames() {
     static const std::vector<std::string> names{"checkin", "accepted", "delivered", "duplicate", "unknown", "invalid",
-                                                "revoked", "closed",   "ineligible", "pin",      "roster"};
+                                                "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
+                                                "manual",  "settings"};
     return names;
 }
 
@@ -42,9 +43,14 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
     } else if (opt.screen == "pin") {
         ctl.apply(ui::OpenStaff{});
         for (char d : std::string("123")) ctl.apply(ui::PinDigit{d});
-    } else if (opt.screen == "roster") {
-        ctl.loadRoster();
+    } else if (opt.screen == "roster" || opt.screen == "missing" || opt.screen == "manual" || opt.screen == "settings") {
         st.screen = ui::ScreenId::Roster;
+        ui::StaffTab tab = opt.screen == "missing"  ? ui::StaffTab::Missing
+                           : opt.screen == "manual" ? ui::StaffTab::Manual
+                           : opt.screen == "settings" ? ui::StaffTab::Settings
+                                                      : ui::StaffTab::Roster;
+        ctl.apply(ui::ShowStaffTab{tab});
+        if (tab == ui::StaffTab::Manual && !st.surnames.empty()) ctl.apply(ui::FindBySurname{st.surnames.front()});
     }
 
     auto shot = std::make_unique<Shot>();

@@ -21,7 +21,8 @@ struct ScreenshotOptions {
     std::optional<LocalDateTime> at;       // the clock shown; none: now
 };
 
-// checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, roster.
+// checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, and the
+// staff tabs roster, missing, manual, settings.
 const std::vector<std::string>& screenNames();
 
 // A rendered screen. Members are destroyed in reverse: the canvas before the ImGui context.

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "shared/core/text.hpp"
+#include "shared/staff/staff_queries.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/elder_store.hpp"
 
@@ -107,6 +108,57 @@ void KioskController::loadRoster() {
     }
 }
 
+void KioskController::loadStaffTab() {
+    switch (m_state.staffTab) {
+        case StaffTab::Roster: loadRoster(); break;
+        case StaffTab::Missing: {
+            m_state.missing.clear();
+            std::string svc = m_state.service.id.empty() ? "lunch" : m_state.service.id;
+            for (auto& m : regularsMissing(m_site.db(), svc, m_state.now.date))
+                m_state.missing.push_back({m.name, m.village, m.phone, m.daysCame});
+            break;
+        }
+        case StaffTab::Manual:
+            m_state.surnames = surnameInitials(m_site.db());
+            m_state.villages = villages(m_site.db());
+            m_state.choices.clear();
+            m_state.idDigits.clear();
+            break;
+        case StaffTab::Settings: break;
+    }
+}
+
+void KioskController::showChoices(std::vector<Elder> found) {
+    m_state.choices.clear();
+    for (auto& e : found) m_state.choices.push_back({e.elderId, e.name, e.village});
+    m_state.staffMessage = found.empty() ? "没有找到" : "";
+}
+
+void KioskController::manualCheckIn(const std::string& elderId) {
+    tick();
+    if (m_state.service.id.empty()) {
+        m_state.staffMessage = "现在没有开放的服务";
+        return;
+    }
+    auto r = m_engine.checkInManually(elderId, m_state.service.id, std::nullopt, m_state.deliveredMode, "staff");
+    if (!r) {
+        m_state.staffMessage = r.error().message;
+        return;
+    }
+    // Staff see the same sentence an elder would, with the full name.
+    m_state.staffMessage = r->message;
+    m_state.choices.clear();
+    m_state.idDigits.clear();
+}
+
+void KioskController::voidRecord(const std::string& reason) {
+    if (!m_state.voiding) return;
+    auto r = m_engine.voidRecord(*m_state.voiding, reason, "staff");
+    m_state.staffMessage = r ? "已作废：" + reason : r.error().message;
+    m_state.voiding.reset();
+    loadRoster();
+}
+
 void KioskController::apply(const Command& c) {
     std::visit(
         [this](const auto& cmd) {
@@ -133,6 +185,7 @@ void KioskController::apply(const Command& c) {
                 m_state.pinDigits.clear();
                 m_state.pinMessage = why;
                 if (why.empty()) {
+                    m_state.staffTab = StaffTab::Roster;
                     loadRoster();
                     m_state.screen = ScreenId::Roster;
                 }
@@ -140,6 +193,39 @@ void KioskController::apply(const Command& c) {
                 m_state.screen = ScreenId::Checkin;
                 m_state.pinDigits.clear();
                 m_state.pinMessage.clear();
+                m_state.staffMessage.clear();
+                m_state.voiding.reset();
+                m_state.staffTab = StaffTab::Roster;
+            } else if (m_state.screen != ScreenId::Roster) {
+                // Staff commands only act behind the PIN.
+            } else if constexpr (std::is_same_v<T, ShowStaffTab>) {
+                m_state.staffTab = cmd.tab;
+                m_state.staffMessage.clear();
+                m_state.voiding.reset();
+                loadStaffTab();
+            } else if constexpr (std::is_same_v<T, FindBySurname>) {
+                showChoices(findElders(m_site.db(), ElderKey::Surname, cmd.surname));
+            } else if constexpr (std::is_same_v<T, FindByVillage>) {
+                showChoices(findElders(m_site.db(), ElderKey::Village, cmd.village));
+            } else if constexpr (std::is_same_v<T, IdDigit>) {
+                if (m_state.idDigits.size() >= 4) m_state.idDigits.clear();
+                m_state.idDigits += cmd.digit;
+                if (m_state.idDigits.size() == 4) showChoices(findElders(m_site.db(), ElderKey::IdLast4, m_state.idDigits));
+            } else if constexpr (std::is_same_v<T, IdBackspace>) {
+                if (!m_state.idDigits.empty()) m_state.idDigits.pop_back();
+            } else if constexpr (std::is_same_v<T, ManualCheckIn>) {
+                manualCheckIn(cmd.elderId);
+            } else if constexpr (std::is_same_v<T, StartVoid>) {
+                m_state.voiding = cmd.recordId;
+            } else if constexpr (std::is_same_v<T, VoidWithReason>) {
+                voidRecord(cmd.reason);
+            } else if constexpr (std::is_same_v<T, CancelVoid>) {
+                m_state.voiding.reset();
+            } else if constexpr (std::is_same_v<T, ToggleDelivered>) {
+                m_state.deliveredMode = !m_state.deliveredMode;
+            } else if constexpr (std::is_same_v<T, VolumeStep>) {
+                m_state.volume = std::clamp(m_state.volume + cmd.delta, 0, 100);
+                if (m_speaker) m_speaker->setVolume(m_state.volume);
             }
         },
         c);

@@ -10,6 +10,7 @@
 #include "kiosk/ui/kiosk_state.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/site/site.hpp"
+#include "shared/store/elder_store.hpp"
 
 namespace mh::ui {
 
@@ -19,6 +20,7 @@ public:
     virtual ~Speaker() = default;
     virtual void sayResult(const ScanResult& r) = 0;
     virtual void sayPleaseScan() {}
+    virtual void setVolume(int /*percent*/) {}
 };
 
 // Checks a staff PIN; returns an empty string when right, else the sentence to show.
@@ -48,9 +50,14 @@ public:
     void showResult(const ScanResult& r);
     // Reloads today's roster for the staff screen.
     void loadRoster();
+    // Refreshes whatever the current staff tab shows.
+    void loadStaffTab();
 
 private:
     void scan(const std::string& payload);
+    void manualCheckIn(const std::string& elderId);
+    void voidRecord(const std::string& reason);
+    void showChoices(std::vector<Elder> found);
     CurrentService pickService(const LocalDateTime& now) const;
 
     Site& m_site;

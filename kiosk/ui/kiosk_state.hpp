@@ -37,6 +37,17 @@ struct RosterService {
     int counted = 0;
 };
 
+enum class StaffTab { Roster, Missing, Manual, Settings };
+
+struct MissingRow {
+    std::string name, village, phone;
+    int daysCame = 0;
+};
+
+struct ElderChoice {
+    std::string elderId, name, village;
+};
+
 struct KioskState {
     ScreenId screen = ScreenId::Checkin;
     LocalDateTime now;               // refreshed by the controller, drawn as 11月25日 星期三 11:32
@@ -53,6 +64,15 @@ struct KioskState {
     std::string pinMessage;          // 密码不对 / 已锁定 N 分钟
     std::vector<RosterService> roster;
     bool soundAvailable = true;      // staff see when the speaker is missing
+    StaffTab staffTab = StaffTab::Roster;
+    std::vector<MissingRow> missing;             // regulars not here today
+    std::vector<std::string> surnames, villages; // buttons for finding an elder without typing
+    std::string idDigits;                        // last 4 ID digits typed on the keypad
+    std::vector<ElderChoice> choices;            // elders found, one tap checks in
+    std::optional<std::int64_t> voiding;         // a record whose void reason is being picked
+    std::string staffMessage;                    // what the last staff action did
+    bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
+    int volume = 80;                             // percent
 };
 
 // What a tap, a key or a scan asks for. The controller applies them after the frame.
@@ -64,8 +84,26 @@ struct PinDigit { char digit; };
 struct PinBackspace {};
 struct PinSubmit {};
 struct CloseStaff {};
+struct ShowStaffTab { StaffTab tab; };
+struct FindBySurname { std::string surname; };
+struct FindByVillage { std::string village; };
+struct IdDigit { char digit; };          // last-4 keypad; the search runs at the fourth digit
+struct IdBackspace {};
+struct ManualCheckIn { std::string elderId; };
+struct StartVoid { std::int64_t recordId; };
+struct VoidWithReason { std::string reason; };
+struct CancelVoid {};
+struct ToggleDelivered {};
+struct VolumeStep { int delta; };
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, OpenStaff, PinDigit, PinBackspace, PinSubmit,
-                             CloseStaff>;
+                             CloseStaff, ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
+                             StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep>;
+
+// The reasons staff pick from when voiding a record (no typing).
+inline const std::vector<std::string>& voidReasons() {
+    static const std::vector<std::string> k{"刷错了人", "重复登记", "老人没有用餐", "测试记录"};
+    return k;
+}
 
 // Commands from one frame, in the order they happened.
 class CommandQueue {

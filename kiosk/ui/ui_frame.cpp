@@ -20,6 +20,11 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
         out.push_back(st.result->fullName);
         out.push_back(st.result->serviceName);
     }
+    for (const auto& m : st.missing) out.insert(out.end(), {m.name, m.village, m.phone});
+    for (const auto& c : st.choices) out.insert(out.end(), {c.name, c.village});
+    out.insert(out.end(), st.surnames.begin(), st.surnames.end());
+    out.insert(out.end(), st.villages.begin(), st.villages.end());
+    out.push_back(st.staffMessage);
     for (const auto& s : st.roster) {
         out.push_back(s.name);
         for (const auto& r : s.rows) out.push_back(r.name);

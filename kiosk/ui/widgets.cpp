@@ -49,8 +49,9 @@ bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const 
     std::uint32_t bg = primary ? (held ? kButtonDown : kButton) : (held ? kLine : kStaffButton);
     dl->AddRectFilled(min, max, bg, ctx.mm(3));
     if (!primary) dl->AddRect(min, max, kMuted, ctx.mm(3), 0, std::max(1.0f, ctx.mm(0.5f)));
-    // Elder-facing labels never shrink below the 10 mm minimum; staff labels may.
-    float fitted = fitPx(font, px, primary ? std::min(px, ctx.fonts.sizes.minBodyPx) : px * 0.5f, label, size.x - ctx.mm(4));
+        // Elder-facing labels never shrink below the 10 mm minimum; staff labels may.
+    bool forElders = font != ctx.fonts.staff;
+    float fitted = fitPx(font, px, forElders ? std::min(px, ctx.fonts.sizes.minBodyPx) : px * 0.5f, label, size.x - ctx.mm(4));
     ImVec2 ts = textSize(font, fitted, label);
     ImVec2 pos{std::round(min.x + (size.x - ts.x) / 2), std::round(min.y + (size.y - ts.y) / 2)};
     dl->AddText(font, fitted, pos, primary ? kButtonText : kText, label.c_str(), label.c_str() + label.size());
@@ -145,6 +146,28 @@ void drawCardToReader(ImDrawList* dl, ImVec2 min, float w, float h) {
     // An arrow from the card down to the window.
     dl->AddRectFilled(at(0.47f, 0.49f), at(0.53f, 0.56f), kBlue);
     dl->AddTriangleFilled(at(0.40f, 0.56f), at(0.60f, 0.56f), at(0.50f, 0.64f), kBlue);
+}
+
+}  // namespace mh::ui
+
+namespace mh::ui {
+
+int buttonGrid(DrawContext& ctx, const std::string& idPrefix, const std::vector<std::string>& labels, float width,
+               ImVec2 cell, ButtonStyle style) {
+    float gap = ctx.mm(kGapMm);
+    int cols = std::max(1, int((width + gap) / (cell.x + gap)));
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    int tapped = -1;
+    for (size_t i = 0; i < labels.size(); ++i) {
+        ImVec2 at{origin.x + (i % cols) * (cell.x + gap), origin.y + (i / cols) * (cell.y + gap)};
+        std::string id = idPrefix + labels[i];
+        if (bigButton(ctx, id.c_str(), at, cell, labels[i], ctx.fonts.staff, ctx.fonts.sizes.staffPx, style))
+            tapped = int(i);
+    }
+    int rows = labels.empty() ? 0 : int((labels.size() + cols - 1) / cols);
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy({width, rows * (cell.y + gap)});
+    return tapped;
 }
 
 }  // namespace mh::ui

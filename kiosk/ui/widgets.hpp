@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -31,4 +32,11 @@ void drawOutcomeIcon(ImDrawList* dl, IconShape shape, std::uint32_t fill, ImVec2
 // A hand holding a card over the scanner window, in a box of w x h.
 void drawCardToReader(ImDrawList* dl, ImVec2 min, float w, float h);
 
+}  // namespace mh::ui
+
+namespace mh::ui {
+// A wrapping grid of staff buttons starting at the current ImGui cursor (works inside a scrolling
+// child); advances the cursor past it. Returns the index tapped, or -1.
+int buttonGrid(DrawContext& ctx, const std::string& idPrefix, const std::vector<std::string>& labels, float width,
+               ImVec2 cell, ButtonStyle style = ButtonStyle::Staff);
 }  // namespace mh::ui

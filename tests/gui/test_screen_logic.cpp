@@ -238,3 +238,59 @@ TEST_CASE("`kiosk staff pin` takes the PIN from stdin, and the PIN pad then open
     ctl.apply(PinSubmit{});
     CHECK(ctl.state().screen == ScreenId::Roster);
 }
+
+TEST_CASE("staff check in a forgotten card by surname or last 4 ID digits, then void it with a listed reason") {
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock);
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    // Not behind the PIN yet: staff commands do nothing.
+    ctl.apply(ShowStaffTab{StaffTab::Manual});
+    ctl.apply(ManualCheckIn{"E0001"});
+    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").empty());
+
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinSubmit{});
+    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    ctl.apply(ShowStaffTab{StaffTab::Manual});
+    CHECK(ctl.state().surnames == std::vector<std::string>{"张", "王"});
+    ctl.apply(FindBySurname{"张"});
+    REQUIRE(ctl.state().choices.size() == 1);
+    CHECK(ctl.state().choices[0].name == "张桂兰");
+    ctl.apply(ToggleDelivered{});
+    ctl.apply(ManualCheckIn{ctl.state().choices[0].elderId});
+    auto day = CheckinStore(fx.site->db()).forDay("2026-11-25");
+    REQUIRE(day.size() == 1);
+    CHECK(day[0].source == "manual");
+    CHECK(day[0].delivered);
+    CHECK(ctl.state().staffMessage.find("送餐") != std::string::npos);
+
+    for (char d : fx.idFree.substr(14)) ctl.apply(IdDigit{d});
+    REQUIRE(ctl.state().choices.size() == 1);
+    CHECK(ctl.state().choices[0].name == "王建国");
+
+    ctl.apply(ShowStaffTab{StaffTab::Roster});
+    REQUIRE(ctl.state().roster.size() == 1);
+    ctl.apply(StartVoid{day[0].recordId});
+    ctl.apply(VoidWithReason{voidReasons()[0]});
+    CHECK(CheckinStore(fx.site->db()).byId(day[0].recordId)->voided);
+    CHECK(ctl.state().roster[0].rows[0].voided);
+    CHECK(ctl.state().roster[0].counted == 0);
+}
+
+TEST_CASE("the volume buttons step by 10 within 0..100 and reach the speaker") {
+    struct VolumeSpeaker : Speaker {
+        int volume = -1;
+        void sayResult(const ScanResult&) override {}
+        void setVolume(int v) override { volume = v; }
+    } speaker;
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinSubmit{});
+    for (int i = 0; i < 5; ++i) ctl.apply(VolumeStep{+10});
+    CHECK(ctl.state().volume == 100);
+    CHECK(speaker.volume == 100);
+    ctl.apply(VolumeStep{-10});
+    CHECK(speaker.volume == 90);
+}
