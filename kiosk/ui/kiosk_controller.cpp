@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "shared/core/text.hpp"
 #include "shared/staff/staff_queries.hpp"
@@ -15,6 +16,15 @@ KioskController::KioskController(Site& site, const Clock& clock, Speaker* speake
     : m_site(site), m_clock(clock), m_speaker(speaker), m_engine(site, clock) {
     m_state.siteName = site.config().name;
     m_state.showFullNames = site.config().showFullNames;
+    // Masked names need only first and last characters: a few hundred glyphs for thousands of elders.
+    std::set<std::string> chars;
+    for (const auto& e : ElderStore(site.db()).all()) {
+        if (!e.active) continue;
+        for (auto& cp : splitCodePoints(m_state.showFullNames ? e.name : maskName(e.name))) chars.insert(cp);
+    }
+    for (const auto& svc : site.config().services)
+        for (auto& cp : splitCodePoints(svc.name)) chars.insert(cp);
+    for (const auto& c : chars) m_state.glyphSeed += c;
     tick();
 }
 

@@ -54,6 +54,8 @@ struct KioskState {
     std::string siteName;
     CurrentService service;
     bool showFullNames = false;      // [display] show_full_names
+    std::string glyphSeed;           // every character a result screen may show for this roster,
+                                     // so the atlas is built once, not on each new name
 
     // Result screen.
     std::optional<ScanResult> result;

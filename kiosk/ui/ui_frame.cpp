@@ -14,7 +14,7 @@ ImGuiSession::ImGuiSession() : m_ctx(ImGui::CreateContext()) {
 ImGuiSession::~ImGuiSession() { ImGui::DestroyContext(m_ctx); }
 
 std::vector<std::string> dynamicTexts(const KioskState& st) {
-    std::vector<std::string> out{st.siteName, st.service.name, st.service.hours, st.pinMessage};
+    std::vector<std::string> out{st.siteName, st.service.name, st.service.hours, st.pinMessage, st.glyphSeed};
     if (st.result) {
         out.push_back(st.result->maskedName);
         out.push_back(st.result->fullName);

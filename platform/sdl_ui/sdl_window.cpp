@@ -2,6 +2,8 @@
 #include "platform/sdl_ui/sdl_window.hpp"
 
 #include <cstdlib>
+#include <malloc.h>
+
 #include <stdexcept>
 
 #include <SDL.h>
@@ -79,6 +81,10 @@ void SdlWindow::newFrame() {
 void SdlWindow::uploadFonts() {
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     ImGui_ImplSDLRenderer_CreateFontsTexture();
+    // The texture holds the pixels now: drop ImGui's two copies (tens of MB on a big panel) and
+    // hand the freed font files back to the system.
+    ImGui::GetIO().Fonts->ClearTexData();
+    malloc_trim(0);
 }
 
 void SdlWindow::present() {

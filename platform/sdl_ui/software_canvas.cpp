@@ -1,6 +1,8 @@
 // SDL software renderer on an RGBA surface, with Dear ImGui's SDL_Renderer backend.
 #include "platform/sdl_ui/software_canvas.hpp"
 
+#include <malloc.h>
+
 #include <stdexcept>
 
 #include <SDL.h>
@@ -30,6 +32,10 @@ SoftwareCanvas::~SoftwareCanvas() {
 void SoftwareCanvas::uploadFonts() {
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     ImGui_ImplSDLRenderer_CreateFontsTexture();
+    // The texture holds the pixels now: drop ImGui's two copies (tens of MB on a big panel) and
+    // hand the freed font files back to the system.
+    ImGui::GetIO().Fonts->ClearTexData();
+    malloc_trim(0);
 }
 
 void SoftwareCanvas::drawImGui() {
