@@ -50,7 +50,8 @@ void registerStaffVerbs(CLI::App& app, Context& ctx);    // staff pin
 
 // The full-screen kiosk on an open site; returns an exit code. False in *shown when no display
 // could be opened (the caller may fall back to text).
-int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr);
+// `clock` null: the system clock.
+int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr, const Clock* clock = nullptr);
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 

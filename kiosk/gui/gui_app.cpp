@@ -24,7 +24,8 @@ std::pair<int, int> windowSize(const std::string& text) {
 }
 }  // namespace
 
-int runKioskGui(Site& site, Context& ctx, bool* shown) {
+int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn) {
+    const Clock& clock = clockIn ? *clockIn : ctx.clock;
     if (shown) *shown = false;
     if (!platform::SdlWindow::displayAvailable()) {
         ctx.say("没有可用的显示器（未设置 DISPLAY），无法打开签到画面", "no display available (DISPLAY is not set)");
@@ -45,9 +46,9 @@ int runKioskGui(Site& site, Context& ctx, bool* shown) {
     gui::KioskSpeaker speaker;
     if (!speaker.available())
         ctx.say("没有声音（" + speaker.problem() + "），签到照常进行", "no sound (" + speaker.problem() + "); check-in goes on");
-    ui::KioskController ctl(site, ctx.clock, &speaker);
+    ui::KioskController ctl(site, clock, &speaker);
     ctl.state().soundAvailable = speaker.available();
-    StaffPin staffPin(site.db(), ctx.clock);
+    StaffPin staffPin(site.db(), clock);
     ctl.setPinChecker([&staffPin](const std::string& pin) { return staffPin.verify(pin).sentence(); });
     bool warmed = false;
     ui::FontSet fonts;
