@@ -161,3 +161,14 @@ TEST_CASE("`kiosk screenshot` writes a PNG of the asked size and refuses an unkn
     int rc = std::system(bad.c_str());
     CHECK(WEXITSTATUS(rc) == 2);
 }
+
+TEST_CASE("`kiosk demo` with no display prints the sample lunch and exits 0 instead of opening a window") {
+    test::TempDir dir;
+    std::string out = (dir.path() / "out.txt").string();
+    std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER= " + std::string(KIOSK_EXE) + " demo --site " +
+                      (dir.path() / "site").string() + " > " + out + " 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    std::string text = test::readFile(out);
+    CHECK(text.find("今日午餐") != std::string::npos);
+    CHECK(text.find("没有显示器") != std::string::npos);
+}
