@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "kiosk/ui/texts.hpp"
 #include "shared/core/text.hpp"
 #include "shared/staff/staff_queries.hpp"
 #include "shared/store/checkin_store.hpp"
@@ -82,7 +83,8 @@ void KioskController::scan(const std::string& payload) {
     if (m_state.screen == ScreenId::Pin || m_state.screen == ScreenId::Roster) return;
     tick();
     if (m_state.service.id.empty()) return;
-    auto r = m_engine.scan(ScanRequest{payload, m_state.service.id, std::nullopt, false});
+    // In delivered-meal mode a volunteer scans the cards of elders whose meals are carried to them.
+    auto r = m_engine.scan(ScanRequest{payload, m_state.service.id, std::nullopt, m_state.deliveredMode});
     if (!r) {
         // The store failed (disk full): nothing was recorded; the elder is sent to the staff.
         ScanResult fail;
@@ -110,7 +112,7 @@ void KioskController::loadRoster() {
         auto& svc = m_state.roster[index[rec.service]];
         if (!names.count(rec.elderId)) {
             auto e = elders.byElderId(rec.elderId);
-            names[rec.elderId] = e ? e->name : rec.elderId;
+            names[rec.elderId] = drawable(e ? e->name : rec.elderId);
         }
         std::string time = rec.at.size() >= 16 ? rec.at.substr(11, 5) : rec.at;
         svc.rows.push_back({rec.recordId, names[rec.elderId], time, rec.delivered, rec.voided});
@@ -125,7 +127,7 @@ void KioskController::loadStaffTab() {
             m_state.missing.clear();
             std::string svc = m_state.service.id.empty() ? "lunch" : m_state.service.id;
             for (auto& m : regularsMissing(m_site.db(), svc, m_state.now.date))
-                m_state.missing.push_back({m.name, m.village, m.phone, m.daysCame});
+                m_state.missing.push_back({drawable(m.name), drawable(m.village), m.phone, m.daysCame});
             break;
         }
         case StaffTab::Manual:
@@ -140,7 +142,7 @@ void KioskController::loadStaffTab() {
 
 void KioskController::showChoices(std::vector<Elder> found) {
     m_state.choices.clear();
-    for (auto& e : found) m_state.choices.push_back({e.elderId, e.name, e.village});
+    for (auto& e : found) m_state.choices.push_back({e.elderId, drawable(e.name), drawable(e.village)});
     m_state.staffMessage = found.empty() ? "没有找到" : "";
 }
 

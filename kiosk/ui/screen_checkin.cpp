@@ -17,10 +17,11 @@ std::string dateLine(const LocalDateTime& t) {
     return buf;
 }
 
-std::string serviceLine(const CurrentService& s) {
+std::string serviceLine(const CurrentService& s, bool delivered) {
     if (s.id.empty()) return kNothingOpen.zh;
-    if (s.openNow) return s.name + " " + s.hours;
-    return "下一个：" + s.name + " " + s.hours;
+    std::string what = s.name + (delivered ? "送餐" : "");
+    if (s.openNow) return what + " " + s.hours;
+    return "下一个：" + what + " " + s.hours;
 }
 }  // namespace
 
@@ -45,7 +46,7 @@ void drawCheckinScreen(const KioskState& st, DrawContext& ctx) {
                   ButtonStyle::Staff))
         ctx.out.push(OpenStaff{});
 
-    std::string svc = serviceLine(st.service);
+    std::string svc = serviceLine(st.service, st.deliveredMode);
     std::uint32_t svcColour = st.service.openNow ? kGreenText : kBlueText;
     if (!m.portrait()) {
         // Landscape: picture on the left, words on the right.

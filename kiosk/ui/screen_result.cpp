@@ -9,7 +9,7 @@ namespace mh::ui {
 
 namespace {
 std::string nameLine(const KioskState& st, const ScanResult& r) {
-    std::string name = st.showFullNames && !r.fullName.empty() ? r.fullName : r.maskedName;
+    std::string name = drawable(st.showFullNames && !r.fullName.empty() ? r.fullName : r.maskedName);
     if (r.outcome == Outcome::Unknown || r.outcome == Outcome::Invalid) return "";
     std::string svc = r.serviceName.empty() ? r.service : r.serviceName;
     if (r.delivered) svc += " 送餐";

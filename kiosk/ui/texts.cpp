@@ -81,6 +81,21 @@ std::string payPinyin(const ScanResult& r) {
     return "qing3 fu4 " + yuanPinyin(r.elderPays());
 }
 
+std::string drawable(const std::string& utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    for (size_t i = 0; i < utf8.size();) {
+        unsigned char c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0xF0) {  // a 4-byte sequence: beyond the BMP
+            out += '*';
+            i += 4;
+            continue;
+        }
+        out += utf8[i++];
+    }
+    return out;
+}
+
 std::string weekdayZh(int w) {
     static const char* const kNames[] = {"日", "一", "二", "三", "四", "五", "六"};
     return std::string("星期") + kNames[((w % 7) + 7) % 7];

@@ -33,6 +33,10 @@ std::string payPinyin(const ScanResult& r);
 // 0..99999 yuan as pinyin number words: 2 → liang3, 12 → shi2 er4, 105 → yi4 bai3 ling2 wu3.
 std::string yuanPinyin(Fen fen);
 
+// Text the atlas can draw: ImWchar is 16 bits, so a character beyond the BMP (some rare surname
+// characters) becomes '*' — a masked form rather than a '?' box.
+std::string drawable(const std::string& utf8);
+
 // Weekday the Chinese way: 星期三.
 std::string weekdayZh(int weekday0Sunday);
 

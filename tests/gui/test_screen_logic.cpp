@@ -294,3 +294,18 @@ TEST_CASE("the volume buttons step by 10 within 0..100 and reach the speaker") {
     ctl.apply(VolumeStep{-10});
     CHECK(speaker.volume == 90);
 }
+
+TEST_CASE("in delivered-meal mode a scanned card is recorded as a delivered meal") {
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock);
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinSubmit{});
+    ctl.apply(ToggleDelivered{});
+    ctl.apply(CloseStaff{});
+    CHECK(ctl.state().deliveredMode);
+    ctl.apply(ScanCommand{fx.idLow});
+    REQUIRE(ctl.state().result->accepted());
+    CHECK(ctl.state().result->delivered);
+    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25")[0].delivered);
+}

@@ -41,3 +41,9 @@ TEST_CASE("every outcome word fits in four characters so it is 20 mm tall on a 7
                       Outcome::Duplicate, Outcome::Ineligible})
         for (bool delivered : {false, true}) CHECK(std::string(outcomeWord(o, delivered).zh).size() == 12);
 }
+
+TEST_CASE("a rare character beyond 16-bit ImWchar is shown as * rather than a ? box") {
+    // 𠀀 (U+20000) is in CJK Extension B, beyond the Basic Multilingual Plane.
+    CHECK(drawable("张\xF0\xA0\x80\x80兰") == "张*兰");
+    CHECK(drawable("王建国") == "王建国");
+}
