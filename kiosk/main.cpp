@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
     registerDemoVerb(app, ctx);
     registerPostingVerbs(app, ctx);
     registerUploadVerb(app, ctx);
+    registerScreenshotVerb(app, ctx);
+    registerRunVerb(app, ctx);
+    registerStaffVerbs(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -46,6 +46,14 @@ void registerCheckinVerbs(CLI::App& app, Context& ctx);  // scan, void, tally
 void registerDemoVerb(CLI::App& app, Context& ctx);      // demo
 void registerPostingVerbs(CLI::App& app, Context& ctx);  // posting, donation add
 void registerUploadVerb(CLI::App& app, Context& ctx);    // upload
+void registerScreenshotVerb(CLI::App& app, Context& ctx);  // screenshot
+void registerRunVerb(CLI::App& app, Context& ctx);       // run (the full-screen kiosk)
+void registerStaffVerbs(CLI::App& app, Context& ctx);    // staff pin
+
+// The full-screen kiosk on an open site; returns an exit code. False in *shown when no display
+// could be opened (the caller may fall back to text).
+// `clock` null: the system clock.
+int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr, const Clock* clock = nullptr);
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 

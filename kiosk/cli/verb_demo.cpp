@@ -12,6 +12,7 @@
 #include "shared/roster/roster_import.hpp"
 #include "shared/store/elder_store.hpp"
 #include "shared/tally/tally_json.hpp"
+#include "platform/sdl_ui/sdl_window.hpp"
 
 namespace mh::cli {
 namespace fs = std::filesystem;
@@ -44,6 +45,7 @@ std::string readFile(const fs::path& p) {
 
 struct DemoArgs {
     std::string site;
+    bool noGui = false;
 };
 
 int runDemo(const DemoArgs& a, Context& ctx) {
@@ -124,7 +126,17 @@ int runDemo(const DemoArgs& a, Context& ctx) {
     std::cout << "\n" << ctx.pick("试试：", "try: ") << "build/bin/kiosk tally --site " << dir.string() << " --date "
               << today.iso() << "\n"
               << ctx.pick("卡片内容见 ", "card payloads are in ") << (dir / "cards.txt").string() << "\n";
-    return kDone;
+    // Then the kiosk itself, where there is a screen; with none (CI, ssh) the printed lunch is the demo.
+    if (a.noGui) return kDone;
+    if (!platform::SdlWindow::displayAvailable()) {
+        ctx.say("（没有显示器，只打印示例；有显示器时 demo 会打开签到画面）",
+                "(no display: printed the sample only; with a display the demo opens the kiosk screen)");
+        return kDone;
+    }
+    std::cout << ctx.pick("打开签到画面（Ctrl+Q 退出）…\n", "opening the kiosk screen (Ctrl+Q quits)...\n") << std::flush;
+    bool shown = false;
+    int rc = runKioskGui(*site, ctx, &shown);
+    return shown ? rc : kDone;  // no window after all: the printed sample stands
 }
 
 }  // namespace
@@ -133,6 +145,7 @@ void registerDemoVerb(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<DemoArgs>();
     CLI::App* d = app.add_subcommand("demo", "make a ready sample site and run a sample lunch");
     d->add_option("--site", args->site, "where to put the demo site (default: ~/.local/share/mealhall-demo)");
+    d->add_flag("--no-gui", args->noGui, "only print the sample lunch, do not open the kiosk screen");
     d->callback([args, &ctx] { ctx.exitCode = runDemo(*args, ctx); });
 }
 

@@ -99,6 +99,19 @@ CREATE TABLE upload_state(
   value TEXT NOT NULL
 );
 )SQL",
+        // 4: staff: the staff PIN (argon2id string from libsodium, never the PIN) and its lockout.
+        R"SQL(
+CREATE TABLE IF NOT EXISTS staff_pin(
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  hash      TEXT NOT NULL,           -- crypto_pwhash_str (argon2id)
+  set_at    TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS staff_lockout(
+  id            INTEGER PRIMARY KEY CHECK (id = 1),
+  failures      INTEGER NOT NULL DEFAULT 0,   -- wrong PINs in a row
+  locked_until  INTEGER NOT NULL DEFAULT 0    -- unix seconds
+);
+)SQL",
     };
     return k;
 }

@@ -1,0 +1,68 @@
+// `screenshot`: renders one kiosk screen offscreen to a PNG (no display needed), for manuals,
+// reviews and the pixel tests.
+#include <cstdio>
+
+#include "cli/cli_common.hpp"
+#include "kiosk/gui/screenshot.hpp"
+
+namespace mh::cli {
+namespace {
+
+struct ShotArgs {
+    std::string site = kDefaultSite;
+    std::string screen;
+    std::string out;
+    std::string size = "1280x800";
+    double diagonal = 0;
+    std::string at;
+};
+
+int runScreenshot(const ShotArgs& a, Context& ctx) {
+    gui::ScreenshotOptions opt;
+    opt.screen = a.screen;
+    opt.diagonalInch = a.diagonal;
+    if (std::sscanf(a.size.c_str(), "%dx%d", &opt.width, &opt.height) != 2) {
+        ctx.say("--size 应写成 宽x高，例如 1280x800", "--size must look like 1280x800");
+        return kUsage;
+    }
+    auto at = ctx.parseAt(a.at);
+    if (!at) return kUsage;
+    opt.at = *at;
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    auto shot = gui::renderScreen(*site, opt);
+    if (!shot) {
+        ctx.error(shot.error());
+        return kUsage;
+    }
+    if (!(*shot)->canvas->savePng(a.out)) {
+        ctx.say("无法写入 " + a.out, "cannot write " + a.out);
+        return kUsage;
+    }
+    nlohmann::ordered_json j;
+    j["screen"] = a.screen;
+    j["out"] = a.out;
+    j["width"] = opt.width;
+    j["height"] = opt.height;
+    j["px_per_mm"] = (*shot)->metrics.pxPerMm;
+    printJson(j);
+    return kDone;
+}
+
+}  // namespace
+
+void registerScreenshotVerb(CLI::App& app, Context& ctx) {
+    auto a = std::make_shared<ShotArgs>();
+    CLI::App* s = app.add_subcommand("screenshot", "render one kiosk screen to a PNG, no display needed");
+    s->add_option("--site", a->site, "site directory")->capture_default_str();
+    s->add_option("--screen", a->screen,
+                  "checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, roster, missing, manual, settings")
+        ->required();
+    s->add_option("--out", a->out, "PNG file to write")->required();
+    s->add_option("--size", a->size, "WIDTHxHEIGHT in pixels")->capture_default_str();
+    s->add_option("--diagonal", a->diagonal, "panel diagonal in inches (default: site.toml, else 96 dpi)");
+    s->add_option("--at", a->at, "the time shown, e.g. 2026-11-25T11:32 (default: now)");
+    s->callback([a, &ctx] { ctx.exitCode = runScreenshot(*a, ctx); });
+}
+
+}  // namespace mh::cli

@@ -1,0 +1,50 @@
+// `staff pin`: sets the PIN that opens the kiosk's staff screens. The PIN comes from --pin or the
+// first line of stdin (so it stays out of the shell history: `echo 2468 | kiosk staff pin ...`).
+#include <iostream>
+
+#include "cli/cli_common.hpp"
+#include "shared/staff/staff_pin.hpp"
+
+namespace mh::cli {
+namespace {
+
+struct PinArgs {
+    std::string site = kDefaultSite;
+    std::string pin;
+    std::string staff = "cli";
+};
+
+int runSetPin(PinArgs a, Context& ctx) {
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    if (a.pin.empty()) {
+        std::getline(std::cin, a.pin);
+        while (!a.pin.empty() && (a.pin.back() == '\r' || a.pin.back() == ' ')) a.pin.pop_back();
+    }
+    StaffPin pin(site->db(), ctx.clock);
+    auto done = pin.set(a.pin, ctx.nowIso(*site), a.staff);
+    if (!done) {
+        ctx.error(done.error());
+        return kUsage;
+    }
+    nlohmann::ordered_json j;
+    j["staff_pin"] = "set";
+    printJson(j);
+    ctx.say("工作人员密码已设置", "staff PIN set");
+    return kDone;
+}
+
+}  // namespace
+
+void registerStaffVerbs(CLI::App& app, Context& ctx) {
+    CLI::App* staff = app.add_subcommand("staff", "staff settings");
+    staff->require_subcommand(1);
+    auto a = std::make_shared<PinArgs>();
+    CLI::App* p = staff->add_subcommand("pin", "set the staff PIN (4-12 digits; from --pin or stdin)");
+    p->add_option("--site", a->site, "site directory")->capture_default_str();
+    p->add_option("--pin", a->pin, "the PIN (default: read the first line of stdin)");
+    p->add_option("--staff", a->staff, "who sets it (audit log)");
+    p->callback([a, &ctx] { ctx.exitCode = runSetPin(*a, ctx); });
+}
+
+}  // namespace mh::cli

@@ -1,0 +1,110 @@
+// The running kiosk: an event-driven loop that sleeps in SDL_WaitEventTimeout and draws only when an
+// event, the minute or the result timer asks for it, so an idle kiosk uses next to no CPU.
+#include <SDL.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/cli_common.hpp"
+#include "kiosk/gui/kiosk_speaker.hpp"
+#include "kiosk/ui/kiosk_controller.hpp"
+#include "kiosk/ui/ui_frame.hpp"
+#include "kiosk/ui/wedge_recogniser.hpp"
+#include "platform/sdl_ui/sdl_window.hpp"
+#include "shared/staff/staff_pin.hpp"
+
+namespace mh::cli {
+
+namespace {
+// Parses "1024x600"; 0x0 (full screen) when empty or malformed.
+std::pair<int, int> windowSize(const std::string& text) {
+    int w = 0, h = 0;
+    if (text.empty() || std::sscanf(text.c_str(), "%dx%d", &w, &h) != 2) return {0, 0};
+    return {w, h};
+}
+}  // namespace
+
+int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn) {
+    const Clock& clock = clockIn ? *clockIn : ctx.clock;
+    if (shown) *shown = false;
+    if (!platform::SdlWindow::displayAvailable()) {
+        ctx.say("没有可用的显示器（未设置 DISPLAY），无法打开签到画面", "no display available (DISPLAY is not set)");
+        return kUsage;
+    }
+    ui::ImGuiSession session;
+    std::unique_ptr<platform::SdlWindow> win;
+    try {
+        const char* env = std::getenv("MEALHALL_WINDOW");
+        auto [w, h] = windowSize(env ? env : "");
+        win = std::make_unique<platform::SdlWindow>("老年食堂签到", w, h);
+    } catch (const std::exception& e) {
+        ctx.say(std::string("无法打开签到画面：") + e.what(), std::string("cannot open the kiosk window: ") + e.what());
+        return kUsage;
+    }
+    if (shown) *shown = true;
+
+    gui::KioskSpeaker speaker;
+    if (!speaker.available())
+        ctx.say("没有声音（" + speaker.problem() + "），签到照常进行", "no sound (" + speaker.problem() + "); check-in goes on");
+    ui::KioskController ctl(site, clock, &speaker);
+    ctl.state().soundAvailable = speaker.available();
+    StaffPin staffPin(site.db(), clock);
+    ctl.setPinChecker([&staffPin](const std::string& pin) { return staffPin.verify(pin).sentence(); });
+    bool warmed = false;
+    ui::FontSet fonts;
+    ui::WedgeRecogniser wedge;
+    ui::CommandQueue queue;
+    ui::Metrics metrics = ui::Metrics::of(win->width(), win->height(), site.config().diagonalInch, win->dpi());
+    SDL_StartTextInput();
+
+    int framesWanted = 2;  // ImGui settles a tap over two frames
+    bool running = true;
+    std::uint64_t framesDrawn = 0;
+    while (running) {
+        if (framesWanted > 0) {
+            if (ui::ensureFonts(fonts, metrics, ctl.state())) win->uploadFonts();
+            win->newFrame();
+            ui::buildFrame(ctl.state(), fonts, metrics, queue);
+            win->present();
+            ++framesDrawn;
+            --framesWanted;
+            if (!queue.empty()) {
+                ctl.applyAll(queue);
+                framesWanted = 2;
+            }
+            if (framesDrawn == 1)
+                if (const char* e = std::getenv("MEALHALL_EXIT_AFTER_FIRST_FRAME"); e && *e) break;
+            if (!warmed && framesWanted == 0) {
+                // After the first frame is up: synthesise the fixed results once, so a scan speaks at once.
+                for (Outcome o : {Outcome::Accepted, Outcome::Invalid, Outcome::Unknown, Outcome::Revoked,
+                                  Outcome::Closed, Outcome::Duplicate, Outcome::Ineligible}) {
+                    ScanResult r;
+                    r.outcome = o;
+                    if (speaker.available()) speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
+                }
+                warmed = true;
+            }
+        }
+        // Sleep until an event, or until the clock line or the result timer needs a redraw.
+        int timeoutMs = framesWanted > 0 ? 0 : int(std::clamp<std::int64_t>(ctl.secondsToNextChange(), 0, 60) * 1000 + 50);
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, timeoutMs)) {
+            do {
+                if (!win->handle(e)) running = false;
+                if (e.type == SDL_TEXTINPUT) wedge.text(e.text.text, e.text.timestamp);
+                if (e.type == SDL_KEYDOWN && (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER))
+                    if (auto payload = wedge.enter(e.key.timestamp)) queue.push(ui::ScanCommand{*payload});
+                if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_q && (e.key.keysym.mod & KMOD_CTRL)) running = false;
+                if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+                    metrics = ui::Metrics::of(win->width(), win->height(), site.config().diagonalInch, win->dpi());
+            } while (SDL_PollEvent(&e));
+            if (!queue.empty()) ctl.applyAll(queue);
+            framesWanted = 2;
+        }
+        if (ctl.tick()) framesWanted = std::max(framesWanted, 1);
+    }
+    SDL_StopTextInput();
+    return kDone;
+}
+
+}  // namespace mh::cli

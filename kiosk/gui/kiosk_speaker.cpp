@@ -1,0 +1,41 @@
+// Speaks results through espeak-ng and SDL audio.
+#include "kiosk/gui/kiosk_speaker.hpp"
+
+#include "kiosk/ui/texts.hpp"
+
+namespace mh::gui {
+
+KioskSpeaker::KioskSpeaker() {
+    if (m_synth.ok()) m_audio.open(22050);
+}
+
+std::string KioskSpeaker::problem() const {
+    if (!m_synth.ok()) return m_synth.problem();
+    return m_audio.problem();
+}
+
+std::string KioskSpeaker::pinyinFor(const ScanResult& r) {
+    std::string out = ui::outcomeWord(r.outcome, r.delivered).pinyin;
+    std::string pay = ui::payPinyin(r);
+    if (!pay.empty()) out += ", " + pay;
+    else out += std::string(", ") + ui::outcomeHint(r).pinyin;
+    return out;
+}
+
+const platform::Pcm& KioskSpeaker::pcm(const std::string& pinyin) {
+    auto it = m_cache.find(pinyin);
+    if (it == m_cache.end()) it = m_cache.emplace(pinyin, m_synth.synth(pinyin)).first;
+    return it->second;
+}
+
+void KioskSpeaker::sayResult(const ScanResult& r) {
+    if (!available()) return;
+    m_audio.play(pcm(pinyinFor(r)).samples, m_volume);
+}
+
+void KioskSpeaker::sayPleaseScan() {
+    if (!available()) return;
+    m_audio.play(pcm(ui::kPleaseScan.pinyin).samples, m_volume);
+}
+
+}  // namespace mh::gui

@@ -1,0 +1,37 @@
+// The kiosk's voice: each result spoken as its outcome word, what to pay (in number words) and what
+// to do next, in Mandarin from the pinyin table (kiosk/ui/texts.hpp). Phrases are synthesised once
+// and cached; with no sound card the kiosk is silent and says so on the staff screen.
+#pragma once
+#include <map>
+#include <string>
+
+#include "kiosk/ui/kiosk_controller.hpp"
+#include "platform/sdl_ui/sdl_audio.hpp"
+#include "platform/voice/espeak_synth.hpp"
+
+namespace mh::gui {
+
+class KioskSpeaker : public ui::Speaker {
+public:
+    // Opens the audio device (may fail: then available() is false and nothing plays).
+    KioskSpeaker();
+    [[nodiscard]] bool available() const { return m_audio.isOpen() && m_synth.ok(); }
+    [[nodiscard]] std::string problem() const;
+    void setVolume(int percent) override { m_volume = percent; }
+    [[nodiscard]] int volume() const { return m_volume; }
+
+    void sayResult(const ScanResult& r) override;
+    void sayPleaseScan() override;
+    // The pinyin a result is spoken as (tests check it without a sound card).
+    static std::string pinyinFor(const ScanResult& r);
+    // Synthesised samples for a phrase, cached.
+    const platform::Pcm& pcm(const std::string& pinyin);
+
+private:
+    platform::EspeakSynth m_synth;
+    platform::SdlAudio m_audio;
+    std::map<std::string, platform::Pcm> m_cache;
+    int m_volume = 80;
+};
+
+}  // namespace mh::gui

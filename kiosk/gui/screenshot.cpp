@@ -1,0 +1,71 @@
+// Offscreen rendering of one screen, with the same controller and drawing code as the running kiosk.
+#include "kiosk/gui/screenshot.hpp"
+
+#include "kiosk/ui/kiosk_controller.hpp"
+#include "kiosk/ui/sample_results.hpp"
+
+namespace mh::gui {
+
+const std::vector<std::string>& screenNames() {
+    static const std::vector<std::string> names{"checkin", "accepted", "delivered", "duplicate", "unknown", "invalid",
+                                                "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
+                                                "manual",  "settings"};
+    return names;
+}
+
+namespace {
+std::optional<Outcome> outcomeOf(const std::string& name) {
+    for (Outcome o : {Outcome::Accepted, Outcome::Invalid, Outcome::Unknown, Outcome::Revoked, Outcome::Closed,
+                      Outcome::Duplicate, Outcome::Ineligible})
+        if (outcomeKey(o) == name) return o;
+    if (name == "delivered") return Outcome::Accepted;
+    return std::nullopt;
+}
+}  // namespace
+
+Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& opt) {
+    bool known = false;
+    for (const auto& n : screenNames()) known = known || n == opt.screen;
+    if (!known) {
+        std::string list;
+        for (const auto& n : screenNames()) list += (list.empty() ? "" : ", ") + n;
+        return Error{"screen.unknown", "没有叫 " + opt.screen + " 的画面，可选：" + list,
+                     "no screen named " + opt.screen + "; choose one of: " + list};
+    }
+    if (opt.width < 320 || opt.height < 320 || opt.width > 4096 || opt.height > 4096)
+        return Error{"screen.size", "画面尺寸应在 320 到 4096 像素之间", "size must be 320..4096 pixels"};
+
+    FakeClock clock(opt.at ? site.timeZone().toUnix(*opt.at) : SystemClock().nowUnix());
+    ui::KioskController ctl(site, clock);
+    auto& st = ctl.state();
+    if (auto o = outcomeOf(opt.screen)) {
+        ctl.showResult(ui::sampleResult(site, *o, st.now.date, st.service.id, opt.screen == "delivered"));
+    } else if (opt.screen == "pin") {
+        ctl.apply(ui::OpenStaff{});
+        for (char d : std::string("123")) ctl.apply(ui::PinDigit{d});
+    } else if (opt.screen == "roster" || opt.screen == "missing" || opt.screen == "manual" || opt.screen == "settings") {
+        st.screen = ui::ScreenId::Roster;
+        ui::StaffTab tab = opt.screen == "missing"  ? ui::StaffTab::Missing
+                           : opt.screen == "manual" ? ui::StaffTab::Manual
+                           : opt.screen == "settings" ? ui::StaffTab::Settings
+                                                      : ui::StaffTab::Roster;
+        ctl.apply(ui::ShowStaffTab{tab});
+        if (tab == ui::StaffTab::Manual && !st.surnames.empty()) ctl.apply(ui::FindBySurname{st.surnames.front()});
+    }
+
+    auto shot = std::make_unique<Shot>();
+    shot->session = std::make_unique<ui::ImGuiSession>();
+    double diag = opt.diagonalInch > 0 ? opt.diagonalInch : site.config().diagonalInch;
+    shot->metrics = ui::Metrics::of(opt.width, opt.height, diag);
+    ui::ensureFonts(shot->fonts, shot->metrics, st);
+    shot->canvas = std::make_unique<platform::SoftwareCanvas>(opt.width, opt.height);
+    shot->canvas->uploadFonts();  // before NewFrame: ImGui records the atlas's texture id in each draw
+    ui::CommandQueue ignored;
+    // Two frames: ImGui settles child windows and scroll extents on the first.
+    ui::buildFrame(st, shot->fonts, shot->metrics, ignored);
+    ui::buildFrame(st, shot->fonts, shot->metrics, ignored, &shot->layout);
+    shot->canvas->drawImGui();
+    return shot;
+}
+
+}  // namespace mh::gui

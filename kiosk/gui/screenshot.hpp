@@ -1,0 +1,40 @@
+// Renders one kiosk screen offscreen (no display, no GPU) for `kiosk screenshot` and the pixel tests.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/ui/draw_context.hpp"
+#include "kiosk/ui/ui_frame.hpp"
+#include "platform/sdl_ui/software_canvas.hpp"
+#include "shared/core/result.hpp"
+#include "shared/site/site.hpp"
+
+namespace mh::gui {
+
+struct ScreenshotOptions {
+    std::string screen = "checkin";
+    int width = 1280;
+    int height = 800;
+    double diagonalInch = 0;               // 0: site.toml's [display] diagonal_inch, else 96 dpi
+    std::optional<LocalDateTime> at;       // the clock shown; none: now
+};
+
+// checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, and the
+// staff tabs roster, missing, manual, settings.
+const std::vector<std::string>& screenNames();
+
+// A rendered screen. Members are destroyed in reverse: the canvas before the ImGui context.
+struct Shot {
+    std::unique_ptr<ui::ImGuiSession> session;
+    ui::FontSet fonts;
+    ui::Metrics metrics;
+    ui::DrawnLayout layout;
+    std::unique_ptr<platform::SoftwareCanvas> canvas;
+};
+
+// Errors: an unknown screen name or a size outside 320..4096 (usage).
+Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& opt);
+
+}  // namespace mh::gui

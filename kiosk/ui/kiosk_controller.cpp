@@ -1,0 +1,246 @@
+// Applies the kiosk's commands between frames and keeps its clock line and timers.
+#include "kiosk/ui/kiosk_controller.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "kiosk/ui/texts.hpp"
+#include "shared/core/text.hpp"
+#include "shared/staff/staff_queries.hpp"
+#include "shared/store/checkin_store.hpp"
+#include "shared/store/elder_store.hpp"
+
+namespace mh::ui {
+
+KioskController::KioskController(Site& site, const Clock& clock, Speaker* speaker)
+    : m_site(site), m_clock(clock), m_speaker(speaker), m_engine(site, clock) {
+    m_state.siteName = site.config().name;
+    m_state.showFullNames = site.config().showFullNames;
+    // Masked names need only first and last characters: a few hundred glyphs for thousands of elders.
+    std::set<std::string> chars;
+    for (const auto& e : ElderStore(site.db()).all()) {
+        if (!e.active) continue;
+        for (auto& cp : splitCodePoints(m_state.showFullNames ? e.name : maskName(e.name))) chars.insert(cp);
+    }
+    for (const auto& svc : site.config().services)
+        for (auto& cp : splitCodePoints(svc.name)) chars.insert(cp);
+    for (const auto& c : chars) m_state.glyphSeed += c;
+    tick();
+}
+
+CurrentService KioskController::pickService(const LocalDateTime& now) const {
+    // A meal that is open wins over another open service; else the next meal today; else none.
+    const auto& services = m_site.config().services;
+    const ServiceDef* pick = nullptr;
+    bool open = false;
+    for (const auto& s : services)
+        if (s.isOpenAt(now.wallTime()) && (!pick || (s.kind == ServiceKind::Meal && pick->kind != ServiceKind::Meal)))
+            pick = &s, open = true;
+    if (!pick)
+        for (const auto& s : services)
+            if (s.kind == ServiceKind::Meal && s.opens > now.wallTime() && (!pick || s.opens < pick->opens)) pick = &s;
+    if (!pick)
+        for (const auto& s : services)
+            if (s.kind == ServiceKind::Meal) {
+                pick = &s;
+                break;
+            }
+    if (!pick) return {};
+    return {pick->id, pick->name, pick->opens.text() + "–" + pick->closes.text(), open};
+}
+
+bool KioskController::tick() {
+    LocalDateTime now = m_engine.now();
+    bool changed = now.minute != m_state.now.minute || now.hour != m_state.now.hour || !(now.date == m_state.now.date);
+    m_state.now = now;
+    CurrentService svc = pickService(now);
+    if (svc.id != m_state.service.id || svc.openNow != m_state.service.openNow) changed = true;
+    m_state.service = svc;
+    if (m_state.screen == ScreenId::Result && m_clock.nowUnix() - m_state.resultShownAt >= kResultSeconds) {
+        m_state.screen = ScreenId::Checkin;
+        m_state.result.reset();
+        changed = true;
+    }
+    return changed;
+}
+
+std::int64_t KioskController::secondsToNextChange() const {
+    std::int64_t toMinute = 60 - m_state.now.second;
+    if (m_state.screen == ScreenId::Result)
+        return std::max<std::int64_t>(0, std::min(toMinute, m_state.resultShownAt + kResultSeconds - m_clock.nowUnix()));
+    return toMinute;
+}
+
+void KioskController::showResult(const ScanResult& r) {
+    m_state.result = r;
+    m_state.resultShownAt = m_clock.nowUnix();
+    m_state.screen = ScreenId::Result;
+}
+
+void KioskController::scan(const std::string& payload) {
+    // Staff screens ignore the scanner: a card read while staff work must not check anyone in.
+    if (m_state.screen == ScreenId::Pin || m_state.screen == ScreenId::Roster) return;
+    tick();
+    if (m_state.service.id.empty()) return;
+    // In delivered-meal mode a volunteer scans the cards of elders whose meals are carried to them.
+    auto r = m_engine.scan(ScanRequest{payload, m_state.service.id, std::nullopt, m_state.deliveredMode});
+    if (!r) {
+        // The store failed (disk full): nothing was recorded; the elder is sent to the staff.
+        ScanResult fail;
+        fail.outcome = Outcome::Invalid;
+        fail.message = r.error().message;
+        showResult(fail);
+        return;
+    }
+    showResult(*r);
+    if (m_speaker) m_speaker->sayResult(*r);
+}
+
+void KioskController::loadRoster() {
+    m_state.roster.clear();
+    CheckinStore store(m_site.db());
+    ElderStore elders(m_site.db());
+    std::map<std::string, std::string> names;
+    std::map<std::string, size_t> index;
+    for (const auto& rec : store.forDay(m_state.now.date.iso())) {
+        if (!index.count(rec.service)) {
+            const ServiceDef* def = m_site.config().findService(rec.service);
+            index[rec.service] = m_state.roster.size();
+            m_state.roster.push_back({def ? def->name : rec.service, {}, 0});
+        }
+        auto& svc = m_state.roster[index[rec.service]];
+        if (!names.count(rec.elderId)) {
+            auto e = elders.byElderId(rec.elderId);
+            names[rec.elderId] = drawable(e ? e->name : rec.elderId);
+        }
+        std::string time = rec.at.size() >= 16 ? rec.at.substr(11, 5) : rec.at;
+        svc.rows.push_back({rec.recordId, names[rec.elderId], time, rec.delivered, rec.voided});
+        if (!rec.voided) ++svc.counted;
+    }
+}
+
+void KioskController::loadStaffTab() {
+    switch (m_state.staffTab) {
+        case StaffTab::Roster: loadRoster(); break;
+        case StaffTab::Missing: {
+            m_state.missing.clear();
+            std::string svc = m_state.service.id.empty() ? "lunch" : m_state.service.id;
+            for (auto& m : regularsMissing(m_site.db(), svc, m_state.now.date))
+                m_state.missing.push_back({drawable(m.name), drawable(m.village), m.phone, m.daysCame});
+            break;
+        }
+        case StaffTab::Manual:
+            m_state.surnames = surnameInitials(m_site.db());
+            m_state.villages = villages(m_site.db());
+            m_state.choices.clear();
+            m_state.idDigits.clear();
+            break;
+        case StaffTab::Settings: break;
+    }
+}
+
+void KioskController::showChoices(std::vector<Elder> found) {
+    m_state.choices.clear();
+    for (auto& e : found) m_state.choices.push_back({e.elderId, drawable(e.name), drawable(e.village)});
+    m_state.staffMessage = found.empty() ? "没有找到" : "";
+}
+
+void KioskController::manualCheckIn(const std::string& elderId) {
+    tick();
+    if (m_state.service.id.empty()) {
+        m_state.staffMessage = "现在没有开放的服务";
+        return;
+    }
+    auto r = m_engine.checkInManually(elderId, m_state.service.id, std::nullopt, m_state.deliveredMode, "staff");
+    if (!r) {
+        m_state.staffMessage = r.error().message;
+        return;
+    }
+    // Staff see the same sentence an elder would, with the full name.
+    m_state.staffMessage = r->message;
+    m_state.choices.clear();
+    m_state.idDigits.clear();
+}
+
+void KioskController::voidRecord(const std::string& reason) {
+    if (!m_state.voiding) return;
+    auto r = m_engine.voidRecord(*m_state.voiding, reason, "staff");
+    m_state.staffMessage = r ? "已作废：" + reason : r.error().message;
+    m_state.voiding.reset();
+    loadRoster();
+}
+
+void KioskController::apply(const Command& c) {
+    std::visit(
+        [this](const auto& cmd) {
+            using T = std::decay_t<decltype(cmd)>;
+            if constexpr (std::is_same_v<T, ScanCommand>) {
+                scan(cmd.payload);
+            } else if constexpr (std::is_same_v<T, ReplayVoice>) {
+                if (m_speaker && m_state.result) m_speaker->sayResult(*m_state.result);
+                m_state.resultShownAt = m_clock.nowUnix();  // listening again: keep the screen up
+            } else if constexpr (std::is_same_v<T, BackToWaiting>) {
+                m_state.screen = ScreenId::Checkin;
+                m_state.result.reset();
+            } else if constexpr (std::is_same_v<T, OpenStaff>) {
+                m_state.screen = ScreenId::Pin;
+                m_state.pinDigits.clear();
+                m_state.pinMessage.clear();
+            } else if constexpr (std::is_same_v<T, PinDigit>) {
+                if (m_state.pinDigits.size() < 12) m_state.pinDigits += cmd.digit;
+                m_state.pinMessage.clear();
+            } else if constexpr (std::is_same_v<T, PinBackspace>) {
+                if (!m_state.pinDigits.empty()) m_state.pinDigits.pop_back();
+            } else if constexpr (std::is_same_v<T, PinSubmit>) {
+                std::string why = m_pinChecker ? m_pinChecker(m_state.pinDigits) : "还没有设置工作人员密码";  // no checker: locked
+                m_state.pinDigits.clear();
+                m_state.pinMessage = why;
+                if (why.empty()) {
+                    m_state.staffTab = StaffTab::Roster;
+                    loadRoster();
+                    m_state.screen = ScreenId::Roster;
+                }
+            } else if constexpr (std::is_same_v<T, CloseStaff>) {
+                m_state.screen = ScreenId::Checkin;
+                m_state.pinDigits.clear();
+                m_state.pinMessage.clear();
+                m_state.staffMessage.clear();
+                m_state.voiding.reset();
+                m_state.staffTab = StaffTab::Roster;
+            } else if (m_state.screen != ScreenId::Roster) {
+                // Staff commands only act behind the PIN.
+            } else if constexpr (std::is_same_v<T, ShowStaffTab>) {
+                m_state.staffTab = cmd.tab;
+                m_state.staffMessage.clear();
+                m_state.voiding.reset();
+                loadStaffTab();
+            } else if constexpr (std::is_same_v<T, FindBySurname>) {
+                showChoices(findElders(m_site.db(), ElderKey::Surname, cmd.surname));
+            } else if constexpr (std::is_same_v<T, FindByVillage>) {
+                showChoices(findElders(m_site.db(), ElderKey::Village, cmd.village));
+            } else if constexpr (std::is_same_v<T, IdDigit>) {
+                if (m_state.idDigits.size() >= 4) m_state.idDigits.clear();
+                m_state.idDigits += cmd.digit;
+                if (m_state.idDigits.size() == 4) showChoices(findElders(m_site.db(), ElderKey::IdLast4, m_state.idDigits));
+            } else if constexpr (std::is_same_v<T, IdBackspace>) {
+                if (!m_state.idDigits.empty()) m_state.idDigits.pop_back();
+            } else if constexpr (std::is_same_v<T, ManualCheckIn>) {
+                manualCheckIn(cmd.elderId);
+            } else if constexpr (std::is_same_v<T, StartVoid>) {
+                m_state.voiding = cmd.recordId;
+            } else if constexpr (std::is_same_v<T, VoidWithReason>) {
+                voidRecord(cmd.reason);
+            } else if constexpr (std::is_same_v<T, CancelVoid>) {
+                m_state.voiding.reset();
+            } else if constexpr (std::is_same_v<T, ToggleDelivered>) {
+                m_state.deliveredMode = !m_state.deliveredMode;
+            } else if constexpr (std::is_same_v<T, VolumeStep>) {
+                m_state.volume = std::clamp(m_state.volume + cmd.delta, 0, 100);
+                if (m_speaker) m_speaker->setVolume(m_state.volume);
+            }
+        },
+        c);
+}
+
+}  // namespace mh::ui

@@ -1,0 +1,71 @@
+// Owns the kiosk's screen state and applies the commands the screens post: a scan goes through
+// CheckInEngine, the result screen returns to waiting after kResultSeconds or at once on the next
+// scan, staff screens open behind the PIN. No SDL here: tests drive it with a FakeClock.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "kiosk/ui/kiosk_state.hpp"
+#include "shared/checkin/checkin_engine.hpp"
+#include "shared/site/site.hpp"
+#include "shared/store/elder_store.hpp"
+
+namespace mh::ui {
+
+// Says a result aloud; the real one is espeak-ng through SDL audio, tests count calls.
+class Speaker {
+public:
+    virtual ~Speaker() = default;
+    virtual void sayResult(const ScanResult& r) = 0;
+    virtual void sayPleaseScan() {}
+    virtual void setVolume(int /*percent*/) {}
+};
+
+// Checks a staff PIN; returns an empty string when right, else the sentence to show.
+using PinChecker = std::function<std::string(const std::string& pin)>;
+
+class KioskController {
+public:
+    static constexpr int kResultSeconds = 10;
+
+    KioskController(Site& site, const Clock& clock, Speaker* speaker = nullptr);
+
+    [[nodiscard]] const KioskState& state() const { return m_state; }
+    KioskState& state() { return m_state; }
+    void setPinChecker(PinChecker c) { m_pinChecker = std::move(c); }
+
+    // Refreshes the clock line and the open service, and returns to waiting when the result has
+    // been shown long enough. Returns true when anything visible changed.
+    bool tick();
+    // Applies one command (the screens' taps, the scanner's scans).
+    void apply(const Command& c);
+    void applyAll(CommandQueue& q) {
+        for (auto& c : q.take()) apply(c);
+    }
+    // Seconds until the screen must be redrawn without any input (next minute, or the auto-return).
+    [[nodiscard]] std::int64_t secondsToNextChange() const;
+    // The result screen for a result made elsewhere (screenshots).
+    void showResult(const ScanResult& r);
+    // Reloads today's roster for the staff screen.
+    void loadRoster();
+    // Refreshes whatever the current staff tab shows.
+    void loadStaffTab();
+
+private:
+    void scan(const std::string& payload);
+    void manualCheckIn(const std::string& elderId);
+    void voidRecord(const std::string& reason);
+    void showChoices(std::vector<Elder> found);
+    CurrentService pickService(const LocalDateTime& now) const;
+
+    Site& m_site;
+    const Clock& m_clock;
+    Speaker* m_speaker;
+    CheckInEngine m_engine;
+    KioskState m_state;
+    PinChecker m_pinChecker;
+};
+
+}  // namespace mh::ui

@@ -1,0 +1,122 @@
+// What the kiosk screen shows, as a plain value: the drawing functions read it and post commands;
+// only the controller (kiosk_controller.hpp) changes it, between frames.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "shared/checkin/scan_result.hpp"
+#include "shared/core/dates.hpp"
+
+namespace mh::ui {
+
+enum class ScreenId { Checkin, Result, Pin, Roster };
+
+// The service a scan is recorded for, and whether it is open now (the waiting screen says so).
+struct CurrentService {
+    std::string id;
+    std::string name;      // 午餐
+    std::string hours;     // 10:30–13:30
+    bool openNow = false;
+};
+
+struct RosterRow {
+    std::int64_t recordId = 0;
+    std::string name;      // staff screens show full names
+    std::string time;      // 11:32
+    bool delivered = false;
+    bool voided = false;
+};
+
+struct RosterService {
+    std::string name;
+    std::vector<RosterRow> rows;
+    int counted = 0;
+};
+
+enum class StaffTab { Roster, Missing, Manual, Settings };
+
+struct MissingRow {
+    std::string name, village, phone;
+    int daysCame = 0;
+};
+
+struct ElderChoice {
+    std::string elderId, name, village;
+};
+
+struct KioskState {
+    ScreenId screen = ScreenId::Checkin;
+    LocalDateTime now;               // refreshed by the controller, drawn as 11月25日 星期三 11:32
+    std::string siteName;
+    CurrentService service;
+    bool showFullNames = false;      // [display] show_full_names
+    std::string glyphSeed;           // every character a result screen may show for this roster,
+                                     // so the atlas is built once, not on each new name
+
+    // Result screen.
+    std::optional<ScanResult> result;
+    std::int64_t resultShownAt = 0;  // unix seconds, for the return to waiting
+
+    // Staff screens.
+    std::string pinDigits;           // UI-local: what has been typed on the keypad
+    std::string pinMessage;          // 密码不对 / 已锁定 N 分钟
+    std::vector<RosterService> roster;
+    bool soundAvailable = true;      // staff see when the speaker is missing
+    StaffTab staffTab = StaffTab::Roster;
+    std::vector<MissingRow> missing;             // regulars not here today
+    std::vector<std::string> surnames, villages; // buttons for finding an elder without typing
+    std::string idDigits;                        // last 4 ID digits typed on the keypad
+    std::vector<ElderChoice> choices;            // elders found, one tap checks in
+    std::optional<std::int64_t> voiding;         // a record whose void reason is being picked
+    std::string staffMessage;                    // what the last staff action did
+    bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
+    int volume = 80;                             // percent
+};
+
+// What a tap, a key or a scan asks for. The controller applies them after the frame.
+struct ScanCommand { std::string payload; };
+struct ReplayVoice {};
+struct BackToWaiting {};
+struct OpenStaff {};
+struct PinDigit { char digit; };
+struct PinBackspace {};
+struct PinSubmit {};
+struct CloseStaff {};
+struct ShowStaffTab { StaffTab tab; };
+struct FindBySurname { std::string surname; };
+struct FindByVillage { std::string village; };
+struct IdDigit { char digit; };          // last-4 keypad; the search runs at the fourth digit
+struct IdBackspace {};
+struct ManualCheckIn { std::string elderId; };
+struct StartVoid { std::int64_t recordId; };
+struct VoidWithReason { std::string reason; };
+struct CancelVoid {};
+struct ToggleDelivered {};
+struct VolumeStep { int delta; };
+using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, OpenStaff, PinDigit, PinBackspace, PinSubmit,
+                             CloseStaff, ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
+                             StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep>;
+
+// The reasons staff pick from when voiding a record (no typing).
+inline const std::vector<std::string>& voidReasons() {
+    static const std::vector<std::string> k{"刷错了人", "重复登记", "老人没有用餐", "测试记录"};
+    return k;
+}
+
+// Commands from one frame, in the order they happened.
+class CommandQueue {
+public:
+    void push(Command c) { m_items.push_back(std::move(c)); }
+    [[nodiscard]] bool empty() const { return m_items.empty(); }
+    [[nodiscard]] const std::vector<Command>& items() const { return m_items; }
+    std::vector<Command> take() { return std::exchange(m_items, {}); }
+
+private:
+    std::vector<Command> m_items;
+};
+
+}  // namespace mh::ui

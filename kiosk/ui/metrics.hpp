@@ -1,0 +1,35 @@
+// The panel's physical size: pixels per millimetre, so that text and touch targets are sized in
+// millimetres on the real screen (a 7" and a 21" panel at the same resolution need different pixels).
+#pragma once
+#include <cmath>
+
+namespace mh::ui {
+
+struct Metrics {
+    int width = 1280;
+    int height = 800;
+    float pxPerMm = 96.0f / 25.4f;
+
+    // diagonalInch > 0 wins (site.toml [display] diagonal_inch); else dpi (from the display); else 96 dpi.
+    static Metrics of(int w, int h, double diagonalInch, float dpi = 0) {
+        Metrics m{w, h, 96.0f / 25.4f};
+        if (diagonalInch > 0)
+            m.pxPerMm = float(std::sqrt(double(w) * w + double(h) * h) / (diagonalInch * 25.4));
+        else if (dpi > 20)
+            m.pxPerMm = dpi / 25.4f;
+        return m;
+    }
+    [[nodiscard]] float mm(float millimetres) const { return millimetres * pxPerMm; }
+    [[nodiscard]] float widthMm() const { return float(width) / pxPerMm; }
+    [[nodiscard]] float heightMm() const { return float(height) / pxPerMm; }
+    [[nodiscard]] bool portrait() const { return height > width; }
+};
+
+// Minimums from the accessibility brief (issue 5), in millimetres on the panel.
+inline constexpr float kOutcomeWordMm = 20.0f;  // ink height of the outcome word
+inline constexpr float kElderTextMm = 10.0f;    // every other text an elder reads
+inline constexpr float kTouchMm = 20.0f;        // smallest side of any touch target
+inline constexpr float kMainTouchMm = 30.0f;    // smallest side of the main button
+inline constexpr float kGapMm = 6.0f;           // between touch targets
+
+}  // namespace mh::ui

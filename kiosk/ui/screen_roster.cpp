@@ -1,0 +1,101 @@
+// The staff screens behind the PIN: a tab bar (today's roster, regulars missing, manual check-in,
+// settings) and today's roster with voiding by a reason picked from a list.
+#include <cstdio>
+
+#include "kiosk/ui/screen_staff.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace mh::ui {
+
+namespace {
+
+void drawTabBar(const KioskState& st, DrawContext& ctx) {
+    const FontSet& f = ctx.fonts;
+    float W = float(ctx.metrics.width), margin = ctx.mm(2), gap = ctx.mm(kGapMm), key = ctx.mm(kTouchMm);
+    const char* labels[] = {"今日名单", "没来的常客", "补签", "设置", "返回"};
+    float bw = std::min(ctx.mm(45), (W - 2 * margin - 4 * gap) / 5);
+    for (int i = 0; i < 5; ++i) {
+        ImVec2 at{margin + i * (bw + gap), margin};
+        bool current = i < 4 && int(st.staffTab) == i;
+        std::string id = std::string("tab") + labels[i];
+        if (bigButton(ctx, id.c_str(), at, {bw, key}, labels[i], f.staff, f.sizes.staffPx,
+                      current ? ButtonStyle::Primary : ButtonStyle::Staff)) {
+            if (i == 4) ctx.out.push(CloseStaff{});
+            else ctx.out.push(ShowStaffTab{StaffTab(i)});
+        }
+    }
+}
+
+void drawRosterTab(const KioskState& st, DrawContext& ctx, float width) {
+    const FontSet& f = ctx.fonts;
+    float key = ctx.mm(kTouchMm);
+    if (st.voiding) {
+        ImGui::TextUnformatted("作废这条记录，原因是：");
+        int i = buttonGrid(ctx, "reason", voidReasons(), width, {ctx.mm(60), key});
+        if (i >= 0) ctx.out.push(VoidWithReason{voidReasons()[size_t(i)]});
+        if (buttonGrid(ctx, "cancel", {"取消"}, width, {ctx.mm(40), key}) == 0) ctx.out.push(CancelVoid{});
+        return;
+    }
+    char title[160];
+    std::snprintf(title, sizeof title, "%u月%u日%s", st.now.date.month(), st.now.date.day(),
+                  st.soundAvailable ? "" : "  （没有声音：请检查喇叭）");
+    ImGui::TextUnformatted(title);
+    if (st.roster.empty()) ImGui::TextUnformatted("今天还没有人签到");
+    for (const auto& svc : st.roster) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kBlueText));
+        ImGui::Text("%s  %d 人次", svc.name.c_str(), svc.counted);
+        ImGui::PopStyleColor();
+        for (const auto& row : svc.rows) {
+            // One row per record, a finger tall, with its void button at the right.
+            ImVec2 at = ImGui::GetCursorScreenPos();
+            std::string line = row.time + "  " + row.name + (row.delivered ? "  送餐" : "") + (row.voided ? "  已作废" : "");
+            ImGui::GetWindowDrawList()->AddText(f.staff, f.sizes.staffPx, {at.x, at.y + (key - f.sizes.staffPx) / 2},
+                                                row.voided ? kRedText : kText, line.c_str());
+            if (!row.voided) {
+                std::string id = "void" + std::to_string(row.recordId);
+                if (bigButton(ctx, id.c_str(), {at.x + width - ctx.mm(32), at.y}, {ctx.mm(30), key}, "作废", f.staff,
+                              f.sizes.staffPx, ButtonStyle::Staff))
+                    ctx.out.push(StartVoid{row.recordId});
+            }
+            ImGui::SetCursorScreenPos(at);
+            ImGui::Dummy({width, key + ctx.mm(kGapMm)});
+        }
+    }
+}
+
+}  // namespace
+
+void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    const FontSet& f = ctx.fonts;
+    float margin = ctx.mm(2), key = ctx.mm(kTouchMm);
+    float W = float(m.width), H = float(m.height);
+    drawTabBar(st, ctx);
+
+    // A scrolling area; the scrollbar is a finger wide.
+    float top = margin + key + ctx.mm(kGapMm);
+    ImGui::SetCursorScreenPos({margin, top});
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, ctx.mm(12));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kText));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(kBackground));
+    ImGui::BeginChild("staff", {W - 2 * margin, H - top - margin}, false);
+    ImGui::PushFont(f.staff);
+    float width = W - 2 * margin - ctx.mm(16);
+    if (!st.staffMessage.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kBlueText));
+        ImGui::TextWrapped("%s", st.staffMessage.c_str());
+        ImGui::PopStyleColor();
+    }
+    switch (st.staffTab) {
+        case StaffTab::Roster: drawRosterTab(st, ctx, width); break;
+        case StaffTab::Missing: drawMissingTab(st, ctx, width); break;
+        case StaffTab::Manual: drawManualTab(st, ctx, width); break;
+        case StaffTab::Settings: drawSettingsTab(st, ctx, width); break;
+    }
+    ImGui::PopFont();
+    ImGui::EndChild();
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar();
+}
+
+}  // namespace mh::ui

@@ -1,0 +1,57 @@
+// Staff tabs: regulars missing today (with phone numbers to call), manual check-in for a forgotten
+// card found by surname, village or the last four ID digits (no Chinese typing), and settings.
+#include "kiosk/ui/screen_staff.hpp"
+
+#include <cstdio>
+
+#include "kiosk/ui/widgets.hpp"
+
+namespace mh::ui {
+
+void drawMissingTab(const KioskState& st, DrawContext&, float) {
+    std::string head = "经常来" + st.service.name + "、今天还没来的老人：";
+    ImGui::TextUnformatted(head.c_str());
+    if (st.missing.empty()) ImGui::TextUnformatted("没有");
+    for (const auto& m : st.missing)
+        ImGui::Text("%s  %s  %s  （近14天来了%d天）", m.name.c_str(), m.village.c_str(), m.phone.c_str(), m.daysCame);
+}
+
+void drawManualTab(const KioskState& st, DrawContext& ctx, float width) {
+    float key = ctx.mm(kTouchMm);
+    std::string head = "补签" + st.service.name + (st.deliveredMode ? "（送餐）" : "") + "：点老人的名字";
+    ImGui::TextUnformatted(head.c_str());
+    if (!st.choices.empty()) {
+        std::vector<std::string> names;
+        for (const auto& c : st.choices) names.push_back(c.name + " " + c.village);
+        int i = buttonGrid(ctx, "elder", names, width, {ctx.mm(70), key}, ButtonStyle::Primary);
+        if (i >= 0) ctx.out.push(ManualCheckIn{st.choices[size_t(i)].elderId});
+        ImGui::Dummy({1, ctx.mm(2)});
+    }
+    ImGui::TextUnformatted("按姓：");
+    int s = buttonGrid(ctx, "surname", st.surnames, width, {key, key});
+    if (s >= 0) ctx.out.push(FindBySurname{st.surnames[size_t(s)]});
+    ImGui::TextUnformatted("按村：");
+    int v = buttonGrid(ctx, "village", st.villages, width, {ctx.mm(40), key});
+    if (v >= 0) ctx.out.push(FindByVillage{st.villages[size_t(v)]});
+    std::string typed = "按身份证后4位：" + st.idDigits;
+    ImGui::TextUnformatted(typed.c_str());
+    std::vector<std::string> digits{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "X", "删除"};
+    int d = buttonGrid(ctx, "id", digits, width, {key, key});
+    if (d == 11) ctx.out.push(IdBackspace{});
+    else if (d >= 0) ctx.out.push(IdDigit{digits[size_t(d)][0]});
+}
+
+void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width) {
+    float key = ctx.mm(kTouchMm);
+    ImGui::TextUnformatted(st.deliveredMode ? "送餐模式：开（补签记为送餐）" : "送餐模式：关");
+    if (buttonGrid(ctx, "delivered", {st.deliveredMode ? "关闭送餐模式" : "打开送餐模式"}, width, {ctx.mm(60), key}) == 0)
+        ctx.out.push(ToggleDelivered{});
+    char vol[64];
+    std::snprintf(vol, sizeof vol, "音量：%d%s", st.volume, st.soundAvailable ? "" : "（没有声音：请检查喇叭）");
+    ImGui::TextUnformatted(vol);
+    int i = buttonGrid(ctx, "volume", {"小声", "大声"}, width, {ctx.mm(40), key});
+    if (i == 0) ctx.out.push(VolumeStep{-10});
+    if (i == 1) ctx.out.push(VolumeStep{+10});
+}
+
+}  // namespace mh::ui

@@ -1,0 +1,46 @@
+// Every fixed sentence the kiosk shows or says, in Chinese with its tone-numbered pinyin beside it
+// (espeak-ng's cmn-latn-pinyin voice reads the pinyin; `-v cmn` reads characters wrongly).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "shared/checkin/scan_result.hpp"
+#include "shared/core/money.hpp"
+
+namespace mh::ui {
+
+struct Phrase {
+    const char* zh;
+    const char* pinyin;
+};
+
+inline constexpr Phrase kPleaseScan{"请刷卡", "qing3 shua1 ka3"};
+inline constexpr Phrase kHoldCard{"把卡对准下面的扫描口", "ba3 ka3 dui4 zhun3 xia4 mian4 de sao3 miao2 kou3"};
+inline constexpr Phrase kReplay{"再听一遍", "zai4 ting1 yi2 bian4"};
+inline constexpr Phrase kFree{"免费", "mian3 fei4"};
+inline constexpr Phrase kAskStaff{"请找工作人员", "qing3 zhao3 gong1 zuo4 ren2 yuan2"};
+inline constexpr Phrase kStaff{"工作人员", "gong1 zuo4 ren2 yuan2"};
+inline constexpr Phrase kNothingOpen{"现在没有开放的服务", "xian4 zai4 mei2 you3 kai1 fang4 de fu2 wu4"};
+
+// The huge word of a result screen: four characters at most, so it fits a 7" panel at 20 mm.
+Phrase outcomeWord(Outcome o, bool delivered);
+// The line under it (what to do next), one short sentence.
+Phrase outcomeHint(const ScanResult& r);
+
+// "请付 2 元" / "免费" / "" (refusals) and its pinyin with number words ("qing3 fu4 liang3 yuan2").
+std::string payText(const ScanResult& r);
+std::string payPinyin(const ScanResult& r);
+// 0..99999 yuan as pinyin number words: 2 → liang3, 12 → shi2 er4, 105 → yi4 bai3 ling2 wu3.
+std::string yuanPinyin(Fen fen);
+
+// Text the atlas can draw: ImWchar is 16 bits, so a character beyond the BMP (some rare surname
+// characters) becomes '*' — a masked form rather than a '?' box.
+std::string drawable(const std::string& utf8);
+
+// Weekday the Chinese way: 星期三.
+std::string weekdayZh(int weekday0Sunday);
+
+// Every fixed text, for building the font atlas's glyph ranges.
+std::vector<std::string> allFixedTexts();
+
+}  // namespace mh::ui

@@ -1,0 +1,54 @@
+// The kiosk's ImGui context and frame.
+#include "kiosk/ui/ui_frame.hpp"
+
+namespace mh::ui {
+
+ImGuiSession::ImGuiSession() : m_ctx(ImGui::CreateContext()) {
+    ImGui::SetCurrentContext(m_ctx);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the kiosk has no windows to remember
+    io.LogFilename = nullptr;
+    ImGui::StyleColorsLight();
+}
+
+ImGuiSession::~ImGuiSession() { ImGui::DestroyContext(m_ctx); }
+
+std::vector<std::string> dynamicTexts(const KioskState& st) {
+    std::vector<std::string> out{st.siteName, st.service.name, st.service.hours, st.pinMessage, st.glyphSeed};
+    if (st.result) {
+        out.push_back(st.result->maskedName);
+        out.push_back(st.result->fullName);
+        out.push_back(st.result->serviceName);
+    }
+    for (const auto& m : st.missing) out.insert(out.end(), {m.name, m.village, m.phone});
+    for (const auto& c : st.choices) out.insert(out.end(), {c.name, c.village});
+    out.insert(out.end(), st.surnames.begin(), st.surnames.end());
+    out.insert(out.end(), st.villages.begin(), st.villages.end());
+    out.push_back(st.staffMessage);
+    for (const auto& s : st.roster) {
+        out.push_back(s.name);
+        for (const auto& r : s.rows) out.push_back(r.name);
+    }
+    return out;
+}
+
+bool ensureFonts(FontSet& fonts, const Metrics& m, const KioskState& state) {
+    auto texts = dynamicTexts(state);
+    FontSizes want = fontSizesFor(m);
+    if (fonts.body && fonts.covers(texts) && want.bodyPx == fonts.sizes.bodyPx) return false;
+    fonts.build(m, texts);
+    return true;
+}
+
+void buildFrame(const KioskState& state, const FontSet& fonts, const Metrics& m, CommandQueue& out,
+                DrawnLayout* layout) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = {float(m.width), float(m.height)};
+    if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60;
+    ImGui::NewFrame();
+    DrawContext ctx{fonts, m, out, layout};
+    drawKiosk(state, ctx);
+    ImGui::Render();
+}
+
+}  // namespace mh::ui

@@ -1,0 +1,173 @@
+// Text, buttons and pictures for the kiosk screens, drawn with ImDrawList in pixels from millimetres.
+#include "kiosk/ui/widgets.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+namespace mh::ui {
+
+const DrawnRect* DrawnLayout::find(const std::string& what) const {
+    for (const auto* list : {&texts, &targets})
+        for (const auto& r : *list)
+            if (r.what == what) return &r;
+    return nullptr;
+}
+
+ImVec2 textSize(ImFont* font, float px, const std::string& text) {
+    return font->CalcTextSizeA(px, FLT_MAX, 0.0f, text.c_str(), text.c_str() + text.size());
+}
+
+float fitPx(ImFont* font, float px, float minPx, const std::string& text, float maxWidth) {
+    float w = textSize(font, px, text).x;
+    if (w <= maxWidth || w <= 0) return px;
+    return std::max(minPx, px * maxWidth / w);
+}
+
+ImVec2 drawText(DrawContext& ctx, ImFont* font, float px, ImVec2 pos, std::uint32_t colour, const std::string& text,
+                const std::string& what) {
+    ImVec2 sz = textSize(font, px, text);
+    ImGui::GetWindowDrawList()->AddText(font, px, pos, colour, text.c_str(), text.c_str() + text.size());
+    if (ctx.layout && !what.empty()) ctx.layout->texts.push_back({what, pos, {pos.x + sz.x, pos.y + sz.y}});
+    return sz;
+}
+
+ImVec2 drawTextCentred(DrawContext& ctx, ImFont* font, float px, float cx, float y, std::uint32_t colour,
+                       const std::string& text, const std::string& what) {
+    ImVec2 sz = textSize(font, px, text);
+    return drawText(ctx, font, px, {std::round(cx - sz.x / 2), y}, colour, text, what);
+}
+
+bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font,
+               float px, ButtonStyle style) {
+    ImGui::SetCursorScreenPos(min);
+    bool pressed = ImGui::InvisibleButton(id, size);
+    bool held = ImGui::IsItemActive();
+    ImVec2 max{min.x + size.x, min.y + size.y};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    bool primary = style == ButtonStyle::Primary;
+    std::uint32_t bg = primary ? (held ? kButtonDown : kButton) : (held ? kLine : kStaffButton);
+    dl->AddRectFilled(min, max, bg, ctx.mm(3));
+    if (!primary) dl->AddRect(min, max, kMuted, ctx.mm(3), 0, std::max(1.0f, ctx.mm(0.5f)));
+        // Elder-facing labels never shrink below the 10 mm minimum; staff labels may.
+    bool forElders = font != ctx.fonts.staff;
+    float fitted = fitPx(font, px, forElders ? std::min(px, ctx.fonts.sizes.minBodyPx) : px * 0.5f, label, size.x - ctx.mm(4));
+    ImVec2 ts = textSize(font, fitted, label);
+    ImVec2 pos{std::round(min.x + (size.x - ts.x) / 2), std::round(min.y + (size.y - ts.y) / 2)};
+    dl->AddText(font, fitted, pos, primary ? kButtonText : kText, label.c_str(), label.c_str() + label.size());
+    if (ctx.layout) {
+        ctx.layout->targets.push_back({std::string("button:") + id, min, max});
+        ctx.layout->texts.push_back({std::string("label:") + id, pos, {pos.x + ts.x, pos.y + ts.y}});
+    }
+    return pressed;
+}
+
+void drawOutcomeIcon(ImDrawList* dl, IconShape shape, std::uint32_t fill, ImVec2 min, float side) {
+    auto at = [&](float fx, float fy) { return ImVec2{min.x + fx * side, min.y + fy * side}; };
+    const std::uint32_t white = kButtonText;
+    ImVec2 c = at(0.5f, 0.5f);
+    switch (shape) {
+        case IconShape::TickCircle: {
+            dl->AddCircleFilled(c, side * 0.5f, fill, 64);
+            ImVec2 tick[] = {at(0.26f, 0.52f), at(0.43f, 0.69f), at(0.75f, 0.34f)};
+            dl->AddPolyline(tick, 3, white, 0, side * 0.11f);
+            break;
+        }
+        case IconShape::Triangle: {
+            dl->AddTriangleFilled(at(0.5f, 0.04f), at(0.98f, 0.92f), at(0.02f, 0.92f), fill);
+            dl->AddRectFilled(at(0.455f, 0.32f), at(0.545f, 0.67f), kText, side * 0.03f);
+            dl->AddCircleFilled(at(0.5f, 0.79f), side * 0.055f, kText, 24);
+            break;
+        }
+        case IconShape::Octagon: {
+            ImVec2 pts[8];
+            for (int i = 0; i < 8; ++i) {
+                float a = float(M_PI) / 8 + i * float(M_PI) / 4;
+                pts[i] = {c.x + std::cos(a) * side * 0.5f, c.y + std::sin(a) * side * 0.5f};
+            }
+            dl->AddConvexPolyFilled(pts, 8, fill);
+            dl->AddLine(at(0.31f, 0.31f), at(0.69f, 0.69f), white, side * 0.11f);
+            dl->AddLine(at(0.69f, 0.31f), at(0.31f, 0.69f), white, side * 0.11f);
+            break;
+        }
+        case IconShape::Clock: {
+            dl->AddCircleFilled(c, side * 0.5f, fill, 64);
+            dl->AddCircle(c, side * 0.38f, white, 64, side * 0.05f);
+            dl->AddLine(c, at(0.5f, 0.24f), white, side * 0.07f);
+            dl->AddLine(c, at(0.7f, 0.56f), white, side * 0.07f);
+            break;
+        }
+        case IconShape::QuestionSquare: {
+            dl->AddRectFilled(at(0.04f, 0.04f), at(0.96f, 0.96f), fill, side * 0.14f);
+            // A question mark from an arc, a stem and a dot: no font needed.
+            dl->PathArcTo(at(0.5f, 0.37f), side * 0.17f, float(M_PI) * 1.0f, float(M_PI) * 2.35f, 24);
+            dl->PathLineTo(at(0.5f, 0.62f));
+            dl->PathStroke(white, 0, side * 0.09f);
+            dl->AddCircleFilled(at(0.5f, 0.79f), side * 0.06f, white, 24);
+            break;
+        }
+    }
+}
+
+void drawCardToReader(ImDrawList* dl, ImVec2 min, float w, float h) {
+    auto at = [&](float fx, float fy) { return ImVec2{min.x + fx * w, min.y + fy * h}; };
+    float u = std::min(w, h);
+    // The reader: a dark box with a lit scanning window.
+    dl->AddRectFilled(at(0.08f, 0.66f), at(0.92f, 0.98f), rgb(0x333333), u * 0.05f);
+    dl->AddRectFilled(at(0.26f, 0.71f), at(0.74f, 0.80f), rgb(0x3FD46B), u * 0.02f);
+    // The card, held above the window.
+    ImVec2 c0 = at(0.20f, 0.06f), c1 = at(0.80f, 0.46f);
+    dl->AddRectFilled(c0, c1, rgb(0xFFFFFF), u * 0.04f);
+    dl->AddRect(c0, c1, kBlue, u * 0.04f, 0, u * 0.025f);
+    // A QR code on the card: three finder squares and some modules.
+    float q = (c1.y - c0.y) * 0.62f;
+    ImVec2 q0{c0.x + (c1.x - c0.x - q) / 2, c0.y + (c1.y - c0.y - q) / 2};
+    float m = q / 7;
+    auto finder = [&](float fx, float fy) {
+        ImVec2 a{q0.x + fx * m, q0.y + fy * m};
+        dl->AddRectFilled(a, {a.x + 2.6f * m, a.y + 2.6f * m}, kText);
+        dl->AddRectFilled({a.x + 0.5f * m, a.y + 0.5f * m}, {a.x + 2.1f * m, a.y + 2.1f * m}, rgb(0xFFFFFF));
+        dl->AddRectFilled({a.x + 0.9f * m, a.y + 0.9f * m}, {a.x + 1.7f * m, a.y + 1.7f * m}, kText);
+    };
+    finder(0, 0);
+    finder(4.4f, 0);
+    finder(0, 4.4f);
+    for (auto [fx, fy] : {std::pair{3.3f, 1.0f}, {3.3f, 3.3f}, {4.6f, 3.5f}, {5.8f, 4.6f}, {4.4f, 5.8f}, {1.2f, 3.4f}})
+        dl->AddRectFilled({q0.x + fx * m, q0.y + fy * m}, {q0.x + (fx + 0.9f) * m, q0.y + (fy + 0.9f) * m}, kText);
+    // A thumb over the card's left edge and fingers behind its right edge: it is being held.
+    std::uint32_t skin = rgb(0xE8B48A), skinLine = rgb(0x9A6440);
+    dl->AddRectFilled(at(0.10f, 0.24f), at(0.27f, 0.36f), skin, u * 0.06f);
+    dl->AddRect(at(0.10f, 0.24f), at(0.27f, 0.36f), skinLine, u * 0.06f, 0, u * 0.012f);
+    for (int i = 0; i < 3; ++i) {
+        float y = 0.14f + i * 0.10f;
+        dl->AddRectFilled(at(0.76f, y), at(0.90f, y + 0.085f), skin, u * 0.04f);
+        dl->AddRect(at(0.76f, y), at(0.90f, y + 0.085f), skinLine, u * 0.04f, 0, u * 0.012f);
+    }
+    // An arrow from the card down to the window.
+    dl->AddRectFilled(at(0.47f, 0.49f), at(0.53f, 0.56f), kBlue);
+    dl->AddTriangleFilled(at(0.40f, 0.56f), at(0.60f, 0.56f), at(0.50f, 0.64f), kBlue);
+}
+
+}  // namespace mh::ui
+
+namespace mh::ui {
+
+int buttonGrid(DrawContext& ctx, const std::string& idPrefix, const std::vector<std::string>& labels, float width,
+               ImVec2 cell, ButtonStyle style) {
+    float gap = ctx.mm(kGapMm);
+    int cols = std::max(1, int((width + gap) / (cell.x + gap)));
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    int tapped = -1;
+    for (size_t i = 0; i < labels.size(); ++i) {
+        ImVec2 at{origin.x + (i % cols) * (cell.x + gap), origin.y + (i / cols) * (cell.y + gap)};
+        std::string id = idPrefix + labels[i];
+        if (bigButton(ctx, id.c_str(), at, cell, labels[i], ctx.fonts.staff, ctx.fonts.sizes.staffPx, style))
+            tapped = int(i);
+    }
+    int rows = labels.empty() ? 0 : int((labels.size() + cols - 1) / cols);
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy({width, rows * (cell.y + gap)});
+    return tapped;
+}
+
+}  // namespace mh::ui

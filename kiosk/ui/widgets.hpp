@@ -1,0 +1,42 @@
+// Drawing helpers shared by the screens: text at a given pixel size, big buttons, the outcome icons
+// and the picture of a card held to the reader, all with ImDrawList.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "kiosk/ui/draw_context.hpp"
+#include "kiosk/ui/theme.hpp"
+
+namespace mh::ui {
+
+ImVec2 textSize(ImFont* font, float px, const std::string& text);
+// The largest size <= px at which text fits maxWidth (never below minPx).
+float fitPx(ImFont* font, float px, float minPx, const std::string& text, float maxWidth);
+// Draws text with its top-left at pos; records it under `what` when non-empty. Returns its size.
+ImVec2 drawText(DrawContext& ctx, ImFont* font, float px, ImVec2 pos, std::uint32_t colour, const std::string& text,
+                const std::string& what = "");
+// Draws text centred on the x centre `cx`, top at y.
+ImVec2 drawTextCentred(DrawContext& ctx, ImFont* font, float px, float cx, float y, std::uint32_t colour,
+                       const std::string& text, const std::string& what = "");
+
+enum class ButtonStyle { Primary, Staff };
+// A rounded button with a centred label; true on the frame it is tapped (released inside).
+bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font,
+               float px, ButtonStyle style = ButtonStyle::Primary);
+
+// The outcome's shape in a square of side `side` with its top-left at `min`.
+void drawOutcomeIcon(ImDrawList* dl, IconShape shape, std::uint32_t fill, ImVec2 min, float side);
+// A hand holding a card over the scanner window, in a box of w x h.
+void drawCardToReader(ImDrawList* dl, ImVec2 min, float w, float h);
+
+}  // namespace mh::ui
+
+namespace mh::ui {
+// A wrapping grid of staff buttons starting at the current ImGui cursor (works inside a scrolling
+// child); advances the cursor past it. Returns the index tapped, or -1.
+int buttonGrid(DrawContext& ctx, const std::string& idPrefix, const std::vector<std::string>& labels, float width,
+               ImVec2 cell, ButtonStyle style = ButtonStyle::Staff);
+}  // namespace mh::ui

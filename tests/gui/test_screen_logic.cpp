@@ -1,0 +1,311 @@
+// Screen logic without a window: ImGui frames fed simulated taps, the controller on a fake clock,
+// and the keyboard-wedge recogniser.
+#include <doctest/doctest.h>
+
+#include "gui/gui_fixture.hpp"
+#include "kiosk/ui/kiosk_controller.hpp"
+#include "kiosk/ui/sample_results.hpp"
+#include "kiosk/ui/ui_frame.hpp"
+#include "kiosk/ui/wedge_recogniser.hpp"
+#include "shared/staff/staff_pin.hpp"
+#include "shared/store/checkin_store.hpp"
+
+#include <cstdlib>
+
+using namespace mh;
+using namespace mh::ui;
+
+namespace {
+
+// Runs frames with no backend, as a finger would: move, press, release.
+struct HeadlessUi {
+    ImGuiSession session;
+    Metrics metrics = Metrics::of(1024, 600, 7.0);
+    FontSet fonts;
+    DrawnLayout layout;
+
+    explicit HeadlessUi(const KioskState& st) {
+        ensureFonts(fonts, metrics, st);
+        unsigned char* px;
+        int w, h;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &w, &h);  // what a renderer would upload
+    }
+    std::vector<Command> frame(const KioskState& st, ImVec2 mouse = {-1, -1}, bool down = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = mouse;
+        io.MouseDown[0] = down;
+        CommandQueue q;
+        layout = {};
+        buildFrame(st, fonts, metrics, q, &layout);
+        return q.take();
+    }
+    // A whole tap on the centre of a recorded touch target.
+    std::vector<Command> tap(const KioskState& st, const std::string& target) {
+        frame(st);
+        const DrawnRect* r = layout.find("button:" + target);
+        REQUIRE_MESSAGE(r, "no touch target " << target);
+        ImVec2 c{(r->min.x + r->max.x) / 2, (r->min.y + r->max.y) / 2};
+        auto a = frame(st, c, false);
+        auto b = frame(st, c, true);
+        auto d = frame(st, c, false);
+        a.insert(a.end(), b.begin(), b.end());
+        a.insert(a.end(), d.begin(), d.end());
+        return a;
+    }
+};
+
+template <class T>
+int countOf(const std::vector<Command>& cs) {
+    int n = 0;
+    for (const auto& c : cs) n += std::holds_alternative<T>(c);
+    return n;
+}
+
+struct CountingSpeaker : Speaker {
+    int results = 0;
+    void sayResult(const ScanResult&) override { ++results; }
+};
+
+}  // namespace
+
+TEST_CASE("tapping 再听一遍 on a result screen asks for the voice again, once") {
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock);
+    ctl.showResult(sampleResult(*fx.site, Outcome::Accepted, LocalDate::of(2026, 11, 25), "lunch"));
+    HeadlessUi ui(ctl.state());
+    auto cmds = ui.tap(ctl.state(), "replay");
+    CHECK(countOf<ReplayVoice>(cmds) == 1);
+    CHECK(cmds.size() == 1);
+}
+
+TEST_CASE("a press on empty screen space posts nothing") {
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock);
+    HeadlessUi ui(ctl.state());
+    ui.frame(ctl.state());
+    auto a = ui.frame(ctl.state(), {300, 300}, true);
+    auto b = ui.frame(ctl.state(), {300, 300}, false);
+    CHECK(a.empty());
+    CHECK(b.empty());
+}
+
+TEST_CASE("the staff button opens the PIN pad and the keypad types digits") {
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock);
+    HeadlessUi ui(ctl.state());
+    auto cmds = ui.tap(ctl.state(), "staff");
+    REQUIRE(countOf<OpenStaff>(cmds) == 1);
+    for (auto& c : cmds) ctl.apply(c);
+    CHECK(ctl.state().screen == ScreenId::Pin);
+    for (const char* k : {"key4", "key2", "key删除", "key7"})
+        for (auto& c : ui.tap(ctl.state(), k)) ctl.apply(c);
+    CHECK(ctl.state().pinDigits == "47");
+    for (auto& c : ui.tap(ctl.state(), "key确定")) ctl.apply(c);
+    // No PIN has been set on this site: staff are told so, and the roster stays closed.
+    CHECK(ctl.state().screen == ScreenId::Pin);
+    CHECK(ctl.state().pinMessage.find("密码") != std::string::npos);
+    for (auto& c : ui.tap(ctl.state(), "back")) ctl.apply(c);
+    CHECK(ctl.state().screen == ScreenId::Checkin);
+}
+
+TEST_CASE("a scan is recorded through the engine and its result returns to waiting after 10 s, not before") {
+    test::GuiFixture fx;
+    CountingSpeaker speaker;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    CHECK(ctl.state().service.id == "lunch");
+    CHECK(ctl.state().service.openNow);
+    ctl.apply(ScanCommand{fx.idLow});
+    REQUIRE(ctl.state().screen == ScreenId::Result);
+    REQUIRE(ctl.state().result->outcome == Outcome::Accepted);
+    CHECK(ctl.state().result->elderPays() == 200);
+    CHECK(speaker.results == 1);
+    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").size() == 1);
+    CHECK(ctl.secondsToNextChange() == 10);
+
+    fx.clock.advance(9);
+    ctl.tick();
+    CHECK(ctl.state().screen == ScreenId::Result);
+    fx.clock.advance(1);
+    CHECK(ctl.tick());
+    CHECK(ctl.state().screen == ScreenId::Checkin);
+    CHECK_FALSE(ctl.state().result.has_value());
+}
+
+TEST_CASE("the next scan replaces a result at once, and 再听一遍 keeps the result up") {
+    test::GuiFixture fx;
+    CountingSpeaker speaker;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    ctl.apply(ScanCommand{fx.idLow});
+    fx.clock.advance(3);
+    ctl.apply(ScanCommand{fx.idLow});
+    REQUIRE(ctl.state().screen == ScreenId::Result);
+    CHECK(ctl.state().result->outcome == Outcome::Duplicate);
+    fx.clock.advance(8);
+    ctl.apply(ReplayVoice{});
+    CHECK(speaker.results == 3);
+    fx.clock.advance(9);
+    ctl.tick();
+    CHECK(ctl.state().screen == ScreenId::Result);  // 9 s after the replay
+    fx.clock.advance(1);
+    ctl.tick();
+    CHECK(ctl.state().screen == ScreenId::Checkin);
+    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").size() == 1);
+}
+
+TEST_CASE("a card read while staff screens are open checks nobody in") {
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock);
+    ctl.apply(OpenStaff{});
+    ctl.apply(ScanCommand{fx.idLow});
+    CHECK(ctl.state().screen == ScreenId::Pin);
+    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").empty());
+}
+
+TEST_CASE("a PIN accepted by the checker opens today's roster with full names") {
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock);
+    ctl.setPinChecker([](const std::string& pin) { return pin == "2468" ? "" : std::string("密码不对"); });
+    ctl.apply(ScanCommand{fx.idFree});
+    ctl.apply(OpenStaff{});
+    for (char d : std::string("1111")) ctl.apply(PinDigit{d});
+    ctl.apply(PinSubmit{});
+    CHECK(ctl.state().screen == ScreenId::Pin);
+    CHECK(ctl.state().pinMessage == "密码不对");
+    CHECK(ctl.state().pinDigits.empty());
+    for (char d : std::string("2468")) ctl.apply(PinDigit{d});
+    ctl.apply(PinSubmit{});
+    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    REQUIRE(ctl.state().roster.size() == 1);
+    CHECK(ctl.state().roster[0].name == "午餐");
+    CHECK(ctl.state().roster[0].counted == 1);
+    CHECK(ctl.state().roster[0].rows[0].name == "王建国");
+    CHECK(ctl.state().roster[0].rows[0].time == "11:32");
+}
+
+TEST_CASE("the waiting screen names the next meal when none is open") {
+    test::GuiFixture fx;
+    fx.clock.set(fx.site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T09:30")));
+    KioskController ctl(*fx.site, fx.clock);
+    CHECK(ctl.state().service.id == "health");  // open all day; no meal open at 09:30
+    fx.clock.set(fx.site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:00")));
+    ctl.tick();
+    CHECK(ctl.state().service.id == "lunch");
+}
+
+TEST_CASE("a keyboard-wedge scanner's fast burst ending in Enter is one scan; a person typing is not") {
+    WedgeRecogniser w;
+    std::int64_t t = 1000;
+    for (char c : std::string("110101194912310025")) w.text(std::string(1, c), t += 8);
+    auto got = w.enter(t + 8);
+    REQUIRE(got.has_value());
+    CHECK(*got == "110101194912310025");
+
+    for (char c : std::string("1234")) w.text(std::string(1, c), t += 250);
+    CHECK_FALSE(w.enter(t + 200).has_value());
+
+    w.text("12", t += 1000);
+    CHECK_FALSE(w.enter(t + 5).has_value());  // too short to be a card
+
+    // A slow start, then a scanner burst: only the burst counts.
+    w.text("x", t += 1000);
+    for (char c : std::string("E0001X")) w.text(std::string(1, c), t += 300 + 5);
+    t += 1000;
+    for (char c : std::string("MH1:E0001:1:ABC")) w.text(std::string(1, c), t += 5);
+    CHECK(w.enter(t + 5) == std::optional<std::string>("MH1:E0001:1:ABC"));
+}
+
+TEST_CASE("`kiosk staff pin` takes the PIN from stdin, and the PIN pad then opens the roster") {
+    test::GuiFixture fx;
+    std::string base = std::string(KIOSK_EXE) + " staff pin --site " + fx.dir.path().string();
+    CHECK(WEXITSTATUS(std::system(("echo 12ab | " + base + " >/dev/null 2>&1").c_str())) == 2);
+    REQUIRE(std::system(("echo 2468 | " + base + " >/dev/null 2>&1").c_str()) == 0);
+    auto site = Site::open(fx.dir.path());  // what the CLI wrote, read back as the kiosk would
+    REQUIRE(site.ok());
+    StaffPin pin((*site)->db(), fx.clock);
+    KioskController ctl(**site, fx.clock);
+    ctl.setPinChecker([&pin](const std::string& p) { return pin.verify(p).sentence(); });
+    ctl.apply(OpenStaff{});
+    for (int i = 0; i < 5; ++i) {
+        for (char d : std::string("1111")) ctl.apply(PinDigit{d});
+        ctl.apply(PinSubmit{});
+    }
+    CHECK(ctl.state().pinMessage.find("锁定") != std::string::npos);
+    for (char d : std::string("2468")) ctl.apply(PinDigit{d});
+    ctl.apply(PinSubmit{});
+    CHECK(ctl.state().screen == ScreenId::Pin);  // locked: even the right PIN waits
+    fx.clock.advance(StaffPin::kLockSeconds);
+    for (char d : std::string("2468")) ctl.apply(PinDigit{d});
+    ctl.apply(PinSubmit{});
+    CHECK(ctl.state().screen == ScreenId::Roster);
+}
+
+TEST_CASE("staff check in a forgotten card by surname or last 4 ID digits, then void it with a listed reason") {
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock);
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    // Not behind the PIN yet: staff commands do nothing.
+    ctl.apply(ShowStaffTab{StaffTab::Manual});
+    ctl.apply(ManualCheckIn{"E0001"});
+    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").empty());
+
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinSubmit{});
+    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    ctl.apply(ShowStaffTab{StaffTab::Manual});
+    CHECK(ctl.state().surnames == std::vector<std::string>{"张", "王"});
+    ctl.apply(FindBySurname{"张"});
+    REQUIRE(ctl.state().choices.size() == 1);
+    CHECK(ctl.state().choices[0].name == "张桂兰");
+    ctl.apply(ToggleDelivered{});
+    ctl.apply(ManualCheckIn{ctl.state().choices[0].elderId});
+    auto day = CheckinStore(fx.site->db()).forDay("2026-11-25");
+    REQUIRE(day.size() == 1);
+    CHECK(day[0].source == "manual");
+    CHECK(day[0].delivered);
+    CHECK(ctl.state().staffMessage.find("送餐") != std::string::npos);
+
+    for (char d : fx.idFree.substr(14)) ctl.apply(IdDigit{d});
+    REQUIRE(ctl.state().choices.size() == 1);
+    CHECK(ctl.state().choices[0].name == "王建国");
+
+    ctl.apply(ShowStaffTab{StaffTab::Roster});
+    REQUIRE(ctl.state().roster.size() == 1);
+    ctl.apply(StartVoid{day[0].recordId});
+    ctl.apply(VoidWithReason{voidReasons()[0]});
+    CHECK(CheckinStore(fx.site->db()).byId(day[0].recordId)->voided);
+    CHECK(ctl.state().roster[0].rows[0].voided);
+    CHECK(ctl.state().roster[0].counted == 0);
+}
+
+TEST_CASE("the volume buttons step by 10 within 0..100 and reach the speaker") {
+    struct VolumeSpeaker : Speaker {
+        int volume = -1;
+        void sayResult(const ScanResult&) override {}
+        void setVolume(int v) override { volume = v; }
+    } speaker;
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinSubmit{});
+    for (int i = 0; i < 5; ++i) ctl.apply(VolumeStep{+10});
+    CHECK(ctl.state().volume == 100);
+    CHECK(speaker.volume == 100);
+    ctl.apply(VolumeStep{-10});
+    CHECK(speaker.volume == 90);
+}
+
+TEST_CASE("in delivered-meal mode a scanned card is recorded as a delivered meal") {
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock);
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinSubmit{});
+    ctl.apply(ToggleDelivered{});
+    ctl.apply(CloseStaff{});
+    CHECK(ctl.state().deliveredMode);
+    ctl.apply(ScanCommand{fx.idLow});
+    REQUIRE(ctl.state().result->accepted());
+    CHECK(ctl.state().result->delivered);
+    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25")[0].delivered);
+}

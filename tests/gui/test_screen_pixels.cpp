@@ -1,0 +1,174 @@
+// Every screen at every panel size, rendered offscreen and measured from its pixels: right size, not
+// blank, text inside the screen, the outcome word >= 20 mm tall and other elder text >= 10 mm, 7:1
+// contrast, touch targets >= 20 mm (再听一遍 >= 30 mm) with 6 mm between them.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+
+#include <stb_image.h>
+
+#include "gui/gui_fixture.hpp"
+#include "kiosk/gui/screenshot.hpp"
+#include "shared/checkin/checkin_engine.hpp"
+#include "support/pixels.hpp"
+
+using namespace mh;
+
+namespace {
+
+struct Panel {
+    int w, h;
+    double inch;
+};
+const Panel kPanels[] = {{1024, 600, 7.0}, {1280, 800, 10.1}, {1366, 768, 15.6}, {1920, 1080, 21.5}, {1080, 1920, 21.5}};
+
+bool isStaffScreen(const std::string& s) {
+    return s == "pin" || s == "roster" || s == "missing" || s == "manual" || s == "settings";
+}
+bool isStaffText(const std::string& what) {
+    return what.rfind("label:key", 0) == 0 || what == "label:staff" || what == "label:back";
+}
+
+void checkScreen(Site& site, const std::string& screen, const Panel& p) {
+    gui::ScreenshotOptions opt;
+    opt.screen = screen;
+    opt.width = p.w;
+    opt.height = p.h;
+    opt.diagonalInch = p.inch;
+    opt.at = LocalDateTime::parse("2026-11-25T11:32");
+    auto shot = gui::renderScreen(site, opt);
+    REQUIRE(shot.ok());
+    auto& s = **shot;
+    INFO(screen << " at " << p.w << "x" << p.h << " " << p.inch << "\"");
+    REQUIRE(s.canvas->width() == p.w);
+    REQUIRE(s.canvas->height() == p.h);
+    auto at = [&](int x, int y) { return s.canvas->rgbAt(x, y); };
+    float mm = s.metrics.pxPerMm;
+
+    // Not blank: a real share of the screen is ink.
+    int inked = 0;
+    for (int y = 0; y < p.h; y += 4)
+        for (int x = 0; x < p.w; x += 4) inked += at(x, y) != 0xFFFFFF;
+    CHECK(inked > (p.w / 4) * (p.h / 4) / 200);
+
+    for (const auto& t : s.layout.texts) {
+        INFO("text " << t.what);
+        bool scrolls = isStaffScreen(screen) && screen != "pin";
+        if (scrolls && (t.max.y > p.h || t.min.y < 0)) continue;  // below the fold of a staff list
+        // Inside the screen: nothing cut off at an edge.
+        CHECK(t.min.x >= 0);
+        CHECK(t.min.y >= 0);
+        CHECK(t.max.x <= p.w + 1);
+        CHECK(t.max.y <= p.h + 1);
+        int x0 = std::max(0, int(t.min.x)), y0 = std::max(0, int(t.min.y));
+        int x1 = std::min(p.w, int(t.max.x + 1)), y1 = std::min(p.h, int(t.max.y + 1));
+        auto ink = test::measureInk(at, x0, y0, x1, y1);
+        double inkMm = ink.height() / mm;
+        double k = test::contrast(ink.text, ink.background);
+        CHECK(k >= 7.0);
+        if (t.what == "outcome" || t.what == "please-scan") CHECK(inkMm >= 20.0);
+        else if (!isStaffScreen(screen) && !isStaffText(t.what)) CHECK(inkMm >= 10.0);
+    }
+    if (screen != "checkin" && !isStaffScreen(screen)) {
+        CHECK(s.layout.find("outcome") != nullptr);
+        // Every result says what to pay or what to do next; nothing is dropped for lack of room.
+        CHECK((s.layout.find("pay") != nullptr || s.layout.find("hint") != nullptr));
+        CHECK(s.layout.find("button:replay") != nullptr);
+    }
+
+    const auto& targets = s.layout.targets;
+    for (size_t i = 0; i < targets.size(); ++i) {
+        const auto& a = targets[i];
+        INFO("target " << a.what);
+        float side = std::min(a.max.x - a.min.x, a.max.y - a.min.y) / mm;
+        CHECK(side >= 20.0f - 0.01f);
+        if (a.what == "button:replay") CHECK(side >= 30.0f - 0.01f);
+        if (!isStaffScreen(screen) || screen == "pin") {  // staff lists scroll; the rest must fit
+            CHECK(a.min.x >= 0);
+            CHECK(a.min.y >= 0);
+            CHECK(a.max.x <= p.w);
+            CHECK(a.max.y <= p.h);
+        }
+        for (size_t j = i + 1; j < targets.size(); ++j) {
+            const auto& b = targets[j];
+            float dx = std::max(b.min.x - a.max.x, a.min.x - b.max.x);
+            float dy = std::max(b.min.y - a.max.y, a.min.y - b.max.y);
+            INFO("and " << b.what);
+            CHECK(std::max(dx, dy) / mm >= 6.0f - 0.01f);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every screen at every panel size passes the accessibility measurements") {
+    test::GuiFixture fx;
+    // Someone came to lunch, so the roster has a row.
+    CheckInEngine engine(*fx.site, fx.clock);
+    REQUIRE(engine.scan(ScanRequest{fx.idLow, "lunch", std::nullopt, false})->accepted());
+    for (const auto& p : kPanels)
+        for (const auto& screen : gui::screenNames()) checkScreen(*fx.site, screen, p);
+}
+
+TEST_CASE("result screens tell outcomes apart by shape as well as colour") {
+    // Same panel, the icon's square: the fill colours differ, and so does where the ink is
+    // (a circle, a triangle and an octagon cover different corners).
+    test::GuiFixture fx;
+    auto cornerSignature = [&](const std::string& screen) {
+        gui::ScreenshotOptions opt;
+        opt.screen = screen;
+        opt.width = 1024;
+        opt.height = 600;
+        opt.diagonalInch = 7;
+        auto shot = gui::renderScreen(*fx.site, opt);
+        REQUIRE(shot.ok());
+        auto& s = **shot;
+        const auto* word = s.layout.find("outcome");
+        REQUIRE(word);
+        // The icon sits left of the word, in a square as tall as the word's font.
+        float side = s.fonts.sizes.wordPx * 1.05f, x0 = s.metrics.mm(4), y0 = s.metrics.mm(6);
+        std::string sig;
+        for (auto [fx_, fy] : {std::pair{0.12f, 0.12f}, {0.5f, 0.06f}, {0.12f, 0.88f}, {0.5f, 0.5f}, {0.95f, 0.5f}}) {
+            std::uint32_t c = s.canvas->rgbAt(int(x0 + fx_ * side), int(y0 + fy * side));
+            sig += c == 0xFFFFFF ? '.' : '#';
+        }
+        return sig;
+    };
+    std::string ok = cornerSignature("accepted"), dup = cornerSignature("duplicate"), no = cornerSignature("unknown");
+    CHECK(ok != dup);
+    CHECK(dup != no);
+    CHECK(ok != no);
+}
+
+TEST_CASE("`kiosk screenshot` writes a PNG of the asked size and refuses an unknown screen") {
+    test::GuiFixture fx;
+    std::string out = (fx.dir.path() / "shot.png").string();
+    std::string cmd = std::string(KIOSK_EXE) + " screenshot --site " + fx.dir.path().string() +
+                      " --screen duplicate --size 1080x1920 --out " + out + " > " + (fx.dir.path() / "o.json").string();
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    int w = 0, h = 0, n = 0;
+    unsigned char* px = stbi_load(out.c_str(), &w, &h, &n, 3);
+    REQUIRE(px);
+    CHECK(w == 1080);
+    CHECK(h == 1920);
+    stbi_image_free(px);
+    CHECK(test::readFile(fx.dir.path() / "o.json").find("\"screen\":\"duplicate\"") != std::string::npos);
+
+    std::string bad = std::string(KIOSK_EXE) + " screenshot --site " + fx.dir.path().string() +
+                      " --screen nosuch --out " + out + " 2>/dev/null";
+    int rc = std::system(bad.c_str());
+    CHECK(WEXITSTATUS(rc) == 2);
+}
+
+TEST_CASE("`kiosk demo` with no display prints the sample lunch and exits 0 instead of opening a window") {
+    test::TempDir dir;
+    std::string out = (dir.path() / "out.txt").string();
+    std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER= " + std::string(KIOSK_EXE) + " demo --site " +
+                      (dir.path() / "site").string() + " > " + out + " 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    std::string text = test::readFile(out);
+    CHECK(text.find("今日午餐") != std::string::npos);
+    CHECK(text.find("没有显示器") != std::string::npos);
+}

@@ -1,0 +1,54 @@
+// The voice: pinyin for each result, synthesis to a buffer, and silence (not failure) without a
+// sound card. Tests run with SDL's dummy audio driver.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+
+#include "kiosk/gui/kiosk_speaker.hpp"
+#include "kiosk/ui/texts.hpp"
+
+using namespace mh;
+
+TEST_CASE("a result is spoken as its outcome word, then what to pay in number words") {
+    ScanResult r;
+    r.outcome = Outcome::Accepted;
+    r.priceFen = 1000;
+    r.shares = Shares{600, 200, 0, 0, 200};
+    CHECK(gui::KioskSpeaker::pinyinFor(r) == "qian1 dao4 cheng2 gong1, qing3 fu4 liang3 yuan2");
+    r.outcome = Outcome::Unknown;
+    CHECK(gui::KioskSpeaker::pinyinFor(r) == "mei2 you3 deng1 ji4, qing3 zhao3 gong1 zuo4 ren2 yuan2");
+}
+
+TEST_CASE("espeak-ng synthesises 请刷卡 from pinyin into about a second of samples, once") {
+    gui::KioskSpeaker speaker;
+    platform::EspeakSynth probe;
+    REQUIRE_MESSAGE(probe.ok(), probe.problem());
+    const auto& pcm = speaker.pcm(ui::kPleaseScan.pinyin);
+    CHECK(pcm.seconds() > 0.5);
+    CHECK(pcm.seconds() < 3.0);
+    int loud = 0;
+    for (auto s : pcm.samples) loud += (s > 2000 || s < -2000);
+    CHECK(loud > 1000);  // speech, not silence
+    CHECK(&speaker.pcm(ui::kPleaseScan.pinyin) == &pcm);  // cached
+}
+
+TEST_CASE("with SDL's dummy driver the speaker opens and plays a result at a set volume") {
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    gui::KioskSpeaker speaker;
+    REQUIRE(speaker.available());
+    ScanResult r;
+    r.outcome = Outcome::Duplicate;
+    speaker.setVolume(50);
+    speaker.sayResult(r);
+    CHECK(speaker.volume() == 50);
+}
+
+TEST_CASE("no sound card is not an error: the speaker is unavailable and stays silent") {
+    setenv("SDL_AUDIODRIVER", "no-such-driver", 1);
+    gui::KioskSpeaker speaker;
+    CHECK_FALSE(speaker.available());
+    CHECK_FALSE(speaker.problem().empty());
+    ScanResult r;
+    speaker.sayResult(r);  // must not throw or crash
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+}
