@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
     registerSiteVerbs(app, ctx);
     registerCheckinVerbs(app, ctx);
     registerDemoVerb(app, ctx);
+    registerCardVerb(app, ctx);
+    registerDecodeVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

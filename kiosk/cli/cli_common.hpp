@@ -44,6 +44,8 @@ std::filesystem::path assetsDir();
 void registerSiteVerbs(CLI::App& app, Context& ctx);     // init, roster import
 void registerCheckinVerbs(CLI::App& app, Context& ctx);  // scan, void, tally
 void registerDemoVerb(CLI::App& app, Context& ctx);      // demo
+void registerCardVerb(CLI::App& app, Context& ctx);      // card issue
+void registerDecodeVerb(CLI::App& app, Context& ctx);    // decode
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 

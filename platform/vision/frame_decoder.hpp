@@ -1,0 +1,55 @@
+// The one decode pipeline for camera frames and image files: several ZXing passes over one frame
+// (tryHarder, two binarizers, scales, contrast stretch, region of the previous hit), cheapest first,
+// stopping at the first hit or when the frame's time budget is spent.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/ports/gray_image.hpp"
+
+namespace mh {
+
+struct FrameDecoderOptions {
+    // Wall time one frame may take. A camera delivers ~30 frames a second and only the newest is
+    // decoded, so a slow frame costs responsiveness, not correctness. 0 = no limit (files).
+    double budgetMs = 40.0;
+    // QR only by default: the kiosk's cards are QR; 1D formats double the cost of every pass.
+    bool alsoLinear = false;
+};
+
+struct FrameDecode {
+    std::optional<std::string> payload;  // the first code found
+    int pass = -1;                       // which pass found it (index into passNames()), -1 none
+    int passesTried = 0;
+    double ms = 0;
+    bool budgetSpent = false;
+};
+
+class FrameDecoder {
+public:
+    explicit FrameDecoder(FrameDecoderOptions opt = {}) : m_opt(opt) {}
+
+    // Decodes one frame. Remembers where a code was found so the next frame tries that region
+    // first (a card held in front of the camera barely moves between frames).
+    FrameDecode decode(const GrayImage& frame);
+
+    // Forget the previous hit (a new, unrelated image: e.g. the next file of `kiosk decode`).
+    void reset() { m_roi.reset(); }
+
+    static const std::vector<std::string>& passNames();
+
+private:
+    struct Box {
+        int x0, y0, x1, y1;
+        int w, h;  // frame size the box belongs to
+    };
+    FrameDecoderOptions m_opt;
+    std::optional<Box> m_roi;
+    int m_roiMisses = 0;
+};
+
+// One plain ZXing call (ReadBarcode with default hints, QR only): the baseline in benchmarks.
+std::optional<std::string> decodePlainZxing(const GrayImage& frame);
+
+}  // namespace mh
