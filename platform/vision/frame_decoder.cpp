@@ -61,22 +61,28 @@ GrayImage scaled(const GrayImage& f, double s) {
     return resizeGray(f, std::max(1, int(f.width * s + 0.5)), std::max(1, int(f.height * s + 0.5)));
 }
 
+// A frame no wider than VGA-ish: the code in it is small, so upscaling passes apply.
+bool small(const GrayImage& f) { return f.width <= 800; }
+
 const std::vector<Pass>& passes() {
     using B = ZXing::Binarizer;
     static const std::vector<Pass> list = {
         {"plain", [](const GrayImage& f) { return f; }, B::LocalAverage},
         {"global-histogram", [](const GrayImage& f) { return f; }, B::GlobalHistogram},
+        // Small codes in small frames: modules of 2-4 pixels binarize better after upscaling, and
+        // which factor works depends on how the modules fall on the pixel grid, so try several.
+        {"upscale-1.5", [](const GrayImage& f) { return small(f) ? scaled(f, 1.5) : GrayImage{}; }, B::LocalAverage},
         // Big frames: halving smooths noise and blur and makes modules the size ZXing likes best.
-        {"half", [](const GrayImage& f) { return std::min(f.width, f.height) >= 400 ? scaled(f, 0.5) : GrayImage{}; },
-         B::LocalAverage},
-        {"stretch", [](const GrayImage& f) { return stretchContrast(f); }, B::LocalAverage},
-        // Small codes: modules of 1-2 pixels binarize better after upscaling.
-        {"upscale-1.5", [](const GrayImage& f) { return f.width <= 1400 ? scaled(f, 1.5) : GrayImage{}; },
-         B::LocalAverage},
-        {"stretch-global", [](const GrayImage& f) { return stretchContrast(f); }, B::GlobalHistogram},
+        {"half", [](const GrayImage& f) { return small(f) ? GrayImage{} : scaled(f, 0.5); }, B::LocalAverage},
+        {"upscale-2", [](const GrayImage& f) { return small(f) ? scaled(f, 2.0) : GrayImage{}; }, B::LocalAverage},
+        {"upscale-1.25", [](const GrayImage& f) { return small(f) ? scaled(f, 1.25) : GrayImage{}; }, B::LocalAverage},
+        {"upscale-1.75", [](const GrayImage& f) { return small(f) ? scaled(f, 1.75) : GrayImage{}; }, B::LocalAverage},
         {"two-thirds", [](const GrayImage& f) { return scaled(f, 2.0 / 3.0); }, B::LocalAverage},
-        {"half-global", [](const GrayImage& f) { return std::min(f.width, f.height) >= 400 ? scaled(f, 0.5) : GrayImage{}; },
-         B::GlobalHistogram},
+        // Washed-out or glared frames: the global threshold after a contrast stretch.
+        {"stretch-global", [](const GrayImage& f) { return stretchContrast(f); }, B::GlobalHistogram},
+        {"denoise-stretch-upscale-2", [](const GrayImage& f) { return small(f) ? scaled(stretchContrast(boxBlur3(f)), 2.0) : GrayImage{}; },
+         B::LocalAverage},
+        {"denoise", [](const GrayImage& f) { return boxBlur3(f); }, B::LocalAverage},
     };
     return list;
 }

@@ -60,6 +60,18 @@ GrayImage stretchContrast(const GrayImage& src) {
     return d;
 }
 
+GrayImage boxBlur3(const GrayImage& src) {
+    GrayImage d = src;
+    for (int y = 1; y + 1 < src.height; ++y)
+        for (int x = 1; x + 1 < src.width; ++x) {
+            int acc = 0;
+            for (int dy = -1; dy <= 1; ++dy)
+                for (int dx = -1; dx <= 1; ++dx) acc += src.at(x + dx, y + dy);
+            d.at(x, y) = std::uint8_t((acc + 4) / 9);
+        }
+    return d;
+}
+
 GrayImage cropGray(const GrayImage& src, int x, int y, int w, int h) {
     x = std::clamp(x, 0, src.width);
     y = std::clamp(y, 0, src.height);
