@@ -4,8 +4,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -74,9 +72,7 @@ int main(int argc, char** argv) {
     fs::create_directories(dir);
 
     // A fixed key: the same frames (and QR codes) every run, so runs compare.
-    CardKeyPair key;
-    unsigned char seed[crypto_sign_SEEDBYTES] = {42};
-    crypto_sign_seed_keypair(key.pub.data(), key.sec.data(), seed);
+    CardKeyPair key = corpus::fixedKey(42);
     corpus::FrameSynth synth(key);
     std::printf("decode bench: %d frames per set, synthetic frames of our own cards (QR, EC level M)\n", frames);
     std::printf("%-10s %-5s | %-22s | %-22s | %-8s | %s\n", "size", "set", "FrameDecoder read  ms50  ms99",

@@ -3,6 +3,7 @@
 // noise, compression).
 #include "bench/corpus/frame_synth.hpp"
 
+#include <sodium.h>
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 
@@ -70,6 +71,15 @@ GrayImage background(int w, int h, std::mt19937& g) {
 }
 
 }  // namespace
+
+CardKeyPair fixedKey(int seed) {
+    CardKeyPair key;
+    unsigned char bytes[crypto_sign_SEEDBYTES] = {};
+    bytes[0] = static_cast<unsigned char>(seed);
+    bytes[1] = static_cast<unsigned char>(seed >> 8);
+    crypto_sign_seed_keypair(key.pub.data(), key.sec.data(), bytes);
+    return key;
+}
 
 GrayImage gaussianBlur(const GrayImage& src, double sigma) {
     if (sigma < 0.3) return src;

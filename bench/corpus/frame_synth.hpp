@@ -44,6 +44,9 @@ private:
     std::vector<std::string> m_payloads;
 };
 
+// The same key pair for the same seed: reproducible frames (the QR code depends on the signature).
+CardKeyPair fixedKey(int seed);
+
 // Helpers exposed for tests of the synthesiser itself.
 GrayImage gaussianBlur(const GrayImage& src, double sigma);
 GrayImage jpegRoundTrip(const GrayImage& src, int quality);
