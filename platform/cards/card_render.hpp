@@ -26,7 +26,7 @@ inline constexpr int kSheetWidthPx = 2480;  // A4 210 mm at 300 dpi
 inline constexpr int kSheetHeightPx = 3508; // A4 297 mm
 inline constexpr int kCardsPerSheet = 10;   // 2 columns x 5 rows
 
-// Writes one card as a PNG. Error code card.write.
+// Writes one card as a PNG, 300 dpi recorded in its pHYs chunk. Error code card.write.
 Status writeCardPng(const CardFace& face, const std::filesystem::path& out);
 
 // Writes A4 sheets of up to ten cards with cut marks: `out` for the first, then out-2.png, ...

@@ -61,6 +61,11 @@ TEST_CASE("a card printed by `card issue` decodes back and is accepted by `scan`
     REQUIRE(img.ok());
     CHECK(img->width == 1011);  // ID-1 at 300 dpi
     CHECK(img->height == 638);
+    // 300 dpi recorded in the file (pHYs: 11811 pixels per metre on both axes, unit metre).
+    std::string bytes = test::readFile(card);
+    auto phys = bytes.find("pHYs");
+    REQUIRE(phys != std::string::npos);
+    CHECK(bytes.substr(phys + 4, 9) == std::string("\x00\x00\x2e\x23\x00\x00\x2e\x23\x01", 9));
     std::string payload = decodeOne(card);
     CHECK(payload.rfind("MH1:E0001:1:", 0) == 0);
     auto j = s.scan(payload);
@@ -113,6 +118,10 @@ TEST_CASE("`card issue` refuses an unknown or inactive elder and bad usage") {
     CHECK(runKiosk({"card", "issue", "--site", s.dir.string(), "--elder", "E0003", "--out", out.string()}).exitCode == 1);
     CHECK_FALSE(fs::exists(out));
     CHECK(runKiosk({"card", "issue", "--site", s.dir.string(), "--out", out.string()}).exitCode == 2);
+    auto unwritable = runKiosk({"card", "issue", "--site", s.dir.string(), "--elder", "E0001", "--out",
+                                (s.tmp.path() / "no-such-dir" / "c.png").string()});
+    CHECK(unwritable.exitCode == 2);
+    CHECK(unwritable.err.find("无法写入文件") != std::string::npos);
     CHECK(runKiosk({"card", "issue", "--site", (s.tmp.path() / "nosite").string(), "--elder", "E0001", "--out",
                     out.string()}).exitCode == 2);
 }
