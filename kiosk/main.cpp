@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     registerDemoVerb(app, ctx);
     registerCardVerb(app, ctx);
     registerDecodeVerb(app, ctx);
+    registerListenVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

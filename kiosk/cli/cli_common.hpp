@@ -46,6 +46,7 @@ void registerCheckinVerbs(CLI::App& app, Context& ctx);  // scan, void, tally
 void registerDemoVerb(CLI::App& app, Context& ctx);      // demo
 void registerCardVerb(CLI::App& app, Context& ctx);      // card issue
 void registerDecodeVerb(CLI::App& app, Context& ctx);    // decode
+void registerListenVerb(CLI::App& app, Context& ctx);    // listen (camera / replay)
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 

@@ -62,10 +62,13 @@ void ReplaySource::stop() {
     m_pipeline.stop();
 }
 
-std::string ReplaySource::status() const {
-    if (m_frames.empty()) return "replay: no readable pictures in " + m_folder.string();
-    return "replay: " + std::to_string(m_frames.size()) + " pictures from " + m_folder.string() +
-           (m_unreadable ? ", " + std::to_string(m_unreadable) + " unreadable skipped" : "");
+SourceStatus ReplaySource::status() const {
+    if (m_frames.empty())
+        return {"回放：文件夹里没有可读的图片 " + m_folder.string(), "replay: no readable pictures in " + m_folder.string()};
+    std::string n = std::to_string(m_frames.size()), bad = std::to_string(m_unreadable);
+    return {"回放：" + m_folder.string() + " 中的 " + n + " 张图片" + (m_unreadable ? "，跳过 " + bad + " 个无法读取的文件" : ""),
+            "replay: " + n + " pictures from " + m_folder.string() +
+                (m_unreadable ? ", " + bad + " unreadable skipped" : "")};
 }
 
 }  // namespace mh

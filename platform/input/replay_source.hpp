@@ -20,7 +20,7 @@ public:
 
     void start(ScanSink sink) override;  // loads the pictures, then plays them on a thread
     void stop() override;
-    [[nodiscard]] std::string status() const override;
+    [[nodiscard]] SourceStatus status() const override;
 
     // Without the thread (tests): load, then push the next picture stamped with the clock's now
     // and wait until it has been decoded. Returns false when the folder has no readable picture.

@@ -23,12 +23,12 @@ V4l2Camera::V4l2Camera(CameraOptions opt, const MonoClock& clock, FrameDecoderOp
 
 V4l2Camera::~V4l2Camera() { stop(); }
 
-void V4l2Camera::setStatus(std::string s) {
+void V4l2Camera::setStatus(std::string zh, std::string en) {
     std::lock_guard lock(m_mu);
-    m_status = std::move(s);
+    m_status = {std::move(zh), std::move(en)};
 }
 
-std::string V4l2Camera::status() const {
+SourceStatus V4l2Camera::status() const {
     std::lock_guard lock(m_mu);
     return m_status;
 }
@@ -75,10 +75,12 @@ int V4l2Camera::openDevice() {
         }
         m_width = int(fmt.fmt.pix.width);
         m_height = int(fmt.fmt.pix.height);
-        setStatus("camera: " + path + " " + std::to_string(m_width) + "x" + std::to_string(m_height));
+        std::string size = std::to_string(m_width) + "x" + std::to_string(m_height);
+        setStatus("摄像头：" + path + " " + size, "camera: " + path + " " + size);
         return fd;
     }
-    setStatus(m_opt.device.empty() ? "camera: none found, still looking" : "camera: " + m_opt.device + " not available, still looking");
+    if (m_opt.device.empty()) setStatus("摄像头：未找到，正在查找", "camera: none found, still looking");
+    else setStatus("摄像头：" + m_opt.device + " 不可用，正在查找", "camera: " + m_opt.device + " not available, still looking");
     return -1;
 }
 
@@ -107,9 +109,9 @@ void V4l2Camera::run() {
             m_pipeline.pushFrame(std::move(frame), arrived);
         }
         v4l2_close(fd);
-        if (m_run) setStatus("camera: lost, looking for it again");
+        if (m_run) setStatus("摄像头：连接断开，正在重新查找", "camera: lost, looking for it again");
     }
-    setStatus("camera: stopped");
+    setStatus("摄像头：已停止", "camera: stopped");
 }
 
 }  // namespace mh

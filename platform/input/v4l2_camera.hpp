@@ -25,13 +25,13 @@ public:
 
     void start(ScanSink sink) override;
     void stop() override;
-    [[nodiscard]] std::string status() const override;
+    [[nodiscard]] SourceStatus status() const override;
     [[nodiscard]] PipelineStats stats() const { return m_pipeline.stats(); }
 
 private:
     void run();
     int openDevice();  // fd or -1; sets the status
-    void setStatus(std::string s);
+    void setStatus(std::string zh, std::string en);
 
     CameraOptions m_opt;
     const MonoClock& m_clock;
@@ -39,7 +39,7 @@ private:
     std::atomic<bool> m_run{false};
     std::thread m_thread;
     mutable std::mutex m_mu;
-    std::string m_status = "camera: not started";
+    SourceStatus m_status{"摄像头：未启动", "camera: not started"};
     int m_width = 0, m_height = 0;
 };
 

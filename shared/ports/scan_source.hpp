@@ -41,6 +41,14 @@ private:
 
 using ScanSink = std::function<void(const ScanEvent&)>;
 
+// A device's state for the staff screen, in both languages ("未找到摄像头，正在查找").
+struct SourceStatus {
+    std::string zh;
+    std::string en;
+    [[nodiscard]] const std::string& text(bool english) const { return english ? en : zh; }
+    bool operator==(const SourceStatus&) const = default;
+};
+
 // A live input. start() returns at once; events arrive on the source's own thread through the sink.
 // A missing device is not an error: the source keeps looking and reports its state.
 class ScanSource {
@@ -48,8 +56,8 @@ public:
     virtual ~ScanSource() = default;
     virtual void start(ScanSink sink) = 0;
     virtual void stop() = 0;
-    // One short line for the staff screen, e.g. "camera: none found, retrying".
-    [[nodiscard]] virtual std::string status() const = 0;
+    // One short line for the staff screen, e.g. "camera: none found, still looking".
+    [[nodiscard]] virtual SourceStatus status() const = 0;
 };
 
 }  // namespace mh

@@ -101,8 +101,9 @@ TEST_CASE("replayed pictures go through the decode pipeline and the de-bouncer, 
     FakeMonoClock clock(10'000);
     ReplaySource replay(tmp.path(), clock, 0, FrameDecoderOptions{0.0, false}, 5000);
     REQUIRE(replay.load());
-    CHECK(replay.status().find("3 pictures") != std::string::npos);
-    CHECK(replay.status().find("1 unreadable") != std::string::npos);
+    CHECK(replay.status().en.find("3 pictures") != std::string::npos);
+    CHECK(replay.status().zh.find("3 张图片") != std::string::npos);
+    CHECK(replay.status().en.find("1 unreadable") != std::string::npos);
     Collected got;
     replay.startPipeline(got.sink());
 
@@ -175,10 +176,11 @@ TEST_CASE("no camera is not an error: the camera source says so and stops prompt
     Collected got;
     cam.start(got.sink());
     std::this_thread::sleep_for(std::chrono::milliseconds(150));
-    CHECK(cam.status().find("not available") != std::string::npos);
+    CHECK(cam.status().en.find("not available") != std::string::npos);
+    CHECK(cam.status().zh.find("不可用") != std::string::npos);
     auto t0 = std::chrono::steady_clock::now();
     cam.stop();
     CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(1));
     CHECK(got.events.empty());
-    CHECK(cam.status() == "camera: stopped");
+    CHECK(cam.status().en == "camera: stopped");
 }

@@ -169,3 +169,33 @@ TEST_CASE("`decode` reads JPEG camera-like frames, exits 1 on a picture with no 
     CHECK(many.exitCode == 1);
     CHECK(many.out == frame.payload + "\n" + frame.payload + "\n");
 }
+
+TEST_CASE("`listen --replay` checks in each card in the folder once, however often it loops") {
+    CardSite s;
+    fs::path folder = s.tmp.path() / "frames";
+    fs::create_directories(folder);
+    s.issue("E0001", "frames/a.png");
+    s.issue("E0002", "frames/b.png");
+    // health is open all day in the test policy, so the test does not depend on the time of day.
+    auto r = runKiosk({"listen", "--site", s.dir.string(), "--service", "health", "--replay", folder.string(), "--seconds", "1.5"});
+    CHECK_MESSAGE(r.exitCode == 0, r.err);
+    std::vector<nlohmann::json> lines;
+    for (size_t at = 0, nl; (nl = r.out.find('\n', at)) != std::string::npos; at = nl + 1)
+        lines.push_back(nlohmann::json::parse(r.out.substr(at, nl - at)));
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0]["elder_id"] == "E0001");
+    CHECK(lines[1]["elder_id"] == "E0002");
+    for (const auto& j : lines) {
+        CHECK(j["outcome"] == "accepted");
+        CHECK(j["source"] == "replay");
+    }
+}
+
+TEST_CASE("`listen` with no camera attached waits and says so, and is not an error") {
+    CardSite s;
+    auto r = runKiosk({"listen", "--site", s.dir.string(), "--service", "health", "--camera", "/dev/video-none", "--seconds", "0.5"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("不可用") != std::string::npos);
+    CHECK(runKiosk({"listen", "--site", s.dir.string(), "--service", "nosuch", "--seconds", "0.1"}).exitCode == 2);
+}
