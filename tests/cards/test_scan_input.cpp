@@ -12,6 +12,7 @@
 #include "platform/input/v4l2_camera.hpp"
 #include "platform/vision/image_file.hpp"
 #include "shared/input/scan_debouncer.hpp"
+#include "shared/input/wedge_input.hpp"
 #include "shared/input/wedge_recogniser.hpp"
 #include "support/test_site.hpp"
 
@@ -183,4 +184,26 @@ TEST_CASE("no camera is not an error: the camera source says so and stops prompt
     CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(1));
     CHECK(got.events.empty());
     CHECK(cam.status().en == "camera: stopped");
+}
+
+TEST_CASE("a wedge scanner's bursts become de-bounced scan events; typing does not") {
+    std::vector<ScanEvent> got;
+    WedgeInput in([&](const ScanEvent& e) { got.push_back(e); });
+    FakeMonoClock clock(1000);
+    auto burst = [&](const std::string& text, std::int64_t gap) {
+        for (char c : text) {
+            in.onText(std::string(1, c), clock.nowMs());
+            clock.advance(gap);
+        }
+        return in.onEnter(clock.nowMs());
+    };
+    CHECK(burst("11010519491231002X", 3));
+    CHECK(burst("11010519491231002X", 3));  // continuous-mode re-send a moment later: folded
+    CHECK_FALSE(burst("1234", 150));         // staff typing in a field
+    clock.advance(6000);
+    CHECK(burst("11010519491231002X", 3));  // the same card again later: a new scan
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].source == ScanSourceKind::Wedge);
+    CHECK(got[0].payload == "11010519491231002X");
+    CHECK(got[1].atMs > got[0].atMs + 5000);
 }
