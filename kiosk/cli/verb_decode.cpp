@@ -14,8 +14,8 @@ struct DecodeArgs {
 };
 
 int runDecode(const DecodeArgs& a, Context& ctx) {
-    // Files are not a live feed: no time budget, every pass may run.
-    FrameDecoder decoder(FrameDecoderOptions{0.0, false});
+    // Files are not a live feed: no time budget, every pass may run; QR and Code 128 (legacy cards).
+    FrameDecoder decoder(FrameDecoderOptions{0.0, true});
     int exit = kDone;
     for (const auto& path : a.images) {
         auto img = loadGrayImage(path);

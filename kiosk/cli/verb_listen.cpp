@@ -46,16 +46,18 @@ int runListen(const ListenArgs& a, Context& ctx) {
         return kUsage;
     }
     SteadyMonoClock mono;
+    // Legacy barcode cards are only worth the extra decode time where the site accepts them.
+    FrameDecoderOptions decode{40.0, site->config().allowUnsigned};
     std::unique_ptr<ScanSource> source;
     if (!a.replay.empty()) {
-        auto replay = std::make_unique<ReplaySource>(a.replay, mono, 200);
+        auto replay = std::make_unique<ReplaySource>(a.replay, mono, 200, decode);
         if (!replay->load()) {
             ctx.say("文件夹里没有可读的图片：" + a.replay, "no readable pictures in " + a.replay);
             return kUsage;
         }
         source = std::move(replay);
     } else {
-        source = std::make_unique<V4l2Camera>(CameraOptions{a.camera}, mono);
+        source = std::make_unique<V4l2Camera>(CameraOptions{a.camera}, mono, decode);
     }
 
     // The engine runs on the decode worker's thread, one scan at a time, as the kiosk's does.

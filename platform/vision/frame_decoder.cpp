@@ -22,7 +22,8 @@ double msSince(Steady::time_point t0) {
 
 ZXing::DecodeHints hintsFor(ZXing::Binarizer b, bool linear) {
     ZXing::DecodeHints h;
-    h.setFormats(linear ? ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::Code128 | ZXing::BarcodeFormat::Code39
+    // No Code 39: it has no mandatory check digit, so noise can read as a short Code 39 code.
+    h.setFormats(linear ? ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::Code128
                         : ZXing::BarcodeFormats(ZXing::BarcodeFormat::QRCode));
     h.setTryHarder(true);
     h.setTryRotate(linear);  // a QR code reads at any angle; rotation only helps 1D codes

@@ -14,7 +14,8 @@ struct FrameDecoderOptions {
     // Wall time one frame may take. A camera delivers ~30 frames a second and only the newest is
     // decoded, so a slow frame costs responsiveness, not correctness. 0 = no limit (files).
     double budgetMs = 40.0;
-    // QR only by default: the kiosk's cards are QR; 1D formats double the cost of every pass.
+    // QR only by default: the kiosk's cards are QR. Code 128 as well where legacy barcode cards
+    // are allowed (and for `decode`): it adds the 1D scan (with rotation) to every pass.
     bool alsoLinear = false;
 };
 

@@ -1,6 +1,8 @@
 // Cards end to end, through the kiosk executable: `card issue` prints a card, `decode` reads it back
 // through the camera pipeline, and `scan` accepts or refuses what was read.
 #include <doctest/doctest.h>
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
 #include <nlohmann/json.hpp>
 
 #include "bench/corpus/frame_synth.hpp"
@@ -164,6 +166,13 @@ TEST_CASE("`decode` reads JPEG camera-like frames, exits 1 on a picture with no 
     CHECK(none.out.empty());
     CHECK(runKiosk({"decode", junk.string()}).exitCode == 2);
     CHECK(runKiosk({"decode", (tmp.path() / "missing.png").string()}).exitCode == 2);
+    // A legacy Code 128 card number reads too.
+    ZXing::BitMatrix bars = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::Code128).setMargin(20).encode("LEGACY-0042", 600, 120);
+    GrayImage legacy(bars.width(), bars.height());
+    for (int y = 0; y < legacy.height; ++y)
+        for (int x = 0; x < legacy.width; ++x) legacy.at(x, y) = bars.get(x, y) ? 0 : 255;
+    REQUIRE(saveGrayPng(legacy, tmp.path() / "legacy.png").ok());
+    CHECK(decodeOne(tmp.path() / "legacy.png") == "LEGACY-0042");
     // Several files: one line per readable code, in order; the worst exit code wins.
     auto many = runKiosk({"decode", jpg.string(), blank.string(), jpg.string()});
     CHECK(many.exitCode == 1);
