@@ -207,3 +207,72 @@ TEST_CASE("a wedge scanner's bursts become de-bounced scan events; typing does n
     CHECK(got[0].payload == "11010519491231002X");
     CHECK(got[1].atMs > got[0].atMs + 5000);
 }
+
+namespace {
+// A camera that is missing at first, streams card A, is pulled out, is missing again, then comes
+// back streaming card B. Each step is one call; the script then idles (no frames).
+class ScriptedCamera final : public VideoDevice {
+public:
+    ScriptedCamera(GrayImage a, GrayImage b) : m_a(std::move(a)), m_b(std::move(b)) {}
+    bool open(SourceStatus& st) override {
+        std::lock_guard lock(m_mu);
+        ++m_openCalls;
+        bool present = m_openCalls == 3 || m_openCalls == 5;  // absent on calls 1, 2 and 4
+        st = present ? SourceStatus{"摄像头：假设备", "camera: fake"} : SourceStatus{"摄像头：未找到", "camera: none"};
+        if (present) m_reads = 0;
+        return present;
+    }
+    Read read(GrayImage& frame, int) override {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a 50 fps camera
+        std::lock_guard lock(m_mu);
+        ++m_reads;
+        if (m_openCalls == 3) {
+            if (m_reads > 4) return Read::Lost;  // unplugged after four frames of card A
+            frame = m_a;
+            return Read::Frame;
+        }
+        if (m_reads <= 4) {
+            frame = m_b;
+            return Read::Frame;
+        }
+        return Read::None;
+    }
+    void close() override {
+        std::lock_guard lock(m_mu);
+        ++m_closes;
+    }
+    int closes() {
+        std::lock_guard lock(m_mu);
+        return m_closes;
+    }
+
+private:
+    std::mutex m_mu;
+    GrayImage m_a, m_b;
+    int m_openCalls = 0, m_reads = 0, m_closes = 0;
+};
+}  // namespace
+
+TEST_CASE("the camera recovers from being unplugged and plugged back in") {
+    CardKeyPair key = corpus::fixedKey(5);
+    corpus::FrameSynth synth(key, 2);
+    auto a = synth.make(corpus::Difficulty::Easy, 640, 480, 0), b = synth.make(corpus::Difficulty::Easy, 640, 480, 1);
+    auto device = std::make_unique<ScriptedCamera>(a.image, b.image);
+    ScriptedCamera* fake = device.get();
+    SteadyMonoClock clock;
+    V4l2Camera cam(CameraOptions{"fake", 640, 480, 10}, clock, FrameDecoderOptions{0.0, false}, std::move(device));
+    Collected got;
+    cam.start(got.sink());
+    for (int i = 0; i < 300 && cam.opens() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    cam.drain();
+    CHECK(cam.status().en == "camera: fake");  // streaming again after the replug
+    cam.stop();
+    CHECK(cam.opens() == 2);
+    CHECK(fake->closes() == 2);  // closed when lost, and when stopped
+    std::lock_guard lock(got.mu);
+    REQUIRE(got.events.size() == 2);  // card A once, card B once, despite four frames each
+    CHECK(got.events[0].payload == a.payload);
+    CHECK(got.events[1].payload == b.payload);
+    CHECK(got.events[0].source == ScanSourceKind::Camera);
+}
