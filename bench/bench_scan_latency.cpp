@@ -1,20 +1,22 @@
-// Scan-to-result latency through the real threads: a producer plays a 30 fps camera (empty scene,
-// then a card held up for ~0.3 s, for 40 elders), the FramePipeline worker decodes the newest frame
-// and the sink asks the CheckInEngine on a real SQLite site (synchronous=FULL). Reports p50/p99 from
+// Scan-to-result latency through the real threads: the camera's capture thread reads a 30 fps
+// device (a VideoDevice playing an empty scene, then a card held up for ~0.3 s, for 40 elders), the
+// FramePipeline worker decodes the newest frame and the sink asks the CheckInEngine on a real SQLite
+// site (synchronous=FULL). Reports p50/p99 from
 // the arrival of the decoded frame, and from the first frame that showed the card, to the answer.
-// Usage: bench_scan_latency [elders]
+// Usage: bench_scan_latency [elders] [decode budget ms per frame]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <random>
 #include <thread>
 
 #include "bench/corpus/frame_synth.hpp"
-#include "platform/input/frame_pipeline.hpp"
+#include "platform/input/v4l2_camera.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/roster/roster_import.hpp"
 
@@ -27,10 +29,48 @@ double pct(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
     return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
 }
+// Plays pre-rendered frames at 30 fps like a camera; notes when each card's first frame is delivered.
+class PlayedCamera final : public VideoDevice {
+public:
+    struct Shot {
+        const GrayImage* image;
+        const std::string* firstOf;  // payload whose first frame this is, or nullptr
+    };
+    PlayedCamera(std::vector<Shot> shots, const MonoClock& mono, std::function<void(const std::string&, std::int64_t)> shown)
+        : m_shots(std::move(shots)), m_mono(mono), m_shown(std::move(shown)) {}
+    bool open(SourceStatus& st) override {
+        st = {"摄像头：回放", "camera: played"};
+        m_next = std::chrono::steady_clock::now();
+        return true;
+    }
+    Read read(GrayImage& frame, int) override {
+        if (m_i >= m_shots.size()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            return Read::None;
+        }
+        m_next += std::chrono::microseconds(33333);
+        std::this_thread::sleep_until(m_next);
+        const Shot& s = m_shots[m_i++];
+        frame = *s.image;
+        if (s.firstOf) m_shown(*s.firstOf, m_mono.nowMs());
+        return Read::Frame;
+    }
+    void close() override {}
+    [[nodiscard]] bool done() const { return m_i >= m_shots.size(); }
+
+private:
+    std::vector<Shot> m_shots;
+    const MonoClock& m_mono;
+    std::function<void(const std::string&, std::int64_t)> m_shown;
+    std::chrono::steady_clock::time_point m_next;
+    std::atomic<size_t> m_i{0};
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
     const int elders = argc > 1 ? std::max(1, std::atoi(argv[1])) : 40;
+    const double budgetMs = argc > 2 ? std::atof(argv[2]) : FrameDecoderOptions{}.budgetMs;
     fs::path dir = fs::temp_directory_path() / ("mealhall-bench-latency-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     auto created = Site::init(dir, "141022-001", "北关村老年食堂");
@@ -56,21 +96,12 @@ int main(int argc, char** argv) {
 
     CheckInEngine engine(**site, calendar);
     SteadyMonoClock mono;
-    FramePipeline pipe(ScanSourceKind::Camera, FrameDecoderOptions{40.0, false}, 5000);
     std::mutex mu;
     std::map<std::string, std::int64_t> firstShown;  // payload -> arrival of its first frame
     std::vector<double> fromDecoded, fromFirst;
     int accepted = 0, other = 0;
-    pipe.start([&](const ScanEvent& e) {
-        auto r = engine.scan(ScanRequest{e.payload, "lunch", std::nullopt, false});
-        std::int64_t done = mono.nowMs();
-        std::lock_guard lock(mu);
-        (r && r->accepted() ? accepted : other)++;
-        fromDecoded.push_back(double(done - e.atMs));
-        if (auto it = firstShown.find(e.payload); it != firstShown.end()) fromFirst.push_back(double(done - it->second));
-    });
 
-    // Pre-render the frames so the producer keeps camera timing.
+    // Pre-render the frames so the device keeps camera timing.
     std::vector<std::vector<GrayImage>> shows;
     std::vector<std::string> payloads;
     for (int i = 0; i < elders; ++i) {
@@ -86,25 +117,33 @@ int main(int argc, char** argv) {
     GrayImage empty(640, 480);
     std::mt19937 g(1);
     for (auto& p : empty.pixels) p = std::uint8_t(100 + g() % 40);
-
-    auto frameAt = std::chrono::steady_clock::now();
-    auto tick = [&] {
-        frameAt += std::chrono::microseconds(33333);
-        std::this_thread::sleep_until(frameAt);
-    };
+    std::vector<PlayedCamera::Shot> shots;
     for (int i = 0; i < elders; ++i) {
-        for (int f = 0; f < 6; ++f) pipe.pushFrame(empty, mono.nowMs()), tick();
-        {
-            std::lock_guard lock(mu);
-            firstShown[payloads[size_t(i)]] = mono.nowMs();
-        }
-        for (auto& fr : shows[size_t(i)]) pipe.pushFrame(fr, mono.nowMs()), tick();
+        for (int f = 0; f < 6; ++f) shots.push_back({&empty, nullptr});
+        for (size_t f = 0; f < shows[size_t(i)].size(); ++f)
+            shots.push_back({&shows[size_t(i)][f], f == 0 ? &payloads[size_t(i)] : nullptr});
     }
-    for (int f = 0; f < 10; ++f) pipe.pushFrame(empty, mono.nowMs()), tick();
-    pipe.drain();
-    pipe.stop();
-    auto st = pipe.stats();
-    std::printf("scan latency bench: %d elders at 30 fps (640x480), engine on SQLite synchronous=FULL\n", elders);
+    for (int f = 0; f < 10; ++f) shots.push_back({&empty, nullptr});
+    auto device = std::make_unique<PlayedCamera>(std::move(shots), mono, [&](const std::string& p, std::int64_t t) {
+        std::lock_guard lock(mu);
+        firstShown[p] = t;
+    });
+    PlayedCamera* played = device.get();
+    V4l2Camera cam(CameraOptions{"played"}, mono, FrameDecoderOptions{budgetMs, false}, std::move(device));
+    cam.start([&](const ScanEvent& e) {
+        auto r = engine.scan(ScanRequest{e.payload, "lunch", std::nullopt, false});
+        std::int64_t done = mono.nowMs();
+        std::lock_guard lock(mu);
+        (r && r->accepted() ? accepted : other)++;
+        fromDecoded.push_back(double(done - e.atMs));
+        if (auto it = firstShown.find(e.payload); it != firstShown.end()) fromFirst.push_back(double(done - it->second));
+    });
+    while (!played->done()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    cam.drain();
+    cam.stop();
+    auto st = cam.stats();
+    std::printf("scan latency bench: %d elders, camera thread at 30 fps (640x480) -> decode worker -> engine on SQLite synchronous=FULL\n", elders);
+    std::printf("  decode budget %.0f ms a frame\n", budgetMs);
     std::printf("  scans %d accepted, %d other; frames in %llu, decoded %llu, dropped %llu\n", accepted, other,
                 (unsigned long long)st.framesIn, (unsigned long long)st.framesDecoded, (unsigned long long)st.framesDropped);
     std::printf("  decoded frame arrival -> engine answer: p50 %.0f ms, p99 %.0f ms\n", pct(fromDecoded, 0.5), pct(fromDecoded, 0.99));

@@ -47,7 +47,8 @@ int runListen(const ListenArgs& a, Context& ctx) {
     }
     SteadyMonoClock mono;
     // Legacy barcode cards are only worth the extra decode time where the site accepts them.
-    FrameDecoderOptions decode{40.0, site->config().allowUnsigned};
+    FrameDecoderOptions decode;
+    decode.alsoLinear = site->config().allowUnsigned;
     std::unique_ptr<ScanSource> source;
     if (!a.replay.empty()) {
         auto replay = std::make_unique<ReplaySource>(a.replay, mono, 200, decode);
