@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
     registerScreenshotVerb(app, ctx);
     registerRunVerb(app, ctx);
     registerStaffVerbs(app, ctx);
+    registerCardVerb(app, ctx);
+    registerDecodeVerb(app, ctx);
+    registerListenVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

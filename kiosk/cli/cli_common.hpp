@@ -54,6 +54,9 @@ void registerStaffVerbs(CLI::App& app, Context& ctx);    // staff pin
 // could be opened (the caller may fall back to text).
 // `clock` null: the system clock.
 int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr, const Clock* clock = nullptr);
+void registerCardVerb(CLI::App& app, Context& ctx);      // card issue
+void registerDecodeVerb(CLI::App& app, Context& ctx);    // decode
+void registerListenVerb(CLI::App& app, Context& ctx);    // listen (camera / replay)
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 

@@ -1,0 +1,102 @@
+// `card issue`: signs the roster's current card serial for an elder and renders the printable card
+// (one PNG at ID-1 size), or with --all an A4 sheet set for the whole active roster.
+#include <iostream>
+
+#include "cli/cli_common.hpp"
+#include "platform/cards/card_render.hpp"
+#include "shared/store/audit_log.hpp"
+#include "shared/store/elder_store.hpp"
+
+namespace mh::cli {
+namespace {
+
+struct IssueArgs {
+    std::string site = kDefaultSite, elder, out, staff = "admin";
+    bool all = false;
+};
+
+CardFace faceFor(const Site& site, const Elder& e) {
+    std::string serial = e.cardSerial.empty() ? "1" : e.cardSerial;
+    return CardFace{site.config().name, e.name,  e.elderId, serial, e.village,
+                    signCard(CardClaim{e.elderId, serial}, site.keys().card.sec)};
+}
+
+int runIssue(const IssueArgs& a, Context& ctx) {
+    if (a.all == !a.elder.empty()) {
+        ctx.say("请给出 --elder 编号，或用 --all 打印全部老人的卡", "give --elder ID, or --all for the whole roster");
+        return kUsage;
+    }
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    ElderStore elders(site->db());
+    std::vector<Elder> who;
+    if (a.all) {
+        for (auto& e : elders.all())
+            if (e.active) who.push_back(std::move(e));
+        if (who.empty()) {
+            ctx.say("名单里没有在册的老人，请先导入名单（kiosk roster import）",
+                    "the roster has no active elders; import one first (kiosk roster import)");
+            return kRefused;
+        }
+    } else {
+        auto e = elders.byElderId(a.elder);
+        if (!e) {
+            ctx.say("名单里没有编号为 " + a.elder + " 的老人", "no elder with id " + a.elder + " in the roster");
+            return kRefused;
+        }
+        if (!e->active) {
+            ctx.say(e->name + "（" + a.elder + "）已不在册，不能发卡", a.elder + " is not active; no card issued");
+            return kRefused;
+        }
+        who.push_back(std::move(*e));
+    }
+
+    std::vector<CardFace> faces;
+    for (const auto& e : who) faces.push_back(faceFor(*site, e));
+    std::vector<std::filesystem::path> files;
+    if (a.all) {
+        auto r = writeCardSheets(faces, a.out);
+        if (!r) {
+            ctx.error(r.error());
+            return kUsage;
+        }
+        files = *r;
+    } else {
+        if (auto st = writeCardPng(faces.front(), a.out); !st) {
+            ctx.error(st.error());
+            return kUsage;
+        }
+        files.push_back(a.out);
+    }
+
+    AuditLog log(site->db());
+    for (const auto& f : faces) log.append(ctx.nowIso(*site), a.staff, "card.issue", f.elderId, "serial " + f.serial);
+    nlohmann::ordered_json j;
+    j["files"] = nlohmann::ordered_json::array();
+    for (const auto& f : files) j["files"].push_back(f.string());
+    j["cards"] = nlohmann::ordered_json::array();
+    for (const auto& f : faces) j["cards"].push_back({{"elder_id", f.elderId}, {"serial", f.serial}, {"payload", f.payload}});
+    printJson(j);
+    ctx.say("已生成 " + std::to_string(faces.size()) + " 张卡：" + files.front().string() +
+                (a.all ? "（A4，300dpi，每页10张，按裁切线剪下）" : "（85.6×54毫米，300dpi，请按实际大小打印）"),
+            std::to_string(faces.size()) + " card(s) written: " + files.front().string() +
+                (a.all ? " (A4 at 300 dpi, ten a page, cut along the marks)" : " (85.6x54 mm at 300 dpi; print at actual size)"));
+    return kDone;
+}
+
+}  // namespace
+
+void registerCardVerb(CLI::App& app, Context& ctx) {
+    auto args = std::make_shared<IssueArgs>();
+    CLI::App* card = app.add_subcommand("card", "elder cards");
+    card->require_subcommand(1);
+    CLI::App* issue = card->add_subcommand("issue", "print a signed QR card for an elder (PNG, 300 dpi)");
+    issue->add_option("--site", args->site, "site directory")->capture_default_str();
+    issue->add_option("--elder", args->elder, "elder_id from the roster");
+    issue->add_flag("--all", args->all, "every active elder, on A4 sheets of ten");
+    issue->add_option("--out", args->out, "PNG file to write")->required();
+    issue->add_option("--staff", args->staff, "who issued the cards (audit log)")->capture_default_str();
+    issue->callback([args, &ctx] { ctx.exitCode = runIssue(*args, ctx); });
+}
+
+}  // namespace mh::cli

@@ -1,0 +1,111 @@
+// `listen`: the live inputs without the GUI. A camera (V4L2) or a replayed folder of pictures feeds
+// the same FramePipeline and CheckInEngine the kiosk screen uses; each scan prints one JSON result
+// line (contract 7, plus "source" and "latency_ms"). For installers checking a camera, and for
+// acceptance runs on machines with no screen.
+#include <csignal>
+#include <condition_variable>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "cli/cli_common.hpp"
+#include "platform/input/replay_source.hpp"
+#include "platform/input/v4l2_camera.hpp"
+#include "shared/checkin/checkin_engine.hpp"
+#include "shared/tally/tally_json.hpp"
+
+namespace mh::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+struct ListenArgs {
+    std::string site = kDefaultSite, service, camera, replay;
+    double seconds = 0;
+    bool delivered = false;
+};
+
+const char* sourceName(ScanSourceKind k) {
+    switch (k) {
+        case ScanSourceKind::Camera: return "camera";
+        case ScanSourceKind::Wedge: return "scanner";
+        case ScanSourceKind::Replay: return "replay";
+    }
+    return "?";
+}
+
+int runListen(const ListenArgs& a, Context& ctx) {
+    if (!a.camera.empty() && !a.replay.empty()) {
+        ctx.say("--camera 和 --replay 只能选一个", "give --camera or --replay, not both");
+        return kUsage;
+    }
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    if (!site->config().findService(a.service)) {
+        ctx.say("site.toml 里没有服务 " + a.service, "no service " + a.service + " in site.toml");
+        return kUsage;
+    }
+    SteadyMonoClock mono;
+    // Legacy barcode cards are only worth the extra decode time where the site accepts them.
+    FrameDecoderOptions decode;
+    decode.alsoLinear = site->config().allowUnsigned;
+    std::unique_ptr<ScanSource> source;
+    if (!a.replay.empty()) {
+        auto replay = std::make_unique<ReplaySource>(a.replay, mono, 200, decode);
+        if (!replay->load()) {
+            ctx.say("文件夹里没有可读的图片：" + a.replay, "no readable pictures in " + a.replay);
+            return kUsage;
+        }
+        source = std::move(replay);
+    } else {
+        source = std::make_unique<V4l2Camera>(CameraOptions{a.camera}, mono, decode);
+    }
+
+    // The engine runs on the decode worker's thread, one scan at a time, as the kiosk's does.
+    CheckInEngine engine(*site, ctx.clock);
+    std::mutex mu;
+    int refused = 0;
+    source->start([&](const ScanEvent& e) {
+        auto r = engine.scan(ScanRequest{e.payload, a.service, std::nullopt, a.delivered});
+        std::lock_guard lock(mu);
+        if (!r) {
+            ctx.error(r.error());
+            return;
+        }
+        auto j = scanResultJson(*r, ctx.english);
+        j["source"] = sourceName(e.source);
+        j["latency_ms"] = mono.nowMs() - e.atMs;
+        printJson(j);
+        if (!r->accepted()) ++refused;
+    });
+    g_interrupted = false;
+    std::signal(SIGINT, [](int) { g_interrupted = true; });
+    std::signal(SIGTERM, [](int) { g_interrupted = true; });
+    const std::int64_t until = a.seconds > 0 ? mono.nowMs() + std::int64_t(a.seconds * 1000) : INT64_MAX;
+    SourceStatus lastStatus;
+    while (!g_interrupted && mono.nowMs() < until) {
+        if (auto st = source->status(); !(st == lastStatus)) {
+            std::cerr << st.text(ctx.english) << std::endl;  // device state for the installer: found, lost, looking
+            lastStatus = st;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    source->stop();
+    return refused ? kRefused : kDone;
+}
+
+}  // namespace
+
+void registerListenVerb(CLI::App& app, Context& ctx) {
+    auto args = std::make_shared<ListenArgs>();
+    CLI::App* l = app.add_subcommand("listen", "check in from the camera (or replayed pictures); one JSON line per scan");
+    l->add_option("--site", args->site, "site directory")->capture_default_str();
+    l->add_option("--service", args->service, "service id from site.toml, e.g. lunch")->required();
+    l->add_option("--camera", args->camera, "V4L2 device (default: the first camera found)");
+    l->add_option("--replay", args->replay, "a folder of PNG/JPEG pictures played as camera frames, looped");
+    l->add_option("--seconds", args->seconds, "stop after this long (default: until Ctrl-C)");
+    l->add_flag("--delivered", args->delivered, "delivered meals (送餐)");
+    l->callback([args, &ctx] { ctx.exitCode = runListen(*args, ctx); });
+}
+
+}  // namespace mh::cli

@@ -1,0 +1,227 @@
+// Layout of the card, in pixels at 300 dpi. Large type and a large QR code: elders have weak eyes
+// and kiosk cameras are cheap. The QR sits on white with a 4-module quiet zone, away from the
+// coloured band so the binarizer sees clean contrast.
+#include "platform/cards/card_render.hpp"
+
+#include <cairo.h>
+#include <png.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include "platform/cards/qr_code.hpp"
+
+namespace mh {
+namespace {
+
+struct SurfaceDel {
+    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct CairoDel {
+    void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDel>;
+using CairoPtr = std::unique_ptr<cairo_t, CairoDel>;
+
+// Draws text with its top-left at (x, y), shrinking the font until it fits maxWidth.
+// Returns the height used.
+double drawText(cairo_t* cr, const std::string& text, double x, double y, double px, bool bold, double maxWidth,
+                double r = 0.1, double g = 0.1, double b = 0.1) {
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    int w = 0, h = 0;
+    for (;;) {
+        PangoFontDescription* fd = pango_font_description_from_string("Noto Sans CJK SC");
+        pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_font_description_set_absolute_size(fd, px * PANGO_SCALE);
+        pango_layout_set_font_description(layout, fd);
+        pango_font_description_free(fd);
+        pango_layout_set_text(layout, text.c_str(), -1);
+        pango_layout_get_pixel_size(layout, &w, &h);
+        if (w <= maxWidth || px < 12) break;
+        px *= 0.92;
+    }
+    cairo_set_source_rgb(cr, r, g, b);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, layout);
+    g_object_unref(layout);
+    return h;
+}
+
+void roundedRect(cairo_t* cr, double x, double y, double w, double h, double r) {
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + w - r, y + r, r, -G_PI / 2, 0);
+    cairo_arc(cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+    cairo_arc(cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+    cairo_arc(cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+    cairo_close_path(cr);
+}
+
+// One card with its top-left corner at the current origin.
+void drawCard(cairo_t* cr, const CardFace& f) {
+    const double W = kCardWidthPx, H = kCardHeightPx, band = 118;
+    cairo_save(cr);
+    roundedRect(cr, 0, 0, W, H, 38);  // ID-1 corner radius 3.18 mm
+    cairo_clip_preserve(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_fill(cr);
+
+    // Header band: deep red, the colour of official notices, with the site name in white.
+    cairo_set_source_rgb(cr, 0.70, 0.11, 0.11);
+    cairo_rectangle(cr, 0, 0, W, band);
+    cairo_fill(cr);
+    drawText(cr, f.siteName, 40, 22, 56, true, W - 290, 1, 1, 1);
+    drawText(cr, "助餐卡", W - 215, 30, 50, true, 190, 1, 0.92, 0.6);
+
+    // QR code: whole pixels per module so the print is crisp; quiet zone of 4 modules.
+    QrModules q = encodeQr(f.payload);
+    const double qrBox = H - band - 40;  // square area left of the text
+    const int module = std::max(1, int(qrBox / (q.size + 8)));
+    const double side = module * (q.size + 8);
+    const double qx = 24, qy = band + (H - band - side) / 2;
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_rectangle(cr, qx, qy, side, side);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+    for (int y = 0; y < q.size; ++y)
+        for (int x = 0; x < q.size; ++x)
+            if (q.at(x, y)) cairo_rectangle(cr, qx + (x + 4) * module, qy + (y + 4) * module, module, module);
+    cairo_fill(cr);
+    cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
+
+    // Text column: the name big enough to read without glasses, then the numbers staff ask for.
+    const double tx = qx + side + 20, tw = W - tx - 36;
+    double y = band + 36;
+    drawText(cr, "姓名", tx, y, 30, false, tw, 0.45, 0.45, 0.45);
+    y += 42;
+    y += drawText(cr, f.elderName, tx, y, 104, true, tw) + 14;
+    if (!f.village.empty()) y += drawText(cr, f.village, tx, y, 38, false, tw, 0.25, 0.25, 0.25) + 18;
+    y = std::max(y, band + 300.0);
+    y += drawText(cr, "编号  " + f.elderId, tx, y, 32, false, tw, 0.25, 0.25, 0.25) + 6;
+    drawText(cr, "卡号  " + f.serial, tx, y, 32, false, tw, 0.25, 0.25, 0.25);
+    drawText(cr, "签到时请把二维码对准摄像头", tx, H - 62, 27, false, tw, 0.55, 0.1, 0.1);
+
+    // Border, so a card cut from a sheet or printed on white stock shows its edge.
+    cairo_reset_clip(cr);
+    roundedRect(cr, 1.5, 1.5, W - 3, H - 3, 37);
+    cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+    cairo_set_line_width(cr, 3);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+// Through libpng rather than cairo_surface_write_to_png, to record 300 dpi (pHYs): a viewer or
+// print dialog then prints the card at its real 85.6 x 54 mm instead of guessing 96 dpi.
+Status writePng(cairo_surface_t* s, const std::filesystem::path& out) {
+    auto fail = [&] { return Error{"card.write", "无法写入文件：" + out.string(), "cannot write file: " + out.string()}; };
+    cairo_surface_flush(s);
+    const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    const int stride = cairo_image_surface_get_stride(s);
+    const unsigned char* data = cairo_image_surface_get_data(s);
+    FILE* f = std::fopen(out.c_str(), "wb");
+    if (!f) return fail();
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    png_infop info = png ? png_create_info_struct(png) : nullptr;
+    std::vector<unsigned char> row(size_t(w) * 3);
+    if (!png || !info || setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        std::fclose(f);
+        return fail();
+    }
+    png_init_io(png, f);
+    png_set_IHDR(png, info, unsigned(w), unsigned(h), 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                 PNG_FILTER_TYPE_DEFAULT);
+    png_set_pHYs(png, info, 11811, 11811, PNG_RESOLUTION_METER);  // 300 dpi = 11811 px/m
+    png_write_info(png, info);
+    for (int y = 0; y < h; ++y) {
+        const auto* px = reinterpret_cast<const std::uint32_t*>(data + size_t(y) * stride);
+        for (int x = 0; x < w; ++x) {
+            row[size_t(x) * 3] = (px[x] >> 16) & 0xff;
+            row[size_t(x) * 3 + 1] = (px[x] >> 8) & 0xff;
+            row[size_t(x) * 3 + 2] = px[x] & 0xff;
+        }
+        png_write_row(png, row.data());
+    }
+    png_write_end(png, nullptr);
+    png_destroy_write_struct(&png, &info);
+    bool ok = std::fclose(f) == 0;
+    return ok ? okStatus() : Status(fail());
+}
+
+SurfacePtr newSurface(int w, int h) { return SurfacePtr(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)); }
+
+}  // namespace
+
+Status writeCardPng(const CardFace& face, const std::filesystem::path& out) {
+    auto s = newSurface(kCardWidthPx, kCardHeightPx);
+    CairoPtr cr(cairo_create(s.get()));
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);  // outside the rounded corners: paper white
+    cairo_paint(cr.get());
+    drawCard(cr.get(), face);
+    return writePng(s.get(), out);
+}
+
+Result<std::vector<std::filesystem::path>> writeCardSheets(const std::vector<CardFace>& faces,
+                                                           const std::filesystem::path& out) {
+    std::vector<std::filesystem::path> written;
+    const double gapX = 120, gapY = 50;
+    const double x0 = (kSheetWidthPx - 2 * kCardWidthPx - gapX) / 2;
+    const double y0 = (kSheetHeightPx - 5 * kCardHeightPx - 4 * gapY) / 2;
+    for (size_t first = 0, page = 1; first < faces.size(); first += kCardsPerSheet, ++page) {
+        auto s = newSurface(kSheetWidthPx, kSheetHeightPx);
+        CairoPtr cr(cairo_create(s.get()));
+        cairo_set_source_rgb(cr.get(), 1, 1, 1);
+        cairo_paint(cr.get());
+        for (size_t i = first; i < std::min(faces.size(), first + kCardsPerSheet); ++i) {
+            int slot = int(i - first), col = slot % 2, row = slot / 2;
+            double x = x0 + col * (kCardWidthPx + gapX), y = y0 + row * (kCardHeightPx + gapY);
+            // Cut marks at the four corners, outside the card.
+            cairo_set_source_rgb(cr.get(), 0.3, 0.3, 0.3);
+            cairo_set_line_width(cr.get(), 2);
+            for (double cx : {x, x + kCardWidthPx})
+                for (double cy : {y, y + kCardHeightPx}) {
+                    double dx = cx == x ? -1 : 1, dy = cy == y ? -1 : 1;
+                    cairo_move_to(cr.get(), cx + dx * 8, cy);
+                    cairo_line_to(cr.get(), cx + dx * 40, cy);
+                    cairo_move_to(cr.get(), cx, cy + dy * 8);
+                    cairo_line_to(cr.get(), cx, cy + dy * 40);
+                }
+            cairo_stroke(cr.get());
+            cairo_save(cr.get());
+            cairo_translate(cr.get(), x, y);
+            drawCard(cr.get(), faces[i]);
+            cairo_restore(cr.get());
+        }
+        std::filesystem::path file = out;
+        if (page > 1) file.replace_filename(out.stem().string() + "-" + std::to_string(page) + out.extension().string());
+        if (auto st = writePng(s.get(), file); !st) return st.error();
+        written.push_back(file);
+    }
+    return written;
+}
+
+GrayImage renderCardGray(const CardFace& face) {
+    auto s = newSurface(kCardWidthPx, kCardHeightPx);
+    CairoPtr cr(cairo_create(s.get()));
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+    drawCard(cr.get(), face);
+    cairo_surface_flush(s.get());
+    GrayImage g(kCardWidthPx, kCardHeightPx);
+    const unsigned char* data = cairo_image_surface_get_data(s.get());
+    const int stride = cairo_image_surface_get_stride(s.get());
+    for (int y = 0; y < g.height; ++y) {
+        const auto* row = reinterpret_cast<const std::uint32_t*>(data + size_t(y) * stride);
+        for (int x = 0; x < g.width; ++x) {
+            std::uint32_t p = row[x];
+            unsigned r = (p >> 16) & 0xff, gg = (p >> 8) & 0xff, b = p & 0xff;
+            g.at(x, y) = std::uint8_t((306 * r + 601 * gg + 117 * b + 0x200) >> 10);
+        }
+    }
+    return g;
+}
+
+}  // namespace mh

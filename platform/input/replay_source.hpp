@@ -1,0 +1,43 @@
+// A folder of pictures played as if a camera saw them, in name order, looped: for demos, for
+// acceptance runs without a camera, and for tests of the whole path from frame to scan.
+#pragma once
+#include <atomic>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "platform/input/frame_pipeline.hpp"
+
+namespace mh {
+
+class ReplaySource final : public ScanSource {
+public:
+    // intervalMs: time between frames when running on its own thread.
+    ReplaySource(std::filesystem::path folder, const MonoClock& clock, std::int64_t intervalMs = 200,
+                 FrameDecoderOptions opt = {}, std::int64_t debounceMs = 5000);
+    ~ReplaySource() override;
+
+    void start(ScanSink sink) override;  // loads the pictures, then plays them on a thread
+    void stop() override;
+    [[nodiscard]] SourceStatus status() const override;
+
+    // Without the thread (tests): load, then push the next picture stamped with the clock's now
+    // and wait until it has been decoded. Returns false when the folder has no readable picture.
+    bool load();
+    bool step();
+    void startPipeline(ScanSink sink) { m_pipeline.start(std::move(sink)); }
+
+private:
+    std::filesystem::path m_folder;
+    const MonoClock& m_clock;
+    std::int64_t m_intervalMs;
+    FramePipeline m_pipeline;
+    std::vector<GrayImage> m_frames;
+    size_t m_next = 0;
+    int m_unreadable = 0;
+    std::atomic<bool> m_run{false};
+    std::thread m_thread;
+};
+
+}  // namespace mh

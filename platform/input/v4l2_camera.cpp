@@ -1,0 +1,65 @@
+// The capture loop: look for a camera, stream from it, and on loss go back to looking. The frame's
+// arrival time is taken as soon as read() returns, so latency figures include any decode backlog.
+#include "platform/input/v4l2_camera.hpp"
+
+#include <chrono>
+
+namespace mh {
+
+V4l2Camera::V4l2Camera(CameraOptions opt, const MonoClock& clock, FrameDecoderOptions decode,
+                       std::unique_ptr<VideoDevice> device)
+    : m_opt(std::move(opt)),
+      m_clock(clock),
+      m_pipeline(ScanSourceKind::Camera, decode),
+      m_device(device ? std::move(device) : makeV4l2Device(m_opt)) {}
+
+V4l2Camera::~V4l2Camera() { stop(); }
+
+void V4l2Camera::setStatus(SourceStatus s) {
+    std::lock_guard lock(m_mu);
+    m_status = std::move(s);
+}
+
+SourceStatus V4l2Camera::status() const {
+    std::lock_guard lock(m_mu);
+    return m_status;
+}
+
+void V4l2Camera::start(ScanSink sink) {
+    if (m_thread.joinable()) return;
+    m_pipeline.start(std::move(sink));
+    m_run = true;
+    m_thread = std::thread([this] { run(); });
+}
+
+void V4l2Camera::stop() {
+    m_run = false;
+    if (m_thread.joinable()) m_thread.join();
+    m_pipeline.stop();
+}
+
+void V4l2Camera::run() {
+    using namespace std::chrono;
+    while (m_run) {
+        SourceStatus st;
+        bool opened = m_device->open(st);
+        setStatus(st);
+        if (!opened) {
+            // Sleep in small steps so stop() is prompt.
+            for (int waited = 0; m_run && waited < m_opt.retryMs; waited += 20) std::this_thread::sleep_for(milliseconds(20));
+            continue;
+        }
+        ++m_opens;
+        while (m_run) {
+            GrayImage frame;
+            auto r = m_device->read(frame, 200);
+            if (r == VideoDevice::Read::Lost) break;
+            if (r == VideoDevice::Read::Frame) m_pipeline.pushFrame(std::move(frame), m_clock.nowMs());
+        }
+        m_device->close();
+        if (m_run) setStatus({"摄像头：连接断开，正在重新查找", "camera: lost, looking for it again"});
+    }
+    setStatus({"摄像头：已停止", "camera: stopped"});
+}
+
+}  // namespace mh

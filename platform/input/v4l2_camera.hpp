@@ -1,0 +1,46 @@
+// The camera as a scan input: a capture thread reads frames from a VideoDevice (V4L2 by default)
+// and hands each to the FramePipeline, which decodes the newest. No camera, or a camera pulled
+// out, is a state shown to staff, not an error: the thread keeps looking and picks it up again.
+#pragma once
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "platform/input/frame_pipeline.hpp"
+#include "platform/input/video_device.hpp"
+
+namespace mh {
+
+class V4l2Camera final : public ScanSource {
+public:
+    // device: nullptr for the real V4L2 device described by opt (tests pass a scripted fake).
+    V4l2Camera(CameraOptions opt, const MonoClock& clock, FrameDecoderOptions decode = {},
+               std::unique_ptr<VideoDevice> device = nullptr);
+    ~V4l2Camera() override;
+
+    void start(ScanSink sink) override;
+    void stop() override;
+    [[nodiscard]] SourceStatus status() const override;
+    [[nodiscard]] PipelineStats stats() const { return m_pipeline.stats(); }
+    // How many times a camera was opened (1 + replugs), for staff diagnostics and tests.
+    [[nodiscard]] int opens() const { return m_opens; }
+    // Waits until every frame read so far has been decoded (tests).
+    void drain() { m_pipeline.drain(); }
+
+private:
+    void run();
+    void setStatus(SourceStatus s);
+
+    CameraOptions m_opt;
+    const MonoClock& m_clock;
+    FramePipeline m_pipeline;
+    std::unique_ptr<VideoDevice> m_device;
+    std::atomic<bool> m_run{false};
+    std::atomic<int> m_opens{0};
+    std::thread m_thread;
+    mutable std::mutex m_mu;
+    SourceStatus m_status{"摄像头：未启动", "camera: not started"};
+};
+
+}  // namespace mh
