@@ -26,8 +26,8 @@ const std::vector<std::string>& amountKeys() {
 void drawUploadSection(const KioskState& st, DrawContext& ctx, float width) {
     const UploadView& u = st.ops.upload;
     colouredWrapped(kBlueText, "上报县平台");
-    ImGui::TextWrapped("%s", u.lastSuccess.c_str());
-    ImGui::TextWrapped("%s", u.pending.c_str());
+    std::string state = u.lastSuccess + "；" + u.pending;
+    ImGui::TextWrapped("%s", state.c_str());
     if (!u.problem.empty()) colouredWrapped(u.needsStaff ? kRedText : kAmberText, u.problem);
     if (u.needsStaff) colouredWrapped(kRedText, "需要工作人员处理：改好设置后点“立即上报”");
     if (u.waking) ImGui::TextUnformatted("正在上报…");
@@ -75,10 +75,11 @@ void drawDonationForm(const KioskState& st, DrawContext& ctx, float width) {
             ctx.out.push(OpsCommand{ToggleDonorNamed{}});
     }
     gap(ctx);
-    std::string save = "确认记录";
-    int s = buttonGrid(ctx, "save", {save, "取消"}, width, {ctx.mm(50), key}, ButtonStyle::Primary);
-    if (s == 0) ctx.out.push(OpsCommand{SaveDonation{}});
-    if (s == 1) ctx.out.push(OpsCommand{CancelDonation{}});
+    // The amount is on the button itself: the last look before it is recorded.
+    std::string save = f.amount.empty() ? std::string("确认记录") : "确认记录 " + f.amount + " 元";
+    if (buttonGrid(ctx, "save", {save}, width, {ctx.mm(70), key}, ButtonStyle::Primary) == 0)
+        ctx.out.push(OpsCommand{SaveDonation{}});
+    if (buttonGrid(ctx, "cancel", {"取消"}, width, {ctx.mm(40), key}) == 0) ctx.out.push(OpsCommand{CancelDonation{}});
 }
 
 void drawPostingView(const KioskState& st, DrawContext& ctx) {
@@ -89,7 +90,10 @@ void drawPostingView(const KioskState& st, DrawContext& ctx) {
     float px = f.sizes.bodyPx, minPx = f.sizes.minBodyPx;
     float line = px * 1.25f;
     // Title and then as many lines as fit; a line too wide even at the smallest size is left out.
-    float y = margin;
+    // The block is centred top to bottom (a portrait panel has room to spare).
+    int fit = std::max(1, int((H - 2 * margin) / line));
+    int rows = std::min(fit, 2 + int(p.lines.size()));
+    float y = margin + std::max(0.0f, (H - 2 * margin - rows * line) / 2);
     float tPx = fitPx(f.body, px, minPx, p.title, maxW);
     drawTextCentred(ctx, f.body, tPx, W / 2, y, kBlueText, p.title, "posting-title");
     y += line;
@@ -114,7 +118,7 @@ std::vector<std::string> opsTexts(const KioskState& st) {
         "捐赠人：（点下面的名字）", "新的捐赠人请用命令 kiosk donation add 记录", "上光荣榜：是（捐赠人同意公开）",
         "上光荣榜：否（不公开姓名）", "改为不公开", "改为上光荣榜", "确认记录", "取消", "删除", kAnonymousDonor,
         "正在上报，请稍候", "上报没有运行", "没有记录捐赠", "请先用数字键输入金额（元）", "金额太大（不超过 1000 万元），请重新输入",
-        "请点选捐赠人，或点“匿名”", "已记录：捐赠元（上光荣榜）", kPleaseScan.zh};
+        "请点选捐赠人，或点“匿名”", "已记录：捐赠元（上光荣榜）", "；名单同步：", kPleaseScan.zh};
     const OpsState& o = st.ops;
     out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.donation.balanceText, o.form.donor});
     out.insert(out.end(), o.form.recentDonors.begin(), o.form.recentDonors.end());
