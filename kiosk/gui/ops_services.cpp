@@ -23,6 +23,7 @@ ui::OpsLink OpsServices::link() {
     l.wakeUpload = [this] { m_uploader.wakeUp(); };
     l.uploadRuns = [this] { return m_uploader.runs(); };
     l.posting = [this] { return m_posting.summary(); };
+    l.postingStatus = [this] { return m_posting.statusText(); };
     return l;
 }
 

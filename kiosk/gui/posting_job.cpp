@@ -49,6 +49,11 @@ PostingCheck PostingJob::lastCheck() const {
     return m_last;
 }
 
+std::string PostingJob::statusText() const {
+    std::lock_guard lock(m_mutex);
+    return m_status;
+}
+
 PostingCheck PostingJob::runOnce(Site& site) {
     PostingCheck c;
     LocalDate today = site.timeZone().toLocal(m_clock.nowUnix()).date;
@@ -65,6 +70,7 @@ PostingCheck PostingJob::runOnce(Site& site) {
     fs::path png = pngPath(m_dir, c.month);
     std::error_code ec;
     bool missing = !fs::exists(png, ec);
+    std::string monthZh = std::to_string(prev.month()) + "月";
     if (haveSummary && !missing) {
         std::lock_guard lock(m_mutex);
         m_last = c;
@@ -105,13 +111,21 @@ PostingCheck PostingJob::runOnce(Site& site) {
                 }
             }
         }
-        if (c.error.empty() || !missing) {
+        // The idle screen shows the posting once its PNG is there, even when the printer refused it.
+        if (fs::exists(png, ec)) {
             std::lock_guard lock(m_mutex);
             m_summary = ui::postingSummary(f);
         }
     }
     std::lock_guard lock(m_mutex);
     m_last = c;
+    const std::string& printer = site.config().postingPrinter;
+    if (!c.error.empty()) m_status = monthZh + "公示：" + c.error;
+    else if (c.nothingToPost) m_status = monthZh + "没有需要公示的记录";
+    else if (c.made && c.printed) m_status = monthZh + "公示已生成，已送打印机 " + printer;
+    else if (c.made) m_status = monthZh + "公示已生成（没有设置打印机），文件在站点目录的 postings 里";
+    else if (m_status.rfind(monthZh, 0) != 0) m_status = monthZh + "公示已生成，文件在站点目录的 postings 里";
+    // (else: keep what was said about this month, e.g. that the printer refused it)
     return c;
 }
 

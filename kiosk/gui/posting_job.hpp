@@ -49,6 +49,8 @@ public:
 
     [[nodiscard]] std::optional<ui::PostingSummary> summary() const;
     [[nodiscard]] PostingCheck lastCheck() const;
+    // For staff: 10月公示已生成，已送打印机 office / the last problem; empty before the first check.
+    [[nodiscard]] std::string statusText() const;
 
     // Where the files of `month` (YYYY-MM) go.
     static std::filesystem::path folder(const std::filesystem::path& siteDir) { return siteDir / "postings"; }
@@ -66,6 +68,7 @@ private:
     std::condition_variable m_cv;
     std::optional<ui::PostingSummary> m_summary;
     PostingCheck m_last;
+    std::string m_status;
 };
 
 }  // namespace mh::gui

@@ -79,6 +79,8 @@ void OpsPanel::loadUpload(OpsState& ops) {
     v.needsStaff = s.needsStaff;
     v.waking = ops.upload.waking;
     ops.upload = v;
+    // The posting job's last word rides along: staff look at both on the settings tab.
+    ops.postingStatus = m_link.postingStatus ? m_link.postingStatus() : "";
 }
 
 void OpsPanel::loadDonation(OpsState& ops, LocalDate today) {

@@ -26,7 +26,8 @@ public:
 
     void setLink(OpsLink link) { m_link = std::move(link); }
 
-    // Refreshes the upload and donation views (the settings tab opens, or the uploader finished a run).
+    // Refreshes the upload view and the posting job's status (the settings tab opens, the uploader
+    // finished a run), and the donation view.
     void loadUpload(OpsState& ops);
     void loadDonation(OpsState& ops, LocalDate today);
 

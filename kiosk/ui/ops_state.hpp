@@ -49,6 +49,7 @@ struct OpsState {
     DonationView donation;
     DonationForm form;
     std::optional<PostingSummary> posting;  // none until one has been made
+    std::string postingStatus;              // 10月公示已生成，已送打印机 / the last problem, for staff
     bool postingShown = false;              // the waiting screen shows the posting now (idle rotation)
 };
 
@@ -71,6 +72,7 @@ struct OpsLink {
     std::function<void()> wakeUpload;                         // BackgroundUploader::wakeUp
     std::function<int()> uploadRuns;                          // runs finished so far
     std::function<std::optional<PostingSummary>()> posting;   // the latest summary, if any
+    std::function<std::string()> postingStatus;               // what the posting job last did
 };
 
 }  // namespace mh::ui

@@ -43,6 +43,11 @@ void drawDonationSection(const KioskState& st, DrawContext& ctx, float width) {
     if (buttonGrid(ctx, "donate", {"记录捐赠"}, width, {ctx.mm(50), ctx.mm(kTouchMm)}) == 0)
         ctx.out.push(OpsCommand{StartDonation{}});
     gap(ctx);
+    if (!st.ops.postingStatus.empty()) {
+        colouredWrapped(kBlueText, "月度公示");
+        ImGui::TextWrapped("%s", st.ops.postingStatus.c_str());
+        gap(ctx);
+    }
 }
 
 void drawOpsWarnings(const KioskState& st) {
@@ -118,9 +123,10 @@ std::vector<std::string> opsTexts(const KioskState& st) {
         "捐赠人：（点下面的名字）", "新的捐赠人请用命令 kiosk donation add 记录", "上光荣榜：是（捐赠人同意公开）",
         "上光荣榜：否（不公开姓名）", "改为不公开", "改为上光荣榜", "确认记录", "取消", "删除", kAnonymousDonor,
         "正在上报，请稍候", "上报没有运行", "没有记录捐赠", "请先用数字键输入金额（元）", "金额太大（不超过 1000 万元），请重新输入",
-        "请点选捐赠人，或点“匿名”", "已记录：捐赠元（上光荣榜）", "；名单同步：", kPleaseScan.zh};
+        "请点选捐赠人，或点“匿名”", "已记录：捐赠元（上光荣榜）", "；名单同步：", "月度公示", kPleaseScan.zh};
     const OpsState& o = st.ops;
-    out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.donation.balanceText, o.form.donor});
+    out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.donation.balanceText, o.form.donor,
+                           o.postingStatus});
     out.insert(out.end(), o.form.recentDonors.begin(), o.form.recentDonors.end());
     if (o.posting) {
         out.push_back(o.posting->title);

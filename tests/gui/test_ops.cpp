@@ -248,6 +248,7 @@ TEST_CASE("the kiosk makes last month's posting once, prints it where a printer 
     CHECK(std::filesystem::exists(folder / "posting-2026-10.csv"));
     CHECK_FALSE(std::filesystem::exists(folder / "posting-2026-10.png.part"));
     CHECK(printed == std::vector<std::string>{"office posting-2026-10.pdf"});
+    CHECK(job.statusText() == "10月公示已生成，已送打印机 office");
     auto s = job.summary();
     REQUIRE(s);
     CHECK(s->title == "本月公示（10月）");
@@ -267,8 +268,40 @@ TEST_CASE("the kiosk makes last month's posting once, prints it where a printer 
     auto dec = job.runOnce(*us.site);
     CHECK(dec.month == "2026-11");
     CHECK(dec.nothingToPost);
+    CHECK(job.statusText() == "11月没有需要公示的记录");
     CHECK_FALSE(std::filesystem::exists(folder / "posting-2026-11.png"));
     CHECK(printed.size() == 1);
+}
+
+TEST_CASE("a printer that refuses the posting is reported to staff; the files and the idle view stay") {
+    test::UploadSite us("", 5, "\n[posting]\nprinter = \"office\"\n");
+    us.lunches(D("2026-10-15"), 1);
+    gui::PostingJobOptions po;
+    int tries = 0;
+    po.print = [&](const std::string&, const std::filesystem::path&) -> Status {
+        ++tries;
+        return Error{"print.lp", "打印机 office 不存在", "no printer office"};
+    };
+    us.clock.set(us.at(D("2026-11-01"), 8, 0));
+    gui::PostingJob job(us.dir.path(), us.clock, po);
+    auto c = job.runOnce(*us.site);
+    CHECK(c.made);
+    CHECK_FALSE(c.printed);
+    CHECK(job.statusText() == "10月公示：打印机 office 不存在");
+    CHECK(job.summary().has_value());
+    CHECK(std::filesystem::exists(gui::PostingJob::pngPath(us.dir.path(), "2026-10")));
+    // The next check does not print again by itself (no paper pile-up), and the problem stays in view.
+    CHECK_FALSE(job.runOnce(*us.site).made);
+    CHECK(tries == 1);
+    CHECK(job.statusText() == "10月公示：打印机 office 不存在");
+
+    // Staff read it on the settings tab.
+    KioskController ctl(*us.site, us.clock);
+    OpsLink link;
+    link.postingStatus = [&] { return job.statusText(); };
+    ctl.setOpsLink(link);
+    openStaffTab(ctl, StaffTab::Settings);
+    CHECK(ctl.state().ops.postingStatus == "10月公示：打印机 office 不存在");
 }
 
 TEST_CASE("the posting job's thread makes the posting without the frame loop waiting") {
@@ -279,9 +312,11 @@ TEST_CASE("the posting job's thread makes the posting without the frame loop wai
     auto t0 = std::chrono::steady_clock::now();
     job.start();
     CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(100));
-    REQUIRE(waitFor([&] { return job.summary().has_value(); }));
+    REQUIRE(waitFor([&] { return !job.statusText().empty(); }));
+    CHECK(job.summary().has_value());
     CHECK(job.lastCheck().made);
     CHECK_FALSE(job.lastCheck().printed);  // no printer configured
+    CHECK(job.statusText() == "10月公示已生成（没有设置打印机），文件在站点目录的 postings 里");
     job.stop();
 }
 
