@@ -118,7 +118,7 @@ void OpsPanel::apply(const OpsCommand& c, KioskState& st) {
                 auto all = DonationStore(m_site.db()).forDays("0000-01-01", st.now.date.iso());
                 for (auto it = all.rbegin(); it != all.rend() && int(donors.size()) < kRecentDonors; ++it)
                     if (it->donor != kAnonymousDonor && std::find(donors.begin(), donors.end(), it->donor) == donors.end())
-                        donors.push_back(drawable(it->donor));
+                        donors.push_back(it->donor);  // as stored; drawn through drawable()
                 ops.form.recentDonors = std::move(donors);
                 st.staffTab = StaffTab::Donation;
                 st.staffMessage.clear();
@@ -171,7 +171,7 @@ void OpsPanel::saveDonation(KioskState& st) {
         st.staffMessage = e.diskFull() ? "磁盘已满，捐赠没有记录" : "捐赠没有记录成功：数据库写入失败";
         return;
     }
-    st.staffMessage = "已记录：" + d.donor + " 捐赠 " + formatYuan2(d.amountFen) + " 元" + (d.named ? "（上光荣榜）" : "");
+    st.staffMessage = "已记录：" + drawable(d.donor) + " 捐赠 " + formatYuan2(d.amountFen) + " 元" + (d.named ? "（上光荣榜）" : "");
     f = {};
     st.staffTab = StaffTab::Settings;
     loadDonation(st.ops, st.now.date);

@@ -66,11 +66,12 @@ void drawDonationForm(const KioskState& st, DrawContext& ctx, float width) {
     int k = buttonGrid(ctx, "amount", amountKeys(), width, {key, key});
     if (k >= 0) ctx.out.push(OpsCommand{DonationKey{amountKeys()[size_t(k)]}});
 
-    std::string who = "捐赠人：" + (f.donor.empty() ? std::string("（点下面的名字）") : f.donor);
+    std::string who = "捐赠人：" + (f.donor.empty() ? std::string("（点下面的名字）") : drawable(f.donor));
     ImGui::TextUnformatted(who.c_str());
-    std::vector<std::string> donors{kAnonymousDonor};
-    donors.insert(donors.end(), f.recentDonors.begin(), f.recentDonors.end());
-    int d = buttonGrid(ctx, "donor", donors, width, {ctx.mm(45), key});
+    // Labels drawable (a rare character beyond the atlas shows as *); the pick carries the stored name.
+    std::vector<std::string> donors{kAnonymousDonor}, labels{kAnonymousDonor};
+    for (const auto& n : f.recentDonors) donors.push_back(n), labels.push_back(drawable(n));
+    int d = buttonGrid(ctx, "donor", labels, width, {ctx.mm(45), key});
     if (d >= 0) ctx.out.push(OpsCommand{PickDonor{donors[size_t(d)]}});
     ImGui::TextWrapped("%s", "新的捐赠人请用命令 kiosk donation add 记录");
     if (!f.donor.empty() && f.donor != kAnonymousDonor) {
@@ -125,9 +126,9 @@ std::vector<std::string> opsTexts(const KioskState& st) {
         "正在上报，请稍候", "上报没有运行", "没有记录捐赠", "请先用数字键输入金额（元）", "金额太大（不超过 1000 万元），请重新输入",
         "请点选捐赠人，或点“匿名”", "已记录：捐赠元（上光荣榜）", "；名单同步：", "月度公示", kPleaseScan.zh};
     const OpsState& o = st.ops;
-    out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.donation.balanceText, o.form.donor,
-                           o.postingStatus});
-    out.insert(out.end(), o.form.recentDonors.begin(), o.form.recentDonors.end());
+    out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.donation.balanceText,
+                           drawable(o.form.donor), o.postingStatus});
+    for (const auto& n : o.form.recentDonors) out.push_back(drawable(n));
     if (o.posting) {
         out.push_back(o.posting->title);
         out.insert(out.end(), o.posting->lines.begin(), o.posting->lines.end());

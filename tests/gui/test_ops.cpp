@@ -66,16 +66,18 @@ TEST_CASE("staff record a donation from the staff screen: keypad amount, listed 
     {  // An earlier donor recorded with `donation add` is offered by name.
         Transaction tx(fx.site->db());
         DonationStore(fx.site->db()).insert({0, "李建华", 20000, "2026-11-20", "", true}, "2026-11-20T10:00:00+08:00");
+        // A name with a character beyond the font atlas (U+20B9F): listed and recorded as it is.
+        DonationStore(fx.site->db()).insert({0, "\U00020B9F氏", 100, "2026-11-19", "", false}, "2026-11-19T10:00:00+08:00");
         tx.commit();
     }
     KioskController ctl(*fx.site, fx.clock);
     openStaffTab(ctl, StaffTab::Settings);
     const auto& st = ctl.state();
-    CHECK(st.ops.donation.balanceText.find("200.00") != std::string::npos);
+    CHECK(st.ops.donation.balanceText.find("201.00") != std::string::npos);
 
     ops(ctl, StartDonation{});
     REQUIRE(st.staffTab == StaffTab::Donation);
-    REQUIRE(st.ops.form.recentDonors == std::vector<std::string>{"李建华"});
+    REQUIRE(st.ops.form.recentDonors == std::vector<std::string>{"李建华", "\U00020B9F氏"});  // most recent first
     // Nothing typed: refused, nothing recorded.
     ops(ctl, SaveDonation{});
     CHECK(st.staffMessage.find("金额") != std::string::npos);
@@ -96,7 +98,7 @@ TEST_CASE("staff record a donation from the staff screen: keypad amount, listed 
     CHECK(today[0].named);
     CHECK(st.staffTab == StaffTab::Settings);
     CHECK(st.staffMessage == "已记录：李建华 捐赠 150.50 元（上光荣榜）");
-    CHECK(st.ops.donation.balanceText.find("350.50") != std::string::npos);
+    CHECK(st.ops.donation.balanceText.find("351.50") != std::string::npos);
     auto audit = AuditLog(fx.site->db()).recent(1);
     REQUIRE(audit.size() == 1);
     CHECK(audit[0].actor == "staff-screen");
@@ -116,10 +118,18 @@ TEST_CASE("staff record a donation from the staff screen: keypad amount, listed 
     CHECK_FALSE(anon[1].named);
     // Cancelled: nothing more recorded.
     ops(ctl, StartDonation{});
-    CHECK(st.ops.form.recentDonors == std::vector<std::string>{"李建华"});  // 匿名 is a fixed button, not listed
+    CHECK(st.ops.form.recentDonors.size() == 2);  // 匿名 is a fixed button, not listed
     ops(ctl, DonationKey{"9"});
     ops(ctl, CancelDonation{});
     CHECK(DonationStore(fx.site->db()).forDays("2026-11-25", "2026-11-25").size() == 2);
+    ops(ctl, StartDonation{});
+    ops(ctl, DonationKey{"1"});
+    ops(ctl, PickDonor{st.ops.form.recentDonors[1]});
+    ops(ctl, SaveDonation{});
+    auto rare = DonationStore(fx.site->db()).forDays("2026-11-25", "2026-11-25");
+    REQUIRE(rare.size() == 3);
+    CHECK(rare[2].donor == "\U00020B9F氏");
+    CHECK(st.staffMessage == "已记录：*氏 捐赠 1.00 元");
 
     // The back-office commands do nothing outside the staff screens.
     ctl.apply(CloseStaff{});
