@@ -130,6 +130,10 @@ PostingCheck PostingJob::runOnce(Site& site) {
 }
 
 void PostingJob::loop() {
+    {
+        std::unique_lock lock(m_mutex);
+        m_cv.wait_for(lock, std::chrono::milliseconds(m_opt.firstCheckDelayMs), [this] { return m_stop.load(); });
+    }
     std::unique_ptr<Site> site;
     while (!m_stop) {
         try {

@@ -24,6 +24,9 @@ using PrintFn = std::function<Status(const std::string& printer, const std::file
 struct PostingJobOptions {
     PrintFn print;                  // empty: print::printWithLp
     std::int64_t pollMs = 600'000;  // how often the thread looks at the date (a new month starts)
+    // The first check waits this long, so drawing a posting at start does not compete with the
+    // kiosk's first frames and font atlas on a slow panel computer.
+    std::int64_t firstCheckDelayMs = 15'000;
 };
 
 // What one check did.

@@ -124,7 +124,9 @@ std::vector<std::string> opsTexts(const KioskState& st) {
         "捐赠人：（点下面的名字）", "新的捐赠人请用命令 kiosk donation add 记录", "上光荣榜：是（捐赠人同意公开）",
         "上光荣榜：否（不公开姓名）", "改为不公开", "改为上光荣榜", "确认记录", "取消", "删除", kAnonymousDonor,
         "正在上报，请稍候", "上报没有运行", "没有记录捐赠", "请先用数字键输入金额（元）", "金额太大（不超过 1000 万元），请重新输入",
-        "请点选捐赠人，或点“匿名”", "已记录：捐赠元（上光荣榜）", "；名单同步：", "月度公示", kPleaseScan.zh};
+        "请点选捐赠人，或点“匿名”", "已记录：捐赠元（上光荣榜）", "；名单同步：", "月度公示", kPleaseScan.zh,
+        // The posting summary's words (posting_summary.cpp), so its arrival does not rebuild the atlas.
+        "本月公示（月）助餐人次其中送餐用餐老人社会捐赠元次"};
     const OpsState& o = st.ops;
     out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.donation.balanceText,
                            drawable(o.form.donor), o.postingStatus});

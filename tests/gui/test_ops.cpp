@@ -318,7 +318,9 @@ TEST_CASE("the posting job's thread makes the posting without the frame loop wai
     test::UploadSite us("");
     us.lunches(D("2026-10-15"), 2);
     us.clock.set(us.at(D("2026-11-03"), 9, 0));  // the kiosk was off on the 1st: made at start
-    gui::PostingJob job(us.dir.path(), us.clock);
+    gui::PostingJobOptions po;
+    po.firstCheckDelayMs = 0;
+    gui::PostingJob job(us.dir.path(), us.clock, po);
     auto t0 = std::chrono::steady_clock::now();
     job.start();
     CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(100));
@@ -328,6 +330,14 @@ TEST_CASE("the posting job's thread makes the posting without the frame loop wai
     CHECK_FALSE(job.lastCheck().printed);  // no printer configured
     CHECK(job.statusText() == "10月公示已生成（没有设置打印机），文件在站点目录的 postings 里");
     job.stop();
+
+    // The kiosk's job waits before its first check; closing the kiosk meanwhile is not held up.
+    gui::PostingJob waiting(us.dir.path(), us.clock);
+    waiting.start();
+    auto t1 = std::chrono::steady_clock::now();
+    waiting.stop();
+    CHECK(std::chrono::steady_clock::now() - t1 < std::chrono::milliseconds(500));
+    CHECK(waiting.statusText().empty());
 }
 
 TEST_CASE("after two idle minutes the waiting screen takes turns with the posting") {
