@@ -56,7 +56,7 @@ void registerScreenshotVerb(CLI::App& app, Context& ctx) {
     CLI::App* s = app.add_subcommand("screenshot", "render one kiosk screen to a PNG, no display needed");
     s->add_option("--site", a->site, "site directory")->capture_default_str();
     s->add_option("--screen", a->screen,
-                  "checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, roster, missing, manual, settings")
+                  "checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, roster, missing, manual, settings, donation, posting")
         ->required();
     s->add_option("--out", a->out, "PNG file to write")->required();
     s->add_option("--size", a->size, "WIDTHxHEIGHT in pixels")->capture_default_str();

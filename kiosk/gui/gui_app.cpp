@@ -7,9 +7,11 @@
 
 #include "cli/cli_common.hpp"
 #include "kiosk/gui/kiosk_speaker.hpp"
+#include "kiosk/gui/ops_services.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "kiosk/ui/wedge_recogniser.hpp"
+#include "platform/net/curl_http_client.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
 #include "shared/staff/staff_pin.hpp"
 
@@ -50,6 +52,10 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn) {
     ctl.state().soundAvailable = speaker.available();
     StaffPin staffPin(site.db(), clock);
     ctl.setPinChecker([&staffPin](const std::string& pin) { return staffPin.verify(pin).sentence(); });
+    // Uploads and the monthly posting run on their own threads for as long as the window is up.
+    gui::OpsServices ops(site.dir(), clock, curlClientFactory(site.dir()));
+    ctl.setOpsLink(ops.link());
+    ops.start();
     bool warmed = false;
     ui::FontSet fonts;
     ui::WedgeRecogniser wedge;

@@ -2,6 +2,7 @@
 #include "kiosk/gui/screenshot.hpp"
 
 #include "kiosk/ui/kiosk_controller.hpp"
+#include "kiosk/ui/posting_summary.hpp"
 #include "kiosk/ui/sample_results.hpp"
 
 namespace mh::gui {
@@ -9,7 +10,7 @@ namespace mh::gui {
 const std::vector<std::string>& screenNames() {
     static const std::vector<std::string> names{"checkin", "accepted", "delivered", "duplicate", "unknown", "invalid",
                                                 "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
-                                                "manual",  "settings"};
+                                                "manual",  "settings", "donation", "posting"};
     return names;
 }
 
@@ -51,6 +52,18 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
                                                       : ui::StaffTab::Roster;
         ctl.apply(ui::ShowStaffTab{tab});
         if (tab == ui::StaffTab::Manual && !st.surnames.empty()) ctl.apply(ui::FindBySurname{st.surnames.front()});
+    } else if (opt.screen == "donation") {
+        // The form half filled: an amount typed and the anonymous donor picked.
+        st.screen = ui::ScreenId::Roster;
+        ctl.apply(ui::ShowStaffTab{ui::StaffTab::Settings});
+        ctl.apply(ui::OpsCommand{ui::StartDonation{}});
+        for (const char* k : {"5", "0", "0"}) ctl.apply(ui::OpsCommand{ui::DonationKey{k}});
+        ctl.apply(ui::OpsCommand{ui::PickDonor{ui::kAnonymousDonor}});
+    } else if (opt.screen == "posting") {
+        // The idle screen's view of last month's posting, as the posting job sums it up.
+        LocalDate prev = LocalDate::of(st.now.date.year(), st.now.date.month(), 1).plusDays(-1);
+        st.ops.posting = ui::postingSummary(loadMonthlyFigures(site, prev.year(), prev.month()));
+        st.ops.postingShown = true;
     }
 
     auto shot = std::make_unique<Shot>();

@@ -14,7 +14,7 @@
 namespace mh::ui {
 
 KioskController::KioskController(Site& site, const Clock& clock, Speaker* speaker)
-    : m_site(site), m_clock(clock), m_speaker(speaker), m_engine(site, clock) {
+    : m_site(site), m_clock(clock), m_speaker(speaker), m_engine(site, clock), m_ops(site, clock) {
     m_state.siteName = site.config().name;
     m_state.showFullNames = site.config().showFullNames;
     // Masked names need only first and last characters: a few hundred glyphs for thousands of elders.
@@ -62,11 +62,12 @@ bool KioskController::tick() {
         m_state.result.reset();
         changed = true;
     }
+    if (m_ops.tick(m_state)) changed = true;
     return changed;
 }
 
 std::int64_t KioskController::secondsToNextChange() const {
-    std::int64_t toMinute = 60 - m_state.now.second;
+    std::int64_t toMinute = std::min<std::int64_t>(60 - m_state.now.second, m_ops.secondsToNextChange(m_state));
     if (m_state.screen == ScreenId::Result)
         return std::max<std::int64_t>(0, std::min(toMinute, m_state.resultShownAt + kResultSeconds - m_clock.nowUnix()));
     return toMinute;
@@ -122,7 +123,12 @@ void KioskController::loadRoster() {
 
 void KioskController::loadStaffTab() {
     switch (m_state.staffTab) {
-        case StaffTab::Roster: loadRoster(); break;
+        case StaffTab::Roster:
+            loadRoster();
+            // The roster's heading warns of a donation balance running out and an upload needing staff.
+            m_ops.loadUpload(m_state.ops);
+            m_ops.loadDonation(m_state.ops, m_state.now.date);
+            break;
         case StaffTab::Missing: {
             m_state.missing.clear();
             std::string svc = m_state.service.id.empty() ? "lunch" : m_state.service.id;
@@ -136,7 +142,11 @@ void KioskController::loadStaffTab() {
             m_state.choices.clear();
             m_state.idDigits.clear();
             break;
-        case StaffTab::Settings: break;
+        case StaffTab::Settings:
+        case StaffTab::Donation:
+            m_ops.loadUpload(m_state.ops);
+            m_ops.loadDonation(m_state.ops, m_state.now.date);
+            break;
     }
 }
 
@@ -161,17 +171,25 @@ void KioskController::manualCheckIn(const std::string& elderId) {
     m_state.staffMessage = r->message;
     m_state.choices.clear();
     m_state.idDigits.clear();
+    if (r->accepted()) m_ops.recordChanged(m_state.now.date, m_state.now);
 }
 
 void KioskController::voidRecord(const std::string& reason) {
     if (!m_state.voiding) return;
+    auto rec = CheckinStore(m_site.db()).byId(*m_state.voiding);
     auto r = m_engine.voidRecord(*m_state.voiding, reason, "staff");
+    // A void of a day whose tally is already frozen makes a new revision: send it without waiting.
+    if (r && rec)
+        if (auto day = LocalDate::parse(rec->day)) m_ops.recordChanged(*day, m_engine.now());
     m_state.staffMessage = r ? "已作废：" + reason : r.error().message;
     m_state.voiding.reset();
     loadRoster();
 }
 
 void KioskController::apply(const Command& c) {
+    // Any tap or scan ends the idle posting view and starts the idle time again.
+    m_ops.noteActivity();
+    m_state.ops.postingShown = false;
     std::visit(
         [this](const auto& cmd) {
             using T = std::decay_t<decltype(cmd)>;
@@ -198,7 +216,7 @@ void KioskController::apply(const Command& c) {
                 m_state.pinMessage = why;
                 if (why.empty()) {
                     m_state.staffTab = StaffTab::Roster;
-                    loadRoster();
+                    loadStaffTab();
                     m_state.screen = ScreenId::Roster;
                 }
             } else if constexpr (std::is_same_v<T, CloseStaff>) {
@@ -235,6 +253,8 @@ void KioskController::apply(const Command& c) {
                 m_state.voiding.reset();
             } else if constexpr (std::is_same_v<T, ToggleDelivered>) {
                 m_state.deliveredMode = !m_state.deliveredMode;
+            } else if constexpr (std::is_same_v<T, OpsCommand>) {
+                m_ops.apply(cmd, m_state);
             } else if constexpr (std::is_same_v<T, VolumeStep>) {
                 m_state.volume = std::clamp(m_state.volume + cmd.delta, 0, 100);
                 if (m_speaker) m_speaker->setVolume(m_state.volume);

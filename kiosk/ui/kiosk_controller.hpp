@@ -8,6 +8,7 @@
 #include <string>
 
 #include "kiosk/ui/kiosk_state.hpp"
+#include "kiosk/ui/ops_panel.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/site/site.hpp"
 #include "shared/store/elder_store.hpp"
@@ -35,6 +36,8 @@ public:
     [[nodiscard]] const KioskState& state() const { return m_state; }
     KioskState& state() { return m_state; }
     void setPinChecker(PinChecker c) { m_pinChecker = std::move(c); }
+    // The running kiosk's uploader and posting job (ops_state.hpp).
+    void setOpsLink(OpsLink link) { m_ops.setLink(std::move(link)); }
 
     // Refreshes the clock line and the open service, and returns to waiting when the result has
     // been shown long enough. Returns true when anything visible changed.
@@ -66,6 +69,7 @@ private:
     CheckInEngine m_engine;
     KioskState m_state;
     PinChecker m_pinChecker;
+    OpsPanel m_ops;
 };
 
 }  // namespace mh::ui

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shared/checkin/scan_result.hpp"
+#include "kiosk/ui/ops_state.hpp"
 #include "shared/core/dates.hpp"
 
 namespace mh::ui {
@@ -37,7 +38,8 @@ struct RosterService {
     int counted = 0;
 };
 
-enum class StaffTab { Roster, Missing, Manual, Settings };
+// Donation is the form reached from Settings (no tab of its own in the bar).
+enum class StaffTab { Roster, Missing, Manual, Settings, Donation };
 
 struct MissingRow {
     std::string name, village, phone;
@@ -75,6 +77,7 @@ struct KioskState {
     std::string staffMessage;                    // what the last staff action did
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
     int volume = 80;                             // percent
+    OpsState ops;                                // uploads, donations, the posting (ops_state.hpp)
 };
 
 // What a tap, a key or a scan asks for. The controller applies them after the frame.
@@ -99,7 +102,7 @@ struct ToggleDelivered {};
 struct VolumeStep { int delta; };
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, OpenStaff, PinDigit, PinBackspace, PinSubmit,
                              CloseStaff, ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
-                             StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep>;
+                             StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, OpsCommand>;
 
 // The reasons staff pick from when voiding a record (no typing).
 inline const std::vector<std::string>& voidReasons() {

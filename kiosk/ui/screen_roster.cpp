@@ -16,7 +16,7 @@ void drawTabBar(const KioskState& st, DrawContext& ctx) {
     float bw = std::min(ctx.mm(45), (W - 2 * margin - 4 * gap) / 5);
     for (int i = 0; i < 5; ++i) {
         ImVec2 at{margin + i * (bw + gap), margin};
-        bool current = i < 4 && int(st.staffTab) == i;
+        bool current = i < 4 && (int(st.staffTab) == i || (i == 3 && st.staffTab == StaffTab::Donation));
         std::string id = std::string("tab") + labels[i];
         if (bigButton(ctx, id.c_str(), at, {bw, key}, labels[i], f.staff, f.sizes.staffPx,
                       current ? ButtonStyle::Primary : ButtonStyle::Staff)) {
@@ -40,6 +40,7 @@ void drawRosterTab(const KioskState& st, DrawContext& ctx, float width) {
     std::snprintf(title, sizeof title, "%u月%u日%s", st.now.date.month(), st.now.date.day(),
                   st.soundAvailable ? "" : "  （没有声音：请检查喇叭）");
     ImGui::TextUnformatted(title);
+    drawOpsWarnings(st);
     if (st.roster.empty()) ImGui::TextUnformatted("今天还没有人签到");
     for (const auto& svc : st.roster) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kBlueText));
@@ -91,6 +92,7 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
         case StaffTab::Missing: drawMissingTab(st, ctx, width); break;
         case StaffTab::Manual: drawManualTab(st, ctx, width); break;
         case StaffTab::Settings: drawSettingsTab(st, ctx, width); break;
+        case StaffTab::Donation: drawDonationForm(st, ctx, width); break;
     }
     ImGui::PopFont();
     ImGui::EndChild();

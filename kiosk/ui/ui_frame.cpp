@@ -1,6 +1,8 @@
 // The kiosk's ImGui context and frame.
 #include "kiosk/ui/ui_frame.hpp"
 
+#include "kiosk/ui/screen_staff.hpp"
+
 namespace mh::ui {
 
 ImGuiSession::ImGuiSession() : m_ctx(ImGui::CreateContext()) {
@@ -25,6 +27,8 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     out.insert(out.end(), st.surnames.begin(), st.surnames.end());
     out.insert(out.end(), st.villages.begin(), st.villages.end());
     out.push_back(st.staffMessage);
+    auto ops = opsTexts(st);
+    out.insert(out.end(), ops.begin(), ops.end());
     for (const auto& s : st.roster) {
         out.push_back(s.name);
         for (const auto& r : s.rows) out.push_back(r.name);

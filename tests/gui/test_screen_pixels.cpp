@@ -25,7 +25,7 @@ struct Panel {
 const Panel kPanels[] = {{1024, 600, 7.0}, {1280, 800, 10.1}, {1366, 768, 15.6}, {1920, 1080, 21.5}, {1080, 1920, 21.5}};
 
 bool isStaffScreen(const std::string& s) {
-    return s == "pin" || s == "roster" || s == "missing" || s == "manual" || s == "settings";
+    return s == "pin" || s == "roster" || s == "missing" || s == "manual" || s == "settings" || s == "donation";
 }
 bool isStaffText(const std::string& what) {
     return what.rfind("label:key", 0) == 0 || what == "label:staff" || what == "label:back";
@@ -71,7 +71,11 @@ void checkScreen(Site& site, const std::string& screen, const Panel& p) {
         if (t.what == "outcome" || t.what == "please-scan") CHECK(inkMm >= 20.0);
         else if (!isStaffScreen(screen) && !isStaffText(t.what)) CHECK(inkMm >= 10.0);
     }
-    if (screen != "checkin" && !isStaffScreen(screen)) {
+    if (screen == "posting") {
+        // The idle posting view: its title and at least two lines of figures, all elder-sized (above).
+        CHECK(s.layout.find("posting-title") != nullptr);
+        CHECK(s.layout.find("posting-line1") != nullptr);
+    } else if (screen != "checkin" && !isStaffScreen(screen)) {
         CHECK(s.layout.find("outcome") != nullptr);
         // Every result says what to pay or what to do next; nothing is dropped for lack of room.
         CHECK((s.layout.find("pay") != nullptr || s.layout.find("hint") != nullptr));

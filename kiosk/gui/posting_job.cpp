@@ -1,0 +1,158 @@
+// The kiosk's own monthly posting (see posting_job.hpp).
+#include "kiosk/gui/posting_job.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "kiosk/ui/posting_summary.hpp"
+#include "platform/print/lp_printer.hpp"
+#include "platform/print/posting_renderer.hpp"
+#include "shared/posting/posting_csv.hpp"
+
+namespace mh::gui {
+namespace fs = std::filesystem;
+
+PostingJob::PostingJob(fs::path siteDir, const Clock& clock, PostingJobOptions options)
+    : m_dir(std::move(siteDir)), m_clock(clock), m_opt(std::move(options)) {
+    if (!m_opt.print) m_opt.print = print::printWithLp;
+}
+
+PostingJob::~PostingJob() { stop(); }
+
+fs::path PostingJob::pngPath(const fs::path& siteDir, const std::string& month) {
+    return folder(siteDir) / ("posting-" + month + ".png");
+}
+
+void PostingJob::start() {
+    if (m_thread.joinable()) return;
+    m_stop = false;
+    m_thread = std::thread([this] { loop(); });
+}
+
+void PostingJob::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+std::optional<ui::PostingSummary> PostingJob::summary() const {
+    std::lock_guard lock(m_mutex);
+    return m_summary;
+}
+
+PostingCheck PostingJob::lastCheck() const {
+    std::lock_guard lock(m_mutex);
+    return m_last;
+}
+
+std::string PostingJob::statusText() const {
+    std::lock_guard lock(m_mutex);
+    return m_status;
+}
+
+PostingCheck PostingJob::runOnce(Site& site) {
+    PostingCheck c;
+    LocalDate today = site.timeZone().toLocal(m_clock.nowUnix()).date;
+    LocalDate prev = LocalDate::of(today.year(), today.month(), 1).plusDays(-1);
+    char month[16];
+    std::snprintf(month, sizeof month, "%04d-%02u", prev.year(), prev.month());
+    c.month = month;
+
+    bool haveSummary = false;
+    {
+        std::lock_guard lock(m_mutex);
+        haveSummary = m_summary && m_summary->month == c.month;
+    }
+    fs::path png = pngPath(m_dir, c.month);
+    std::error_code ec;
+    bool missing = !fs::exists(png, ec);
+    std::string monthZh = std::to_string(prev.month()) + "月";
+    if (haveSummary && !missing) {
+        std::lock_guard lock(m_mutex);
+        m_last = c;
+        return c;
+    }
+
+    MonthlyFigures f = loadMonthlyFigures(site, prev.year(), prev.month());
+    if (!ui::hasAnythingToPost(f)) {
+        c.nothingToPost = true;
+    } else {
+        if (missing) {
+            fs::create_directories(folder(m_dir), ec);
+            fs::path stem = folder(m_dir) / ("posting-" + c.month);
+            fs::path pdf = stem.string() + ".pdf", csv = stem.string() + ".csv";
+            {
+                std::ofstream out(csv, std::ios::binary | std::ios::trunc);
+                out << postingCsv(f);
+                if (!out.flush()) c.error = "无法写入 " + csv.string();
+            }
+            // Drawn under temporary names and renamed PNG last: a PNG on disk means a whole posting,
+            // and a power cut half way makes it again on the next check.
+            fs::path pdfPart = pdf.string() + ".part", pngPart = png.string() + ".part";
+            auto drawn = print::renderPosting(f, today, pdfPart, pngPart);
+            if (drawn) {
+                fs::rename(pdfPart, pdf, ec);
+                if (!ec) fs::rename(pngPart, png, ec);
+                if (ec) drawn = Error{"posting.write", "无法保存公示文件：" + ec.message(), "cannot save the posting: " + ec.message()};
+            }
+            if (!drawn) {
+                c.error = drawn.error().message;
+            } else {
+                c.made = true;
+                const std::string& printer = site.config().postingPrinter;
+                if (!printer.empty()) {
+                    auto printed = m_opt.print(printer, pdf);
+                    c.printed = printed.ok();
+                    if (!printed) c.error = printed.error().message;
+                }
+            }
+        }
+        // The idle screen shows the posting once its PNG is there, even when the printer refused it.
+        if (fs::exists(png, ec)) {
+            std::lock_guard lock(m_mutex);
+            m_summary = ui::postingSummary(f);
+        }
+    }
+    std::lock_guard lock(m_mutex);
+    m_last = c;
+    const std::string& printer = site.config().postingPrinter;
+    if (!c.error.empty()) m_status = monthZh + "公示：" + c.error;
+    else if (c.nothingToPost) m_status = monthZh + "没有需要公示的记录";
+    else if (c.made && c.printed) m_status = monthZh + "公示已生成，已送打印机 " + printer;
+    else if (c.made) m_status = monthZh + "公示已生成（没有设置打印机），文件在站点目录的 postings 里";
+    else if (m_status.rfind(monthZh, 0) != 0) m_status = monthZh + "公示已生成，文件在站点目录的 postings 里";
+    // (else: keep what was said about this month, e.g. that the printer refused it)
+    return c;
+}
+
+void PostingJob::loop() {
+    {
+        std::unique_lock lock(m_mutex);
+        m_cv.wait_for(lock, std::chrono::milliseconds(m_opt.firstCheckDelayMs), [this] { return m_stop.load(); });
+    }
+    std::unique_ptr<Site> site;
+    while (!m_stop) {
+        try {
+            if (!site) {
+                auto opened = Site::open(m_dir);
+                if (opened) site = std::move(*opened);
+            }
+            if (site) {
+                PostingCheck c = runOnce(*site);
+                if (c.made) std::cerr << "公示已生成：" << pngPath(m_dir, c.month).string() << (c.printed ? "，已送打印机" : "") << "\n";
+                if (!c.error.empty()) std::cerr << "公示：" << c.error << "\n";
+            }
+        } catch (const std::exception& e) {
+            std::cerr << "公示生成出错：" << e.what() << "\n";
+            site.reset();
+        }
+        std::unique_lock lock(m_mutex);
+        m_cv.wait_for(lock, std::chrono::milliseconds(m_opt.pollMs), [this] { return m_stop.load(); });
+    }
+}
+
+}  // namespace mh::gui

@@ -1,0 +1,228 @@
+// The staff back office and the idle posting rotation (see ops_panel.hpp).
+#include "kiosk/ui/ops_panel.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "kiosk/ui/kiosk_state.hpp"
+#include "kiosk/ui/texts.hpp"
+#include "shared/core/text.hpp"
+#include "shared/store/audit_log.hpp"
+#include "shared/store/donation_store.hpp"
+#include "shared/upload/upload_status.hpp"
+
+namespace mh::ui {
+
+namespace {
+constexpr Fen kMaxDonationFen = 1'000'000'000;  // 10 million yuan, as `donation add`
+constexpr int kRecentDonors = 6;
+
+std::string monthDay(const std::string& isoDay) {
+    auto d = LocalDate::parse(isoDay.substr(0, 10));
+    if (!d) return isoDay;
+    return std::to_string(d->month()) + "月" + std::to_string(d->day()) + "日";
+}
+}  // namespace
+
+std::string shortLocalTime(const std::string& iso) {
+    if (iso.size() < 16 || iso[10] != 'T') return iso;
+    return monthDay(iso) + " " + iso.substr(11, 5);
+}
+
+std::optional<Fen> parseTypedYuan(const std::string& typed) {
+    if (typed.empty() || typed == ".") return std::nullopt;
+    Fen yuan = 0, cents = 0;
+    int decimals = -1;
+    for (char c : typed) {
+        if (c == '.') {
+            if (decimals >= 0) return std::nullopt;
+            decimals = 0;
+        } else if (c >= '0' && c <= '9') {
+            if (decimals < 0) {
+                yuan = yuan * 10 + (c - '0');
+                if (yuan > kMaxDonationFen) return std::nullopt;
+            } else {
+                if (++decimals > 2) return std::nullopt;
+                cents = cents * 10 + (c - '0');
+            }
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (decimals == 1) cents *= 10;
+    return yuan * 100 + cents;
+}
+
+std::string typeYuanKey(const std::string& typed, const std::string& key) {
+    if (key == "删除") return typed.empty() ? typed : typed.substr(0, typed.size() - 1);
+    if (key == ".") return typed.find('.') == std::string::npos && !typed.empty() ? typed + "." : typed;
+    if (key.size() != 1 || key[0] < '0' || key[0] > '9') return typed;
+    auto dot = typed.find('.');
+    if (dot != std::string::npos) return typed.size() - dot > 2 ? typed : typed + key;
+    if (typed == "0") return key;  // no leading zeros
+    return typed.size() >= 8 ? typed : typed + key;
+}
+
+void OpsPanel::loadUpload(OpsState& ops) {
+    UploadStatus s = readUploadStatus(m_site);
+    UploadView v;
+    v.configured = s.configured;
+    v.lastSuccess = s.lastSuccessAt.empty() ? "还没有上报成功过" : "上次上报成功：" + shortLocalTime(s.lastSuccessAt);
+    if (s.daysPending == 0) v.pending = "没有待上报的数据";
+    else
+        v.pending = "待上报：" + std::to_string(s.daysPending) + " 天" +
+                    (s.oldestPendingDay.empty() ? "" : "（最早 " + monthDay(s.oldestPendingDay) + "）");
+    if (!s.configured) v.problem = "没有设置县平台地址（site.toml 的 [upload] endpoint），数据先保存在本机";
+    else if (!s.lastError.empty())
+        v.problem = drawable(s.lastError) + (s.lastErrorAt.empty() ? "" : "（" + shortLocalTime(s.lastErrorAt) + "）");
+    if (!s.rosterError.empty()) v.problem += (v.problem.empty() ? "" : "；") + ("名单同步：" + drawable(s.rosterError));
+    v.needsStaff = s.needsStaff;
+    v.waking = ops.upload.waking;
+    ops.upload = v;
+    // The posting job's last word rides along: staff look at both on the settings tab.
+    ops.postingStatus = m_link.postingStatus ? m_link.postingStatus() : "";
+}
+
+void OpsPanel::loadDonation(OpsState& ops, LocalDate today) {
+    DonationBalance b = DonationStore(m_site.db()).balance(today);
+    ops.donation.balanceText = donationBalanceText(b, false);
+    DonationLevel level = b.level();
+    ops.donation.warn = level == DonationLevel::Exhausted ? DonationWarn::Exhausted
+                        : level == DonationLevel::Low     ? DonationWarn::Low
+                                                          : DonationWarn::None;
+}
+
+bool OpsPanel::recordChanged(LocalDate day, const LocalDateTime& now) {
+    bool due = day < now.date || (day == now.date && now.wallTime() >= m_site.config().endOfDay);
+    if (!due || !m_link.wakeUpload) return false;
+    m_link.wakeUpload();
+    return true;
+}
+
+void OpsPanel::apply(const OpsCommand& c, KioskState& st) {
+    OpsState& ops = st.ops;
+    std::visit(
+        [&](const auto& cmd) {
+            using T = std::decay_t<decltype(cmd)>;
+            if constexpr (std::is_same_v<T, UploadNow>) {
+                if (m_link.wakeUpload) {
+                    m_link.wakeUpload();
+                    ops.upload.waking = true;
+                    st.staffMessage = "正在上报，请稍候";
+                } else {
+                    st.staffMessage = "上报没有运行";
+                }
+            } else if constexpr (std::is_same_v<T, StartDonation>) {
+                ops.form = {};
+                std::vector<std::string> donors;
+                auto all = DonationStore(m_site.db()).forDays("0000-01-01", st.now.date.iso());
+                for (auto it = all.rbegin(); it != all.rend() && int(donors.size()) < kRecentDonors; ++it)
+                    if (it->donor != kAnonymousDonor && std::find(donors.begin(), donors.end(), it->donor) == donors.end())
+                        donors.push_back(it->donor);  // as stored; drawn through drawable()
+                ops.form.recentDonors = std::move(donors);
+                st.staffTab = StaffTab::Donation;
+                st.staffMessage.clear();
+            } else if constexpr (std::is_same_v<T, DonationKey>) {
+                ops.form.amount = typeYuanKey(ops.form.amount, cmd.key);
+            } else if constexpr (std::is_same_v<T, PickDonor>) {
+                ops.form.donor = cmd.donor;
+                if (cmd.donor == kAnonymousDonor) ops.form.named = false;
+            } else if constexpr (std::is_same_v<T, ToggleDonorNamed>) {
+                ops.form.named = !ops.form.named && ops.form.donor != kAnonymousDonor;
+            } else if constexpr (std::is_same_v<T, SaveDonation>) {
+                saveDonation(st);
+            } else if constexpr (std::is_same_v<T, CancelDonation>) {
+                ops.form = {};
+                st.staffTab = StaffTab::Settings;
+                st.staffMessage = "没有记录捐赠";
+            } else if constexpr (std::is_same_v<T, HidePosting>) {
+                ops.postingShown = false;
+            }
+        },
+        c);
+}
+
+void OpsPanel::saveDonation(KioskState& st) {
+    DonationForm& f = st.ops.form;
+    auto fen = parseTypedYuan(f.amount);
+    if (!fen || *fen <= 0) {
+        st.staffMessage = "请先用数字键输入金额（元）";
+        return;
+    }
+    if (*fen > kMaxDonationFen) {
+        st.staffMessage = "金额太大（不超过 1000 万元），请重新输入";
+        return;
+    }
+    if (f.donor.empty()) {
+        st.staffMessage = "请点选捐赠人，或点“匿名”";
+        return;
+    }
+    Donation d{0, f.donor, *fen, st.now.date.iso(), "", f.named && f.donor != kAnonymousDonor};
+    std::string now = m_site.timeZone().isoWithOffset(m_clock.nowUnix());
+    Database& db = m_site.db();
+    try {
+        Transaction tx(db);
+        d.donationId = DonationStore(db).insert(d, now);
+        // Same audit wording as `donation add`, by the staff screen.
+        AuditLog(db).append(now, "staff-screen", "donation.add", "donation " + std::to_string(d.donationId),
+                            d.donor + " " + std::to_string(d.amountFen) + " fen " + d.day + (d.named ? " named" : ""));
+        tx.commit();
+    } catch (const StoreError& e) {
+        st.staffMessage = e.diskFull() ? "磁盘已满，捐赠没有记录" : "捐赠没有记录成功：数据库写入失败";
+        return;
+    }
+    st.staffMessage = "已记录：" + drawable(d.donor) + " 捐赠 " + formatYuan2(d.amountFen) + " 元" + (d.named ? "（上光荣榜）" : "");
+    f = {};
+    st.staffTab = StaffTab::Settings;
+    loadDonation(st.ops, st.now.date);
+}
+
+bool OpsPanel::tick(KioskState& st) {
+    bool changed = false;
+    if (m_link.posting) {
+        auto p = m_link.posting();
+        bool differs = p.has_value() != st.ops.posting.has_value() ||
+                       (p && (p->month != st.ops.posting->month || p->lines != st.ops.posting->lines));
+        if (differs) {
+            st.ops.posting = std::move(p);
+            changed = true;
+        }
+    }
+    if (m_link.uploadRuns) {
+        int runs = m_link.uploadRuns();
+        if (runs != m_runsSeen) {
+            m_runsSeen = runs;
+            st.ops.upload.waking = false;
+            if (st.screen == ScreenId::Roster && st.staffTab == StaffTab::Settings) {
+                loadUpload(st.ops);
+                changed = true;
+            }
+        }
+    }
+    bool show = false;
+    if (st.screen == ScreenId::Checkin && st.ops.posting) {
+        std::int64_t idle = m_clock.nowUnix() - m_lastActivity;
+        if (idle >= kIdleBeforePostingSeconds)
+            show = (idle - kIdleBeforePostingSeconds) % kPostingCycleSeconds < kPostingShownSeconds;
+    }
+    if (show != st.ops.postingShown) {
+        st.ops.postingShown = show;
+        changed = true;
+    }
+    return changed;
+}
+
+std::int64_t OpsPanel::secondsToNextChange(const KioskState& st) const {
+    std::int64_t wait = 60;
+    // A run finishing is noticed soon after 立即上报 while staff watch the settings tab.
+    if (st.ops.upload.waking) wait = 1;
+    if (st.screen == ScreenId::Checkin && st.ops.posting) {
+        std::int64_t idle = m_clock.nowUnix() - m_lastActivity;
+        if (idle < kIdleBeforePostingSeconds) return std::min(wait, kIdleBeforePostingSeconds - idle);
+        std::int64_t phase = (idle - kIdleBeforePostingSeconds) % kPostingCycleSeconds;
+        return std::min(wait, phase < kPostingShownSeconds ? kPostingShownSeconds - phase : kPostingCycleSeconds - phase);
+    }
+    return wait;
+}
+
+}  // namespace mh::ui

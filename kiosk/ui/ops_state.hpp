@@ -1,0 +1,78 @@
+// What the staff screens show about the kiosk's back office (uploads to the county, the donation
+// balance, recording a donation) and the monthly posting on the idle screen, and the commands for it.
+// Plain values: the drawing reads them, only KioskController (through OpsPanel) changes them.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace mh::ui {
+
+// The upload state as staff read it: each line a plain Chinese sentence.
+struct UploadView {
+    bool configured = false;
+    std::string lastSuccess;  // 上次上报成功：11月24日 20:01 / 还没有上报成功过
+    std::string pending;      // 待上报：2 天（最早 11月23日）/ 没有待上报的数据
+    std::string problem;      // the last error in plain Chinese; empty when fine
+    bool needsStaff = false;  // the problem is one a person must fix (token, address, data)
+    bool waking = false;      // 立即上报 was pressed and the uploader has not finished a run since
+};
+
+// The donation balance and how soon it runs out.
+enum class DonationWarn { None, Low, Exhausted };
+struct DonationView {
+    std::string balanceText;  // donationBalanceText(): 捐赠余额 1200.00 元，约可用 5 天，请及时补充
+    DonationWarn warn = DonationWarn::None;
+};
+
+// The donation being recorded on the staff screen: amount typed on a keypad, donor picked from a list.
+struct DonationForm {
+    std::string amount;                     // "500" or "12.5": yuan, as typed
+    std::string donor;                      // picked; empty until then
+    bool named = false;                     // on the honour roll (光荣榜); never for 匿名
+    std::vector<std::string> recentDonors;  // most recent first, 匿名 excluded
+};
+inline constexpr const char* kAnonymousDonor = "匿名";
+
+// A short public summary of the posting now on the board, for the idle screen (counts only).
+struct PostingSummary {
+    std::string month;               // 2026-10
+    std::string title;               // 10月份公示
+    std::vector<std::string> lines;  // 助餐 1234 人次（送餐 56）...
+};
+
+struct OpsState {
+    UploadView upload;
+    DonationView donation;
+    DonationForm form;
+    std::optional<PostingSummary> posting;  // none until one has been made
+    std::string postingStatus;              // 10月公示已生成，已送打印机 / the last problem, for staff
+    bool postingShown = false;              // the waiting screen shows the posting now (idle rotation)
+};
+
+// Staff commands of the back office.
+struct UploadNow {};
+struct StartDonation {};
+struct DonationKey { std::string key; };  // "0".."9", ".", "删除"
+struct PickDonor { std::string donor; };
+struct ToggleDonorNamed {};
+struct SaveDonation {};
+struct CancelDonation {};
+// Any tap on the posting view returns to the waiting screen.
+struct HidePosting {};
+using OpsCommand = std::variant<UploadNow, StartDonation, DonationKey, PickDonor, ToggleDonorNamed, SaveDonation,
+                                CancelDonation, HidePosting>;
+
+// What the running kiosk hands the controller: the background uploader and the posting job. Each
+// function may be empty (screenshots, tests without them).
+struct OpsLink {
+    std::function<void()> wakeUpload;                         // BackgroundUploader::wakeUp
+    std::function<int()> uploadRuns;                          // runs finished so far
+    std::function<std::optional<PostingSummary>()> posting;   // the latest summary, if any
+    std::function<std::string()> postingStatus;               // what the posting job last did
+};
+
+}  // namespace mh::ui

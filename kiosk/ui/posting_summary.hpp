@@ -1,0 +1,14 @@
+// The few public lines of a month's posting that the idle screen shows: counts and money only, never
+// a name (the full posting with masked names is the PNG/PDF on the notice board).
+#pragma once
+#include "kiosk/ui/ops_state.hpp"
+#include "shared/posting/monthly_figures.hpp"
+
+namespace mh::ui {
+
+// Short lines, most important first, each narrow enough for a 7" panel at elder text size.
+PostingSummary postingSummary(const MonthlyFigures& f);
+// False for a month with nothing to post (a new site): no posting is made or shown for it.
+bool hasAnythingToPost(const MonthlyFigures& f);
+
+}  // namespace mh::ui

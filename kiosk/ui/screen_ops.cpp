@@ -1,0 +1,141 @@
+// Back-office drawing: upload status and donation balance on the settings tab, the donation form
+// (amount on a keypad, donor from a short list: no Chinese typing), warnings above the roster, and the
+// month's posting shown by the idle waiting screen.
+#include <algorithm>
+
+#include "kiosk/ui/screen_staff.hpp"
+#include "kiosk/ui/texts.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace mh::ui {
+
+namespace {
+void colouredWrapped(std::uint32_t colour, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+void gap(DrawContext& ctx) { ImGui::Dummy({1, ctx.mm(2)}); }
+
+const std::vector<std::string>& amountKeys() {
+    static const std::vector<std::string> k{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", ".", "删除"};
+    return k;
+}
+}  // namespace
+
+void drawUploadSection(const KioskState& st, DrawContext& ctx, float width) {
+    const UploadView& u = st.ops.upload;
+    colouredWrapped(kBlueText, "上报县平台");
+    std::string state = u.lastSuccess + "；" + u.pending;
+    ImGui::TextWrapped("%s", state.c_str());
+    if (!u.problem.empty()) colouredWrapped(u.needsStaff ? kRedText : kAmberText, u.problem);
+    if (u.needsStaff) colouredWrapped(kRedText, "需要工作人员处理：改好设置后点“立即上报”");
+    if (u.waking) ImGui::TextUnformatted("正在上报…");
+    if (buttonGrid(ctx, "upload", {"立即上报"}, width, {ctx.mm(50), ctx.mm(kTouchMm)}) == 0) ctx.out.push(OpsCommand{UploadNow{}});
+    gap(ctx);
+}
+
+void drawDonationSection(const KioskState& st, DrawContext& ctx, float width) {
+    const DonationView& d = st.ops.donation;
+    colouredWrapped(kBlueText, "社会捐赠");
+    std::uint32_t c = d.warn == DonationWarn::None ? kText : d.warn == DonationWarn::Low ? kAmberText : kRedText;
+    colouredWrapped(c, d.balanceText);
+    if (buttonGrid(ctx, "donate", {"记录捐赠"}, width, {ctx.mm(50), ctx.mm(kTouchMm)}) == 0)
+        ctx.out.push(OpsCommand{StartDonation{}});
+    gap(ctx);
+    if (!st.ops.postingStatus.empty()) {
+        colouredWrapped(kBlueText, "月度公示");
+        ImGui::TextWrapped("%s", st.ops.postingStatus.c_str());
+        gap(ctx);
+    }
+}
+
+void drawOpsWarnings(const KioskState& st) {
+    const DonationView& d = st.ops.donation;
+    if (d.warn != DonationWarn::None)
+        colouredWrapped(d.warn == DonationWarn::Exhausted ? kRedText : kAmberText, d.balanceText + "（见“设置”）");
+    if (st.ops.upload.needsStaff) colouredWrapped(kRedText, "上报出错，需要处理：" + st.ops.upload.problem + "（见“设置”）");
+}
+
+void drawDonationForm(const KioskState& st, DrawContext& ctx, float width) {
+    const DonationForm& f = st.ops.form;
+    float key = ctx.mm(kTouchMm);
+    colouredWrapped(kBlueText, "记录一笔捐赠（今天收到）");
+    std::string amount = "金额：" + (f.amount.empty() ? std::string("（用下面的数字键输入）") : f.amount + " 元");
+    ImGui::TextUnformatted(amount.c_str());
+    int k = buttonGrid(ctx, "amount", amountKeys(), width, {key, key});
+    if (k >= 0) ctx.out.push(OpsCommand{DonationKey{amountKeys()[size_t(k)]}});
+
+    std::string who = "捐赠人：" + (f.donor.empty() ? std::string("（点下面的名字）") : drawable(f.donor));
+    ImGui::TextUnformatted(who.c_str());
+    // Labels drawable (a rare character beyond the atlas shows as *); the pick carries the stored name.
+    std::vector<std::string> donors{kAnonymousDonor}, labels{kAnonymousDonor};
+    for (const auto& n : f.recentDonors) donors.push_back(n), labels.push_back(drawable(n));
+    int d = buttonGrid(ctx, "donor", labels, width, {ctx.mm(45), key});
+    if (d >= 0) ctx.out.push(OpsCommand{PickDonor{donors[size_t(d)]}});
+    ImGui::TextWrapped("%s", "新的捐赠人请用命令 kiosk donation add 记录");
+    if (!f.donor.empty() && f.donor != kAnonymousDonor) {
+        std::string named = f.named ? "上光荣榜：是（捐赠人同意公开）" : "上光荣榜：否（不公开姓名）";
+        ImGui::TextUnformatted(named.c_str());
+        if (buttonGrid(ctx, "named", {f.named ? "改为不公开" : "改为上光荣榜"}, width, {ctx.mm(60), key}) == 0)
+            ctx.out.push(OpsCommand{ToggleDonorNamed{}});
+    }
+    gap(ctx);
+    // The amount is on the button itself: the last look before it is recorded.
+    std::string save = f.amount.empty() ? std::string("确认记录") : "确认记录 " + f.amount + " 元";
+    if (buttonGrid(ctx, "save", {save}, width, {ctx.mm(70), key}, ButtonStyle::Primary) == 0)
+        ctx.out.push(OpsCommand{SaveDonation{}});
+    if (buttonGrid(ctx, "cancel", {"取消"}, width, {ctx.mm(40), key}) == 0) ctx.out.push(OpsCommand{CancelDonation{}});
+}
+
+void drawPostingView(const KioskState& st, DrawContext& ctx) {
+    const PostingSummary& p = *st.ops.posting;
+    const FontSet& f = ctx.fonts;
+    float W = float(ctx.metrics.width), H = float(ctx.metrics.height);
+    float margin = ctx.mm(4), maxW = W - 2 * margin;
+    float px = f.sizes.bodyPx, minPx = f.sizes.minBodyPx;
+    float line = px * 1.25f;
+    // Title and then as many lines as fit; a line too wide even at the smallest size is left out.
+    // The block is centred top to bottom (a portrait panel has room to spare).
+    int fit = std::max(1, int((H - 2 * margin) / line));
+    int rows = std::min(fit, 2 + int(p.lines.size()));
+    float y = margin + std::max(0.0f, (H - 2 * margin - rows * line) / 2);
+    float tPx = fitPx(f.body, px, minPx, p.title, maxW);
+    drawTextCentred(ctx, f.body, tPx, W / 2, y, kBlueText, p.title, "posting-title");
+    y += line;
+    int n = 0;
+    for (const auto& l : p.lines) {
+        if (y + px > H - margin) break;
+        float lPx = fitPx(f.body, px, minPx, l, maxW);
+        if (textSize(f.body, lPx, l).x > maxW) continue;
+        drawTextCentred(ctx, f.body, lPx, W / 2, y, kText, l, "posting-line" + std::to_string(n++));
+        y += line;
+    }
+    if (y + px <= H - margin) drawTextCentred(ctx, f.body, fitPx(f.body, px, minPx, kPleaseScan.zh, maxW), W / 2, y, kMuted,
+                                             kPleaseScan.zh, "posting-hint");
+    // A tap anywhere brings back the waiting screen (a scan works on this view as on any other).
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) ctx.out.push(OpsCommand{HidePosting{}});
+}
+
+std::vector<std::string> opsTexts(const KioskState& st) {
+    std::vector<std::string> out{
+        "上报县平台", "需要工作人员处理：改好设置后点“立即上报”", "正在上报…", "立即上报", "社会捐赠", "记录捐赠",
+        "（见“设置”）", "上报出错，需要处理：", "记录一笔捐赠（今天收到）", "金额：（用下面的数字键输入）元",
+        "捐赠人：（点下面的名字）", "新的捐赠人请用命令 kiosk donation add 记录", "上光荣榜：是（捐赠人同意公开）",
+        "上光荣榜：否（不公开姓名）", "改为不公开", "改为上光荣榜", "确认记录", "取消", "删除", kAnonymousDonor,
+        "正在上报，请稍候", "上报没有运行", "没有记录捐赠", "请先用数字键输入金额（元）", "金额太大（不超过 1000 万元），请重新输入",
+        "请点选捐赠人，或点“匿名”", "已记录：捐赠元（上光荣榜）", "；名单同步：", "月度公示", kPleaseScan.zh,
+        // The posting summary's words (posting_summary.cpp), so its arrival does not rebuild the atlas.
+        "本月公示（月）助餐人次其中送餐用餐老人社会捐赠元次"};
+    const OpsState& o = st.ops;
+    out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.donation.balanceText,
+                           drawable(o.form.donor), o.postingStatus});
+    for (const auto& n : o.form.recentDonors) out.push_back(drawable(n));
+    if (o.posting) {
+        out.push_back(o.posting->title);
+        out.insert(out.end(), o.posting->lines.begin(), o.posting->lines.end());
+    }
+    return out;
+}
+
+}  // namespace mh::ui
