@@ -234,3 +234,15 @@ TEST_CASE("a scan does not rebuild the font atlas when names are masked (the gly
     ctl.state().showFullNames = true;           // a site that shows full names needs 桂
     CHECK(ensureFonts(fonts, m, ctl.state()));
 }
+
+TEST_CASE("`listen` without --camera uses the site's [input] camera") {
+    test::TempDir a, b;
+    test::makeSite(a.path(), test::standardToml("[input]\ncamera = \"/dev/video-from-toml\"\n"));
+    auto r = test::runKiosk({"listen", "--site", a.path().string(), "--service", "health", "--seconds", "0.3"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.err.find("/dev/video-from-toml") != std::string::npos);
+    test::makeSite(b.path(), test::standardToml("[input]\ncamera = \"none\"\n"));
+    auto none = test::runKiosk({"listen", "--site", b.path().string(), "--service", "health", "--seconds", "0.3"});
+    CHECK(none.exitCode == 2);
+    CHECK(none.err.find("--camera") != std::string::npos);
+}
