@@ -209,7 +209,7 @@ TEST_CASE("no camera is not an error: the camera source says so and stops prompt
     CHECK(cam.status().en == "camera: stopped");
 }
 
-TEST_CASE("a wedge scanner's bursts become de-bounced scan events; typing does not") {
+TEST_CASE("a wedge scanner's bursts become de-bounced scan events, typing does not") {
     std::vector<ScanEvent> got;
     WedgeInput in([&](const ScanEvent& e) { got.push_back(e); });
     FakeMonoClock clock(1000);

@@ -151,7 +151,7 @@ TEST_CASE("a card read by the wedge scanner and seen by the camera at once check
     CHECK(fx.checkinsToday() == 1);
 }
 
-TEST_CASE("the replay runs on its own thread and wakes the UI loop; no camera leaves the wedge working") {
+TEST_CASE("the replay runs on its own thread and wakes the UI loop, which hands each card to the controller once") {
     CardFolder fx;
     SteadyMonoClock mono;
     KioskController ctl(*fx.site, fx.clock);
