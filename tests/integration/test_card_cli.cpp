@@ -9,11 +9,11 @@
 #include "platform/vision/frame_decoder.hpp"
 #include "platform/vision/image_file.hpp"
 #include "platform/vision/image_ops.hpp"
-#include "support/run_kiosk.hpp"
+#include "support/run_process.hpp"
 #include "support/test_site.hpp"
 
 using namespace mh;
-using mh::test::runKiosk;
+using mh::test::kiosk;
 namespace fs = std::filesystem;
 
 namespace {
@@ -30,24 +30,24 @@ struct CardSite {
     CardSite(const std::string& roster = kRoster) {
         test::makeSite(dir);
         test::writeFile(tmp.path() / "roster.csv", roster);
-        auto r = runKiosk({"roster", "import", "--site", dir.string(), (tmp.path() / "roster.csv").string()});
+        auto r = kiosk({"roster", "import", "--site", dir.string(), (tmp.path() / "roster.csv").string()});
         REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     }
     fs::path issue(const std::string& elder, const std::string& name = "card.png") {
         fs::path out = tmp.path() / name;
-        auto r = runKiosk({"card", "issue", "--site", dir.string(), "--elder", elder, "--out", out.string()});
+        auto r = kiosk({"card", "issue", "--site", dir.string(), "--elder", elder, "--out", out.string()});
         REQUIRE_MESSAGE(r.exitCode == 0, r.err);
         return out;
     }
     nlohmann::json scan(const std::string& payload, const std::string& at = "2026-11-24T11:30") {
-        auto r = runKiosk({"scan", "--site", dir.string(), "--service", "lunch", "--at", at, payload});
+        auto r = kiosk({"scan", "--site", dir.string(), "--service", "lunch", "--at", at, payload});
         REQUIRE_MESSAGE((r.exitCode == 0 || r.exitCode == 1), r.err);
         return nlohmann::json::parse(r.out);
     }
 };
 
 std::string decodeOne(const fs::path& image) {
-    auto r = runKiosk({"decode", image.string()});
+    auto r = kiosk({"decode", image.string()});
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     REQUIRE(!r.out.empty());
     CHECK(r.out.back() == '\n');
@@ -105,7 +105,7 @@ TEST_CASE("a replaced card is refused as revoked and the new card is accepted") 
     std::string roster = kRoster;
     roster.replace(roster.find("北关村,1,1"), std::string("北关村,1,1").size(), "北关村,2,1");
     test::writeFile(s.tmp.path() / "roster2.csv", roster);
-    auto imp = runKiosk({"roster", "import", "--site", s.dir.string(), (s.tmp.path() / "roster2.csv").string()});
+    auto imp = kiosk({"roster", "import", "--site", s.dir.string(), (s.tmp.path() / "roster2.csv").string()});
     REQUIRE_MESSAGE(imp.exitCode == 0, imp.err);
     std::string newPayload = decodeOne(s.issue("E0001", "new.png"));
     CHECK(newPayload.rfind("MH1:E0001:2:", 0) == 0);
@@ -116,22 +116,22 @@ TEST_CASE("a replaced card is refused as revoked and the new card is accepted") 
 TEST_CASE("`card issue` refuses an unknown or inactive elder and bad usage") {
     CardSite s;
     fs::path out = s.tmp.path() / "x.png";
-    CHECK(runKiosk({"card", "issue", "--site", s.dir.string(), "--elder", "E9999", "--out", out.string()}).exitCode == 1);
-    CHECK(runKiosk({"card", "issue", "--site", s.dir.string(), "--elder", "E0003", "--out", out.string()}).exitCode == 1);
+    CHECK(kiosk({"card", "issue", "--site", s.dir.string(), "--elder", "E9999", "--out", out.string()}).exitCode == 1);
+    CHECK(kiosk({"card", "issue", "--site", s.dir.string(), "--elder", "E0003", "--out", out.string()}).exitCode == 1);
     CHECK_FALSE(fs::exists(out));
-    CHECK(runKiosk({"card", "issue", "--site", s.dir.string(), "--out", out.string()}).exitCode == 2);
-    auto unwritable = runKiosk({"card", "issue", "--site", s.dir.string(), "--elder", "E0001", "--out",
+    CHECK(kiosk({"card", "issue", "--site", s.dir.string(), "--out", out.string()}).exitCode == 2);
+    auto unwritable = kiosk({"card", "issue", "--site", s.dir.string(), "--elder", "E0001", "--out",
                                 (s.tmp.path() / "no-such-dir" / "c.png").string()});
     CHECK(unwritable.exitCode == 2);
     CHECK(unwritable.err.find("无法写入文件") != std::string::npos);
-    CHECK(runKiosk({"card", "issue", "--site", (s.tmp.path() / "nosite").string(), "--elder", "E0001", "--out",
+    CHECK(kiosk({"card", "issue", "--site", (s.tmp.path() / "nosite").string(), "--elder", "E0001", "--out",
                     out.string()}).exitCode == 2);
 }
 
 TEST_CASE("`card issue --all` prints an A4 sheet of the active roster whose cards decode") {
     CardSite s;
     fs::path out = s.tmp.path() / "sheet.png";
-    auto r = runKiosk({"card", "issue", "--site", s.dir.string(), "--all", "--out", out.string()});
+    auto r = kiosk({"card", "issue", "--site", s.dir.string(), "--all", "--out", out.string()});
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     auto j = nlohmann::json::parse(r.out);
     CHECK(j["cards"].size() == 2);  // E0003 is inactive
@@ -161,11 +161,11 @@ TEST_CASE("`decode` reads JPEG camera-like frames, exits 1 on a picture with no 
     test::writeFile(junk, "not a picture");
 
     CHECK(decodeOne(jpg) == frame.payload);
-    auto none = runKiosk({"decode", blank.string()});
+    auto none = kiosk({"decode", blank.string()});
     CHECK(none.exitCode == 1);
     CHECK(none.out.empty());
-    CHECK(runKiosk({"decode", junk.string()}).exitCode == 2);
-    CHECK(runKiosk({"decode", (tmp.path() / "missing.png").string()}).exitCode == 2);
+    CHECK(kiosk({"decode", junk.string()}).exitCode == 2);
+    CHECK(kiosk({"decode", (tmp.path() / "missing.png").string()}).exitCode == 2);
     // A legacy Code 128 card number reads too.
     ZXing::BitMatrix bars = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::Code128).setMargin(20).encode("LEGACY-0042", 600, 120);
     GrayImage legacy(bars.width(), bars.height());
@@ -174,7 +174,7 @@ TEST_CASE("`decode` reads JPEG camera-like frames, exits 1 on a picture with no 
     REQUIRE(saveGrayPng(legacy, tmp.path() / "legacy.png").ok());
     CHECK(decodeOne(tmp.path() / "legacy.png") == "LEGACY-0042");
     // Several files: one line per readable code, in order; the worst exit code wins.
-    auto many = runKiosk({"decode", jpg.string(), blank.string(), jpg.string()});
+    auto many = kiosk({"decode", jpg.string(), blank.string(), jpg.string()});
     CHECK(many.exitCode == 1);
     CHECK(many.out == frame.payload + "\n" + frame.payload + "\n");
 }
@@ -186,7 +186,7 @@ TEST_CASE("`listen --replay` checks in each card in the folder once, however oft
     s.issue("E0001", "frames/a.png");
     s.issue("E0002", "frames/b.png");
     // health is open all day in the test policy, so the test does not depend on the time of day.
-    auto r = runKiosk({"listen", "--site", s.dir.string(), "--service", "health", "--replay", folder.string(), "--seconds", "1.5"});
+    auto r = kiosk({"listen", "--site", s.dir.string(), "--service", "health", "--replay", folder.string(), "--seconds", "1.5"});
     CHECK_MESSAGE(r.exitCode == 0, r.err);
     std::vector<nlohmann::json> lines;
     for (size_t at = 0, nl; (nl = r.out.find('\n', at)) != std::string::npos; at = nl + 1)
@@ -202,9 +202,9 @@ TEST_CASE("`listen --replay` checks in each card in the folder once, however oft
 
 TEST_CASE("`listen` with no camera attached waits and says so, and is not an error") {
     CardSite s;
-    auto r = runKiosk({"listen", "--site", s.dir.string(), "--service", "health", "--camera", "/dev/video-none", "--seconds", "0.5"});
+    auto r = kiosk({"listen", "--site", s.dir.string(), "--service", "health", "--camera", "/dev/video-none", "--seconds", "0.5"});
     CHECK(r.exitCode == 0);
     CHECK(r.out.empty());
     CHECK(r.err.find("不可用") != std::string::npos);
-    CHECK(runKiosk({"listen", "--site", s.dir.string(), "--service", "nosuch", "--seconds", "0.1"}).exitCode == 2);
+    CHECK(kiosk({"listen", "--site", s.dir.string(), "--service", "nosuch", "--seconds", "0.1"}).exitCode == 2);
 }

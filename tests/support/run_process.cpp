@@ -11,11 +11,10 @@
 
 namespace mh::test {
 
-ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& stdinText) {
-    TempDir tmp;
-    std::string outPath = (tmp.path() / "out").string(), errPath = (tmp.path() / "err").string(),
-                inPath = (tmp.path() / "in").string();
-    writeFile(inPath, stdinText);
+namespace {
+
+pid_t start(const std::vector<std::string>& argv, const std::string& inPath, const std::string& outPath,
+            const std::string& errPath) {
     pid_t pid = ::fork();
     if (pid == 0) {
         int in = ::open(inPath.c_str(), O_RDONLY);
@@ -30,16 +29,42 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
         ::execv(args[0], args.data());
         ::_exit(127);
     }
+    return pid;
+}
+
+}  // namespace
+
+int spawnProcess(const std::vector<std::string>& argv, const std::string& outPath, const std::string& errPath) {
+    return start(argv, "/dev/null", outPath, errPath);
+}
+
+int waitExit(int pid) {
     int status = 0;
     ::waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status)) return -WTERMSIG(status);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& stdinText) {
+    TempDir tmp;
+    std::string outPath = (tmp.path() / "out").string(), errPath = (tmp.path() / "err").string(),
+                inPath = (tmp.path() / "in").string();
+    writeFile(inPath, stdinText);
     ProcessResult r;
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.exitCode = waitExit(start(argv, inPath, outPath, errPath));
+    if (r.exitCode < 0) r.exitCode = -1;
     r.out = readFile(outPath);
     r.err = readFile(errPath);
     return r;
 }
 
 std::string kioskExe() { return KIOSK_EXE; }
+
+int spawnKiosk(const std::vector<std::string>& args, const std::string& outPath, const std::string& errPath) {
+    std::vector<std::string> argv{kioskExe()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return spawnProcess(argv, outPath, errPath);
+}
 
 ProcessResult kiosk(const std::vector<std::string>& args) {
     std::vector<std::string> argv{kioskExe()};

@@ -11,11 +11,18 @@ struct ProcessResult {
     std::string err;
 };
 
-// argv[0] is the program path. Waits for it to finish.
+// argv[0] is the program path; no shell, so payloads and Chinese text need no quoting. Waits for it.
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& stdinText = "");
+
+// Starts argv without waiting, stdout and stderr into the given files (for tests that kill it).
+int spawnProcess(const std::vector<std::string>& argv, const std::string& outPath, const std::string& errPath);
+// Waits for a spawned child: its exit code, or minus the signal that killed it.
+int waitExit(int pid);
 
 // The kiosk executable under test (build/bin/kiosk).
 std::string kioskExe();
 ProcessResult kiosk(const std::vector<std::string>& args);
+// `kiosk args...` started without waiting (see spawnProcess).
+int spawnKiosk(const std::vector<std::string>& args, const std::string& outPath, const std::string& errPath);
 
 }  // namespace mh::test

@@ -11,40 +11,13 @@
 
 #include "shared/upload/upload_outbox.hpp"
 #include "support/fake_county.hpp"
+#include "support/run_process.hpp"
 #include "upload/upload_fixture.hpp"
 
 using namespace mh;
 using namespace mh::test;
 
 namespace {
-
-// Starts the kiosk with stdout/stderr into files; returns the child's pid.
-pid_t spawnKiosk(const std::vector<std::string>& args, const std::filesystem::path& out, const std::filesystem::path& err) {
-    pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        ::dup2(o, 1);
-        ::dup2(e, 2);
-        std::vector<char*> argv;
-        std::string exe = KIOSK_EXE;
-        argv.push_back(exe.data());
-        std::vector<std::string> copy = args;
-        for (auto& a : copy) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ::execv(exe.c_str(), argv.data());
-        ::_exit(127);
-    }
-    return pid;
-}
-
-int waitExit(pid_t pid) {
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    if (WIFSIGNALED(status)) return -WTERMSIG(status);
-    return WEXITSTATUS(status);
-}
 
 struct Run {
     int code;
