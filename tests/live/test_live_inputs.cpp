@@ -15,7 +15,7 @@
 #include "platform/vision/image_file.hpp"
 #include "shared/cards/card_signature.hpp"
 #include "shared/store/checkin_store.hpp"
-#include "support/run_kiosk.hpp"
+#include "support/run_process.hpp"
 
 using namespace mh;
 using namespace mh::ui;
@@ -211,10 +211,10 @@ TEST_CASE("`kiosk run --replay` with a folder of no pictures is refused before a
     CardFolder fx;
     test::TempDir empty;
     test::writeFile(empty.path() / "notes.txt", "no pictures here");
-    auto r = test::runKiosk({"run", "--site", fx.dir.path().string(), "--replay", empty.path().string()});
+    auto r = test::kiosk({"run", "--site", fx.dir.path().string(), "--replay", empty.path().string()});
     CHECK(r.exitCode == 2);
     CHECK(r.err.find("没有可读的图片") != std::string::npos);
-    auto en = test::runKiosk({"--lang", "en", "run", "--site", fx.dir.path().string(), "--replay", empty.path().string()});
+    auto en = test::kiosk({"--lang", "en", "run", "--site", fx.dir.path().string(), "--replay", empty.path().string()});
     CHECK(en.exitCode == 2);
     CHECK(en.err.find("no readable pictures") != std::string::npos);
 }
@@ -238,11 +238,11 @@ TEST_CASE("a scan does not rebuild the font atlas when names are masked (the gly
 TEST_CASE("`listen` without --camera uses the site's [input] camera") {
     test::TempDir a, b;
     test::makeSite(a.path(), test::standardToml("[input]\ncamera = \"/dev/video-from-toml\"\n"));
-    auto r = test::runKiosk({"listen", "--site", a.path().string(), "--service", "health", "--seconds", "0.3"});
+    auto r = test::kiosk({"listen", "--site", a.path().string(), "--service", "health", "--seconds", "0.3"});
     CHECK(r.exitCode == 0);
     CHECK(r.err.find("/dev/video-from-toml") != std::string::npos);
     test::makeSite(b.path(), test::standardToml("[input]\ncamera = \"none\"\n"));
-    auto none = test::runKiosk({"listen", "--site", b.path().string(), "--service", "health", "--seconds", "0.3"});
+    auto none = test::kiosk({"listen", "--site", b.path().string(), "--service", "health", "--seconds", "0.3"});
     CHECK(none.exitCode == 2);
     CHECK(none.err.find("--camera") != std::string::npos);
 }
