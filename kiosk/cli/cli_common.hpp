@@ -53,7 +53,8 @@ void registerStaffVerbs(CLI::App& app, Context& ctx);    // staff pin
 // The full-screen kiosk on an open site; returns an exit code. False in *shown when no display
 // could be opened (the caller may fall back to text).
 // `clock` null: the system clock.
-int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr, const Clock* clock = nullptr);
+int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr, const Clock* clock = nullptr,
+                const std::string& replay = {});
 void registerCardVerb(CLI::App& app, Context& ctx);      // card issue
 void registerDecodeVerb(CLI::App& app, Context& ctx);    // decode
 void registerListenVerb(CLI::App& app, Context& ctx);    // listen (camera / replay)

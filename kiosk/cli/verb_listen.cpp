@@ -58,7 +58,14 @@ int runListen(const ListenArgs& a, Context& ctx) {
         }
         source = std::move(replay);
     } else {
-        source = std::make_unique<V4l2Camera>(CameraOptions{a.camera}, mono, decode);
+        // Without --camera, the site's own [input] camera, as `run` uses it.
+        std::string camera = a.camera.empty() && site->config().inputCamera != "auto" ? site->config().inputCamera : a.camera;
+        if (camera == "none") {
+            ctx.say("site.toml 里 [input] camera = \"none\"：请用 --camera 指定摄像头，或用 --replay",
+                    "site.toml has [input] camera = \"none\": give --camera DEVICE or --replay DIR");
+            return kUsage;
+        }
+        source = std::make_unique<V4l2Camera>(CameraOptions{camera}, mono, decode);
     }
 
     // The engine runs on the decode worker's thread, one scan at a time, as the kiosk's does.
@@ -101,7 +108,7 @@ void registerListenVerb(CLI::App& app, Context& ctx) {
     CLI::App* l = app.add_subcommand("listen", "check in from the camera (or replayed pictures); one JSON line per scan");
     l->add_option("--site", args->site, "site directory")->capture_default_str();
     l->add_option("--service", args->service, "service id from site.toml, e.g. lunch")->required();
-    l->add_option("--camera", args->camera, "V4L2 device (default: the first camera found)");
+    l->add_option("--camera", args->camera, "V4L2 device (default: site.toml [input] camera, else the first camera found)");
     l->add_option("--replay", args->replay, "a folder of PNG/JPEG pictures played as camera frames, looped");
     l->add_option("--seconds", args->seconds, "stop after this long (default: until Ctrl-C)");
     l->add_flag("--delivered", args->delivered, "delivered meals (送餐)");

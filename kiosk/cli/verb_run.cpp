@@ -1,5 +1,6 @@
 // `run`: the full-screen kiosk on a site. `--at` starts its clock at another time (training and
-// demonstrations outside meal hours); it then runs on in real time.
+// demonstrations outside meal hours); it then runs on in real time. Scans come from the wedge
+// scanner and from the camera in site.toml [input], or `--replay DIR` in the camera's place.
 #include "cli/cli_common.hpp"
 
 namespace mh::cli {
@@ -19,6 +20,7 @@ private:
 struct RunArgs {
     std::string site = kDefaultSite;
     std::string at;
+    std::string replay;
 };
 }  // namespace
 
@@ -27,6 +29,7 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
     CLI::App* r = app.add_subcommand("run", "the full-screen check-in kiosk (MEALHALL_WINDOW=1024x600 for a window)");
     r->add_option("--site", a->site, "site directory")->capture_default_str();
     r->add_option("--at", a->at, "start the clock at this local time, e.g. 2026-11-25T11:30 (training)");
+    r->add_option("--replay", a->replay, "a folder of card pictures played as camera frames, looped (demos, tests)");
     r->callback([a, &ctx] {
         auto at = ctx.parseAt(a->at);
         if (!at) {
@@ -40,7 +43,7 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
         }
         std::int64_t offset = *at ? s->timeZone().toUnix(**at) - ctx.clock.nowUnix() : 0;
         ShiftedClock clock(offset);
-        ctx.exitCode = runKioskGui(*s, ctx, nullptr, &clock);
+        ctx.exitCode = runKioskGui(*s, ctx, nullptr, &clock, a->replay);
     });
 }
 

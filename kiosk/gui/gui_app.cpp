@@ -3,14 +3,15 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <atomic>
 #include <iostream>
 
 #include "cli/cli_common.hpp"
 #include "kiosk/gui/kiosk_speaker.hpp"
 #include "kiosk/gui/ops_services.hpp"
+#include "kiosk/input/live_inputs.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/ui_frame.hpp"
-#include "kiosk/ui/wedge_recogniser.hpp"
 #include "platform/net/curl_http_client.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
 #include "shared/staff/staff_pin.hpp"
@@ -26,9 +27,22 @@ std::pair<int, int> windowSize(const std::string& text) {
 }
 }  // namespace
 
-int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn) {
+int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, const std::string& replay) {
     const Clock& clock = clockIn ? *clockIn : ctx.clock;
     if (shown) *shown = false;
+    // The camera (or replay) starts before the window, so a bad --replay folder is reported first.
+    // Its threads wake the loop with a user event once the window's event queue exists.
+    SteadyMonoClock mono;
+    std::atomic<Uint32> wakeType{0};
+    kiosk::LiveInputs inputs(kiosk::liveInputOptions(site.config(), replay), mono);
+    auto started = inputs.start([&wakeType] {
+        SDL_Event ev{};
+        if ((ev.type = wakeType.load()) != 0) SDL_PushEvent(&ev);
+    });
+    if (!started) {
+        ctx.error(started.error());
+        return kUsage;
+    }
     if (!platform::SdlWindow::displayAvailable()) {
         ctx.say("没有可用的显示器（未设置 DISPLAY），无法打开签到画面", "no display available (DISPLAY is not set)");
         return kUsage;
@@ -44,6 +58,7 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn) {
         return kUsage;
     }
     if (shown) *shown = true;
+    if (Uint32 t = SDL_RegisterEvents(1); t != Uint32(-1)) wakeType = t;
 
     gui::KioskSpeaker speaker;
     if (!speaker.available())
@@ -58,7 +73,6 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn) {
     ops.start();
     bool warmed = false;
     ui::FontSet fonts;
-    ui::WedgeRecogniser wedge;
     ui::CommandQueue queue;
     ui::Metrics metrics = ui::Metrics::of(win->width(), win->height(), site.config().diagonalInch, win->dpi());
     SDL_StartTextInput();
@@ -93,23 +107,35 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn) {
         }
         // Sleep until an event, or until the clock line or the result timer needs a redraw.
         int timeoutMs = framesWanted > 0 ? 0 : int(std::clamp<std::int64_t>(ctl.secondsToNextChange(), 0, 60) * 1000 + 50);
+        if (ctl.state().screen == ui::ScreenId::Roster) timeoutMs = std::min(timeoutMs, 1000);  // camera status for staff
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, timeoutMs)) {
             do {
                 if (!win->handle(e)) running = false;
-                if (e.type == SDL_TEXTINPUT) wedge.text(e.text.text, e.text.timestamp);
+                if (e.type == SDL_TEXTINPUT) inputs.onText(e.text.text, e.text.timestamp);
                 if (e.type == SDL_KEYDOWN && (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER))
-                    if (auto payload = wedge.enter(e.key.timestamp)) queue.push(ui::ScanCommand{*payload});
+                    inputs.onEnter(e.key.timestamp);
                 if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_q && (e.key.keysym.mod & KMOD_CTRL)) running = false;
                 if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
                     metrics = ui::Metrics::of(win->width(), win->height(), site.config().diagonalInch, win->dpi());
             } while (SDL_PollEvent(&e));
-            if (!queue.empty()) ctl.applyAll(queue);
             framesWanted = 2;
+        }
+        // Wedge scans (just above) and camera scans (posted by its threads) take the same path.
+        inputs.drainInto(queue);
+        if (!queue.empty()) {
+            ctl.applyAll(queue);
+            framesWanted = 2;
+        }
+        if (auto st = inputs.status().zh; st != ctl.state().inputStatus) {
+            ctl.state().inputStatus = st;
+            if (ctl.state().screen == ui::ScreenId::Roster) framesWanted = std::max(framesWanted, 1);
         }
         if (ctl.tick()) framesWanted = std::max(framesWanted, 1);
     }
     SDL_StopTextInput();
+    wakeType = 0;
+    inputs.stop();  // join the camera threads while SDL is still up
     return kDone;
 }
 

@@ -68,6 +68,7 @@ struct KioskState {
     std::string pinMessage;          // 密码不对 / 已锁定 N 分钟
     std::vector<RosterService> roster;
     bool soundAvailable = true;      // staff see when the speaker is missing
+    std::string inputStatus;         // the camera (or replay) line for staff: 摄像头：未找到，正在查找
     StaffTab staffTab = StaffTab::Roster;
     std::vector<MissingRow> missing;             // regulars not here today
     std::vector<std::string> surnames, villages; // buttons for finding an elder without typing

@@ -54,6 +54,8 @@ void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width) {
     int i = buttonGrid(ctx, "volume", {"小声", "大声"}, width, {ctx.mm(40), key});
     if (i == 0) ctx.out.push(VolumeStep{-10});
     if (i == 1) ctx.out.push(VolumeStep{+10});
+    // The camera or replay line (the wedge scanner needs no status: it is a keyboard).
+    if (!st.inputStatus.empty()) ImGui::TextUnformatted(st.inputStatus.c_str());
 }
 
 }  // namespace mh::ui

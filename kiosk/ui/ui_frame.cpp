@@ -19,7 +19,9 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     std::vector<std::string> out{st.siteName, st.service.name, st.service.hours, st.pinMessage, st.glyphSeed};
     if (st.result) {
         out.push_back(st.result->maskedName);
-        out.push_back(st.result->fullName);
+        // Only where it is drawn: the glyph seed holds masked names, so a full name's middle
+        // characters would rebuild the atlas (100-200 ms) on nearly every new elder's scan.
+        if (st.showFullNames) out.push_back(st.result->fullName);
         out.push_back(st.result->serviceName);
     }
     for (const auto& m : st.missing) out.insert(out.end(), {m.name, m.village, m.phone});

@@ -33,7 +33,11 @@ void V4l2Camera::start(ScanSink sink) {
 }
 
 void V4l2Camera::stop() {
-    m_run = false;
+    {
+        std::lock_guard lock(m_waitMu);
+        m_run = false;
+    }
+    m_waitCv.notify_all();
     if (m_thread.joinable()) m_thread.join();
     m_pipeline.stop();
 }
@@ -45,8 +49,9 @@ void V4l2Camera::run() {
         bool opened = m_device->open(st);
         setStatus(st);
         if (!opened) {
-            // Sleep in small steps so stop() is prompt.
-            for (int waited = 0; m_run && waited < m_opt.retryMs; waited += 20) std::this_thread::sleep_for(milliseconds(20));
+            // Wait for the next look, woken at once by stop(): no polling, so a kiosk with no camera idles.
+            std::unique_lock lock(m_waitMu);
+            m_waitCv.wait_for(lock, milliseconds(m_opt.retryMs), [this] { return !m_run; });
             continue;
         }
         ++m_opens;

@@ -3,6 +3,7 @@
 // out, is a state shown to staff, not an error: the thread keeps looking and picks it up again.
 #pragma once
 #include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -39,6 +40,8 @@ private:
     std::atomic<bool> m_run{false};
     std::atomic<int> m_opens{0};
     std::thread m_thread;
+    std::mutex m_waitMu;  // with m_waitCv: the retry wait that stop() cuts short
+    std::condition_variable m_waitCv;
     mutable std::mutex m_mu;
     SourceStatus m_status{"摄像头：未启动", "camera: not started"};
 };

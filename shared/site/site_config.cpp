@@ -230,7 +230,7 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
     }
     Reader r(origin);
     SiteConfig cfg;
-    r.onlyKeys(root, {"site", "policy", "service", "rule", "cards", "upload", "display", "posting"}, origin);
+    r.onlyKeys(root, {"site", "policy", "service", "rule", "cards", "upload", "display", "posting", "input"}, origin);
 
     if (const toml::table* site = subTable(r, root, "site")) {
         r.onlyKeys(*site, {"id", "name", "timezone", "contact", "end_of_day"}, "[site]");
@@ -278,6 +278,15 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
         r.onlyKeys(*post, {"printer"}, "[posting]");
         cfg.postingPrinter = r.str(*post, "printer", false, nullptr).value_or("");
     }
+    if (const toml::table* in = subTable(r, root, "input")) {
+        r.onlyKeys(*in, {"camera"}, "[input]");
+        cfg.inputCamera = r.str(*in, "camera", false, nullptr).value_or(cfg.inputCamera);
+        // A device path, or one of the two words: a typo such as "video0" must not silently mean "none".
+        const std::string& c = cfg.inputCamera;
+        if (!r.failed() && c != "auto" && c != "none" && c.rfind("/dev/", 0) != 0)
+            r.fail(in->get("camera"), "camera 应为 \"auto\"、\"none\" 或设备路径，例如 \"/dev/video0\"",
+                   "camera must be \"auto\", \"none\" or a device path such as \"/dev/video0\"");
+    }
     if (r.failed()) return r.error();
     return cfg;
 }
@@ -316,7 +325,8 @@ std::string defaultSiteToml(const std::string& siteId, const std::string& name) 
     s += "[cards]\nallow_unsigned = false\ntrusted_keys = []            # 其他发卡机构的公钥（base32）；本站密钥总是可信\n\n";
     s += "[upload]\nendpoint = \"\"                # 为空：汇总留在本机待上报\ntoken_file = \"upload.token\"\n\n";
     s += "[display]\nshow_full_names = false      # 屏幕上显示全名（默认遮挡：张*兰）\n\n";
-    s += "[posting]\nprinter = \"\"                 # 月度公示的打印机（lp 打印机名）；为空：只生成文件不打印\n";
+    s += "[posting]\nprinter = \"\"                 # 月度公示的打印机（lp 打印机名）；为空：只生成文件不打印\n\n";
+    s += "[input]\ncamera = \"auto\"              # 扫码摄像头：\"auto\" 自动查找，\"none\" 只用扫码枪，或设备路径 \"/dev/video0\"\n";
     return s;
 }
 

@@ -73,6 +73,29 @@ TEST_CASE("a fast burst too short to be a card, or Enter alone, is not a scan") 
     CHECK_FALSE(w.onEnter(5000));
 }
 
+TEST_CASE("a burst that arrives as multi-character text events is still one scan") {
+    // Some input stacks hand a fast burst over in chunks; a chunk is many characters at one time.
+    WedgeRecogniser w;
+    w.onText("MH1:E00", 100);
+    w.onText("01:1:", 104);
+    w.onText("ABC", 108);
+    CHECK(w.onEnter(110) == std::optional<std::string>("MH1:E0001:1:ABC"));
+    w.onText("12", 2000);  // two characters at once, then Enter at once: too short to be a card
+    CHECK_FALSE(w.onEnter(2005));
+}
+
+TEST_CASE("a staff PIN typed on a keyboard is never a scan, however quick the typist") {
+    // Measured human inter-key gaps are 60 ms and up; a fast typist rolling keys is tried at 40 ms.
+    for (std::int64_t gap : {40, 60, 120, 250}) {
+        WedgeRecogniser w;
+        for (const std::string pin : {"2468", "135790", "000000000000"}) {
+            CAPTURE(gap);
+            CHECK_FALSE(w.onEnter(type(w, pin, 10'000, gap) + gap));
+            CHECK_FALSE(w.onEnter(type(w, pin, 20'000, gap) + 5));  // even with Enter right after the last digit
+        }
+    }
+}
+
 TEST_CASE("the same payload held in view is one scan until it has been away for 5 s") {
     ScanDebouncer d(5000);
     FakeMonoClock clock(0);
@@ -186,7 +209,7 @@ TEST_CASE("no camera is not an error: the camera source says so and stops prompt
     CHECK(cam.status().en == "camera: stopped");
 }
 
-TEST_CASE("a wedge scanner's bursts become de-bounced scan events; typing does not") {
+TEST_CASE("a wedge scanner's bursts become de-bounced scan events, typing does not") {
     std::vector<ScanEvent> got;
     WedgeInput in([&](const ScanEvent& e) { got.push_back(e); });
     FakeMonoClock clock(1000);

@@ -1,12 +1,11 @@
-// Screen logic without a window: ImGui frames fed simulated taps, the controller on a fake clock,
-// and the keyboard-wedge recogniser.
+// Screen logic without a window: ImGui frames fed simulated taps and the controller on a fake clock
+// (the keyboard-wedge scanner's tests are in tests/cards and tests/live).
 #include <doctest/doctest.h>
 
 #include "gui/gui_fixture.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/sample_results.hpp"
 #include "kiosk/ui/ui_frame.hpp"
-#include "kiosk/ui/wedge_recogniser.hpp"
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/checkin_store.hpp"
 
@@ -190,28 +189,6 @@ TEST_CASE("the waiting screen names the next meal when none is open") {
     fx.clock.set(fx.site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:00")));
     ctl.tick();
     CHECK(ctl.state().service.id == "lunch");
-}
-
-TEST_CASE("a keyboard-wedge scanner's fast burst ending in Enter is one scan; a person typing is not") {
-    WedgeRecogniser w;
-    std::int64_t t = 1000;
-    for (char c : std::string("110101194912310025")) w.text(std::string(1, c), t += 8);
-    auto got = w.enter(t + 8);
-    REQUIRE(got.has_value());
-    CHECK(*got == "110101194912310025");
-
-    for (char c : std::string("1234")) w.text(std::string(1, c), t += 250);
-    CHECK_FALSE(w.enter(t + 200).has_value());
-
-    w.text("12", t += 1000);
-    CHECK_FALSE(w.enter(t + 5).has_value());  // too short to be a card
-
-    // A slow start, then a scanner burst: only the burst counts.
-    w.text("x", t += 1000);
-    for (char c : std::string("E0001X")) w.text(std::string(1, c), t += 300 + 5);
-    t += 1000;
-    for (char c : std::string("MH1:E0001:1:ABC")) w.text(std::string(1, c), t += 5);
-    CHECK(w.enter(t + 5) == std::optional<std::string>("MH1:E0001:1:ABC"));
 }
 
 TEST_CASE("`kiosk staff pin` takes the PIN from stdin, and the PIN pad then opens the roster") {

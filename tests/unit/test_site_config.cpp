@@ -90,3 +90,22 @@ TEST_CASE("a site.toml saved as GBK is refused with a message that says so") {
     CHECK(e.code == "toml.encoding");
     CHECK(e.message.find("GBK") != std::string::npos);
 }
+
+TEST_CASE("[input] camera is auto by default, and only auto, none or a device path") {
+    auto plain = parseSiteConfig(kSite);
+    REQUIRE(plain.ok());
+    CHECK(plain->inputCamera == "auto");
+    auto def = parseSiteConfig(defaultSiteToml("141022-009", "南关村助餐点"));
+    REQUIRE(def.ok());
+    CHECK(def->inputCamera == "auto");
+    for (std::string v : {"none", "auto", "/dev/video2", "/dev/v4l/by-id/usb-cam-video-index0"}) {
+        auto cfg = parseSiteConfig(kSite + "[input]\ncamera = \"" + v + "\"\n");
+        REQUIRE(cfg.ok());
+        CHECK(cfg->inputCamera == v);
+    }
+    Error typo = errorOf(kSite + "[input]\ncamera = \"video0\"\n");
+    CHECK(typo.message.find("第5行") != std::string::npos);
+    CHECK(typo.message.find("/dev/video0") != std::string::npos);
+    CHECK(errorOf(kSite + "[input]\ncamera = 0\n").message.find("camera") != std::string::npos);
+    CHECK(errorOf(kSite + "[input]\nscanner = \"usb\"\n").message.find("scanner") != std::string::npos);
+}
