@@ -163,7 +163,7 @@ TEST_CASE("the roster warns staff before the donation balance runs out") {
     CHECK(ctl.state().ops.donation.warn == DonationWarn::None);
 }
 
-TEST_CASE("a void or manual check-in on a frozen day wakes the uploader; 立即上报 wakes it too") {
+TEST_CASE("a void or manual check-in on a frozen day wakes the uploader — 立即上报 wakes it too") {
     test::GuiFixture fx;
     int wakes = 0, runs = 0;
     KioskController ctl(*fx.site, fx.clock);
@@ -283,7 +283,7 @@ TEST_CASE("the kiosk makes last month's posting once, prints it where a printer 
     CHECK(printed.size() == 1);
 }
 
-TEST_CASE("a printer that refuses the posting is reported to staff; the files and the idle view stay") {
+TEST_CASE("a printer that refuses the posting is reported to staff — the files and the idle view stay") {
     test::UploadSite us("", 5, "\n[posting]\nprinter = \"office\"\n");
     us.lunches(D("2026-10-15"), 1);
     gui::PostingJobOptions po;

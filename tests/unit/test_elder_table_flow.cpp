@@ -58,7 +58,7 @@ TEST_CASE("four hundred elders flow over continuation pages with repeated villag
     checkFlow(e, pages, 12, 40, 3);
 }
 
-TEST_CASE("no room under the summary puts the table overleaf; no elders gives one empty page") {
+TEST_CASE("no room under the summary puts the table overleaf — no elders gives one empty page") {
     auto e = village({{"东沟村", 5}});
     auto pages = flowElderTable(e, 0, 40, 3);
     REQUIRE(pages.size() == 2);

@@ -6,7 +6,7 @@
 
 using namespace mh;
 
-TEST_CASE("[posting] printer is read; without it nothing is printed") {
+TEST_CASE("[posting] printer is read — without it nothing is printed") {
     auto with = parseSiteConfig(test::standardToml("\n[posting]\nprinter = \"HP_LaserJet\"\n"));
     REQUIRE(with.ok());
     CHECK(with->postingPrinter == "HP_LaserJet");

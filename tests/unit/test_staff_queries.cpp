@@ -49,7 +49,7 @@ TEST_CASE("a regular who came on most of the last 14 days and not today is liste
     CHECK(regularsMissing(fx.site->db(), "breakfast", fx.today).empty());
 }
 
-TEST_CASE("elders are found by surname, village or the last four ID digits; inactive ones are not") {
+TEST_CASE("elders are found by surname, village or the last four ID digits — inactive ones are not") {
     QueryFixture fx;
     auto initials = surnameInitials(fx.site->db());
     CHECK(initials == std::vector<std::string>{"张", "王"});  // 李德 is inactive; sorted by UTF-8 bytes

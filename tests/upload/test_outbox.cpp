@@ -17,7 +17,7 @@ std::vector<std::string> pendingKeys(UploadOutbox& box) {
 }
 }  // namespace
 
-TEST_CASE("a past day with records is pending; today waits for end_of_day; empty days are not") {
+TEST_CASE("a past day with records is pending — today waits for end_of_day — empty days are not") {
     UploadSite s("");
     s.lunches(D("2026-11-20"), 3);
     s.lunches(D("2026-11-22"), 2);

@@ -77,7 +77,7 @@ TEST_CASE("kiosk upload without an endpoint keeps the tallies and says why") {
     CHECK(r.err.find("endpoint") != std::string::npos);
 }
 
-TEST_CASE("kill -9 during a send loses nothing; the next run repeats the same key and the platform keeps one copy") {
+TEST_CASE("kill -9 during a send loses nothing — the next run repeats the same key and the platform keeps one copy") {
     FakeCounty county;
     UploadSite s(county.endpoint());
     s.lunches(D("2025-03-01"), 3);

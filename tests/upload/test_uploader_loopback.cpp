@@ -98,7 +98,7 @@ TEST_CASE("a correction after delivery arrives as the next revision, once") {
     CHECK(nlohmann::json::parse(stored["141022-001/2026-11-01/1"])["records"].size() == 4);
 }
 
-TEST_CASE("401 stops the run and tells staff to fix the token; a fixed token needs no restart") {
+TEST_CASE("401 stops the run and tells staff to fix the token — a fixed token needs no restart") {
     FakeCounty county("the-right-token");
     UploadSite s(county.endpoint());
     s.lunches(D("2026-11-01"), 2);
@@ -123,7 +123,7 @@ TEST_CASE("401 stops the run and tells staff to fix the token; a fixed token nee
     CHECK_FALSE(st.lastSuccessAt.empty());
 }
 
-TEST_CASE("422 stops with a sentence naming the day; the tally stays pending") {
+TEST_CASE("422 stops with a sentence naming the day — the tally stays pending") {
     FakeCounty county;
     UploadSite s(county.endpoint());
     s.lunches(D("2026-11-01"), 2);
