@@ -64,6 +64,10 @@ std::string donationBalanceText(const DonationBalance& b, bool english) {
         case DonationLevel::Ok: break;
     }
     if (days < 0) return english ? "Donation balance " + yuan + " yuan" : "捐赠余额 " + yuan + " 元";
+    // Past a year the day count says nothing a cadre can act on.
+    if (days > 365)
+        return english ? "Donation balance " + yuan + " yuan, more than a year at the recent rate"
+                       : "捐赠余额 " + yuan + " 元，按近期用量够用一年以上";
     return english ? "Donation balance " + yuan + " yuan, about " + std::to_string(days) + " days at the recent rate"
                    : "捐赠余额 " + yuan + " 元，按近期用量约可用 " + std::to_string(days) + " 天";
 }

@@ -155,6 +155,9 @@ TEST_CASE("the donation balance warns when it covers less than a week at the rec
     b.receivedFen = 5000;
     CHECK(b.daysCovered() == -1);  // nothing drawn lately: no rate to divide by
     CHECK(b.level() == DonationLevel::Ok);
+    b.recentFen = 28;  // 1 fen a day: 5000 days is "more than a year", not a day count
+    CHECK(b.daysCovered() == 5000);
+    CHECK(donationBalanceText(b, false) == "捐赠余额 50.00 元，按近期用量够用一年以上");
 }
 
 TEST_CASE("the posting CSV has a BOM, 姓名,村 and the services in site.toml order, and a 合计 row") {
