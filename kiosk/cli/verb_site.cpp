@@ -54,6 +54,13 @@ int runImport(const ImportArgs& a, Context& ctx) {
         jr["reason"] = ctx.pick(r.reason, r.reasonEn);
         j["rejected"].push_back(jr);
     }
+    if (!report->ignoredColumns.empty()) {
+        j["ignored_columns"] = report->ignoredColumns;
+        std::string cols;
+        for (const auto& c : report->ignoredColumns) cols += (cols.empty() ? "" : "、") + c;
+        ctx.say("注意：这些列不认识，已忽略：" + cols + "（可用的列见 README）",
+                "note: these columns are not known and were ignored: " + cols);
+    }
     printJson(j);
     ctx.say("新增 " + std::to_string(report->added) + " 人，更新 " + std::to_string(report->updated) + " 人，未变 " +
                 std::to_string(report->unchanged) + " 人，退回 " + std::to_string(report->rejected.size()) + " 行",

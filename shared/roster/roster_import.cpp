@@ -26,11 +26,11 @@ const std::map<std::string, Col>& headerNames() {
         {"name", NameC},            {"姓名", NameC},
         {"id_number", IdNumberC},   {"身份证号", IdNumberC},  {"身份证号码", IdNumberC},
         {"birth_date", BirthDateC}, {"出生日期", BirthDateC},
-        {"categories", CategoriesC}, {"类别", CategoriesC},
-        {"village", VillageC},      {"村", VillageC},         {"村庄", VillageC},
-        {"phone", PhoneC},          {"电话", PhoneC},
-        {"card_serial", CardSerialC}, {"卡序号", CardSerialC},
-        {"active", ActiveC},        {"在册", ActiveC},
+        {"categories", CategoriesC}, {"类别", CategoriesC},   {"人员类别", CategoriesC},
+        {"village", VillageC},      {"村", VillageC},         {"村庄", VillageC},  {"所在村", VillageC},
+        {"phone", PhoneC},          {"电话", PhoneC},         {"手机", PhoneC},    {"联系电话", PhoneC},
+        {"card_serial", CardSerialC}, {"卡序号", CardSerialC}, {"卡号", CardSerialC},
+        {"active", ActiveC},        {"在册", ActiveC},        {"在用", ActiveC},   {"有效", ActiveC},
         {"legacy_card", LegacyCardC}, {"旧卡号", LegacyCardC},
     };
     return k;
@@ -129,6 +129,7 @@ Result<ImportReport> importRoster(Site& site, std::string_view csvText, LocalDat
     if (!rows) return rows.error();
     std::array<int, NCols> idx;
     idx.fill(-1);
+    std::vector<std::string> ignoredColumns;
     const auto& header = rows->front();
     for (size_t i = 0; i < header.fields.size(); ++i) {
         std::string h(trim(header.fields[i]));
@@ -136,6 +137,7 @@ Result<ImportReport> importRoster(Site& site, std::string_view csvText, LocalDat
             if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
         auto it = headerNames().find(h);
         if (it != headerNames().end() && idx[it->second] < 0) idx[it->second] = int(i);
+        else if (!h.empty()) ignoredColumns.push_back(std::string(trim(header.fields[i])));
     }
     if (idx[ElderIdC] < 0 || idx[NameC] < 0) {
         std::string missing = idx[ElderIdC] < 0 ? "elder_id" : "name";
@@ -144,6 +146,7 @@ Result<ImportReport> importRoster(Site& site, std::string_view csvText, LocalDat
     }
 
     ImportReport report;
+    report.ignoredColumns = ignoredColumns;
     try {
         Database& db = site.db();
         ElderStore store(db);
@@ -159,14 +162,15 @@ Result<ImportReport> importRoster(Site& site, std::string_view csvText, LocalDat
                 continue;
             }
             Elder e = std::get<Elder>(parsed);
-            if (!seenIds.insert(e.elderId).second) {
+            // A row counts as "seen" only once accepted, so a bad row never blocks a later good one.
+            if (seenIds.count(e.elderId)) {
                 report.rejected.push_back({row.line, e.elderId, "编号 " + e.elderId + " 在文件中重复出现",
                                            "elder_id " + e.elderId + " appears twice in the file"});
                 continue;
             }
             if (e.idHash) {
                 auto other = store.byIdHash(*e.idHash);
-                if (!seenHashes.insert(*e.idHash).second || (other && other->elderId != e.elderId)) {
+                if (seenHashes.count(*e.idHash) || (other && other->elderId != e.elderId)) {
                     report.rejected.push_back({row.line, e.elderId, "这个身份证号已登记在另一位老人名下",
                                                "this ID number already belongs to another elder"});
                     continue;
@@ -174,12 +178,15 @@ Result<ImportReport> importRoster(Site& site, std::string_view csvText, LocalDat
             }
             if (e.legacyCard) {
                 auto other = store.byLegacyCard(*e.legacyCard);
-                if (!seenLegacy.insert(*e.legacyCard).second || (other && other->elderId != e.elderId)) {
+                if (seenLegacy.count(*e.legacyCard) || (other && other->elderId != e.elderId)) {
                     report.rejected.push_back({row.line, e.elderId, "旧卡号已登记在另一位老人名下",
                                                "this legacy card number already belongs to another elder"});
                     continue;
                 }
             }
+            seenIds.insert(e.elderId);
+            if (e.idHash) seenHashes.insert(*e.idHash);
+            if (e.legacyCard) seenLegacy.insert(*e.legacyCard);
             if (existing && *existing == e) {
                 ++report.unchanged;
                 continue;

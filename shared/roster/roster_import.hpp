@@ -23,6 +23,7 @@ struct ImportReport {
     int updated = 0;
     int unchanged = 0;
     std::vector<RejectedRow> rejected;
+    std::vector<std::string> ignoredColumns;  // header names the kiosk does not know (said, not an error)
 };
 
 // `today` bounds ID birth dates; `at` stamps the rows and the audit entry; `actor` is who imported.

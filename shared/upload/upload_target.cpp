@@ -13,6 +13,19 @@ Result<UploadTarget> loadUploadTarget(const Site& site) {
     if (t.endpoint.empty())
         return Error{"upload.unconfigured", "还没有设置上报地址（site.toml 的 [upload] endpoint），汇总先存在本机，设置后会补传。",
                      "no upload address yet ([upload] endpoint in site.toml): tallies wait on this machine"};
+    // The token and the tallies must never cross a network in clear text: https only, except to this
+    // machine itself (a local relay, and the tests' loopback platform).
+    auto startsWith = [&](const char* p) { return t.endpoint.rfind(p, 0) == 0; };
+    bool loopbackHttp = startsWith("http://127.") || startsWith("http://localhost:") || startsWith("http://localhost/") ||
+                        startsWith("http://[::1]");
+    if (!startsWith("https://") && !loopbackHttp) {
+        bool plainHttp = startsWith("http://");
+        return Error{"upload.endpoint",
+                     plainHttp ? "上报地址 " + t.endpoint + " 没有加密（http://），口令和数据会被人看到。请改成 https:// 开头的地址。"
+                               : "上报地址 " + t.endpoint + " 写得不对，应以 https:// 开头（site.toml 的 [upload] endpoint）。",
+                     plainHttp ? "the upload address " + t.endpoint + " is not encrypted (http://): use https://"
+                               : "the upload address " + t.endpoint + " is not a https:// address"};
+    }
     std::filesystem::path file = cfg.tokenFile;
     if (file.is_relative()) file = site.dir() / file;
     std::ifstream in(file, std::ios::binary);

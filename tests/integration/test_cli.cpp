@@ -152,6 +152,21 @@ TEST_CASE("--lang en gives English messages, before or after the verb") {
     CHECK(e.err.find("no site directory") != std::string::npos);
 }
 
+TEST_CASE("init refuses an empty name or a site id with other characters, and creates nothing") {
+    test::TempDir dir;
+    std::string site = (dir.path() / "s").string();
+    auto noName = kiosk({"init", "--site", site, "--site-id", "141022-001", "--name", ""});
+    CHECK(noName.exitCode == 2);
+    CHECK(noName.err.find("名称") != std::string::npos);
+    auto badId = kiosk({"init", "--site", site, "--site-id", "141022 001", "--name", "北关"});
+    CHECK(badId.exitCode == 2);
+    CHECK(badId.err.find("站点编号") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "s/site.toml"));
+    auto unknownVerb = kiosk({"frobnicate"});
+    CHECK(unknownVerb.exitCode == 2);
+    CHECK(unknownVerb.err.find("没有这个命令：frobnicate") != std::string::npos);
+}
+
 TEST_CASE("init refuses to overwrite an existing site") {
     CliSite s;
     auto r = kiosk({"init", "--site", s.site, "--site-id", "141022-002", "--name", "别处"});

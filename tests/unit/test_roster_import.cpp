@@ -151,3 +151,30 @@ TEST_CASE("a partial file (only some columns) updates those and keeps the rest")
     CHECK(e->village == "北关村");
     CHECK(e->categories == std::vector<std::string>{"dibao", "duju"});
 }
+
+TEST_CASE("a rejected row never blocks a later good row with the same ID number or elder_id") {
+    test::TempDir dir;
+    auto site = test::makeSite(dir.path());
+    std::string id = test::makeIdNumber("19400312", 2);
+    importOk(*site, "elder_id,name,id_number\nB001,张桂兰," + id + "\n");
+    // B010 wrongly carries B001's number (rejected); B001's own row in the same file is fine.
+    ImportReport r = importOk(*site, "elder_id,name,id_number,card_serial\nB010,王秀英," + id + ",1\nB001,张桂兰," + id + ",6\n");
+    REQUIRE(r.rejected.size() == 1);
+    CHECK(r.rejected[0].line == 2);
+    CHECK(r.updated == 1);
+    CHECK(ElderStore(site->db()).byElderId("B001")->cardSerial == "6");
+    // A bad row and then a good row with the same elder_id: the good one is taken.
+    ImportReport again = importOk(*site, "elder_id,name\nB002,\nB002,李淑珍\n");
+    CHECK(again.rejected.size() == 1);
+    CHECK(again.added == 1);
+}
+
+TEST_CASE("columns the kiosk does not know are reported, and common Chinese headers are understood") {
+    test::TempDir dir;
+    auto site = test::makeSite(dir.path());
+    ImportReport r = importOk(*site, "编号,姓名,卡号,在用,手机,备注\nE1,张桂兰,3,1,13900000001,无\n");
+    CHECK(r.ignoredColumns == std::vector<std::string>{"备注"});
+    auto e = ElderStore(site->db()).byElderId("E1");
+    CHECK(e->cardSerial == "3");
+    CHECK(e->phone == "13900000001");
+}

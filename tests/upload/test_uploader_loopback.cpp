@@ -123,6 +123,20 @@ TEST_CASE("401 stops the run and tells staff to fix the token — a fixed token 
     CHECK_FALSE(st.lastSuccessAt.empty());
 }
 
+TEST_CASE("a plain http:// or malformed endpoint is refused before anything is sent, as a job for staff") {
+    for (std::string endpoint : {"http://platform.example.gov.cn/mealhall/v1", "ftp:/bad", "platform.example"}) {
+        UploadSite s(endpoint);
+        s.lunches(D("2026-11-01"), 2);
+        s.clock.set(s.at(D("2026-11-02"), 9, 0));
+        CurlHttpClient http(fastCurl());
+        UploadRunReport rep = TallyUploader(*s.site, s.clock, http, quick()).run();
+        CHECK(rep.needsStaff);
+        CHECK(rep.error->code == "upload.endpoint");
+        CHECK(rep.error->message.find("https://") != std::string::npos);
+        CHECK(rep.pendingDays == 1);
+    }
+}
+
 TEST_CASE("422 stops with a sentence naming the day — the tally stays pending") {
     FakeCounty county;
     UploadSite s(county.endpoint());
