@@ -1,5 +1,8 @@
 // `staff pin`: sets the PIN that opens the kiosk's staff screens. The PIN comes from --pin or the
 // first line of stdin (so it stays out of the shell history: `echo 2468 | kiosk staff pin ...`).
+#include <termios.h>
+#include <unistd.h>
+
 #include <iostream>
 
 #include "cli/cli_common.hpp"
@@ -18,7 +21,20 @@ int runSetPin(PinArgs a, Context& ctx) {
     auto site = ctx.openSite(a.site);
     if (!site) return kUsage;
     if (a.pin.empty()) {
+        // At a terminal: ask, and keep the digits off the screen while they are typed.
+        bool tty = ::isatty(STDIN_FILENO);
+        termios saved{};
+        if (tty && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
+            termios quiet = saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+            std::cerr << ctx.pick("请输入新的工作人员密码（4-12位数字）：", "new staff PIN (4-12 digits): ") << std::flush;
+        }
         std::getline(std::cin, a.pin);
+        if (tty) {
+            ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+            std::cerr << "\n";
+        }
         while (!a.pin.empty() && (a.pin.back() == '\r' || a.pin.back() == ' ')) a.pin.pop_back();
     }
     StaffPin pin(site->db(), ctx.clock);

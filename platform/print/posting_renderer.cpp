@@ -57,6 +57,9 @@ private:
 
     const MonthlyFigures& m_f;
     LocalDate m_postedOn;
+    // A posting made before the month is over must not name a future day as its end.
+    [[nodiscard]] LocalDate periodEnd() const { return m_postedOn < m_f.last ? m_postedOn : m_f.last; }
+    [[nodiscard]] std::string periodNote() const { return m_postedOn < m_f.last ? "（本月尚未结束）" : ""; }
     ElderTable m_table;
     std::vector<TablePage> m_pages;
     // A roll too long for the first sheet gets sheets of its own after the table: page → column →
@@ -94,7 +97,7 @@ double PostingPainter::drawSummary(PangoText& t, cairo_t* cr, double y) {
     y += t.draw(kMargin, y, period + " 助餐助洁助医服务公示", {22, true, Align::Center, kContentW});
     y += 2;
     y += t.draw(kMargin, y,
-                "统计期间：" + dateZh(m_f.first) + " 至 " + dateZh(m_f.last) + "　　站点编号：" + m_f.siteId,
+                "统计期间：" + dateZh(m_f.first) + " 至 " + dateZh(periodEnd()) + periodNote() + "　　站点编号：" + m_f.siteId,
                 {10, false, Align::Center, kContentW, false, 0.25});
     line(cr, kMargin, y + 6, kPageW - kMargin, y + 6, 1.2, 0);
     y += 14;
@@ -205,8 +208,8 @@ double PostingPainter::drawHonourRoll(PangoText& t, cairo_t* cr, double y) {
     }
     // An overdrawn balance is said in words: "-76.00" on a notice board reads like a typo.
     Fen left = m_f.balance.balanceFen();
-    std::string balance = left >= 0 ? "截至" + dateZh(m_f.last) + "捐赠结余 " + formatYuan2(left) + " 元。"
-                                    : "截至" + dateZh(m_f.last) + "捐赠已用完，另有 " + formatYuan2(-left) +
+    std::string balance = left >= 0 ? "截至" + dateZh(periodEnd()) + "捐赠结余 " + formatYuan2(left) + " 元。"
+                                    : "截至" + dateZh(periodEnd()) + "捐赠已用完，另有 " + formatYuan2(-left) +
                                           " 元助餐捐赠份额尚待捐赠补足。";
     std::string tail = "本月收到社会捐赠 " + std::to_string(m_f.donationsCount) + " 笔，共 " +
                        formatYuan2(m_f.donationsFen) + " 元；本月助餐使用捐赠 " + formatYuan2(m_f.shares.donation) +

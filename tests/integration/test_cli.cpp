@@ -182,6 +182,19 @@ TEST_CASE("demo makes a ready site and runs a sample lunch") {
     CHECK(r.out.find("duplicate") != std::string::npos);
     CHECK(r.out.find("revoked") != std::string::npos);
     CHECK(std::filesystem::exists(dir.path() / "demo/cards.txt"));
+    // A posting of the month still running names today as its end, never a future day.
+    auto tz = TimeZone::load("Asia/Shanghai");
+    REQUIRE(tz.ok());
+    LocalDate today = tz->toLocal(SystemClock().nowUnix()).date;
+    std::string month = today.iso().substr(0, 7);
+    auto posting = kiosk({"posting", "--site", (dir.path() / "demo").string(), "--month", month, "--out",
+                          (dir.path() / "out").string(), "--no-print"});
+    CHECK_MESSAGE(posting.exitCode == 0, posting.err);
+    auto text = test::runProcess({"/usr/bin/pdftotext", (dir.path() / "out" / ("posting-" + month + ".pdf")).string(), "-"});
+    std::string end = std::to_string(today.year()) + "年" + std::to_string(today.month()) + "月" + std::to_string(today.day()) + "日";
+    CHECK(text.out.find("至 " + end + "（本月尚未结束）") != std::string::npos);
+    CHECK(text.out.find("北关农贸公司") != std::string::npos);      // named donor on the honour roll
+    CHECK(text.out.find("不愿具名的村民") == std::string::npos);    // the other asked not to be named
     // Running it again remakes the demo site.
     CHECK(kiosk({"demo", "--site", (dir.path() / "demo").string()}).exitCode == 0);
 }
