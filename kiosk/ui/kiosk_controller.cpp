@@ -40,14 +40,12 @@ CurrentService KioskController::pickService(const LocalDateTime& now) const {
     if (!pick)
         for (const auto& s : services)
             if (s.kind == ServiceKind::Meal && s.opens > now.wallTime() && (!pick || s.opens < pick->opens)) pick = &s;
+    bool tomorrow = false;
     if (!pick)
         for (const auto& s : services)
-            if (s.kind == ServiceKind::Meal) {
-                pick = &s;
-                break;
-            }
+            if (s.kind == ServiceKind::Meal && (!pick || s.opens < pick->opens)) pick = &s, tomorrow = true;
     if (!pick) return {};
-    return {pick->id, pick->name, pick->opens.text() + "–" + pick->closes.text(), open};
+    return {pick->id, pick->name, pick->opens.text() + "–" + pick->closes.text(), open, tomorrow};
 }
 
 bool KioskController::tick() {
@@ -55,7 +53,8 @@ bool KioskController::tick() {
     bool changed = now.minute != m_state.now.minute || now.hour != m_state.now.hour || !(now.date == m_state.now.date);
     m_state.now = now;
     CurrentService svc = pickService(now);
-    if (svc.id != m_state.service.id || svc.openNow != m_state.service.openNow) changed = true;
+    if (svc.id != m_state.service.id || svc.openNow != m_state.service.openNow || svc.tomorrow != m_state.service.tomorrow)
+        changed = true;
     m_state.service = svc;
     if (m_state.screen == ScreenId::Result && m_clock.nowUnix() - m_state.resultShownAt >= kResultSeconds) {
         m_state.screen = ScreenId::Checkin;

@@ -22,6 +22,7 @@ struct CurrentService {
     std::string name;      // 午餐
     std::string hours;     // 10:30–13:30
     bool openNow = false;
+    bool tomorrow = false; // nothing more today: the first meal of tomorrow
 };
 
 struct RosterRow {

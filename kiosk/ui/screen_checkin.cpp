@@ -21,7 +21,7 @@ std::string serviceLine(const CurrentService& s, bool delivered) {
     if (s.id.empty()) return kNothingOpen.zh;
     std::string what = s.name + (delivered ? "送餐" : "");
     if (s.openNow) return what + " " + s.hours;
-    return "下一个：" + what + " " + s.hours;
+    return (s.tomorrow ? "明天" : "下一个：") + what + " " + s.hours;
 }
 }  // namespace
 

@@ -286,3 +286,27 @@ TEST_CASE("in delivered-meal mode a scanned card is recorded as a delivered meal
     CHECK(ctl.state().result->delivered);
     CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25")[0].delivered);
 }
+
+TEST_CASE("the waiting screen names the next meal today, and says 明天 once today's meals are over") {
+    test::TempDir dir;
+    std::string toml = test::standardToml();
+    toml.replace(toml.find("opens = \"00:00\""), 15, "opens = \"08:00\"");   // 助医 in office hours only
+    toml.replace(toml.find("closes = \"24:00\""), 16, "closes = \"17:00\"");
+    auto site = test::makeSite(dir.path(), toml);
+    FakeClock clock(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T06:00")));
+    KioskController ctl(*site, clock, nullptr);
+    ctl.tick();
+    CHECK(ctl.state().service.id == "breakfast");  // nothing open yet: the next meal today
+    CHECK_FALSE(ctl.state().service.openNow);
+    CHECK_FALSE(ctl.state().service.tomorrow);
+    clock.set(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T07:30")));
+    ctl.tick();
+    CHECK(ctl.state().service.id == "breakfast");
+    CHECK(ctl.state().service.openNow);
+    CHECK_FALSE(ctl.state().service.tomorrow);
+    clock.set(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T23:16")));
+    ctl.tick();
+    CHECK(ctl.state().service.tomorrow);
+    CHECK_FALSE(ctl.state().service.openNow);
+    CHECK(ctl.state().service.id == "breakfast");  // tomorrow's earliest meal
+}
