@@ -20,8 +20,10 @@ void drawPinScreen(const KioskState& st, DrawContext& ctx) {
     if (bigButton(ctx, "back", {W - margin - backW, margin}, {backW, key}, "返回", f.staff, f.sizes.staffPx,
                   ButtonStyle::Staff))
         ctx.out.push(CloseStaff{});
-    drawText(ctx, f.staff, f.sizes.staffPx, {margin + ctx.mm(2), margin + (key - f.sizes.staffPx) / 2}, kText,
-             "工作人员：请输入密码");
+    // On a narrow portrait panel the title shrinks rather than run under the back button.
+    const std::string title = "工作人员：请输入密码";
+    float titlePx = fitPx(f.staff, f.sizes.staffPx, f.sizes.staffPx * 0.6f, title, W - backW - 2 * margin - ctx.mm(4));
+    drawText(ctx, f.staff, titlePx, {margin + ctx.mm(2), margin + (key - titlePx) / 2}, kText, title);
     float y = margin + key + gap * 0.5f;
 
     // What has been typed, as dots, or why it was refused.
