@@ -11,6 +11,7 @@
 #include "shared/staff/staff_queries.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/elder_store.hpp"
+#include "shared/store/kiosk_settings.hpp"
 
 namespace mh::ui {
 
@@ -40,6 +41,13 @@ KioskController::KioskController(Site& site, const Clock& clock, Speaker* speake
     for (const auto& svc : site.config().services)
         for (auto& cp : splitCodePoints(svc.name)) chars.insert(cp);
     for (const auto& c : chars) m_state.glyphSeed += c;
+    // The volume staff last set survives a restart; delivered mode does not (kiosk_settings.hpp).
+    try {
+        if (auto v = KioskSettings(site.db()).getInt(KioskSettings::kVolume, 0, 100)) m_state.volume = *v;
+    } catch (const StoreError&) {
+        // An unreadable setting is not worth a kiosk that does not start: the default volume.
+    }
+    if (m_speaker) m_speaker->setVolume(m_state.volume);
     tick();
 }
 
@@ -298,8 +306,11 @@ void KioskController::apply(const Command& c) {
                 int before = m_state.volume;
                 m_state.volume = std::clamp(m_state.volume + cmd.delta, 0, 100);
                 if (m_speaker) m_speaker->setVolume(m_state.volume);
-                if (m_state.volume != before)
-                    audit("kiosk.volume", "", std::to_string(before) + " -> " + std::to_string(m_state.volume));
+                if (m_state.volume != before) {
+                    std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), now = std::to_string(m_state.volume);
+                    audit("kiosk.volume", "", std::to_string(before) + " -> " + now,
+                          [&](Database& db) { KioskSettings(db).set(KioskSettings::kVolume, now, at); });
+                }
             }
         },
         c);

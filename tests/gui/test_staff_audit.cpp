@@ -1,5 +1,5 @@
 // Every staff action on the kiosk's own screens lands in the audit log as "staff-screen": the PIN pad
-// (right, wrong, the lockout, refused while locked), leaving, delivered mode, volume, 立即上报, manual
+// (right, wrong, the lockout, refused while locked), leaving, delivered mode, volume (kept across a restart), 立即上报, manual
 // check-in and void. Driven through KioskController on a real temp site, read back with AuditLog.
 #include <doctest/doctest.h>
 
@@ -9,6 +9,7 @@
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/store/checkin_store.hpp"
+#include "shared/store/kiosk_settings.hpp"
 
 using namespace mh;
 using namespace mh::ui;
@@ -138,4 +139,43 @@ TEST_CASE("a manual check-in and its void from the staff screen are logged as st
     REQUIRE(actions(log) == std::vector<std::string>{"checkin.manual", "checkin.void"});
     CHECK(log[0].actor == "staff-screen");
     CHECK(log[1].actor == "staff-screen");
+}
+
+TEST_CASE("the volume staff set is kept across a restart; delivered mode is not") {
+    struct VolumeSpeaker : Speaker {
+        int volume = -1;
+        void sayResult(const ScanResult&) override {}
+        void setVolume(int v) override { volume = v; }
+    };
+    test::GuiFixture fx;
+    {
+        VolumeSpeaker speaker;
+        KioskController ctl(*fx.site, fx.clock, &speaker);
+        CHECK(ctl.state().volume == 80);  // a new site: the default
+        CHECK(speaker.volume == 80);
+        login(ctl);
+        ctl.apply(VolumeStep{-10});
+        ctl.apply(VolumeStep{-10});
+        ctl.apply(ToggleDelivered{});
+        REQUIRE(ctl.state().deliveredMode);
+    }
+    // A restart: the site opened again from its folder, a new controller and speaker.
+    auto site = Site::open(fx.dir.path());
+    REQUIRE(site.ok());
+    VolumeSpeaker speaker;
+    KioskController ctl(**site, fx.clock, &speaker);
+    CHECK(ctl.state().volume == 60);
+    CHECK(speaker.volume == 60);  // the speaker is told before anything is said
+    CHECK_FALSE(ctl.state().deliveredMode);
+}
+
+TEST_CASE("a stored volume that is not a whole number in 0..100 falls back to the default") {
+    test::GuiFixture fx;
+    for (const char* bad : {"loud", "150", "-5", "70%", ""}) {
+        KioskSettings(fx.site->db()).set(KioskSettings::kVolume, bad, "2026-11-25T08:00:00+08:00");
+        KioskController ctl(*fx.site, fx.clock);
+        CHECK_MESSAGE(ctl.state().volume == 80, bad);
+    }
+    KioskSettings(fx.site->db()).set(KioskSettings::kVolume, "30", "2026-11-25T08:00:00+08:00");
+    CHECK(KioskController(*fx.site, fx.clock).state().volume == 30);
 }
