@@ -141,7 +141,7 @@ TEST_CASE("a manual check-in and its void from the staff screen are logged as st
     CHECK(log[1].actor == "staff-screen");
 }
 
-TEST_CASE("the volume staff set is kept across a restart; delivered mode is not") {
+TEST_CASE("the volume staff set is kept across a restart but delivered mode is not") {
     struct VolumeSpeaker : Speaker {
         int volume = -1;
         void sayResult(const ScanResult&) override {}
