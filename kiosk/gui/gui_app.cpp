@@ -66,7 +66,7 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     ui::KioskController ctl(site, clock, &speaker);
     ctl.state().soundAvailable = speaker.available();
     StaffPin staffPin(site.db(), clock);
-    ctl.setPinChecker([&staffPin](const std::string& pin) { return staffPin.verify(pin).sentence(); });
+    ctl.setPinChecker(ui::staffPinChecker(staffPin));
     // Uploads and the monthly posting run on their own threads for as long as the window is up.
     gui::OpsServices ops(site.dir(), clock, curlClientFactory(site.dir()));
     ctl.setOpsLink(ops.link());

@@ -15,6 +15,7 @@ namespace mh::ui {
 struct FontSizes {
     float wordPx = 0;   // the outcome word and 请刷卡
     float payPx = 0;    // 请付 2 元
+    float payDigitPx = 0;  // the amount's digits at their largest, where the panel has room
     float bodyPx = 0;   // every other elder text (>= 10 mm ink)
     float staffPx = 0;  // staff screens
     float scale = 1;    // how much bigger than the 7" minimum the layout is drawn
@@ -35,13 +36,14 @@ public:
 
     ImFont* word = nullptr;
     ImFont* pay = nullptr;
+    ImFont* payDigits = nullptr;  // 0-9 and '.', baked at payDigitPx so the big amount stays crisp
     ImFont* body = nullptr;
     ImFont* staff = nullptr;
     FontSizes sizes;
 
 private:
     std::vector<std::string> m_dynamic;
-    ImVector<ImWchar> m_wordRanges, m_payRanges, m_bodyRanges;
+    ImVector<ImWchar> m_wordRanges, m_payRanges, m_bodyRanges, m_digitRanges;
 };
 
 // Where the fonts are; empty when fonts-noto-cjk is missing.

@@ -5,13 +5,28 @@
 #include <map>
 #include <set>
 
+#include "kiosk/ui/staff_audit.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "shared/core/text.hpp"
 #include "shared/staff/staff_queries.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/elder_store.hpp"
+#include "shared/store/kiosk_settings.hpp"
 
 namespace mh::ui {
+
+PinChecker staffPinChecker(StaffPin& pin) {
+    return [&pin](const std::string& digits) {
+        StaffPin::Check c = pin.verify(digits);
+        using K = PinAnswer::Kind;
+        K kind = c.verdict == StaffPin::Verdict::Ok       ? K::Ok
+                 : c.verdict == StaffPin::Verdict::Wrong  ? K::Wrong
+                 : c.verdict == StaffPin::Verdict::NotSet ? K::NotSet
+                 : c.lockedNow                            ? K::LockedNow
+                                                          : K::Locked;
+        return PinAnswer{c.sentence(), kind};
+    };
+}
 
 KioskController::KioskController(Site& site, const Clock& clock, Speaker* speaker)
     : m_site(site), m_clock(clock), m_speaker(speaker), m_engine(site, clock), m_ops(site, clock) {
@@ -26,6 +41,13 @@ KioskController::KioskController(Site& site, const Clock& clock, Speaker* speake
     for (const auto& svc : site.config().services)
         for (auto& cp : splitCodePoints(svc.name)) chars.insert(cp);
     for (const auto& c : chars) m_state.glyphSeed += c;
+    // The volume staff last set survives a restart; delivered mode does not (kiosk_settings.hpp).
+    try {
+        if (auto v = KioskSettings(site.db()).getInt(KioskSettings::kVolume, 0, 100)) m_state.volume = *v;
+    } catch (const StoreError&) {
+        // An unreadable setting is not worth a kiosk that does not start: the default volume.
+    }
+    if (m_speaker) m_speaker->setVolume(m_state.volume);
     tick();
 }
 
@@ -155,13 +177,43 @@ void KioskController::showChoices(std::vector<Elder> found) {
     m_state.staffMessage = found.empty() ? "没有找到" : "";
 }
 
+void KioskController::audit(const std::string& action, const std::string& subject, const std::string& detail,
+                            const std::function<void(Database&)>& alongside) {
+    // The action itself has happened already (a login, a volume step); a log that cannot be written
+    // is told to staff rather than undoing it.
+    if (!auditStaffAction(m_site, m_clock, action, subject, detail, alongside))
+        m_state.staffMessage = "操作日志没有写入（数据库写入失败）";
+}
+
+void KioskController::submitPin() {
+    // No checker: the pad stays locked, as with no PIN set.
+    PinAnswer a = m_pinChecker ? m_pinChecker(m_state.pinDigits) : PinAnswer{"还没有设置工作人员密码", PinAnswer::Kind::NotSet};
+    // The digits are never logged, right or wrong: a wrong PIN is often the right one mistyped.
+    m_state.pinDigits.clear();
+    m_state.pinMessage = a.sentence;
+    switch (a.kind) {
+        case PinAnswer::Kind::Ok: audit("staff.login", "", ""); break;
+        case PinAnswer::Kind::Wrong: audit("staff.login.failed", "", "wrong PIN"); break;
+        case PinAnswer::Kind::LockedNow:
+            audit("staff.login.locked", "", "wrong PIN; pad locked after " + std::to_string(StaffPin::kMaxFailures) + " in a row");
+            break;
+        case PinAnswer::Kind::Locked: audit("staff.login.refused", "", "pad locked"); break;
+        case PinAnswer::Kind::NotSet: audit("staff.login.refused", "", "no staff PIN set"); break;
+    }
+    if (a.kind == PinAnswer::Kind::Ok) {
+        m_state.staffTab = StaffTab::Roster;
+        loadStaffTab();
+        m_state.screen = ScreenId::Roster;
+    }
+}
+
 void KioskController::manualCheckIn(const std::string& elderId) {
     tick();
     if (m_state.service.id.empty()) {
         m_state.staffMessage = "现在没有开放的服务";
         return;
     }
-    auto r = m_engine.checkInManually(elderId, m_state.service.id, std::nullopt, m_state.deliveredMode, "staff");
+    auto r = m_engine.checkInManually(elderId, m_state.service.id, std::nullopt, m_state.deliveredMode, kStaffScreenActor);
     if (!r) {
         m_state.staffMessage = r.error().message;
         return;
@@ -176,7 +228,7 @@ void KioskController::manualCheckIn(const std::string& elderId) {
 void KioskController::voidRecord(const std::string& reason) {
     if (!m_state.voiding) return;
     auto rec = CheckinStore(m_site.db()).byId(*m_state.voiding);
-    auto r = m_engine.voidRecord(*m_state.voiding, reason, "staff");
+    auto r = m_engine.voidRecord(*m_state.voiding, reason, kStaffScreenActor);
     // A void of a day whose tally is already frozen makes a new revision: send it without waiting.
     if (r && rec)
         if (auto day = LocalDate::parse(rec->day)) m_ops.recordChanged(*day, m_engine.now());
@@ -210,15 +262,9 @@ void KioskController::apply(const Command& c) {
             } else if constexpr (std::is_same_v<T, PinBackspace>) {
                 if (!m_state.pinDigits.empty()) m_state.pinDigits.pop_back();
             } else if constexpr (std::is_same_v<T, PinSubmit>) {
-                std::string why = m_pinChecker ? m_pinChecker(m_state.pinDigits) : "还没有设置工作人员密码";  // no checker: locked
-                m_state.pinDigits.clear();
-                m_state.pinMessage = why;
-                if (why.empty()) {
-                    m_state.staffTab = StaffTab::Roster;
-                    loadStaffTab();
-                    m_state.screen = ScreenId::Roster;
-                }
+                submitPin();
             } else if constexpr (std::is_same_v<T, CloseStaff>) {
+                if (m_state.screen == ScreenId::Roster) audit("staff.logout", "", "");
                 m_state.screen = ScreenId::Checkin;
                 m_state.pinDigits.clear();
                 m_state.pinMessage.clear();
@@ -252,11 +298,18 @@ void KioskController::apply(const Command& c) {
                 m_state.voiding.reset();
             } else if constexpr (std::is_same_v<T, ToggleDelivered>) {
                 m_state.deliveredMode = !m_state.deliveredMode;
+                audit(m_state.deliveredMode ? "kiosk.delivered.on" : "kiosk.delivered.off", "", "");
             } else if constexpr (std::is_same_v<T, OpsCommand>) {
                 m_ops.apply(cmd, m_state);
             } else if constexpr (std::is_same_v<T, VolumeStep>) {
+                int before = m_state.volume;
                 m_state.volume = std::clamp(m_state.volume + cmd.delta, 0, 100);
                 if (m_speaker) m_speaker->setVolume(m_state.volume);
+                if (m_state.volume != before) {
+                    std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), now = std::to_string(m_state.volume);
+                    audit("kiosk.volume", "", std::to_string(before) + " -> " + now,
+                          [&](Database& db) { KioskSettings(db).set(KioskSettings::kVolume, now, at); });
+                }
             }
         },
         c);

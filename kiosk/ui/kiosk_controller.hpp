@@ -11,6 +11,7 @@
 #include "kiosk/ui/ops_panel.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/site/site.hpp"
+#include "shared/staff/staff_pin.hpp"
 #include "shared/store/elder_store.hpp"
 
 namespace mh::ui {
@@ -24,8 +25,19 @@ public:
     virtual void setVolume(int /*percent*/) {}
 };
 
-// Checks a staff PIN; returns an empty string when right, else the sentence to show.
-using PinChecker = std::function<std::string(const std::string& pin)>;
+// The PIN pad's answer: the sentence to show (empty when right) and what happened, for the audit log.
+struct PinAnswer {
+    enum class Kind { Ok, Wrong, LockedNow, Locked, NotSet };
+    std::string sentence;
+    Kind kind = Kind::Wrong;
+    // A checker that only gives the sentence: empty means right, anything else a wrong PIN.
+    PinAnswer(std::string s) : sentence(std::move(s)), kind(sentence.empty() ? Kind::Ok : Kind::Wrong) {}  // NOLINT
+    PinAnswer(std::string s, Kind k) : sentence(std::move(s)), kind(k) {}
+};
+// Checks a staff PIN.
+using PinChecker = std::function<PinAnswer(const std::string& pin)>;
+// The running kiosk's checker: the stored PIN with its lockout (`pin` must outlive the checker).
+PinChecker staffPinChecker(StaffPin& pin);
 
 class KioskController {
 public:
@@ -61,6 +73,10 @@ private:
     void manualCheckIn(const std::string& elderId);
     void voidRecord(const std::string& reason);
     void showChoices(std::vector<Elder> found);
+    void submitPin();
+    // One staff action into the audit log (actor "staff-screen"), `alongside` in its transaction.
+    void audit(const std::string& action, const std::string& subject, const std::string& detail,
+               const std::function<void(Database&)>& alongside = {});
     CurrentService pickService(const LocalDateTime& now) const;
 
     Site& m_site;

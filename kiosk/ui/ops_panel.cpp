@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "kiosk/ui/kiosk_state.hpp"
+#include "kiosk/ui/staff_audit.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "shared/core/text.hpp"
 #include "shared/store/audit_log.hpp"
@@ -112,6 +113,7 @@ void OpsPanel::apply(const OpsCommand& c, KioskState& st) {
                 } else {
                     st.staffMessage = "上报没有运行";
                 }
+                auditStaffAction(m_site, m_clock, "upload.now", "", m_link.wakeUpload ? "uploader woken" : "uploader not running");
             } else if constexpr (std::is_same_v<T, StartDonation>) {
                 ops.form = {};
                 std::vector<std::string> donors;
@@ -164,7 +166,7 @@ void OpsPanel::saveDonation(KioskState& st) {
         Transaction tx(db);
         d.donationId = DonationStore(db).insert(d, now);
         // Same audit wording as `donation add`, by the staff screen.
-        AuditLog(db).append(now, "staff-screen", "donation.add", "donation " + std::to_string(d.donationId),
+        AuditLog(db).append(now, kStaffScreenActor, "donation.add", "donation " + std::to_string(d.donationId),
                             d.donor + " " + std::to_string(d.amountFen) + " fen " + d.day + (d.named ? " named" : ""));
         tx.commit();
     } catch (const StoreError& e) {

@@ -15,6 +15,53 @@ std::string nameLine(const KioskState& st, const ScanResult& r) {
     if (r.delivered) svc += " 送餐";
     return name.empty() ? svc : name + "  " + svc;
 }
+
+// "请付 2 元" drawn in three pieces on one baseline, the amount in the bigger digit font; "免费" and
+// anything without a number whole.
+struct PayLine {
+    std::string before, amount, after;
+    float px = 0, digitPx = 0;  // 请付/元, and the amount
+
+    PayLine(const std::string& pay, float px_, float digitPx_) : px(px_), digitPx(digitPx_) {
+        auto isNum = [](char c) { return (c >= '0' && c <= '9') || c == '.'; };
+        size_t a = 0;
+        while (a < pay.size() && !isNum(pay[a])) ++a;
+        size_t b = a;
+        while (b < pay.size() && isNum(pay[b])) ++b;
+        before = pay.substr(0, a), amount = pay.substr(a, b - a), after = pay.substr(b);
+        if (amount.empty()) digitPx = px;
+    }
+    [[nodiscard]] float height() const { return std::max(px, digitPx); }
+    [[nodiscard]] float width(const FontSet& f) const {
+        return textSize(f.pay, px, before).x + textSize(f.payDigits, digitPx, amount).x + textSize(f.pay, px, after).x;
+    }
+    // Shrinks the digits back towards px, then the whole line, until it fits maxWidth.
+    void fit(const FontSet& f, float minPx, float maxWidth) {
+        float w = width(f);
+        if (w <= maxWidth || w <= 0) return;
+        float rest = w - textSize(f.payDigits, digitPx, amount).x;
+        float digitsW = maxWidth - rest, digitsAtPx = textSize(f.payDigits, px, amount).x;
+        if (digitsAtPx > 0 && digitsW >= digitsAtPx) {
+            digitPx = std::max(px, digitPx * digitsW / textSize(f.payDigits, digitPx, amount).x);
+            return;
+        }
+        digitPx = px = fitPx(f.pay, px, minPx, before + amount + after, maxWidth);
+    }
+    // Top-left of the line's box at pos; the pieces share the baseline of the tallest.
+    void draw(DrawContext& ctx, ImVec2 pos) const {
+        const FontSet& f = ctx.fonts;
+        auto ascent = [](ImFont* font, float size) { return font->Ascent * size / font->FontSize; };
+        float baseline = pos.y + std::max(ascent(f.pay, px), ascent(f.payDigits, digitPx));
+        float x = pos.x;
+        x += drawText(ctx, f.pay, px, {x, baseline - ascent(f.pay, px)}, kText, before, "pay").x;
+        if (!amount.empty()) {
+            // The amount's own font only when it is drawn bigger: at the same size 请付's font is crisper.
+            ImFont* digits = digitPx > px ? f.payDigits : f.pay;
+            x += drawText(ctx, digits, digitPx, {x, baseline - ascent(digits, digitPx)}, kText, amount, "pay-amount").x;
+        }
+        if (!after.empty()) drawText(ctx, f.pay, px, {x, baseline - ascent(f.pay, px)}, kText, after, "pay-unit");
+    }
+};
 }  // namespace
 
 void drawResultScreen(const KioskState& st, DrawContext& ctx) {
@@ -42,9 +89,13 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
         // Row 1: the icon and the outcome word. Rows are packed tightly: a 7" panel is 90 mm tall.
         float y = ctx.mm(3), rowGap = ctx.mm(2);
         float leftW = W - 2 * margin - btnW - gap;
-        float payPx = pay.empty() ? 0 : fitPx(f.pay, f.sizes.payPx, minBody, pay, leftW);
-        float bandH = std::max(btnH, payPx);
         float nameH = name.empty() ? 0 : f.sizes.bodyPx + rowGap;
+        // The amount grows only into height the outcome word does not need at its full size.
+        float spare = H - ctx.mm(3) - y - rowGap - nameH - f.sizes.wordPx - rowGap;
+        PayLine payLine(pay, f.sizes.payPx, std::clamp(spare, f.sizes.payPx, f.sizes.payDigitPx));
+        payLine.fit(f, minBody, leftW);
+        float payPx = pay.empty() ? 0 : payLine.height();
+        float bandH = std::max(btnH, payPx);
         // The word grows into whatever height the other rows leave, up to 1.2 times.
         float room = H - ctx.mm(3) - bandH - rowGap - nameH - y;
         float wordPx = std::clamp(room, f.sizes.minWordPx, f.sizes.wordPx);
@@ -64,7 +115,7 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
         float bandTop = std::max(y, H - ctx.mm(3) - bandH);
         ImVec2 btnMin{W - margin - btnW, bandTop + (bandH - btnH) / 2};
         if (!pay.empty()) {
-            drawText(ctx, f.pay, payPx, {margin, bandTop + (bandH - payPx) / 2}, kText, pay, "pay");
+            payLine.draw(ctx, {margin, bandTop + (bandH - payPx) / 2});
         } else {
             float px = fitPx(f.body, f.sizes.bodyPx, minBody, hint, leftW);
             if (textSize(f.body, px, hint).x <= leftW)
@@ -85,10 +136,13 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
         if (!name.empty())
             y += drawTextCentred(ctx, f.body, fitPx(f.body, f.sizes.bodyPx, minBody, name, W - 2 * margin), cx, y, kText,
                                  name, "name").y + gap;
-        if (!pay.empty())
-            y += drawTextCentred(ctx, f.pay, fitPx(f.pay, f.sizes.payPx, minBody, pay, W - 2 * margin), cx, y,
-                                 kText, pay, "pay").y + gap;
-        else
+        if (!pay.empty()) {
+            float spare = H - margin - btnH - gap - y;
+            PayLine payLine(pay, f.sizes.payPx, std::clamp(spare, f.sizes.payPx, f.sizes.payDigitPx));
+            payLine.fit(f, minBody, W - 2 * margin);
+            payLine.draw(ctx, {std::round(cx - payLine.width(f) / 2), y});
+            y += payLine.height() + gap;
+        } else
             y += drawTextCentred(ctx, f.body, fitPx(f.body, f.sizes.bodyPx, minBody, hint, W - 2 * margin), cx, y, kText,
                                  hint, "hint").y + gap;
         float bw = W - 2 * margin;

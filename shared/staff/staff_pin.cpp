@@ -79,6 +79,7 @@ StaffPin::Check StaffPin::verify(const std::string& pin) {
     if (lockedUntil) {
         c.verdict = Verdict::Locked;
         c.lockedSeconds = kLockSeconds;
+        c.lockedNow = true;
     } else {
         c.verdict = Verdict::Wrong;
         c.attemptsLeft = kMaxFailures - failures;

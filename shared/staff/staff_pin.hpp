@@ -27,6 +27,7 @@ public:
         Verdict verdict = Verdict::NotSet;
         int attemptsLeft = 0;          // after a wrong PIN
         std::int64_t lockedSeconds = 0;  // while locked
+        bool lockedNow = false;          // this wrong PIN was the one that started the lockout
         [[nodiscard]] std::string sentence() const;  // Chinese, for the PIN pad; empty when Ok
     };
     // While locked, the PIN is not even checked (no guessing during the lockout).

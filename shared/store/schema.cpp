@@ -112,6 +112,14 @@ CREATE TABLE IF NOT EXISTS staff_lockout(
   locked_until  INTEGER NOT NULL DEFAULT 0    -- unix seconds
 );
 )SQL",
+        // 5: kiosk settings: what staff set on the kiosk's screens that must outlive a restart (volume).
+        R"SQL(
+CREATE TABLE IF NOT EXISTS kiosk_settings(
+  key         TEXT PRIMARY KEY,
+  value       TEXT NOT NULL,
+  updated_at  TEXT NOT NULL          -- local time with offset
+);
+)SQL",
     };
     return k;
 }

@@ -176,3 +176,32 @@ TEST_CASE("`kiosk demo` with no display prints the sample lunch and exits 0 inst
     CHECK(text.find("今日午餐") != std::string::npos);
     CHECK(text.find("没有显示器") != std::string::npos);
 }
+
+TEST_CASE("the amount to pay is drawn in bigger digits than 请付 and 元 where the panel has room") {
+    test::GuiFixture fx;  // the accepted sample pays 2 yuan
+    auto inkMm = [](const gui::Shot& s, const char* what) {
+        const auto* r = s.layout.find(what);
+        REQUIRE(r);
+        auto ink = test::measureInk([&](int x, int y) { return s.canvas->rgbAt(x, y); }, int(r->min.x), int(r->min.y),
+                                    int(r->max.x + 1), int(r->max.y + 1));
+        return ink.height() / s.metrics.pxPerMm;
+    };
+    for (const auto& p : kPanels) {
+        gui::ScreenshotOptions opt;
+        opt.screen = "accepted";
+        opt.width = p.w;
+        opt.height = p.h;
+        opt.diagonalInch = p.inch;
+        opt.at = LocalDateTime::parse("2026-11-25T11:32");
+        auto shot = gui::renderScreen(*fx.site, opt);
+        REQUIRE(shot.ok());
+        double word = inkMm(**shot, "pay"), amount = inkMm(**shot, "pay-amount"), unit = inkMm(**shot, "pay-unit");
+        INFO(p.w << "x" << p.h << " " << p.inch << "\": 请付 " << word << " mm, amount " << amount << " mm, 元 " << unit << " mm");
+        CHECK(word > 10.0);
+        CHECK(unit > 10.0);
+        // At one size a digit's ink is ~0.78 of a hanzi's: never smaller than that (the 7" and 10" panels
+        // have no height to spare), and half again as tall as 请付 on the 21.5" panels, which do.
+        CHECK(amount >= 0.75 * word);
+        if (p.inch >= 20) CHECK(amount > 1.5 * std::max(word, unit));
+    }
+}
