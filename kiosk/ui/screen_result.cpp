@@ -128,14 +128,19 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
     } else {
         // Portrait: a stack, centred.
         float cx = W / 2, y = margin + gap;
-        float side = std::min(W * 0.42f, f.sizes.wordPx * 2.2f);
+        float wordPx = fitPx(f.word, f.sizes.wordPx, f.sizes.minWordPx, word, W - 2 * margin);
+        float namePx = name.empty() ? 0 : fitPx(f.body, f.sizes.bodyPx, minBody, name, W - 2 * margin);
+        float hintPx = fitPx(f.body, f.sizes.bodyPx, minBody, hint, W - 2 * margin);
+        // The icon takes what the words and the button leave, so a narrow 7"-10" portrait panel
+        // still shows the replay button whole.
+        float rowsH = textSize(f.word, wordPx, word).y + gap + (name.empty() ? 0 : textSize(f.body, namePx, name).y + gap) +
+                      (pay.empty() ? textSize(f.body, hintPx, hint).y : f.sizes.payPx) + gap + btnH + margin;
+        float side = std::min({W * 0.42f, f.sizes.wordPx * 2.2f, H - y - gap - rowsH});
+        side = std::max(side, ctx.mm(12));
         drawOutcomeIcon(dl, look.shape, look.fill, {cx - side / 2, y}, side);
         y += side + gap;
-        float wordPx = fitPx(f.word, f.sizes.wordPx, f.sizes.minWordPx, word, W - 2 * margin);
         y += drawTextCentred(ctx, f.word, wordPx, cx, y, look.text, word, "outcome").y + gap;
-        if (!name.empty())
-            y += drawTextCentred(ctx, f.body, fitPx(f.body, f.sizes.bodyPx, minBody, name, W - 2 * margin), cx, y, kText,
-                                 name, "name").y + gap;
+        if (!name.empty()) y += drawTextCentred(ctx, f.body, namePx, cx, y, kText, name, "name").y + gap;
         if (!pay.empty()) {
             float spare = H - margin - btnH - gap - y;
             PayLine payLine(pay, f.sizes.payPx, std::clamp(spare, f.sizes.payPx, f.sizes.payDigitPx));
@@ -143,8 +148,7 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
             payLine.draw(ctx, {std::round(cx - payLine.width(f) / 2), y});
             y += payLine.height() + gap;
         } else
-            y += drawTextCentred(ctx, f.body, fitPx(f.body, f.sizes.bodyPx, minBody, hint, W - 2 * margin), cx, y, kText,
-                                 hint, "hint").y + gap;
+            y += drawTextCentred(ctx, f.body, hintPx, cx, y, kText, hint, "hint").y + gap;
         float bw = W - 2 * margin;
         if (bigButton(ctx, "replay", {margin, std::max(y, H - margin - btnH)}, {bw, btnH}, kReplay.zh, f.body,
                       f.sizes.bodyPx))

@@ -22,7 +22,8 @@ struct Panel {
     int w, h;
     double inch;
 };
-const Panel kPanels[] = {{1024, 600, 7.0}, {1280, 800, 10.1}, {1366, 768, 15.6}, {1920, 1080, 21.5}, {1080, 1920, 21.5}};
+const Panel kPanels[] = {{1024, 600, 7.0}, {1280, 800, 10.1}, {1366, 768, 15.6}, {1920, 1080, 21.5}, {1080, 1920, 21.5},
+                        {800, 1280, 10.1}};  // a portrait 10" tablet too
 
 bool isStaffScreen(const std::string& s) {
     return s == "pin" || s == "roster" || s == "missing" || s == "manual" || s == "settings" || s == "donation";
