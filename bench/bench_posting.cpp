@@ -11,28 +11,16 @@
 #include "platform/print/posting_renderer.hpp"
 #include "shared/posting/monthly_figures.hpp"
 #include "shared/posting/posting_csv.hpp"
+#include "bench_timing.hpp"
 #include "support/month_generator.hpp"
 
 using namespace mh;
+using mh::bench::best;
+using mh::bench::secondsSince;
 namespace fs = std::filesystem;
 
 namespace {
 
-double secondsSince(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-// Best of `runs`: the machine is shared, so the minimum is the least disturbed measurement.
-template <class F>
-double best(int runs, F f) {
-    double b = 1e9;
-    for (int i = 0; i < runs; ++i) {
-        auto t0 = std::chrono::steady_clock::now();
-        f();
-        b = std::min(b, secondsSince(t0));
-    }
-    return b;
-}
 
 }  // namespace
 
