@@ -19,11 +19,6 @@ using mh::bench::best;
 using mh::bench::secondsSince;
 namespace fs = std::filesystem;
 
-namespace {
-
-
-}  // namespace
-
 int main(int argc, char** argv) {
     int elders = 400;
     fs::path keep;
