@@ -28,13 +28,18 @@ int runPosting(const PostingArgs& a, Context& ctx) {
     }
     auto site = ctx.openSite(a.site);
     if (!site) return kUsage;
+    LocalDate today = ctx.today(*site);
+    // A month that has not begun has nothing to publish: an empty notice would only mislead.
+    if (LocalDate::of(ym->first, ym->second, 1) > today) {
+        ctx.say(a.month + " 还没有开始，不能公示", a.month + " has not begun: there is nothing to post");
+        return kUsage;
+    }
     std::error_code ec;
     fs::create_directories(a.out, ec);
     if (!fs::is_directory(a.out, ec)) {
         ctx.say("无法创建输出目录 " + a.out, "cannot create the output folder " + a.out);
         return kUsage;
     }
-    LocalDate today = ctx.today(*site);
     if (lastDayOfMonth(ym->first, ym->second) >= today)
         ctx.say("注意：" + a.month + " 还没有结束，公示中的数字以今天为止", "note: " + a.month +
                 " has not ended yet; the figures run up to today");

@@ -195,6 +195,15 @@ TEST_CASE("demo makes a ready site and runs a sample lunch") {
     CHECK(text.out.find("至 " + end + "（本月尚未结束）") != std::string::npos);
     CHECK(text.out.find("北关农贸公司") != std::string::npos);      // named donor on the honour roll
     CHECK(text.out.find("不愿具名的村民") == std::string::npos);    // the other asked not to be named
+    // A month that has not begun is refused and writes nothing.
+    std::string next = (today.month() == 12 ? std::to_string(today.year() + 1) + "-01"
+                                            : today.iso().substr(0, 5) + (today.month() < 9 ? "0" : "") +
+                                                  std::to_string(today.month() + 1));
+    auto future = kiosk({"posting", "--site", (dir.path() / "demo").string(), "--month", next, "--out",
+                         (dir.path() / "future").string(), "--no-print"});
+    CHECK(future.exitCode == 2);
+    CHECK(future.err.find("还没有开始") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "future"));
     // Running it again remakes the demo site.
     CHECK(kiosk({"demo", "--site", (dir.path() / "demo").string()}).exitCode == 0);
 }
