@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/gui/screenshot.hpp"
+#include "offscreen_frame.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/roster/roster_import.hpp"
@@ -83,22 +84,14 @@ int main() {
     // Scan to frame: the kiosk path (controller -> engine -> fonts -> ImGui -> software pixels).
     ui::ImGuiSession session;
     ui::KioskController ctl(*site, clock);
-    ui::Metrics m = ui::Metrics::of(1280, 800, 10.1);
-    ui::FontSet fonts;
-    ui::ensureFonts(fonts, m, ctl.state());
-    platform::SoftwareCanvas canvas(m.width, m.height);
-    canvas.uploadFonts();
-    ui::CommandQueue q;
-    ui::buildFrame(ctl.state(), fonts, m, q);
-    canvas.drawImGui();
+    bench::OffscreenFrame offscreen(ctl.state(), 1280, 800, 10.1);
+    offscreen.draw(ctl.state());
     long rssFirstFrame = rssKb();
     std::vector<double> frameMs;
     for (int i = 100; i < 200; ++i) {
         auto t0 = Clock_::now();
         ctl.apply(ui::ScanCommand{idNumber(i)});
-        if (ui::ensureFonts(fonts, m, ctl.state())) canvas.uploadFonts();
-        ui::buildFrame(ctl.state(), fonts, m, q);
-        canvas.drawImGui();
+        offscreen.draw(ctl.state());
         frameMs.push_back(std::chrono::duration<double, std::milli>(Clock_::now() - t0).count());
         clock.advance(11);
     }
@@ -110,9 +103,7 @@ int main() {
     ctl.loadRoster();
     ctl.state().screen = ui::ScreenId::Roster;
     auto t0 = Clock_::now();
-    if (ui::ensureFonts(fonts, m, ctl.state())) canvas.uploadFonts();
-    ui::buildFrame(ctl.state(), fonts, m, q);
-    canvas.drawImGui();
+    offscreen.draw(ctl.state());
     double rosterMs = std::chrono::duration<double, std::milli>(Clock_::now() - t0).count();
     long rssRoster = rssKb();
 

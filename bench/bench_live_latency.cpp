@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "kiosk/gui/screenshot.hpp"
+#include "offscreen_frame.hpp"
 #include "kiosk/input/scan_inbox.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "platform/cards/card_render.hpp"
@@ -69,14 +70,8 @@ int main() {
     FakeClock clock(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:00")));
     ui::ImGuiSession session;
     ui::KioskController ctl(*site, clock);
-    ui::Metrics m = ui::Metrics::of(1280, 800, 10.1);
-    ui::FontSet fonts;
-    ui::ensureFonts(fonts, m, ctl.state());
-    platform::SoftwareCanvas canvas(m.width, m.height);
-    canvas.uploadFonts();
-    ui::CommandQueue q;
-    ui::buildFrame(ctl.state(), fonts, m, q);
-    canvas.drawImGui();
+    bench::OffscreenFrame offscreen(ctl.state(), 1280, 800, 10.1);
+    offscreen.draw(ctl.state());
 
     // The kiosk's wiring: replay thread -> pipeline -> inbox (-> wake) -> UI thread.
     SteadyMonoClock mono;
@@ -109,9 +104,7 @@ int main() {
         }
         for (const auto& e : inbox.take()) {
             ctl.apply(ui::ScanCommand{e.payload});
-            if (ui::ensureFonts(fonts, m, ctl.state())) canvas.uploadFonts();
-            ui::buildFrame(ctl.state(), fonts, m, q);
-            canvas.drawImGui();
+            offscreen.draw(ctl.state());
             std::int64_t drawn = mono.nowMs();
             if (ctl.state().result && ctl.state().result->outcome == Outcome::Accepted) ++accepted;
             std::lock_guard lock(mu);
