@@ -1,6 +1,7 @@
 #include "shared/checkin/checkin_engine.hpp"
 
 #include "shared/cards/card_signature.hpp"
+#include "shared/checkin/clock_check.hpp"
 #include "shared/checkin/scan_messages.hpp"
 #include "shared/core/id_number.hpp"
 #include "shared/core/text.hpp"
@@ -153,6 +154,15 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     };
     // Precedence of contract 7: invalid, unknown, revoked, closed, duplicate, ineligible.
     if (who.refusal != Outcome::Accepted) return refuse(who.refusal, who.detailZh, who.detailEn);
+    // Only a scan on the terminal's own clock can be fooled by it; a time given by hand is checked by
+    // whoever gave it, and kept beside the real write time.
+    if (!at)
+        if (auto wrong = clockProblem(m_site.db(), unix)) {
+            ScanResult refused = refuse(Outcome::Closed);
+            refused.message = wrong->message;
+            refused.messageEn = wrong->en;
+            return refused;
+        }
     if (!svc.isOpenAt(when.wallTime()))
         return refuse(Outcome::Closed, svc.opens.text() + "–" + svc.closes.text(), svc.opens.text() + "-" + svc.closes.text());
 
@@ -176,11 +186,15 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     rec.shares = d.shares;
     rec.categories = who.elder->categoriesText();
     rec.source = who.source;
+    std::string writtenAt = m_site.timeZone().isoWithOffset(m_clock.nowUnix());
+    if (at) rec.enteredAt = writtenAt;
     r.recordId = checkins.insert(rec);
     if (!staff.empty())
-        AuditLog(db).append(m_site.timeZone().isoWithOffset(m_clock.nowUnix()), staff, "checkin.manual",
-                            "record " + std::to_string(*r.recordId),
+        AuditLog(db).append(writtenAt, staff, "checkin.manual", "record " + std::to_string(*r.recordId),
                             r.elderId + " " + svc.id + " " + day + (delivered ? " delivered" : ""));
+    if (at)
+        AuditLog(db).append(writtenAt, staff.empty() ? "scan --at" : staff, "checkin.backdated",
+                            "record " + std::to_string(*r.recordId), r.elderId + " " + svc.id + " at " + rec.at);
     tx.commit();
 
     r.outcome = Outcome::Accepted;

@@ -4,7 +4,7 @@ namespace mh {
 namespace {
 constexpr const char* kSelect =
     "SELECT record_id, elder_id, service, service_kind, day, at, delivered, rule, price_fen, government_fen,"
-    " collective_fen, donation_fen, family_fen, elder_fen, categories, source, voided FROM checkins ";
+    " collective_fen, donation_fen, family_fen, elder_fen, categories, source, voided, entered_at FROM checkins ";
 
 CheckinRecord readRecord(const Statement& st) {
     CheckinRecord r;
@@ -21,6 +21,7 @@ CheckinRecord readRecord(const Statement& st) {
     r.categories = st.text(14);
     r.source = st.text(15);
     r.voided = st.i64(16) != 0;
+    r.enteredAt = st.optText(17);
     return r;
 }
 }  // namespace
@@ -57,12 +58,13 @@ std::vector<CheckinRecord> CheckinStore::forDays(const std::string& from, const 
 std::int64_t CheckinStore::insert(const CheckinRecord& r) {
     auto st = m_db.cached(
         "INSERT INTO checkins(elder_id, service, service_kind, day, at, delivered, rule, price_fen, government_fen,"
-        " collective_fen, donation_fen, family_fen, elder_fen, categories, source)"
-        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
+        " collective_fen, donation_fen, family_fen, elder_fen, categories, source, entered_at)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)");
     st.bind(1, r.elderId).bind(2, r.service).bind(3, r.serviceKind).bind(4, r.day).bind(5, r.at);
     st.bind(6, r.delivered).bind(7, r.rule).bind(8, r.priceFen);
     st.bind(9, r.shares.government).bind(10, r.shares.collective).bind(11, r.shares.donation);
     st.bind(12, r.shares.family).bind(13, r.shares.elder).bind(14, r.categories).bind(15, r.source);
+    st.bind(16, r.enteredAt);
     st.run();
     return m_db.lastInsertId();
 }

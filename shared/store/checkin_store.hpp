@@ -16,6 +16,7 @@ struct CheckinRecord {
     std::string serviceKind;  // meal | service | activity
     std::string day;          // YYYY-MM-DD, local
     std::string at;           // local ISO time with offset
+    std::optional<std::string> enteredAt;  // real write time, where `at` was given by hand (scan --at)
     bool delivered = false;
     std::optional<std::string> rule;
     Fen priceFen = 0;

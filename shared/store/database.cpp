@@ -157,6 +157,9 @@ void Database::migrate() {
         throw StoreError("the database was written by a newer kiosk (schema " + std::to_string(have) + ")", SQLITE_MISMATCH);
     for (int v = have; v < int(steps.size()); ++v) {
         Transaction tx(*this);
+        // Another process may have migrated between our read and the write lock: read again inside it.
+        v = schemaVersion();
+        if (v >= int(steps.size())) break;
         exec(steps[size_t(v)]);
         exec("PRAGMA user_version=" + std::to_string(v + 1));
         tx.commit();

@@ -120,6 +120,21 @@ CREATE TABLE IF NOT EXISTS kiosk_settings(
   updated_at  TEXT NOT NULL          -- local time with offset
 );
 )SQL",
+        // 6: terminal identity (contract 2): a random id per database, never reused, so two terminals
+        // of one site never share an Idempotency-Key; the creation time bounds the clock check. A
+        // database older than this migration counts as created at its first record. `entered_at`:
+        // the real time a record was written, kept where `at` was given by hand (`scan --at`).
+        R"SQL(
+CREATE TABLE terminal(
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  terminal_id TEXT NOT NULL CHECK (length(terminal_id) = 8 AND terminal_id NOT GLOB '*[^a-z0-9]*'),
+  created_at  INTEGER NOT NULL        -- unix seconds
+) STRICT;
+INSERT INTO terminal(id, terminal_id, created_at)
+  VALUES (1, lower(hex(randomblob(4))),
+          COALESCE((SELECT CAST(strftime('%s', MIN(at)) AS INTEGER) FROM checkins), CAST(strftime('%s', 'now') AS INTEGER)));
+ALTER TABLE checkins ADD COLUMN entered_at TEXT;
+)SQL",
     };
     return k;
 }

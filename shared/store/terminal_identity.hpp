@@ -1,0 +1,23 @@
+// Which terminal this database is (contract 2): a random id made when the database was created,
+// and when that was. Read once when a site opens.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "shared/store/database.hpp"
+
+namespace mh {
+
+struct TerminalIdentity {
+    std::string id;            // 8 lower-case letters or digits
+    std::int64_t createdUnix;  // when the database was made (or its first record, for older ones)
+};
+
+TerminalIdentity loadTerminalIdentity(Database& db);
+
+// The newest real write time of any check-in record (entered_at where `at` was given by hand),
+// unix seconds; none for a database without records.
+std::optional<std::int64_t> newestRecordWriteUnix(Database& db);
+
+}  // namespace mh
