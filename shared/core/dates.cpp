@@ -2,9 +2,8 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
-#include <filesystem>
-#include <mutex>
+
+#include <date/tz.h>
 
 
 namespace mh {
@@ -18,19 +17,6 @@ std::optional<int> digits(std::string_view s) {
         v = v * 10 + (c - '0');
     }
     return v;
-}
-
-// glibc's zone lives in the environment; serialise every switch and conversion.
-std::mutex& tzMutex() {
-    static std::mutex m;
-    return m;
-}
-
-void switchTo(const std::string& name) {
-    const char* cur = std::getenv("TZ");
-    if (cur && name == cur) return;
-    ::setenv("TZ", name.c_str(), 1);
-    ::tzset();
 }
 
 }  // namespace
@@ -98,48 +84,50 @@ int ageOn(LocalDate birth, LocalDate day) {
 }
 
 Result<TimeZone> TimeZone::load(const std::string& name) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    bool safe = !name.empty() && name.find("..") == std::string::npos && name[0] != '/';
-    if (name == "UTC" || (safe && fs::is_regular_file(fs::path("/usr/share/zoneinfo") / name, ec))) {
+    // The system's tzdata through date/tz.h: a zone object shared by every thread, no process-wide
+    // TZ switch while curl, SDL and espeak threads run.
+    try {
         TimeZone tz;
         tz.m_name = name;
+        tz.m_zone = date::locate_zone(name);
         return tz;
+    } catch (const std::exception&) {
+        return Error{"tz.unknown", "未知的时区 \"" + name + "\"（例如 Asia/Shanghai；需要安装 tzdata）",
+                     "unknown time zone \"" + name + "\" (e.g. Asia/Shanghai; needs tzdata)"};
     }
-    return Error{"tz.unknown", "未知的时区 \"" + name + "\"（例如 Asia/Shanghai；需要安装 tzdata）"};
-}
-
-// The broken-down local time of an instant in the named zone.
-static std::tm localTm(const std::string& zone, std::int64_t unixSeconds) {
-    std::lock_guard lock(tzMutex());
-    switchTo(zone);
-    std::time_t t = static_cast<std::time_t>(unixSeconds);
-    std::tm tm{};
-    ::localtime_r(&t, &tm);
-    return tm;
 }
 
 LocalDateTime TimeZone::toLocal(std::int64_t unixSeconds) const {
-    std::tm tm = localTm(m_name, unixSeconds);
-    return LocalDateTime{LocalDate::of(tm.tm_year + 1900, unsigned(tm.tm_mon + 1), unsigned(tm.tm_mday)), tm.tm_hour,
-                         tm.tm_min, tm.tm_sec};
+    using namespace std::chrono;
+    auto local = m_zone->to_local(date::sys_seconds{seconds{unixSeconds}});
+    auto day = date::floor<date::days>(local);
+    date::hh_mm_ss<seconds> tod{local - day};
+    date::year_month_day ymd{day};
+    return LocalDateTime{LocalDate::of(int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day())),
+                         int(tod.hours().count()), int(tod.minutes().count()), int(tod.seconds().count())};
 }
 
 std::int64_t TimeZone::toUnix(const LocalDateTime& l) const {
-    std::lock_guard lock(tzMutex());
-    switchTo(m_name);
-    std::tm tm{};
-    tm.tm_year = l.date.year() - 1900;
-    tm.tm_mon = int(l.date.month()) - 1;
-    tm.tm_mday = int(l.date.day());
-    tm.tm_hour = l.hour;
-    tm.tm_min = l.minute;
-    tm.tm_sec = l.second;
-    tm.tm_isdst = -1;
-    return static_cast<std::int64_t>(::mktime(&tm));
+    using namespace std::chrono;
+    auto local = date::local_days{date::year{l.date.year()} / int(l.date.month()) / int(l.date.day())} +
+                 hours{l.hour} + minutes{l.minute} + seconds{l.second};
+    auto info = m_zone->get_info(local);
+    seconds sinceEpoch{};
+    switch (info.result) {
+        case date::local_info::unique:
+        case date::local_info::ambiguous:  // the earlier instant: the first offset
+            sinceEpoch = local.time_since_epoch() - info.first.offset;
+            break;
+        case date::local_info::nonexistent:  // in a spring-forward gap: the instant the gap ends
+            sinceEpoch = info.second.begin.time_since_epoch();
+            break;
+    }
+    return sinceEpoch.count();
 }
 
-int TimeZone::offsetSeconds(std::int64_t unixSeconds) const { return int(localTm(m_name, unixSeconds).tm_gmtoff); }
+int TimeZone::offsetSeconds(std::int64_t unixSeconds) const {
+    return int(m_zone->get_info(date::sys_seconds{std::chrono::seconds{unixSeconds}}).offset.count());
+}
 
 std::string TimeZone::isoWithOffset(std::int64_t unixSeconds) const {
     LocalDateTime l = toLocal(unixSeconds);

@@ -8,6 +8,10 @@
 
 #include "shared/core/result.hpp"
 
+namespace date {
+class time_zone;
+}
+
 namespace mh {
 
 struct LocalDate {
@@ -52,9 +56,8 @@ struct LocalDateTime {
 // 1 March in common years (the full year has not passed on 28 February).
 int ageOn(LocalDate birth, LocalDate day);
 
-// The site's time zone (an IANA name such as "Asia/Shanghai"), backed by the system's tzdata.
-// glibc keeps the zone in process state, so conversions switch TZ under a lock; the kiosk serves one
-// site per process, so in practice the switch happens once.
+// The site's time zone (an IANA name such as "Asia/Shanghai"), backed by the system's tzdata
+// (/usr/share/zoneinfo, read by date/tz.h). Conversions touch no process state: any thread may call them.
 class TimeZone {
 public:
     // Fails with a plain message when the zone is unknown (no file under /usr/share/zoneinfo).
@@ -70,6 +73,7 @@ public:
 
 private:
     std::string m_name;
+    const date::time_zone* m_zone = nullptr;  // owned by date's tz database, lives as long as the process
 };
 
 // The only source of "now" for the core: the engine never reads the system clock itself.

@@ -7,9 +7,6 @@ namespace fs = std::filesystem;
 
 Site::Site(fs::path dir, SiteConfig cfg, TimeZone tz, SiteKeys keys, Database db)
     : m_dir(std::move(dir)), m_config(std::move(cfg)), m_tz(std::move(tz)), m_keys(keys), m_db(std::move(db)) {
-    // Switch the C library to the site's zone now, before any thread starts (setenv is not
-    // thread-safe); later conversions find it already set.
-    (void)m_tz.toLocal(0);
     m_trusted.push_back(m_keys.card.pub);
     for (const auto& k : m_config.trustedKeys)
         if (auto pk = parsePublicKey(k)) m_trusted.push_back(*pk);

@@ -1,6 +1,12 @@
 // Calendar arithmetic the subsidy depends on: ages at birthdays, leap days, local time zones.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "shared/core/dates.hpp"
 
 using namespace mh;
@@ -56,4 +62,39 @@ TEST_CASE("an unknown time zone is refused with a message") {
     REQUIRE_FALSE(tz.ok());
     CHECK(tz.error().code == "tz.unknown");
     CHECK_FALSE(TimeZone::load("../../etc/passwd").ok());
+}
+
+TEST_CASE("a wall time that occurs twice is its earlier instant, one in a spring-forward gap the instant the gap ends") {
+    auto ny = TimeZone::load("America/New_York");
+    REQUIRE(ny.ok());
+    // 2026-11-01 01:30 happens at 05:30Z (EDT) and again at 06:30Z (EST).
+    CHECK(ny->toUnix(*LocalDateTime::parse("2026-11-01T01:30")) == 1793511000);
+    // 2026-03-08 02:30 does not exist; the clocks jump from 02:00 EST to 03:00 EDT at 07:00Z.
+    CHECK(ny->toUnix(*LocalDateTime::parse("2026-03-08T02:30")) == 1772953200);
+    CHECK(ny->isoWithOffset(1772953200) == "2026-03-08T03:00:00-04:00");
+}
+
+TEST_CASE("time zone conversions leave the process environment alone and agree across threads") {
+    const char* before = std::getenv("TZ");
+    std::string tzBefore = before ? before : "(unset)";
+    auto sh = TimeZone::load("Asia/Shanghai");
+    auto ny = TimeZone::load("America/New_York");
+    REQUIRE(sh.ok());
+    REQUIRE(ny.ok());
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 2000; ++i) {
+                std::int64_t u = 1790000000 + i * 3600;
+                // New York has a repeated hour each autumn, so only Shanghai must round-trip exactly.
+                if (t % 2 == 0 && sh->toUnix(sh->toLocal(u)) != u) ++wrong;
+                if (t % 2 == 1 && ny->toLocal(u).date.year() != 2026) ++wrong;
+                if (sh->offsetSeconds(u) != 8 * 3600) ++wrong;
+            }
+        });
+    for (auto& th : threads) th.join();
+    CHECK(wrong == 0);
+    const char* after = std::getenv("TZ");
+    CHECK(std::string(after ? after : "(unset)") == tzBefore);
 }
