@@ -20,7 +20,7 @@ struct LiveInputOptions {
     std::filesystem::path replay;        // `run --replay DIR`: pictures looped in place of the camera
     std::int64_t replayIntervalMs = 200;
     FrameDecoderOptions decode;
-    std::int64_t debounceMs = 5000;
+    std::int64_t debounceMs = kScanHoldMs;
 };
 
 // The options for a site: its [input] camera, legacy barcodes only where the site accepts them.

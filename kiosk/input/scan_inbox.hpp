@@ -17,7 +17,7 @@ namespace mh::kiosk {
 class ScanInbox {
 public:
     // clock: the inbox's own time base for the de-bouncer (sources stamp events on different clocks).
-    explicit ScanInbox(const MonoClock& clock, std::int64_t holdMs = 5000) : m_clock(clock), m_debouncer(holdMs) {}
+    explicit ScanInbox(const MonoClock& clock, std::int64_t holdMs = kScanHoldMs) : m_clock(clock), m_debouncer(holdMs) {}
 
     // Called on the posting thread when the inbox goes from empty to not empty (wakes the UI loop).
     void setWake(std::function<void()> wake);

@@ -22,7 +22,7 @@ struct PipelineStats {
 class FramePipeline {
 public:
     FramePipeline(ScanSourceKind kind, FrameDecoderOptions opt = {},
-                  std::int64_t debounceMs = 5000);
+                  std::int64_t debounceMs = kScanHoldMs);
     ~FramePipeline();
     FramePipeline(const FramePipeline&) = delete;
 

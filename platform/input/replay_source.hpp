@@ -15,7 +15,7 @@ class ReplaySource final : public ScanSource {
 public:
     // intervalMs: time between frames when running on its own thread.
     ReplaySource(std::filesystem::path folder, const MonoClock& clock, std::int64_t intervalMs = 200,
-                 FrameDecoderOptions opt = {}, std::int64_t debounceMs = 5000);
+                 FrameDecoderOptions opt = {}, std::int64_t debounceMs = kScanHoldMs);
     ~ReplaySource() override;
 
     void start(ScanSink sink) override;  // loads the pictures, then plays them on a thread

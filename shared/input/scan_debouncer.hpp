@@ -8,9 +8,13 @@
 
 namespace mh {
 
+// How long a card must be away before it counts again: longer than an elder takes to lower a card
+// after the result shows, shorter than the next elder in the queue takes to step up.
+inline constexpr std::int64_t kScanHoldMs = 5000;
+
 class ScanDebouncer {
 public:
-    explicit ScanDebouncer(std::int64_t holdMs = 5000) : m_holdMs(holdMs) {}
+    explicit ScanDebouncer(std::int64_t holdMs = kScanHoldMs) : m_holdMs(holdMs) {}
 
     // True when this sighting at tMs is a new scan; false when it repeats one within holdMs.
     bool admit(const std::string& payload, std::int64_t tMs);

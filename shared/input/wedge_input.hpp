@@ -11,7 +11,7 @@ namespace mh {
 class WedgeInput {
 public:
     // Scanners in "continuous" mode re-send a card held under them; the de-bouncer folds those.
-    explicit WedgeInput(ScanSink sink, WedgeOptions opt = {}, std::int64_t debounceMs = 5000)
+    explicit WedgeInput(ScanSink sink, WedgeOptions opt = {}, std::int64_t debounceMs = kScanHoldMs)
         : m_sink(std::move(sink)), m_recogniser(opt), m_debouncer(debounceMs) {}
 
     void onText(std::string_view text, std::int64_t tMs) { m_recogniser.onText(text, tMs); }
