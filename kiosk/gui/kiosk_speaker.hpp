@@ -19,6 +19,8 @@ public:
     [[nodiscard]] std::string problem() const;
     void setVolume(int percent) override { m_volume = percent; }
     [[nodiscard]] int volume() const { return m_volume; }
+    // Bytes of speech still waiting for the device (0 when silent or unavailable).
+    [[nodiscard]] std::uint32_t queuedBytes() const { return m_audio.queuedBytes(); }
 
     void sayResult(const ScanResult& r) override;
     void sayPleaseScan() override;

@@ -32,11 +32,16 @@ bool SdlAudio::open(int rate) {
     return true;
 }
 
-void SdlAudio::play(const std::vector<std::int16_t>& samples, int volume) {
-    if (!m_dev) return;
+std::vector<std::int16_t> scaledSamples(const std::vector<std::int16_t>& samples, int volume) {
     volume = std::clamp(volume, 0, 100);
     std::vector<std::int16_t> scaled(samples.size());
     for (size_t i = 0; i < samples.size(); ++i) scaled[i] = std::int16_t(int(samples[i]) * volume / 100);
+    return scaled;
+}
+
+void SdlAudio::play(const std::vector<std::int16_t>& samples, int volume) {
+    if (!m_dev) return;
+    auto scaled = scaledSamples(samples, volume);
     SDL_ClearQueuedAudio(m_dev);  // a new result interrupts the last one
     SDL_QueueAudio(m_dev, scaled.data(), std::uint32_t(scaled.size() * sizeof(std::int16_t)));
 }

@@ -7,6 +7,9 @@
 
 namespace mh::platform {
 
+// `samples` at `volume` percent (clamped to 0..100): what play() queues.
+std::vector<std::int16_t> scaledSamples(const std::vector<std::int16_t>& samples, int volume);
+
 class SdlAudio {
 public:
     SdlAudio() = default;

@@ -26,7 +26,7 @@ TEST_CASE("40 easy 640x480 frames all read, and every payload read verifies with
     CHECK(read == 40);
 }
 
-TEST_CASE("hard frames: the multi-pass decoder reads at least what one plain ZXing call reads") {
+TEST_CASE("hard frames: the multi-pass decoder reads more than one plain ZXing call reads") {
     CardKeyPair key = corpus::fixedKey(7);
     corpus::FrameSynth synth(key);
     FrameDecoder decoder(FrameDecoderOptions{0.0, false});
@@ -42,7 +42,9 @@ TEST_CASE("hard frames: the multi-pass decoder reads at least what one plain ZXi
         }
         if (p) ++plain;
     }
-    CHECK(kiosk >= plain);
+    // The frames are seeded, so these counts are fixed; a pipeline that stops reading fails here.
+    CHECK(plain > 0);
+    CHECK(kiosk > plain);
     MESSAGE("hard 640x480: multi-pass " << kiosk << "/20, plain ZXing " << plain << "/20");
 }
 

@@ -2,6 +2,7 @@
 // sound card. Tests run with SDL's dummy audio driver.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "kiosk/gui/kiosk_speaker.hpp"
@@ -40,7 +41,26 @@ TEST_CASE("with SDL's dummy driver the speaker opens and plays a result at a set
     r.outcome = Outcome::Duplicate;
     speaker.setVolume(50);
     speaker.sayResult(r);
-    CHECK(speaker.volume() == 50);
+    const auto& pcm = speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
+    REQUIRE_FALSE(pcm.samples.empty());
+    // The phrase went to the device (the dummy driver may already have taken some of it).
+    std::uint32_t queued = speaker.queuedBytes();
+    CHECK(queued > 0);
+    CHECK(queued <= pcm.samples.size() * sizeof(std::int16_t));
+}
+
+TEST_CASE("the volume scales the spoken samples: half is half as loud, 0 is silent, over 100 is 100") {
+    auto peak = [](const std::vector<std::int16_t>& v) {
+        int p = 0;
+        for (auto s : v) p = std::max(p, std::abs(int(s)));
+        return p;
+    };
+    std::vector<std::int16_t> tone{0, 12000, -20000, 8000, -4000};
+    CHECK(peak(platform::scaledSamples(tone, 100)) == 20000);
+    CHECK(peak(platform::scaledSamples(tone, 50)) == 10000);
+    CHECK(peak(platform::scaledSamples(tone, 0)) == 0);
+    CHECK(platform::scaledSamples(tone, 250) == tone);
+    CHECK(platform::scaledSamples(tone, 50).size() == tone.size());
 }
 
 TEST_CASE("no sound card is not an error: the speaker is unavailable and stays silent") {
