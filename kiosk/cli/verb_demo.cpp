@@ -11,7 +11,7 @@
 #include "shared/roster/csv.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "shared/store/audit_log.hpp"
-#include "shared/store/donation_store.hpp"
+#include "shared/donations/record_donation.hpp"
 #include "shared/store/elder_store.hpp"
 #include "shared/tally/tally_json.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
@@ -77,17 +77,13 @@ int runDemo(const DemoArgs& a, Context& ctx) {
     }
     // Gifts the donation share (社会捐赠) of the demo's 高龄 rule draws on: one donor on the honour roll,
     // one who asked not to be named.
-    {
-        Transaction tx(site->db());
-        DonationStore donations(site->db());
-        std::string day = ctx.today(*site).iso();
-        for (const Donation& d : {Donation{0, "北关农贸公司", 200000, day, "助餐", true},
-                                  Donation{0, "不愿具名的村民", 30000, day, "助餐", false}}) {
-            auto id = donations.insert(d, ctx.nowIso(*site));
-            AuditLog(site->db()).append(ctx.nowIso(*site), "demo", "donation.add", "donation " + std::to_string(id),
-                                        d.donor + " " + std::to_string(d.amountFen));
+    for (DonationRequest gift : {DonationRequest{"北关农贸公司", 200000, std::nullopt, "助餐", true, "demo"},
+                                 DonationRequest{"不愿具名的村民", 30000, std::nullopt, "助餐", false, "demo"}}) {
+        auto recorded = recordDonation(site->db(), gift, ctx.today(*site), ctx.nowIso(*site));
+        if (!recorded) {
+            ctx.error(recorded.error());
+            return kUsage;
         }
-        tx.commit();
     }
 
     // The cards a tester can scan by hand: signed card payloads and the ID numbers from the CSV.

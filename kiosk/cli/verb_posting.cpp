@@ -9,6 +9,7 @@
 #include "shared/posting/monthly_figures.hpp"
 #include "shared/posting/posting_csv.hpp"
 #include "shared/store/audit_log.hpp"
+#include "shared/donations/record_donation.hpp"
 #include "shared/store/donation_store.hpp"
 
 namespace mh::cli {
@@ -94,50 +95,24 @@ struct DonationArgs {
 };
 
 int runDonationAdd(const DonationArgs& a, Context& ctx) {
-    std::string donor(trim(a.donor)), purpose(trim(a.purpose));
-    if (donor.empty() || !isValidUtf8(donor) || !isValidUtf8(purpose)) {
-        ctx.say("请写明捐赠人（--donor），用 UTF-8 文字", "--donor must name the donor (UTF-8 text)");
-        return kUsage;
-    }
-    // 1 fen up to 10 million yuan: a typo of extra zeros is stopped before it inflates the balance.
-    if (a.amountFen <= 0 || a.amountFen > 1'000'000'000) {
-        ctx.say("--amount-fen 应是以分为单位的正整数（100 分 = 1 元），且不超过 1000 万元",
-                "--amount-fen must be a positive whole number of fen (100 fen = 1 yuan), at most 10 million yuan");
-        return kUsage;
-    }
     auto site = ctx.openSite(a.site);
     if (!site) return kUsage;
     LocalDate today = ctx.today(*site);
-    LocalDate day = today;
+    DonationRequest req{a.donor, a.amountFen, std::nullopt, a.purpose, a.named, a.staff.empty() ? "cli" : a.staff};
     if (!a.date.empty()) {
-        auto d = LocalDate::parse(a.date);
-        if (!d) {
+        req.day = LocalDate::parse(a.date);
+        if (!req.day) {
             ctx.say("--date 应写成 2026-11-24", "--date must look like 2026-11-24");
             return kUsage;
         }
-        if (*d > today) {
-            ctx.say("捐赠日期不能晚于今天（" + today.iso() + "）", "the donation date cannot be after today (" + today.iso() + ")");
-            return kUsage;
-        }
-        day = *d;
     }
-    Donation d{0, donor, a.amountFen, day.iso(), purpose, a.named};
-    std::string now = ctx.nowIso(*site);
-    std::string staff = a.staff.empty() ? "cli" : a.staff;
-    Database& db = site->db();
-    DonationStore store(db);
-    try {
-        Transaction tx(db);
-        d.donationId = store.insert(d, now);
-        AuditLog(db).append(now, staff, "donation.add", "donation " + std::to_string(d.donationId),
-                            donor + " " + std::to_string(a.amountFen) + " fen " + d.day + (a.named ? " named" : "") +
-                                (purpose.empty() ? "" : " " + purpose));
-        tx.commit();
-    } catch (const StoreError& e) {
-        ctx.say(e.diskFull() ? "磁盘已满，捐赠没有记录" : "捐赠没有记录成功：数据库写入失败",
-                e.diskFull() ? "the disk is full; the donation was not recorded" : "the donation was not recorded: database write failed");
-        return kRefused;
+    auto recorded = recordDonation(site->db(), req, today, ctx.nowIso(*site));
+    if (!recorded) {
+        ctx.error(recorded.error());
+        return recorded.error().code.rfind("store.", 0) == 0 ? kRefused : kUsage;
     }
+    const Donation& d = *recorded;
+    DonationStore store(site->db());
     DonationBalance b = store.balance(today);
     static const char* kLevels[] = {"ok", "low", "exhausted"};
     nlohmann::ordered_json j;

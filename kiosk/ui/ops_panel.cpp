@@ -9,13 +9,13 @@
 #include "kiosk/ui/texts.hpp"
 #include "shared/core/text.hpp"
 #include "shared/store/audit_log.hpp"
+#include "shared/donations/record_donation.hpp"
 #include "shared/store/donation_store.hpp"
 #include "shared/upload/upload_status.hpp"
 
 namespace mh::ui {
 
 namespace {
-constexpr Fen kMaxDonationFen = 1'000'000'000;  // 10 million yuan, as `donation add`
 constexpr int kRecentDonors = 6;
 
 std::string monthDay(const std::string& isoDay) {
@@ -151,28 +151,18 @@ void OpsPanel::saveDonation(KioskState& st) {
         st.staffMessage = "请先用数字键输入金额（元）";
         return;
     }
-    if (*fen > kMaxDonationFen) {
-        st.staffMessage = "金额太大（不超过 1000 万元），请重新输入";
-        return;
-    }
     if (f.donor.empty()) {
         st.staffMessage = "请点选捐赠人，或点“匿名”";
         return;
     }
-    Donation d{0, f.donor, *fen, st.now.date.iso(), "", f.named && f.donor != kAnonymousDonor};
-    std::string now = m_site.timeZone().isoWithOffset(m_clock.nowUnix());
-    Database& db = m_site.db();
-    try {
-        Transaction tx(db);
-        d.donationId = DonationStore(db).insert(d, now);
-        // Same audit wording as `donation add`, by the staff screen.
-        AuditLog(db).append(now, kStaffScreenActor, "donation.add", "donation " + std::to_string(d.donationId),
-                            d.donor + " " + std::to_string(d.amountFen) + " fen " + d.day + (d.named ? " named" : ""));
-        tx.commit();
-    } catch (const StoreError& e) {
-        st.staffMessage = e.diskFull() ? "磁盘已满，捐赠没有记录" : "捐赠没有记录成功：数据库写入失败";
+    auto recorded = recordDonation(m_site.db(),
+                                   {f.donor, *fen, st.now.date, "", f.named && f.donor != kAnonymousDonor, kStaffScreenActor},
+                                   st.now.date, m_site.timeZone().isoWithOffset(m_clock.nowUnix()));
+    if (!recorded) {
+        st.staffMessage = recorded.error().message;
         return;
     }
+    const Donation& d = *recorded;
     st.staffMessage = "已记录：" + drawable(d.donor) + " 捐赠 " + formatYuan2(d.amountFen) + " 元" + (d.named ? "（上光荣榜）" : "");
     f = {};
     st.staffTab = StaffTab::Settings;
