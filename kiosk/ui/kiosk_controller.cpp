@@ -7,6 +7,7 @@
 
 #include "kiosk/ui/staff_audit.hpp"
 #include "kiosk/ui/texts.hpp"
+#include "shared/checkin/service_schedule.hpp"
 #include "shared/core/text.hpp"
 #include "shared/staff/staff_queries.hpp"
 #include "shared/store/checkin_store.hpp"
@@ -52,22 +53,10 @@ KioskController::KioskController(Site& site, const Clock& clock, Speaker* speake
 }
 
 CurrentService KioskController::pickService(const LocalDateTime& now) const {
-    // A meal that is open wins over another open service; else the next meal today; else none.
-    const auto& services = m_site.config().services;
-    const ServiceDef* pick = nullptr;
-    bool open = false;
-    for (const auto& s : services)
-        if (s.isOpenAt(now.wallTime()) && (!pick || (s.kind == ServiceKind::Meal && pick->kind != ServiceKind::Meal)))
-            pick = &s, open = true;
-    if (!pick)
-        for (const auto& s : services)
-            if (s.kind == ServiceKind::Meal && s.opens > now.wallTime() && (!pick || s.opens < pick->opens)) pick = &s;
-    bool tomorrow = false;
-    if (!pick)
-        for (const auto& s : services)
-            if (s.kind == ServiceKind::Meal && (!pick || s.opens < pick->opens)) pick = &s, tomorrow = true;
-    if (!pick) return {};
-    return {pick->id, pick->name, pick->opens.text() + "–" + pick->closes.text(), open, tomorrow};
+    ServiceAtTime at = serviceAt(m_site.config(), now.wallTime());
+    if (!at.service) return {};
+    const ServiceDef& s = *at.service;
+    return {s.id, s.name, s.opens.text() + "–" + s.closes.text(), at.openNow, at.tomorrow};
 }
 
 bool KioskController::tick() {
@@ -152,8 +141,8 @@ void KioskController::loadStaffTab() {
             break;
         case StaffTab::Missing: {
             m_state.missing.clear();
-            std::string svc = m_state.service.id.empty() ? "lunch" : m_state.service.id;
-            for (auto& m : regularsMissing(m_site.db(), svc, m_state.now.date))
+            if (m_state.service.id.empty()) break;  // a site with no meal: nobody is "missing" from one
+            for (auto& m : regularsMissing(m_site.db(), m_state.service.id, m_state.now.date))
                 m_state.missing.push_back({drawable(m.name), drawable(m.village), m.phone, m.daysCame});
             break;
         }
