@@ -26,17 +26,13 @@ fs::path PostingJob::pngPath(const fs::path& siteDir, const std::string& month) 
 
 void PostingJob::start() {
     if (m_thread.joinable()) return;
-    m_stop = false;
-    m_thread = std::thread([this] { loop(); });
+    m_thread = std::jthread([this](std::stop_token stop) { loop(stop); });
 }
 
 void PostingJob::stop() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_cv.notify_all();
+    m_thread.request_stop();  // wakes the waits below (condition_variable_any with the stop token)
     if (m_thread.joinable()) m_thread.join();
+    m_thread = {};
 }
 
 std::optional<ui::PostingSummary> PostingJob::summary() const {
@@ -129,13 +125,13 @@ PostingCheck PostingJob::runOnce(Site& site) {
     return c;
 }
 
-void PostingJob::loop() {
+void PostingJob::loop(std::stop_token stop) {
     {
         std::unique_lock lock(m_mutex);
-        m_cv.wait_for(lock, std::chrono::milliseconds(m_opt.firstCheckDelayMs), [this] { return m_stop.load(); });
+        m_cv.wait_for(lock, stop, std::chrono::milliseconds(m_opt.firstCheckDelayMs), [] { return false; });
     }
     std::unique_ptr<Site> site;
-    while (!m_stop) {
+    while (!stop.stop_requested()) {
         try {
             if (!site) {
                 auto opened = Site::open(m_dir);
@@ -151,7 +147,7 @@ void PostingJob::loop() {
             site.reset();
         }
         std::unique_lock lock(m_mutex);
-        m_cv.wait_for(lock, std::chrono::milliseconds(m_opt.pollMs), [this] { return m_stop.load(); });
+        m_cv.wait_for(lock, stop, std::chrono::milliseconds(m_opt.pollMs), [] { return false; });
     }
 }
 

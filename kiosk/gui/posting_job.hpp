@@ -5,6 +5,7 @@
 #pragma once
 #include <atomic>
 #include <condition_variable>
+#include <stop_token>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -60,18 +61,17 @@ public:
     static std::filesystem::path pngPath(const std::filesystem::path& siteDir, const std::string& month);
 
 private:
-    void loop();
+    void loop(std::stop_token stop);
 
     std::filesystem::path m_dir;
     const Clock& m_clock;
     PostingJobOptions m_opt;
-    std::thread m_thread;
-    std::atomic<bool> m_stop{false};
     mutable std::mutex m_mutex;
-    std::condition_variable m_cv;
+    std::condition_variable_any m_cv;  // waits end early when the thread is asked to stop
     std::optional<ui::PostingSummary> m_summary;
     PostingCheck m_last;
     std::string m_status;
+    std::jthread m_thread;  // last: joined before the members it reads are destroyed
 };
 
 }  // namespace mh::gui
