@@ -54,6 +54,15 @@ int runImport(const ImportArgs& a, Context& ctx) {
         jr["reason"] = ctx.pick(r.reason, r.reasonEn);
         j["rejected"].push_back(jr);
     }
+    // Warned rows were imported; they are listed the same way so staff can fix them in the sheet.
+    j["warnings"] = nlohmann::ordered_json::array();
+    for (const auto& w : report->warnings) {
+        nlohmann::ordered_json jw;
+        jw["line"] = w.line;
+        if (!w.elderId.empty()) jw["elder_id"] = w.elderId;
+        jw["warning"] = ctx.pick(w.reason, w.reasonEn);
+        j["warnings"].push_back(jw);
+    }
     if (!report->ignoredColumns.empty()) {
         j["ignored_columns"] = report->ignoredColumns;
         std::string cols;
@@ -68,6 +77,11 @@ int runImport(const ImportArgs& a, Context& ctx) {
                 std::to_string(report->unchanged) + ", rejected " + std::to_string(report->rejected.size()));
     for (const auto& r : report->rejected)
         ctx.say("  第" + std::to_string(r.line) + "行：" + r.reason, "  line " + std::to_string(r.line) + ": " + r.reasonEn);
+    if (!report->warnings.empty())
+        ctx.say("已导入但请注意 " + std::to_string(report->warnings.size()) + " 行：",
+                "imported, but note " + std::to_string(report->warnings.size()) + " lines:");
+    for (const auto& w : report->warnings)
+        ctx.say("  第" + std::to_string(w.line) + "行：" + w.reason, "  line " + std::to_string(w.line) + ": " + w.reasonEn);
     return report->rejected.empty() ? kDone : kRefused;
 }
 

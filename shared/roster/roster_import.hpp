@@ -1,6 +1,7 @@
 // Roster import (contract 5): the county's elder list into the site database. Good rows are applied
 // even when others are rejected; the same file twice changes nothing.
 #pragma once
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -18,16 +19,24 @@ struct RejectedRow {
     std::string reasonEn;
 };
 
+// Bounds on what is read (documented in the README): a row longer than a line could honestly be is
+// rejected on its own; a bigger file is refused before anything is read.
+inline constexpr std::size_t kMaxRosterLineBytes = 64 * 1024;
+inline constexpr std::size_t kMaxRosterFileBytes = 64 * 1024 * 1024;
+
 struct ImportReport {
     int added = 0;
     int updated = 0;
     int unchanged = 0;
     std::vector<RejectedRow> rejected;
+    // Rows imported with something staff should fix (no birth date: no age rule can apply).
+    std::vector<RejectedRow> warnings;
     std::vector<std::string> ignoredColumns;  // header names the kiosk does not know (said, not an error)
 };
 
 // `today` bounds ID birth dates; `at` stamps the rows and the audit entry; `actor` is who imported.
-// Whole-file problems (encoding, missing columns) are Errors and change nothing.
+// Whole-file problems (encoding, missing columns, a file over kMaxRosterFileBytes) are Errors and
+// change nothing. The file is read in chunks, so memory stays bounded whatever its size.
 Result<ImportReport> importRoster(Site& site, std::string_view csvText, LocalDate today, const std::string& at,
                                   const std::string& actor);
 Result<ImportReport> importRosterFile(Site& site, const std::filesystem::path& file, LocalDate today,
