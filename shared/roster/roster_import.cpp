@@ -16,24 +16,40 @@
 #include "shared/store/elder_store.hpp"
 
 namespace mh {
+
+// In the order of the Col enum below.
+const std::vector<RosterColumn>& rosterColumns() {
+    static const std::vector<RosterColumn> k{
+        {"elder_id", {"编号", "老人编号"}},
+        {"name", {"姓名"}},
+        {"id_number", {"身份证号", "身份证号码", "身份证"}},
+        {"birth_date", {"出生日期"}},
+        {"categories", {"类别", "人员类别", "人员类型"}},
+        {"village", {"村", "村庄", "所在村", "所属村"}},
+        {"phone", {"电话", "手机", "联系电话"}},
+        {"card_serial", {"卡序号", "卡号"}},
+        {"active", {"在册", "在用", "有效"}},
+        {"legacy_card", {"旧卡号"}},
+    };
+    return k;
+}
+
 namespace {
 
 enum Col { ElderIdC, NameC, IdNumberC, BirthDateC, CategoriesC, VillageC, PhoneC, CardSerialC, ActiveC, LegacyCardC, NCols };
 
-// Header names the kiosk accepts, English (contract 5) and the Chinese a county sheet may use.
+// Header names the kiosk accepts: the contract-5 name (any case) or one of its Chinese names.
 const std::map<std::string, Col>& headerNames() {
-    static const std::map<std::string, Col> k{
-        {"elder_id", ElderIdC},     {"编号", ElderIdC},       {"老人编号", ElderIdC},
-        {"name", NameC},            {"姓名", NameC},
-        {"id_number", IdNumberC},   {"身份证号", IdNumberC},  {"身份证号码", IdNumberC},
-        {"birth_date", BirthDateC}, {"出生日期", BirthDateC},
-        {"categories", CategoriesC}, {"类别", CategoriesC},   {"人员类别", CategoriesC},
-        {"village", VillageC},      {"村", VillageC},         {"村庄", VillageC},  {"所在村", VillageC},
-        {"phone", PhoneC},          {"电话", PhoneC},         {"手机", PhoneC},    {"联系电话", PhoneC},
-        {"card_serial", CardSerialC}, {"卡序号", CardSerialC}, {"卡号", CardSerialC},
-        {"active", ActiveC},        {"在册", ActiveC},        {"在用", ActiveC},   {"有效", ActiveC},
-        {"legacy_card", LegacyCardC}, {"旧卡号", LegacyCardC},
-    };
+    static const std::map<std::string, Col> k = [] {
+        std::map<std::string, Col> m;
+        int col = 0;
+        for (const auto& c : rosterColumns()) {
+            m.emplace(std::string(c.key), Col(col));
+            for (auto zh : c.chinese) m.emplace(std::string(zh), Col(col));
+            ++col;
+        }
+        return m;
+    }();
     return k;
 }
 

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "shared/core/dates.hpp"
@@ -18,6 +19,13 @@ struct RejectedRow {
     std::string reason;   // Chinese
     std::string reasonEn;
 };
+
+// A roster column: its contract-5 header and the Chinese headers accepted for it (README lists them).
+struct RosterColumn {
+    std::string_view key;
+    std::vector<std::string_view> chinese;
+};
+const std::vector<RosterColumn>& rosterColumns();
 
 // Bounds on what is read (documented in the README): a row longer than a line could honestly be is
 // rejected on its own; a bigger file is refused before anything is read.

@@ -3,6 +3,7 @@
 // date, and the bounds on what is read.
 #include <doctest/doctest.h>
 
+#include "shared/core/categories.hpp"
 #include "shared/roster/csv.hpp"
 #include "shared/roster/excel_cells.hpp"
 #include "shared/roster/roster_import.hpp"
@@ -182,4 +183,30 @@ TEST_CASE("an encoding error found late in the file rolls back the rows before i
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().code == "csv.encoding");
     CHECK(ElderStore(site->db()).all().empty());
+}
+
+TEST_CASE("every Chinese header is understood, and the README lists each one and every category") {
+    test::TempDir dir;
+    auto site = test::makeSite(dir.path());
+    REQUIRE(rosterColumns().size() == 10);  // one entry per column the importer reads
+    for (const auto& col : rosterColumns())
+        for (auto zh : col.chinese) {
+            // The alias stands in for its column (a required one replaces the English header).
+            std::string header = col.key == "elder_id" ? std::string(zh) + ",name,x"
+                                 : col.key == "name"   ? "elder_id," + std::string(zh) + ",x"
+                                                       : "elder_id,name," + std::string(zh);
+            ImportReport r = importOk(*site, header + "\nE1,张桂兰,\n");
+            CHECK_MESSAGE(r.ignoredColumns.size() == (header.ends_with(",x") ? 1u : 0u), zh);
+        }
+
+    std::string readme = test::readFile(std::filesystem::path(MEALHALL_ASSETS_DIR) / ".." / "README.md");
+    for (const auto& col : rosterColumns()) {
+        auto row = readme.find("| `" + std::string(col.key) + "`");
+        REQUIRE_MESSAGE(row != std::string::npos, col.key);
+        std::string line = readme.substr(row, readme.find('\n', row) - row);
+        for (auto zh : col.chinese) CHECK_MESSAGE(line.find(std::string(zh)) != std::string::npos, zh);
+    }
+    for (const auto& c : allCategories())
+        CHECK_MESSAGE(readme.find("| `" + std::string(c.code) + "` | " + std::string(c.zh) + " |") != std::string::npos,
+                      c.code);
 }
