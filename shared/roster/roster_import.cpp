@@ -217,10 +217,25 @@ private:
         }
     }
 
+    void reject(RejectedRow r) {
+        if (report.rejected.size() < kMaxListedRows) report.rejected.push_back(std::move(r));
+        else ++report.rejectedNotListed;
+    }
+    void warn(RejectedRow r) {
+        if (report.warnings.size() < kMaxListedRows) report.warnings.push_back(std::move(r));
+        else ++report.warningsNotListed;
+    }
+
     void body(const CsvRow& row) {
+        if (++m_rows > kMaxRosterRows) {
+            std::string limit = std::to_string(kMaxRosterRows);
+            error = Error{"csv.too_many_rows", "名单超过 " + limit + " 行的上限，没有导入。请检查是不是选错了文件，或把名单分成几个文件导入",
+                          "the roster has more than " + limit + " rows and was not imported: check the file, or split it"};
+            return;
+        }
         if (row.tooLong) {
             std::string limit = limitText(kMaxRosterLineBytes);
-            report.rejected.push_back({row.line, "", "这一行超过 " + limit + " 的上限（每行最多 " + limit + "），没有导入；请检查这一行是不是粘进了多余的内容",
+            reject({row.line, "", "这一行超过 " + limit + " 的上限（每行最多 " + limit + "），没有导入；请检查这一行是不是粘进了多余的内容",
                                        "this line is longer than the " + limit + " limit and was skipped"});
             return;
         }
@@ -229,20 +244,20 @@ private:
         auto existing = validElderId(rawId) ? m_store.byElderId(rawId) : std::nullopt;
         auto parsed = readRow(row.fields, m_idx, existing, m_site.keys(), m_today);
         if (auto* err = std::get_if<RowError>(&parsed)) {
-            report.rejected.push_back({row.line, rawId, err->zh, err->en});
+            reject({row.line, rawId, err->zh, err->en});
             return;
         }
         Elder e = std::get<Elder>(parsed);
         // A row counts as "seen" only once accepted, so a bad row never blocks a later good one.
         if (m_seenIds.count(e.elderId)) {
-            report.rejected.push_back({row.line, e.elderId, "编号 " + e.elderId + " 在文件中重复出现",
+            reject({row.line, e.elderId, "编号 " + e.elderId + " 在文件中重复出现",
                                        "elder_id " + e.elderId + " appears twice in the file"});
             return;
         }
         if (e.idHash) {
             auto other = m_store.byIdHash(*e.idHash);
             if (m_seenHashes.count(*e.idHash) || (other && other->elderId != e.elderId)) {
-                report.rejected.push_back({row.line, e.elderId, "这个身份证号已登记在另一位老人名下",
+                reject({row.line, e.elderId, "这个身份证号已登记在另一位老人名下",
                                            "this ID number already belongs to another elder"});
                 return;
             }
@@ -250,7 +265,7 @@ private:
         if (e.legacyCard) {
             auto other = m_store.byLegacyCard(*e.legacyCard);
             if (m_seenLegacy.count(*e.legacyCard) || (other && other->elderId != e.elderId)) {
-                report.rejected.push_back({row.line, e.elderId, "旧卡号已登记在另一位老人名下",
+                reject({row.line, e.elderId, "旧卡号已登记在另一位老人名下",
                                            "this legacy card number already belongs to another elder"});
                 return;
             }
@@ -261,7 +276,7 @@ private:
         // Imported all the same (the elder can eat), but said: without a birth date the policy
         // cannot compute an age, so every rule with min_age or max_age passes this elder by.
         if (!e.birth)
-            report.warnings.push_back({row.line, e.elderId,
+            warn({row.line, e.elderId,
                                        "没有身份证号也没有出生日期：已导入，但按年龄的补贴规则对这位老人不起作用，请补上出生日期",
                                        "no ID number and no birth date: imported, but no age rule can apply to this elder"});
         if (existing && *existing == e) {
@@ -278,19 +293,21 @@ private:
     std::string m_at;
     std::array<int, NCols> m_idx{};
     bool m_haveHeader = false;
+    int m_rows = 0;
     std::set<std::string> m_seenIds, m_seenHashes, m_seenLegacy;
 };
 
 // One import in one transaction; `feedAll` hands the reader the bytes (a string or a file read in
-// chunks) and may stop with an error, which rolls everything back.
+// chunks, stopping early once `stopped()` says the file is refused) and may fail, which rolls
+// everything back.
 Result<ImportReport> runImport(Site& site, LocalDate today, const std::string& at, const std::string& actor,
-                               const std::function<Status(CsvReader&)>& feedAll) {
+                               const std::function<Status(CsvReader&, const std::function<bool()>&)>& feedAll) {
     try {
         Database& db = site.db();
         Transaction tx(db);
         RowImporter importer(site, today, at);
         CsvReader reader(kMaxRosterLineBytes, [&](CsvRow&& row) { importer.onRow(std::move(row)); });
-        Status fed = feedAll(reader);
+        Status fed = feedAll(reader, [&] { return importer.error.has_value(); });
         if (importer.error) return *importer.error;
         if (!fed) return fed.error();
         if (auto done = reader.finish(); !done) return done.error();
@@ -299,8 +316,8 @@ Result<ImportReport> runImport(Site& site, LocalDate today, const std::string& a
         AuditLog(db).append(at, actor, "roster.import", "",
                             "added=" + std::to_string(report.added) + " updated=" + std::to_string(report.updated) +
                                 " unchanged=" + std::to_string(report.unchanged) +
-                                " rejected=" + std::to_string(report.rejected.size()) +
-                                " warnings=" + std::to_string(report.warnings.size()));
+                                " rejected=" + std::to_string(report.rejectedCount()) +
+                                " warnings=" + std::to_string(report.warningCount()));
         tx.commit();
         return std::move(report);
     } catch (const StoreError& e) {
@@ -314,7 +331,7 @@ Result<ImportReport> runImport(Site& site, LocalDate today, const std::string& a
 Result<ImportReport> importRoster(Site& site, std::string_view csvText, LocalDate today, const std::string& at,
                                   const std::string& actor) {
     if (csvText.size() > kMaxRosterFileBytes) return fileTooBig();
-    return runImport(site, today, at, actor, [&](CsvReader& reader) {
+    return runImport(site, today, at, actor, [&](CsvReader& reader, const std::function<bool()>&) {
         reader.feed(csvText);
         return okStatus();
     });
@@ -328,10 +345,10 @@ Result<ImportReport> importRosterFile(Site& site, const std::filesystem::path& f
     if (auto size = std::filesystem::file_size(file, ec); !ec && size > kMaxRosterFileBytes) return fileTooBig();
     std::ifstream in(file, std::ios::binary);
     if (!in) return unreadable;
-    return runImport(site, today, at, actor, [&](CsvReader& reader) -> Status {
+    return runImport(site, today, at, actor, [&](CsvReader& reader, const std::function<bool()>& stopped) -> Status {
         std::vector<char> buf(64 * 1024);
         std::size_t total = 0;
-        while (in) {
+        while (in && !stopped()) {
             in.read(buf.data(), std::streamsize(buf.size()));
             auto got = std::size_t(in.gcount());
             if (got == 0) break;

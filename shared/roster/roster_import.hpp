@@ -31,6 +31,12 @@ const std::vector<RosterColumn>& rosterColumns();
 // rejected on its own; a bigger file is refused before anything is read.
 inline constexpr std::size_t kMaxRosterLineBytes = 64 * 1024;
 inline constexpr std::size_t kMaxRosterFileBytes = 64 * 1024 * 1024;
+// More rows than any site's roster: past it the file is refused whole (nothing changes), which also
+// bounds what the import keeps per row.
+inline constexpr int kMaxRosterRows = 100'000;
+// The report lists the first rows of each kind and counts the rest, so ten thousand bad rows cost
+// ten thousand counts, not ten thousand messages.
+inline constexpr std::size_t kMaxListedRows = 1000;
 
 struct ImportReport {
     int added = 0;
@@ -39,6 +45,10 @@ struct ImportReport {
     std::vector<RejectedRow> rejected;
     // Rows imported with something staff should fix (no birth date: no age rule can apply).
     std::vector<RejectedRow> warnings;
+    int rejectedNotListed = 0;  // beyond kMaxListedRows
+    int warningsNotListed = 0;
+    [[nodiscard]] int rejectedCount() const { return int(rejected.size()) + rejectedNotListed; }
+    [[nodiscard]] int warningCount() const { return int(warnings.size()) + warningsNotListed; }
     std::vector<std::string> ignoredColumns;  // header names the kiosk does not know (said, not an error)
 };
 

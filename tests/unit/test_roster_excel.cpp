@@ -210,3 +210,23 @@ TEST_CASE("every Chinese header is understood, and the README lists each one and
         CHECK_MESSAGE(readme.find("| `" + std::string(c.code) + "` | " + std::string(c.zh) + " |") != std::string::npos,
                       c.code);
 }
+
+TEST_CASE("the report lists the first 1000 bad rows and counts the rest, and a file over the row limit is refused") {
+    test::TempDir dir;
+    auto site = test::makeSite(dir.path());
+    std::string csv = "elder_id,name\nE1,张桂兰\n";
+    for (int i = 0; i < 1500; ++i) csv += "bad id,王秀英\n";
+    ImportReport r = importOk(*site, csv);
+    CHECK(r.added == 1);
+    CHECK(r.rejected.size() == kMaxListedRows);
+    CHECK(r.rejectedNotListed == 500);
+    CHECK(r.rejectedCount() == 1500);
+
+    std::string tooMany = "elder_id,name\n";
+    for (int i = 0; i <= kMaxRosterRows; ++i) tooMany += "bad id,x\n";
+    auto refused = importRoster(*site, "elder_id,name\nE2,李淑珍\n" + tooMany.substr(14), kToday, kAt, "test");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "csv.too_many_rows");
+    CHECK(refused.error().message.find("100000") != std::string::npos);
+    CHECK_FALSE(ElderStore(site->db()).byElderId("E2"));  // nothing of a refused file is kept
+}
