@@ -46,6 +46,8 @@ int runImport(const ImportArgs& a, Context& ctx) {
     j["added"] = report->added;
     j["updated"] = report->updated;
     j["unchanged"] = report->unchanged;
+    if (report->rejectedNotListed > 0) j["rejected_not_listed"] = report->rejectedNotListed;
+    if (report->warningsNotListed > 0) j["warnings_not_listed"] = report->warningsNotListed;
     j["rejected"] = nlohmann::ordered_json::array();
     for (const auto& r : report->rejected) {
         nlohmann::ordered_json jr;
@@ -53,6 +55,15 @@ int runImport(const ImportArgs& a, Context& ctx) {
         if (!r.elderId.empty()) jr["elder_id"] = r.elderId;
         jr["reason"] = ctx.pick(r.reason, r.reasonEn);
         j["rejected"].push_back(jr);
+    }
+    // Warned rows were imported; they are listed the same way so staff can fix them in the sheet.
+    j["warnings"] = nlohmann::ordered_json::array();
+    for (const auto& w : report->warnings) {
+        nlohmann::ordered_json jw;
+        jw["line"] = w.line;
+        if (!w.elderId.empty()) jw["elder_id"] = w.elderId;
+        jw["warning"] = ctx.pick(w.reason, w.reasonEn);
+        j["warnings"].push_back(jw);
     }
     if (!report->ignoredColumns.empty()) {
         j["ignored_columns"] = report->ignoredColumns;
@@ -63,12 +74,23 @@ int runImport(const ImportArgs& a, Context& ctx) {
     }
     printJson(j);
     ctx.say("新增 " + std::to_string(report->added) + " 人，更新 " + std::to_string(report->updated) + " 人，未变 " +
-                std::to_string(report->unchanged) + " 人，退回 " + std::to_string(report->rejected.size()) + " 行",
+                std::to_string(report->unchanged) + " 人，退回 " + std::to_string(report->rejectedCount()) + " 行",
             "added " + std::to_string(report->added) + ", updated " + std::to_string(report->updated) + ", unchanged " +
-                std::to_string(report->unchanged) + ", rejected " + std::to_string(report->rejected.size()));
+                std::to_string(report->unchanged) + ", rejected " + std::to_string(report->rejectedCount()));
     for (const auto& r : report->rejected)
         ctx.say("  第" + std::to_string(r.line) + "行：" + r.reason, "  line " + std::to_string(r.line) + ": " + r.reasonEn);
-    return report->rejected.empty() ? kDone : kRefused;
+    if (report->rejectedNotListed > 0)
+        ctx.say("  ……另有 " + std::to_string(report->rejectedNotListed) + " 行退回，没有逐行列出",
+                "  ... and " + std::to_string(report->rejectedNotListed) + " more rejected lines not listed");
+    if (report->warningCount() > 0)
+        ctx.say("已导入但请注意 " + std::to_string(report->warningCount()) + " 行：",
+                "imported, but note " + std::to_string(report->warningCount()) + " lines:");
+    for (const auto& w : report->warnings)
+        ctx.say("  第" + std::to_string(w.line) + "行：" + w.reason, "  line " + std::to_string(w.line) + ": " + w.reasonEn);
+    if (report->warningsNotListed > 0)
+        ctx.say("  ……另有 " + std::to_string(report->warningsNotListed) + " 行，没有逐行列出",
+                "  ... and " + std::to_string(report->warningsNotListed) + " more not listed");
+    return report->rejectedCount() == 0 ? kDone : kRefused;
 }
 
 }  // namespace

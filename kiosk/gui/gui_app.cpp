@@ -101,6 +101,10 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
                     ScanResult r;
                     r.outcome = o;
                     if (speaker.available()) speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
+                    if (o == Outcome::Unknown && speaker.available()) {
+                        r.registrationStopped = true;  // an inactive elder hears a sentence of their own
+                        speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
+                    }
                 }
                 warmed = true;
             }

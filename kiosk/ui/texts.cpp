@@ -22,6 +22,9 @@ Phrase outcomeHint(const ScanResult& r) {
         case Outcome::Duplicate: return {"今天已经签过了", "jin1 tian1 yi3 jing1 qian1 guo4 le"};
         case Outcome::Invalid: return {"请再刷一次", "qing3 zai4 shua1 yi2 ci4"};
         case Outcome::Closed: return {"请按时间再来", "qing3 an4 shi2 jian1 zai4 lai2"};
+        case Outcome::Unknown:
+            if (r.registrationStopped) return kRegistrationStopped;
+            break;
         default: break;
     }
     return kAskStaff;
@@ -113,6 +116,7 @@ std::vector<std::string> allFixedTexts() {
         r.outcome = o;
         out.push_back(outcomeHint(r).zh);
     }
+    out.push_back(kRegistrationStopped.zh);
     return out;
 }
 

@@ -20,6 +20,9 @@ inline constexpr Phrase kReplay{"再听一遍", "zai4 ting1 yi2 bian4"};
 inline constexpr Phrase kFree{"免费", "mian3 fei4"};
 inline constexpr Phrase kAskStaff{"请找工作人员", "qing3 zhao3 gong1 zuo4 ren2 yuan2"};
 inline constexpr Phrase kStaff{"工作人员", "gong1 zuo4 ren2 yuan2"};
+// Under 没有登记 for an elder the roster marks inactive (active=0).
+inline constexpr Phrase kRegistrationStopped{"登记已停用，请找工作人员",
+                                             "deng1 ji4 yi3 ting2 yong4, qing3 zhao3 gong1 zuo4 ren2 yuan2"};
 inline constexpr Phrase kNothingOpen{"现在没有开放的服务", "xian4 zai4 mei2 you3 kai1 fang4 de fu2 wu4"};
 
 // The huge word of a result screen: four characters at most, so it fits a 7" panel at 20 mm.

@@ -8,6 +8,15 @@ namespace mh {
 
 Result<GrayImage> loadGrayImage(const std::filesystem::path& path) {
     int w = 0, h = 0, n = 0;
+    // Header only: stb would otherwise allocate the whole bitmap (and more for colour) before looking.
+    if (stbi_info(path.c_str(), &w, &h, &n) && (w > kMaxImageSide || h > kMaxImageSide || (long long)w * h > kMaxImagePixels)) {
+        std::string size = std::to_string(w) + "×" + std::to_string(h);
+        return Error{"image.too_big",
+                     "图片太大（" + size + " 像素）：最大每边 " + std::to_string(kMaxImageSide) + " 像素、共 4000 万像素，请缩小后再试：" +
+                         path.string(),
+                     "image too large (" + size + " px): at most " + std::to_string(kMaxImageSide) +
+                         " px a side and 40 megapixels; scale it down: " + path.string()};
+    }
     // Asking for 1 channel makes stb convert colour to luma itself.
     unsigned char* data = stbi_load(path.c_str(), &w, &h, &n, 1);
     if (!data)

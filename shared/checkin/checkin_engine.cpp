@@ -44,7 +44,19 @@ struct CheckInEngine::Identified {
     std::string detailZh, detailEn;
     std::optional<Elder> elder;
     std::string source;
+    bool registrationStopped = false;  // on the roster, but active=0: told apart from a stranger
 };
+
+namespace {
+// An elder the roster lists as inactive is `unknown` (contract 7) but is told the registration is
+// stopped, so they go to staff rather than think the card is broken.
+template <class Identified>  // CheckInEngine::Identified, private to the engine
+void refuseUnlessActive(Identified& id) {
+    if (id.elder && id.elder->active) return;
+    id.refusal = Outcome::Unknown;
+    id.registrationStopped = id.elder.has_value();
+}
+}  // namespace
 
 CheckInEngine::Identified CheckInEngine::identify(const std::string& raw, LocalDate today) {
     Identified id;
@@ -64,10 +76,8 @@ CheckInEngine::Identified CheckInEngine::identify(const std::string& raw, LocalD
             return id;
         }
         id.elder = elders.byElderId(claim->elderId);
-        if (!id.elder || !id.elder->active) {
-            id.refusal = Outcome::Unknown;
-            return id;
-        }
+        refuseUnlessActive(id);
+        if (id.refusal == Outcome::Unknown) return id;
         if (claim->serial != id.elder->cardSerial) id.refusal = Outcome::Revoked;
         return id;
     }
@@ -81,13 +91,13 @@ CheckInEngine::Identified CheckInEngine::identify(const std::string& raw, LocalD
             return id;
         }
         id.elder = elders.byIdHash(m_site.keys().hashIdNumber(number->digits));
-        if (!id.elder || !id.elder->active) id.refusal = Outcome::Unknown;
+        refuseUnlessActive(id);
         return id;
     }
     if (m_site.config().allowUnsigned && plausibleCardNumber(payload)) {
         id.source = "legacy";
         id.elder = elders.byLegacyCard(payload);
-        if (!id.elder || !id.elder->active) id.refusal = Outcome::Unknown;
+        refuseUnlessActive(id);
         return id;
     }
     id.refusal = Outcome::Invalid;
@@ -118,7 +128,7 @@ Result<ScanResult> CheckInEngine::checkInManually(const std::string& elderId, co
         Identified who;
         who.source = "manual";
         who.elder = ElderStore(m_site.db()).byElderId(elderId);
-        if (!who.elder || !who.elder->active) who.refusal = Outcome::Unknown;
+        refuseUnlessActive(who);
         return checkIn(std::move(who), serviceId, at, delivered, staff.empty() ? "staff" : staff);
     } catch (const StoreError& e) {
         return storeFailure(e);
@@ -142,6 +152,7 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
         r.fullName = who.elder->name;
         r.maskedName = maskName(who.elder->name);
     }
+    r.registrationStopped = who.registrationStopped;
     auto refuse = [&](Outcome o, const std::string& zh = "", const std::string& en = "") {
         r.outcome = o;
         if (o == Outcome::Unknown || o == Outcome::Invalid) {

@@ -40,6 +40,11 @@ void composeMessage(ScanResult& r, const std::string& detailZh, const std::strin
             r.messageEn = who + ", you are already checked in for " + svc + " today";
             return;
         case Outcome::Unknown:
+            if (r.registrationStopped) {
+                r.message = "您的登记已停用，请找工作人员";
+                r.messageEn = "Your registration has been stopped. Please ask the staff.";
+                return;
+            }
             r.message = "没有找到您的登记信息，请找工作人员";
             r.messageEn = "This card is not on the roster. Please ask the staff.";
             return;

@@ -36,7 +36,7 @@ RosterPullReport pullRoster(Site& site, const Clock& clock, HttpClient& http, co
         rep.added = imported->added;
         rep.updated = imported->updated;
         rep.unchanged = imported->unchanged;
-        rep.rejected = int(imported->rejected.size());
+        rep.rejected = imported->rejectedCount();
     }
     std::string next = cursor;
     if (const std::string* c = r.header("x-roster-cursor"); c && !c->empty()) next = *c;

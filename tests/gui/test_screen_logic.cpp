@@ -5,6 +5,7 @@
 #include "gui/gui_fixture.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/sample_results.hpp"
+#include "kiosk/ui/texts.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/checkin_store.hpp"
@@ -309,4 +310,24 @@ TEST_CASE("the waiting screen names the next meal today, and says 明天 once to
     CHECK(ctl.state().service.tomorrow);
     CHECK_FALSE(ctl.state().service.openNow);
     CHECK(ctl.state().service.id == "breakfast");  // tomorrow's earliest meal
+}
+
+TEST_CASE("an inactive elder's scan shows 没有登记 with the hint that the registration is stopped") {
+    test::GuiFixture fx;
+    std::string id = test::makeIdNumber("19420303", 31);
+    REQUIRE(importRoster(*fx.site, "elder_id,name,id_number,active\nE9,赵桂英," + id + ",0\n", LocalDate::of(2026, 11, 25),
+                         "2026-11-25T08:00:00+08:00", "test")
+                ->added == 1);
+    CountingSpeaker speaker;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    ctl.apply(ScanCommand{id});
+    REQUIRE(ctl.state().screen == ScreenId::Result);
+    const ScanResult& r = *ctl.state().result;
+    CHECK(r.outcome == Outcome::Unknown);
+    CHECK(std::string(outcomeHint(r).zh) == "登记已停用，请找工作人员");
+    CHECK(speaker.results == 1);
+    HeadlessUi ui(ctl.state());
+    ui.frame(ctl.state());
+    CHECK(ui.layout.find("hint") != nullptr);
+    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").empty());
 }

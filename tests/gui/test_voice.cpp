@@ -18,6 +18,10 @@ TEST_CASE("a result is spoken as its outcome word, then what to pay in number wo
     CHECK(gui::KioskSpeaker::pinyinFor(r) == "qian1 dao4 cheng2 gong1, qing3 fu4 liang3 yuan2");
     r.outcome = Outcome::Unknown;
     CHECK(gui::KioskSpeaker::pinyinFor(r) == "mei2 you3 deng1 ji4, qing3 zhao3 gong1 zuo4 ren2 yuan2");
+    r.registrationStopped = true;  // an inactive elder (active=0): the screen's hint and the voice say so
+    CHECK(std::string(ui::outcomeHint(r).zh) == "登记已停用，请找工作人员");
+    CHECK(gui::KioskSpeaker::pinyinFor(r) ==
+          "mei2 you3 deng1 ji4, deng1 ji4 yi3 ting2 yong4, qing3 zhao3 gong1 zuo4 ren2 yuan2");
 }
 
 TEST_CASE("espeak-ng synthesises 请刷卡 from pinyin into about a second of samples, once") {

@@ -1,6 +1,7 @@
 #include "support/run_process.hpp"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -51,8 +52,11 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
                 inPath = (tmp.path() / "in").string();
     writeFile(inPath, stdinText);
     ProcessResult r;
-    r.exitCode = waitExit(start(argv, inPath, outPath, errPath));
-    if (r.exitCode < 0) r.exitCode = -1;
+    int status = 0;
+    struct rusage usage {};
+    ::wait4(start(argv, inPath, outPath, errPath), &status, 0, &usage);
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.maxRssKb = usage.ru_maxrss;
     r.out = readFile(outPath);
     r.err = readFile(errPath);
     return r;

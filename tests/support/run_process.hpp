@@ -9,6 +9,9 @@ struct ProcessResult {
     int exitCode = -1;  // -1: did not exit normally
     std::string out;
     std::string err;
+    // Peak resident memory of the child, from wait4's rusage (kB). It includes what the test process
+    // had resident when it forked, so a test measuring it keeps big data in files, not in memory.
+    long maxRssKb = 0;
 };
 
 // argv[0] is the program path; no shell, so payloads and Chinese text need no quoting. Waits for it.

@@ -252,3 +252,24 @@ TEST_CASE("random bytes from a scanner never crash the engine or record anything
     }
     CHECK(CheckinStore(f.site->db()).forDay("2026-11-25").empty());
 }
+
+TEST_CASE("an inactive elder is unknown but told the registration is stopped, by card, ID number or by hand") {
+    Fixture f;
+    std::string id = test::makeIdNumber("19420303", 31);
+    REQUIRE(importRoster(*f.site, "elder_id,name,id_number,card_serial,active\nE9,赵桂英," + id + ",1,0\n",
+                         LocalDate::of(2026, 11, 25), "2026-11-25T08:00:00+08:00", "test")
+                ->added == 1);
+    for (const ScanResult& r : {f.scan(f.card("E9", "1")), f.scan(id),
+                                *f.engine->checkInManually("E9", "lunch", std::nullopt, false, "王站长")}) {
+        CHECK(r.outcome == Outcome::Unknown);
+        CHECK(r.registrationStopped);
+        CHECK(r.message.find("登记已停用") != std::string::npos);
+        CHECK(r.message.find("工作人员") != std::string::npos);
+        CHECK_FALSE(r.recordId);
+        CHECK(r.elderId.empty());  // contract 7: an unknown result names nobody
+    }
+    // Someone not on the roster at all still hears the old sentence.
+    ScanResult stranger = f.scan(f.card("E99", "1"));
+    CHECK_FALSE(stranger.registrationStopped);
+    CHECK(stranger.message == "没有找到您的登记信息，请找工作人员");
+}
