@@ -47,6 +47,7 @@ private:
     double drawTotals(PangoText& t, cairo_t* cr, double y);
     double drawChart(PangoText& t, cairo_t* cr, double y);
     double drawMoneyAndRules(PangoText& t, cairo_t* cr, double y);
+    double drawFeeSchedule(PangoText& t, cairo_t* cr, double y);
     double drawHonourRoll(PangoText& t, cairo_t* cr, double y);
     void drawElders(PangoText& t, cairo_t* cr, int page);
     void drawFooter(PangoText& t, cairo_t* cr, int page);
@@ -104,6 +105,7 @@ double PostingPainter::drawSummary(PangoText& t, cairo_t* cr, double y) {
     y = drawTotals(t, cr, y);
     y = drawChart(t, cr, y + 8);
     y = drawMoneyAndRules(t, cr, y + 8);
+    y = drawFeeSchedule(t, cr, y + 8);
     return drawHonourRoll(t, cr, y + 8);
 }
 
@@ -174,6 +176,14 @@ double PostingPainter::drawMoneyAndRules(PangoText& t, cairo_t* cr, double y) {
     if (m_f.byRule.empty()) ry += t.draw(rx + 4, ry, "本月没有享受补贴的记录。", {11});
     for (const auto& [rule, n] : m_f.byRule) ry = row(rx, ry, rule, std::to_string(n) + " 人次", false);
     return std::max(ly, ry);
+}
+
+// The rules the figures above were computed with, so a villager can check them (contract 10).
+double PostingPainter::drawFeeSchedule(PangoText& t, cairo_t* cr, double y) {
+    y = drawSection(t, cr, y, "收费标准（本月执行的价格和补贴）");
+    for (const auto& l : m_f.feeSchedule)
+        y += t.draw(kMargin + 10, y, "· " + l, {10, false, Align::Left, kContentW - 10}) + 1;
+    return y;
 }
 
 double PostingPainter::drawHonourRoll(PangoText& t, cairo_t* cr, double y) {
