@@ -182,7 +182,7 @@ double PostingPainter::drawMoneyAndRules(PangoText& t, cairo_t* cr, double y) {
 double PostingPainter::drawFeeSchedule(PangoText& t, cairo_t* cr, double y) {
     y = drawSection(t, cr, y, "收费标准（本月执行的价格和补贴）");
     for (const auto& l : m_f.feeSchedule)
-        y += t.draw(kMargin + 10, y, "· " + l, {10, false, Align::Left, kContentW - 10}) + 1;
+        y += t.draw(kMargin + 10, y, "· " + l, {9, false, Align::Left, kContentW - 10});
     return y;
 }
 

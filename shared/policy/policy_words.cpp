@@ -47,7 +47,7 @@ std::string ruleWhoZh(const RuleDef& rule) {
     else if (rule.maxAge) age = std::to_string(*rule.maxAge) + "岁及以下";
     if (!age.empty()) who += who.empty() ? age + "老人" : "且" + age;
     if (who.empty()) who = "所有老人";
-    if (!rule.notCategories.empty()) who += "（" + joinCategories(rule.notCategories, "、") + "除外）";
+    if (!rule.notCategories.empty()) who += "，" + joinCategories(rule.notCategories, "、") + "除外";
     return who;
 }
 
@@ -83,7 +83,8 @@ std::string ruleLimitsZh(const RuleDef& rule) {
 }
 
 std::string ruleLineZh(const RuleDef& rule, const SiteConfig& cfg) {
-    std::string line = ruleWhoZh(rule) + "：" + ruleServicesZh(rule, cfg) + "，" + ruleMoneyZh(rule);
+    // The name first, as the posting's counts by rule name it, so a villager can match the two.
+    std::string line = rule.name + "（" + ruleWhoZh(rule) + "）：" + ruleServicesZh(rule, cfg) + "，" + ruleMoneyZh(rule);
     std::string limits = ruleLimitsZh(rule);
     if (!limits.empty()) line += "，" + limits;
     return line;

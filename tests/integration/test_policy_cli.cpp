@@ -65,12 +65,12 @@ struct PolicySite {
     }
     Json scan(const std::string& at, const std::string& service = "lunch") {
         auto r = kiosk({"scan", "--site", site, "--service", service, "--at", at, id2});
-        REQUIRE_MESSAGE(r.exitCode == 0, r.out + r.err);
+        REQUIRE_MESSAGE(r.exitCode == 0, (r.out + r.err));
         return Json::parse(r.out);
     }
     Json explain(const std::string& at, int expectExit = 0) {
         auto r = kiosk({"policy", "explain", "--site", site, "--elder", "E2", "--service", "lunch", "--at", at});
-        REQUIRE_MESSAGE(r.exitCode == expectExit, r.out + r.err);
+        REQUIRE_MESSAGE(r.exitCode == expectExit, (r.out + r.err));
         return Json::parse(r.out);
     }
 };
@@ -139,7 +139,7 @@ TEST_CASE("several kiosk scan processes at once never pay past an elder's monthl
     int subsidised = 0;
     for (auto& f : runs) {
         auto r = f.get();
-        REQUIRE_MESSAGE(r.exitCode == 0, r.out + r.err);
+        REQUIRE_MESSAGE(r.exitCode == 0, (r.out + r.err));
         Json j = Json::parse(r.out);
         CHECK(j["outcome"] == "accepted");
         Fen g = j["shares_fen"]["government"];
@@ -170,7 +170,7 @@ TEST_CASE("the posting prints the 收费标准 in force that month") {
         if (c != ' ' && c != '\n') squeezed += c;
     CHECK(squeezed.find("收费标准") != std::string::npos);
     CHECK(squeezed.find("价格：午餐10元，晚餐8元。") != std::string::npos);
-    CHECK(squeezed.find("经济困难且80岁以上：午餐、晚餐，每次政府补贴3元，其余老人自付，每月最多7元。") != std::string::npos);
-    CHECK(squeezed.find("经济困难且失能且60岁以上：所有收费服务，每次村集体补贴2元，其余老人自付。") != std::string::npos);
+    CHECK(squeezed.find("养老服务补贴（经济困难且80岁以上）：午餐、晚餐，每次政府补贴3元，其余老人自付，每月最多7元。") != std::string::npos);
+    CHECK(squeezed.find("护理补贴（经济困难且失能且60岁以上）：所有收费服务，每次村集体补贴2元，其余老人自付。") != std::string::npos);
     CHECK(squeezed.find("不同类的补贴可以同时享受") != std::string::npos);
 }
