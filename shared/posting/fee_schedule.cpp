@@ -29,15 +29,18 @@ std::vector<std::string> feeScheduleLines(const SiteConfig& cfg, LocalDate first
         out.push_back("本月没有补贴规则，按价格付费。");
         return out;
     }
+    // How the rules combine, in one line: a notice board has little room.
+    std::string notes;
     bool shared = false;
     for (const auto& [g, n] : perGroup) shared = shared || n > 1;
     if (shared)
-        out.push_back(cfg.pick == Pick::Highest ? "同时符合同一类中几项的，按就高原则只享受其中一项，不重复享受。"
-                                                : "同时符合同一类中几项的，只享受排在前面的一项，不重复享受。");
-    if (perGroup.size() > 1) out.push_back("不同类的补贴可以同时享受，但合计不超过餐费。");
-    if (cfg.subsidisedPerDay) out.push_back("每人每天限享受补贴" + std::to_string(*cfg.subsidisedPerDay) + "次。");
-    out.push_back(cfg.unsubsidised == Unsubsidised::Refuse ? "不符合以上条件的老人，本站暂不提供服务。"
-                                                           : "不符合以上条件的老人按价格付费。");
+        notes += cfg.pick == Pick::Highest ? "同时符合同一类中几项的，按就高原则只享受其中一项，不重复享受；"
+                                           : "同时符合同一类中几项的，只享受排在前面的一项，不重复享受；";
+    if (perGroup.size() > 1) notes += "不同类的补贴可以同时享受，但合计不超过价格；";
+    if (cfg.subsidisedPerDay) notes += "每人每天限享受补贴" + std::to_string(*cfg.subsidisedPerDay) + "次；";
+    notes += cfg.unsubsidised == Unsubsidised::Refuse ? "不符合以上条件的老人，本站暂不提供服务。"
+                                                      : "不符合以上条件的老人按价格付费。";
+    out.push_back(notes);
     return out;
 }
 
