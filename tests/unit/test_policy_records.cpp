@@ -3,10 +3,13 @@
 // record under every rule that paid part of it. Threads with their own connections race for a cap.
 #include <doctest/doctest.h>
 
+#include <sqlite3.h>
+
 #include <thread>
 
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/roster/roster_import.hpp"
+#include "shared/store/schema.hpp"
 #include "shared/tally/tally_json.hpp"
 #include "support/test_site.hpp"
 
@@ -145,4 +148,38 @@ TEST_CASE("threads with their own connections never pay past a monthly cap toget
     }
     CHECK(total == 700);
     CHECK(subsidised == 3);
+}
+
+TEST_CASE("records written before checkin_rules read as paid by their one rule with their shares") {
+    test::TempDir dir;
+    const auto& steps = schemaMigrations();
+    size_t mine = 0;
+    while (mine < steps.size() && steps[mine].find("CREATE TABLE checkin_rules") == std::string::npos) ++mine;
+    REQUIRE(mine < steps.size());
+    auto file = dir.path() / "old.db";
+    {
+        // A database as the kiosk left it just before this migration, with two old records.
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(file.c_str(), &raw) == SQLITE_OK);
+        for (size_t i = 0; i < mine; ++i) REQUIRE(sqlite3_exec(raw, steps[i].c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        std::string old =
+            "PRAGMA user_version=" + std::to_string(mine) + ";"
+            "INSERT INTO elders(elder_id, name, updated_at) VALUES('E1', '张桂兰', 't');"
+            "INSERT INTO checkins(elder_id, service, service_kind, day, at, rule, price_fen, government_fen, collective_fen,"
+            " donation_fen, family_fen, elder_fen, source) VALUES"
+            " ('E1', 'lunch', 'meal', '2026-11-02', '2026-11-02T11:30:00+08:00', '低保高龄', 1000, 600, 200, 0, 0, 200, 'card'),"
+            " ('E1', 'dinner', 'meal', '2026-11-02', '2026-11-02T17:30:00+08:00', NULL, 800, 0, 0, 0, 0, 800, 'card');";
+        REQUIRE(sqlite3_exec(raw, old.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    Database db = Database::open(file);
+    CHECK(db.schemaVersion() == int(steps.size()));
+    auto records = CheckinStore(db).forDay("2026-11-02");
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].rules == std::vector<RulePaid>{{"低保高龄", {600, 200, 0, 0, 0}}});
+    CHECK(records[1].rules.empty());
+    // The month's money of 低保高龄 counts the old record.
+    auto history = CheckinStore(db).countedForElder("E1", "2026-11-01", "2026-11-30");
+    REQUIRE(history.size() == 2);
+    CHECK(history[0].rules.at(0).total() == 800);
 }
