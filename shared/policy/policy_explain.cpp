@@ -1,5 +1,7 @@
 #include "shared/policy/policy_explain.hpp"
 
+#include <algorithm>
+
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/core/categories.hpp"
 #include "shared/core/text.hpp"
@@ -69,10 +71,23 @@ std::string sentenceFor(const PolicyExplanation& e, const SiteConfig& cfg) {
         for (size_t i = 0; i < parts.size(); ++i) s += (i ? "，" : "") + parts[i];
         s += d.shares.elder > 0 ? "，您付" + formatYuanShort(d.shares.elder) + "元" : "，您不用付钱";
     }
-    // Why the other rules the elder fits did not pay: the part an elder usually asks about.
-    for (const auto& o : d.outcomes)
-        if (matched(o.verdict) && o.verdict != RuleVerdict::Applied)
+    // Why the other rules the elder fits did not pay: the part an elder usually asks about. Rules
+    // that lost to the same rule of their group are said together.
+    std::vector<const RuleDef*> winners;
+    for (const auto& o : d.outcomes) {
+        if (!matched(o.verdict) || o.verdict == RuleVerdict::Applied) continue;
+        if (o.verdict != RuleVerdict::LostInGroup) {
             s += "。「" + o.rule->name + "」" + verdictZh(o, e.facts, e.at.date, cfg);
+            continue;
+        }
+        if (std::find(winners.begin(), winners.end(), o.lostTo) != winners.end()) continue;
+        winners.push_back(o.lostTo);
+        std::string losers;
+        for (const auto& other : d.outcomes)
+            if (other.verdict == RuleVerdict::LostInGroup && other.lostTo == o.lostTo) losers += "「" + other.rule->name + "」";
+        s += "。" + losers + verdictZh(o, e.facts, e.at.date, cfg);
+    }
+    if (e.alreadyToday) s += "。今天的" + e.service->name + "已经签到过了，再刷会提示重复";
     return s + "。";
 }
 

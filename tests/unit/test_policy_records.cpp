@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "shared/checkin/checkin_engine.hpp"
+#include "shared/policy/policy_explain.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "shared/store/schema.hpp"
 #include "shared/tally/tally_json.hpp"
@@ -182,4 +183,67 @@ TEST_CASE("records written before checkin_rules read as paid by their one rule w
     auto history = CheckinStore(db).countedForElder("E1", "2026-11-01", "2026-11-30");
     REQUIRE(history.size() == 2);
     CHECK(history[0].rules.at(0).total() == 800);
+}
+
+TEST_CASE("explain groups the rules that lost to one winner, and says a meal was already taken") {
+    test::TempDir dir;
+    auto site = test::makeSite(dir.path(), R"(
+[site]
+id = "141022-009"
+name = "测试食堂"
+
+[policy]
+pick = "highest"
+
+[[service]]
+id = "lunch"
+name = "午餐"
+price_fen = 1000
+
+[[rule]]
+name = "低保"
+categories = ["dibao"]
+government_fen = 400
+
+[[rule]]
+name = "高龄"
+min_age = 80
+government_fen = 300
+
+[[rule]]
+name = "低保高龄"
+categories = ["dibao"]
+min_age = 80
+government_fen = 600
+collective_fen = 200
+
+[[rule]]
+name = "北关村"
+villages = ["南关村"]
+government_fen = 100
+group = "village"
+)");
+    REQUIRE(importRoster(*site, "elder_id,name,birth_date,categories,village\nE1,张桂兰,1940-01-01,dibao,北关村\n",
+                         LocalDate::of(2026, 11, 1), "2026-11-01T08:00:00+08:00", "test")
+                .ok());
+    auto e = explainPolicy(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-02T11:30"));
+    REQUIRE(e.ok());
+    CHECK(e->sentence ==
+          "张*兰11月2日午餐10元：「低保高龄」补贴8元（政府6元、村集体2元），您付2元。「低保」「高龄」和「低保高龄」不重复享受，"
+          "按就高原则享受「低保高龄」。");
+    auto j = explanationJson(*e, site->config());
+    CHECK(j["matched"] == nlohmann::json::array({"低保", "高龄", "低保高龄"}));
+    CHECK(j["details"][3]["status"] == "village");
+    CHECK(j["details"][3]["why"] == "只适用于南关村");
+    // Explaining wrote nothing; after a real check-in it says the meal was taken.
+    CHECK(CheckinStore(site->db()).forDay("2026-11-02").empty());
+    FakeClock clock(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-30T20:00")));
+    REQUIRE(CheckInEngine(*site, clock).checkInManually("E1", "lunch", LocalDateTime::parse("2026-11-02T11:31"), false, "李").ok());
+    e = explainPolicy(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-02T12:00"));
+    REQUIRE(e.ok());
+    CHECK(e->alreadyToday);
+    CHECK(e->sentence.find("今天的午餐已经签到过了") != std::string::npos);
+    // An unknown elder and an unknown service are errors, not explanations.
+    CHECK(explainPolicy(*site, "E9", "lunch", *LocalDateTime::parse("2026-11-02T12:00")).error().code == "explain.unknown");
+    CHECK(explainPolicy(*site, "E1", "supper", *LocalDateTime::parse("2026-11-02T12:00")).error().code == "usage.service");
 }
