@@ -87,6 +87,9 @@ std::string sentenceFor(const PolicyExplanation& e, const SiteConfig& cfg) {
             if (other.verdict == RuleVerdict::LostInGroup && other.lostTo == o.lostTo) losers += "「" + other.rule->name + "」";
         s += "。" + losers + verdictZh(o, e.facts, e.at.date, cfg);
     }
+    if (!e.open)
+        s += "。这个时间不在" + e.service->name + "的供应时间（" + e.service->opens.text() + "–" + e.service->closes.text() +
+             "）内，刷卡会提示未开放";
     if (e.alreadyToday) s += "。今天的" + e.service->name + "已经签到过了，再刷会提示重复";
     return s + "。";
 }

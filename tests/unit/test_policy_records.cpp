@@ -243,6 +243,7 @@ group = "village"
     REQUIRE(e.ok());
     CHECK(e->alreadyToday);
     CHECK(e->sentence.find("今天的午餐已经签到过了") != std::string::npos);
+    CHECK(e->sentence.find("供应时间") == std::string::npos);  // the lunch has no window: open all day
     // An unknown elder and an unknown service are errors, not explanations.
     CHECK(explainPolicy(*site, "E9", "lunch", *LocalDateTime::parse("2026-11-02T12:00")).error().code == "explain.unknown");
     CHECK(explainPolicy(*site, "E1", "supper", *LocalDateTime::parse("2026-11-02T12:00")).error().code == "usage.service");
