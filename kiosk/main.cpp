@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
     registerScreenshotVerb(app, ctx);
     registerRunVerb(app, ctx);
     registerStaffVerbs(app, ctx);
+    registerPolicyVerbs(app, ctx);
     registerCardVerb(app, ctx);
     registerDecodeVerb(app, ctx);
     registerListenVerb(app, ctx);

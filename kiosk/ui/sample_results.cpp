@@ -22,7 +22,7 @@ ScanResult sampleResult(Site& site, Outcome outcome, LocalDate day, const std::s
     bool found = false;
     for (auto& e : ElderStore(site.db()).all()) {
         if (!e.active || e.name.empty()) continue;
-        bool pays = svc && decide(cfg, *svc, ElderFacts{e.categories, e.birth}, day).shares.elder > 0;
+        bool pays = svc && decide(cfg, *svc, ElderFacts{e.categories, e.birth, e.village}, day).shares.elder > 0;
         if (!found || pays) who = e;
         found = true;
         if (pays) break;
@@ -40,11 +40,12 @@ ScanResult sampleResult(Site& site, Outcome outcome, LocalDate day, const std::s
         r.serviceName = svc->name;
     }
     if (outcome == Outcome::Accepted && svc) {
-        PolicyDecision d = decide(cfg, *svc, ElderFacts{who.categories, who.birth}, day);
+        PolicyDecision d = decide(cfg, *svc, ElderFacts{who.categories, who.birth, who.village}, day);
         r.recordId = 1;
         r.priceFen = svc->priceFen;
         r.shares = d.shares;
-        if (d.rule) r.rule = d.rule->name;
+        for (const auto& p : d.applied) r.rules.push_back(p.rule);
+        if (!r.rules.empty()) r.rule = r.rules.front();
     }
     composeMessage(r);
     return r;

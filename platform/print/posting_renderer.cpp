@@ -38,7 +38,7 @@ public:
 
     // Measures everything on a scratch surface and splits the elders over pages.
     void plan();
-    [[nodiscard]] int pages() const { return int(m_pages.size() + m_rollPages.size()); }
+    [[nodiscard]] int pages() const { return int(m_pages.size() + (m_feeOwnPage ? 1 : 0) + m_rollPages.size()); }
     void drawPage(cairo_t* cr, int page);
 
 private:
@@ -47,6 +47,7 @@ private:
     double drawTotals(PangoText& t, cairo_t* cr, double y);
     double drawChart(PangoText& t, cairo_t* cr, double y);
     double drawMoneyAndRules(PangoText& t, cairo_t* cr, double y);
+    double drawFeeSchedule(PangoText& t, cairo_t* cr, double y);
     double drawHonourRoll(PangoText& t, cairo_t* cr, double y);
     void drawElders(PangoText& t, cairo_t* cr, int page);
     void drawFooter(PangoText& t, cairo_t* cr, int page);
@@ -68,6 +69,10 @@ private:
     std::vector<std::vector<std::vector<size_t>>> m_rollPages;
     double m_firstTop = 0, m_nextTop = 0;  // where the table's header row starts
     double m_eldersTitleH = 0;
+    // 收费标准 goes under the end of the table, or on a page of its own after it when there is no room.
+    int m_feePage = -1;
+    double m_feeTop = 0;
+    bool m_feeOwnPage = false;
 };
 
 void fillRect(cairo_t* cr, double x, double y, double w, double h, double gray) {
@@ -176,6 +181,14 @@ double PostingPainter::drawMoneyAndRules(PangoText& t, cairo_t* cr, double y) {
     return std::max(ly, ry);
 }
 
+// The rules the figures above were computed with, so a villager can check them (contract 10).
+double PostingPainter::drawFeeSchedule(PangoText& t, cairo_t* cr, double y) {
+    y = drawSection(t, cr, y, "七、收费标准（本月执行的价格和补贴）");
+    for (const auto& l : m_f.feeSchedule)
+        y += t.draw(kMargin + 10, y, "· " + l, {8.5, false, Align::Left, kContentW - 10});
+    return y;
+}
+
 double PostingPainter::drawHonourRoll(PangoText& t, cairo_t* cr, double y) {
     y = drawSection(t, cr, y, "五、爱心捐赠光荣榜");
     if (m_f.honourRoll.empty()) {
@@ -183,7 +196,7 @@ double PostingPainter::drawHonourRoll(PangoText& t, cairo_t* cr, double y) {
     } else if (m_rollOverflow) {
         y += t.draw(kMargin + 10, y,
                     "本月共有 " + std::to_string(m_f.honourRoll.size()) + " 笔署名捐赠，光荣榜名单见第 " +
-                        std::to_string(m_pages.size() + 1) + " 页。",
+                        std::to_string(m_pages.size() + (m_feeOwnPage ? 1 : 0) + 1) + " 页。",
                     {11, true});
     } else {
         // Entries in two columns, each a wrapped name (purpose in gray under it) and the amount
@@ -271,6 +284,24 @@ void PostingPainter::plan() {
         m_pages = flowElderTable(m_f.elders, firstRows, rowsFrom(nextTop), m_table.blocks);
         m_firstTop = firstTop;
         m_nextTop = nextTop;
+
+        // Where the table ends on its last page; the fee schedule follows it if it fits there.
+        double feeH = drawFeeSchedule(t, cr, 0);
+        size_t last = m_pages.size() - 1;
+        double top = last == 0 ? firstTop : nextTop, bottom = top + 24;
+        if (!m_f.elders.empty()) {
+            size_t rows = 0;
+            for (const auto& col : m_pages[last].columns) rows = std::max(rows, col.size());
+            bottom = top + m_table.headerH + double(rows) * m_table.rowH;
+        }
+        if (bottom + 14 + feeH <= kFooterTop - 6) {
+            m_feePage = int(last);
+            m_feeTop = bottom + 14;
+        } else {
+            m_feeOwnPage = true;
+            m_feePage = int(m_pages.size());
+            m_feeTop = kMargin + 22;
+        }
     }
     cairo_destroy(cr);
     cairo_surface_destroy(scratch);
@@ -392,8 +423,11 @@ void PostingPainter::drawPage(cairo_t* cr, int page) {
                                      "月 助餐助洁助医服务公示（续）",
                {11, true, Align::Center, kContentW, false, 0.2});
     }
-    if (size_t(page) >= m_pages.size()) drawRollPage(t, cr, page - int(m_pages.size()));
-    else if (!m_pages[size_t(page)].columns.empty() || m_f.elders.empty()) drawElders(t, cr, page);
+    int afterTable = int(m_pages.size()) + (m_feeOwnPage ? 1 : 0);
+    if (page >= afterTable) drawRollPage(t, cr, page - afterTable);
+    else if (size_t(page) < m_pages.size() && (!m_pages[size_t(page)].columns.empty() || m_f.elders.empty()))
+        drawElders(t, cr, page);
+    if (page == m_feePage) drawFeeSchedule(t, cr, m_feeTop);
     drawFooter(t, cr, page);
 }
 

@@ -39,6 +39,17 @@ Error storeFailure(const StoreError& e) {
 
 }  // namespace
 
+std::vector<PriorUse> policyHistory(CheckinStore& checkins, const SiteConfig& cfg, const std::string& elderId,
+                                    LocalDate day) {
+    std::vector<PriorUse> out;
+    if (!policyNeedsHistory(cfg)) return out;
+    LocalDate first = LocalDate::of(day.year(), day.month(), 1);
+    LocalDate last = LocalDate::of(day.month() == 12 ? day.year() + 1 : day.year(), day.month() == 12 ? 1 : day.month() + 1, 1).plusDays(-1);
+    for (auto& rec : checkins.countedForElder(elderId, first.iso(), last.iso()))
+        if (auto d = LocalDate::parse(rec.day)) out.push_back(PriorUse{*d, std::move(rec.rules)});
+    return out;
+}
+
 struct CheckInEngine::Identified {
     Outcome refusal = Outcome::Accepted;  // Accepted here means "identified"
     std::string detailZh, detailEn;
@@ -182,7 +193,10 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     Transaction tx(db);  // duplicate check and insert under one write lock (invariant 1)
     std::string day = when.date.iso();
     if (checkins.counted(r.elderId, svc.id, day)) return refuse(Outcome::Duplicate);
-    PolicyDecision d = decide(cfg, svc, ElderFacts{who.elder->categories, who.elder->birth}, when.date);
+    // The policy's limits count the records that exist now, read under the same write lock that
+    // records this use: two terminals' processes can never both take the last of a cap.
+    PolicyDecision d = decide(cfg, svc, ElderFacts{who.elder->categories, who.elder->birth, who.elder->village},
+                              when.date, policyHistory(checkins, cfg, r.elderId, when.date));
     if (d.ineligible) return refuse(Outcome::Ineligible);
 
     CheckinRecord rec;
@@ -192,7 +206,8 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     rec.day = day;
     rec.at = r.at;
     rec.delivered = delivered;
-    if (d.rule) rec.rule = d.rule->name;
+    rec.rules = d.applied;
+    if (!rec.rules.empty()) rec.rule = rec.rules.front().rule;
     rec.priceFen = svc.priceFen;
     rec.shares = d.shares;
     rec.categories = who.elder->categoriesText();
@@ -210,6 +225,7 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
 
     r.outcome = Outcome::Accepted;
     r.rule = rec.rule;
+    for (const auto& p : rec.rules) r.rules.push_back(p.rule);
     r.priceFen = rec.priceFen;
     r.shares = rec.shares;
     composeMessage(r);

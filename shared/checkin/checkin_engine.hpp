@@ -16,6 +16,7 @@
 #include "shared/core/dates.hpp"
 #include "shared/core/result.hpp"
 #include "shared/site/site.hpp"
+#include "shared/policy/policy_engine.hpp"
 #include "shared/store/checkin_store.hpp"
 
 namespace mh {
@@ -26,6 +27,11 @@ struct ScanRequest {
     std::optional<LocalDateTime> at;    // local time; none: the clock's now
     bool delivered = false;             // a delivered meal (送餐)
 };
+
+// The elder's counted records of `day`'s calendar month (every day of it), as the policy counts them; empty when
+// no rule has a limit (nothing to count). Call inside the write transaction that records the use.
+std::vector<PriorUse> policyHistory(CheckinStore& checkins, const SiteConfig& cfg, const std::string& elderId,
+                                    LocalDate day);
 
 class CheckInEngine {
 public:

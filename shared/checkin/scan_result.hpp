@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shared/core/money.hpp"
 
@@ -23,7 +24,8 @@ struct ScanResult {
     std::string service;        // id
     std::string serviceName;    // 午餐
     bool delivered = false;
-    std::optional<std::string> rule;
+    std::optional<std::string> rule;   // the first of `rules`
+    std::vector<std::string> rules;    // every rule that paid a part, in the order applied
     std::optional<Fen> priceFen;
     std::optional<Shares> shares;
     std::string at;             // local time with offset, when known

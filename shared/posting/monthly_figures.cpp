@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "shared/core/text.hpp"
+#include "shared/posting/fee_schedule.hpp"
 #include "shared/store/checkin_store.hpp"
 
 namespace mh {
@@ -47,6 +48,7 @@ MonthlyFigures buildMonthlyFigures(const SiteConfig& cfg, int year, unsigned mon
     f.last = lastDayOfMonth(year, month);
     int days = int(f.last.day());
     f.mealsPerDay.assign(size_t(days), 0);
+    f.feeSchedule = feeScheduleLines(cfg, f.first, f.last);
     for (const auto& s : cfg.services) f.services.push_back(ServiceMonth{s.id, s.name, std::string(serviceKindKey(s.kind))});
 
     // The month's records by day; records outside the month are not the month's business.

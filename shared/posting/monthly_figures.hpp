@@ -46,6 +46,7 @@ struct MonthlyFigures {
     Fen priceFen = 0;
     Shares shares;                        // over every counted record of the month
     std::vector<std::pair<std::string, int>> byRule;  // by count, most first; only records a rule paid for
+    std::vector<std::string> feeSchedule; // 收费标准: prices and the rules in force this month (fee_schedule.hpp)
     std::vector<int> mealsPerDay;         // [0] is the 1st of the month
     std::vector<ElderMonth> elders;       // by village, then masked name
     std::vector<Donation> honourRoll;     // named donors of the month only, by day

@@ -161,6 +161,42 @@ void readServices(Reader& r, const toml::table& root, SiteConfig& cfg) {
     }
 }
 
+std::vector<std::string> categoryList(Reader& r, const toml::table& t, std::string_view key) {
+    std::vector<std::string> out;
+    for (const auto& c : r.strings(t, key)) {
+        auto code = categoryCode(c);
+        if (!code) r.fail(t.get(key), "不认识的类别 \"" + c + "\"", "unknown category \"" + c + "\"");
+        else out.push_back(*code);
+    }
+    return out;
+}
+
+std::optional<LocalDate> dateKey(Reader& r, const toml::table& t, std::string_view key) {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    std::optional<LocalDate> d;
+    // Both "2027-01-01" and a bare TOML date 2027-01-01 are what a person would write.
+    if (const auto* dv = n->as_date()) {
+        auto v = dv->get();
+        d = LocalDate::parse(std::to_string(v.year) + "-" + (v.month < 10 ? "0" : "") + std::to_string(v.month) + "-" +
+                             (v.day < 10 ? "0" : "") + std::to_string(v.day));
+    } else if (n->is_string()) {
+        d = LocalDate::parse(n->as_string()->get());
+    }
+    if (!d) r.fail(n, std::string(key) + " 应写成 \"2027-01-01\" 这样的日期", std::string(key) + " must be a date like \"2027-01-01\"");
+    return d;
+}
+
+// Money must not be negative: say so in words, not as a range.
+std::optional<Fen> moneyKey(Reader& r, const toml::table& t, std::string_view key) {
+    const toml::node* n = t.get(key);
+    if (n && n->is_integer() && n->as_integer()->get() < 0) {
+        r.fail(n, std::string(key) + " 不能是负数", std::string(key) + " must not be negative");
+        return std::nullopt;
+    }
+    return r.integer(t, key, 0, 1'000'000);
+}
+
 void readRules(Reader& r, const toml::table& root, SiteConfig& cfg) {
     const toml::node* n = root.get("rule");
     if (!n) return;
@@ -169,30 +205,65 @@ void readRules(Reader& r, const toml::table& root, SiteConfig& cfg) {
         r.fail(n, "补贴规则应写成 [[rule]]", "rules must be written as [[rule]]");
         return;
     }
+    std::set<std::string> names;
     for (auto&& e : *arr) {
         const toml::table& t = *e.as_table();
-        r.onlyKeys(t, {"name", "categories", "min_age", "max_age", "services", "government_fen", "collective_fen",
-                       "donation_fen", "family_fen"},
+        r.onlyKeys(t, {"name", "group", "categories", "all_categories", "not_categories", "min_age", "max_age",
+                       "villages", "services", "from", "until", "per_day", "per_month", "month_cap_fen",
+                       "government_fen", "collective_fen", "donation_fen", "family_fen", "elder_fen", "remainder"},
                    "[[rule]]");
         RuleDef rule;
         rule.line = int(e.source().begin.line);
         rule.name = r.str(t, "name", true, &e).value_or("");
-        for (const auto& c : r.strings(t, "categories")) {
-            auto code = categoryCode(c);
-            if (!code) r.fail(t.get("categories"), "不认识的类别 \"" + c + "\"", "unknown category \"" + c + "\"");
-            else rule.categories.push_back(*code);
-        }
+        if (!r.failed() && rule.name.empty()) r.fail(t.get("name"), "规则的 name 不能为空", "a rule's name must not be empty");
+        if (!r.failed() && !names.insert(rule.name).second)
+            r.fail(t.get("name"), "规则名称 \"" + rule.name + "\" 重复了（每条规则的名称要不同）",
+                   "two rules are named \"" + rule.name + "\"");
+        rule.group = r.str(t, "group", false, &e).value_or("main");
+        if (!r.failed() && rule.group.empty()) r.fail(t.get("group"), "group 不能为空", "group must not be empty");
+        rule.categories = categoryList(r, t, "categories");
+        rule.allCategories = categoryList(r, t, "all_categories");
+        rule.notCategories = categoryList(r, t, "not_categories");
         rule.minAge = int(r.integer(t, "min_age", 0, 150).value_or(0));
         if (auto mx = r.integer(t, "max_age", 0, 150)) rule.maxAge = int(*mx);
+        if (!r.failed() && rule.maxAge && *rule.maxAge < rule.minAge)
+            r.fail(t.get("max_age"), "max_age 不能小于 min_age", "max_age must not be below min_age");
+        rule.villages = r.strings(t, "villages");
         rule.services = r.strings(t, "services");
         for (const auto& sid : rule.services)
             if (!cfg.findService(sid))
                 r.fail(t.get("services"), "规则 \"" + rule.name + "\" 提到的服务 \"" + sid + "\" 没有在 [[service]] 中定义",
                        "rule \"" + rule.name + "\" names service \"" + sid + "\" that is not defined");
-        rule.shares.government = r.integer(t, "government_fen", 0, 1'000'000).value_or(0);
-        rule.shares.collective = r.integer(t, "collective_fen", 0, 1'000'000).value_or(0);
-        rule.shares.donation = r.integer(t, "donation_fen", 0, 1'000'000).value_or(0);
-        rule.shares.family = r.integer(t, "family_fen", 0, 1'000'000).value_or(0);
+        rule.from = dateKey(r, t, "from");
+        rule.until = dateKey(r, t, "until");
+        if (!r.failed() && rule.from && rule.until && *rule.until < *rule.from)
+            r.fail(t.get("from"), "规则 \"" + rule.name + "\" 的 from（开始日期）晚于 until（结束日期）",
+                   "rule \"" + rule.name + "\": from is after until");
+        if (auto v = r.integer(t, "per_day", 0, 100)) rule.perDay = int(*v);
+        if (auto v = r.integer(t, "per_month", 0, 10'000)) rule.perMonth = int(*v);
+        rule.monthCapFen = moneyKey(r, t, "month_cap_fen");
+        rule.shares.government = moneyKey(r, t, "government_fen").value_or(0);
+        rule.shares.collective = moneyKey(r, t, "collective_fen").value_or(0);
+        rule.shares.donation = moneyKey(r, t, "donation_fen").value_or(0);
+        rule.shares.family = moneyKey(r, t, "family_fen").value_or(0);
+        rule.elderFen = moneyKey(r, t, "elder_fen");
+        bool fixedShares = t.get("government_fen") || t.get("collective_fen") || t.get("donation_fen") || t.get("family_fen");
+        if (!r.failed() && rule.elderFen && fixedShares)
+            r.fail(&e, "规则 \"" + rule.name + "\" 同时写了 elder_fen 和固定份额（government_fen 等），只能二选一",
+                   "rule \"" + rule.name + "\" has both elder_fen and fixed shares; use one or the other");
+        if (auto rem = r.str(t, "remainder", false, &e)) {
+            bool known = false;
+            for (Share s : {Share::Government, Share::Collective, Share::Donation, Share::Family})
+                if (*rem == shareKey(s)) {
+                    rule.remainder = s;
+                    known = true;
+                }
+            if (!known)
+                r.fail(t.get("remainder"), "remainder 应为 \"government\"、\"collective\"、\"donation\" 或 \"family\"",
+                       "remainder must be \"government\", \"collective\", \"donation\" or \"family\"");
+            else if (!rule.elderFen)
+                r.fail(t.get("remainder"), "remainder 只和 elder_fen 一起使用", "remainder goes with elder_fen only");
+        }
         if (r.failed()) return;
         cfg.rules.push_back(std::move(rule));
     }
@@ -247,11 +318,17 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
         r.fail(nullptr, "缺少 [site] 部分（id、name）", "missing the [site] table (id, name)");
     }
     if (const toml::table* pol = subTable(r, root, "policy")) {
-        r.onlyKeys(*pol, {"unsubsidised"}, "[policy]");
+        r.onlyKeys(*pol, {"unsubsidised", "pick", "subsidised_per_day"}, "[policy]");
         std::string u = r.str(*pol, "unsubsidised", false, nullptr).value_or("full_price");
         if (u == "full_price") cfg.unsubsidised = Unsubsidised::FullPrice;
         else if (u == "refuse") cfg.unsubsidised = Unsubsidised::Refuse;
         else r.fail(pol->get("unsubsidised"), "unsubsidised 应为 \"full_price\" 或 \"refuse\"", "unsubsidised must be \"full_price\" or \"refuse\"");
+        std::string pick = r.str(*pol, "pick", false, nullptr).value_or("first");
+        if (pick == "first") cfg.pick = Pick::First;
+        else if (pick == "highest") cfg.pick = Pick::Highest;
+        else r.fail(pol->get("pick"), "pick 应为 \"first\"（按文件顺序）或 \"highest\"（就高）",
+                    "pick must be \"first\" or \"highest\"");
+        if (auto n = r.integer(*pol, "subsidised_per_day", 0, 100)) cfg.subsidisedPerDay = int(*n);
     }
     readServices(r, root, cfg);
     readRules(r, root, cfg);
@@ -316,12 +393,43 @@ std::string defaultSiteToml(const std::string& siteId, const std::string& name) 
     s += "id = \"lunch\"\nname = \"午餐\"\nkind = \"meal\"                # meal | service | activity\n";
     s += "opens = \"10:30\"              # 当地时间；窗口外刷卡：closed\n";
     s += "closes = \"13:30\"\nprice_fen = 1000             # 免费服务和活动写 0\n\n";
-    s += "# 补贴规则：按文件顺序，第一条匹配的生效。各份额按顺序扣减直到覆盖餐价，剩下的由老人自付。\n";
+    s += "# 补贴规则：同一组(group)里按文件顺序，第一条匹配的生效。各份额按顺序扣减直到覆盖餐价，剩下的由老人自付。\n";
     s += "# Subsidy rules: first match wins; shares are taken in order until the price is covered.\n";
     s += "[[rule]]\nname = \"特困供养\"\ncategories = [\"tekun\"]\ngovernment_fen = 1000\n\n";
     s += "[[rule]]\nname = \"低保高龄\"\ncategories = [\"dibao\"]       # 有其中任一类别；不写或为空：任何人\n";
     s += "min_age = 80                 # 就餐当天的周岁；不写：0\nservices = [\"lunch\"]        # 不写：所有收费服务\n";
     s += "government_fen = 600\ncollective_fen = 200\ndonation_fen = 0\nfamily_fen = 0\n\n";
+    s += "# —— 更多写法（去掉行首的 # 即可启用）/ More features, commented out ——\n";
+    s += "# [policy] 里还可以写：\n";
+    s += "# pick = \"highest\"           # 同一组(group)里符合多条时：\"first\" 按文件顺序，\"highest\" 就高（补贴最多的一条）\n";
+    s += "# subsidised_per_day = 1       # 每人每天限补贴几次（所有规则、所有服务合计）\n";
+    s += "#\n";
+    s += "# [[rule]]                     # 经济困难且失能、60岁以上：护理补贴，和上面的规则叠加（另一组）\n";
+    s += "# name = \"护理补贴\"\n";
+    s += "# group = \"care\"              # 同一组最多一条生效；不写为 \"main\"；不同组可以叠加\n";
+    s += "# all_categories = [\"shineng\", \"kunnan\"]   # 同时具有这些类别\n";
+    s += "# not_categories = [\"tekun\"]  # 不具有这些类别\n";
+    s += "# min_age = 60\n";
+    s += "# max_age = 99                 # 含99岁\n";
+    s += "# villages = [\"北关村\"]       # 名册中的村名是其中之一\n";
+    s += "# from = \"2027-01-01\"         # 执行的第一天和最后一天（含）\n";
+    s += "# until = \"2027-12-31\"\n";
+    s += "# per_day = 1                  # 每人每天最多用几次\n";
+    s += "# per_month = 20               # 每人每月最多用几次\n";
+    s += "# month_cap_fen = 10000        # 每人每月最多补贴多少分（10000分 = 100元）\n";
+    s += "# government_fen = 500\n";
+    s += "#\n";
+    s += "# [[rule]]                     # 老人每餐只需付1元，其余由政府补足（不能和固定份额同时写）\n";
+    s += "# name = \"一元餐\"\n";
+    s += "# group = \"oneyuan\"\n";
+    s += "# categories = [\"tekun\", \"dibao\"]\n";
+    s += "# elder_fen = 100\n";
+    s += "# remainder = \"government\"    # government、collective、donation 或 family\n";
+    s += "#\n";
+    s += "# [[rule]]                     # 只规定谁可以就餐、不补贴（配合 unsubsidised = \"refuse\"）\n";
+    s += "# name = \"本村老人\"\n";
+    s += "# villages = [\"北关村\"]\n";
+    s += "# min_age = 60\n\n";
     s += "[cards]\nallow_unsigned = false\ntrusted_keys = []            # 其他发卡机构的公钥（base32）；本站密钥总是可信\n\n";
     s += "[upload]\nendpoint = \"\"                # 为空：汇总留在本机待上报\ntoken_file = \"upload.token\"\n\n";
     s += "[display]\nshow_full_names = false      # 屏幕上显示全名（默认遮挡：张*兰）\n\n";

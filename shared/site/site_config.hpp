@@ -27,15 +27,34 @@ struct ServiceDef {
     [[nodiscard]] bool isOpenAt(WallTime t) const { return t >= opens && t < closes; }
 };
 
+// One [[rule]] of site.toml (contract 10, "How the policy decides"). Conditions that are not written
+// hold for everyone; limits that are not written do not limit.
 struct RuleDef {
     std::string name;
-    std::vector<std::string> categories;  // codes; empty: anyone
+    std::string group = "main";               // at most one rule of a group applies to a use
+    std::vector<std::string> categories;      // codes; the elder has any of these; empty: anyone
+    std::vector<std::string> allCategories;   // the elder has every one of these
+    std::vector<std::string> notCategories;   // the elder has none of these
     int minAge = 0;
-    std::optional<int> maxAge;            // extension: age on the day at most this
-    std::vector<std::string> services;    // empty: every priced service
-    Shares shares;                        // `elder` unused: the elder pays what is left
-    int line = 0;                         // where it is in site.toml, for messages
+    std::optional<int> maxAge;                // age on the day at most this
+    std::vector<std::string> villages;        // the roster's village is one of these; empty: any
+    std::vector<std::string> services;        // empty: every priced service
+    std::optional<LocalDate> from, until;     // in force from / until these days, inclusive
+    std::optional<int> perDay, perMonth;      // uses of this rule per elder per day / calendar month
+    std::optional<Fen> monthCapFen;           // what this rule pays per elder per calendar month, at most
+    Shares shares;                            // fixed shares; `elder` unused: the elder pays what is left
+    std::optional<Fen> elderFen;              // instead of fixed shares: the elder pays this much...
+    Share remainder = Share::Government;      // ...and this share pays what the other rules leave
+    int line = 0;                             // where it is in site.toml, for messages
+
+    // No money written at all: the rule only says who may eat (it applies, pays nothing, uses limits).
+    [[nodiscard]] bool eligibilityOnly() const { return !elderFen && shares.total() == 0; }
+    [[nodiscard]] bool inForceOn(LocalDate day) const {
+        return (!from || *from <= day) && (!until || day <= *until);
+    }
 };
+
+enum class Pick { First, Highest };
 
 enum class Unsubsidised { FullPrice, Refuse };
 
@@ -46,6 +65,8 @@ struct SiteConfig {
     std::string contact;                  // shown on the public posting
     WallTime endOfDay{20 * 60};           // when a day's tally is frozen for upload
     Unsubsidised unsubsidised = Unsubsidised::FullPrice;
+    Pick pick = Pick::First;              // [policy] pick: which candidate of a group applies
+    std::optional<int> subsidisedPerDay;  // [policy] subsidised_per_day: 每人每天限补贴N次
     std::vector<ServiceDef> services;
     std::vector<RuleDef> rules;
     bool allowUnsigned = false;

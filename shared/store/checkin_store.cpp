@@ -1,5 +1,8 @@
 #include "shared/store/checkin_store.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+
 namespace mh {
 namespace {
 constexpr const char* kSelect =
@@ -31,7 +34,34 @@ std::vector<CheckinRecord> CheckinStore::query(const std::string& where, const s
     for (size_t i = 0; i < args.size(); ++i) st.bind(int(i + 1), args[i]);
     std::vector<CheckinRecord> out;
     while (st.step()) out.push_back(readRecord(st));
+    attachRules(out);
     return out;
+}
+
+// One query for the whole batch: the rows of every record id between the batch's lowest and highest.
+void CheckinStore::attachRules(std::vector<CheckinRecord>& records) {
+    if (records.empty()) return;
+    std::unordered_map<std::int64_t, CheckinRecord*> byId;
+    std::int64_t lo = records.front().recordId, hi = lo;
+    for (auto& r : records) {
+        byId[r.recordId] = &r;
+        lo = std::min(lo, r.recordId);
+        hi = std::max(hi, r.recordId);
+    }
+    auto st = m_db.cached(
+        "SELECT record_id, rule, government_fen, collective_fen, donation_fen, family_fen FROM checkin_rules"
+        " WHERE record_id BETWEEN ?1 AND ?2 ORDER BY record_id, position");
+    st.bind(1, lo).bind(2, hi);
+    while (st.step()) {
+        auto it = byId.find(st.i64(0));
+        if (it == byId.end()) continue;
+        it->second->rules.push_back(RulePaid{st.text(1), Shares{st.i64(2), st.i64(3), st.i64(4), st.i64(5), 0}});
+    }
+}
+
+std::vector<CheckinRecord> CheckinStore::countedForElder(const std::string& elderId, const std::string& from,
+                                                         const std::string& to) {
+    return query("WHERE elder_id = ?1 AND day BETWEEN ?2 AND ?3 AND voided = 0 ORDER BY record_id", {elderId, from, to});
 }
 
 std::optional<CheckinRecord> CheckinStore::counted(const std::string& elderId, const std::string& service,
@@ -66,7 +96,20 @@ std::int64_t CheckinStore::insert(const CheckinRecord& r) {
     st.bind(12, r.shares.family).bind(13, r.shares.elder).bind(14, r.categories).bind(15, r.source);
     st.bind(16, r.enteredAt);
     st.run();
-    return m_db.lastInsertId();
+    std::int64_t id = m_db.lastInsertId();
+    auto rules = m_db.cached(
+        "INSERT INTO checkin_rules(record_id, position, rule, government_fen, collective_fen, donation_fen, family_fen)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7)");
+    // A record given only its `rule` (older callers, imports) reads as paid by that rule with its shares.
+    std::vector<RulePaid> paid = r.rules;
+    if (paid.empty() && r.rule && !r.rule->empty()) paid.push_back(RulePaid{*r.rule, r.shares});
+    for (size_t i = 0; i < paid.size(); ++i) {
+        const RulePaid& p = paid[i];
+        rules.reset();
+        rules.bind(1, id).bind(2, int(i)).bind(3, p.rule).bind(4, p.shares.government).bind(5, p.shares.collective);
+        rules.bind(6, p.shares.donation).bind(7, p.shares.family).run();
+    }
+    return id;
 }
 
 void CheckinStore::markVoided(std::int64_t id, const std::string& at, const std::string& staff,

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "shared/core/money.hpp"
+#include "shared/policy/rule_paid.hpp"
 #include "shared/store/database.hpp"
 
 namespace mh {
@@ -18,7 +19,8 @@ struct CheckinRecord {
     std::string at;           // local ISO time with offset
     std::optional<std::string> enteredAt;  // real write time, where `at` was given by hand (scan --at)
     bool delivered = false;
-    std::optional<std::string> rule;
+    std::optional<std::string> rule;   // the first of `rules`, kept in its own column for older readers
+    std::vector<RulePaid> rules;       // every rule that paid a part, in the order applied
     Fen priceFen = 0;
     Shares shares;
     std::string categories;   // the elder's category codes on the day, '|'-joined
@@ -38,12 +40,18 @@ public:
     [[nodiscard]] std::vector<CheckinRecord> forDay(const std::string& day);
     // Every record with day in [from, to] (inclusive, YYYY-MM-DD), voided ones included.
     [[nodiscard]] std::vector<CheckinRecord> forDays(const std::string& from, const std::string& to);
-    // Returns the new record id. The caller holds the transaction.
+    // The elder's counted records with day in [from, to], with what each rule paid: the history the
+    // policy counts its limits on. The caller holds the write transaction, so it cannot go stale.
+    [[nodiscard]] std::vector<CheckinRecord> countedForElder(const std::string& elderId, const std::string& from,
+                                                             const std::string& to);
+    // Returns the new record id, with one checkin_rules row per entry of `rules`. The caller holds
+    // the transaction.
     std::int64_t insert(const CheckinRecord& r);
     void markVoided(std::int64_t recordId, const std::string& at, const std::string& staff, const std::string& reason);
 
 private:
     std::vector<CheckinRecord> query(const std::string& where, const std::vector<std::string>& args);
+    void attachRules(std::vector<CheckinRecord>& records);
     Database& m_db;
 };
 

@@ -135,6 +135,27 @@ INSERT INTO terminal(id, terminal_id, created_at)
           COALESCE((SELECT CAST(strftime('%s', MIN(at)) AS INTEGER) FROM checkins), CAST(strftime('%s', 'now') AS INTEGER)));
 ALTER TABLE checkins ADD COLUMN entered_at TEXT;
 )SQL",
+        // 7: policy: what each rule paid for each record (contract 10), so monthly caps, per-day limits,
+        // tallies (`rules`, `by_rule`) and the posting come from the database, never from re-running a
+        // policy that may have changed since. `position`: the order the rules were applied (0 is the
+        // record's `rule`). Records older than this read as paid by their one `rule` with their shares.
+        R"SQL(
+CREATE TABLE checkin_rules(
+  record_id      INTEGER NOT NULL REFERENCES checkins(record_id),
+  position       INTEGER NOT NULL CHECK (position >= 0),
+  rule           TEXT NOT NULL CHECK (length(rule) > 0),
+  government_fen INTEGER NOT NULL CHECK (government_fen >= 0),
+  collective_fen INTEGER NOT NULL CHECK (collective_fen >= 0),
+  donation_fen   INTEGER NOT NULL CHECK (donation_fen >= 0),
+  family_fen     INTEGER NOT NULL CHECK (family_fen >= 0),
+  PRIMARY KEY (record_id, position),
+  UNIQUE (record_id, rule)
+) STRICT;
+INSERT INTO checkin_rules(record_id, position, rule, government_fen, collective_fen, donation_fen, family_fen)
+  SELECT record_id, 0, rule, government_fen, collective_fen, donation_fen, family_fen
+  FROM checkins WHERE rule IS NOT NULL AND rule <> '';
+CREATE INDEX checkins_by_elder_day ON checkins(elder_id, day);
+)SQL",
     };
     return k;
 }

@@ -28,7 +28,9 @@ DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<C
         if (r.delivered) ++s.delivered;
         s.priceFen += r.priceFen;
         s.shares += r.shares;
-        if (r.rule) ++s.byRule[*r.rule];
+        // Contract 8: a record counts under every rule that paid a part of it.
+        for (const auto& p : r.rules) ++s.byRule[p.rule];
+        if (r.rules.empty() && r.rule) ++s.byRule[*r.rule];
         if (!r.categories.empty())
             for (const auto& c : splitOn(r.categories, '|')) ++s.byCategory[c];
         t.records.push_back(r);

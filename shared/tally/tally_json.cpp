@@ -42,6 +42,10 @@ nlohmann::ordered_json tallyJson(const DailyTally& t) {
         jr["at"] = r.at;
         jr["delivered"] = r.delivered;
         if (r.rule) jr["rule"] = *r.rule;
+        if (!r.rules.empty()) {
+            jr["rules"] = J::array();
+            for (const auto& p : r.rules) jr["rules"].push_back(p.rule);
+        }
         jr["price_fen"] = r.priceFen;
         jr["shares_fen"] = sharesJson(r.shares);
         records.push_back(std::move(jr));
@@ -62,6 +66,7 @@ nlohmann::ordered_json scanResultJson(const ScanResult& r, bool english) {
     j["delivered"] = r.delivered;
     if (r.accepted()) {
         if (r.rule) j["rule"] = *r.rule;
+        if (!r.rules.empty()) j["rules"] = r.rules;
         j["price_fen"] = r.priceFen.value_or(0);
         j["shares_fen"] = sharesJson(r.shares.value_or(Shares{}));
         j["at"] = r.at;

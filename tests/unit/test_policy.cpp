@@ -29,13 +29,13 @@ TEST_CASE("the first matching rule wins, in file order") {
     const ServiceDef& lunch = *cfg.findService("lunch");
     // 特困 and 80+: 特困供养 comes first and pays everything.
     auto d = decide(cfg, lunch, {{"tekun"}, LocalDate::of(1930, 1, 1)}, kDay);
-    REQUIRE(d.rule);
-    CHECK(d.rule->name == "特困供养");
+    REQUIRE_FALSE(d.applied.empty());
+    CHECK(d.applied.front().rule == "特困供养");
     CHECK(d.shares == Shares{1000, 0, 0, 0, 0});
     // 低保 and 80+: 低保高龄 before 高龄.
     d = decide(cfg, lunch, {{"dibao", "duju"}, LocalDate::of(1940, 5, 1)}, kDay);
-    REQUIRE(d.rule);
-    CHECK(d.rule->name == "低保高龄");
+    REQUIRE_FALSE(d.applied.empty());
+    CHECK(d.applied.front().rule == "低保高龄");
     CHECK(d.shares == Shares{600, 200, 0, 0, 200});
 }
 
@@ -43,10 +43,10 @@ TEST_CASE("a minimum age applies from the birthday, on the day of the service") 
     SiteConfig cfg = standard();
     const ServiceDef& lunch = *cfg.findService("lunch");
     ElderFacts turning80{{}, LocalDate::of(1946, 11, 25)};
-    CHECK(decide(cfg, lunch, turning80, LocalDate::of(2026, 11, 24)).rule == nullptr);
+    CHECK(decide(cfg, lunch, turning80, LocalDate::of(2026, 11, 24)).applied.empty());
     auto d = decide(cfg, lunch, turning80, LocalDate::of(2026, 11, 25));
-    REQUIRE(d.rule);
-    CHECK(d.rule->name == "高龄");
+    REQUIRE_FALSE(d.applied.empty());
+    CHECK(d.applied.front().rule == "高龄");
     CHECK(d.shares == Shares{300, 100, 100, 0, 500});
 }
 
@@ -54,14 +54,14 @@ TEST_CASE("a rule limited to some services does not pay for others") {
     SiteConfig cfg = standard();
     const ServiceDef& breakfast = *cfg.findService("breakfast");
     auto d = decide(cfg, breakfast, {{}, LocalDate::of(1930, 1, 1)}, kDay);  // 高龄 is lunch only
-    CHECK(d.rule == nullptr);
+    CHECK(d.applied.empty());
     CHECK(d.shares == Shares{0, 0, 0, 0, 300});
     CHECK_FALSE(d.ineligible);
 }
 
 TEST_CASE("an elder with no birth date never matches an age rule") {
     SiteConfig cfg = standard();
-    CHECK(decide(cfg, *cfg.findService("lunch"), {{"dibao"}, std::nullopt}, kDay).rule == nullptr);
+    CHECK(decide(cfg, *cfg.findService("lunch"), {{"dibao"}, std::nullopt}, kDay).applied.empty());
 }
 
 TEST_CASE("with unsubsidised = refuse, an elder no rule covers is ineligible — free services need no rule") {
@@ -72,7 +72,7 @@ TEST_CASE("with unsubsidised = refuse, an elder no rule covers is ineligible —
     CHECK(d.ineligible);
     auto free = decide(*cfg, *cfg->findService("health"), {{}, std::nullopt}, kDay);
     CHECK_FALSE(free.ineligible);
-    CHECK(free.rule == nullptr);
+    CHECK(free.applied.empty());
     CHECK(free.shares.total() == 0);
 }
 
@@ -86,6 +86,6 @@ government_fen = 500
 )"));
     REQUIRE(cfg.ok());
     const ServiceDef& lunch = *cfg->findService("lunch");
-    CHECK(decide(*cfg, lunch, {{"shineng"}, LocalDate::of(1957, 1, 1)}, kDay).rule->name == "低龄失能");
-    CHECK(decide(*cfg, lunch, {{"shineng"}, LocalDate::of(1956, 1, 1)}, kDay).rule == nullptr);
+    CHECK(decide(*cfg, lunch, {{"shineng"}, LocalDate::of(1957, 1, 1)}, kDay).applied.at(0).rule == "低龄失能");
+    CHECK(decide(*cfg, lunch, {{"shineng"}, LocalDate::of(1956, 1, 1)}, kDay).applied.empty());
 }

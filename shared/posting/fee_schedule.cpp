@@ -1,0 +1,47 @@
+#include "shared/posting/fee_schedule.hpp"
+
+#include <map>
+
+#include "shared/core/money.hpp"
+#include "shared/policy/policy_words.hpp"
+
+namespace mh {
+
+std::vector<std::string> feeScheduleLines(const SiteConfig& cfg, LocalDate first, LocalDate last) {
+    std::vector<std::string> out;
+    std::string priced, free;
+    for (const auto& s : cfg.services) {
+        if (s.priceFen > 0) priced += (priced.empty() ? "" : "，") + s.name + formatYuanShort(s.priceFen) + "元";
+        else free += (free.empty() ? "" : "、") + s.name;
+    }
+    std::string prices = "价格：" + (priced.empty() ? std::string("全部免费") : priced);
+    if (!priced.empty() && !free.empty()) prices += "；" + free + "免费";
+    out.push_back(prices + "。");
+
+    std::map<std::string, int> perGroup;
+    for (const auto& r : cfg.rules) {
+        // In force on some day of the month: it started by the month's end and had not ended by its start.
+        if ((r.from && last < *r.from) || (r.until && *r.until < first)) continue;
+        out.push_back(ruleLineZh(r, cfg) + "。");
+        ++perGroup[r.group];
+    }
+    if (perGroup.empty()) {
+        out.push_back("本月没有补贴规则，按价格付费。");
+        return out;
+    }
+    // How the rules combine, in one line: a notice board has little room.
+    std::string notes;
+    bool shared = false;
+    for (const auto& [g, n] : perGroup) shared = shared || n > 1;
+    if (shared)
+        notes += cfg.pick == Pick::Highest ? "同时符合同一类中几项的，按就高原则只享受其中一项，不重复享受；"
+                                           : "同时符合同一类中几项的，只享受排在前面的一项，不重复享受；";
+    if (perGroup.size() > 1) notes += "不同类的补贴可以同时享受，但合计不超过价格；";
+    if (cfg.subsidisedPerDay) notes += "每人每天限享受补贴" + std::to_string(*cfg.subsidisedPerDay) + "次；";
+    notes += cfg.unsubsidised == Unsubsidised::Refuse ? "不符合以上条件的老人，本站暂不提供服务。"
+                                                      : "不符合以上条件的老人按价格付费。";
+    out.push_back(notes);
+    return out;
+}
+
+}  // namespace mh

@@ -1,0 +1,154 @@
+// site.toml's policy extensions (contract 10): every new key is read, and every mistake is refused
+// with the line of its key (or of its [[rule]]) in words a county IT person can act on.
+#include <doctest/doctest.h>
+
+#include "shared/site/site_config.hpp"
+
+using namespace mh;
+
+namespace {
+
+// Lines 1–8: the site and one service; a test's rules start on line 9.
+const std::string kHead =
+    "[site]\n"              // 1
+    "id = \"141022-001\"\n"  // 2
+    "name = \"测试\"\n"      // 3
+    "\n"                    // 4
+    "[[service]]\n"         // 5
+    "id = \"lunch\"\n"       // 6
+    "price_fen = 1000\n"    // 7
+    "\n";                   // 8
+
+Error errorOf(const std::string& toml) {
+    auto cfg = parseSiteConfig(kHead + toml);
+    REQUIRE_FALSE(cfg.ok());
+    return cfg.error();
+}
+
+// The message names `line` and says `words`.
+void refused(const std::string& toml, int line, const std::string& words) {
+    Error e = errorOf(toml);
+    INFO(e.message);
+    CHECK(e.message.find("第" + std::to_string(line) + "行") != std::string::npos);
+    CHECK(e.message.find(words) != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("every policy key of contract 10 is read") {
+    auto cfg = parseSiteConfig(kHead + R"([policy]
+pick = "highest"
+subsidised_per_day = 1
+
+[[rule]]
+name = "护理补贴"
+group = "care"
+categories = ["低保"]
+all_categories = ["shineng", "经济困难"]
+not_categories = ["tekun"]
+min_age = 60
+max_age = 99
+villages = ["北关村"]
+services = ["lunch"]
+from = "2027-01-01"
+until = 2027-12-31
+per_day = 1
+per_month = 20
+month_cap_fen = 10000
+elder_fen = 100
+remainder = "collective"
+)");
+    REQUIRE_MESSAGE(cfg.ok(), (cfg.ok() ? "" : cfg.error().message));
+    CHECK(cfg->pick == Pick::Highest);
+    CHECK(cfg->subsidisedPerDay == 1);
+    const RuleDef& r = cfg->rules.at(0);
+    CHECK(r.group == "care");
+    CHECK(r.categories == std::vector<std::string>{"dibao"});
+    CHECK(r.allCategories == std::vector<std::string>{"shineng", "kunnan"});
+    CHECK(r.notCategories == std::vector<std::string>{"tekun"});
+    CHECK(r.maxAge == 99);
+    CHECK(r.villages == std::vector<std::string>{"北关村"});
+    CHECK(r.from == LocalDate::of(2027, 1, 1));
+    CHECK(r.until == LocalDate::of(2027, 12, 31));
+    CHECK(r.perDay == 1);
+    CHECK(r.perMonth == 20);
+    CHECK(r.monthCapFen == 10000);
+    CHECK(r.elderFen == 100);
+    CHECK(r.remainder == Share::Collective);
+    CHECK_FALSE(r.eligibilityOnly());
+    CHECK(r.line == 13);
+}
+
+TEST_CASE("policy mistakes are refused with their line") {
+    // An unknown key in a rule, on its own line.
+    refused("[[rule]]\nname = \"a\"\nvillage = [\"北关村\"]\n", 11, "village");
+    // An unknown share name is an unknown key too.
+    refused("[[rule]]\nname = \"a\"\nvillager_fen = 100\n", 11, "villager_fen");
+    // Unknown categories in all_categories and not_categories.
+    refused("[[rule]]\nname = \"a\"\nall_categories = [\"shineng\", \"rich\"]\n", 11, "不认识的类别 \"rich\"");
+    refused("[[rule]]\nname = \"a\"\nnot_categories = [\"富裕\"]\n", 11, "不认识的类别");
+    // remainder not one of the four shares (the elder's share cannot be a remainder).
+    refused("[[rule]]\nname = \"a\"\nelder_fen = 100\nremainder = \"elder\"\n", 12, "remainder");
+    // elder_fen together with fixed shares: the line of the [[rule]].
+    refused("[[rule]]\nname = \"a\"\nelder_fen = 100\ngovernment_fen = 500\n", 9, "只能二选一");
+    // from after until: the line of `from`.
+    refused("[[rule]]\nname = \"a\"\nuntil = \"2026-12-31\"\nfrom = \"2027-01-01\"\n", 12, "晚于");
+    refused("[[rule]]\nname = \"a\"\nfrom = \"2027-02-30\"\n", 11, "日期");
+    // Two rules with one name: the line of the second name.
+    refused("[[rule]]\nname = \"高龄\"\n\n[[rule]]\nname = \"高龄\"\n", 13, "重复");
+    // Negative money, in words.
+    refused("[[rule]]\nname = \"a\"\ngovernment_fen = -100\n", 11, "不能是负数");
+    refused("[[rule]]\nname = \"a\"\nmonth_cap_fen = -1\n", 11, "不能是负数");
+    refused("[[rule]]\nname = \"a\"\nelder_fen = -1\n", 11, "不能是负数");
+    // A bad pick and a bad subsidised_per_day.
+    refused("[policy]\npick = \"largest\"\n", 10, "pick");
+    refused("[policy]\nsubsidised_per_day = \"one\"\n", 10, "subsidised_per_day");
+    refused("[policy]\nlimit = 1\n", 10, "limit");
+    // remainder without elder_fen means nothing: refused rather than silently ignored.
+    refused("[[rule]]\nname = \"a\"\ngovernment_fen = 100\nremainder = \"family\"\n", 12, "elder_fen");
+}
+
+TEST_CASE("a rule with no money is an eligibility rule") {
+    auto cfg = parseSiteConfig(kHead + "[[rule]]\nname = \"本村\"\nvillages = [\"北关村\"]\n");
+    REQUIRE(cfg.ok());
+    CHECK(cfg->rules[0].eligibilityOnly());
+    CHECK(cfg->rules[0].group == "main");
+}
+
+TEST_CASE("init's default site.toml shows every feature commented out, and each parses when enabled") {
+    std::string text = defaultSiteToml("141022-009", "南关村助餐点");
+    auto plain = parseSiteConfig(text);
+    REQUIRE(plain.ok());
+    CHECK(plain->rules.size() == 2);  // the commented examples stay off
+    for (const char* key : {"pick", "subsidised_per_day", "group", "all_categories", "not_categories", "max_age",
+                            "villages", "from", "until", "per_day", "per_month", "month_cap_fen", "elder_fen",
+                            "remainder"})
+        CHECK_MESSAGE(text.find(std::string("# ") + key) != std::string::npos, key);
+    // Uncommenting the examples gives a valid policy: the [policy] keys go under [policy], the rules
+    // after the others.
+    std::string enabled;
+    size_t pos = 0;
+    bool examples = false;  // inside the commented block, from its heading to [cards]
+    while (pos < text.size()) {
+        size_t end = text.find('\n', pos);
+        std::string line = text.substr(pos, end - pos);
+        pos = end == std::string::npos ? text.size() : end + 1;
+        if (line.find("更多写法") != std::string::npos) examples = true;
+        if (line == "[cards]") examples = false;
+        if (examples && (line.rfind("# pick", 0) == 0 || line.rfind("# subsidised_per_day", 0) == 0)) {
+            size_t at = enabled.find("[policy]\n");
+            REQUIRE(at != std::string::npos);
+            enabled.insert(at + 9, line.substr(2) + "\n");
+            continue;
+        }
+        bool example = examples && (line.rfind("# [[rule]]", 0) == 0 || (line.rfind("# ", 0) == 0 && line.find(" = ") != std::string::npos));
+        enabled += (example ? line.substr(2) : line) + "\n";
+    }
+    auto cfg = parseSiteConfig(enabled);
+    REQUIRE_MESSAGE(cfg.ok(), (cfg.ok() ? "" : cfg.error().message));
+    CHECK(cfg->rules.size() == 5);
+    CHECK(cfg->pick == Pick::Highest);
+    CHECK(cfg->rules[2].allCategories.size() == 2);
+    CHECK(cfg->rules[3].elderFen == 100);
+    CHECK(cfg->rules[4].eligibilityOnly());
+}

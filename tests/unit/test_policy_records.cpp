@@ -1,0 +1,250 @@
+// The policy through the check-in engine and the database: what each rule paid is stored per record,
+// caps and limits are counted from the stored records, a void frees them, and the tally counts a
+// record under every rule that paid part of it. Threads with their own connections race for a cap.
+#include <doctest/doctest.h>
+
+#include <sqlite3.h>
+
+#include <thread>
+
+#include "shared/checkin/checkin_engine.hpp"
+#include "shared/policy/policy_explain.hpp"
+#include "shared/roster/roster_import.hpp"
+#include "shared/store/schema.hpp"
+#include "shared/tally/tally_json.hpp"
+#include "support/test_site.hpp"
+
+using namespace mh;
+
+namespace {
+
+const std::string kPolicy = R"(
+[site]
+id = "141022-009"
+name = "测试食堂"
+
+[[service]]
+id = "breakfast"
+name = "早餐"
+price_fen = 300
+
+[[service]]
+id = "lunch"
+name = "午餐"
+price_fen = 1000
+
+[[service]]
+id = "dinner"
+name = "晚餐"
+price_fen = 800
+
+[[rule]]
+name = "养老服务补贴"
+categories = ["kunnan"]
+government_fen = 300
+month_cap_fen = 700
+
+[[rule]]
+name = "护理补贴"
+group = "care"
+all_categories = ["kunnan", "shineng"]
+collective_fen = 200
+)";
+
+struct Fixture {
+    test::TempDir dir;
+    std::unique_ptr<Site> site;
+    FakeClock clock;
+    Fixture() {
+        site = test::makeSite(dir.path(), kPolicy);
+        auto r = importRoster(*site,
+                              "elder_id,name,birth_date,categories,village\n"
+                              "E1,张桂兰,1940-01-01,kunnan|shineng,北关村\n"
+                              "E2,王秀英,1940-01-01,kunnan,北关村\n",
+                              LocalDate::of(2026, 11, 1), "2026-11-01T08:00:00+08:00", "test");
+        REQUIRE(r.ok());
+        clock.set(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-30T20:00")));
+    }
+    ScanResult checkIn(Site& s, const std::string& elder, const std::string& service, const std::string& at) {
+        CheckInEngine engine(s, clock);
+        auto r = engine.checkInManually(elder, service, LocalDateTime::parse(at), false, "测试");
+        REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+        return *r;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a record paid by two rules keeps both, and the tally counts it under each") {
+    Fixture f;
+    // E1: 养老服务补贴 300 (government) + 护理补贴 200 (collective); pays 500 of a 10-yuan lunch.
+    ScanResult r = f.checkIn(*f.site, "E1", "lunch", "2026-11-02T11:30");
+    REQUIRE(r.accepted());
+    CHECK(r.rules == std::vector<std::string>{"养老服务补贴", "护理补贴"});
+    CHECK(r.rule == "养老服务补贴");
+    CHECK(*r.shares == Shares{300, 200, 0, 0, 500});
+    auto json = scanResultJson(r, false);
+    CHECK(json["rules"] == nlohmann::json::array({"养老服务补贴", "护理补贴"}));
+    CHECK(json["rule"] == "养老服务补贴");
+    // E2: one rule.
+    f.checkIn(*f.site, "E2", "lunch", "2026-11-02T11:31");
+    CheckinStore store(f.site->db());
+    auto day = store.forDay("2026-11-02");
+    REQUIRE(day.size() == 2);
+    CHECK(day[0].rules == std::vector<RulePaid>{{"养老服务补贴", {300, 0, 0, 0, 0}}, {"护理补贴", {0, 200, 0, 0, 0}}});
+    DailyTally t = buildTally(f.site->config(), LocalDate::of(2026, 11, 2), day, 1, "");
+    auto j = tallyJson(t);
+    const auto& lunch = j["services"][1];
+    REQUIRE(lunch["id"] == "lunch");
+    CHECK(lunch["count"] == 2);
+    CHECK(lunch["by_rule"]["养老服务补贴"] == 2);
+    CHECK(lunch["by_rule"]["护理补贴"] == 1);
+    CHECK(j["records"][0]["rules"] == nlohmann::json::array({"养老服务补贴", "护理补贴"}));
+    CHECK(j["records"][1]["rules"] == nlohmann::json::array({"养老服务补贴"}));
+}
+
+TEST_CASE("the month cap is counted from the stored records, and a void frees its money") {
+    Fixture f;
+    // E2 (经济困难): 300, 300, then the 100 left of the 7-yuan cap, then nothing.
+    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-11-03T11:30").shares->government == 300);
+    ScanResult second = f.checkIn(*f.site, "E2", "lunch", "2026-11-04T11:30");
+    CHECK(second.shares->government == 300);
+    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-11-05T11:30").shares->government == 100);
+    ScanResult full = f.checkIn(*f.site, "E2", "lunch", "2026-11-06T11:30");
+    CHECK(full.rules.empty());
+    CHECK_FALSE(full.rule.has_value());
+    CHECK(full.shares->elder == 1000);
+    CHECK_FALSE(scanResultJson(full, false).contains("rules"));
+    // Voiding the second lunch frees its 300: the next lunch gets them back.
+    CheckInEngine engine(*f.site, f.clock);
+    REQUIRE(engine.voidRecord(*second.recordId, "刷错了", "李").ok());
+    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-11-07T11:30").shares->government == 300);
+    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-11-08T11:30").shares->government == 0);
+    // December: a new cap.
+    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-12-01T11:30").shares->government == 300);
+}
+
+TEST_CASE("threads with their own connections never pay past a monthly cap together") {
+    Fixture f;
+    // Eight connections each check E2 in for a different day of November at once: the 7-yuan cap
+    // allows 300 + 300 + 100, whatever order the write locks are taken in.
+    std::vector<std::thread> threads;
+    std::vector<Fen> paid(8, -1);
+    for (int i = 0; i < 8; ++i)
+        threads.emplace_back([&, i] {
+            auto site = Site::open(f.dir.path());
+            if (!site) return;
+            CheckInEngine engine(**site, f.clock);
+            std::string at = "2026-11-1" + std::to_string(i) + "T11:30";
+            auto r = engine.checkInManually("E2", "lunch", LocalDateTime::parse(at), false, "测试");
+            if (r && r->accepted()) paid[size_t(i)] = r->shares->government;
+        });
+    for (auto& t : threads) t.join();
+    Fen total = 0;
+    int subsidised = 0;
+    for (Fen p : paid) {
+        CHECK(p >= 0);  // every check-in was recorded
+        total += p;
+        subsidised += p > 0;
+    }
+    CHECK(total == 700);
+    CHECK(subsidised == 3);
+}
+
+TEST_CASE("records written before checkin_rules read as paid by their one rule with their shares") {
+    test::TempDir dir;
+    const auto& steps = schemaMigrations();
+    size_t mine = 0;
+    while (mine < steps.size() && steps[mine].find("CREATE TABLE checkin_rules") == std::string::npos) ++mine;
+    REQUIRE(mine < steps.size());
+    auto file = dir.path() / "old.db";
+    {
+        // A database as the kiosk left it just before this migration, with two old records.
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(file.c_str(), &raw) == SQLITE_OK);
+        for (size_t i = 0; i < mine; ++i) REQUIRE(sqlite3_exec(raw, steps[i].c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        std::string old =
+            "PRAGMA user_version=" + std::to_string(mine) + ";"
+            "INSERT INTO elders(elder_id, name, updated_at) VALUES('E1', '张桂兰', 't');"
+            "INSERT INTO checkins(elder_id, service, service_kind, day, at, rule, price_fen, government_fen, collective_fen,"
+            " donation_fen, family_fen, elder_fen, source) VALUES"
+            " ('E1', 'lunch', 'meal', '2026-11-02', '2026-11-02T11:30:00+08:00', '低保高龄', 1000, 600, 200, 0, 0, 200, 'card'),"
+            " ('E1', 'dinner', 'meal', '2026-11-02', '2026-11-02T17:30:00+08:00', NULL, 800, 0, 0, 0, 0, 800, 'card');";
+        REQUIRE(sqlite3_exec(raw, old.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    Database db = Database::open(file);
+    CHECK(db.schemaVersion() == int(steps.size()));
+    auto records = CheckinStore(db).forDay("2026-11-02");
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].rules == std::vector<RulePaid>{{"低保高龄", {600, 200, 0, 0, 0}}});
+    CHECK(records[1].rules.empty());
+    // The month's money of 低保高龄 counts the old record.
+    auto history = CheckinStore(db).countedForElder("E1", "2026-11-01", "2026-11-30");
+    REQUIRE(history.size() == 2);
+    CHECK(history[0].rules.at(0).total() == 800);
+}
+
+TEST_CASE("explain groups the rules that lost to one winner, and says a meal was already taken") {
+    test::TempDir dir;
+    auto site = test::makeSite(dir.path(), R"(
+[site]
+id = "141022-009"
+name = "测试食堂"
+
+[policy]
+pick = "highest"
+
+[[service]]
+id = "lunch"
+name = "午餐"
+price_fen = 1000
+
+[[rule]]
+name = "低保"
+categories = ["dibao"]
+government_fen = 400
+
+[[rule]]
+name = "高龄"
+min_age = 80
+government_fen = 300
+
+[[rule]]
+name = "低保高龄"
+categories = ["dibao"]
+min_age = 80
+government_fen = 600
+collective_fen = 200
+
+[[rule]]
+name = "北关村"
+villages = ["南关村"]
+government_fen = 100
+group = "village"
+)");
+    REQUIRE(importRoster(*site, "elder_id,name,birth_date,categories,village\nE1,张桂兰,1940-01-01,dibao,北关村\n",
+                         LocalDate::of(2026, 11, 1), "2026-11-01T08:00:00+08:00", "test")
+                .ok());
+    auto e = explainPolicy(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-02T11:30"));
+    REQUIRE(e.ok());
+    CHECK(e->sentence ==
+          "张*兰11月2日午餐10元：「低保高龄」补贴8元（政府6元、村集体2元），您付2元。「低保」「高龄」和「低保高龄」不重复享受，"
+          "按就高原则享受「低保高龄」。");
+    auto j = explanationJson(*e, site->config());
+    CHECK(j["matched"] == nlohmann::json::array({"低保", "高龄", "低保高龄"}));
+    CHECK(j["details"][3]["status"] == "village");
+    CHECK(j["details"][3]["why"] == "只适用于南关村");
+    // Explaining wrote nothing; after a real check-in it says the meal was taken.
+    CHECK(CheckinStore(site->db()).forDay("2026-11-02").empty());
+    FakeClock clock(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-30T20:00")));
+    REQUIRE(CheckInEngine(*site, clock).checkInManually("E1", "lunch", LocalDateTime::parse("2026-11-02T11:31"), false, "李").ok());
+    e = explainPolicy(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-02T12:00"));
+    REQUIRE(e.ok());
+    CHECK(e->alreadyToday);
+    CHECK(e->sentence.find("今天的午餐已经签到过了") != std::string::npos);
+    CHECK(e->sentence.find("供应时间") == std::string::npos);  // the lunch has no window: open all day
+    // An unknown elder and an unknown service are errors, not explanations.
+    CHECK(explainPolicy(*site, "E9", "lunch", *LocalDateTime::parse("2026-11-02T12:00")).error().code == "explain.unknown");
+    CHECK(explainPolicy(*site, "E1", "supper", *LocalDateTime::parse("2026-11-02T12:00")).error().code == "usage.service");
+}
