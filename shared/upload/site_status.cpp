@@ -28,9 +28,9 @@ std::optional<Error> databaseProblem(Database& db) {
 
 }  // namespace
 
-SiteStatus siteStatus(Site& site, std::int64_t nowUnix) {
+SiteStatus siteStatus(Site& site, std::int64_t nowUnix, bool checkDatabase) {
     SiteStatus s;
-    s.database = databaseProblem(site.db());
+    if (checkDatabase) s.database = databaseProblem(site.db());
     if (s.database) {
         s.needsStaff = true;
         return s;  // nothing else in a damaged database can be trusted

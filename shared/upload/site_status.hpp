@@ -27,6 +27,8 @@ struct SiteStatus {
 };
 
 // Reads only (never writes the database). Never throws for a damaged database: that is reported.
-SiteStatus siteStatus(Site& site, std::int64_t nowUnix);
+// `checkDatabase` false skips PRAGMA quick_check (it reads every page: the kiosk's frame loop, which
+// refreshes this after every upload run, leaves it to `kiosk status` and monitoring).
+SiteStatus siteStatus(Site& site, std::int64_t nowUnix, bool checkDatabase = true);
 
 }  // namespace mh
