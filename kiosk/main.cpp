@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     registerDemoVerb(app, ctx);
     registerPostingVerbs(app, ctx);
     registerUploadVerb(app, ctx);
+    registerStatusVerb(app, ctx);
     registerScreenshotVerb(app, ctx);
     registerRunVerb(app, ctx);
     registerStaffVerbs(app, ctx);

@@ -46,6 +46,7 @@ void registerCheckinVerbs(CLI::App& app, Context& ctx);  // scan, void, tally
 void registerDemoVerb(CLI::App& app, Context& ctx);      // demo
 void registerPostingVerbs(CLI::App& app, Context& ctx);  // posting, donation add
 void registerUploadVerb(CLI::App& app, Context& ctx);    // upload
+void registerStatusVerb(CLI::App& app, Context& ctx);    // status
 void registerScreenshotVerb(CLI::App& app, Context& ctx);  // screenshot
 void registerRunVerb(CLI::App& app, Context& ctx);       // run (the full-screen kiosk)
 void registerStaffVerbs(CLI::App& app, Context& ctx);    // staff pin

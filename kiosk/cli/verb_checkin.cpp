@@ -4,6 +4,7 @@
 #include "cli/cli_common.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/tally/tally_json.hpp"
+#include "shared/store/terminal_identity.hpp"
 #include "shared/upload/upload_outbox.hpp"
 
 namespace mh::cli {
@@ -69,6 +70,7 @@ int runTally(const TallyArgs& a, Context& ctx) {
     // The same revision number the upload of this content carries (or will carry).
     int revision = UploadOutbox(*site).currentRevision(*date);
     DailyTally t = buildTally(site->config(), *date, store.forDay(date->iso()), revision, ctx.nowIso(*site));
+    t.terminal = loadTerminalIdentity(site->db()).id;
     printJson(tallyJson(t));
     return kDone;
 }

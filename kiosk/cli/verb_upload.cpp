@@ -4,6 +4,7 @@
 
 #include "cli/cli_common.hpp"
 #include "platform/net/curl_http_client.hpp"
+#include "shared/store/terminal_identity.hpp"
 #include "shared/upload/tally_uploader.hpp"
 #include "shared/upload/upload_outbox.hpp"
 
@@ -44,17 +45,23 @@ int runUpload(const UploadArgs& a, Context& ctx) {
     UploadRunReport rep = up.run();
 
     using J = nlohmann::ordered_json;
+    const std::string terminal = loadTerminalIdentity(site->db()).id;
     J j;
+    j["terminal"] = terminal;
     j["frozen"] = rep.frozen;
     J sent = J::array();
     for (const auto& s : rep.delivered)
         sent.push_back(J{{"date", s.day}, {"revision", s.revision}, {"status", s.status},
-                         {"idempotency_key", idempotencyKey(site->config().siteId, s.day, s.revision)}});
+                         {"idempotency_key", idempotencyKey(site->config().siteId, terminal, s.day, s.revision)}});
     j["delivered"] = std::move(sent);
     J pend = J::array();
     for (const auto& e : box.pending()) pend.push_back(J{{"date", e.day}, {"revision", e.revision}});
     j["pending_days"] = rep.pendingDays;
     j["pending"] = std::move(pend);
+    const std::vector<RefusedDay> refused = box.refusedDays();
+    J ref = J::array();
+    for (const auto& r : refused) ref.push_back(J{{"date", r.day}, {"revision", r.revision}, {"county_answer", r.countyAnswer}});
+    j["refused_days"] = std::move(ref);
     if (rep.error) {
         j["error"] = J{{"code", rep.error->code}, {"message", rep.error->text(ctx.english)}};
         j["needs_staff"] = rep.needsStaff;
@@ -71,9 +78,13 @@ int runUpload(const UploadArgs& a, Context& ctx) {
         j["roster"] = std::move(r);
     }
     printJson(j);
-    if (rep.pendingDays > 0) {
+    if (rep.pendingDays > 0 || !refused.empty()) {
         if (rep.error) ctx.error(*rep.error);
-        ctx.say("还有 " + std::to_string(rep.pendingDays) + " 天的汇总没有上报成功，已保存在本机，稍后会再试。",
+        if (!refused.empty())
+            ctx.say("有 " + std::to_string(refused.size()) + " 天的汇总被县平台拒收（见 refused_days），改正后会重新上报。",
+                    std::to_string(refused.size()) + " day(s) refused by the county (see refused_days); a correction re-sends them.");
+        if (rep.pendingDays > 0)
+            ctx.say("还有 " + std::to_string(rep.pendingDays) + " 天的汇总没有上报成功，已保存在本机，稍后会再试。",
                 std::to_string(rep.pendingDays) + " day(s) still pending; they are kept and will be retried.");
         return kRefused;
     }

@@ -11,6 +11,7 @@
 #include "shared/store/audit_log.hpp"
 #include "shared/donations/record_donation.hpp"
 #include "shared/store/donation_store.hpp"
+#include "shared/upload/site_status.hpp"
 #include "shared/upload/upload_status.hpp"
 
 namespace mh::ui {
@@ -77,7 +78,14 @@ void OpsPanel::loadUpload(OpsState& ops) {
     else if (!s.lastError.empty())
         v.problem = drawable(s.lastError) + (s.lastErrorAt.empty() ? "" : "（" + shortLocalTime(s.lastErrorAt) + "）");
     if (!s.rosterError.empty()) v.problem += (v.problem.empty() ? "" : "；") + ("名单同步：" + drawable(s.rosterError));
-    v.needsStaff = s.needsStaff;
+    // The same facts `kiosk status` prints (siteStatus): this terminal and the days the county refused.
+    SiteStatus facts = siteStatus(m_site, m_clock.nowUnix(), /*checkDatabase=*/false);
+    v.terminal = facts.terminal.empty() ? "" : "本机编号：" + facts.terminal;
+    for (const RefusedDay& r : facts.refusedDays)
+        v.refused.push_back("县平台拒收了 " + r.day + " 的汇总（第 " + std::to_string(r.revision) +
+                            " 版），县平台答复：" + drawable(r.countyAnswer) + "。请联系县信息科；改正后会重新上报。");
+    v.needsStaff = s.needsStaff || !v.refused.empty();
+    if (v.problem.empty() && !v.refused.empty()) v.problem = "有 " + std::to_string(v.refused.size()) + " 天的汇总被县平台拒收";
     v.waking = ops.upload.waking;
     ops.upload = v;
     // The posting job's last word rides along: staff look at both on the settings tab.

@@ -19,6 +19,8 @@ struct UploadView {
     std::string problem;      // the last error in plain Chinese; empty when fine
     bool needsStaff = false;  // the problem is one a person must fix (token, address, data)
     bool waking = false;      // 立即上报 was pressed and the uploader has not finished a run since
+    std::string terminal;     // 本机编号：k3f9x2ab (county IT asks for it with a refused day)
+    std::vector<std::string> refused;  // 县平台拒收 1970-01-01（第 1 版），县平台答复：422 ...
 };
 
 // The donation balance and how soon it runs out.

@@ -29,6 +29,8 @@ void drawUploadSection(const KioskState& st, DrawContext& ctx, float width) {
     std::string state = u.lastSuccess + "；" + u.pending;
     ImGui::TextWrapped("%s", state.c_str());
     if (!u.problem.empty()) colouredWrapped(u.needsStaff ? kRedText : kAmberText, u.problem);
+    for (const std::string& line : u.refused) colouredWrapped(kRedText, line);
+    if (!u.terminal.empty()) ImGui::TextWrapped("%s", u.terminal.c_str());
     if (u.needsStaff) colouredWrapped(kRedText, "需要工作人员处理：改好设置后点“立即上报”");
     if (u.waking) ImGui::TextUnformatted("正在上报…");
     if (buttonGrid(ctx, "upload", {"立即上报"}, width, {ctx.mm(50), ctx.mm(kTouchMm)}) == 0) ctx.out.push(OpsCommand{UploadNow{}});
@@ -128,8 +130,9 @@ std::vector<std::string> opsTexts(const KioskState& st) {
         // The posting summary's words (posting_summary.cpp), so its arrival does not rebuild the atlas.
         "本月公示（月）助餐人次其中送餐用餐老人社会捐赠元次"};
     const OpsState& o = st.ops;
-    out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.donation.balanceText,
-                           drawable(o.form.donor), o.postingStatus});
+    out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.upload.terminal,
+                           o.donation.balanceText, drawable(o.form.donor), o.postingStatus});
+    out.insert(out.end(), o.upload.refused.begin(), o.upload.refused.end());
     for (const auto& n : o.form.recentDonors) out.push_back(drawable(n));
     if (o.posting) {
         out.push_back(o.posting->title);

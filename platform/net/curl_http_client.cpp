@@ -13,9 +13,40 @@ void globalInit() {
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+struct BodySink {
+    HttpResponse* resp;
+    std::size_t limit;
+};
+
+// Keeps at most `limit` bytes; past it, ends the transfer (curl then drops the connection), so an
+// endless body costs neither memory nor time. The status line and headers have already arrived.
 size_t onBody(char* data, size_t size, size_t n, void* user) {
-    static_cast<std::string*>(user)->append(data, size * n);
-    return size * n;
+    auto* sink = static_cast<BodySink*>(user);
+    const size_t len = size * n;
+    std::string& body = sink->resp->body;
+    if (body.size() + len > sink->limit) {
+        body.append(data, sink->limit - body.size());
+        sink->resp->bodyTruncated = true;
+        return 0;  // CURLE_WRITE_ERROR: the rest is discarded
+    }
+    body.append(data, len);
+    return len;
+}
+
+// libcurl's codes for a peer that could not be verified or a CA bundle that could not be used.
+bool isCertificateProblem(CURLcode rc) {
+    switch (rc) {
+        case CURLE_PEER_FAILED_VERIFICATION:  // also CURLE_SSL_CACERT in this libcurl
+        case CURLE_SSL_CACERT_BADFILE:
+        case CURLE_SSL_CERTPROBLEM:
+        case CURLE_SSL_ISSUER_ERROR:
+        case CURLE_SSL_CRL_BADFILE:
+        case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+        case CURLE_SSL_INVALIDCERTSTATUS:
+            return true;
+        default:
+            return false;
+    }
 }
 
 size_t onHeader(char* data, size_t size, size_t n, void* user) {
@@ -67,8 +98,12 @@ HttpResponse CurlHttpClient::send(const HttpRequest& request) {
     if (!m_opt.caBundle.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, m_opt.caBundle.c_str());
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect would drop the Authorization header anyway
     curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    BodySink sink{&resp, request.maxBodyBytes};
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &resp.body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+    // A declared length past the limit is refused before the body starts.
+    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBodyBytes));
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, onHeader);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &resp);
     curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
@@ -90,16 +125,23 @@ HttpResponse CurlHttpClient::send(const HttpRequest& request) {
     CURLcode rc = curl_easy_perform(c);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
     curl_slist_free_all(headers);
+    long status = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    // A body cut at the limit (or announced past it) is still an answer: the status line decides.
+    if ((rc == CURLE_WRITE_ERROR && resp.bodyTruncated) || (rc == CURLE_FILESIZE_EXCEEDED && status > 0)) {
+        resp.bodyTruncated = true;
+        resp.status = int(status);
+        return resp;
+    }
     if (rc != CURLE_OK) {
-        resp.transport = rc == CURLE_OPERATION_TIMEDOUT ? Transport::Timeout
-                         : rc == CURLE_ABORTED_BY_CALLBACK ? Transport::Cancelled
-                                                           : Transport::Failed;
+        resp.transport = rc == CURLE_OPERATION_TIMEDOUT      ? Transport::Timeout
+                         : rc == CURLE_ABORTED_BY_CALLBACK   ? Transport::Cancelled
+                         : isCertificateProblem(rc)          ? Transport::Certificate
+                                                             : Transport::Failed;
         resp.error = detail[0] ? detail : curl_easy_strerror(rc);
         resp.status = 0;
         return resp;
     }
-    long status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
     resp.status = int(status);
     return resp;
 }

@@ -156,6 +156,41 @@ INSERT INTO checkin_rules(record_id, position, rule, government_fen, collective_
   FROM checkins WHERE rule IS NOT NULL AND rule <> '';
 CREATE INDEX checkins_by_elder_day ON checkins(elder_id, day);
 )SQL",
+        // 8: upload outbox v2 (contract 8): a day the county refuses (a 4xx other than 401/403/404/408/
+        // 409/429) is set aside as 'refused' with the county's answer, so it never holds back later
+        // days; the table becomes STRICT with its states checked. Revisions still pending were frozen
+        // as tally v1 under a key without the terminal id: they are superseded and their days marked
+        // changed, so the next freeze makes a v2 revision of the same records under the new key.
+        R"SQL(
+DELETE FROM upload_outbox_sig WHERE day IN (SELECT day FROM upload_outbox WHERE state = 'pending');
+CREATE TABLE upload_outbox_v2(
+  day           TEXT NOT NULL CHECK (length(day) = 10),  -- local date of the tally, YYYY-MM-DD
+  revision      INTEGER NOT NULL CHECK (revision >= 1),  -- a correction makes the next one
+  content_hash  TEXT NOT NULL,            -- BLAKE2b of the day's records
+  body          TEXT NOT NULL,            -- the exact JSON that is POSTed (the same bytes on every retry)
+  frozen_at     TEXT NOT NULL,            -- local time with offset
+  state         TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'delivered', 'superseded', 'refused')),
+  attempts      INTEGER NOT NULL DEFAULT 0,
+  next_attempt  INTEGER NOT NULL DEFAULT 0,       -- unix seconds; the background uploader's backoff
+  last_status   INTEGER,                  -- HTTP status of the last try, 0 for a network failure
+  delivered_at  TEXT,
+  county_answer TEXT,                     -- refused: the county's status and the start of its reply
+  refused_at    TEXT,                     -- refused: local time with offset
+  PRIMARY KEY(day, revision)
+) STRICT;
+INSERT INTO upload_outbox_v2(day, revision, content_hash, body, frozen_at, state, attempts, next_attempt,
+                             last_status, delivered_at)
+  SELECT day, revision,
+         CASE state WHEN 'pending' THEN 'v1:' || content_hash ELSE content_hash END,
+         body, frozen_at,
+         CASE state WHEN 'pending' THEN 'superseded' ELSE state END,
+         attempts, next_attempt, last_status, delivered_at
+  FROM upload_outbox;
+DROP TABLE upload_outbox;
+ALTER TABLE upload_outbox_v2 RENAME TO upload_outbox;
+CREATE INDEX upload_outbox_pending ON upload_outbox(state, day);
+)SQL",
     };
     return k;
 }

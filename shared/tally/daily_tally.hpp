@@ -25,6 +25,7 @@ struct ServiceTally {
 
 struct DailyTally {
     std::string siteId;
+    std::string terminal;  // this database's terminal id (contract 2); the caller fills it in
     LocalDate date;
     int revision = 1;
     std::string generatedAt;

@@ -11,8 +11,9 @@ nlohmann::ordered_json sharesJson(const Shares& s) {
 nlohmann::ordered_json tallyJson(const DailyTally& t) {
     using J = nlohmann::ordered_json;
     J j;
-    j["schema"] = "mealhall.tally.v1";
+    j["schema"] = "mealhall.tally.v2";
     j["site_id"] = t.siteId;
+    j["terminal"] = t.terminal;
     j["date"] = t.date.iso();
     j["revision"] = t.revision;
     j["generated_at"] = t.generatedAt;
@@ -40,6 +41,7 @@ nlohmann::ordered_json tallyJson(const DailyTally& t) {
         jr["elder_id"] = r.elderId;
         jr["service"] = r.service;
         jr["at"] = r.at;
+        if (r.enteredAt) jr["entered_at"] = *r.enteredAt;  // hand-timed (scan --at): when it was really written
         jr["delivered"] = r.delivered;
         if (r.rule) jr["rule"] = *r.rule;
         if (!r.rules.empty()) {

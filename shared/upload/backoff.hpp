@@ -17,11 +17,16 @@ struct BackoffPolicy {
 // a number in [0, 1) from the caller's generator (tests pass fixed values).
 std::int64_t backoffDelayMs(const BackoffPolicy& p, int failures, double random01);
 
-// Retry-After (RFC 9110): delta-seconds ("120") or an HTTP-date ("Wed, 21 Oct 2026 07:28:00 GMT"),
-// as a wait in milliseconds from `nowUnix`. nullopt when absent or unreadable; a date in the past is 0.
-std::optional<std::int64_t> parseRetryAfterMs(std::string_view value, std::int64_t nowUnix);
+// The longest wait a server's Retry-After can impose (contract 8): one reply saying "999999999" once
+// put the next upload in 2058 and the kiosk went silent.
+inline constexpr std::int64_t kMaxRetryAfterMs = 3600 * 1000;
+// A stored next try further ahead than this was not set by this uploader (whose waits are at most
+// an hour) but by an older version or before the clock was set back: it is void, the try is due now.
+inline constexpr std::int64_t kMaxScheduleAheadSeconds = 2 * 3600;
 
-// Seconds since the epoch of an IMF-fixdate ("Wed, 21 Oct 2026 07:28:00 GMT"); nullopt otherwise.
-std::optional<std::int64_t> parseHttpDate(std::string_view value);
+// Retry-After (RFC 9110): delta-seconds ("120") or an HTTP-date ("Wed, 21 Oct 2026 07:28:00 GMT",
+// read by libcurl's curl_getdate), as a wait in milliseconds from `nowUnix`, within
+// [0, kMaxRetryAfterMs]. nullopt when absent or unreadable; a date in the past is 0.
+std::optional<std::int64_t> parseRetryAfterMs(std::string_view value, std::int64_t nowUnix);
 
 }  // namespace mh

@@ -15,6 +15,7 @@ RosterPullReport pullRoster(Site& site, const Clock& clock, HttpClient& http, co
     req.method = "GET";
     req.url = target.url("/roster") + (cursor.empty() ? "" : "?since=" + urlEncode(cursor));
     req.headers = {{"Authorization", target.bearer()}, {"Accept", "text/csv"}};
+    req.maxBodyBytes = kMaxRosterBytes;
     HttpResponse r = http.send(req);
 
     auto fail = [&](Error e) {
@@ -27,6 +28,10 @@ RosterPullReport pullRoster(Site& site, const Clock& clock, HttpClient& http, co
     if (r.status != 200 && r.status != 204 && r.status != 304)
         return fail({"roster.http", "县平台没有给出老人名单（" + std::to_string(r.status) + "），下次再试。",
                      "the county platform did not return the roster (HTTP " + std::to_string(r.status) + ")"});
+
+    if (r.bodyTruncated)
+        return fail({"roster.too_large", "县平台发来的老人名单超过 64 MiB 的上限，没有导入（名单不变）。请联系县信息科检查名单。",
+                     "the roster from the county platform is larger than the 64 MiB limit; not imported"});
 
     if (r.status == 200 && !r.body.empty()) {
         const std::string at = site.timeZone().isoWithOffset(now);

@@ -2,6 +2,7 @@
 // applied exactly as `kiosk roster import` applies a file (importRoster). The cursor the platform
 // hands back (X-Roster-Cursor, else its Date header) is kept in the database for the next pull.
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -12,6 +13,10 @@
 #include "shared/upload/upload_target.hpp"
 
 namespace mh {
+
+// A roster larger than this is refused, not imported (contract 8: never a memory spike). A county of
+// 100,000 elders is about 15 MiB of CSV.
+inline constexpr std::size_t kMaxRosterBytes = 64u * 1024 * 1024;
 
 struct RosterPullReport {
     bool changed = false;   // a CSV was imported

@@ -1,16 +1,18 @@
 #include "shared/upload/tally_uploader.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <thread>
 
+#include "shared/store/terminal_identity.hpp"
 #include "shared/upload/upload_outbox.hpp"
 #include "shared/upload/upload_reply.hpp"
 #include "shared/upload/upload_target.hpp"
 
 namespace mh {
 
-std::string idempotencyKey(const std::string& siteId, const std::string& day, int revision) {
-    return siteId + "/" + day + "/" + std::to_string(revision);
+std::string idempotencyKey(const std::string& siteId, const std::string& terminal, const std::string& day, int revision) {
+    return siteId + "/" + terminal + "/" + day + "/" + std::to_string(revision);
 }
 
 TallyUploader::TallyUploader(Site& site, const Clock& clock, HttpClient& http, UploadOptions options, Sleeper sleeper)
@@ -45,9 +47,13 @@ UploadRunReport TallyUploader::run() {
     }
 
     std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const std::string terminal = loadTerminalIdentity(m_site.db()).id;
     bool halted = false;
     for (const OutboxEntry& e : box.pending()) {
-        if (m_opt.respectSchedule && e.nextAttempt > m_clock.nowUnix()) {
+        const std::int64_t nowUnix = m_clock.nowUnix();
+        // A schedule stored absurdly far ahead (an old Retry-After of 30 years) is void.
+        const bool scheduleSane = e.nextAttempt <= nowUnix + kMaxScheduleAheadSeconds;
+        if (m_opt.respectSchedule && scheduleSane && e.nextAttempt > nowUnix) {
             rep.nextAttemptUnix = e.nextAttempt;
             break;  // oldest first: a later day never overtakes a waiting earlier one
         }
@@ -57,7 +63,7 @@ UploadRunReport TallyUploader::run() {
         req.method = "POST";
         req.url = target->url("/tallies");
         req.headers = {{"Authorization", target->bearer()},
-                       {"Idempotency-Key", idempotencyKey(m_site.config().siteId, e.day, e.revision)},
+                       {"Idempotency-Key", idempotencyKey(m_site.config().siteId, terminal, e.day, e.revision)},
                        {"Content-Type", "application/json; charset=utf-8"}};
         req.body = e.body;
         int failures = e.attempts;
@@ -76,11 +82,21 @@ UploadRunReport TallyUploader::run() {
                 rep.needsStaff = false;
                 break;
             }
+            if (v.kind == ReplyKind::Refused) {
+                // This day only: set aside with the county's answer; the next day goes on.
+                box.markRefused(e, v.status, v.countyAnswer, m_site.timeZone().isoWithOffset(now));
+                rep.refused.push_back({e.day, e.revision, v.status});
+                rep.error = v.error;
+                rep.needsStaff = true;
+                recordError(v.error, true);
+                break;
+            }
             ++failures;
             const bool stop = v.kind == ReplyKind::Stop;
             // A configuration problem is retried slowly (staff may fix the token without a restart).
             std::int64_t waitMs = stop ? m_opt.backoff.capMs
                                        : v.retryAfterMs.value_or(backoffDelayMs(m_opt.backoff, failures, unit(m_rng)));
+            waitMs = std::clamp<std::int64_t>(waitMs, 0, kMaxRetryAfterMs);  // never negative, never past an hour
             box.markFailed(e, v.status, now + (waitMs + 999) / 1000);
             rep.error = v.error;
             rep.needsStaff = stop;

@@ -35,6 +35,7 @@ struct SentTally {
 struct UploadRunReport {
     int frozen = 0;                      // new revisions made by this run
     std::vector<SentTally> delivered;    // in the order sent
+    std::vector<SentTally> refused;      // refused by the county in this run (set aside, later days went on)
     int pendingDays = 0;                 // days still waiting after the run
     std::optional<Error> error;          // the last problem of this run
     bool needsStaff = false;             // the problem is configuration (token, address, data refused)
@@ -63,7 +64,7 @@ private:
     std::mt19937 m_rng;
 };
 
-// Idempotency-Key of one revision: <site_id>/<date>/<revision>.
-std::string idempotencyKey(const std::string& siteId, const std::string& day, int revision);
+// Idempotency-Key of one revision (contract 8): <site_id>/<terminal>/<date>/<revision>.
+std::string idempotencyKey(const std::string& siteId, const std::string& terminal, const std::string& day, int revision);
 
 }  // namespace mh

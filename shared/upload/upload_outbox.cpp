@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "shared/store/checkin_store.hpp"
+#include "shared/store/terminal_identity.hpp"
 #include "shared/tally/daily_tally.hpp"
 #include "shared/tally/tally_json.hpp"
 
@@ -112,6 +113,7 @@ int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso
     auto date = LocalDate::parse(day);
     if (!date) return 0;  // the store only writes valid days; refuse to invent one
     DailyTally t = buildTally(m_site.config(), *date, records, rev, nowIso);
+    t.terminal = loadTerminalIdentity(db).id;
     db.prepare("UPDATE upload_outbox SET state = 'superseded' WHERE day = ?1 AND state = 'pending'").bind(1, day).run();
     db.prepare("INSERT INTO upload_outbox(day, revision, content_hash, body, frozen_at) VALUES(?1, ?2, ?3, ?4, ?5)")
         .bind(1, day)
@@ -206,6 +208,39 @@ void UploadOutbox::markFailed(const OutboxEntry& e, int status, std::int64_t nex
         .bind(3, nextAttemptUnix)
         .bind(4, status)
         .run();
+}
+
+void UploadOutbox::markRefused(const OutboxEntry& e, int status, const std::string& countyAnswer,
+                               const std::string& atIso) {
+    m_site.db()
+        .prepare("UPDATE upload_outbox SET state = CASE state WHEN 'pending' THEN 'refused' ELSE state END, "
+                 "attempts = attempts + 1, last_status = ?3, county_answer = ?4, refused_at = ?5 "
+                 "WHERE day = ?1 AND revision = ?2")
+        .bind(1, e.day)
+        .bind(2, e.revision)
+        .bind(3, status)
+        .bind(4, countyAnswer)
+        .bind(5, atIso)
+        .run();
+}
+
+std::vector<RefusedDay> UploadOutbox::refusedDays() {
+    std::vector<RefusedDay> out;
+    // Only the newest revision counts: a refused revision 1 replaced by a pending or delivered
+    // revision 2 is history, not a problem.
+    auto st = m_site.db().prepare(
+        "SELECT o.day, o.revision, COALESCE(o.county_answer, ''), COALESCE(o.refused_at, '') FROM upload_outbox o "
+        "WHERE o.state = 'refused' AND o.revision = (SELECT MAX(revision) FROM upload_outbox WHERE day = o.day) "
+        "ORDER BY o.day");
+    while (st.step()) out.push_back(RefusedDay{st.text(0), int(st.i64(1)), st.text(2), st.text(3)});
+    return out;
+}
+
+std::optional<std::int64_t> UploadOutbox::nextAttempt() {
+    auto st = m_site.db().prepare(
+        "SELECT next_attempt FROM upload_outbox WHERE state = 'pending' ORDER BY day, revision LIMIT 1");
+    if (!st.step()) return std::nullopt;
+    return st.i64(0);
 }
 
 std::optional<std::string> UploadOutbox::state(const std::string& key) {

@@ -9,7 +9,10 @@
 //      same Idempotency-Key and the same content;
 //  (3) a correction (void, late record) to a frozen day makes revision n+1, which supersedes an
 //      unsent revision n; content is compared by a hash of the day's records, never of generated_at;
-//  (4) a revision leaves `pending` only when the platform confirmed it (2xx/409), or a newer one replaced it.
+//  (4) a revision leaves `pending` only when the platform confirmed it (2xx/409), refused it (another
+//      4xx: set aside with the county's answer, later days go on), or a newer one replaced it;
+//  (5) a day's tally names this database's terminal id, so two terminals (or a rebuilt database)
+//      never share an Idempotency-Key.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -28,6 +31,14 @@ struct OutboxEntry {
     std::string frozenAt;
     int attempts = 0;      // failed tries so far
     std::int64_t nextAttempt = 0;  // unix seconds
+};
+
+// A day whose newest revision the county refused, with its answer (status and the start of its reply).
+struct RefusedDay {
+    std::string day;
+    int revision = 0;
+    std::string countyAnswer;
+    std::string refusedAt;
 };
 
 class UploadOutbox {
@@ -51,6 +62,12 @@ public:
     [[nodiscard]] bool isPending(const OutboxEntry& e);
     void markDelivered(const OutboxEntry& e, int status, const std::string& atIso);
     void markFailed(const OutboxEntry& e, int status, std::int64_t nextAttemptUnix);
+    // The county refused this revision: set aside (not pending) until a correction makes a new one.
+    void markRefused(const OutboxEntry& e, int status, const std::string& countyAnswer, const std::string& atIso);
+    // Days whose newest revision was refused, oldest first.
+    [[nodiscard]] std::vector<RefusedDay> refusedDays();
+    // When the oldest pending revision may be tried next (unix seconds); none when nothing is pending.
+    [[nodiscard]] std::optional<std::int64_t> nextAttempt();
 
     // Small persistent key/value state of the uploader (last success, last error, roster cursor).
     [[nodiscard]] std::optional<std::string> state(const std::string& key);

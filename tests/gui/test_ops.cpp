@@ -13,6 +13,7 @@
 #include "platform/net/curl_http_client.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/store/donation_store.hpp"
+#include "shared/store/terminal_identity.hpp"
 #include "support/fake_county.hpp"
 #include "upload/upload_fixture.hpp"
 
@@ -391,4 +392,32 @@ TEST_CASE("after two idle minutes the waiting screen takes turns with the postin
     fx.clock.advance(OpsPanel::kIdleBeforePostingSeconds + 1);
     ctl.tick();
     CHECK_FALSE(ctl.state().ops.postingShown);
+}
+
+TEST_CASE("the settings tab shows a day the county refused, with its answer, and this terminal's id") {
+    test::FakeCounty county;
+    county.refuseDatesBefore("2026-11-24");
+    test::UploadSite us(county.endpoint());
+    us.lunches(D("2026-11-23"), 2);  // the county refuses this day
+    us.lunches(D("2026-11-24"), 2);  // and takes this one
+    us.clock.set(us.at(D("2026-11-25"), 9, 0));
+    BackgroundUploaderOptions uo;
+    uo.pollMs = 200;
+    gui::PostingJobOptions po;
+    po.print = [](const std::string&, const std::filesystem::path&) { return okStatus(); };
+    gui::OpsServices services(us.dir.path(), us.clock, curlClientFactory(us.dir.path()), po, uo);
+    KioskController ctl(*us.site, us.clock);
+    ctl.setOpsLink(services.link());
+    openStaffTab(ctl, StaffTab::Settings);
+    services.start();
+    REQUIRE(waitFor([&] { return county.stored().size() == 1; }));
+    REQUIRE(waitFor([&] { return ctl.tick(), !ctl.state().ops.upload.refused.empty(); }));
+    const UploadView& u = ctl.state().ops.upload;
+    REQUIRE(u.refused.size() == 1);
+    CHECK(u.refused[0].find("县平台拒收了 2026-11-23 的汇总（第 1 版）") == 0);
+    CHECK(u.refused[0].find("日期早于本站开通日期") != std::string::npos);  // the county's own answer
+    CHECK(u.needsStaff);
+    CHECK(u.terminal == "本机编号：" + loadTerminalIdentity(us.site->db()).id);
+    CHECK(u.pending == "没有待上报的数据");  // the refusal held nothing back
+    services.stop();
 }

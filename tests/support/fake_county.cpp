@@ -7,8 +7,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <memory>
 #include <stdexcept>
 
 namespace mh::test {
@@ -29,6 +31,16 @@ FakeCounty::FakeCounty(std::string token, const std::string& certPem, const std:
         ReceivedPost p{req.get_header_value("Idempotency-Key"), req.get_header_value("Authorization"), req.body,
                        req.remote_port, nextReply()};
         if (p.auth != "Bearer " + m_token) p.reply = Reply::Unauthorized;
+        {
+            std::lock_guard lock(m_mutex);
+            auto at = p.body.find("\"date\":\"");
+            if (!m_refuseBefore.empty() && at != std::string::npos && p.body.compare(at + 8, 10, m_refuseBefore) < 0) {
+                m_posts.push_back(p);
+                res.status = 422;
+                res.set_content("{\"error\":\"日期早于本站开通日期，不予受理\"}", "application/json; charset=utf-8");
+                return;
+            }
+        }
         {
             std::lock_guard lock(m_mutex);
             m_posts.push_back(p);
@@ -59,6 +71,21 @@ FakeCounty::FakeCounty(std::string token, const std::string& certPem, const std:
                 res.set_content_provider(1000, "application/json",
                                          [](size_t, size_t, httplib::DataSink&) { return false; });
                 return;
+            case Reply::Endless: {
+                res.status = store() ? 201 : 409;
+                auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+                res.set_chunked_content_provider("application/json", [this, until](size_t, httplib::DataSink& sink) {
+                    static const std::string chunk(64 * 1024, ' ');
+                    if (m_stopping || std::chrono::steady_clock::now() > until) {
+                        sink.done();
+                        return true;
+                    }
+                    if (!sink.write(chunk.data(), chunk.size())) return false;  // the client hung up
+                    m_streamed += chunk.size();
+                    return true;
+                });
+                return;
+            }
             case Reply::Slow: {
                 // Stored on arrival, answered late: the client may give up or be killed meanwhile.
                 bool fresh = store();
@@ -78,6 +105,30 @@ FakeCounty::FakeCounty(std::string token, const std::string& certPem, const std:
             return;
         }
         std::lock_guard lock(m_mutex);
+        if (m_hugeRoster > 0) {
+            // A header line, then filler rows, up to the set size. Returns the bytes written, 0 on a hang-up.
+            auto block = [this, total = m_hugeRoster](size_t offset, httplib::DataSink& sink) -> size_t {
+                static const std::string head = "elder_id,name,birth_date,categories,village\n";
+                static const std::string row = "E999,张桂兰,1940-03-01,dibao,北关村\n";
+                std::string b = offset == 0 ? head : "";
+                while (b.size() < 256 * 1024) b += row;
+                const size_t n = std::min(b.size(), total - offset);
+                if (!sink.write(b.data(), n)) return 0;
+                m_streamed += n;
+                if (offset + n >= total) sink.done();
+                return n;
+            };
+            if (m_hugeChunked)
+                res.set_chunked_content_provider("text/csv", [block, sent = std::make_shared<size_t>(0)](size_t, httplib::DataSink& sink) {
+                    const size_t n = block(*sent, sink);
+                    *sent += n;
+                    return n > 0;
+                });
+            else
+                res.set_content_provider(m_hugeRoster, "text/csv",
+                                         [block](size_t offset, size_t, httplib::DataSink& sink) { return block(offset, sink) > 0; });
+            return;
+        }
         std::string since = req.has_param("since") ? req.get_param_value("since") : "";
         m_rosterSince.push_back(since);
         if (m_rosterCsv.empty() || since == m_rosterCursor) {
@@ -123,6 +174,17 @@ void FakeCounty::setRoster(std::string csv, std::string cursor) {
     std::lock_guard lock(m_mutex);
     m_rosterCsv = std::move(csv);
     m_rosterCursor = std::move(cursor);
+}
+
+void FakeCounty::setHugeRoster(std::size_t bytes, bool chunked) {
+    std::lock_guard lock(m_mutex);
+    m_hugeRoster = bytes;
+    m_hugeChunked = chunked;
+}
+
+void FakeCounty::refuseDatesBefore(std::string isoDate) {
+    std::lock_guard lock(m_mutex);
+    m_refuseBefore = std::move(isoDate);
 }
 
 void FakeCounty::clear() {

@@ -18,7 +18,9 @@ class Server;
 
 namespace mh::test {
 
-enum class Reply { Ok, Conflict, Error500, Busy503, Unauthorized, Unprocessable, Drop, Slow };
+// Endless: stores the tally, answers 201 and then streams a body that never ends (for at most 20 s or
+// until the client hangs up), as a broken proxy once did.
+enum class Reply { Ok, Conflict, Error500, Busy503, Unauthorized, Unprocessable, Drop, Slow, Endless };
 
 struct ReceivedPost {
     std::string key;       // Idempotency-Key
@@ -45,6 +47,12 @@ public:
     void setSlowMs(int ms) { m_slowMs = ms; }
     void setRetryAfter(std::string v);
     void setRoster(std::string csv, std::string cursor);
+    // The roster answer becomes `bytes` of CSV, streamed in chunks (no Content-Length) or declared.
+    void setHugeRoster(std::size_t bytes, bool chunked);
+    // Tallies of a date before `isoDate` are answered 422 with a JSON reason, as the county refuses
+    // a day before the site existed (a terminal whose clock was at 1970).
+    void refuseDatesBefore(std::string isoDate);
+    [[nodiscard]] std::size_t streamedBytes() const { return m_streamed.load(); }
     // Forgets every post and stored tally (benchmarks reuse one receiver for several rounds).
     void clear();
 
@@ -64,7 +72,11 @@ private:
     std::atomic<int> m_slowMs{0};
     std::atomic<int> m_slowStarted{0};
     std::atomic<bool> m_stopping{false};
+    std::atomic<std::size_t> m_streamed{0};  // bytes of endless or huge bodies actually written
     mutable std::mutex m_mutex;
+    std::size_t m_hugeRoster = 0;
+    bool m_hugeChunked = true;
+    std::string m_refuseBefore;
     std::deque<Reply> m_script;
     Reply m_fallback = Reply::Ok;
     std::string m_retryAfter = "1";

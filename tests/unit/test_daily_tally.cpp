@@ -61,7 +61,7 @@ TEST_CASE("a whole day of scans gives a tally whose every sum matches its record
     CheckinStore store(site->db());
     DailyTally t = buildTally(site->config(), LocalDate::of(2026, 11, 24), store.forDay("2026-11-24"), 1, "x");
     auto j = tallyJson(t);
-    CHECK(j["schema"] == "mealhall.tally.v1");
+    CHECK(j["schema"] == "mealhall.tally.v2");
     CHECK(j["date"] == "2026-11-24");
     CHECK(j["records"].size() == size_t(accepted - voided));
 

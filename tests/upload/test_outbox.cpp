@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include "shared/store/schema.hpp"
 #include "shared/upload/upload_outbox.hpp"
 #include "shared/upload/upload_status.hpp"
 #include "upload/upload_fixture.hpp"
@@ -128,4 +129,38 @@ TEST_CASE("the status for staff screens counts pending days and shows the oldest
     CHECK(st.daysPending == 2);
     CHECK(st.oldestPendingDay == "2026-11-20");
     CHECK(st.lastSuccessAt.empty());
+}
+
+TEST_CASE("the outbox migration sets aside v1 revisions still pending, so their days go up again as v2, and checks states") {
+    UploadSite s("");
+    s.lunches(D("2026-11-01"), 2);
+    s.lunches(D("2026-11-02"), 1);
+    s.clock.set(s.at(D("2026-11-03"), 9, 0));
+    UploadOutbox box(*s.site);
+    REQUIRE(box.freezeDue(s.clock.nowUnix()) == 2);
+    box.markDelivered(box.pending()[0], 201, "2026-11-03T09:00:00+08:00");  // 11-01 went up before the update
+    Database& db = s.site->db();
+    // The table as it was before this migration: no refused columns, not STRICT, unchecked states.
+    db.exec("ALTER TABLE upload_outbox RENAME TO old_outbox; "
+            "CREATE TABLE upload_outbox AS SELECT day, revision, content_hash, body, frozen_at, state, attempts, "
+            "next_attempt, last_status, delivered_at FROM old_outbox; DROP TABLE old_outbox; "
+            "UPDATE upload_outbox SET body = replace(body, 'mealhall.tally.v2', 'mealhall.tally.v1')");
+    const std::string* migration = nullptr;
+    for (const auto& m : schemaMigrations())
+        if (m.find("CREATE TABLE upload_outbox_v2") != std::string::npos) migration = &m;
+    REQUIRE(migration);
+    {
+        Transaction tx(db);
+        db.exec(*migration);
+        tx.commit();
+    }
+    CHECK(box.pending().empty());  // the v1 revision of 11-02 is superseded ...
+    CHECK(box.freezeDue(s.clock.nowUnix()) == 1);  // ... and 11-02 alone is frozen again, as v2
+    auto pending = box.pending();
+    REQUIRE(pending.size() == 1);
+    CHECK(pending[0].day == "2026-11-02");
+    CHECK(pending[0].revision == 2);
+    CHECK(pending[0].body.find("mealhall.tally.v2") != std::string::npos);
+    CHECK_THROWS_AS(db.exec("UPDATE upload_outbox SET state = 'lost' WHERE day = '2026-11-01'"), StoreError);
+    CHECK_THROWS_AS(db.exec("UPDATE upload_outbox SET attempts = 'many' WHERE day = '2026-11-01'"), StoreError);  // STRICT
 }

@@ -58,8 +58,8 @@ TEST_CASE("kiosk upload exits 1 while tallies are pending and 0 once all are del
     CHECK(r.code == 0);
     CHECK(r.out["pending_days"] == 0);
     REQUIRE(r.out["delivered"].size() == 2);
-    CHECK(r.out["delivered"][0]["idempotency_key"] == "141022-001/2025-03-01/1");
-    CHECK(r.out["delivered"][1]["idempotency_key"] == "141022-001/2025-03-02/1");
+    CHECK(r.out["delivered"][0]["idempotency_key"] == s.key("2025-03-01", 1));
+    CHECK(r.out["delivered"][1]["idempotency_key"] == s.key("2025-03-02", 1));
 
     r = upload(s);  // nothing left: nothing sent, still success
     CHECK(r.code == 0);
@@ -103,10 +103,10 @@ TEST_CASE("kill -9 during a send loses nothing — the next run repeats the same
     CHECK(county.stored().size() == 2);
     auto posts = county.posts();
     REQUIRE(posts.size() == 3);
-    CHECK(posts[0].key == "141022-001/2025-03-01/1");
-    CHECK(posts[1].key == "141022-001/2025-03-01/1");  // repeated with the same key ...
+    CHECK(posts[0].key == s.key("2025-03-01", 1));
+    CHECK(posts[1].key == s.key("2025-03-01", 1));  // repeated with the same key ...
     CHECK(posts[1].body == posts[0].body);             // ... and the same bytes
-    CHECK(posts[2].key == "141022-001/2025-03-02/1");
+    CHECK(posts[2].key == s.key("2025-03-02", 1));
     CHECK(r.out["delivered"][0]["status"] == 409);
 }
 

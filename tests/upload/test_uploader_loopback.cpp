@@ -42,8 +42,9 @@ CurlOptions fastCurl() {
 void checkStoredMatchKeys(const FakeCounty& county) {
     for (const auto& [key, body] : county.stored()) {
         auto j = nlohmann::json::parse(body);
-        CHECK(key == j["site_id"].get<std::string>() + "/" + j["date"].get<std::string>() + "/" +
-                         std::to_string(j["revision"].get<int>()));
+        CHECK(j["schema"] == "mealhall.tally.v2");
+        CHECK(key == j["site_id"].get<std::string>() + "/" + j["terminal"].get<std::string>() + "/" +
+                         j["date"].get<std::string>() + "/" + std::to_string(j["revision"].get<int>()));
     }
 }
 
@@ -69,8 +70,8 @@ TEST_CASE("through 500, 503 with Retry-After, a dropped connection and a timeout
     REQUIRE(rep.delivered.size() == 3);
     CHECK(rep.delivered[2].status == 409);
     CHECK(secs >= 1.0);  // Retry-After: 1 was honoured
-    CHECK(county.storedOrder() == std::vector<std::string>{"141022-001/2026-11-01/1", "141022-001/2026-11-02/1",
-                                                           "141022-001/2026-11-03/1"});
+    CHECK(county.storedOrder() == std::vector<std::string>{s.key("2026-11-01", 1), s.key("2026-11-02", 1),
+                                                           s.key("2026-11-03", 1)});
     checkStoredMatchKeys(county);
     // Retries repeat the same key with the same bytes.
     std::map<std::string, std::set<std::string>> bodies;
@@ -93,9 +94,9 @@ TEST_CASE("a correction after delivery arrives as the next revision, once") {
     TallyUploader(*s.site, s.clock, http, quick()).run();  // nothing new: nothing sent
     CHECK(county.posts().size() == 2);
     auto stored = county.stored();
-    REQUIRE(stored.count("141022-001/2026-11-01/2"));
-    CHECK(nlohmann::json::parse(stored["141022-001/2026-11-01/2"])["records"].size() == 3);
-    CHECK(nlohmann::json::parse(stored["141022-001/2026-11-01/1"])["records"].size() == 4);
+    REQUIRE(stored.count(s.key("2026-11-01", 2)));
+    CHECK(nlohmann::json::parse(stored[s.key("2026-11-01", 2)])["records"].size() == 3);
+    CHECK(nlohmann::json::parse(stored[s.key("2026-11-01", 1)])["records"].size() == 4);
 }
 
 TEST_CASE("401 stops the run and tells staff to fix the token — a fixed token needs no restart") {
@@ -137,7 +138,7 @@ TEST_CASE("a plain http:// or malformed endpoint is refused before anything is s
     }
 }
 
-TEST_CASE("422 stops with a sentence naming the day — the tally stays pending") {
+TEST_CASE("422 sets the day aside as refused with a sentence naming the day") {
     FakeCounty county;
     UploadSite s(county.endpoint());
     s.lunches(D("2026-11-01"), 2);
@@ -148,7 +149,9 @@ TEST_CASE("422 stops with a sentence naming the day — the tally stays pending"
     REQUIRE(rep.error);
     CHECK(rep.error->code == "upload.rejected");
     CHECK(rep.error->message.find("2026-11-01") != std::string::npos);
-    CHECK(rep.pendingDays == 1);
+    CHECK(rep.needsStaff);
+    CHECK(rep.pendingDays == 0);
+    CHECK(UploadOutbox(*s.site).refusedDays().size() == 1);
 }
 
 TEST_CASE("a week offline, then the backlog goes up oldest day first over one connection") {
@@ -171,7 +174,7 @@ TEST_CASE("a week offline, then the backlog goes up oldest day first over one co
     CHECK(readUploadStatus(*s.site).daysPending == 7);
     CHECK_FALSE(readUploadStatus(*s.site).lastError.empty());
     // Only the oldest day is tried while it fails: later days never overtake it.
-    for (const auto& p : county.posts()) CHECK(p.key == "141022-001/2026-11-01/1");
+    for (const auto& p : county.posts()) CHECK(p.key == s.key("2026-11-01", 1));
 
     county.setFallback(Reply::Ok);
     s.clock.advance(3 * 3600);  // past the longest backoff
@@ -179,7 +182,7 @@ TEST_CASE("a week offline, then the backlog goes up oldest day first over one co
     UploadRunReport rep = TallyUploader(*s.site, s.clock, http, o).run();
     CHECK(rep.pendingDays == 0);
     std::vector<std::string> want;
-    for (int d = 0; d < 7; ++d) want.push_back("141022-001/" + D("2026-11-01").plusDays(d).iso() + "/1");
+    for (int d = 0; d < 7; ++d) want.push_back(s.key(D("2026-11-01").plusDays(d).iso(), 1));
     CHECK(county.storedOrder() == want);
     std::set<int> ports;
     auto posts = county.posts();
@@ -225,7 +228,7 @@ TEST_CASE("the background uploader delivers without blocking and stops promptly 
         CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(2));
     }
     county.setSlowMs(0);
-    CHECK(county.stored().count("141022-001/2026-11-02/2") == 1);
+    CHECK(county.stored().count(s.key("2026-11-02", 2)) == 1);
 }
 
 TEST_CASE("the roster is pulled with the stored cursor and applied through the roster import") {
@@ -266,7 +269,11 @@ TEST_CASE("TLS is verified: an unknown certificate is refused, the site's ca_bun
         UploadRunReport rep = TallyUploader(*s.site, s.clock, http, quick(1)).run();
         CHECK(rep.pendingDays == 1);
         REQUIRE(rep.error);
-        CHECK(rep.error->code == "upload.network");
+        CHECK(rep.error->code == "upload.certificate");  // named as what it is, not as the network being down
+        CHECK(rep.needsStaff);
+        CHECK(rep.error->message.find("证书") != std::string::npos);
+        CHECK(rep.error->message.find("连不上") == std::string::npos);
+        CHECK(readUploadStatus(*s.site).needsStaff);
         CHECK(county.posts().empty());  // nothing left the TLS handshake
     }
     {
@@ -338,7 +345,7 @@ TEST_CASE("the background uploader sends today's tally only once the clock passe
     CHECK(county.posts().empty());
     s.clock.set(s.at(D("2026-11-05"), 20, 0));
     for (int i = 0; i < 300 && county.stored().empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    CHECK(county.storedOrder() == std::vector<std::string>{"141022-001/2026-11-05/1"});
+    CHECK(county.storedOrder() == std::vector<std::string>{s.key("2026-11-05", 1)});
     up.stop();
 }
 
@@ -364,6 +371,6 @@ TEST_CASE("connections reset by the network are retried, and the day goes up int
     CurlHttpClient http(fastCurl());
     UploadRunReport rep = TallyUploader(**reopened, s.clock, http, quick()).run();
     CHECK(rep.pendingDays == 0);
-    CHECK(county.storedOrder() == std::vector<std::string>{"141022-001/2026-11-01/1"});
+    CHECK(county.storedOrder() == std::vector<std::string>{s.key("2026-11-01", 1)});
     CHECK(nlohmann::json::parse(county.stored().begin()->second)["records"].size() == 3);
 }

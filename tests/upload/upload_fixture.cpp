@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include "shared/roster/roster_import.hpp"
+#include "shared/store/terminal_identity.hpp"
+#include "shared/upload/tally_uploader.hpp"
 
 namespace mh::test {
 
@@ -37,6 +39,10 @@ std::int64_t UploadSite::lunches(LocalDate day, int n, bool delivered) {
         last = *r->recordId;
     }
     return last;
+}
+
+std::string UploadSite::key(const std::string& day, int revision) const {
+    return idempotencyKey(site->config().siteId, loadTerminalIdentity(site->db()).id, day, revision);
 }
 
 std::int64_t UploadSite::at(LocalDate day, int hh, int mm) const {

@@ -21,6 +21,8 @@ struct UploadSite {
     explicit UploadSite(const std::string& endpoint, int elders = 5, const std::string& extraToml = "");
     // Lunch at 11:30 local for elders 1..n on `day`; returns the last record id.
     std::int64_t lunches(LocalDate day, int n, bool delivered = false);
+    // The Idempotency-Key of this terminal's tally of `day` (contract 8).
+    [[nodiscard]] std::string key(const std::string& day, int revision) const;
     // Unix seconds of local `day` at hh:mm in the site's zone.
     [[nodiscard]] std::int64_t at(LocalDate day, int hh, int mm) const;
 };

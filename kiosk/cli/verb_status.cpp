@@ -1,0 +1,75 @@
+// `kiosk status`: the terminal's health as JSON for staff and monitoring (contract 3), from the
+// siteStatus use case the staff settings screen shows too. Exit 0 whenever it could report (problems
+// included); 2 when there is no database to report on — still JSON, and nothing is created.
+#include <filesystem>
+
+#include "cli/cli_common.hpp"
+#include "shared/upload/site_status.hpp"
+
+namespace mh::cli {
+namespace {
+
+using J = nlohmann::ordered_json;
+
+J problemOr(const std::optional<Error>& e, bool english) { return e ? J(e->text(english)) : J("ok"); }
+
+// The JSON of a terminal that cannot be opened: the same keys, so a monitoring script need not
+// special-case it.
+J unreadable(const Error& e, bool english) {
+    J j;
+    j["terminal"] = nullptr;
+    j["database"] = e.text(english);
+    j["clock"] = nullptr;
+    j["pending_days"] = nullptr;
+    j["refused_days"] = J::array();
+    j["next_attempt"] = nullptr;
+    j["last_error"] = nullptr;
+    j["needs_staff"] = true;
+    return j;
+}
+
+int runStatus(const std::string& dir, Context& ctx) {
+    // Checked before opening, so a missing database is reported, never silently created.
+    const std::filesystem::path db = std::filesystem::path(dir) / kSiteDb;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(db, ec) || std::filesystem::file_size(db, ec) == 0 || ec) {
+        Error e{"database.missing", "找不到本站的数据库（记录不在了）。请不要重新建站，联系县信息科用备份恢复。",
+                "the site's database is missing or empty (the records are gone): restore it from a backup, do not init again"};
+        printJson(unreadable(e, ctx.english));
+        ctx.error(e);
+        return kUsage;
+    }
+    auto site = Site::open(dir);
+    if (!site) {
+        printJson(unreadable(site.error(), ctx.english));
+        ctx.error(site.error());
+        return kUsage;
+    }
+    const SiteStatus s = siteStatus(**site, ctx.clock.nowUnix());
+    J j;
+    j["terminal"] = s.terminal.empty() ? J(nullptr) : J(s.terminal);
+    j["database"] = problemOr(s.database, ctx.english);
+    j["clock"] = s.database ? J(nullptr) : problemOr(s.clock, ctx.english);
+    j["pending_days"] = s.pendingDays;
+    J refused = J::array();
+    for (const auto& r : s.refusedDays)
+        refused.push_back(J{{"date", r.day}, {"revision", r.revision}, {"county_answer", r.countyAnswer}, {"refused_at", r.refusedAt}});
+    j["refused_days"] = std::move(refused);
+    j["next_attempt"] = s.nextAttempt.empty() ? J(nullptr) : J(s.nextAttempt);
+    const std::string& last = ctx.english && !s.lastErrorEn.empty() ? s.lastErrorEn : s.lastError;
+    j["last_error"] = last.empty() ? J(nullptr) : J(last);
+    j["needs_staff"] = s.needsStaff;
+    printJson(j);
+    return kDone;
+}
+
+}  // namespace
+
+void registerStatusVerb(CLI::App& app, Context& ctx) {
+    auto dir = std::make_shared<std::string>(kDefaultSite);
+    CLI::App* s = app.add_subcommand("status", "this terminal's health as JSON: database, clock, uploads");
+    s->add_option("--site", *dir, "site directory")->capture_default_str();
+    s->callback([dir, &ctx] { ctx.exitCode = runStatus(*dir, ctx); });
+}
+
+}  // namespace mh::cli

@@ -1,0 +1,34 @@
+// The facts staff and monitoring need about one terminal (contract 3, `kiosk status`): which terminal
+// this is, whether its database and clock are sound, and where its uploads stand — days waiting, days
+// the county refused (with its answer), the next try and the last problem. One use case, so the
+// `status` verb and the kiosk's staff settings screen show the same facts.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/core/result.hpp"
+#include "shared/site/site.hpp"
+#include "shared/upload/upload_outbox.hpp"
+
+namespace mh {
+
+struct SiteStatus {
+    std::string terminal;                  // this database's terminal id
+    std::optional<Error> database;         // none: PRAGMA quick_check says ok
+    std::optional<Error> clock;            // none: the clock is believable (clockProblem)
+    int pendingDays = 0;
+    std::vector<RefusedDay> refusedDays;   // oldest first, with the county's answer
+    std::string nextAttempt;               // local ISO time of the next upload try; empty: nothing pending
+    std::string lastError;                 // Chinese; empty when the last try went through
+    std::string lastErrorEn;
+    bool needsStaff = false;               // something above only a person can fix
+};
+
+// Reads only (never writes the database). Never throws for a damaged database: that is reported.
+// `checkDatabase` false skips PRAGMA quick_check (it reads every page: the kiosk's frame loop, which
+// refreshes this after every upload run, leaves it to `kiosk status` and monitoring).
+SiteStatus siteStatus(Site& site, std::int64_t nowUnix, bool checkDatabase = true);
+
+}  // namespace mh
