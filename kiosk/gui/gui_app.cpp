@@ -27,7 +27,8 @@ std::pair<int, int> windowSize(const std::string& text) {
 }
 }  // namespace
 
-int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, const std::string& replay) {
+int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, const GuiOptions& options) {
+    const std::string& replay = options.replay;
     const Clock& clock = clockIn ? *clockIn : ctx.clock;
     if (shown) *shown = false;
     // The camera (or replay) starts before the window, so a bad --replay folder is reported first.
@@ -67,10 +68,22 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     ctl.state().soundAvailable = speaker.available();
     StaffPin staffPin(site.db(), clock);
     ctl.setPinChecker(ui::staffPinChecker(staffPin));
-    // Uploads and the monthly posting run on their own threads for as long as the window is up.
-    gui::OpsServices ops(site.dir(), clock, curlClientFactory(site.dir()));
-    ctl.setOpsLink(ops.link());
-    ops.start();
+    // Custody: a damaged database is shown to staff at once, not found out at the next failed write.
+    try {
+        if (std::string check = site.db().quickCheck(); check != "ok")
+            ctl.state().databaseProblem = "数据库检查发现损坏，新的签到可能存不下来。请联系技术人员用备份恢复站点数据。";
+    } catch (const StoreError&) {
+        ctl.state().databaseProblem = "数据库无法检查（可能已损坏），请联系技术人员用备份恢复站点数据。";
+    }
+    ctl.state().training = options.training;
+    // Uploads and the monthly posting run on their own threads for as long as the window is up; a
+    // training copy has neither (nothing of it may reach the county or the printer).
+    std::optional<gui::OpsServices> ops;
+    if (!options.training) {
+        ops.emplace(site.dir(), clock, curlClientFactory(site.dir()));
+        ctl.setOpsLink(ops->link());
+        ops->start();
+    }
     bool warmed = false;
     ui::FontSet fonts;
     ui::CommandQueue queue;
