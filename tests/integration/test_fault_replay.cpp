@@ -330,3 +330,82 @@ TEST_CASE("posting on a full disk leaves the previous posting whole and no half-
     CHECK(test::readFile(out + "/posting-2026-10.png") == png);
     CHECK(filesIn(out) == std::set<std::string>{"posting-2026-10.csv", "posting-2026-10.pdf", "posting-2026-10.png"});
 }
+
+TEST_CASE("the STRICT migration keeps every row and index, and check-in records can then be neither deleted nor changed") {
+    test::TempDir dir;
+    fs::path db = dir.path() / "old.db";
+    const auto& steps = schemaMigrations();
+    size_t strict = 0;
+    while (strict < steps.size() && steps[strict].find("checkins_never_deleted") == std::string::npos) ++strict;
+    REQUIRE(strict < steps.size());
+    {
+        // A database as the kiosk left it just before this migration, with a record of each kind.
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
+        auto exec = [&](const std::string& sql) {
+            char* err = nullptr;
+            int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
+            CHECK_MESSAGE(rc == SQLITE_OK, (err ? err : ""));
+            sqlite3_free(err);
+        };
+        for (size_t i = 0; i < strict; ++i) exec(steps[i] + "; PRAGMA user_version=" + std::to_string(i + 1));
+        exec("INSERT INTO elders(elder_id, name, birth_date, sex, active, updated_at) VALUES"
+             " ('E1', '张桂兰', '1940-01-02', 'F', 1, 't'), ('E2', '王秀英', NULL, NULL, 0, 't')");
+        exec("INSERT INTO checkins(record_id, elder_id, service, service_kind, day, at, delivered, rule, price_fen,"
+             " government_fen, collective_fen, donation_fen, family_fen, elder_fen, source, voided, entered_at) VALUES"
+             " (7, 'E1', 'lunch', 'meal', '2026-11-24', '2026-11-24T11:32:00+08:00', 0, '低保高龄', 1000, 600, 200, 0, 0, 200, 'card', 1, NULL),"
+             " (9, 'E1', 'lunch', 'meal', '2026-11-24', '2026-11-24T11:40:00+08:00', 1, NULL, 1000, 0, 0, 0, 0, 1000, 'manual', 0,"
+             "  '2026-11-25T08:00:00+08:00')");
+        exec("INSERT INTO voids(record_id, at, staff, reason) VALUES (7, '2026-11-24T11:35:00+08:00', '李', '刷错了人')");
+        exec("INSERT INTO audit(at, actor, action) VALUES ('2026-11-24T11:35:00+08:00', '李', 'checkin.void')");
+        exec("INSERT INTO donations(donor, amount_fen, day, named, recorded_at) VALUES ('北关农贸公司', 200000, '2026-11-01', 1, 't')");
+        exec("INSERT INTO kiosk_settings(key, value, updated_at) VALUES ('volume', '70', 't')");
+        sqlite3_close(raw);
+    }
+    Database d = Database::open(db);
+    CHECK(d.schemaVersion() == int(steps.size()));
+    auto count = [&](const std::string& sql) {
+        auto st = d.prepare(sql);
+        st.step();
+        return st.i64(0);
+    };
+    CHECK(count("SELECT COUNT(*) FROM elders") == 2);
+    CHECK(count("SELECT COUNT(*) FROM checkins") == 2);
+    CHECK(count("SELECT SUM(record_id) FROM checkins") == 16);
+    CHECK(count("SELECT COUNT(*) FROM checkins WHERE entered_at = '2026-11-25T08:00:00+08:00' AND delivered = 1") == 1);
+    CHECK(count("SELECT COUNT(*) FROM voids") == 1);
+    CHECK(count("SELECT COUNT(*) FROM audit") == 1);
+    CHECK(count("SELECT COUNT(*) FROM donations") == 1);
+    CHECK(count("SELECT COUNT(*) FROM kiosk_settings") == 1);
+    for (const char* t : {"elders", "checkins", "voids", "audit", "donations", "staff_pin", "staff_lockout", "kiosk_settings"}) {
+        CAPTURE(t);
+        CHECK(count(std::string("SELECT strict FROM pragma_table_list WHERE name = '") + t + "'") == 1);
+    }
+    CHECK(count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN"
+                " ('checkins_once_a_day', 'checkins_by_day', 'donations_by_day')") == 3);
+    CHECK(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'checkins_once_a_day' AND sql LIKE '%WHERE voided = 0%'") == 1);
+    // The partial unique index works as before: a second counted lunch that day is refused.
+    auto insertLunch = [&](const std::string& day, const std::string& at) {
+        d.exec("INSERT INTO checkins(elder_id, service, service_kind, day, at, price_fen, government_fen, collective_fen,"
+               " donation_fen, family_fen, elder_fen, source) VALUES ('E1', 'lunch', 'meal', '" + day + "', '" + at +
+               "', 1000, 0, 0, 0, 0, 1000, 'card')");
+    };
+    CHECK_THROWS_AS(insertLunch("2026-11-24", "2026-11-24T12:00:00+08:00"), StoreError);
+    // CHECKs: a day in another format, a flag that is not 0/1, a time on another day.
+    CHECK_THROWS_AS(insertLunch("2026/11/25", "2026-11-25T12:00:00+08:00"), StoreError);
+    CHECK_THROWS_AS(insertLunch("2026-11-25", "2026-11-26T12:00:00+08:00"), StoreError);
+    CHECK_THROWS_AS(d.exec("UPDATE elders SET active = 2 WHERE elder_id = 'E1'"), StoreError);
+    CHECK_THROWS_AS(d.exec("INSERT INTO donations(donor, amount_fen, day, named, recorded_at) VALUES ('x', 1, '2026-11-01', 'yes', 't')"),
+                    StoreError);
+    // The triggers: no deletes, no changes to money, elder or day; only voided 0 -> 1.
+    CHECK_THROWS_AS(d.exec("DELETE FROM checkins WHERE record_id = 9"), StoreError);
+    CHECK_THROWS_AS(d.exec("DELETE FROM voids"), StoreError);
+    CHECK_THROWS_AS(d.exec("UPDATE checkins SET price_fen = 0, elder_fen = 0 WHERE record_id = 9"), StoreError);
+    CHECK_THROWS_AS(d.exec("UPDATE checkins SET elder_id = 'E2' WHERE record_id = 9"), StoreError);
+    CHECK_THROWS_AS(d.exec("UPDATE checkins SET day = '2026-11-23' WHERE record_id = 9"), StoreError);
+    CHECK_THROWS_AS(d.exec("UPDATE checkins SET voided = 0 WHERE record_id = 7"), StoreError);
+    d.exec("UPDATE checkins SET voided = 1 WHERE record_id = 9");
+    CHECK(count("SELECT COUNT(*) FROM checkins WHERE voided = 1") == 2);
+    CHECK(count("SELECT COUNT(*) FROM checkins") == 2);
+    CHECK(d.quickCheck() == "ok");
+}
