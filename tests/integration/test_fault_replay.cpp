@@ -1,6 +1,7 @@
 // Fault replay (issue 11): the attacks on the terminal itself, played through the real verbs, and
 // what must hold afterwards: nothing lost, nothing leaked, nothing half-written (contract 2 and 3).
 #include <doctest/doctest.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -408,4 +409,63 @@ TEST_CASE("the STRICT migration keeps every row and index, and check-in records 
     CHECK(count("SELECT COUNT(*) FROM checkins WHERE voided = 1") == 2);
     CHECK(count("SELECT COUNT(*) FROM checkins") == 2);
     CHECK(d.quickCheck() == "ok");
+}
+
+TEST_CASE("`run --at` under a real X server: practice scans go to a copy that is removed, the real database is untouched") {
+    if (!fs::exists("/usr/bin/Xvfb")) {
+        MESSAGE("no Xvfb: the training copy is covered above through the engine only");
+        return;
+    }
+    CliSite s;
+    fs::path cards = s.dir.path() / "cards", tmp = s.dir.path() / "tmp";
+    fs::create_directories(tmp);
+    fs::create_directories(cards);
+    // E2 practises on the 24th; afterwards E2's real lunch that day must be accepted, not a duplicate.
+    REQUIRE(kiosk({"card", "issue", "--site", s.site, "--elder", "E2", "--out", (cards / "1.png").string()}).exitCode == 0);
+    REQUIRE(kiosk({"scan", "--site", s.site, "--service", "lunch", "--at", "2026-11-24T11:32", s.idNumber}).exitCode == 0);
+    const std::string before = recordsDump(s.site);
+    std::string display = ":" + std::to_string(200 + ::getpid() % 700);
+    int xpid = test::spawnProcess({"/usr/bin/Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"},
+                                  (s.dir.path() / "xout").string(), (s.dir.path() / "xerr").string());
+    ::usleep(800'000);
+    // The child inherits these; they are put back before anything else in this process runs.
+    ::setenv("DISPLAY", display.c_str(), 1);
+    ::setenv("TMPDIR", tmp.c_str(), 1);
+    ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+    ::setenv("MEALHALL_WINDOW", "800x480", 1);
+    int pid = test::spawnKiosk({"run", "--site", s.site, "--at", "2026-11-24T11:40", "--replay", cards.string()},
+                               (s.dir.path() / "kout").string(), (s.dir.path() / "kerr").string());
+    for (const char* v : {"DISPLAY", "TMPDIR", "SDL_AUDIODRIVER", "MEALHALL_WINDOW"}) ::unsetenv(v);
+    // Wait until the copy holds a practice scan (the replayed card through the camera pipeline).
+    bool practised = false;
+    for (int i = 0; i < 120 && !practised; ++i) {
+        ::usleep(250'000);
+        for (const auto& e : fs::directory_iterator(tmp)) {
+            struct stat st {};
+            CHECK(::stat(e.path().c_str(), &st) == 0);
+            CHECK((st.st_mode & 0777) == 0700);
+            sqlite3* raw = nullptr;
+            if (sqlite3_open_v2((e.path() / kSiteDb).c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+                sqlite3_stmt* st2 = nullptr;
+                if (sqlite3_prepare_v2(raw, "SELECT COUNT(*) FROM checkins", -1, &st2, nullptr) == SQLITE_OK &&
+                    sqlite3_step(st2) == SQLITE_ROW)
+                    practised = sqlite3_column_int(st2, 0) >= 2;  // the copied real lunch and a practice scan
+                sqlite3_finalize(st2);
+            }
+            sqlite3_close(raw);
+        }
+    }
+    ::kill(pid, SIGTERM);  // SDL turns it into a window close: the kiosk ends as staff would end it
+    int rc = test::waitExit(pid);
+    ::kill(xpid, SIGTERM);
+    test::waitExit(xpid);
+    std::string err = test::readFile(s.dir.path() / "kerr");
+    CHECK_MESSAGE(practised, err);
+    CHECK(rc == 0);
+    CHECK(err.find("培训结束") != std::string::npos);
+    CHECK(fs::is_empty(tmp));  // the copy is gone
+    CHECK(recordsDump(s.site) == before);
+    auto real = kiosk({"scan", "--site", s.site, "--service", "lunch", "--at", "2026-11-24T11:50", s.card("E2")});
+    CHECK(real.exitCode == 0);
+    CHECK(Json::parse(real.out)["outcome"] == "accepted");
 }
