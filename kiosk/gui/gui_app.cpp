@@ -15,6 +15,7 @@
 #include "platform/net/curl_http_client.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
 #include "shared/staff/staff_pin.hpp"
+#include "shared/store/database_health.hpp"
 
 namespace mh::cli {
 
@@ -69,12 +70,10 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     StaffPin staffPin(site.db(), clock);
     ctl.setPinChecker(ui::staffPinChecker(staffPin));
     // Custody: a damaged database is shown to staff at once, not found out at the next failed write.
-    try {
-        if (std::string check = site.db().quickCheck(); check != "ok")
-            ctl.state().databaseProblem = "数据库检查发现损坏，新的签到可能存不下来。请联系技术人员用备份恢复站点数据。";
-    } catch (const StoreError&) {
-        ctl.state().databaseProblem = "数据库无法检查（可能已损坏），请联系技术人员用备份恢复站点数据。";
-    }
+    std::string checkDetail;
+    ctl.state().databaseProblem = databaseProblem(site.db(), &checkDetail);
+    if (!ctl.state().databaseProblem.empty())
+        ctx.say("数据库检查发现损坏：" + checkDetail, "the database check found damage: " + checkDetail);
     ctl.state().training = options.training;
     // Uploads and the monthly posting run on their own threads for as long as the window is up; a
     // training copy has neither (nothing of it may reach the county or the printer).

@@ -51,6 +51,19 @@ Result<std::unique_ptr<Site>> Site::init(const fs::path& dir, const std::string&
     return open(dir);
 }
 
+namespace {
+// A site made by an older kiosk (or copied back from a backup by hand) may be readable by everyone:
+// closed again whenever it is opened. Best effort: a file we do not own stays as it is.
+void tightenPermissions(const fs::path& dir) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) == 0 && (st.st_mode & 077) != 0) ::chmod(dir.c_str(), st.st_mode & 0700);
+    for (const char* name : {kSiteToml, kSiteDb, kIdHashKeyFile, kCardKeyFile}) {
+        fs::path p = dir / name;
+        if (::stat(p.c_str(), &st) == 0 && (st.st_mode & 077) != 0) ::chmod(p.c_str(), 0600);
+    }
+}
+}  // namespace
+
 std::optional<Error> missingDatabase(const fs::path& dir) {
     std::error_code ec;
     fs::path db = dir / kSiteDb;
@@ -84,6 +97,7 @@ Result<std::unique_ptr<Site>> Site::open(const fs::path& dir) {
     if (!keys) return keys.error();
     // A missing or empty database is lost records, never a reason to start a fresh one (contract 2).
     if (auto gone = missingDatabase(dir)) return *gone;
+    tightenPermissions(dir);
     try {
         Database db = Database::open(dir / kSiteDb);
         return std::unique_ptr<Site>(new Site(dir, std::move(*cfg), std::move(*tz), *keys, std::move(db)));

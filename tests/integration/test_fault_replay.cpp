@@ -18,6 +18,7 @@
 #include "shared/site/site_keys.hpp"
 #include "shared/site/training_copy.hpp"
 #include "shared/staff/staff_pin.hpp"
+#include "shared/store/database_health.hpp"
 #include "shared/store/schema.hpp"
 #include "support/run_process.hpp"
 #include "support/test_site.hpp"
@@ -468,4 +469,36 @@ TEST_CASE("`run --at` under a real X server: practice scans go to a copy that is
     auto real = kiosk({"scan", "--site", s.site, "--service", "lunch", "--at", "2026-11-24T11:50", s.card("E2")});
     CHECK(real.exitCode == 0);
     CHECK(Json::parse(real.out)["outcome"] == "accepted");
+}
+
+TEST_CASE("a damaged database is found by the start-up check and shown to staff, not at the next failed scan") {
+    CliSite s;
+    std::string csv = "elder_id,name,birth_date\n";
+    for (int i = 0; i < 400; ++i) csv += "E" + std::to_string(1000 + i) + ",老人" + std::to_string(i) + ",1940-01-02\n";
+    test::writeFile(s.dir.path() / "many.csv", csv);
+    REQUIRE(kiosk({"roster", "import", "--site", s.site, (s.dir.path() / "many.csv").string()}).exitCode == 0);
+    fs::path db = fs::path(s.site) / kSiteDb;
+    {
+        auto site = Site::open(s.site);
+        REQUIRE(site.ok());
+        CHECK(databaseProblem((*site)->db()).empty());
+        (*site)->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    // Garbage over the middle of the file (not page 1: SQLite then still opens it), as a failing
+    // SD card leaves it.
+    auto size = fs::file_size(db);
+    REQUIRE(size > 8 * 4096);
+    {
+        std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(std::streamoff(size / 2 / 4096 * 4096));
+        std::string junk(4096 * 2, '\x5a');
+        f.write(junk.data(), std::streamsize(junk.size()));
+    }
+    auto site = Site::open(s.site);
+    REQUIRE(site.ok());
+    std::string detail;
+    std::string problem = databaseProblem((*site)->db(), &detail);
+    CHECK(problem.find("数据库检查发现损坏") != std::string::npos);
+    CHECK(problem.find("mealhall.db") == std::string::npos);  // no file names on a staff screen
+    CHECK(detail != "ok");
 }
