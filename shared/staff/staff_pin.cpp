@@ -10,12 +10,14 @@
 namespace mh {
 
 namespace {
-// 48 MiB / 3 passes: measured 0.4-0.8 s per hash on the 2-core build machine (16 MiB took 0.13 s,
-// which let a copied database give up a 4-digit PIN in minutes). Each offline guess costs the same,
-// and staff wait well under a second at the pad; the lockout stops guessing at the pad itself.
-// Hashes made with the older, cheaper setting still verify (the string carries its parameters).
-constexpr unsigned long long kOps = 3;
-constexpr size_t kMem = 48u << 20;
+// 144 MiB / 4 passes. Measured on the 2-core build machine (crypto_pwhash_str, best of 5 when it
+// was least loaded): the old 16 MiB / 3 took 0.023 s, which let a copied database give up a 4-digit
+// PIN in minutes; time grows with MiB x passes (~0.6 ms each), so 576 gives ~0.33 s per guess
+// idle (0.8-1.0 s when four compilers share the cores). Staff wait well under a second at the pad;
+// the lockout stops guessing at the pad itself. Hashes made with the older setting still verify
+// (the string carries its parameters).
+constexpr unsigned long long kOps = 4;
+constexpr size_t kMem = 144u << 20;
 
 bool validPin(const std::string& pin) {
     return pin.size() >= 4 && pin.size() <= 12 && std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
