@@ -1,4 +1,6 @@
 // The kiosk executable: the full-screen app and every command-line verb of contract 3.
+#include <sys/stat.h>
+
 #include <iostream>
 
 #include "cli/cli_common.hpp"
@@ -24,6 +26,10 @@ std::string usageSentenceZh(CLI::App& app, int argc, char** argv, const CLI::Par
 
 int main(int argc, char** argv) {
     using namespace mh::cli;
+    // Whatever umask the kiosk was started with (000 included), nothing it writes is readable by
+    // other local users: the site holds names, phones and the PIN hash (contract 2). Files that
+    // must be private say 0600 themselves as well; this covers what libraries create.
+    ::umask(077);
     Context ctx;
     CLI::App app{"meal-hall kiosk / 老年食堂自助签到机", "kiosk"};
     app.require_subcommand(1);

@@ -55,8 +55,12 @@ void registerPolicyVerbs(CLI::App& app, Context& ctx);   // policy explain
 // The full-screen kiosk on an open site; returns an exit code. False in *shown when no display
 // could be opened (the caller may fall back to text).
 // `clock` null: the system clock.
+struct GuiOptions {
+    std::string replay;     // --replay: a folder of card pictures in the camera's place
+    bool training = false;  // a training copy: 培训模式 on screen, no uploader, no posting job
+};
 int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr, const Clock* clock = nullptr,
-                const std::string& replay = {});
+                const GuiOptions& options = {});
 void registerCardVerb(CLI::App& app, Context& ctx);      // card issue
 void registerDecodeVerb(CLI::App& app, Context& ctx);    // decode
 void registerListenVerb(CLI::App& app, Context& ctx);    // listen (camera / replay)

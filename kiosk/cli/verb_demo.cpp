@@ -3,9 +3,11 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/cli_common.hpp"
 #include "shared/cards/card_signature.hpp"
+#include "shared/core/atomic_file.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/core/text.hpp"
 #include "shared/roster/csv.hpp"
@@ -65,8 +67,12 @@ int runDemo(const DemoArgs& a, Context& ctx) {
             return kUsage;
         }
     }
-    std::ofstream(dir / kDemoMarker) << "made by `kiosk demo`; deleted and remade by the next one\n";
-    fs::copy_file(assets / "site.toml", dir / kSiteToml, fs::copy_options::overwrite_existing);
+    // Written like every other file in a site directory: whole or not at all, 0600.
+    if (!writeFileAtomic(dir / kDemoMarker, "made by `kiosk demo`; deleted and remade by the next one\n") ||
+        !writeFileAtomic(dir / kSiteToml, readFile(assets / "site.toml"))) {
+        ctx.say("无法写入演示站点 " + dir.string(), "cannot write the demo site " + dir.string());
+        return kUsage;
+    }
     auto site = ctx.openSite(dir);
     if (!site) return kUsage;
     std::string rosterText = readFile(assets / "roster.csv");
@@ -87,7 +93,7 @@ int runDemo(const DemoArgs& a, Context& ctx) {
     }
 
     // The cards a tester can scan by hand: signed card payloads and the ID numbers from the CSV.
-    std::ofstream cards(dir / "cards.txt");
+    std::ostringstream cards;
     cards << "# elder_id  name  signed card payload / ID number (scan with: kiosk scan --site " << dir.string()
           << " --service lunch PAYLOAD)\n";
     std::vector<std::string> payloads;
@@ -100,6 +106,11 @@ int runDemo(const DemoArgs& a, Context& ctx) {
     for (size_t i = 1; rows && i < rows->size(); ++i)
         if ((*rows)[i].fields.size() > 2 && !(*rows)[i].fields[2].empty())
             cards << (*rows)[i].fields[0] << "  " << (*rows)[i].fields[1] << "  " << (*rows)[i].fields[2] << "\n";
+
+    if (auto written = writeFileAtomic(dir / "cards.txt", cards.str()); !written) {
+        ctx.error(written.error());
+        return kUsage;
+    }
 
     // A sample lunch: most elders by card, one by ID number, one delivered, and the usual mistakes.
     CheckInEngine engine(*site, ctx.clock);

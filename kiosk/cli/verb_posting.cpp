@@ -7,6 +7,7 @@
 #include "platform/print/posting_renderer.hpp"
 #include "shared/core/text.hpp"
 #include "shared/posting/monthly_figures.hpp"
+#include "shared/core/atomic_file.hpp"
 #include "shared/posting/posting_csv.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/donations/record_donation.hpp"
@@ -49,13 +50,9 @@ int runPosting(const PostingArgs& a, Context& ctx) {
     std::string stem = "posting-" + a.month;
     fs::path csv = fs::path(a.out) / (stem + ".csv"), pdf = fs::path(a.out) / (stem + ".pdf"),
              png = fs::path(a.out) / (stem + ".png");
-    {
-        std::ofstream out(csv, std::ios::binary | std::ios::trunc);
-        out << postingCsv(f);
-        if (!out.flush()) {
-            ctx.say("无法写入 " + csv.string(), "cannot write " + csv.string());
-            return kRefused;
-        }
+    if (auto written = writeFileAtomic(csv, postingCsv(f)); !written) {
+        ctx.error(written.error());
+        return kRefused;
     }
     auto drawn = print::renderPosting(f, today, pdf, png);
     if (!drawn) {

@@ -1,7 +1,10 @@
-// `run`: the full-screen kiosk on a site. `--at` starts its clock at another time (training and
-// demonstrations outside meal hours); it then runs on in real time. Scans come from the wedge
+// `run`: the full-screen kiosk on a site. `--at` is training (contract 3): the kiosk runs on a
+// throwaway copy of the site (training_copy.hpp) with its clock started at that time and running on
+// in real time, 培训模式 on every screen, no uploads and no printing; the copy is removed at the end. Scans come from the wedge
 // scanner and from the camera in site.toml [input], or `--replay DIR` in the camera's place.
 #include "cli/cli_common.hpp"
+#include "shared/site/training_copy.hpp"
+#include "shared/store/terminal_identity.hpp"
 
 namespace mh::cli {
 
@@ -41,9 +44,25 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
             ctx.exitCode = kUsage;
             return;
         }
-        std::int64_t offset = *at ? s->timeZone().toUnix(**at) - ctx.clock.nowUnix() : 0;
-        ShiftedClock clock(offset);
-        ctx.exitCode = runKioskGui(*s, ctx, nullptr, &clock, a->replay);
+        if (!*at) {
+            ctx.exitCode = runKioskGui(*s, ctx, nullptr, nullptr, GuiOptions{a->replay});
+            return;
+        }
+        auto copy = TrainingCopy::make(*s);
+        if (!copy) {
+            ctx.error(copy.error());
+            ctx.exitCode = kUsage;
+            return;
+        }
+        s.reset();  // from here on nothing touches the real site
+        ShiftedClock clock((*copy)->site().timeZone().toUnix(**at) - ctx.clock.nowUnix());
+        GuiOptions opt;
+        opt.replay = a->replay;
+        opt.training = true;
+        ctx.exitCode = runKioskGui((*copy)->site(), ctx, nullptr, &clock, opt);
+        int practised = trainingRecordCount((*copy)->site().db());
+        ctx.say("培训结束：练习签到 " + std::to_string(practised) + " 次，全部作废，真实记录没有改动",
+                "training over: " + std::to_string(practised) + " practice check-ins, all discarded; the real records are unchanged");
     });
 }
 

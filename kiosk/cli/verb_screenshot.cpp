@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/cli_common.hpp"
+#include "shared/core/atomic_file.hpp"
 #include "kiosk/gui/screenshot.hpp"
 
 namespace mh::cli {
@@ -35,7 +36,8 @@ int runScreenshot(const ShotArgs& a, Context& ctx) {
         ctx.error(shot.error());
         return kUsage;
     }
-    if (!(*shot)->canvas->savePng(a.out)) {
+    auto saved = writeFileAtomic(a.out, [&](const std::filesystem::path& temp) { return (*shot)->canvas->savePng(temp.string()); });
+    if (!saved) {
         ctx.say("无法写入 " + a.out, "cannot write " + a.out);
         return kUsage;
     }

@@ -15,6 +15,7 @@
 #include "platform/net/curl_http_client.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
 #include "shared/staff/staff_pin.hpp"
+#include "shared/store/database_health.hpp"
 
 namespace mh::cli {
 
@@ -27,7 +28,8 @@ std::pair<int, int> windowSize(const std::string& text) {
 }
 }  // namespace
 
-int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, const std::string& replay) {
+int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, const GuiOptions& options) {
+    const std::string& replay = options.replay;
     const Clock& clock = clockIn ? *clockIn : ctx.clock;
     if (shown) *shown = false;
     // The camera (or replay) starts before the window, so a bad --replay folder is reported first.
@@ -67,10 +69,20 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     ctl.state().soundAvailable = speaker.available();
     StaffPin staffPin(site.db(), clock);
     ctl.setPinChecker(ui::staffPinChecker(staffPin));
-    // Uploads and the monthly posting run on their own threads for as long as the window is up.
-    gui::OpsServices ops(site.dir(), clock, curlClientFactory(site.dir()));
-    ctl.setOpsLink(ops.link());
-    ops.start();
+    // Custody: a damaged database is shown to staff at once, not found out at the next failed write.
+    std::string checkDetail;
+    ctl.state().databaseProblem = databaseProblem(site.db(), &checkDetail);
+    if (!ctl.state().databaseProblem.empty())
+        ctx.say("数据库检查发现损坏：" + checkDetail, "the database check found damage: " + checkDetail);
+    ctl.state().training = options.training;
+    // Uploads and the monthly posting run on their own threads for as long as the window is up; a
+    // training copy has neither (nothing of it may reach the county or the printer).
+    std::optional<gui::OpsServices> ops;
+    if (!options.training) {
+        ops.emplace(site.dir(), clock, curlClientFactory(site.dir()));
+        ctl.setOpsLink(ops->link());
+        ops->start();
+    }
     bool warmed = false;
     ui::FontSet fonts;
     ui::CommandQueue queue;

@@ -8,6 +8,7 @@
 #include "kiosk/ui/posting_summary.hpp"
 #include "platform/print/lp_printer.hpp"
 #include "platform/print/posting_renderer.hpp"
+#include "shared/core/atomic_file.hpp"
 #include "shared/posting/posting_csv.hpp"
 
 namespace mh::gui {
@@ -81,20 +82,10 @@ PostingCheck PostingJob::runOnce(Site& site) {
             fs::create_directories(folder(m_dir), ec);
             fs::path stem = folder(m_dir) / ("posting-" + c.month);
             fs::path pdf = stem.string() + ".pdf", csv = stem.string() + ".csv";
-            {
-                std::ofstream out(csv, std::ios::binary | std::ios::trunc);
-                out << postingCsv(f);
-                if (!out.flush()) c.error = "无法写入 " + csv.string();
-            }
-            // Drawn under temporary names and renamed PNG last: a PNG on disk means a whole posting,
-            // and a power cut half way makes it again on the next check.
-            fs::path pdfPart = pdf.string() + ".part", pngPart = png.string() + ".part";
-            auto drawn = print::renderPosting(f, today, pdfPart, pngPart);
-            if (drawn) {
-                fs::rename(pdfPart, pdf, ec);
-                if (!ec) fs::rename(pngPart, png, ec);
-                if (ec) drawn = Error{"posting.write", "无法保存公示文件：" + ec.message(), "cannot save the posting: " + ec.message()};
-            }
+            if (auto written = writeFileAtomic(csv, postingCsv(f)); !written) c.error = written.error().message;
+            // renderPosting renames the PNG last: a PNG on disk means a whole posting, and a power
+            // cut half way makes it again on the next check.
+            auto drawn = print::renderPosting(f, today, pdf, png);
             if (!drawn) {
                 c.error = drawn.error().message;
             } else {

@@ -66,6 +66,9 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         st.ops.postingShown = true;
     }
 
+    st.training = opt.training;
+    st.databaseProblem = opt.databaseProblem;
+
     auto shot = std::make_unique<Shot>();
     shot->session = std::make_unique<ui::ImGuiSession>();
     double diag = opt.diagonalInch > 0 ? opt.diagonalInch : site.config().diagonalInch;

@@ -19,6 +19,8 @@ struct ScreenshotOptions {
     int height = 800;
     double diagonalInch = 0;               // 0: site.toml's [display] diagonal_inch, else 96 dpi
     std::optional<LocalDateTime> at;       // the clock shown; none: now
+    bool training = false;                 // as `run --at` shows it: the 培训模式 band
+    std::string databaseProblem;           // as the start-up check reports a damaged database
 };
 
 // checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, and the

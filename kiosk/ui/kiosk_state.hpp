@@ -80,7 +80,16 @@ struct KioskState {
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
     int volume = 80;                             // percent
     OpsState ops;                                // uploads, donations, the posting (ops_state.hpp)
+
+    // Custody (contract 2): what the start-up check found wrong with the database, in plain Chinese
+    // (empty when fine): shown on the settings tab, and as a mark on the waiting screen for staff.
+    std::string databaseProblem;
+    // `run --at`: a throwaway copy of the site; every screen carries the 培训模式 band.
+    bool training = false;
 };
+
+inline constexpr const char* kTrainingBand = "培训模式：练习用，记录不保存、不上报";
+inline constexpr const char* kDatabaseMark = "数据库有问题，请工作人员查看";
 
 // What a tap, a key or a scan asks for. The controller applies them after the frame.
 struct ScanCommand { std::string payload; };

@@ -43,6 +43,11 @@ void drawManualTab(const KioskState& st, DrawContext& ctx, float width) {
 
 void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width) {
     float key = ctx.mm(kTouchMm);
+    if (!st.databaseProblem.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kRedText));
+        ImGui::TextWrapped("%s", st.databaseProblem.c_str());
+        ImGui::PopStyleColor();
+    }
     drawUploadSection(st, ctx, width);
     drawDonationSection(st, ctx, width);
     ImGui::TextUnformatted(st.deliveredMode ? "送餐模式：开（补签记为送餐）" : "送餐模式：关");

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "platform/cards/qr_code.hpp"
+#include "shared/core/atomic_file.hpp"
 
 namespace mh {
 namespace {
@@ -115,7 +116,18 @@ void drawCard(cairo_t* cr, const CardFace& f) {
 
 // Through libpng rather than cairo_surface_write_to_png, to record 300 dpi (pHYs): a viewer or
 // print dialog then prints the card at its real 85.6 x 54 mm instead of guessing 96 dpi.
+// Written under a temporary name and renamed when whole (contract 2).
+Status writePngFile(cairo_surface_t* s, const std::filesystem::path& out);
+
 Status writePng(cairo_surface_t* s, const std::filesystem::path& out) {
+    AtomicFile file(out);
+    if (!file.ok()) return Error{"card.write", "无法写入文件：" + out.string(), "cannot write file: " + out.string()};
+    if (auto st = writePngFile(s, file.tempPath()); !st) return Error{"card.write", "无法写入文件：" + out.string(), "cannot write file: " + out.string()};
+    if (auto st = file.commit(); !st) return Error{"card.write", "无法写入文件：" + out.string(), "cannot write file: " + out.string()};
+    return okStatus();
+}
+
+Status writePngFile(cairo_surface_t* s, const std::filesystem::path& out) {
     auto fail = [&] { return Error{"card.write", "无法写入文件：" + out.string(), "cannot write file: " + out.string()}; };
     cairo_surface_flush(s);
     const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);

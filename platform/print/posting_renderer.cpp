@@ -3,6 +3,8 @@
 // Sizes are in points on A4 (595×842); the PNG draws the same pages scaled.
 #include "platform/print/posting_renderer.hpp"
 
+#include "shared/core/atomic_file.hpp"
+
 #include <cairo-pdf.h>
 
 #include <algorithm>
@@ -445,7 +447,12 @@ Result<PostingOutput> renderPosting(const MonthlyFigures& f, LocalDate postedOn,
     PostingOutput out;
     out.pages = painter.pages();
 
-    cairo_surface_t* doc = cairo_pdf_surface_create(pdf.c_str(), kPageW, kPageH);
+    // Both files are drawn under temporary names and renamed only when both are whole (contract 2),
+    // the PNG last: a PNG on disk means a complete posting.
+    AtomicFile pdfFile(pdf), pngFile(png);
+    if (!pdfFile.ok()) return writeError(pdf);
+    if (!pngFile.ok()) return writeError(png);
+    cairo_surface_t* doc = cairo_pdf_surface_create(pdfFile.tempPath().c_str(), kPageW, kPageH);
     cairo_pdf_surface_set_metadata(doc, CAIRO_PDF_METADATA_TITLE,
                                    (f.siteName + " " + std::to_string(f.year) + "年" + std::to_string(f.month) + "月服务公示").c_str());
     cairo_t* cr = cairo_create(doc);
@@ -476,9 +483,11 @@ Result<PostingOutput> renderPosting(const MonthlyFigures& f, LocalDate postedOn,
         cairo_restore(cr);
     }
     cairo_destroy(cr);
-    bool pngOk = cairo_surface_write_to_png(img, png.c_str()) == CAIRO_STATUS_SUCCESS;
+    bool pngOk = cairo_surface_write_to_png(img, pngFile.tempPath().c_str()) == CAIRO_STATUS_SUCCESS;
     cairo_surface_destroy(img);
     if (!pngOk) return writeError(png);
+    if (!pdfFile.commit()) return writeError(pdf);
+    if (!pngFile.commit()) return writeError(png);
     return out;
 }
 

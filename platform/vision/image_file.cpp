@@ -4,6 +4,8 @@
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 
+#include "shared/core/atomic_file.hpp"
+
 namespace mh {
 
 Result<GrayImage> loadGrayImage(const std::filesystem::path& path) {
@@ -31,13 +33,19 @@ Result<GrayImage> loadGrayImage(const std::filesystem::path& path) {
 }
 
 Status saveGrayPng(const GrayImage& img, const std::filesystem::path& path) {
-    if (!stbi_write_png(path.c_str(), img.width, img.height, 1, img.pixels.data(), img.width))
+    auto write = [&](const std::filesystem::path& t) {
+        return stbi_write_png(t.c_str(), img.width, img.height, 1, img.pixels.data(), img.width) != 0;
+    };
+    if (!writeFileAtomic(path, write))
         return Error{"image.write", "无法写入图片：" + path.string(), "cannot write image: " + path.string()};
     return okStatus();
 }
 
 Status saveGrayJpeg(const GrayImage& img, const std::filesystem::path& path, int quality) {
-    if (!stbi_write_jpg(path.c_str(), img.width, img.height, 1, img.pixels.data(), quality))
+    auto write = [&](const std::filesystem::path& t) {
+        return stbi_write_jpg(t.c_str(), img.width, img.height, 1, img.pixels.data(), quality) != 0;
+    };
+    if (!writeFileAtomic(path, write))
         return Error{"image.write", "无法写入图片：" + path.string(), "cannot write image: " + path.string()};
     return okStatus();
 }

@@ -1,6 +1,10 @@
 #include "shared/site/site.hpp"
 
+#include <sys/stat.h>
+
 #include <fstream>
+
+#include "shared/core/atomic_file.hpp"
 
 namespace mh {
 namespace fs = std::filesystem;
@@ -25,7 +29,8 @@ Result<std::unique_ptr<Site>> Site::init(const fs::path& dir, const std::string&
         return Error{"site.exists", "目录 " + dir.string() + " 里已经有一个站点，不会覆盖",
                      "the directory " + dir.string() + " already holds a site; nothing was overwritten"};
     fs::create_directories(dir, ec);
-    if (ec || !fs::is_directory(dir))
+    // 0700 whatever the umask: the directory holds names, phones and the PIN hash (contract 2).
+    if (ec || !fs::is_directory(dir) || ::chmod(dir.c_str(), 0700) != 0)
         return Error{"site.mkdir", "无法创建站点目录 " + dir.string() + "（" + ec.message() + "）",
                      "cannot create the site directory " + dir.string() + " (" + ec.message() + ")"};
     std::string toml = defaultSiteToml(siteId, name);
@@ -34,12 +39,43 @@ Result<std::unique_ptr<Site>> Site::init(const fs::path& dir, const std::string&
                      "the site id or name cannot be written: " + parsed.error().en};
     auto keys = SiteKeys::create(dir);
     if (!keys) return keys.error();
-    {
-        std::ofstream out(dir / kSiteToml, std::ios::binary);
-        out << toml;
-        if (!out) return Error{"site.write", "无法写入 site.toml", "cannot write site.toml"};
+    if (!writeFileAtomic(dir / kSiteToml, toml)) return Error{"site.write", "无法写入 site.toml", "cannot write site.toml"};
+    try {
+        Database::create(dir / kSiteDb);  // the only place a database comes into being
+    } catch (const StoreError& e) {
+        return Error{"site.db", "无法创建站点数据库：" + std::string(e.what()), std::string("cannot create the site database: ") + e.what()};
     }
     return open(dir);
+}
+
+namespace {
+// A site made by an older kiosk (or copied back from a backup by hand) may be readable by everyone:
+// closed again whenever it is opened. Best effort: a file we do not own stays as it is.
+void tightenPermissions(const fs::path& dir) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) == 0 && (st.st_mode & 077) != 0) ::chmod(dir.c_str(), st.st_mode & 0700);
+    for (const char* name : {kSiteToml, kSiteDb, kIdHashKeyFile, kCardKeyFile}) {
+        fs::path p = dir / name;
+        if (::stat(p.c_str(), &st) == 0 && (st.st_mode & 077) != 0) ::chmod(p.c_str(), 0600);
+    }
+}
+}  // namespace
+
+std::optional<Error> missingDatabase(const fs::path& dir) {
+    std::error_code ec;
+    fs::path db = dir / kSiteDb;
+    bool exists = fs::exists(db, ec);
+    auto size = exists ? fs::file_size(db, ec) : 0;
+    if (exists && size > 0 && !ec) return std::nullopt;
+    std::string what = exists ? "是空的（0 字节）" : "不见了";
+    std::string whatEn = exists ? "is empty (0 bytes)" : "is missing";
+    return Error{"site.db.gone",
+                 "站点数据库 " + std::string(kSiteDb) + " " + what + "，签到记录已经丢失，本次什么也没做。" +
+                     "请从站点目录的备份副本恢复：把备份里的 " + kSiteDb + " 复制回 " + dir.string() +
+                     "（或用 kiosk restore --site " + dir.string() + " --from 备份）。不要重新 init，那会另起一本空账。",
+                 "the site database " + std::string(kSiteDb) + " " + whatEn + ": the check-in records are gone and nothing was done. " +
+                     "Restore it from a backup copy of the site directory: copy the backup's " + kSiteDb + " back into " +
+                     dir.string() + " (or kiosk restore --site " + dir.string() + " --from BACKUP). Do not run init again."};
 }
 
 Result<std::unique_ptr<Site>> Site::open(const fs::path& dir) {
@@ -56,6 +92,9 @@ Result<std::unique_ptr<Site>> Site::open(const fs::path& dir) {
     if (!tz) return tz.error();
     auto keys = SiteKeys::load(dir);
     if (!keys) return keys.error();
+    // A missing or empty database is lost records, never a reason to start a fresh one (contract 2).
+    if (auto gone = missingDatabase(dir)) return *gone;
+    tightenPermissions(dir);
     try {
         Database db = Database::open(dir / kSiteDb);
         return std::unique_ptr<Site>(new Site(dir, std::move(*cfg), std::move(*tz), *keys, std::move(db)));

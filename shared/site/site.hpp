@@ -3,6 +3,7 @@
 #pragma once
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@ namespace mh {
 inline constexpr const char* kSiteToml = "site.toml";
 inline constexpr const char* kSiteDb = "mealhall.db";
 
+// Why the site's database cannot be used because it is gone (missing or 0 bytes): the sentence
+// says the records are lost and how to restore them. None when the file is there.
+std::optional<Error> missingDatabase(const std::filesystem::path& dir);
+
 class Site {
 public:
     // Creates the directory (if needed), site.toml, keys and database. Refuses a directory that
@@ -25,7 +30,7 @@ public:
     static Result<std::unique_ptr<Site>> init(const std::filesystem::path& dir, const std::string& siteId,
                                               const std::string& name);
     // Fails with a plain sentence for a missing directory, a broken site.toml, missing keys or an
-    // unreadable database.
+    // unreadable database; a missing or empty database is `site.db.gone` and nothing is created.
     static Result<std::unique_ptr<Site>> open(const std::filesystem::path& dir);
 
     [[nodiscard]] const std::filesystem::path& dir() const { return m_dir; }

@@ -1,7 +1,9 @@
 #include "shared/site/site_keys.hpp"
 
 #include <sodium.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -24,13 +26,19 @@ bool fromHex(std::string_view hex, unsigned char* out, size_t n) {
     return sodium_hex2bin(out, n, hex.data(), hex.size(), nullptr, &len, nullptr) == 0 && len == n;
 }
 
+// Created 0600 in one step (O_CREAT|O_EXCL): no moment in which another user could read the key,
+// and an existing key is never overwritten.
 Status writeSecret(const fs::path& file, const std::string& text) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (!out) return Error{"keys.write", "无法写入密钥文件 " + file.string(), "cannot write key file " + file.string()};
-    out << text << "\n";
-    out.close();
-    if (!out) return Error{"keys.write", "写入密钥文件失败（磁盘满了？）" + file.string(), "writing key file failed (disk full?) " + file.string()};
-    ::chmod(file.c_str(), 0600);
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return Error{"keys.write", "无法写入密钥文件 " + file.filename().string(), "cannot write key file " + file.string()};
+    std::string line = text + "\n";
+    bool ok = ::write(fd, line.data(), line.size()) == ssize_t(line.size()) && ::fsync(fd) == 0;
+    ok = ::close(fd) == 0 && ok;
+    if (!ok) {
+        ::unlink(file.c_str());  // half a key is worse than none: init can then be run again
+        return Error{"keys.write", "写入密钥文件失败（磁盘满了？）" + file.filename().string(),
+                     "writing key file failed (disk full?) " + file.string()};
+    }
     return okStatus();
 }
 

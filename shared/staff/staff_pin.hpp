@@ -11,6 +11,10 @@
 
 namespace mh {
 
+// The PINs an attacker tries first: one digit repeated, runs up or down (1234, 987654), a short block
+// repeated (1212, 520520) and a few favourites (1314, 2580).
+bool commonPin(const std::string& pin);
+
 class StaffPin {
 public:
     static constexpr int kMaxFailures = 5;
@@ -18,7 +22,8 @@ public:
 
     StaffPin(Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
 
-    // 4 to 12 digits. Errors: pin.format (usage). Replacing a PIN also clears a lockout; audited.
+    // 4 to 12 digits, not one of the commonest (commonPin). Errors: pin.format, pin.weak (usage).
+    // Replacing a PIN also clears a lockout; audited.
     Status set(const std::string& pin, const std::string& atIso, const std::string& actor);
     [[nodiscard]] bool isSet();
 

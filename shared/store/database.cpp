@@ -1,6 +1,12 @@
 #include "shared/store/database.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "shared/store/schema.hpp"
 
@@ -77,10 +83,51 @@ std::optional<std::string> Statement::optText(int col) const {
 
 bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
 
-Database Database::open(const std::filesystem::path& file) {
+Database Database::open(const std::filesystem::path& file) { return openFlags(file, SQLITE_OPEN_READWRITE); }
+
+Database Database::create(const std::filesystem::path& file) {
+    // O_EXCL: two `init`s racing on one directory cannot both think they made the database.
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) throw StoreError("create " + file.string() + ": " + std::strerror(errno), SQLITE_CANTOPEN);
+    ::fchmod(fd, 0600);  // the umask may only have narrowed it; this states it
+    ::close(fd);
+    return openFlags(file, SQLITE_OPEN_READWRITE);
+}
+
+std::string Database::quickCheck() {
+    auto st = prepare("PRAGMA quick_check(1)");
+    return st.step() ? st.text(0) : std::string("ok");
+}
+
+void Database::backupTo(const std::filesystem::path& file) {
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) throw StoreError("create " + file.string() + ": " + std::strerror(errno), SQLITE_CANTOPEN);
+    ::close(fd);
+    sqlite3* dest = nullptr;
+    int rc = sqlite3_open_v2(file.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_backup* b = sqlite3_backup_init(dest, "main", m_db, "main");
+        if (!b) {
+            rc = sqlite3_errcode(dest);
+        } else {
+            // All pages in one step; BUSY/LOCKED (a writer in the way) waits a moment and tries again.
+            for (int tries = 0; tries < 200; ++tries) {
+                rc = sqlite3_backup_step(b, -1);
+                if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+                sqlite3_sleep(25);
+            }
+            int fin = sqlite3_backup_finish(b);
+            if (rc == SQLITE_DONE) rc = fin;
+        }
+    }
+    std::string msg = dest ? sqlite3_errmsg(dest) : sqlite3_errstr(rc);
+    sqlite3_close_v2(dest);
+    if (rc != SQLITE_OK && rc != SQLITE_DONE) throw StoreError("backup to " + file.string() + ": " + msg, rc);
+}
+
+Database Database::openFlags(const std::filesystem::path& file, int flags) {
     sqlite3* db = nullptr;
-    int rc = sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc = sqlite3_open_v2(file.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = std::string("open ") + file.string() + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close(db);
@@ -88,13 +135,24 @@ Database Database::open(const std::filesystem::path& file) {
     }
     Database d(db);
     sqlite3_extended_result_codes(db, 1);
-    // Another kiosk process may hold the write lock for a moment (a CLI scan while the GUI runs).
+    // Another kiosk process may hold the write lock for a moment (a CLI scan while the GUI runs, or
+    // twenty processes opening a fresh site at once). Set before the first statement.
     sqlite3_busy_timeout(db, 5000);
     // WAL + FULL: a commit is on disk (fsync of the WAL) before `scan` reports `accepted`.
-    d.exec("PRAGMA journal_mode=WAL");
+    // Switching to WAL needs an exclusive lock; on a fresh file another process may be doing the
+    // same, and SQLite then answers BUSY without calling the busy handler: wait and try again.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            d.exec("PRAGMA journal_mode=WAL");
+            break;
+        } catch (const StoreError& e) {
+            if (!e.busy() || attempt >= 300) throw;
+            ::usleep(50'000);
+        }
+    }
     d.exec("PRAGMA synchronous=FULL");
-    d.exec("PRAGMA foreign_keys=ON");
     d.migrate();
+    d.exec("PRAGMA foreign_keys=ON");
     return d;
 }
 
@@ -151,6 +209,10 @@ int Database::schemaVersion() {
 }
 
 void Database::migrate() {
+    // Foreign keys are off while migrating (they cannot be switched inside a transaction): a
+    // migration that recreates a table drops the old one under its children. Each migration is
+    // checked with foreign_key_check before it commits instead.
+    exec("PRAGMA foreign_keys=OFF");
     const auto& steps = schemaMigrations();
     int have = schemaVersion();
     if (have > int(steps.size()))
@@ -161,6 +223,8 @@ void Database::migrate() {
         v = schemaVersion();
         if (v >= int(steps.size())) break;
         exec(steps[size_t(v)]);
+        if (prepare("PRAGMA foreign_key_check").step())
+            throw StoreError("schema migration " + std::to_string(v + 1) + " would break a reference", SQLITE_CONSTRAINT);
         exec("PRAGMA user_version=" + std::to_string(v + 1));
         tx.commit();
     }

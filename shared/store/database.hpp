@@ -65,9 +65,18 @@ private:
 
 class Database {
 public:
-    // Opens or creates the file, sets WAL + synchronous=FULL + foreign keys, and migrates the
-    // schema to the newest version. ":memory:" works for tests. Throws StoreError.
+    // Opens an existing database file, sets WAL + synchronous=FULL + foreign keys, and migrates the
+    // schema to the newest version. Never creates a file: a missing database is a lost one
+    // (contract 2), not a new one. Throws StoreError.
     static Database open(const std::filesystem::path& file);
+    // Makes a new database file (0600, so its -wal/-shm are 0600 too: SQLite copies the mode) and
+    // opens it as above. Throws StoreError when the file already exists.
+    static Database create(const std::filesystem::path& file);
+    // PRAGMA quick_check: "ok", or SQLite's first complaint.
+    [[nodiscard]] std::string quickCheck();
+    // A consistent copy of this database into a new file (0600), through SQLite's online backup API:
+    // other processes may go on writing meanwhile. Throws StoreError (also when `file` exists).
+    void backupTo(const std::filesystem::path& file);
     ~Database();
     Database(Database&& o) noexcept : m_db(o.m_db), m_cache(std::move(o.m_cache)) { o.m_db = nullptr; }
     Database& operator=(Database&& o) noexcept;
@@ -84,6 +93,7 @@ public:
 
 private:
     explicit Database(sqlite3* db) : m_db(db) {}
+    static Database openFlags(const std::filesystem::path& file, int flags);
     void migrate();
     void dropCache();
     sqlite3* m_db = nullptr;

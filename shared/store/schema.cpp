@@ -135,7 +135,151 @@ INSERT INTO terminal(id, terminal_id, created_at)
           COALESCE((SELECT CAST(strftime('%s', MIN(at)) AS INTEGER) FROM checkins), CAST(strftime('%s', 'now') AS INTEGER)));
 ALTER TABLE checkins ADD COLUMN entered_at TEXT;
 )SQL",
-        // 7: policy: what each rule paid for each record (contract 10), so monthly caps, per-day limits,
+        // 7: custody (issue 11): STRICT tables with CHECKs on flags, states and day formats, so a bug or a
+        // hand edit cannot store a day as "2026/11/24" or a flag as 2; and triggers that keep check-in
+        // records for good: never deleted (a void is a row in `voids`), never changed after insert except
+        // `voided` 0 -> 1. Each table is recreated and copied with every row and index (the partial
+        // unique index too). Runs with foreign keys off (Database::migrate), checked before commit.
+        // The upload_outbox tables are migrated elsewhere. A migration that adds columns to these
+        // tables must come after this one.
+        R"SQL(
+CREATE TABLE elders_new(
+  elder_id     TEXT PRIMARY KEY CHECK (length(elder_id) BETWEEN 1 AND 32 AND elder_id NOT GLOB '*[^A-Z0-9-]*'),
+  name         TEXT NOT NULL CHECK (length(name) > 0),
+  id_hash      TEXT UNIQUE,
+  id_last4     TEXT CHECK (id_last4 IS NULL OR length(id_last4) = 4),
+  birth_date   TEXT CHECK (birth_date IS NULL OR birth_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  sex          TEXT CHECK (sex IS NULL OR sex IN ('M', 'F')),
+  categories   TEXT NOT NULL DEFAULT '',
+  village      TEXT NOT NULL DEFAULT '',
+  phone        TEXT NOT NULL DEFAULT '',
+  card_serial  TEXT NOT NULL DEFAULT '1',
+  legacy_card  TEXT UNIQUE,
+  active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  updated_at   TEXT NOT NULL
+) STRICT;
+INSERT INTO elders_new SELECT elder_id, name, id_hash, id_last4, birth_date, sex, categories, village, phone,
+  card_serial, legacy_card, active, updated_at FROM elders;
+DROP TABLE elders;
+ALTER TABLE elders_new RENAME TO elders;
+
+CREATE TABLE checkins_new(
+  record_id      INTEGER PRIMARY KEY AUTOINCREMENT,
+  elder_id       TEXT NOT NULL REFERENCES elders(elder_id),
+  service        TEXT NOT NULL CHECK (length(service) > 0),
+  service_kind   TEXT NOT NULL CHECK (service_kind IN ('meal', 'service', 'activity')),
+  day            TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  at             TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]*'),
+  delivered      INTEGER NOT NULL DEFAULT 0 CHECK (delivered IN (0, 1)),
+  rule           TEXT,
+  price_fen      INTEGER NOT NULL CHECK (price_fen >= 0),
+  government_fen INTEGER NOT NULL,
+  collective_fen INTEGER NOT NULL,
+  donation_fen   INTEGER NOT NULL,
+  family_fen     INTEGER NOT NULL,
+  elder_fen      INTEGER NOT NULL,
+  categories     TEXT NOT NULL DEFAULT '',
+  source         TEXT NOT NULL CHECK (source IN ('card', 'id', 'legacy', 'manual')),
+  voided         INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
+  entered_at     TEXT CHECK (entered_at IS NULL OR entered_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]*'),
+  CHECK (government_fen + collective_fen + donation_fen + family_fen + elder_fen = price_fen),
+  CHECK (government_fen >= 0 AND collective_fen >= 0 AND donation_fen >= 0 AND family_fen >= 0 AND elder_fen >= 0),
+  CHECK (substr(at, 1, 10) = day)
+) STRICT;
+INSERT INTO checkins_new SELECT record_id, elder_id, service, service_kind, day, at, delivered, rule, price_fen,
+  government_fen, collective_fen, donation_fen, family_fen, elder_fen, categories, source, voided, entered_at FROM checkins;
+DROP TABLE checkins;
+ALTER TABLE checkins_new RENAME TO checkins;
+-- AUTOINCREMENT's counter moves with the rename and restarts from the highest copied record_id:
+-- records are never deleted, so that is the old counter and no id is handed out twice.
+CREATE UNIQUE INDEX checkins_once_a_day ON checkins(elder_id, service, day) WHERE voided = 0;
+CREATE INDEX checkins_by_day ON checkins(day);
+
+CREATE TABLE voids_new(
+  record_id  INTEGER PRIMARY KEY REFERENCES checkins(record_id),
+  at         TEXT NOT NULL CHECK (length(at) > 0),
+  staff      TEXT NOT NULL CHECK (length(staff) > 0),
+  reason     TEXT NOT NULL CHECK (length(reason) > 0)
+) STRICT;
+INSERT INTO voids_new SELECT record_id, at, staff, reason FROM voids;
+DROP TABLE voids;
+ALTER TABLE voids_new RENAME TO voids;
+
+CREATE TABLE audit_new(
+  id      INTEGER PRIMARY KEY AUTOINCREMENT,
+  at      TEXT NOT NULL CHECK (length(at) > 0),
+  actor   TEXT NOT NULL,
+  action  TEXT NOT NULL CHECK (length(action) > 0),
+  subject TEXT NOT NULL DEFAULT '',
+  detail  TEXT NOT NULL DEFAULT ''
+) STRICT;
+INSERT INTO audit_new SELECT id, at, actor, action, subject, detail FROM audit;
+DROP TABLE audit;
+ALTER TABLE audit_new RENAME TO audit;
+
+CREATE TABLE donations_new(
+  donation_id  INTEGER PRIMARY KEY AUTOINCREMENT,
+  donor        TEXT NOT NULL CHECK (length(donor) > 0),
+  amount_fen   INTEGER NOT NULL CHECK (amount_fen > 0),
+  day          TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  purpose      TEXT NOT NULL DEFAULT '',
+  named        INTEGER NOT NULL DEFAULT 0 CHECK (named IN (0, 1)),
+  recorded_at  TEXT NOT NULL
+) STRICT;
+INSERT INTO donations_new SELECT donation_id, donor, amount_fen, day, purpose, named, recorded_at FROM donations;
+DROP TABLE donations;
+ALTER TABLE donations_new RENAME TO donations;
+CREATE INDEX donations_by_day ON donations(day);
+
+CREATE TABLE staff_pin_new(
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  hash      TEXT NOT NULL CHECK (hash GLOB '$argon2id$*'),
+  set_at    TEXT NOT NULL
+) STRICT;
+INSERT INTO staff_pin_new SELECT id, hash, set_at FROM staff_pin;
+DROP TABLE staff_pin;
+ALTER TABLE staff_pin_new RENAME TO staff_pin;
+
+CREATE TABLE staff_lockout_new(
+  id            INTEGER PRIMARY KEY CHECK (id = 1),
+  failures      INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+  locked_until  INTEGER NOT NULL DEFAULT 0 CHECK (locked_until >= 0)
+) STRICT;
+INSERT INTO staff_lockout_new SELECT id, failures, locked_until FROM staff_lockout;
+DROP TABLE staff_lockout;
+ALTER TABLE staff_lockout_new RENAME TO staff_lockout;
+
+CREATE TABLE kiosk_settings_new(
+  key         TEXT PRIMARY KEY CHECK (length(key) > 0),
+  value       TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+) STRICT;
+INSERT INTO kiosk_settings_new SELECT key, value, updated_at FROM kiosk_settings;
+DROP TABLE kiosk_settings;
+ALTER TABLE kiosk_settings_new RENAME TO kiosk_settings;
+
+-- Invariant (5): a check-in record is never deleted, and once written only `voided` may go 0 -> 1.
+CREATE TRIGGER checkins_never_deleted BEFORE DELETE ON checkins
+BEGIN
+  SELECT RAISE(ABORT, 'a check-in record is never deleted: void it instead');
+END;
+CREATE TRIGGER checkins_fixed_once_written BEFORE UPDATE ON checkins
+WHEN NEW.record_id IS NOT OLD.record_id OR NEW.elder_id IS NOT OLD.elder_id OR NEW.service IS NOT OLD.service
+  OR NEW.service_kind IS NOT OLD.service_kind OR NEW.day IS NOT OLD.day OR NEW.at IS NOT OLD.at
+  OR NEW.delivered IS NOT OLD.delivered OR NEW.rule IS NOT OLD.rule OR NEW.price_fen IS NOT OLD.price_fen
+  OR NEW.government_fen IS NOT OLD.government_fen OR NEW.collective_fen IS NOT OLD.collective_fen
+  OR NEW.donation_fen IS NOT OLD.donation_fen OR NEW.family_fen IS NOT OLD.family_fen
+  OR NEW.elder_fen IS NOT OLD.elder_fen OR NEW.categories IS NOT OLD.categories OR NEW.source IS NOT OLD.source
+  OR NEW.entered_at IS NOT OLD.entered_at OR NOT (NEW.voided = OLD.voided OR (OLD.voided = 0 AND NEW.voided = 1))
+BEGIN
+  SELECT RAISE(ABORT, 'a check-in record cannot be changed once written: only voided 0 -> 1');
+END;
+CREATE TRIGGER voids_never_deleted BEFORE DELETE ON voids
+BEGIN
+  SELECT RAISE(ABORT, 'a void is never deleted');
+END;
+)SQL",
+        // 8: policy: what each rule paid for each record (contract 10), so monthly caps, per-day limits,
         // tallies (`rules`, `by_rule`) and the posting come from the database, never from re-running a
         // policy that may have changed since. `position`: the order the rules were applied (0 is the
         // record's `rule`). Records older than this read as paid by their one `rule` with their shares.
@@ -156,7 +300,7 @@ INSERT INTO checkin_rules(record_id, position, rule, government_fen, collective_
   FROM checkins WHERE rule IS NOT NULL AND rule <> '';
 CREATE INDEX checkins_by_elder_day ON checkins(elder_id, day);
 )SQL",
-        // 8: upload outbox v2 (contract 8): a day the county refuses (a 4xx other than 401/403/404/408/
+        // 9: upload outbox v2 (contract 8): a day the county refuses (a 4xx other than 401/403/404/408/
         // 409/429) is set aside as 'refused' with the county's answer, so it never holds back later
         // days; the table becomes STRICT with its states checked. Revisions still pending were frozen
         // as tally v1 under a key without the terminal id: they are superseded and their days marked

@@ -14,9 +14,28 @@ std::optional<std::int64_t> newestRecordWriteUnix(Database& db) {
     // a short window rather than one row. Bounded work on every scan, whatever the table's size.
     auto st = db.cached(
         "SELECT MAX(CAST(strftime('%s', COALESCE(entered_at, at)) AS INTEGER)) FROM "
-        "(SELECT entered_at, at FROM checkins ORDER BY record_id DESC LIMIT 64)");
+        "(SELECT entered_at, at FROM checkins WHERE record_id > "
+        "  COALESCE((SELECT CAST(value AS INTEGER) FROM kiosk_settings WHERE key = 'training.records_before'), 0) "
+        " ORDER BY record_id DESC LIMIT 64)");
     if (!st.step() || st.isNull(0)) return std::nullopt;
     return st.i64(0);
+}
+
+void markTrainingCopy(Database& db) {
+    Transaction tx(db);
+    db.exec("UPDATE terminal SET created_at = 0");
+    db.exec("INSERT INTO kiosk_settings(key, value, updated_at) "
+            "VALUES('training.records_before', (SELECT COALESCE(MAX(record_id), 0) FROM checkins), '') "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    tx.commit();
+}
+
+int trainingRecordCount(Database& db) {
+    auto st = db.prepare(
+        "SELECT COUNT(*) FROM checkins WHERE record_id > "
+        "COALESCE((SELECT CAST(value AS INTEGER) FROM kiosk_settings WHERE key = 'training.records_before'), 0)");
+    st.step();
+    return int(st.i64(0));
 }
 
 }  // namespace mh

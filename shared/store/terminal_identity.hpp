@@ -18,6 +18,14 @@ TerminalIdentity loadTerminalIdentity(Database& db);
 
 // The newest real write time of any check-in record (entered_at where `at` was given by hand),
 // unix seconds; none for a database without records.
+// In a training copy (markTrainingCopy) only the records written during training count.
 std::optional<std::int64_t> newestRecordWriteUnix(Database& db);
+
+// Sets up a throwaway training copy's clock check for a made-up time: the site counts as made at 0,
+// and the records already there (written in real time, usually later than the training time) no
+// longer bound the clock; the ones written during training do. Never call it on a real database.
+void markTrainingCopy(Database& db);
+// Check-ins written since markTrainingCopy (the practice scans of a training session).
+int trainingRecordCount(Database& db);
 
 }  // namespace mh

@@ -206,3 +206,34 @@ TEST_CASE("the amount to pay is drawn in bigger digits than 请付 and 元 where
         if (p.inch >= 20) CHECK(amount > 1.5 * std::max(word, unit));
     }
 }
+
+TEST_CASE("training shows the 培训模式 band across the top of every screen, and a damaged database a mark for staff") {
+    test::GuiFixture fx;
+    for (const auto& screen : gui::screenNames()) {
+        gui::ScreenshotOptions opt;
+        opt.screen = screen;
+        opt.at = LocalDateTime::parse("2026-11-25T11:32");
+        opt.training = true;
+        INFO(screen);
+        {
+            // One rendered screen (and its ImGui context) at a time.
+            auto shot = gui::renderScreen(*fx.site, opt);
+            REQUIRE(shot.ok());
+            const auto* band = (*shot)->layout.find("training");
+            REQUIRE(band != nullptr);
+            CHECK(band->min.y < (*shot)->metrics.pxPerMm * 3);
+            CHECK(band->max.x <= opt.width);
+            // Amber across the full width at the very top, whatever the screen drew there.
+            for (int x : {2, opt.width / 2 - 200, opt.width - 3}) CHECK((*shot)->canvas->rgbAt(x, 2) == 0xF2A900);
+        }
+        opt.training = false;
+        auto plain = gui::renderScreen(*fx.site, opt);
+        REQUIRE(plain.ok());
+        CHECK((*plain)->layout.find("training") == nullptr);
+    }
+    gui::ScreenshotOptions opt;
+    opt.databaseProblem = "数据库检查发现损坏";
+    auto waiting = gui::renderScreen(*fx.site, opt);
+    REQUIRE(waiting.ok());
+    CHECK((*waiting)->layout.find("database-mark") != nullptr);
+}
