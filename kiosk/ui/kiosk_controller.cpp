@@ -83,12 +83,23 @@ bool KioskController::tick() {
         m_state.result.reset();
         changed = true;
     }
+    if (auto left = staffSecondsLeft(); left && *left <= 0) {
+        closeStaff("untouched for " + std::to_string(m_state.screen == ScreenId::Pin ? kPinIdleSeconds : kStaffIdleSeconds) + " s");
+        changed = true;
+    }
     if (m_ops.tick(m_state)) changed = true;
     return changed;
 }
 
+std::optional<std::int64_t> KioskController::staffSecondsLeft() const {
+    if (m_state.screen == ScreenId::Pin) return m_lastTouch + kPinIdleSeconds - m_clock.nowUnix();
+    if (m_state.screen == ScreenId::Roster) return m_lastTouch + kStaffIdleSeconds - m_clock.nowUnix();
+    return std::nullopt;
+}
+
 std::int64_t KioskController::secondsToNextChange() const {
     std::int64_t toMinute = std::min<std::int64_t>(60 - m_state.now.second, m_ops.secondsToNextChange(m_state));
+    if (auto left = staffSecondsLeft()) toMinute = std::max<std::int64_t>(0, std::min(toMinute, *left));
     if (m_state.screen == ScreenId::Result)
         return std::max<std::int64_t>(0, std::min(toMinute, m_state.resultShownAt + kResultSeconds - m_clock.nowUnix()));
     return toMinute;
@@ -101,8 +112,10 @@ void KioskController::showResult(const ScanResult& r) {
 }
 
 void KioskController::scan(const std::string& payload) {
-    // Staff screens ignore the scanner: a card read while staff work must not check anyone in.
-    if (m_state.screen == ScreenId::Pin || m_state.screen == ScreenId::Roster) return;
+    // A card read while a staff screen is up is an elder waiting to eat: it is checked in and its
+    // result shown at once (issue 12: a card at the PIN pad was silently dropped). A staff session
+    // that was open ends here; staff open it again with the PIN.
+    if (m_state.screen == ScreenId::Pin || m_state.screen == ScreenId::Roster) closeStaff("a card was scanned");
     tick();
     if (m_state.service.id.empty()) return;
     // In delivered-meal mode a volunteer scans the cards of elders whose meals are carried to them.
@@ -115,8 +128,23 @@ void KioskController::scan(const std::string& payload) {
         showResult(fail);
         return;
     }
-    showResult(*r);
-    if (m_speaker) m_speaker->sayResult(*r);
+    ScanResult shown = *r;
+    // One unreadable card is often a shaky hand; the second in a row is a damaged card, and trying
+    // again will not help: the elder is sent to the staff instead of retrying forever.
+    m_unreadableInRow = shown.outcome == Outcome::Invalid ? m_unreadableInRow + 1 : 0;
+    shown.repeatedFailure = shown.outcome == Outcome::Invalid && m_unreadableInRow >= 2;
+    showResult(shown);
+    if (m_speaker) m_speaker->sayResult(shown);
+}
+
+void KioskController::closeStaff(const std::string& why) {
+    if (m_state.screen == ScreenId::Roster) audit("staff.logout", "", why);
+    m_state.screen = ScreenId::Checkin;
+    m_state.pinDigits.clear();
+    m_state.pinMessage.clear();
+    m_state.staffMessage.clear();
+    m_state.voiding.reset();
+    m_state.staffTab = StaffTab::Roster;
 }
 
 void KioskController::loadRoster() {
@@ -240,6 +268,7 @@ void KioskController::voidRecord(const std::string& reason) {
 void KioskController::apply(const Command& c) {
     // Any tap or scan ends the idle posting view and starts the idle time again.
     m_ops.noteActivity();
+    m_lastTouch = m_clock.nowUnix();
     m_state.ops.postingShown = false;
     std::visit(
         [this](const auto& cmd) {
@@ -264,13 +293,7 @@ void KioskController::apply(const Command& c) {
             } else if constexpr (std::is_same_v<T, PinSubmit>) {
                 submitPin();
             } else if constexpr (std::is_same_v<T, CloseStaff>) {
-                if (m_state.screen == ScreenId::Roster) audit("staff.logout", "", "");
-                m_state.screen = ScreenId::Checkin;
-                m_state.pinDigits.clear();
-                m_state.pinMessage.clear();
-                m_state.staffMessage.clear();
-                m_state.voiding.reset();
-                m_state.staffTab = StaffTab::Roster;
+                closeStaff("");
             } else if (m_state.screen != ScreenId::Roster) {
                 // Staff commands only act behind the PIN.
             } else if constexpr (std::is_same_v<T, ShowStaffTab>) {

@@ -29,6 +29,9 @@ struct ScanResult {
     std::string at;             // local time with offset, when known
     std::string message;        // Chinese
     std::string messageEn;
+    // Set by the kiosk, not the engine: the second unreadable card in a row, when the elder is sent
+    // to the staff rather than asked to try again.
+    bool repeatedFailure = false;
 
     [[nodiscard]] bool accepted() const { return outcome == Outcome::Accepted; }
     [[nodiscard]] Fen elderPays() const { return shares ? shares->elder : 0; }
