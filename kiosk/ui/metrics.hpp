@@ -31,5 +31,6 @@ inline constexpr float kElderTextMm = 10.0f;    // every other text an elder rea
 inline constexpr float kTouchMm = 20.0f;        // smallest side of any touch target
 inline constexpr float kMainTouchMm = 30.0f;    // smallest side of the main button
 inline constexpr float kGapMm = 6.0f;           // between touch targets
+inline constexpr float kStaffTextMm = 5.6f;     // ink height of staff-screen text, at its smallest
 
 }  // namespace mh::ui

@@ -132,10 +132,14 @@ bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const 
     std::uint32_t bg = primary ? (held ? kButtonDown : kButton) : (held ? kLine : kStaffButton);
     if (style == ButtonStyle::OnDark) bg = held ? kStaffButton : kBackground;  // white on a dark screen
     dl->AddRectFilled(min, max, bg, ctx.mm(3));
-    if (style == ButtonStyle::Staff) dl->AddRect(min, max, kMuted, ctx.mm(3), 0, std::max(1.0f, ctx.mm(0.5f)));
+    // The outline inside the target, so the gap a finger sees is the full 6 mm (issue 12: 5.4 mm).
+    float line = std::max(1.0f, ctx.mm(0.5f));
+    if (style == ButtonStyle::Staff)
+        dl->AddRect({min.x + line / 2, min.y + line / 2}, {max.x - line / 2, max.y - line / 2}, kMuted, ctx.mm(3), 0, line);
         // Elder-facing labels never shrink below the 10 mm minimum; staff labels may.
     bool forElders = font != ctx.fonts.staff;
-    float fitted = fitPx(font, px, forElders ? std::min(px, ctx.fonts.sizes.minBodyPx) : px * 0.5f, label, size.x - ctx.mm(4));
+    float fitted = fitPx(font, px, forElders ? std::min(px, ctx.fonts.sizes.minBodyPx) : std::min(px, ctx.mm(kStaffTextMm / 0.64f)),
+                         label, size.x - ctx.mm(4));
     ImVec2 ts = textSize(font, fitted, label);
     ImVec2 pos{std::round(min.x + (size.x - ts.x) / 2), std::round(min.y + (size.y - ts.y) / 2)};
     dl->AddText(font, fitted, pos, primary ? kButtonText : kText, label.c_str(), label.c_str() + label.size());

@@ -73,6 +73,14 @@ void checkScreen(Site& site, const std::string& screen, const Panel& p) {
         double inkMm = ink.height() / mm;
         double k = test::contrast(ink.text, ink.background);
         CHECK(k >= 7.0);
+        // Staff screens: every button label whole inside its button and at least 5 mm tall.
+        if (isStaffScreen(screen) && t.what.rfind("label:", 0) == 0 && t.what.back() != '.') {
+            CHECK(inkMm >= 5.0);
+            if (const auto* b = s.layout.find("button:" + t.what.substr(6))) {
+                CHECK(t.min.x >= b->min.x);
+                CHECK(t.max.x <= b->max.x);
+            }
+        }
         if (t.what == "outcome" || t.what == "please-scan") CHECK(inkMm >= 20.0);
         else if (!isStaffScreen(screen) && !isStaffText(t.what)) CHECK(inkMm >= 10.0);
         // Every digit meant for elders (clock, hours, notice figures) is 10 mm too, and the waiting
