@@ -17,10 +17,13 @@ KioskLoop::KioskLoop(platform::SdlWindow& win, ui::KioskController& ctl, double 
 void KioskLoop::remeasure() {
     // site.toml's diagonal wins; else the panel's own EDID (a 7" panel is not 96 dpi); else what the
     // display server says (Metrics ignores a DPI too small to be real).
-    double diag = m_diagonalInch;
-    if (diag <= 0)
-        if (auto panel = platform::connectedPanelSize()) diag = panel->diagonalInch();
-    m_metrics = ui::Metrics::of(m_win.width(), m_win.height(), diag, m_win.dpi());
+    double edid = 0;
+    if (auto panel = platform::connectedPanelSize()) edid = panel->diagonalInch();
+    m_picked = m_ctl.state().pickedDiagonalInch;
+    bool known = false;
+    m_metrics = ui::Metrics::choose(m_win.width(), m_win.height(), m_diagonalInch, m_picked, edid, m_win.dpi(), &known);
+    m_ctl.state().panelSizeKnown = known;
+    m_framesWanted = std::max(m_framesWanted, 1);
 }
 
 bool KioskLoop::step(int maxWaitMs) {
@@ -71,6 +74,7 @@ bool KioskLoop::step(int maxWaitMs) {
             if (m_ctl.state().screen == ui::ScreenId::Roster) m_framesWanted = std::max(m_framesWanted, 1);
         }
     if (m_ctl.tick()) m_framesWanted = std::max(m_framesWanted, 1);
+    if (m_ctl.state().pickedDiagonalInch != m_picked) remeasure();  // staff picked the panel size
     return running;
 }
 

@@ -51,6 +51,7 @@ private:
     int m_framesWanted = 2;  // ImGui settles a tap over two frames
     std::uint64_t m_framesDrawn = 0;
     bool m_warmed = false;
+    double m_picked = 0;  // the staff-picked size the metrics were made with
 };
 
 }  // namespace mh::gui

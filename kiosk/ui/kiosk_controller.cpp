@@ -2,6 +2,8 @@
 #include "kiosk/ui/kiosk_controller.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -46,6 +48,14 @@ KioskController::KioskController(Site& site, const Clock& clock, Speaker* speake
         if (auto v = KioskSettings(site.db()).getInt(KioskSettings::kVolume, 0, 100)) m_state.volume = *v;
     } catch (const StoreError&) {
         // An unreadable setting is not worth a kiosk that does not start: the default volume.
+    }
+    try {
+        // The panel size staff picked on the settings tab, where site.toml and the panel say nothing.
+        if (auto d = KioskSettings(site.db()).get(KioskSettings::kDiagonal)) {
+            double v = std::strtod(d->c_str(), nullptr);
+            if (v > 3 && v < 100) m_state.pickedDiagonalInch = v;
+        }
+    } catch (const StoreError&) {
     }
     if (m_speaker) m_speaker->setVolume(m_state.volume);
     tick();
@@ -324,6 +334,15 @@ void KioskController::apply(const Command& c) {
                 audit(m_state.deliveredMode ? "kiosk.delivered.on" : "kiosk.delivered.off", "", "");
             } else if constexpr (std::is_same_v<T, OpsCommand>) {
                 m_ops.apply(cmd, m_state);
+            } else if constexpr (std::is_same_v<T, PickDiagonal>) {
+                if (cmd.inch <= 3 || cmd.inch >= 100 || cmd.inch == m_state.pickedDiagonalInch) return;
+                char before[32], now[32];
+                std::snprintf(before, sizeof before, "%g", m_state.pickedDiagonalInch);
+                std::snprintf(now, sizeof now, "%g", cmd.inch);
+                m_state.pickedDiagonalInch = cmd.inch;
+                std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), value = now;
+                audit("kiosk.diagonal", "", std::string(before) + " -> " + now,
+                      [&](Database& db) { KioskSettings(db).set(KioskSettings::kDiagonal, value, at); });
             } else if constexpr (std::is_same_v<T, VolumeStep>) {
                 int before = m_state.volume;
                 m_state.volume = std::clamp(m_state.volume + cmd.delta, 0, 100);

@@ -116,6 +116,9 @@ std::vector<std::string> allFixedTexts() {
         out.push_back(outcomeHint(r).zh);
     }
     out.push_back(kCardUnreadable.zh);
+    // The settings tab's panel-size section (screen_staff.cpp).
+    out.insert(out.end(), {"不知道这块屏幕的实际尺寸，字和按钮可能偏小或偏大：请用尺子量下面的横条，再点屏幕尺寸",
+                           "屏幕尺寸：英寸（工作人员选的）", "下面的横条应当正好 10 厘米长："});
     return out;
 }
 
