@@ -71,12 +71,17 @@ void drawRosterTab(const KioskState& st, DrawContext& ctx, float width) {
     char title[160];
     std::snprintf(title, sizeof title, "%u月%u日%s", st.now.date.month(), st.now.date.day(),
                   st.soundAvailable ? "" : "  （没有声音：请检查喇叭）");
-    ImGui::TextUnformatted(title);
+    // The date shares its line with the first service's heading: a 7" panel then shows two rows
+    // of the roster at once instead of one.
+    bool dateShown = st.roster.empty() || !st.soundAvailable;
+    if (dateShown) ImGui::TextUnformatted(title);
     drawOpsWarnings(st);
     if (st.roster.empty()) ImGui::TextUnformatted("今天还没有人签到");
     for (const auto& svc : st.roster) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kBlueText));
-        ImGui::Text("%s  %d 人次", svc.name.c_str(), svc.counted);
+        if (dateShown) ImGui::Text("%s  %d 人次", svc.name.c_str(), svc.counted);
+        else ImGui::Text("%s  %s  %d 人次", title, svc.name.c_str(), svc.counted);
+        dateShown = true;
         ImGui::PopStyleColor();
         for (const auto& row : svc.rows) {
             // One row per record, a finger tall, with its void button at the right.

@@ -335,3 +335,16 @@ TEST_CASE("the outcome icons keep distinct shapes under a 2.5 mm blur, and warni
         CHECK(test::contrast(rgbOf(look.text), rgbOf(look.background)) >= 7.0);
     }
 }
+
+TEST_CASE("the 7-inch staff roster shows two whole rows with their void buttons at once") {
+    // Issue 12: the 7" roster showed one row at a time.
+    test::GuiFixture fx;
+    CheckInEngine engine(*fx.site, fx.clock);
+    REQUIRE(engine.scan(ScanRequest{fx.idLow, "lunch", std::nullopt, false})->accepted());
+    REQUIRE(engine.scan(ScanRequest{fx.idFree, "lunch", std::nullopt, false})->accepted());
+    auto s = shotOf(*fx.site, "roster", {1024, 600, 7.0});
+    int whole = 0;
+    for (const auto& t : s->layout.targets)
+        if (t.what.rfind("button:void", 0) == 0 && t.min.y >= 0 && t.max.y <= 600) ++whole;
+    CHECK(whole == 2);
+}
