@@ -1,5 +1,5 @@
-// The running kiosk: an event-driven loop that sleeps in SDL_WaitEventTimeout and draws only when an
-// event, the minute or the result timer asks for it, so an idle kiosk uses next to no CPU.
+// `kiosk run`: opens the inputs, the window, the speaker and the back office, then runs KioskLoop
+// (kiosk_loop.hpp) until the window is closed.
 #include <SDL.h>
 
 #include <algorithm>
@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
+#include "kiosk/gui/kiosk_loop.hpp"
 #include "kiosk/gui/kiosk_speaker.hpp"
 #include "kiosk/gui/ops_services.hpp"
 #include "kiosk/input/live_inputs.hpp"
@@ -83,72 +84,28 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
         ctl.setOpsLink(ops->link());
         ops->start();
     }
-    bool warmed = false;
-    ui::FontSet fonts;
-    ui::CommandQueue queue;
-    ui::Metrics metrics = ui::Metrics::of(win->width(), win->height(), site.config().diagonalInch, win->dpi());
     SDL_StartTextInput();
-
-    int framesWanted = 2;  // ImGui settles a tap over two frames
-    bool running = true;
-    std::uint64_t framesDrawn = 0;
-    while (running) {
-        if (framesWanted > 0) {
-            if (ui::ensureFonts(fonts, metrics, ctl.state())) win->uploadFonts();
-            win->newFrame();
-            ui::buildFrame(ctl.state(), fonts, metrics, queue);
-            win->present();
-            ++framesDrawn;
-            --framesWanted;
-            if (!queue.empty()) {
-                ctl.applyAll(queue);
-                framesWanted = 2;
-            }
-            if (framesDrawn == 1)
-                if (const char* e = std::getenv("MEALHALL_EXIT_AFTER_FIRST_FRAME"); e && *e) break;
-            if (!warmed && framesWanted == 0) {
-                // After the first frame is up: synthesise the fixed results once, so a scan speaks at once.
-                for (Outcome o : {Outcome::Accepted, Outcome::Invalid, Outcome::Unknown, Outcome::Revoked,
-                                  Outcome::Closed, Outcome::Duplicate, Outcome::Ineligible}) {
-                    ScanResult r;
-                    r.outcome = o;
-                    if (speaker.available()) speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
-                    if (o == Outcome::Unknown && speaker.available()) {
-                        r.registrationStopped = true;  // an inactive elder hears a sentence of their own
-                        speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
-                    }
-                }
-                warmed = true;
+    gui::LoopInputs loopInputs{[&inputs](const char* t, std::int64_t ms) { inputs.onText(t, ms); },
+                               [&inputs](std::int64_t ms) { inputs.onEnter(ms); },
+                               [&inputs](ui::CommandQueue& q) { inputs.drainInto(q); },
+                               [&inputs] { return inputs.status().zh; }};
+    gui::KioskLoop loop(*win, ctl, site.config().diagonalInch, std::move(loopInputs));
+    loop.afterFirstFrame = [&speaker] {
+        // After the first frame is up: synthesise the fixed results once, so a scan speaks at once.
+        for (Outcome o : {Outcome::Accepted, Outcome::Invalid, Outcome::Unknown, Outcome::Revoked, Outcome::Closed,
+                          Outcome::Duplicate, Outcome::Ineligible}) {
+            ScanResult r;
+            r.outcome = o;
+            if (speaker.available()) speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
+            if (o == Outcome::Unknown && speaker.available()) {
+                r.registrationStopped = true;  // an inactive elder hears a sentence of their own
+                speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
             }
         }
-        // Sleep until an event, or until the clock line or the result timer needs a redraw.
-        int timeoutMs = framesWanted > 0 ? 0 : int(std::clamp<std::int64_t>(ctl.secondsToNextChange(), 0, 60) * 1000 + 50);
-        if (ctl.state().screen == ui::ScreenId::Roster) timeoutMs = std::min(timeoutMs, 1000);  // camera status for staff
-        SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, timeoutMs)) {
-            do {
-                if (!win->handle(e)) running = false;
-                if (e.type == SDL_TEXTINPUT) inputs.onText(e.text.text, e.text.timestamp);
-                if (e.type == SDL_KEYDOWN && (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER))
-                    inputs.onEnter(e.key.timestamp);
-                if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_q && (e.key.keysym.mod & KMOD_CTRL)) running = false;
-                if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
-                    metrics = ui::Metrics::of(win->width(), win->height(), site.config().diagonalInch, win->dpi());
-            } while (SDL_PollEvent(&e));
-            framesWanted = 2;
-        }
-        // Wedge scans (just above) and camera scans (posted by its threads) take the same path.
-        inputs.drainInto(queue);
-        if (!queue.empty()) {
-            ctl.applyAll(queue);
-            framesWanted = 2;
-        }
-        if (auto st = inputs.status().zh; st != ctl.state().inputStatus) {
-            ctl.state().inputStatus = st;
-            if (ctl.state().screen == ui::ScreenId::Roster) framesWanted = std::max(framesWanted, 1);
-        }
-        if (ctl.tick()) framesWanted = std::max(framesWanted, 1);
-    }
+    };
+    const char* exitEarly = std::getenv("MEALHALL_EXIT_AFTER_FIRST_FRAME");
+    while (loop.step())
+        if (exitEarly && *exitEarly && loop.framesDrawn() >= 1) break;
     SDL_StopTextInput();
     wakeType = 0;
     inputs.stop();  // join the camera threads while SDL is still up

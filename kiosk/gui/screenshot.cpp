@@ -72,7 +72,7 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
     auto shot = std::make_unique<Shot>();
     shot->session = std::make_unique<ui::ImGuiSession>();
     double diag = opt.diagonalInch > 0 ? opt.diagonalInch : site.config().diagonalInch;
-    shot->metrics = ui::Metrics::of(opt.width, opt.height, diag);
+    shot->metrics = ui::Metrics::choose(opt.width, opt.height, diag, st.pickedDiagonalInch, 0, 0, &st.panelSizeKnown);
     ui::ensureFonts(shot->fonts, shot->metrics, st);
     shot->canvas = std::make_unique<platform::SoftwareCanvas>(opt.width, opt.height);
     shot->canvas->uploadFonts();  // before NewFrame: ImGui records the atlas's texture id in each draw

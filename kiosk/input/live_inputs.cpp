@@ -49,7 +49,7 @@ void LiveInputs::stop() {
 
 SourceStatus LiveInputs::status() const {
     if (m_source) return m_source->status();
-    return {"摄像头：未启用（site.toml [input] camera = \"none\"），只用扫码枪",
+    return {"摄像头：未启用，只用扫码枪",
             "camera: off ([input] camera = \"none\"); scanner only"};
 }
 

@@ -20,6 +20,7 @@ struct DrawnRect {
 struct DrawnLayout {
     std::vector<DrawnRect> texts;    // elder-facing text boxes (the font's line box, not the ink)
     std::vector<DrawnRect> targets;  // touch targets
+    std::vector<DrawnRect> pictures; // the outcome icon
     [[nodiscard]] const DrawnRect* find(const std::string& what) const;
 };
 

@@ -38,11 +38,7 @@ void drawKiosk(const KioskState& state, DrawContext& ctx) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     switch (state.screen) {
-        case ScreenId::Checkin:
-            // After a while idle the waiting screen takes turns with the month's posting (ops_panel.hpp).
-            if (state.ops.postingShown && state.ops.posting) drawPostingView(state, ctx);
-            else drawCheckinScreen(state, ctx);
-            break;
+        case ScreenId::Checkin: drawCheckinScreen(state, ctx); break;
         case ScreenId::Result: drawResultScreen(state, ctx); break;
         case ScreenId::Pin: drawPinScreen(state, ctx); break;
         case ScreenId::Roster: drawRosterScreen(state, ctx); break;

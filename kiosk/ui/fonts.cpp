@@ -20,6 +20,8 @@ namespace mh::ui {
 // Sans CJK); a hanzi's ink is about 0.67 of that (measured from pixels by the screen tests). Sizes
 // below are line heights that give at least the required ink height.
 constexpr float kInkPerEm = 0.64f;
+// A digit's ink is ~0.78 of a hanzi's at the same size (measured): 1.3 times the size reaches 10 mm.
+constexpr float kDigitScale = 1.3f;
 
 FontSizes fontSizesFor(const Metrics& m) {
     // The layout is designed for a 7" 1024x600 panel (150 x 88 mm usable); bigger panels get
@@ -34,6 +36,7 @@ FontSizes fontSizesFor(const Metrics& m) {
     // is the biggest thing in its line (1.6 times as tall as 请付), when the screen has the room.
     f.payDigitPx = f.payPx * 2.0f;
     f.bodyPx = m.mm((kElderTextMm + 0.4f) * s / kInkPerEm);
+    f.digitPx = f.bodyPx * kDigitScale;
     f.staffPx = m.mm(6.5f * std::min(s, 1.4f) / kInkPerEm);
     f.minWordPx = m.mm((kOutcomeWordMm + 0.6f) / kInkPerEm);
     f.minBodyPx = m.mm((kElderTextMm + 0.4f) / kInkPerEm);
@@ -50,20 +53,31 @@ std::string cjkFontPath(bool bold) {
 
 namespace {
 std::vector<unsigned char> readAll(const std::string& path) {
+    // Sized from the file once: a vector grown from a stream iterator holds the old and the doubled
+    // buffer at once.
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) return {};
+    std::vector<unsigned char> data(size);
     std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in.read(reinterpret_cast<char*>(data.data()), std::streamsize(size))) data.clear();
+    return data;
 }
 
 // The .ttc files are ~20 MB each: each is read once per build and shared by the fonts made from
-// it (AddFontFromFileTTF would keep one copy per font: 80 MB).
+// it. ImGui 1.86 copies font data it does not own (AddFont: one 20 MB copy per font, 120 MB of the
+// 219 MB start-up peak measured with heaptrack), so the data is handed over as "owned" to skip the
+// copy, then marked not owned so ImGui never frees the caller's vector.
 ImFont* addFont(std::vector<unsigned char>& data, float px, const ImVector<ImWchar>& ranges) {
     ImFontConfig cfg;
     cfg.FontNo = 2;  // the Simplified Chinese face of the .ttc
     cfg.OversampleH = cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    cfg.FontDataOwnedByAtlas = false;
-    ImFont* f = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data.data(), int(data.size()), px, &cfg, ranges.Data);
+    cfg.FontDataOwnedByAtlas = true;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFont* f = atlas->AddFontFromMemoryTTF(data.data(), int(data.size()), px, &cfg, ranges.Data);
     if (!f) throw std::runtime_error("cannot load the CJK font");
+    atlas->ConfigData.back().FontDataOwnedByAtlas = false;
     return f;
 }
 }  // namespace
@@ -99,9 +113,13 @@ void FontSet::build(const Metrics& m, const std::vector<std::string>& dynamicTex
     m_payRanges.clear();
     m_bodyRanges.clear();
     m_digitRanges.clear();
+    m_bodyDigitRanges.clear();
     // ' ' and '?' as well: ImGui wants a fallback glyph in every font.
     for (ImWchar c : {ImWchar(0x0020), ImWchar(0x0020), ImWchar('.'), ImWchar('9'), ImWchar('?'), ImWchar('?'), ImWchar(0)})
         m_digitRanges.push_back(c);
+    for (ImWchar c : {ImWchar(0x0020), ImWchar(0x0020), ImWchar('-'), ImWchar(':'), ImWchar('?'), ImWchar('?'),
+                      ImWchar(0x2013), ImWchar(0x2013), ImWchar(0)})
+        m_bodyDigitRanges.push_back(c);
     wordB.BuildRanges(&m_wordRanges);
     payB.BuildRanges(&m_payRanges);
     bodyB.BuildRanges(&m_bodyRanges);
@@ -114,6 +132,7 @@ void FontSet::build(const Metrics& m, const std::vector<std::string>& dynamicTex
     pay = addFont(boldRef, sizes.payPx, m_payRanges);
     payDigits = addFont(boldRef, sizes.payDigitPx, m_digitRanges);
     staff = addFont(regularData, sizes.staffPx, m_bodyRanges);
+    digits = addFont(regularData, sizes.digitPx, m_bodyDigitRanges);
     if (!io.Fonts->Build()) throw std::runtime_error("font atlas build failed");
     io.Fonts->ClearInputData();  // the glyphs are in the atlas now; the font files can go
     if (std::getenv("MEALHALL_DEBUG")) std::fprintf(stderr, "atlas %dx%d\n", io.Fonts->TexWidth, io.Fonts->TexHeight);

@@ -17,6 +17,8 @@ struct FontSizes {
     float payPx = 0;    // 请付 2 元
     float payDigitPx = 0;  // the amount's digits at their largest, where the panel has room
     float bodyPx = 0;   // every other elder text (>= 10 mm ink)
+    float digitPx = 0;  // digits inside elder text (clock, hours, notice): a digit's ink is ~0.78 of a
+                        // hanzi's at one size, so they are drawn bigger to reach 10 mm too
     float staffPx = 0;  // staff screens
     float scale = 1;    // how much bigger than the 7" minimum the layout is drawn
     float minWordPx = 0;  // the smallest a fitted outcome word may get (still >= 20 mm ink)
@@ -38,12 +40,13 @@ public:
     ImFont* pay = nullptr;
     ImFont* payDigits = nullptr;  // 0-9 and '.', baked at payDigitPx so the big amount stays crisp
     ImFont* body = nullptr;
+    ImFont* digits = nullptr;     // 0-9 : . – at digitPx, for the digits inside body text
     ImFont* staff = nullptr;
     FontSizes sizes;
 
 private:
     std::vector<std::string> m_dynamic;
-    ImVector<ImWchar> m_wordRanges, m_payRanges, m_bodyRanges, m_digitRanges;
+    ImVector<ImWchar> m_wordRanges, m_payRanges, m_bodyRanges, m_digitRanges, m_bodyDigitRanges;
 };
 
 // Where the fonts are; empty when fonts-noto-cjk is missing.

@@ -2,6 +2,8 @@
 #include "kiosk/ui/kiosk_controller.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -48,6 +50,14 @@ KioskController::KioskController(Site& site, const Clock& clock, Speaker* speake
     } catch (const StoreError&) {
         // An unreadable setting is not worth a kiosk that does not start: the default volume.
     }
+    try {
+        // The panel size staff picked on the settings tab, where site.toml and the panel say nothing.
+        if (auto d = KioskSettings(site.db()).get(KioskSettings::kDiagonal)) {
+            double v = std::strtod(d->c_str(), nullptr);
+            if (v > 3 && v < 100) m_state.pickedDiagonalInch = v;
+        }
+    } catch (const StoreError&) {
+    }
     if (m_speaker) m_speaker->setVolume(m_state.volume);
     tick();
 }
@@ -72,12 +82,23 @@ bool KioskController::tick() {
         m_state.result.reset();
         changed = true;
     }
+    if (auto left = staffSecondsLeft(); left && *left <= 0) {
+        closeStaff("untouched for " + std::to_string(m_state.screen == ScreenId::Pin ? kPinIdleSeconds : kStaffIdleSeconds) + " s");
+        changed = true;
+    }
     if (m_ops.tick(m_state)) changed = true;
     return changed;
 }
 
+std::optional<std::int64_t> KioskController::staffSecondsLeft() const {
+    if (m_state.screen == ScreenId::Pin) return m_lastTouch + kPinIdleSeconds - m_clock.nowUnix();
+    if (m_state.screen == ScreenId::Roster) return m_lastTouch + kStaffIdleSeconds - m_clock.nowUnix();
+    return std::nullopt;
+}
+
 std::int64_t KioskController::secondsToNextChange() const {
     std::int64_t toMinute = std::min<std::int64_t>(60 - m_state.now.second, m_ops.secondsToNextChange(m_state));
+    if (auto left = staffSecondsLeft()) toMinute = std::max<std::int64_t>(0, std::min(toMinute, *left));
     if (m_state.screen == ScreenId::Result)
         return std::max<std::int64_t>(0, std::min(toMinute, m_state.resultShownAt + kResultSeconds - m_clock.nowUnix()));
     return toMinute;
@@ -90,8 +111,10 @@ void KioskController::showResult(const ScanResult& r) {
 }
 
 void KioskController::scan(const std::string& payload) {
-    // Staff screens ignore the scanner: a card read while staff work must not check anyone in.
-    if (m_state.screen == ScreenId::Pin || m_state.screen == ScreenId::Roster) return;
+    // A card read while a staff screen is up is an elder waiting to eat: it is checked in and its
+    // result shown at once (issue 12: a card at the PIN pad was silently dropped). A staff session
+    // that was open ends here; staff open it again with the PIN.
+    if (m_state.screen == ScreenId::Pin || m_state.screen == ScreenId::Roster) closeStaff("a card was scanned");
     tick();
     if (m_state.service.id.empty()) return;
     // In delivered-meal mode a volunteer scans the cards of elders whose meals are carried to them.
@@ -104,8 +127,23 @@ void KioskController::scan(const std::string& payload) {
         showResult(fail);
         return;
     }
-    showResult(*r);
-    if (m_speaker) m_speaker->sayResult(*r);
+    ScanResult shown = *r;
+    // One unreadable card is often a shaky hand; the second in a row is a damaged card, and trying
+    // again will not help: the elder is sent to the staff instead of retrying forever.
+    m_unreadableInRow = shown.outcome == Outcome::Invalid ? m_unreadableInRow + 1 : 0;
+    shown.repeatedFailure = shown.outcome == Outcome::Invalid && m_unreadableInRow >= 2;
+    showResult(shown);
+    if (m_speaker) m_speaker->sayResult(shown);
+}
+
+void KioskController::closeStaff(const std::string& why) {
+    if (m_state.screen == ScreenId::Roster) audit("staff.logout", "", why);
+    m_state.screen = ScreenId::Checkin;
+    m_state.pinDigits.clear();
+    m_state.pinMessage.clear();
+    m_state.staffMessage.clear();
+    m_state.voiding.reset();
+    m_state.staffTab = StaffTab::Roster;
 }
 
 void KioskController::loadRoster() {
@@ -229,6 +267,7 @@ void KioskController::voidRecord(const std::string& reason) {
 void KioskController::apply(const Command& c) {
     // Any tap or scan ends the idle posting view and starts the idle time again.
     m_ops.noteActivity();
+    m_lastTouch = m_clock.nowUnix();
     m_state.ops.postingShown = false;
     std::visit(
         [this](const auto& cmd) {
@@ -253,13 +292,7 @@ void KioskController::apply(const Command& c) {
             } else if constexpr (std::is_same_v<T, PinSubmit>) {
                 submitPin();
             } else if constexpr (std::is_same_v<T, CloseStaff>) {
-                if (m_state.screen == ScreenId::Roster) audit("staff.logout", "", "");
-                m_state.screen = ScreenId::Checkin;
-                m_state.pinDigits.clear();
-                m_state.pinMessage.clear();
-                m_state.staffMessage.clear();
-                m_state.voiding.reset();
-                m_state.staffTab = StaffTab::Roster;
+                closeStaff("");
             } else if (m_state.screen != ScreenId::Roster) {
                 // Staff commands only act behind the PIN.
             } else if constexpr (std::is_same_v<T, ShowStaffTab>) {
@@ -290,6 +323,15 @@ void KioskController::apply(const Command& c) {
                 audit(m_state.deliveredMode ? "kiosk.delivered.on" : "kiosk.delivered.off", "", "");
             } else if constexpr (std::is_same_v<T, OpsCommand>) {
                 m_ops.apply(cmd, m_state);
+            } else if constexpr (std::is_same_v<T, PickDiagonal>) {
+                if (cmd.inch <= 3 || cmd.inch >= 100 || cmd.inch == m_state.pickedDiagonalInch) return;
+                char before[32], now[32];
+                std::snprintf(before, sizeof before, "%g", m_state.pickedDiagonalInch);
+                std::snprintf(now, sizeof now, "%g", cmd.inch);
+                m_state.pickedDiagonalInch = cmd.inch;
+                std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), value = now;
+                audit("kiosk.diagonal", "", std::string(before) + " -> " + now,
+                      [&](Database& db) { KioskSettings(db).set(KioskSettings::kDiagonal, value, at); });
             } else if constexpr (std::is_same_v<T, VolumeStep>) {
                 int before = m_state.volume;
                 m_state.volume = std::clamp(m_state.volume + cmd.delta, 0, 100);

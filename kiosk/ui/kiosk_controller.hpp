@@ -42,6 +42,10 @@ PinChecker staffPinChecker(StaffPin& pin);
 class KioskController {
 public:
     static constexpr int kResultSeconds = 10;
+    // Staff screens nobody touches go back to waiting, so a brushed 工作人员 button never leaves the
+    // elders a screen without 请刷卡 (issue 12: the PIN pad stood for 69 s).
+    static constexpr int kPinIdleSeconds = 15;
+    static constexpr int kStaffIdleSeconds = 30;
 
     KioskController(Site& site, const Clock& clock, Speaker* speaker = nullptr);
 
@@ -61,6 +65,8 @@ public:
     }
     // Seconds until the screen must be redrawn without any input (next minute, or the auto-return).
     [[nodiscard]] std::int64_t secondsToNextChange() const;
+    // Seconds before an untouched staff screen goes back to waiting; none when no staff screen is up.
+    [[nodiscard]] std::optional<std::int64_t> staffSecondsLeft() const;
     // The result screen for a result made elsewhere (screenshots).
     void showResult(const ScanResult& r);
     // Reloads today's roster for the staff screen.
@@ -74,6 +80,8 @@ private:
     void voidRecord(const std::string& reason);
     void showChoices(std::vector<Elder> found);
     void submitPin();
+    // Leaves the staff screens for the waiting screen; `why` goes in the audit log when logged in.
+    void closeStaff(const std::string& why);
     // One staff action into the audit log (actor "staff-screen"), `alongside` in its transaction.
     void audit(const std::string& action, const std::string& subject, const std::string& detail,
                const std::function<void(Database&)>& alongside = {});
@@ -86,6 +94,8 @@ private:
     KioskState m_state;
     PinChecker m_pinChecker;
     OpsPanel m_ops;
+    std::int64_t m_lastTouch = 0;  // unix seconds of the last tap or scan, for the staff screens' timeout
+    int m_unreadableInRow = 0;     // cards in a row that could not be read: the second sends the elder to staff
 };
 
 }  // namespace mh::ui

@@ -79,6 +79,8 @@ struct KioskState {
     std::string staffMessage;                    // what the last staff action did
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
     int volume = 80;                             // percent
+    double pickedDiagonalInch = 0;               // the panel size staff picked (kiosk_settings), 0: none
+    bool panelSizeKnown = true;                  // false: nothing says how big the panel is (settings say so)
     OpsState ops;                                // uploads, donations, the posting (ops_state.hpp)
 
     // Custody (contract 2): what the start-up check found wrong with the database, in plain Chinese
@@ -111,9 +113,10 @@ struct VoidWithReason { std::string reason; };
 struct CancelVoid {};
 struct ToggleDelivered {};
 struct VolumeStep { int delta; };
+struct PickDiagonal { double inch; };    // staff measured the 10 cm bar and picked the panel size
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, OpenStaff, PinDigit, PinBackspace, PinSubmit,
                              CloseStaff, ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
-                             StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, OpsCommand>;
+                             StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, PickDiagonal, OpsCommand>;
 
 // The reasons staff pick from when voiding a record (no typing).
 inline const std::vector<std::string>& voidReasons() {

@@ -65,6 +65,14 @@ std::string typeYuanKey(const std::string& typed, const std::string& key) {
     return typed.size() >= 8 ? typed : typed + key;
 }
 
+std::string staffWords(const std::string& message) {
+    // The uploader's sentences are written for whoever reads the log and may name the settings file;
+    // a staff screen says what to do in words instead (no file names, keys or commands).
+    for (const char* tech : {"site.toml", "[upload]", "endpoint", "kiosk "})
+        if (message.find(tech) != std::string::npos) return "上报地址或设置有问题，请管理员按县里给的地址检查上报设置";
+    return drawable(message);
+}
+
 void OpsPanel::loadUpload(OpsState& ops) {
     UploadStatus s = readUploadStatus(m_site);
     UploadView v;
@@ -74,10 +82,10 @@ void OpsPanel::loadUpload(OpsState& ops) {
     else
         v.pending = "待上报：" + std::to_string(s.daysPending) + " 天" +
                     (s.oldestPendingDay.empty() ? "" : "（最早 " + monthDay(s.oldestPendingDay) + "）");
-    if (!s.configured) v.problem = "没有设置县平台地址（site.toml 的 [upload] endpoint），数据先保存在本机";
+    if (!s.configured) v.problem = "还没有填县平台的上报地址，数据先保存在本机；请管理员按县里给的地址设置";
     else if (!s.lastError.empty())
-        v.problem = drawable(s.lastError) + (s.lastErrorAt.empty() ? "" : "（" + shortLocalTime(s.lastErrorAt) + "）");
-    if (!s.rosterError.empty()) v.problem += (v.problem.empty() ? "" : "；") + ("名单同步：" + drawable(s.rosterError));
+        v.problem = staffWords(s.lastError) + (s.lastErrorAt.empty() ? "" : "（" + shortLocalTime(s.lastErrorAt) + "）");
+    if (!s.rosterError.empty()) v.problem += (v.problem.empty() ? "" : "；") + ("名单同步：" + staffWords(s.rosterError));
     // The same facts `kiosk status` prints (siteStatus): this terminal and the days the county refused.
     SiteStatus facts = siteStatus(m_site, m_clock.nowUnix(), /*checkDatabase=*/false);
     v.terminal = facts.terminal.empty() ? "" : "本机编号：" + facts.terminal;

@@ -61,6 +61,9 @@ private:
 std::optional<Fen> parseTypedYuan(const std::string& typed);
 // The keypad's next text for `key`: at most 8 integer digits, one point, two decimals.
 std::string typeYuanKey(const std::string& typed, const std::string& key);
+// A back-office message as a staff screen shows it: one naming a file, a setting key or a command
+// becomes plain words for the administrator.
+std::string staffWords(const std::string& message);
 // "2026-11-24T20:01:05+08:00" -> "11月24日 20:01"; the input unchanged when it is not such a time.
 std::string shortLocalTime(const std::string& iso);
 

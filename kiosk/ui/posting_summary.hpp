@@ -10,5 +10,8 @@ namespace mh::ui {
 PostingSummary postingSummary(const MonthlyFigures& f);
 // False for a month with nothing to post (a new site): no posting is made or shown for it.
 bool hasAnythingToPost(const MonthlyFigures& f);
+// The notice's title as seen on `today`: 上月公示 · 10月 for last month's figures, 本月公示 · 11月
+// for this month's, else 9月公示 (issue 12: last month's figures were titled 本月).
+std::string noticeTitle(const PostingSummary& p, LocalDate today);
 
 }  // namespace mh::ui

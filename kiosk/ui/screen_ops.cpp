@@ -3,6 +3,7 @@
 // month's posting shown by the idle waiting screen.
 #include <algorithm>
 
+#include "kiosk/ui/posting_summary.hpp"
 #include "kiosk/ui/screen_staff.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -10,6 +11,8 @@
 namespace mh::ui {
 
 namespace {
+// Staff are told what to do in words, never a command to type (issue 12).
+constexpr const char* kNewDonorHint = "名单里没有的捐赠人：请管理员在电脑上登记，登记后就会出现在这里";
 void colouredWrapped(std::uint32_t colour, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
     ImGui::TextWrapped("%s", text.c_str());
@@ -75,7 +78,7 @@ void drawDonationForm(const KioskState& st, DrawContext& ctx, float width) {
     for (const auto& n : f.recentDonors) donors.push_back(n), labels.push_back(drawable(n));
     int d = buttonGrid(ctx, "donor", labels, width, {ctx.mm(45), key});
     if (d >= 0) ctx.out.push(OpsCommand{PickDonor{donors[size_t(d)]}});
-    ImGui::TextWrapped("%s", "新的捐赠人请用命令 kiosk donation add 记录");
+    ImGui::TextWrapped("%s", kNewDonorHint);
     if (!f.donor.empty() && f.donor != kAnonymousDonor) {
         std::string named = f.named ? "上光荣榜：是（捐赠人同意公开）" : "上光荣榜：否（不公开姓名）";
         ImGui::TextUnformatted(named.c_str());
@@ -90,32 +93,27 @@ void drawDonationForm(const KioskState& st, DrawContext& ctx, float width) {
     if (buttonGrid(ctx, "cancel", {"取消"}, width, {ctx.mm(40), key}) == 0) ctx.out.push(OpsCommand{CancelDonation{}});
 }
 
-void drawPostingView(const KioskState& st, DrawContext& ctx) {
+void drawNotice(const KioskState& st, DrawContext& ctx, ImVec2 min, ImVec2 max) {
     const PostingSummary& p = *st.ops.posting;
     const FontSet& f = ctx.fonts;
-    float W = float(ctx.metrics.width), H = float(ctx.metrics.height);
-    float margin = ctx.mm(4), maxW = W - 2 * margin;
+    float maxW = max.x - min.x, cx = (min.x + max.x) / 2;
     float px = f.sizes.bodyPx, minPx = f.sizes.minBodyPx;
-    float line = px * 1.25f;
+    // Lines stacked by ink: a line's box is mostly blank space above and below its characters.
+    float line = px * 0.95f;
     // Title and then as many lines as fit; a line too wide even at the smallest size is left out.
-    // The block is centred top to bottom (a portrait panel has room to spare).
-    int fit = std::max(1, int((H - 2 * margin) / line));
-    int rows = std::min(fit, 2 + int(p.lines.size()));
-    float y = margin + std::max(0.0f, (H - 2 * margin - rows * line) / 2);
-    float tPx = fitPx(f.body, px, minPx, p.title, maxW);
-    drawTextCentred(ctx, f.body, tPx, W / 2, y, kBlueText, p.title, "posting-title");
+    std::string title = noticeTitle(p, st.now.date);
+    float y = min.y;
+    drawMixedCentred(ctx, fitMixed(f, px, minPx, title, maxW), cx, y, kBlueText, title, "posting-title");
     y += line;
     int n = 0;
     for (const auto& l : p.lines) {
-        if (y + px > H - margin) break;
-        float lPx = fitPx(f.body, px, minPx, l, maxW);
-        if (textSize(f.body, lPx, l).x > maxW) continue;
-        drawTextCentred(ctx, f.body, lPx, W / 2, y, kText, l, "posting-line" + std::to_string(n++));
+        if (y + mixedSize(f, px, l).y * 0.92f > max.y) break;  // its ink must end inside the box
+        float lPx = fitMixed(f, px, minPx, l, maxW);
+        if (mixedSize(f, lPx, l).x > maxW) continue;
+        drawMixedCentred(ctx, lPx, cx, y, kText, l, "posting-line" + std::to_string(n++));
         y += line;
     }
-    if (y + px <= H - margin) drawTextCentred(ctx, f.body, fitPx(f.body, px, minPx, kPleaseScan.zh, maxW), W / 2, y, kMuted,
-                                             kPleaseScan.zh, "posting-hint");
-    // A tap anywhere brings back the waiting screen (a scan works on this view as on any other).
+    // A tap anywhere brings back the plain waiting screen (a scan works on this view as on any other).
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) ctx.out.push(OpsCommand{HidePosting{}});
 }
 
@@ -123,12 +121,12 @@ std::vector<std::string> opsTexts(const KioskState& st) {
     std::vector<std::string> out{
         "上报县平台", "需要工作人员处理：改好设置后点“立即上报”", "正在上报…", "立即上报", "社会捐赠", "记录捐赠",
         "（见“设置”）", "上报出错，需要处理：", "记录一笔捐赠（今天收到）", "金额：（用下面的数字键输入）元",
-        "捐赠人：（点下面的名字）", "新的捐赠人请用命令 kiosk donation add 记录", "上光荣榜：是（捐赠人同意公开）",
+        "捐赠人：（点下面的名字）", kNewDonorHint, "上光荣榜：是（捐赠人同意公开）",
         "上光荣榜：否（不公开姓名）", "改为不公开", "改为上光荣榜", "确认记录", "取消", "删除", kAnonymousDonor,
         "正在上报，请稍候", "上报没有运行", "没有记录捐赠", "请先用数字键输入金额（元）", "金额太大（不超过 1000 万元），请重新输入",
         "请点选捐赠人，或点“匿名”", "已记录：捐赠元（上光荣榜）", "；名单同步：", "月度公示", kPleaseScan.zh,
         // The posting summary's words (posting_summary.cpp), so its arrival does not rebuild the atlas.
-        "本月公示（月）助餐人次其中送餐用餐老人社会捐赠元次"};
+        "上本月公示 · 助餐人次其中送餐用餐老人社会捐赠元次"};
     const OpsState& o = st.ops;
     out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.upload.terminal,
                            o.donation.balanceText, drawable(o.form.donor), o.postingStatus});

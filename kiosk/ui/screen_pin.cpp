@@ -48,7 +48,10 @@ void drawPinScreen(const KioskState& st, DrawContext& ctx) {
         const char* label = m.portrait() ? portraitLabels[i] : labels[i];
         ImVec2 at{x0 + (i % cols) * (side + gap), y + (i / cols) * (side + gap)};
         std::string id = std::string("key") + label;
-        if (!bigButton(ctx, id.c_str(), at, {side, side}, label, f.body, f.sizes.bodyPx)) continue;
+        // Digits at elder size; 删除 and 确定 in the staff font, so they stay whole on a 20 mm key.
+        bool word = std::string(label).size() > 1;
+        if (!bigButton(ctx, id.c_str(), at, {side, side}, label, word ? f.staff : f.body, word ? f.sizes.staffPx : f.sizes.bodyPx))
+            continue;
         std::string l = label;
         if (l == "删除") ctx.out.push(PinBackspace{});
         else if (l == "确定") ctx.out.push(PinSubmit{});

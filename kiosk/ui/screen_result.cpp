@@ -16,13 +16,21 @@ std::string nameLine(const KioskState& st, const ScanResult& r) {
     return name.empty() ? svc : name + "  " + svc;
 }
 
+// The amount's digits at least this much bigger than 请付: a digit's ink is ~0.78 of a hanzi's, so
+// at 1.3 times the amount is never shorter than the word before it (issue 12: "2" was 15.4 mm
+// beside a 19.3 mm 请付).
+constexpr float kAmountOverWord = 1.3f;
+
 // "请付 2 元" drawn in three pieces on one baseline, the amount in the bigger digit font; "免费" and
 // anything without a number whole.
 struct PayLine {
     std::string before, amount, after;
     float px = 0, digitPx = 0;  // 请付/元, and the amount
 
-    PayLine(const std::string& pay, float px_, float digitPx_) : px(px_), digitPx(digitPx_) {
+    std::uint32_t colour = kText;
+
+    PayLine(const std::string& pay, float px_, float digitPx_, std::uint32_t colour_)
+        : px(px_), digitPx(std::max(digitPx_, px_ * kAmountOverWord)), colour(colour_) {
         auto isNum = [](char c) { return (c >= '0' && c <= '9') || c == '.'; };
         size_t a = 0;
         while (a < pay.size() && !isNum(pay[a])) ++a;
@@ -40,12 +48,23 @@ struct PayLine {
         float w = width(f);
         if (w <= maxWidth || w <= 0) return;
         float rest = w - textSize(f.payDigits, digitPx, amount).x;
-        float digitsW = maxWidth - rest, digitsAtPx = textSize(f.payDigits, px, amount).x;
-        if (digitsAtPx > 0 && digitsW >= digitsAtPx) {
-            digitPx = std::max(px, digitPx * digitsW / textSize(f.payDigits, digitPx, amount).x);
+        float digitsW = maxWidth - rest, digitsAtMin = textSize(f.payDigits, px * kAmountOverWord, amount).x;
+        if (digitsAtMin > 0 && digitsW >= digitsAtMin) {
+            digitPx = std::max(px * kAmountOverWord, digitPx * digitsW / textSize(f.payDigits, digitPx, amount).x);
             return;
         }
-        digitPx = px = fitPx(f.pay, px, minPx, before + amount + after, maxWidth);
+        // Everything smaller together, the amount still the tallest.
+        float k = maxWidth / (rest - 0 + digitsAtMin);
+        px = std::max(minPx, px * k);
+        digitPx = amount.empty() ? px : px * kAmountOverWord;
+    }
+    // Shrinks the whole line (the amount keeping its lead) until its box is at most maxHeight.
+    void fitHeight(float maxHeight, float minPx) {
+        if (height() <= maxHeight || height() <= 0) return;
+        float k = maxHeight / height();
+        float ratio = amount.empty() ? 1.0f : digitPx / px;
+        px = std::max(minPx, px * k);
+        digitPx = px * ratio;
     }
     // Top-left of the line's box at pos; the pieces share the baseline of the tallest.
     void draw(DrawContext& ctx, ImVec2 pos) const {
@@ -53,13 +72,13 @@ struct PayLine {
         auto ascent = [](ImFont* font, float size) { return font->Ascent * size / font->FontSize; };
         float baseline = pos.y + std::max(ascent(f.pay, px), ascent(f.payDigits, digitPx));
         float x = pos.x;
-        x += drawText(ctx, f.pay, px, {x, baseline - ascent(f.pay, px)}, kText, before, "pay").x;
+        x += drawText(ctx, f.pay, px, {x, baseline - ascent(f.pay, px)}, colour, before, "pay").x;
         if (!amount.empty()) {
             // The amount's own font only when it is drawn bigger: at the same size 请付's font is crisper.
             ImFont* digits = digitPx > px ? f.payDigits : f.pay;
-            x += drawText(ctx, digits, digitPx, {x, baseline - ascent(digits, digitPx)}, kText, amount, "pay-amount").x;
+            x += drawText(ctx, digits, digitPx, {x, baseline - ascent(digits, digitPx)}, colour, amount, "pay-amount").x;
         }
-        if (!after.empty()) drawText(ctx, f.pay, px, {x, baseline - ascent(f.pay, px)}, kText, after, "pay-unit");
+        if (!after.empty()) drawText(ctx, f.pay, px, {x, baseline - ascent(f.pay, px)}, colour, after, "pay-unit");
     }
 };
 }  // namespace
@@ -81,6 +100,22 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
     if (r.outcome == Outcome::Closed && r.service == st.service.id && !st.service.hours.empty())
         name += " " + st.service.hours;
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    // The whole screen in the outcome's background: white for accepted, dark for every refusal.
+    dl->AddRectFilled({0, 0}, {W, H}, look.background);
+    std::uint32_t ink = look.body;
+    ButtonStyle btnStyle = look.dark ? ButtonStyle::OnDark : ButtonStyle::Primary;
+    auto icon = [&](ImVec2 at, float side) {
+        drawOutcomeIcon(dl, look.shape, look.fill, at, side);
+        if (ctx.layout) ctx.layout->pictures.push_back({"icon", at, {at.x + side, at.y + side}});
+    };
+    // A long hint (这张卡读不出来，请找工作人员) breaks after its comma rather than shrink below 10 mm.
+    auto hintLines = [&](float maxW) {
+        std::vector<std::string> lines{hint};
+        auto comma = hint.find("，");
+        if (comma != std::string::npos && textSize(f.body, minBody, hint).x > maxW)
+            lines = {hint.substr(0, comma + 3), hint.substr(comma + 3)};
+        return lines;
+    };
 
     float btnH = ctx.mm(kMainTouchMm * std::min(ctx.s(), 1.3f));
     float btnW = std::max(ctx.mm(kMainTouchMm * 1.6f), textSize(f.body, f.sizes.bodyPx, kReplay.zh).x + ctx.mm(10));
@@ -92,8 +127,10 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
         float nameH = name.empty() ? 0 : f.sizes.bodyPx + rowGap;
         // The amount grows only into height the outcome word does not need at its full size.
         float spare = H - ctx.mm(3) - y - rowGap - nameH - f.sizes.wordPx - rowGap;
-        PayLine payLine(pay, f.sizes.payPx, std::clamp(spare, f.sizes.payPx, f.sizes.payDigitPx));
+        PayLine payLine(pay, f.sizes.payPx, std::clamp(spare, f.sizes.payPx, f.sizes.payDigitPx), ink);
         payLine.fit(f, minBody, leftW);
+        // On a short panel 请付 shrinks (never below 10 mm) so the amount can stay the tallest.
+        payLine.fitHeight(H - ctx.mm(3) - y - rowGap - nameH - f.sizes.minWordPx - rowGap, minBody);
         float payPx = pay.empty() ? 0 : payLine.height();
         float bandH = std::max(btnH, payPx);
         // The word grows into whatever height the other rows leave, up to 1.2 times.
@@ -103,13 +140,13 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
         float x = margin + side + gap;
         wordPx = fitPx(f.word, wordPx, f.sizes.minWordPx, word, W - x - margin);
         float rowH = std::max(side, wordPx);
-        drawOutcomeIcon(dl, look.shape, look.fill, {margin, y + (rowH - side) / 2}, side);
+        icon({margin, y + (rowH - side) / 2}, side);
         drawText(ctx, f.word, wordPx, {x, y + (rowH - wordPx) / 2}, look.text, word, "outcome");
         y += rowH + rowGap;
         // Row 2: who and what.
         if (!name.empty()) {
             float px = fitPx(f.body, f.sizes.bodyPx, minBody, name, W - 2 * margin);
-            y += drawText(ctx, f.body, px, {margin, y}, kText, name, "name").y + rowGap;
+            y += drawText(ctx, f.body, px, {margin, y}, ink, name, "name").y + rowGap;
         }
         // Bottom band: what to pay (or what to do), and the replay button on the right.
         float bandTop = std::max(y, H - ctx.mm(3) - bandH);
@@ -118,12 +155,21 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
             payLine.draw(ctx, {margin, bandTop + (bandH - payPx) / 2});
         } else {
             float px = fitPx(f.body, f.sizes.bodyPx, minBody, hint, leftW);
-            if (textSize(f.body, px, hint).x <= leftW)
-                drawText(ctx, f.body, px, {margin, bandTop + (bandH - px) / 2}, kText, hint, "hint");
-            else if (bandTop - y >= px)
-                drawText(ctx, f.body, fitPx(f.body, px, minBody, hint, W - 2 * margin), {margin, y}, kText, hint, "hint");
+            auto lines = hintLines(leftW);
+            if (lines.size() == 1 && textSize(f.body, px, hint).x <= leftW)
+                drawText(ctx, f.body, px, {margin, bandTop + (bandH - px) / 2}, ink, hint, "hint");
+            else if (lines.size() == 1 && bandTop - y >= px)
+                drawText(ctx, f.body, fitPx(f.body, px, minBody, hint, W - 2 * margin), {margin, y}, ink, hint, "hint");
+            else {
+                // Two lines beside the button, stacked by ink (the line box has ~25% blank space).
+                float lpx = minBody, pitch = lpx * 0.8f;
+                float top = std::max(y, bandTop + (bandH - lpx - pitch) / 2);
+                for (size_t i = 0; i < lines.size(); ++i)
+                    drawText(ctx, f.body, fitPx(f.body, lpx, minBody, lines[i], leftW), {margin, top + i * pitch}, ink,
+                             lines[i], i == 0 ? "hint" : "hint2");
+            }
         }
-        if (bigButton(ctx, "replay", btnMin, {btnW, btnH}, kReplay.zh, f.body, f.sizes.bodyPx))
+        if (bigButton(ctx, "replay", btnMin, {btnW, btnH}, kReplay.zh, f.body, f.sizes.bodyPx, btnStyle))
             ctx.out.push(ReplayVoice{});
     } else {
         // Portrait: a stack, centred.
@@ -134,24 +180,30 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
         // The icon takes what the words and the button leave, so a narrow 7"-10" portrait panel
         // still shows the replay button whole.
         float rowsH = textSize(f.word, wordPx, word).y + gap + (name.empty() ? 0 : textSize(f.body, namePx, name).y + gap) +
-                      (pay.empty() ? textSize(f.body, hintPx, hint).y : f.sizes.payPx) + gap + btnH + margin;
+                      (pay.empty() ? textSize(f.body, hintPx, hint).y * float(hintLines(W - 2 * margin).size())
+                                   : f.sizes.payPx * kAmountOverWord) + gap + btnH + margin;
         float side = std::min({W * 0.42f, f.sizes.wordPx * 2.2f, H - y - gap - rowsH});
         side = std::max(side, ctx.mm(12));
-        drawOutcomeIcon(dl, look.shape, look.fill, {cx - side / 2, y}, side);
+        icon({cx - side / 2, y}, side);
         y += side + gap;
         y += drawTextCentred(ctx, f.word, wordPx, cx, y, look.text, word, "outcome").y + gap;
-        if (!name.empty()) y += drawTextCentred(ctx, f.body, namePx, cx, y, kText, name, "name").y + gap;
+        if (!name.empty()) y += drawTextCentred(ctx, f.body, namePx, cx, y, ink, name, "name").y + gap;
         if (!pay.empty()) {
             float spare = H - margin - btnH - gap - y;
-            PayLine payLine(pay, f.sizes.payPx, std::clamp(spare, f.sizes.payPx, f.sizes.payDigitPx));
+            PayLine payLine(pay, f.sizes.payPx, std::clamp(spare, f.sizes.payPx, f.sizes.payDigitPx), ink);
             payLine.fit(f, minBody, W - 2 * margin);
             payLine.draw(ctx, {std::round(cx - payLine.width(f) / 2), y});
             y += payLine.height() + gap;
-        } else
-            y += drawTextCentred(ctx, f.body, hintPx, cx, y, kText, hint, "hint").y + gap;
+        } else {
+            auto lines = hintLines(W - 2 * margin);
+            for (size_t i = 0; i < lines.size(); ++i)
+                y += drawTextCentred(ctx, f.body, fitPx(f.body, hintPx, minBody, lines[i], W - 2 * margin), cx, y, ink,
+                                     lines[i], i == 0 ? "hint" : "hint2").y;
+            y += gap;
+        }
         float bw = W - 2 * margin;
         if (bigButton(ctx, "replay", {margin, std::max(y, H - margin - btnH)}, {bw, btnH}, kReplay.zh, f.body,
-                      f.sizes.bodyPx))
+                      f.sizes.bodyPx, btnStyle))
             ctx.out.push(ReplayVoice{});
     }
 }

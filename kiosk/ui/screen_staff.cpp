@@ -3,6 +3,8 @@
 #include "kiosk/ui/screen_staff.hpp"
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "kiosk/ui/widgets.hpp"
 
@@ -41,6 +43,32 @@ void drawManualTab(const KioskState& st, DrawContext& ctx, float width) {
     else if (d >= 0) ctx.out.push(IdDigit{digits[size_t(d)][0]});
 }
 
+namespace {
+// The panel's size: a bar drawn 10 cm long by the kiosk's idea of the panel, and sizes to pick when
+// a ruler says otherwise (kept across restarts, audited).
+void drawPanelSize(const KioskState& st, DrawContext& ctx, float width) {
+    float key = ctx.mm(kTouchMm);
+    if (!st.panelSizeKnown) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kRedText));
+        ImGui::TextWrapped("%s", "不知道这块屏幕的实际尺寸，字和按钮可能偏小或偏大：请用尺子量下面的横条，再点屏幕尺寸");
+        ImGui::PopStyleColor();
+    }
+    char line[128];
+    if (st.pickedDiagonalInch > 0) std::snprintf(line, sizeof line, "屏幕尺寸：%g 英寸（工作人员选的）", st.pickedDiagonalInch);
+    else std::snprintf(line, sizeof line, "%s", "屏幕尺寸：");
+    ImGui::TextUnformatted(line);
+    ImGui::TextUnformatted("下面的横条应当正好 10 厘米长：");
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(at, {at.x + ctx.mm(100), at.y + ctx.mm(6)}, kText);
+    if (ctx.layout) ctx.layout->pictures.push_back({"bar10cm", at, {at.x + ctx.mm(100), at.y + ctx.mm(6)}});
+    ImGui::Dummy({ctx.mm(100), ctx.mm(8)});
+    static const std::vector<std::string> labels{"7 英寸", "10.1 英寸", "15.6 英寸", "21.5 英寸"};
+    static const double inches[] = {7.0, 10.1, 15.6, 21.5};
+    int i = buttonGrid(ctx, "diagonal", labels, width, {ctx.mm(40), key});
+    if (i >= 0) ctx.out.push(PickDiagonal{inches[i]});
+}
+}  // namespace
+
 void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width) {
     float key = ctx.mm(kTouchMm);
     if (!st.databaseProblem.empty()) {
@@ -48,6 +76,7 @@ void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width) {
         ImGui::TextWrapped("%s", st.databaseProblem.c_str());
         ImGui::PopStyleColor();
     }
+    if (!st.panelSizeKnown) drawPanelSize(st, ctx, width);
     drawUploadSection(st, ctx, width);
     drawDonationSection(st, ctx, width);
     ImGui::TextUnformatted(st.deliveredMode ? "送餐模式：开（补签记为送餐）" : "送餐模式：关");
@@ -61,6 +90,7 @@ void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width) {
     if (i == 1) ctx.out.push(VolumeStep{+10});
     // The camera or replay line (the wedge scanner needs no status: it is a keyboard).
     if (!st.inputStatus.empty()) ImGui::TextUnformatted(st.inputStatus.c_str());
+    if (st.panelSizeKnown) drawPanelSize(st, ctx, width);
 }
 
 }  // namespace mh::ui

@@ -9,12 +9,13 @@ void drawManualTab(const KioskState& st, DrawContext& ctx, float width);
 void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width);
 
 // Back office (screen_ops.cpp): upload status and donation balance on the settings tab, the donation
-// form, the warnings at the top of the roster, and the posting view of the idle waiting screen.
+// form, the warnings at the top of the roster, and the notice on the idle waiting screen.
 void drawUploadSection(const KioskState& st, DrawContext& ctx, float width);
 void drawDonationSection(const KioskState& st, DrawContext& ctx, float width);
 void drawDonationForm(const KioskState& st, DrawContext& ctx, float width);
 void drawOpsWarnings(const KioskState& st);
-void drawPostingView(const KioskState& st, DrawContext& ctx);
+// The idle notice (last month's figures) in the box min..max of the waiting screen.
+void drawNotice(const KioskState& st, DrawContext& ctx, ImVec2 min, ImVec2 max);
 // Every text the back office may draw, for the font atlas.
 std::vector<std::string> opsTexts(const KioskState& st);
 

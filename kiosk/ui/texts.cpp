@@ -20,7 +20,9 @@ Phrase outcomeHint(const ScanResult& r) {
     switch (r.outcome) {
         case Outcome::Accepted: return {"祝您用餐愉快", "zhu4 nin2 yong4 can1 yu2 kuai4"};
         case Outcome::Duplicate: return {"今天已经签过了", "jin1 tian1 yi3 jing1 qian1 guo4 le"};
-        case Outcome::Invalid: return {"请再刷一次", "qing3 zai4 shua1 yi2 ci4"};
+        case Outcome::Invalid:
+            if (r.repeatedFailure) return kCardUnreadable;
+            return {"请再刷一次", "qing3 zai4 shua1 yi2 ci4"};
         case Outcome::Closed: return {"请按时间再来", "qing3 an4 shi2 jian1 zai4 lai2"};
         case Outcome::Unknown:
             if (r.registrationStopped) return kRegistrationStopped;
@@ -105,7 +107,7 @@ std::string weekdayZh(int w) {
 }
 
 std::vector<std::string> allFixedTexts() {
-    std::vector<std::string> out{kPleaseScan.zh, kHoldCard.zh, kReplay.zh, kFree.zh, kAskStaff.zh, kStaff.zh,
+    std::vector<std::string> out{kPleaseScan.zh, kHoldCard.zh, kHoldCardShort.zh, kReplay.zh, kFree.zh, kAskStaff.zh, kStaff.zh,
                                  kNothingOpen.zh, "请付元月日星期一二三四五六日正在开放下一个时间明天",
                                  "密码输入确定删除返回今日名单已送餐作废人次锁定分钟不对没有声音喇叭请检查（）●：，。错误太多还可以试设置工作人员经常来今天还没的老人近天按姓村身份证后位补签点名字模式开关闭打开记为音量小大声取消这条记录原因是：刷错了重复登记用餐测试没有找到现在客"};
     for (Outcome o : {Outcome::Accepted, Outcome::Invalid, Outcome::Unknown, Outcome::Revoked, Outcome::Closed,
@@ -117,6 +119,10 @@ std::vector<std::string> allFixedTexts() {
         out.push_back(outcomeHint(r).zh);
     }
     out.push_back(kRegistrationStopped.zh);
+    out.push_back(kCardUnreadable.zh);
+    // The settings tab's panel-size section (screen_staff.cpp).
+    out.insert(out.end(), {"不知道这块屏幕的实际尺寸，字和按钮可能偏小或偏大：请用尺子量下面的横条，再点屏幕尺寸",
+                           "屏幕尺寸：英寸（工作人员选的）", "下面的横条应当正好 10 厘米长："});
     return out;
 }
 

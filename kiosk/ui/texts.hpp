@@ -15,7 +15,9 @@ struct Phrase {
 };
 
 inline constexpr Phrase kPleaseScan{"请刷卡", "qing3 shua1 ka3"};
+// The reader is called 扫描口 everywhere: on the printed card, the screen and the voice.
 inline constexpr Phrase kHoldCard{"把卡对准下面的扫描口", "ba3 ka3 dui4 zhun3 xia4 mian4 de sao3 miao2 kou3"};
+inline constexpr Phrase kHoldCardShort{"把卡对准扫描口", "ba3 ka3 dui4 zhun3 sao3 miao2 kou3"};  // a 7" panel
 inline constexpr Phrase kReplay{"再听一遍", "zai4 ting1 yi2 bian4"};
 inline constexpr Phrase kFree{"免费", "mian3 fei4"};
 inline constexpr Phrase kAskStaff{"请找工作人员", "qing3 zhao3 gong1 zuo4 ren2 yuan2"};
@@ -23,6 +25,9 @@ inline constexpr Phrase kStaff{"工作人员", "gong1 zuo4 ren2 yuan2"};
 // Under 没有登记 for an elder the roster marks inactive (active=0).
 inline constexpr Phrase kRegistrationStopped{"登记已停用，请找工作人员",
                                              "deng1 ji4 yi3 ting2 yong4, qing3 zhao3 gong1 zuo4 ren2 yuan2"};
+// The second unreadable card in a row: a damaged card, so retrying will not help.
+inline constexpr Phrase kCardUnreadable{"这张卡读不出来，请找工作人员",
+                                        "zhe4 zhang1 ka3 du2 bu5 chu1 lai2, qing3 zhao3 gong1 zuo4 ren2 yuan2"};
 inline constexpr Phrase kNothingOpen{"现在没有开放的服务", "xian4 zai4 mei2 you3 kai1 fang4 de fu2 wu4"};
 
 // The huge word of a result screen: four characters at most, so it fits a 7" panel at 20 mm.

@@ -5,13 +5,13 @@ namespace mh::ui {
 
 OutcomeLook lookOf(Outcome o) {
     switch (o) {
-        case Outcome::Accepted: return {IconShape::TickCircle, kGreen, kGreenText};
-        case Outcome::Duplicate: return {IconShape::Triangle, kAmber, kAmberText};
-        case Outcome::Closed: return {IconShape::Clock, kBlue, kBlueText};
-        case Outcome::Invalid: return {IconShape::QuestionSquare, kBlue, kBlueText};
+        case Outcome::Accepted: return {IconShape::TickCircle, kGreen, kGreenText, kBackground, kText, false};
+        case Outcome::Duplicate: return {IconShape::Triangle, kAmber, rgb(0xFFD166), kDupBackground, kOnDarkText, true};
+        case Outcome::Closed: return {IconShape::Clock, kOnDarkText, rgb(0xC9DAFF), kInfoBackground, kOnDarkText, true};
+        case Outcome::Invalid: return {IconShape::QuestionSquare, kOnDarkText, rgb(0xC9DAFF), kInfoBackground, kOnDarkText, true};
         default: break;
     }
-    return {IconShape::Octagon, kRed, kRedText};
+    return {IconShape::Cross, rgb(0xFFFFFF), rgb(0xFFD0D6), kStopBackground, kOnDarkText, true};
 }
 
 }  // namespace mh::ui

@@ -29,13 +29,24 @@ inline constexpr std::uint32_t kButtonText = rgb(0xFFFFFF);
 inline constexpr std::uint32_t kStaffButton = rgb(0xE6E6E6);
 inline constexpr std::uint32_t kLine = rgb(0x999999);
 
-// The shape drawn beside the outcome word.
-enum class IconShape { TickCircle, Triangle, Octagon, Clock, QuestionSquare };
+// The shape drawn beside the outcome word. Each keeps its own outline after a cataract blur:
+// a filled disc (accepted), a bare cross, a triangle, a ring with hands, a square.
+enum class IconShape { TickCircle, Triangle, Cross, Clock, QuestionSquare };
+
+// Dark screens for every refusal: with colour unseen and sight blurred, an elder still tells
+// "accepted" (a white screen) from "not accepted" (a dark one) by the screen's brightness alone.
+inline constexpr std::uint32_t kDupBackground = rgb(0x3A2600);   // dark brown: already checked in
+inline constexpr std::uint32_t kStopBackground = rgb(0x5C0A16);  // dark red: cannot check in
+inline constexpr std::uint32_t kInfoBackground = rgb(0x0E2452);  // navy: closed, unreadable card
+inline constexpr std::uint32_t kOnDarkText = rgb(0xFFFFFF);
 
 struct OutcomeLook {
     IconShape shape;
-    std::uint32_t fill;       // the shape
-    std::uint32_t text;       // the outcome word
+    std::uint32_t fill;        // the shape
+    std::uint32_t text;        // the outcome word
+    std::uint32_t background;  // the whole screen
+    std::uint32_t body;        // the other lines
+    bool dark = false;         // light buttons and text on a dark screen
 };
 
 OutcomeLook lookOf(Outcome o);

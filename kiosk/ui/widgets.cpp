@@ -4,11 +4,12 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <utility>
 
 namespace mh::ui {
 
 const DrawnRect* DrawnLayout::find(const std::string& what) const {
-    for (const auto* list : {&texts, &targets})
+    for (const auto* list : {&texts, &targets, &pictures})
         for (const auto& r : *list)
             if (r.what == what) return &r;
     return nullptr;
@@ -38,6 +39,88 @@ ImVec2 drawTextCentred(DrawContext& ctx, ImFont* font, float px, float cx, float
     return drawText(ctx, font, px, {std::round(cx - sz.x / 2), y}, colour, text, what);
 }
 
+namespace {
+// Splits text into runs: digits with the separators between them (11:32, 10:30–13:30) and the rest.
+struct Run {
+    std::string text;
+    bool digits;
+};
+std::vector<Run> runsOf(const std::string& t) {
+    auto digitAt = [&](size_t i, size_t& len) {
+        unsigned char c = static_cast<unsigned char>(t[i]);
+        len = 1;
+        if ((c >= '0' && c <= '9') || c == ':' || c == '.' || c == '-') return true;
+        if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(t[i + 2]) == 0x93) {  // – (en dash)
+            len = 3;
+            return true;
+        }
+        len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        return false;
+    };
+    std::vector<Run> out;
+    for (size_t i = 0; i < t.size();) {
+        size_t len = 1;
+        bool d = digitAt(i, len);
+        if (out.empty() || out.back().digits != d) out.push_back({"", d});
+        out.back().text += t.substr(i, len);
+        i += len;
+    }
+    // A run of separators alone (a lone '-' or '.') is drawn as ordinary text.
+    for (auto& r : out)
+        if (r.digits && r.text.find_first_of("0123456789") == std::string::npos) r.digits = false;
+    return out;
+}
+float ascentOf(ImFont* f, float px) { return f->Ascent * px / f->FontSize; }
+}  // namespace
+
+// The ascent and height of a mixed line's box: the tallest run decides both.
+static std::pair<float, float> mixedBox(const FontSet& f, float px, const std::vector<Run>& runs) {
+    float dpx = px * f.sizes.digitPx / f.sizes.bodyPx;
+    float up = ascentOf(f.body, px), down = px - ascentOf(f.body, px);
+    for (const auto& r : runs)
+        if (r.digits) up = std::max(up, ascentOf(f.digits, dpx)), down = std::max(down, dpx - ascentOf(f.digits, dpx));
+    return {up, up + down};
+}
+
+ImVec2 mixedSize(const FontSet& f, float px, const std::string& text) {
+    float dpx = px * f.sizes.digitPx / f.sizes.bodyPx;
+    auto runs = runsOf(text);
+    float w = 0;
+    for (const auto& r : runs) w += textSize(r.digits ? f.digits : f.body, r.digits ? dpx : px, r.text).x;
+    return {w, mixedBox(f, px, runs).second};
+}
+
+float fitMixed(const FontSet& f, float px, float minPx, const std::string& text, float maxWidth) {
+    float w = mixedSize(f, px, text).x;
+    if (w <= maxWidth || w <= 0) return px;
+    return std::max(minPx, px * maxWidth / w);
+}
+
+ImVec2 drawMixed(DrawContext& ctx, float px, ImVec2 pos, std::uint32_t colour, const std::string& text,
+                 const std::string& what) {
+    const FontSet& f = ctx.fonts;
+    float dpx = px * f.sizes.digitPx / f.sizes.bodyPx;
+    auto runs = runsOf(text);
+    float baseline = pos.y + mixedBox(f, px, runs).first;
+    float x = pos.x;
+    for (const auto& r : runs) {
+        ImFont* font = r.digits ? f.digits : f.body;
+        float size = r.digits ? dpx : px;
+        ImVec2 at{x, baseline - ascentOf(font, size)};
+        ImVec2 rs = drawText(ctx, font, size, at, colour, r.text, r.digits && !what.empty() ? what + ":digits" : "");
+        x += rs.x;
+    }
+    ImVec2 sz = mixedSize(f, px, text);
+    if (ctx.layout && !what.empty()) ctx.layout->texts.push_back({what, pos, {pos.x + sz.x, pos.y + sz.y}});
+    return sz;
+}
+
+ImVec2 drawMixedCentred(DrawContext& ctx, float px, float cx, float y, std::uint32_t colour, const std::string& text,
+                        const std::string& what) {
+    return drawMixed(ctx, px, {std::round(cx - mixedSize(ctx.fonts, px, text).x / 2), y}, colour, text, what);
+}
+
 bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font,
                float px, ButtonStyle style) {
     ImGui::SetCursorScreenPos(min);
@@ -47,11 +130,16 @@ bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     bool primary = style == ButtonStyle::Primary;
     std::uint32_t bg = primary ? (held ? kButtonDown : kButton) : (held ? kLine : kStaffButton);
+    if (style == ButtonStyle::OnDark) bg = held ? kStaffButton : kBackground;  // white on a dark screen
     dl->AddRectFilled(min, max, bg, ctx.mm(3));
-    if (!primary) dl->AddRect(min, max, kMuted, ctx.mm(3), 0, std::max(1.0f, ctx.mm(0.5f)));
+    // The outline inside the target, so the gap a finger sees is the full 6 mm (issue 12: 5.4 mm).
+    float line = std::max(1.0f, ctx.mm(0.5f));
+    if (style == ButtonStyle::Staff)
+        dl->AddRect({min.x + line / 2, min.y + line / 2}, {max.x - line / 2, max.y - line / 2}, kMuted, ctx.mm(3), 0, line);
         // Elder-facing labels never shrink below the 10 mm minimum; staff labels may.
     bool forElders = font != ctx.fonts.staff;
-    float fitted = fitPx(font, px, forElders ? std::min(px, ctx.fonts.sizes.minBodyPx) : px * 0.5f, label, size.x - ctx.mm(4));
+    float fitted = fitPx(font, px, forElders ? std::min(px, ctx.fonts.sizes.minBodyPx) : std::min(px, ctx.mm(kStaffTextMm / 0.64f)),
+                         label, size.x - ctx.mm(4));
     ImVec2 ts = textSize(font, fitted, label);
     ImVec2 pos{std::round(min.x + (size.x - ts.x) / 2), std::round(min.y + (size.y - ts.y) / 2)};
     dl->AddText(font, fitted, pos, primary ? kButtonText : kText, label.c_str(), label.c_str() + label.size());
@@ -79,31 +167,27 @@ void drawOutcomeIcon(ImDrawList* dl, IconShape shape, std::uint32_t fill, ImVec2
             dl->AddCircleFilled(at(0.5f, 0.79f), side * 0.055f, kText, 24);
             break;
         }
-        case IconShape::Octagon: {
-            ImVec2 pts[8];
-            for (int i = 0; i < 8; ++i) {
-                float a = float(M_PI) / 8 + i * float(M_PI) / 4;
-                pts[i] = {c.x + std::cos(a) * side * 0.5f, c.y + std::sin(a) * side * 0.5f};
-            }
-            dl->AddConvexPolyFilled(pts, 8, fill);
-            dl->AddLine(at(0.31f, 0.31f), at(0.69f, 0.69f), white, side * 0.11f);
-            dl->AddLine(at(0.69f, 0.31f), at(0.31f, 0.69f), white, side * 0.11f);
+        case IconShape::Cross: {
+            // A bare thick cross: after a blur it stays an X, where a filled octagon became a disc
+            // like the accepted one.
+            dl->AddLine(at(0.12f, 0.12f), at(0.88f, 0.88f), fill, side * 0.2f);
+            dl->AddLine(at(0.88f, 0.12f), at(0.12f, 0.88f), fill, side * 0.2f);
             break;
         }
         case IconShape::Clock: {
-            dl->AddCircleFilled(c, side * 0.5f, fill, 64);
-            dl->AddCircle(c, side * 0.38f, white, 64, side * 0.05f);
-            dl->AddLine(c, at(0.5f, 0.24f), white, side * 0.07f);
-            dl->AddLine(c, at(0.7f, 0.56f), white, side * 0.07f);
+            // A ring and two hands, hollow, unlike the accepted filled disc.
+            dl->AddCircle(c, side * 0.42f, fill, 64, side * 0.12f);
+            dl->AddLine(c, at(0.5f, 0.24f), fill, side * 0.09f);
+            dl->AddLine(c, at(0.7f, 0.56f), fill, side * 0.09f);
             break;
         }
         case IconShape::QuestionSquare: {
-            dl->AddRectFilled(at(0.04f, 0.04f), at(0.96f, 0.96f), fill, side * 0.14f);
+            dl->AddRect(at(0.06f, 0.06f), at(0.94f, 0.94f), fill, side * 0.12f, 0, side * 0.1f);
             // A question mark from an arc, a stem and a dot: no font needed.
             dl->PathArcTo(at(0.5f, 0.37f), side * 0.17f, float(M_PI) * 1.0f, float(M_PI) * 2.35f, 24);
             dl->PathLineTo(at(0.5f, 0.62f));
-            dl->PathStroke(white, 0, side * 0.09f);
-            dl->AddCircleFilled(at(0.5f, 0.79f), side * 0.06f, white, 24);
+            dl->PathStroke(fill, 0, side * 0.09f);
+            dl->AddCircleFilled(at(0.5f, 0.79f), side * 0.06f, fill, 24);
             break;
         }
     }

@@ -22,7 +22,17 @@ ImVec2 drawText(DrawContext& ctx, ImFont* font, float px, ImVec2 pos, std::uint3
 ImVec2 drawTextCentred(DrawContext& ctx, ImFont* font, float px, float cx, float y, std::uint32_t colour,
                        const std::string& text, const std::string& what = "");
 
-enum class ButtonStyle { Primary, Staff };
+// Elder text whose digits (clock, hours, figures) are drawn in FontSet::digits, bigger, on the same
+// baseline: a digit is ~0.78 of a hanzi's height at one size and must be 10 mm too. `px` is the
+// hanzi size; each run of digits is recorded as `what` + ":digits" for the pixel tests.
+ImVec2 mixedSize(const FontSet& f, float px, const std::string& text);
+float fitMixed(const FontSet& f, float px, float minPx, const std::string& text, float maxWidth);
+ImVec2 drawMixed(DrawContext& ctx, float px, ImVec2 pos, std::uint32_t colour, const std::string& text,
+                 const std::string& what = "");
+ImVec2 drawMixedCentred(DrawContext& ctx, float px, float cx, float y, std::uint32_t colour, const std::string& text,
+                        const std::string& what = "");
+
+enum class ButtonStyle { Primary, Staff, OnDark };
 // A rounded button with a centred label; true on the frame it is tapped (released inside).
 bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font,
                float px, ButtonStyle style = ButtonStyle::Primary);

@@ -103,7 +103,7 @@ void drawCard(cairo_t* cr, const CardFace& f) {
     y = std::max(y, band + 300.0);
     y += drawText(cr, "编号  " + f.elderId, tx, y, 32, false, tw, 0.25, 0.25, 0.25) + 6;
     drawText(cr, "卡号  " + f.serial, tx, y, 32, false, tw, 0.25, 0.25, 0.25);
-    drawText(cr, "签到时请把二维码对准摄像头", tx, H - 62, 27, false, tw, 0.55, 0.1, 0.1);
+    drawText(cr, "签到时请把二维码对准扫描口", tx, H - 62, 27, false, tw, 0.55, 0.1, 0.1);
 
     // Border, so a card cut from a sheet or printed on white stock shows its edge.
     cairo_reset_clip(cr);

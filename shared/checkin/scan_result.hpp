@@ -32,6 +32,9 @@ struct ScanResult {
     bool registrationStopped = false;  // unknown because the roster marks the elder inactive (active=0)
     std::string message;        // Chinese
     std::string messageEn;
+    // Set by the kiosk, not the engine: the second unreadable card in a row, when the elder is sent
+    // to the staff rather than asked to try again.
+    bool repeatedFailure = false;
 
     [[nodiscard]] bool accepted() const { return outcome == Outcome::Accepted; }
     [[nodiscard]] Fen elderPays() const { return shares ? shares->elder : 0; }

@@ -12,6 +12,7 @@ namespace mh {
 class KioskSettings {
 public:
     static constexpr const char* kVolume = "volume";
+    static constexpr const char* kDiagonal = "diagonal_inch";  // the panel size staff picked, inches
 
     explicit KioskSettings(Database& db) : m_db(db) {}
     [[nodiscard]] std::optional<std::string> get(const std::string& key);

@@ -10,6 +10,7 @@
 #include "kiosk/gui/ops_services.hpp"
 #include "kiosk/gui/posting_job.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
+#include "kiosk/ui/posting_summary.hpp"
 #include "platform/net/curl_http_client.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/store/donation_store.hpp"
@@ -178,9 +179,11 @@ TEST_CASE("a void or manual check-in on a frozen day wakes the uploader — 立�
     REQUIRE(ctl.state().staffMessage.find("成功") != std::string::npos);
     CHECK(wakes == 0);
     // After the end of day (20:00) the day is frozen: voiding makes a new revision to send now.
+    // (Nine hours later the staff screen has long gone back to waiting: staff open it again.)
     fx.clock.set(fx.site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T20:30")));
     ctl.tick();
-    ctl.apply(ShowStaffTab{StaffTab::Roster});
+    CHECK(ctl.state().screen == ScreenId::Checkin);
+    openStaffTab(ctl, StaffTab::Roster);
     REQUIRE(ctl.state().roster.size() == 1);
     ctl.apply(StartVoid{ctl.state().roster[0].rows[0].recordId});
     ctl.apply(VoidWithReason{voidReasons()[0]});
@@ -262,7 +265,10 @@ TEST_CASE("the kiosk makes last month's posting once, prints it where a printer 
     CHECK(job.statusText() == "10月公示已生成，已送打印机 office");
     auto s = job.summary();
     REQUIRE(s);
-    CHECK(s->title == "本月公示（10月）");
+    CHECK(s->title == "10月公示");
+    CHECK(noticeTitle(*s, LocalDate::of(2026, 11, 25)) == "上月公示 · 10月");
+    CHECK(noticeTitle(*s, LocalDate::of(2026, 10, 31)) == "本月公示 · 10月");
+    CHECK(noticeTitle(*s, LocalDate::of(2027, 1, 2)) == "10月公示");
     CHECK(s->lines == std::vector<std::string>{"助餐 5 人次", "其中送餐 2 人次", "用餐老人 3 人"});
 
     // Later the same month, and after a restart: not made or printed again.
@@ -344,7 +350,7 @@ TEST_CASE("the posting job's thread makes the posting without the frame loop wai
 TEST_CASE("after two idle minutes the waiting screen takes turns with the posting") {
     test::GuiFixture fx;
     KioskController ctl(*fx.site, fx.clock);
-    PostingSummary p{"2026-10", "本月公示（10月）", {"助餐 5 人次"}};
+    PostingSummary p{"2026-10", "10月公示", {"助餐 5 人次"}};
     bool have = false;
     OpsLink link;
     link.posting = [&]() -> std::optional<PostingSummary> { return have ? std::optional(p) : std::nullopt; };
@@ -387,10 +393,11 @@ TEST_CASE("after two idle minutes the waiting screen takes turns with the postin
     CHECK_FALSE(ctl.state().ops.postingShown);
     ctl.tick();
     CHECK_FALSE(ctl.state().ops.postingShown);
-    // Staff screens never rotate.
+    // A PIN pad left alone goes back to the plain waiting screen, not to the posting.
     ctl.apply(OpenStaff{});
-    fx.clock.advance(OpsPanel::kIdleBeforePostingSeconds + 1);
+    fx.clock.advance(KioskController::kPinIdleSeconds);
     ctl.tick();
+    CHECK(ctl.state().screen == ScreenId::Checkin);
     CHECK_FALSE(ctl.state().ops.postingShown);
 }
 

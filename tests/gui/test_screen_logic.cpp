@@ -8,6 +8,7 @@
 #include "kiosk/ui/texts.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "shared/staff/staff_pin.hpp"
+#include "shared/store/audit_log.hpp"
 #include "shared/store/checkin_store.hpp"
 
 #include <cstdlib>
@@ -152,13 +153,83 @@ TEST_CASE("the next scan replaces a result at once, and 再听一遍 keeps the r
     CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").size() == 1);
 }
 
-TEST_CASE("a card read while staff screens are open checks nobody in") {
+TEST_CASE("a card read on the PIN pad is checked in and its result shown at once") {
+    // Issue 12: an elder brushed 工作人员, then showed a card that was silently ignored.
+    test::GuiFixture fx;
+    CountingSpeaker speaker;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinDigit{'4'});
+    ctl.apply(ScanCommand{fx.idLow});
+    REQUIRE(ctl.state().screen == ScreenId::Result);
+    CHECK(ctl.state().result->outcome == Outcome::Accepted);
+    CHECK(ctl.state().pinDigits.empty());  // half a PIN does not wait for the next person
+    CHECK(speaker.results == 1);
+    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").size() == 1);
+}
+
+TEST_CASE("a card read on the staff roster is checked in, shown, and ends the staff session in the audit log") {
     test::GuiFixture fx;
     KioskController ctl(*fx.site, fx.clock);
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
     ctl.apply(OpenStaff{});
-    ctl.apply(ScanCommand{fx.idLow});
+    ctl.apply(PinSubmit{});
+    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    ctl.apply(ScanCommand{fx.idFree});
+    REQUIRE(ctl.state().screen == ScreenId::Result);
+    CHECK(ctl.state().result->outcome == Outcome::Accepted);
+    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").size() == 1);
+    auto last = AuditLog(fx.site->db()).recent(1);
+    REQUIRE(last.size() == 1);
+    CHECK(last[0].action == "staff.logout");
+    CHECK(last[0].detail == "a card was scanned");
+}
+
+TEST_CASE("an untouched PIN pad goes back to waiting after 15 s, the staff screens after 30 s") {
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock);
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    ctl.apply(OpenStaff{});
+    CHECK(ctl.secondsToNextChange() <= 15);  // the loop wakes in time to close it
+    fx.clock.advance(10);
+    ctl.apply(PinDigit{'1'});                 // a tap starts the 15 s again
+    fx.clock.advance(14);
+    ctl.tick();
     CHECK(ctl.state().screen == ScreenId::Pin);
-    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").empty());
+    fx.clock.advance(1);
+    CHECK(ctl.tick());
+    CHECK(ctl.state().screen == ScreenId::Checkin);
+    CHECK(ctl.state().pinDigits.empty());
+
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinSubmit{});
+    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    fx.clock.advance(29);
+    ctl.tick();
+    CHECK(ctl.state().screen == ScreenId::Roster);
+    CHECK(ctl.secondsToNextChange() <= 1);
+    fx.clock.advance(1);
+    CHECK(ctl.tick());
+    CHECK(ctl.state().screen == ScreenId::Checkin);
+    auto last = AuditLog(fx.site->db()).recent(1);
+    REQUIRE(last.size() == 1);
+    CHECK(last[0].action == "staff.logout");
+    CHECK(last[0].detail == "untouched for 30 s");
+}
+
+TEST_CASE("the second unreadable card in a row sends the elder to the staff instead of asking again") {
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock);
+    ctl.apply(ScanCommand{"not a card"});
+    REQUIRE(ctl.state().result->outcome == Outcome::Invalid);
+    CHECK(std::string(outcomeHint(*ctl.state().result).zh) == "请再刷一次");
+    ctl.apply(ScanCommand{"still not a card"});
+    REQUIRE(ctl.state().result->outcome == Outcome::Invalid);
+    CHECK(std::string(outcomeHint(*ctl.state().result).zh) == "这张卡读不出来，请找工作人员");
+    // A good card in between starts the count again.
+    ctl.apply(ScanCommand{fx.idLow});
+    ctl.apply(ScanCommand{"garbage"});
+    CHECK(std::string(outcomeHint(*ctl.state().result).zh) == "请再刷一次");
 }
 
 TEST_CASE("a PIN accepted by the checker opens today's roster with full names") {

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 
@@ -11,12 +12,15 @@
 
 #include "gui/gui_fixture.hpp"
 #include "kiosk/gui/screenshot.hpp"
+#include "kiosk/ui/theme.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "support/pixels.hpp"
 
 using namespace mh;
 
 namespace {
+
+using DrawnRect_ = ui::DrawnRect;
 
 struct Panel {
     int w, h;
@@ -69,8 +73,44 @@ void checkScreen(Site& site, const std::string& screen, const Panel& p) {
         double inkMm = ink.height() / mm;
         double k = test::contrast(ink.text, ink.background);
         CHECK(k >= 7.0);
+        // Staff screens: every button label whole inside its button and at least 5 mm tall.
+        if (isStaffScreen(screen) && t.what.rfind("label:", 0) == 0 && t.what.back() != '.') {
+            CHECK(inkMm >= 5.0);
+            if (const auto* b = s.layout.find("button:" + t.what.substr(6))) {
+                CHECK(t.min.x >= b->min.x);
+                CHECK(t.max.x <= b->max.x);
+            }
+        }
         if (t.what == "outcome" || t.what == "please-scan") CHECK(inkMm >= 20.0);
         else if (!isStaffScreen(screen) && !isStaffText(t.what)) CHECK(inkMm >= 10.0);
+        // Every digit meant for elders (clock, hours, notice figures) is 10 mm too, and the waiting
+        // screen says where to hold the card at every size.
+        if (t.what.size() > 7 && t.what.substr(t.what.size() - 7) == ":digits") CHECK(inkMm >= 10.0);
+        // Elder text stays clear of every touch target (issue 12: the hours ran under 工作人员). The
+        // line box's blank space above and below the ink may touch a target; the ink may not.
+        if (!isStaffScreen(screen) && t.what.rfind("label:", 0) != 0) {
+            float slackTop = 0.16f * (t.max.y - t.min.y), slackBottom = 0.10f * (t.max.y - t.min.y);
+            for (const auto& g : s.layout.targets) {
+                INFO("against " << g.what);
+                bool apart = t.max.x <= g.min.x || g.max.x <= t.min.x || t.max.y - slackBottom <= g.min.y ||
+                             g.max.y <= t.min.y + slackTop;
+                CHECK(apart);
+            }
+        }
+    }
+    if (const auto* word = s.layout.find("pay"); word && s.layout.find("pay-amount")) {
+        // The amount to pay is never shorter than 请付 beside it.
+        auto inkOf = [&](const DrawnRect_& r) {
+            return test::measureInk(at, std::max(0, int(r.min.x)), std::max(0, int(r.min.y)), std::min(p.w, int(r.max.x + 1)),
+                                    std::min(p.h, int(r.max.y + 1)))
+                .height();
+        };
+        CHECK(inkOf(*s.layout.find("pay-amount")) >= inkOf(*word));
+    }
+    if (screen == "checkin" || screen == "posting") CHECK(s.layout.find("please-scan") != nullptr);
+    if (screen == "checkin") {
+        CHECK(s.layout.find("hint") != nullptr);
+        CHECK(s.layout.find("date:digits") != nullptr);
     }
     if (screen == "posting") {
         // The idle posting view: its title and at least two lines of figures, all elder-sized (above).
@@ -236,4 +276,106 @@ TEST_CASE("training shows the 培训模式 band across the top of every screen, 
     auto waiting = gui::renderScreen(*fx.site, opt);
     REQUIRE(waiting.ok());
     CHECK((*waiting)->layout.find("database-mark") != nullptr);
+}
+
+namespace {
+std::unique_ptr<gui::Shot> shotOf(Site& site, const std::string& screen, const Panel& p) {
+    gui::ScreenshotOptions opt;
+    opt.screen = screen;
+    opt.width = p.w;
+    opt.height = p.h;
+    opt.diagonalInch = p.inch;
+    opt.at = LocalDateTime::parse("2026-11-25T11:32");
+    auto shot = gui::renderScreen(site, opt);
+    REQUIRE(shot.ok());
+    return std::move(*shot);
+}
+
+const Panel kFourPanels[] = {{1024, 600, 7.0}, {1280, 800, 10.1}, {1920, 1080, 21.5}, {1080, 1920, 21.5}};
+const char* const kRefusals[] = {"duplicate", "unknown", "invalid", "revoked", "closed", "ineligible"};
+
+// Mean WCAG relative luminance of the whole screen, as a grayscale screenshot would show it.
+double meanLuminance(const gui::Shot& s) {
+    double sum = 0;
+    int n = 0;
+    for (int y = 0; y < s.canvas->height(); y += 3)
+        for (int x = 0; x < s.canvas->width(); x += 3, ++n) sum += test::luminance(s.canvas->rgbAt(x, y));
+    return sum / n;
+}
+
+// The icon's ink (anything clearly unlike the screen's background) on a 12 x 12 grid, each cell
+// the share of ink within a box 2.5 mm either side of its centre: the icon as a cataract sees it.
+std::vector<double> blurredIcon(const gui::Shot& s) {
+    const auto* r = s.layout.find("icon");
+    REQUIRE(r);
+    std::uint32_t bg = s.canvas->rgbAt(1, s.canvas->height() / 2);
+    int radius = std::max(1, int(s.metrics.mm(2.5f)));
+    std::vector<double> out;
+    for (int gy = 0; gy < 12; ++gy)
+        for (int gx = 0; gx < 12; ++gx) {
+            int cx = int(r->min.x + (gx + 0.5f) * (r->max.x - r->min.x) / 12);
+            int cy = int(r->min.y + (gy + 0.5f) * (r->max.y - r->min.y) / 12);
+            int ink = 0, all = 0;
+            for (int y = cy - radius; y <= cy + radius; y += 2)
+                for (int x = cx - radius; x <= cx + radius; x += 2) {
+                    if (x < 0 || y < 0 || x >= s.canvas->width() || y >= s.canvas->height()) continue;
+                    ++all;
+                    ink += test::contrast(s.canvas->rgbAt(x, y), bg) > 1.5;
+                }
+            out.push_back(all ? double(ink) / all : 0);
+        }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("accepted and every refusal differ in the whole screen's brightness, at least 2:1") {
+    // Issue 12: in grayscale the accepted and refused icons were the same grey (73 vs 74).
+    test::GuiFixture fx;
+    for (const auto& p : kFourPanels) {
+        double ok = meanLuminance(*shotOf(*fx.site, "accepted", p));
+        for (const char* refusal : kRefusals) {
+            double no = meanLuminance(*shotOf(*fx.site, refusal, p));
+            INFO(refusal << " at " << p.w << "x" << p.h << ": accepted " << ok << ", refused " << no);
+            CHECK((ok + 0.05) / (no + 0.05) >= 2.0);
+        }
+    }
+}
+
+TEST_CASE("the outcome icons keep distinct shapes under a 2.5 mm blur, and warning colours stand 3:1 on their screen") {
+    test::GuiFixture fx;
+    for (const auto& p : kFourPanels) {
+        // One shot at a time: each has its own ImGui context.
+        std::vector<std::vector<double>> shapes;
+        for (const char* screen : {"accepted", "duplicate", "unknown", "invalid", "closed"})
+            shapes.push_back(blurredIcon(*shotOf(*fx.site, screen, p)));
+        for (size_t i = 0; i < shapes.size(); ++i)
+            for (size_t j = i + 1; j < shapes.size(); ++j) {
+                double diff = 0;
+                for (size_t k = 0; k < shapes[i].size(); ++k) diff += std::abs(shapes[i][k] - shapes[j][k]);
+                diff /= double(shapes[i].size());
+                INFO(p.w << "x" << p.h << " shapes " << i << " and " << j << " differ by " << diff);
+                CHECK(diff >= 0.15);
+            }
+    }
+    for (Outcome o : {Outcome::Accepted, Outcome::Duplicate, Outcome::Unknown, Outcome::Invalid, Outcome::Closed,
+                      Outcome::Revoked, Outcome::Ineligible}) {
+        ui::OutcomeLook look = ui::lookOf(o);
+        auto rgbOf = [](std::uint32_t abgr) { return ((abgr & 0xFF) << 16) | (abgr & 0xFF00) | ((abgr >> 16) & 0xFF); };
+        INFO(outcomeKey(o));
+        CHECK(test::contrast(rgbOf(look.fill), rgbOf(look.background)) >= 3.0);
+        CHECK(test::contrast(rgbOf(look.text), rgbOf(look.background)) >= 7.0);
+    }
+}
+
+TEST_CASE("the 7-inch staff roster shows two whole rows with their void buttons at once") {
+    // Issue 12: the 7" roster showed one row at a time.
+    test::GuiFixture fx;
+    CheckInEngine engine(*fx.site, fx.clock);
+    REQUIRE(engine.scan(ScanRequest{fx.idLow, "lunch", std::nullopt, false})->accepted());
+    REQUIRE(engine.scan(ScanRequest{fx.idFree, "lunch", std::nullopt, false})->accepted());
+    auto s = shotOf(*fx.site, "roster", {1024, 600, 7.0});
+    int whole = 0;
+    for (const auto& t : s->layout.targets)
+        if (t.what.rfind("button:void", 0) == 0 && t.min.y >= 0 && t.max.y <= 600) ++whole;
+    CHECK(whole == 2);
 }

@@ -5,6 +5,7 @@
 
 #include "gui/gui_fixture.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
+#include "kiosk/ui/metrics.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/audit_log.hpp"
@@ -178,4 +179,45 @@ TEST_CASE("a stored volume that is not a whole number in 0..100 falls back to th
     }
     KioskSettings(fx.site->db()).set(KioskSettings::kVolume, "30", "2026-11-25T08:00:00+08:00");
     CHECK(KioskController(*fx.site, fx.clock).state().volume == 30);
+}
+
+TEST_CASE("the panel size staff pick is kept across a restart, audited, and used where site.toml gives none") {
+    test::GuiFixture fx;
+    {
+        KioskController ctl(*fx.site, fx.clock);
+        CHECK(ctl.state().pickedDiagonalInch == 0);
+        login(ctl);
+        std::int64_t before = lastId(*fx.site);
+        ctl.apply(PickDiagonal{7.0});
+        ctl.apply(PickDiagonal{7.0});  // the same size again changes nothing
+        auto es = since(*fx.site, before);
+        REQUIRE(es.size() == 1);
+        CHECK(es[0].action == "kiosk.diagonal");
+        CHECK(es[0].detail == "0 -> 7");
+        CHECK(es[0].actor == "staff-screen");
+    }
+    KioskController again(*fx.site, fx.clock);
+    CHECK(again.state().pickedDiagonalInch == 7.0);
+    CHECK(KioskSettings(fx.site->db()).get(KioskSettings::kDiagonal) == std::optional<std::string>("7"));
+
+    // site.toml first, then the staff pick, then the panel's EDID, then a real DPI; 96 dpi from X is no answer.
+    bool known = false;
+    CHECK(Metrics::choose(1024, 600, 10.1, 7.0, 15.6, 0, &known).pxPerMm == Metrics::of(1024, 600, 10.1).pxPerMm);
+    CHECK(Metrics::choose(1024, 600, 0, 7.0, 15.6, 0, &known).pxPerMm == Metrics::of(1024, 600, 7.0).pxPerMm);
+    CHECK(known);
+    CHECK(Metrics::choose(1024, 600, 0, 0, 15.6, 0, &known).pxPerMm == Metrics::of(1024, 600, 15.6).pxPerMm);
+    Metrics::choose(1024, 600, 0, 0, 0, 96.0f, &known);
+    CHECK_FALSE(known);
+    Metrics::choose(1024, 600, 0, 0, 0, 170.0f, &known);
+    CHECK(known);
+}
+
+TEST_CASE("a staff screen left alone is logged out in the audit log, as leaving it is") {
+    test::GuiFixture fx;
+    KioskController ctl(*fx.site, fx.clock);
+    login(ctl);
+    std::int64_t before = lastId(*fx.site);
+    fx.clock.advance(KioskController::kStaffIdleSeconds);
+    ctl.tick();
+    CHECK(actions(since(*fx.site, before)) == std::vector<std::string>{"staff.logout"});
 }
