@@ -3,34 +3,26 @@
 #include <algorithm>
 
 #include "shared/checkin/clock_check.hpp"
+#include "shared/store/database_health.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "shared/upload/backoff.hpp"
 
 namespace mh {
 namespace {
 
-std::optional<Error> databaseProblem(Database& db) {
-    try {
-        auto st = db.prepare("PRAGMA quick_check");
-        std::string first;
-        int rows = 0;
-        while (st.step()) {
-            if (rows++ == 0) first = st.text(0);
-        }
-        if (rows == 1 && first == "ok") return std::nullopt;
-        return Error{"database.damaged", "本机数据库有损坏（" + first + "）。请联系县信息科，用备份恢复。",
-                     "the database is damaged (quick_check: " + first + "); restore it from a backup"};
-    } catch (const std::exception& e) {
-        return Error{"database.unreadable", "本机数据库读不出来。请联系县信息科，用备份恢复。",
-                     std::string("the database cannot be read: ") + e.what()};
-    }
+// The start-up check's words (database_health), as an Error for the status JSON.
+std::optional<Error> damagedDatabase(Database& db) {
+    std::string detail;
+    std::string problem = databaseProblem(db, &detail);
+    if (problem.empty()) return std::nullopt;
+    return Error{"database.damaged", problem, "the database is damaged (quick_check: " + detail + "); restore it from a backup"};
 }
 
 }  // namespace
 
 SiteStatus siteStatus(Site& site, std::int64_t nowUnix, bool checkDatabase) {
     SiteStatus s;
-    if (checkDatabase) s.database = databaseProblem(site.db());
+    if (checkDatabase) s.database = damagedDatabase(site.db());
     if (s.database) {
         s.needsStaff = true;
         return s;  // nothing else in a damaged database can be trusted

@@ -501,4 +501,11 @@ TEST_CASE("a damaged database is found by the start-up check and shown to staff,
     CHECK(problem.find("数据库检查发现损坏") != std::string::npos);
     CHECK(problem.find("mealhall.db") == std::string::npos);  // no file names on a staff screen
     CHECK(detail != "ok");
+    site->reset();
+    // `kiosk status` says the same to monitoring: it could report, so exit 0, with the problem.
+    auto status = kiosk({"status", "--site", s.site});
+    CHECK(status.exitCode == 0);
+    auto j = nlohmann::json::parse(status.out);
+    CHECK(j["database"].get<std::string>().find("数据库检查发现损坏") != std::string::npos);
+    CHECK(j["needs_staff"] == true);
 }
