@@ -3,18 +3,9 @@
 #include <SDL.h>
 
 #include <cstdio>
-#include <fstream>
-#include <string>
+#include <cstdlib>
 
-namespace {
-long statusKb(const char* key) {
-    std::ifstream f("/proc/self/status");
-    std::string line;
-    while (std::getline(f, line))
-        if (line.rfind(key, 0) == 0) return std::stol(line.substr(std::string(key).size()));
-    return 0;
-}
-}  // namespace
+#include "bench/bench_memory.hpp"
 
 int main(int argc, char** argv) {
     int seconds = argc > 1 ? std::atoi(argv[1]) : 3;
@@ -38,7 +29,7 @@ int main(int argc, char** argv) {
         SDL_RenderPresent(r);
         SDL_Delay(100);
     }
-    std::printf("%ld %ld\n", statusKb("VmHWM:"), statusKb("VmRSS:"));
+    std::printf("%ld %ld\n", mh::bench::peakKb(), mh::bench::rssKb());
     SDL_DestroyRenderer(r);
     SDL_DestroyWindow(w);
     SDL_Quit();

@@ -14,19 +14,14 @@
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/roster/roster_import.hpp"
 
+#include "bench/bench_memory.hpp"
+
 using namespace mh;
 using Clock_ = std::chrono::steady_clock;
 
 namespace {
-long statusKb(const char* key) {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(key, 0) == 0) return std::stol(line.substr(std::string(key).size()));
-    return 0;
-}
-long rssKb() { return statusKb("VmRSS:"); }
-long peakKb() { return statusKb("VmHWM:"); }  // the highest RSS so far
+using bench::peakKb;
+using bench::rssKb;
 
 std::string idNumber(int i) {
     static const int w[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};

@@ -33,7 +33,7 @@ echo "idle CPU over 10 s: $(echo "scale=2; ($b - $a) * 100 / $tck / 10" | bc)% o
 
 # Memory (issue 12's goals: peak while starting < 150 MB, idle < 80 MB, 3,000 elders < 120 MB), each
 # beside a bare SDL window with the kiosk's hints in the same X server (bench_bare_window).
-bare=$("$(dirname "$KIOSK")/bench_bare_window" 6 2>/dev/null || echo "0 0")
+bare=$(DISPLAY=:93 "$(dirname "$KIOSK")/bench_bare_window" 6 2>/dev/null || echo "0 0")
 DISPLAY=:93 "$KIOSK" run --site "$work/site" >/dev/null 2>&1 & kpid=$!
 sleep 6
 peak=$(awk '/VmHWM/ {print $2}' /proc/$kpid/status); idle=$(awk '/VmRSS/ {print $2}' /proc/$kpid/status)
