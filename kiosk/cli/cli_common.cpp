@@ -12,8 +12,8 @@ void Context::error(const Error& e) const { std::cerr << e.text(english) << "\n"
 
 void Context::say(const std::string& zh, const std::string& en) const { std::cerr << pick(zh, en) << "\n"; }
 
-std::unique_ptr<Site> Context::openSite(const fs::path& dir) const {
-    auto site = Site::open(dir);
+std::unique_ptr<Site> Context::openSite(const fs::path& dir, bool keepLastGood) const {
+    auto site = keepLastGood ? Site::openKeepingLastGood(dir) : Site::open(dir);
     if (!site) {
         error(site.error());
         return nullptr;

@@ -28,7 +28,8 @@ struct Context {
     void say(const std::string& zh, const std::string& en) const;
     const std::string& pick(const std::string& zh, const std::string& en) const { return english ? en : zh; }
     // Opens the site or prints why not; nullptr then (exit 2).
-    std::unique_ptr<Site> openSite(const std::filesystem::path& dir) const;
+    // keepLastGood: the running kiosk's open (Site::openKeepingLastGood), else a broken site.toml is refused.
+    std::unique_ptr<Site> openSite(const std::filesystem::path& dir, bool keepLastGood = false) const;
     // Parses --at or prints why not.
     std::optional<std::optional<LocalDateTime>> parseAt(const std::string& text) const;
     LocalDate today(const Site& site) const { return site.timeZone().toLocal(clock.nowUnix()).date; }

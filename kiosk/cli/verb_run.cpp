@@ -39,7 +39,7 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
             ctx.exitCode = kUsage;
             return;
         }
-        auto s = ctx.openSite(a->site);
+        auto s = ctx.openSite(a->site, /*keepLastGood=*/true);
         if (!s) {
             ctx.exitCode = kUsage;
             return;

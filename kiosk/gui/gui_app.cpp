@@ -75,6 +75,10 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     ctl.state().databaseProblem = databaseProblem(site.db(), &checkDetail);
     if (!ctl.state().databaseProblem.empty())
         ctx.say("数据库检查发现损坏：" + checkDetail, "the database check found damage: " + checkDetail);
+    ctl.state().configProblem = site.configProblem();
+    if (!site.configProblem().empty())
+        ctx.say("site.toml 有错，按上次正确的设置运行：" + site.configDetail(),
+                "site.toml is broken, running on the last good configuration: " + site.configDetail());
     ctl.state().training = options.training;
     // Uploads and the monthly posting run on their own threads for as long as the window is up; a
     // training copy has neither (nothing of it may reach the county or the printer).

@@ -86,6 +86,8 @@ struct KioskState {
     // Custody (contract 2): what the start-up check found wrong with the database, in plain Chinese
     // (empty when fine): shown on the settings tab, and as a mark on the waiting screen for staff.
     std::string databaseProblem;
+    // site.toml did not load and the last good configuration is in use (Site::configProblem).
+    std::string configProblem;
     // `run --at`: a throwaway copy of the site; every screen carries the 培训模式 band.
     bool training = false;
 };

@@ -71,9 +71,10 @@ void drawPanelSize(const KioskState& st, DrawContext& ctx, float width) {
 
 void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width) {
     float key = ctx.mm(kTouchMm);
-    if (!st.databaseProblem.empty()) {
+    for (const std::string* problem : {&st.databaseProblem, &st.configProblem}) {
+        if (problem->empty()) continue;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kRedText));
-        ImGui::TextWrapped("%s", st.databaseProblem.c_str());
+        ImGui::TextWrapped("%s", problem->c_str());
         ImGui::PopStyleColor();
     }
     if (!st.panelSizeKnown) drawPanelSize(st, ctx, width);

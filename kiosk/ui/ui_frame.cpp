@@ -29,7 +29,7 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     out.insert(out.end(), st.surnames.begin(), st.surnames.end());
     out.insert(out.end(), st.villages.begin(), st.villages.end());
     out.push_back(st.staffMessage);
-    out.insert(out.end(), {st.databaseProblem, kTrainingBand, kDatabaseMark});
+    out.insert(out.end(), {st.databaseProblem, st.configProblem, kTrainingBand, kDatabaseMark});
     auto ops = opsTexts(st);
     out.insert(out.end(), ops.begin(), ops.end());
     for (const auto& s : st.roster) {

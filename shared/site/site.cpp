@@ -78,7 +78,27 @@ std::optional<Error> missingDatabase(const fs::path& dir) {
                      dir.string() + " (or kiosk restore --site " + dir.string() + " --from BACKUP). Do not run init again."};
 }
 
-Result<std::unique_ptr<Site>> Site::open(const fs::path& dir) {
+Result<std::unique_ptr<Site>> Site::open(const fs::path& dir) { return openWith(dir, false); }
+
+Result<std::unique_ptr<Site>> Site::openKeepingLastGood(const fs::path& dir) { return openWith(dir, true); }
+
+namespace {
+std::string fileText(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Remembers a site.toml that loaded, so a later broken edit cannot stop the kiosk. Written only when
+// it changed; a failure to write it costs nothing today.
+void keepAsLastGood(const fs::path& dir) {
+    std::string now = fileText(dir / kSiteToml);
+    std::error_code ec;
+    if (fs::exists(dir / kLastGoodSiteToml, ec) && fileText(dir / kLastGoodSiteToml) == now) return;
+    (void)writeFileAtomic(dir / kLastGoodSiteToml, now);
+}
+}  // namespace
+
+Result<std::unique_ptr<Site>> Site::openWith(const fs::path& dir, bool keepLastGood) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         return Error{"site.missing", "找不到站点目录 " + dir.string() + "（先运行 kiosk init）",
@@ -87,7 +107,18 @@ Result<std::unique_ptr<Site>> Site::open(const fs::path& dir) {
         return Error{"site.missing", "目录 " + dir.string() + " 不是站点目录：缺少 site.toml",
                      dir.string() + " is not a site directory: site.toml is missing"};
     auto cfg = loadSiteConfig(dir / kSiteToml);
-    if (!cfg) return cfg.error();
+    std::string configProblem, configDetail;
+    if (cfg) {
+        keepAsLastGood(dir);
+    } else if (keepLastGood && fs::exists(dir / kLastGoodSiteToml, ec)) {
+        auto last = loadSiteConfig(dir / kLastGoodSiteToml);
+        if (!last) return cfg.error();
+        configProblem = "设置文件有错，本机按上次正确的设置照常签到。请通知管理员改正。";
+        configDetail = cfg.error().message;
+        cfg = std::move(last);
+    } else {
+        return cfg.error();
+    }
     auto tz = TimeZone::load(cfg->timezone);
     if (!tz) return tz.error();
     auto keys = SiteKeys::load(dir);
@@ -97,7 +128,10 @@ Result<std::unique_ptr<Site>> Site::open(const fs::path& dir) {
     tightenPermissions(dir);
     try {
         Database db = Database::open(dir / kSiteDb);
-        return std::unique_ptr<Site>(new Site(dir, std::move(*cfg), std::move(*tz), *keys, std::move(db)));
+        std::unique_ptr<Site> site(new Site(dir, std::move(*cfg), std::move(*tz), *keys, std::move(db)));
+        site->m_configProblem = std::move(configProblem);
+        site->m_configDetail = std::move(configDetail);
+        return site;
     } catch (const StoreError& e) {
         return Error{"site.db", "无法打开站点数据库：" + std::string(e.what()),
                      std::string("cannot open the site database: ") + e.what()};

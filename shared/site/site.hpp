@@ -32,6 +32,15 @@ public:
     // Fails with a plain sentence for a missing directory, a broken site.toml, missing keys or an
     // unreadable database; a missing or empty database is `site.db.gone` and nothing is created.
     static Result<std::unique_ptr<Site>> open(const std::filesystem::path& dir);
+    // The same for the running kiosk, which must not stop elders eating over a typo: a site.toml that
+    // does not load falls back to the last one that did (kept beside it as site.toml.last-good), and
+    // configProblem() says so. Other verbs use open() and refuse, so the mistake gets fixed.
+    static Result<std::unique_ptr<Site>> openKeepingLastGood(const std::filesystem::path& dir);
+
+    // Empty, or a plain sentence for staff: the configuration in use is the last good one.
+    [[nodiscard]] const std::string& configProblem() const { return m_configProblem; }
+    // What was wrong with site.toml, with its line, for the log (not for the staff screen).
+    [[nodiscard]] const std::string& configDetail() const { return m_configDetail; }
 
     [[nodiscard]] const std::filesystem::path& dir() const { return m_dir; }
     [[nodiscard]] const SiteConfig& config() const { return m_config; }
@@ -42,6 +51,7 @@ public:
     [[nodiscard]] const std::vector<PublicKey>& trustedKeys() const { return m_trusted; }
 
 private:
+    static Result<std::unique_ptr<Site>> openWith(const std::filesystem::path& dir, bool keepLastGood);
     Site(std::filesystem::path dir, SiteConfig cfg, TimeZone tz, SiteKeys keys, Database db);
     std::filesystem::path m_dir;
     SiteConfig m_config;
@@ -49,6 +59,9 @@ private:
     SiteKeys m_keys;
     Database m_db;
     std::vector<PublicKey> m_trusted;
+    std::string m_configProblem, m_configDetail;
 };
+
+inline constexpr const char* kLastGoodSiteToml = "site.toml.last-good";
 
 }  // namespace mh

@@ -109,3 +109,39 @@ TEST_CASE("[input] camera is auto by default, and only auto, none or a device pa
     CHECK(errorOf(kSite + "[input]\ncamera = 0\n").message.find("camera") != std::string::npos);
     CHECK(errorOf(kSite + "[input]\nscanner = \"usb\"\n").message.find("scanner") != std::string::npos);
 }
+
+TEST_CASE("a broken site.toml: verbs refuse it, the running kiosk keeps the last good configuration and says so") {
+    test::TempDir dir;
+    { auto site = test::makeSite(dir.path()); }
+    // Opening once with a good file remembers it.
+    REQUIRE(Site::open(dir.path()).ok());
+    REQUIRE(std::filesystem::exists(dir.path() / kLastGoodSiteToml));
+    std::string good = test::readFile(dir.path() / kSiteToml);
+    test::writeFile(dir.path() / kSiteToml, good + "\n[[service]]\nid = \"lunch2\"\nprice_fen = -5\nbogus = 1\n");
+    auto refused = Site::open(dir.path());
+    REQUIRE_FALSE(refused.ok());
+    auto kept = Site::openKeepingLastGood(dir.path());
+    REQUIRE(kept.ok());
+    CHECK((*kept)->config().findService("lunch") != nullptr);
+    CHECK((*kept)->config().findService("lunch2") == nullptr);
+    CHECK((*kept)->configProblem().find("上次正确的设置") != std::string::npos);
+    CHECK((*kept)->configProblem().find("site.toml") == std::string::npos);  // no file names for staff
+    CHECK((*kept)->configDetail() == refused.error().message);
+    // The broken file never replaces the last good one.
+    CHECK(test::readFile(dir.path() / kLastGoodSiteToml) == good);
+    kept->reset();
+    // Fixed again: no problem, and the fix becomes the last good one.
+    test::writeFile(dir.path() / kSiteToml, good + "\n# fixed\n");
+    auto fixed = Site::openKeepingLastGood(dir.path());
+    REQUIRE(fixed.ok());
+    CHECK((*fixed)->configProblem().empty());
+    CHECK(test::readFile(dir.path() / kLastGoodSiteToml) == good + "\n# fixed\n");
+}
+
+TEST_CASE("without a last good configuration the running kiosk refuses a broken site.toml too") {
+    test::TempDir dir;
+    { auto site = test::makeSite(dir.path()); }
+    std::filesystem::remove(dir.path() / kLastGoodSiteToml);
+    test::writeFile(dir.path() / kSiteToml, "[site]\nid = \n");
+    CHECK_FALSE(Site::openKeepingLastGood(dir.path()).ok());
+}
