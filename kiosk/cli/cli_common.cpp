@@ -36,9 +36,12 @@ void printJson(const nlohmann::ordered_json& j) { std::cout << j.dump(-1, ' ', f
 fs::path assetsDir() {
     if (const char* env = std::getenv("MEALHALL_ASSETS"); env && *env) return env;
     std::error_code ec;
-    if (fs::is_directory(MEALHALL_ASSETS_DIR, ec)) return MEALHALL_ASSETS_DIR;
+    // An installed kiosk (bin/kiosk beside share/mealhall/assets, wherever the tree was unpacked) uses
+    // its own assets before the source tree it was built from, which may be gone or newer.
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    for (fs::path p : {exe.parent_path() / "../share/mealhall/assets", exe.parent_path() / "../../assets"})
+    fs::path installedBeside = exe.parent_path() / "../share/mealhall/assets";
+    for (fs::path p : {installedBeside, fs::path(MEALHALL_ASSETS_DIR), fs::path(MEALHALL_INSTALLED_ASSETS_DIR),
+                       exe.parent_path() / "../../assets"})
         if (fs::is_directory(p, ec)) return p;
     return MEALHALL_ASSETS_DIR;
 }

@@ -15,6 +15,7 @@
 #include "kiosk/ui/ui_frame.hpp"
 #include "platform/net/curl_http_client.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
+#include "platform/system/service_notify.hpp"
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/database_health.hpp"
 
@@ -94,7 +95,9 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
                                [&inputs](ui::CommandQueue& q) { inputs.drainInto(q); },
                                [&inputs] { return inputs.status().zh; }};
     gui::KioskLoop loop(*win, ctl, site.config().diagonalInch, std::move(loopInputs));
-    loop.afterFirstFrame = [&speaker] {
+    platform::ServiceNotify service;  // systemd's unit (Type=notify, WatchdogSec); nothing without systemd
+    loop.afterFirstFrame = [&speaker, &service] {
+        service.ready();  // the screen is up: systemd counts the kiosk as started
         // After the first frame is up: synthesise the fixed results once, so a scan speaks at once.
         for (Outcome o : {Outcome::Accepted, Outcome::Invalid, Outcome::Unknown, Outcome::Revoked, Outcome::Closed,
                           Outcome::Duplicate, Outcome::Ineligible}) {
@@ -108,8 +111,11 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
         }
     };
     const char* exitEarly = std::getenv("MEALHALL_EXIT_AFTER_FIRST_FRAME");
-    while (loop.step())
+    // The loop wakes at least every half watchdog interval (else every minute) and proves it is alive.
+    while (loop.step(service.maxWaitMs(60000))) {
+        service.alive();
         if (exitEarly && *exitEarly && loop.framesDrawn() >= 1) break;
+    }
     SDL_StopTextInput();
     wakeType = 0;
     inputs.stop();  // join the camera threads while SDL is still up

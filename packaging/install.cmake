@@ -1,0 +1,39 @@
+# What `cmake --install build` puts where, and the Debian package `cpack -G DEB` makes of it
+# (scripts/package). Fonts and espeak-ng's voices are Debian packages the .deb depends on, not copies.
+
+install(TARGETS kiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The demo site's roster and site.toml (`kiosk demo` on a terminal, training); the kiosk finds them
+# beside its binary (cli_common.cpp assetsDir).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/mealhall/assets)
+
+# systemd units name the binary by its installed path. Units, sysusers and tmpfiles snippets go
+# under the prefix's lib/ (/usr/lib/... for the .deb: Debian 12's systemd reads both /lib and /usr/lib).
+set(MEALHALL_BINDIR ${CMAKE_INSTALL_FULL_BINDIR})
+set(MEALHALL_CAGE /usr/bin/cage)
+set(MEALHALL_UNIT_DIR ${PROJECT_BINARY_DIR}/systemd)
+foreach(unit mealhall-kiosk.service mealhall-kiosk-cage.service)
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/systemd/${unit}.in ${MEALHALL_UNIT_DIR}/${unit} @ONLY)
+  install(FILES ${MEALHALL_UNIT_DIR}/${unit} DESTINATION lib/systemd/system)
+endforeach()
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/systemd/mealhall.sysusers DESTINATION lib/sysusers.d RENAME mealhall.conf)
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/systemd/mealhall.tmpfiles DESTINATION lib/tmpfiles.d RENAME mealhall.conf)
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/mealhall-kiosk)
+
+# The Debian package. Library dependencies come from dpkg-shlibdeps on the binary, not from a list.
+set(CPACK_PACKAGE_NAME mealhall-kiosk)
+set(CPACK_PACKAGE_VENDOR "Meal-hall kiosk project")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Check-in kiosk for rural elder canteens (老年食堂刷卡终端)")
+set(CPACK_PACKAGE_CONTACT "mealhall kiosk maintainers <mealhall@localhost>")
+set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})  # the units were configured for this prefix
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Data the kiosk opens at run time, which dpkg-shlibdeps cannot see.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk, espeak-ng-data")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups-client")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+  ${CMAKE_CURRENT_LIST_DIR}/debian/postinst ${CMAKE_CURRENT_LIST_DIR}/debian/prerm)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+include(CPack)
