@@ -39,13 +39,9 @@ std::string recordsHash(const std::vector<CheckinRecord>& records) {
     }
     unsigned char out[32];
     crypto_generichash_final(&st, out, sizeof out);
-    static const char* hex = "0123456789abcdef";
-    std::string s;
-    for (unsigned char c : out) {
-        s += hex[c >> 4];
-        s += hex[c & 15];
-    }
-    return s;
+    char hex[sizeof out * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+    return hex;
 }
 
 }  // namespace
