@@ -4,7 +4,7 @@
 
 #include "gui/gui_fixture.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
-#include "kiosk/ui/sample_results.hpp"
+#include "shared/checkin/scan_preview.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "shared/staff/staff_pin.hpp"
@@ -72,7 +72,7 @@ struct CountingSpeaker : Speaker {
 TEST_CASE("tapping 再听一遍 on a result screen asks for the voice again, once") {
     test::GuiFixture fx;
     KioskController ctl(*fx.site, fx.clock);
-    ctl.showResult(sampleResult(*fx.site, Outcome::Accepted, LocalDate::of(2026, 11, 25), "lunch"));
+    ctl.showResult(mh::sampleScan(*fx.site, Outcome::Accepted, LocalDate::of(2026, 11, 25), "lunch"));
     HeadlessUi ui(ctl.state());
     auto cmds = ui.tap(ctl.state(), "replay");
     CHECK(countOf<ReplayVoice>(cmds) == 1);
