@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "kiosk/ui/kiosk_state.hpp"
-#include "kiosk/ui/staff_audit.hpp"
+#include "shared/staff/staff_audit.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "shared/core/text.hpp"
 #include "shared/store/audit_log.hpp"

@@ -288,6 +288,17 @@ TEST_CASE("`kiosk staff pin` takes the PIN from stdin, and the PIN pad then open
     CHECK(ctl.state().screen == ScreenId::Roster);
 }
 
+// The PIN gate is in the types: no code outside the controller can make the pass the staff
+// dispatcher needs, and a staff command is a Command only as a StaffCommand (never on its own).
+static_assert(!std::is_default_constructible_v<StaffPass>);
+template <class T, class V>
+constexpr bool isAlternative = false;
+template <class T, class... A>
+constexpr bool isAlternative<T, std::variant<A...>> = (std::is_same_v<T, A> || ...);
+static_assert(isAlternative<StaffCommand, Command> && !isAlternative<ManualCheckIn, Command> &&
+              !isAlternative<VoidWithReason, Command> && !isAlternative<OpsCommand, Command>);
+static_assert(isAlternative<ManualCheckIn, StaffCommand> && isAlternative<OpsCommand, StaffCommand>);
+
 TEST_CASE("staff check in a forgotten card by surname or last 4 ID digits, then void it with a listed reason") {
     test::GuiFixture fx;
     KioskController ctl(*fx.site, fx.clock);
