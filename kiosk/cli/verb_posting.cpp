@@ -1,5 +1,4 @@
 // Verbs of the month's public side: `posting` (the 公示 as PDF, PNG and CSV) and `donation add`.
-#include <fstream>
 #include <iostream>
 
 #include "cli/cli_common.hpp"

@@ -1,8 +1,6 @@
 // The kiosk's own monthly posting (see posting_job.hpp).
 #include "kiosk/gui/posting_job.hpp"
 
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 
 #include "kiosk/ui/posting_summary.hpp"
