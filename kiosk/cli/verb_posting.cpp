@@ -1,14 +1,11 @@
 // Verbs of the month's public side: `posting` (the 公示 as PDF, PNG and CSV) and `donation add`.
-#include <fstream>
 #include <iostream>
 
 #include "cli/cli_common.hpp"
 #include "platform/print/lp_printer.hpp"
 #include "platform/print/posting_renderer.hpp"
 #include "shared/core/text.hpp"
-#include "shared/posting/monthly_figures.hpp"
-#include "shared/core/atomic_file.hpp"
-#include "shared/posting/posting_csv.hpp"
+#include "shared/posting/produce_posting.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/donations/record_donation.hpp"
 #include "shared/store/donation_store.hpp"
@@ -36,6 +33,7 @@ int runPosting(const PostingArgs& a, Context& ctx) {
         ctx.say(a.month + " 还没有开始，不能公示", a.month + " has not begun: there is nothing to post");
         return kUsage;
     }
+    // Made here as well as in producePosting, so a bad --out is a usage error (exit 2), said first.
     std::error_code ec;
     fs::create_directories(a.out, ec);
     if (!fs::is_directory(a.out, ec)) {
@@ -46,25 +44,20 @@ int runPosting(const PostingArgs& a, Context& ctx) {
         ctx.say("注意：" + a.month + " 还没有结束，公示中的数字以今天为止", "note: " + a.month +
                 " has not ended yet; the figures run up to today");
 
-    MonthlyFigures f = loadMonthlyFigures(*site, ym->first, ym->second);
-    std::string stem = "posting-" + a.month;
-    fs::path csv = fs::path(a.out) / (stem + ".csv"), pdf = fs::path(a.out) / (stem + ".pdf"),
-             png = fs::path(a.out) / (stem + ".png");
-    if (auto written = writeFileAtomic(csv, postingCsv(f)); !written) {
-        ctx.error(written.error());
+    print::PostingRenderer renderer;
+    auto produced = producePosting(*site, renderer, {ym->first, ym->second, a.out, today});
+    if (!produced) {
+        ctx.error(produced.error());
         return kRefused;
     }
-    auto drawn = print::renderPosting(f, today, pdf, png);
-    if (!drawn) {
-        ctx.error(drawn.error());
-        return kRefused;
-    }
+    const MonthlyFigures& f = produced->figures;
+    const fs::path& pdf = produced->files.pdf;
     nlohmann::ordered_json j;
     j["month"] = a.month;
     j["pdf"] = pdf.string();
-    j["png"] = png.string();
-    j["csv"] = csv.string();
-    j["pages"] = drawn->pages;
+    j["png"] = produced->files.png.string();
+    j["csv"] = produced->files.csv.string();
+    j["pages"] = produced->pages;
     j["meals"] = f.meals;
     j["meals_delivered"] = f.mealsDelivered;
     j["meal_elders"] = f.mealElders;

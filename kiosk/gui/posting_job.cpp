@@ -1,15 +1,12 @@
 // The kiosk's own monthly posting (see posting_job.hpp).
 #include "kiosk/gui/posting_job.hpp"
 
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 
 #include "kiosk/ui/posting_summary.hpp"
 #include "platform/print/lp_printer.hpp"
 #include "platform/print/posting_renderer.hpp"
-#include "shared/core/atomic_file.hpp"
-#include "shared/posting/posting_csv.hpp"
+#include "shared/posting/produce_posting.hpp"
 
 namespace mh::gui {
 namespace fs = std::filesystem;
@@ -22,7 +19,7 @@ PostingJob::PostingJob(fs::path siteDir, const Clock& clock, PostingJobOptions o
 PostingJob::~PostingJob() { stop(); }
 
 fs::path PostingJob::pngPath(const fs::path& siteDir, const std::string& month) {
-    return folder(siteDir) / ("posting-" + month + ".png");
+    return folder(siteDir) / ("posting-" + month + ".png");  // as postingFiles() names it
 }
 
 void PostingJob::start() {
@@ -55,9 +52,7 @@ PostingCheck PostingJob::runOnce(Site& site) {
     PostingCheck c;
     LocalDate today = site.timeZone().toLocal(m_clock.nowUnix()).date;
     LocalDate prev = LocalDate::of(today.year(), today.month(), 1).plusDays(-1);
-    char month[16];
-    std::snprintf(month, sizeof month, "%04d-%02u", prev.year(), prev.month());
-    c.month = month;
+    c.month = yearMonthText(prev.year(), prev.month());
 
     bool haveSummary = false;
     {
@@ -66,42 +61,35 @@ PostingCheck PostingJob::runOnce(Site& site) {
     }
     fs::path png = pngPath(m_dir, c.month);
     std::error_code ec;
-    bool missing = !fs::exists(png, ec);
     std::string monthZh = std::to_string(prev.month()) + "月";
-    if (haveSummary && !missing) {
+    if (haveSummary && fs::exists(png, ec)) {
         std::lock_guard lock(m_mutex);
         m_last = c;
         return c;
     }
 
-    MonthlyFigures f = loadMonthlyFigures(site, prev.year(), prev.month());
-    if (!ui::hasAnythingToPost(f)) {
+    // An existing PNG is kept (the sink renames it last, so it means a whole posting; a power cut
+    // half way makes it again on the next check); the figures still come back for the idle screen.
+    print::PostingRenderer renderer;
+    auto produced = producePosting(site, renderer, {prev.year(), prev.month(), folder(m_dir), today, true, true});
+    if (!produced) {
+        c.error = produced.error().message;
+    } else if (produced->nothingToPost) {
         c.nothingToPost = true;
     } else {
-        if (missing) {
-            fs::create_directories(folder(m_dir), ec);
-            fs::path stem = folder(m_dir) / ("posting-" + c.month);
-            fs::path pdf = stem.string() + ".pdf", csv = stem.string() + ".csv";
-            if (auto written = writeFileAtomic(csv, postingCsv(f)); !written) c.error = written.error().message;
-            // renderPosting renames the PNG last: a PNG on disk means a whole posting, and a power
-            // cut half way makes it again on the next check.
-            auto drawn = print::renderPosting(f, today, pdf, png);
-            if (!drawn) {
-                c.error = drawn.error().message;
-            } else {
-                c.made = true;
-                const std::string& printer = site.config().postingPrinter;
-                if (!printer.empty()) {
-                    auto printed = m_opt.print(printer, pdf);
-                    c.printed = printed.ok();
-                    if (!printed) c.error = printed.error().message;
-                }
+        if (produced->made) {
+            c.made = true;
+            const std::string& printer = site.config().postingPrinter;
+            if (!printer.empty()) {
+                auto printed = m_opt.print(printer, produced->files.pdf);
+                c.printed = printed.ok();
+                if (!printed) c.error = printed.error().message;
             }
         }
         // The idle screen shows the posting once its PNG is there, even when the printer refused it.
         if (fs::exists(png, ec)) {
             std::lock_guard lock(m_mutex);
-            m_summary = ui::postingSummary(f);
+            m_summary = ui::postingSummary(produced->figures);
         }
     }
     std::lock_guard lock(m_mutex);

@@ -3,7 +3,7 @@
 
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/posting_summary.hpp"
-#include "kiosk/ui/sample_results.hpp"
+#include "shared/checkin/scan_preview.hpp"
 
 namespace mh::gui {
 
@@ -40,7 +40,7 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
     ui::KioskController ctl(site, clock);
     auto& st = ctl.state();
     if (auto o = outcomeOf(opt.screen)) {
-        ctl.showResult(ui::sampleResult(site, *o, st.now.date, st.service.id, opt.screen == "delivered"));
+        ctl.showResult(sampleScan(site, *o, st.now.date, st.service.id, opt.screen == "delivered"));
     } else if (opt.screen == "pin") {
         ctl.apply(ui::OpenStaff{});
         for (char d : std::string("123")) ctl.apply(ui::PinDigit{d});

@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "kiosk/ui/staff_audit.hpp"
+#include "shared/staff/staff_audit.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "shared/checkin/service_schedule.hpp"
 #include "shared/core/text.hpp"
@@ -198,11 +198,6 @@ void KioskController::loadStaffTab() {
     }
 }
 
-void KioskController::showChoices(std::vector<Elder> found) {
-    m_state.choices.clear();
-    for (auto& e : found) m_state.choices.push_back({e.elderId, drawable(e.name), drawable(e.village)});
-    m_state.staffMessage = found.empty() ? "没有找到" : "";
-}
 
 void KioskController::audit(const std::string& action, const std::string& subject, const std::string& detail,
                             const std::function<void(Database&)>& alongside) {
@@ -234,34 +229,11 @@ void KioskController::submitPin() {
     }
 }
 
-void KioskController::manualCheckIn(const std::string& elderId) {
-    tick();
-    if (m_state.service.id.empty()) {
-        m_state.staffMessage = "现在没有开放的服务";
-        return;
-    }
-    auto r = m_engine.checkInManually(elderId, m_state.service.id, std::nullopt, m_state.deliveredMode, kStaffScreenActor);
-    if (!r) {
-        m_state.staffMessage = r.error().message;
-        return;
-    }
-    // Staff see the same sentence an elder would, with the full name.
-    m_state.staffMessage = r->message;
-    m_state.choices.clear();
-    m_state.idDigits.clear();
-    if (r->accepted()) m_ops.recordChanged(m_state.now.date, m_state.now);
-}
 
-void KioskController::voidRecord(const std::string& reason) {
-    if (!m_state.voiding) return;
-    auto rec = CheckinStore(m_site.db()).byId(*m_state.voiding);
-    auto r = m_engine.voidRecord(*m_state.voiding, reason, kStaffScreenActor);
-    // A void of a day whose tally is already frozen makes a new revision: send it without waiting.
-    if (r && rec)
-        if (auto day = LocalDate::parse(rec->day)) m_ops.recordChanged(*day, m_engine.now());
-    m_state.staffMessage = r ? "已作废：" + reason : r.error().message;
-    m_state.voiding.reset();
-    loadRoster();
+
+std::optional<StaffPass> KioskController::staffGate() const {
+    if (m_state.screen != ScreenId::Roster) return std::nullopt;
+    return StaffPass{};
 }
 
 void KioskController::apply(const Command& c) {
@@ -293,54 +265,9 @@ void KioskController::apply(const Command& c) {
                 submitPin();
             } else if constexpr (std::is_same_v<T, CloseStaff>) {
                 closeStaff("");
-            } else if (m_state.screen != ScreenId::Roster) {
-                // Staff commands only act behind the PIN.
-            } else if constexpr (std::is_same_v<T, ShowStaffTab>) {
-                m_state.staffTab = cmd.tab;
-                m_state.staffMessage.clear();
-                m_state.voiding.reset();
-                loadStaffTab();
-            } else if constexpr (std::is_same_v<T, FindBySurname>) {
-                showChoices(findElders(m_site.db(), ElderKey::Surname, cmd.surname));
-            } else if constexpr (std::is_same_v<T, FindByVillage>) {
-                showChoices(findElders(m_site.db(), ElderKey::Village, cmd.village));
-            } else if constexpr (std::is_same_v<T, IdDigit>) {
-                if (m_state.idDigits.size() >= 4) m_state.idDigits.clear();
-                m_state.idDigits += cmd.digit;
-                if (m_state.idDigits.size() == 4) showChoices(findElders(m_site.db(), ElderKey::IdLast4, m_state.idDigits));
-            } else if constexpr (std::is_same_v<T, IdBackspace>) {
-                if (!m_state.idDigits.empty()) m_state.idDigits.pop_back();
-            } else if constexpr (std::is_same_v<T, ManualCheckIn>) {
-                manualCheckIn(cmd.elderId);
-            } else if constexpr (std::is_same_v<T, StartVoid>) {
-                m_state.voiding = cmd.recordId;
-            } else if constexpr (std::is_same_v<T, VoidWithReason>) {
-                voidRecord(cmd.reason);
-            } else if constexpr (std::is_same_v<T, CancelVoid>) {
-                m_state.voiding.reset();
-            } else if constexpr (std::is_same_v<T, ToggleDelivered>) {
-                m_state.deliveredMode = !m_state.deliveredMode;
-                audit(m_state.deliveredMode ? "kiosk.delivered.on" : "kiosk.delivered.off", "", "");
-            } else if constexpr (std::is_same_v<T, OpsCommand>) {
-                m_ops.apply(cmd, m_state);
-            } else if constexpr (std::is_same_v<T, PickDiagonal>) {
-                if (cmd.inch <= 3 || cmd.inch >= 100 || cmd.inch == m_state.pickedDiagonalInch) return;
-                char before[32], now[32];
-                std::snprintf(before, sizeof before, "%g", m_state.pickedDiagonalInch);
-                std::snprintf(now, sizeof now, "%g", cmd.inch);
-                m_state.pickedDiagonalInch = cmd.inch;
-                std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), value = now;
-                audit("kiosk.diagonal", "", std::string(before) + " -> " + now,
-                      [&](Database& db) { KioskSettings(db).set(KioskSettings::kDiagonal, value, at); });
-            } else if constexpr (std::is_same_v<T, VolumeStep>) {
-                int before = m_state.volume;
-                m_state.volume = std::clamp(m_state.volume + cmd.delta, 0, 100);
-                if (m_speaker) m_speaker->setVolume(m_state.volume);
-                if (m_state.volume != before) {
-                    std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), now = std::to_string(m_state.volume);
-                    audit("kiosk.volume", "", std::to_string(before) + " -> " + now,
-                          [&](Database& db) { KioskSettings(db).set(KioskSettings::kVolume, now, at); });
-                }
+            } else if constexpr (std::is_same_v<T, StaffCommand>) {
+                if (auto pass = staffGate()) applyStaff(cmd, *pass);
+                // else: staff commands only act behind the PIN
             }
         },
         c);

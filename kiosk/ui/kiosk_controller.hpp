@@ -39,6 +39,13 @@ using PinChecker = std::function<PinAnswer(const std::string& pin)>;
 // The running kiosk's checker: the stored PIN with its lockout (`pin` must outlive the checker).
 PinChecker staffPinChecker(StaffPin& pin);
 
+// Proof that the PIN gate let staff in: only KioskController's gate can make one, and the staff
+// dispatcher will not run without it.
+class StaffPass {
+    friend class KioskController;
+    StaffPass() = default;
+};
+
 class KioskController {
 public:
     static constexpr int kResultSeconds = 10;
@@ -75,6 +82,10 @@ public:
     void loadStaffTab();
 
 private:
+    // The PIN gate: a pass while the staff screens are open (the PIN was right), none otherwise.
+    [[nodiscard]] std::optional<StaffPass> staffGate() const;
+    // The staff area's dispatcher (kiosk_controller_staff.cpp).
+    void applyStaff(const StaffCommand& c, StaffPass pass);
     void scan(const std::string& payload);
     void manualCheckIn(const std::string& elderId);
     void voidRecord(const std::string& reason);

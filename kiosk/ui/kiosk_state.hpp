@@ -116,9 +116,16 @@ struct CancelVoid {};
 struct ToggleDelivered {};
 struct VolumeStep { int delta; };
 struct PickDiagonal { double inch; };    // staff measured the 10 cm bar and picked the panel size
+// What staff ask for behind the PIN. Only the staff dispatcher (KioskController::applyStaff) takes
+// them, and it can only be called with the pass the PIN gate hands out: the gate is in the types,
+// not a branch someone can forget.
+using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
+                                  StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, PickDiagonal,
+                                  OpsCommand>;
+// Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
+// the staff commands, which the controller passes on only through the PIN gate.
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, OpenStaff, PinDigit, PinBackspace, PinSubmit,
-                             CloseStaff, ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
-                             StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, PickDiagonal, OpsCommand>;
+                             CloseStaff, StaffCommand>;
 
 // The reasons staff pick from when voiding a record (no typing).
 inline const std::vector<std::string>& voidReasons() {

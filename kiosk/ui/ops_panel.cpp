@@ -5,12 +5,13 @@
 #include <cstdio>
 
 #include "kiosk/ui/kiosk_state.hpp"
-#include "kiosk/ui/staff_audit.hpp"
+#include "shared/staff/staff_audit.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "shared/core/text.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/donations/record_donation.hpp"
 #include "shared/store/donation_store.hpp"
+#include "shared/upload/day_due.hpp"
 #include "shared/upload/site_status.hpp"
 #include "shared/upload/upload_status.hpp"
 
@@ -110,8 +111,7 @@ void OpsPanel::loadDonation(OpsState& ops, LocalDate today) {
 }
 
 bool OpsPanel::recordChanged(LocalDate day, const LocalDateTime& now) {
-    bool due = day < now.date || (day == now.date && now.wallTime() >= m_site.config().endOfDay);
-    if (!due || !m_link.wakeUpload) return false;
+    if (!isDayDue(day, now, m_site.config()) || !m_link.wakeUpload) return false;
     m_link.wakeUpload();
     return true;
 }

@@ -5,10 +5,6 @@
 
 namespace mh::ui {
 
-bool hasAnythingToPost(const MonthlyFigures& f) {
-    return f.meals > 0 || f.servedElders > 0 || f.donationsCount > 0;
-}
-
 PostingSummary postingSummary(const MonthlyFigures& f) {
     PostingSummary s;
     char month[16];

@@ -8,8 +8,6 @@ namespace mh::ui {
 
 // Short lines, most important first, each narrow enough for a 7" panel at elder text size.
 PostingSummary postingSummary(const MonthlyFigures& f);
-// False for a month with nothing to post (a new site): no posting is made or shown for it.
-bool hasAnythingToPost(const MonthlyFigures& f);
 // The notice's title as seen on `today`: 上月公示 · 10月 for last month's figures, 本月公示 · 11月
 // for this month's, else 9月公示 (issue 12: last month's figures were titled 本月).
 std::string noticeTitle(const PostingSummary& p, LocalDate today);

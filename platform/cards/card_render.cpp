@@ -4,7 +4,7 @@
 #include "platform/cards/card_render.hpp"
 
 #include <cairo.h>
-#include <png.h>
+#include "platform/image/png_file.hpp"
 #include <pango/pangocairo.h>
 
 #include <algorithm>
@@ -114,53 +114,15 @@ void drawCard(cairo_t* cr, const CardFace& f) {
     cairo_restore(cr);
 }
 
-// Through libpng rather than cairo_surface_write_to_png, to record 300 dpi (pHYs): a viewer or
-// print dialog then prints the card at its real 85.6 x 54 mm instead of guessing 96 dpi.
+// Through the PNG writer rather than cairo_surface_write_to_png, to record 300 dpi (pHYs): a viewer
+// or print dialog then prints the card at its real 85.6 x 54 mm instead of guessing 96 dpi.
 // Written under a temporary name and renamed when whole (contract 2).
-Status writePngFile(cairo_surface_t* s, const std::filesystem::path& out);
-
 Status writePng(cairo_surface_t* s, const std::filesystem::path& out) {
-    AtomicFile file(out);
-    if (!file.ok()) return Error{"card.write", "无法写入文件：" + out.string(), "cannot write file: " + out.string()};
-    if (auto st = writePngFile(s, file.tempPath()); !st) return Error{"card.write", "无法写入文件：" + out.string(), "cannot write file: " + out.string()};
-    if (auto st = file.commit(); !st) return Error{"card.write", "无法写入文件：" + out.string(), "cannot write file: " + out.string()};
-    return okStatus();
-}
-
-Status writePngFile(cairo_surface_t* s, const std::filesystem::path& out) {
-    auto fail = [&] { return Error{"card.write", "无法写入文件：" + out.string(), "cannot write file: " + out.string()}; };
     cairo_surface_flush(s);
-    const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
-    const int stride = cairo_image_surface_get_stride(s);
-    const unsigned char* data = cairo_image_surface_get_data(s);
-    FILE* f = std::fopen(out.c_str(), "wb");
-    if (!f) return fail();
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    png_infop info = png ? png_create_info_struct(png) : nullptr;
-    std::vector<unsigned char> row(size_t(w) * 3);
-    if (!png || !info || setjmp(png_jmpbuf(png))) {
-        png_destroy_write_struct(&png, &info);
-        std::fclose(f);
-        return fail();
-    }
-    png_init_io(png, f);
-    png_set_IHDR(png, info, unsigned(w), unsigned(h), 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-                 PNG_FILTER_TYPE_DEFAULT);
-    png_set_pHYs(png, info, 11811, 11811, PNG_RESOLUTION_METER);  // 300 dpi = 11811 px/m
-    png_write_info(png, info);
-    for (int y = 0; y < h; ++y) {
-        const auto* px = reinterpret_cast<const std::uint32_t*>(data + size_t(y) * stride);
-        for (int x = 0; x < w; ++x) {
-            row[size_t(x) * 3] = (px[x] >> 16) & 0xff;
-            row[size_t(x) * 3 + 1] = (px[x] >> 8) & 0xff;
-            row[size_t(x) * 3 + 2] = px[x] & 0xff;
-        }
-        png_write_row(png, row.data());
-    }
-    png_write_end(png, nullptr);
-    png_destroy_write_struct(&png, &info);
-    bool ok = std::fclose(f) == 0;
-    return ok ? okStatus() : Status(fail());
+    PngPixels px{cairo_image_surface_get_data(s), cairo_image_surface_get_width(s), cairo_image_surface_get_height(s),
+                 cairo_image_surface_get_stride(s), PixelLayout::CairoRgb24, 300};
+    if (!mh::writePng(px, out)) return Error{"card.write", "无法写入文件：" + out.string(), "cannot write file: " + out.string()};
+    return okStatus();
 }
 
 SurfacePtr newSurface(int w, int h) { return SurfacePtr(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)); }

@@ -3,6 +3,7 @@
 // Sizes are in points on A4 (595×842); the PNG draws the same pages scaled.
 #include "platform/print/posting_renderer.hpp"
 
+#include "platform/image/png_file.hpp"
 #include "shared/core/atomic_file.hpp"
 
 #include <cairo-pdf.h>
@@ -483,7 +484,10 @@ Result<PostingOutput> renderPosting(const MonthlyFigures& f, LocalDate postedOn,
         cairo_restore(cr);
     }
     cairo_destroy(cr);
-    bool pngOk = cairo_surface_write_to_png(img, pngFile.tempPath().c_str()) == CAIRO_STATUS_SUCCESS;
+    cairo_surface_flush(img);
+    bool pngOk = encodePng({cairo_image_surface_get_data(img), out.pngWidth, out.pngHeight, cairo_image_surface_get_stride(img),
+                            PixelLayout::CairoRgb24},
+                           pngFile.tempPath());
     cairo_surface_destroy(img);
     if (!pngOk) return writeError(png);
     if (!pdfFile.commit()) return writeError(pdf);

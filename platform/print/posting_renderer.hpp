@@ -5,18 +5,25 @@
 
 #include "shared/core/dates.hpp"
 #include "shared/core/result.hpp"
+#include "shared/ports/posting_sink.hpp"
 #include "shared/posting/monthly_figures.hpp"
 
 namespace mh::print {
 
-struct PostingOutput {
-    int pages = 0;
-    int pngWidth = 0, pngHeight = 0;
-};
+using PostingOutput = DrawnPosting;
 
 // Writes both files; `postedOn` is the date printed as the posting date. Fails with a plain
 // sentence when a file cannot be written. `pngScale` pixels per point (2: ~144 dpi).
 Result<PostingOutput> renderPosting(const MonthlyFigures& f, LocalDate postedOn, const std::filesystem::path& pdf,
                                     const std::filesystem::path& png, double pngScale = 2.0);
+
+// The posting sink the core's producePosting draws through: renderPosting at the default scale.
+class PostingRenderer final : public PostingSink {
+public:
+    Result<DrawnPosting> draw(const MonthlyFigures& f, LocalDate postedOn, const std::filesystem::path& pdf,
+                              const std::filesystem::path& png) override {
+        return renderPosting(f, postedOn, pdf, png);
+    }
+};
 
 }  // namespace mh::print

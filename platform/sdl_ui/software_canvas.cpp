@@ -8,7 +8,7 @@
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
-#include <stb_image_write.h>
+#include "platform/image/png_file.hpp"
 
 namespace mh::platform {
 
@@ -53,11 +53,9 @@ std::uint32_t SoftwareCanvas::rgbAt(int x, int y) const {
 }
 
 bool SoftwareCanvas::savePng(const std::string& path) const {
-    // The renderer may leave alpha below 255 where it blended; a screenshot is opaque.
-    auto* px = static_cast<std::uint8_t*>(m_surface->pixels);
-    for (int y = 0; y < m_h; ++y)
-        for (int x = 0; x < m_w; ++x) px[y * m_surface->pitch + x * 4 + 3] = 255;
-    return stbi_write_png(path.c_str(), m_w, m_h, 4, m_surface->pixels, m_surface->pitch) != 0;
+    // RGB only: the renderer may leave alpha below 255 where it blended, and a screenshot is opaque.
+    return encodePng({static_cast<const std::uint8_t*>(m_surface->pixels), m_w, m_h, m_surface->pitch, PixelLayout::Rgba8},
+                     path);
 }
 
 }  // namespace mh::platform

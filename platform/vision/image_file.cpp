@@ -1,6 +1,8 @@
 // stb_image does the file formats; this file only converts to luma and words the errors.
 #include "platform/vision/image_file.hpp"
 
+#include "platform/image/png_file.hpp"
+
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 
@@ -33,10 +35,7 @@ Result<GrayImage> loadGrayImage(const std::filesystem::path& path) {
 }
 
 Status saveGrayPng(const GrayImage& img, const std::filesystem::path& path) {
-    auto write = [&](const std::filesystem::path& t) {
-        return stbi_write_png(t.c_str(), img.width, img.height, 1, img.pixels.data(), img.width) != 0;
-    };
-    if (!writeFileAtomic(path, write))
+    if (!writePng({img.pixels.data(), img.width, img.height, img.width, PixelLayout::Gray8}, path))
         return Error{"image.write", "无法写入图片：" + path.string(), "cannot write image: " + path.string()};
     return okStatus();
 }

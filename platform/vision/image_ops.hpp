@@ -4,8 +4,8 @@
 
 namespace mh {
 
-// Bilinear resize to (w, h). Downscaling by averaging first (box) when shrinking by 2 or more, so
-// sensor noise is smoothed instead of aliased.
+// Resize to (w, h) with stb_image_resize; shrinking averages, so sensor noise is smoothed instead of
+// aliased. Empty for an empty source or size.
 GrayImage resizeGray(const GrayImage& src, int w, int h);
 
 // Maps the 2nd..98th percentile of luma onto 0..255: rescues dim, washed-out or glared frames.

@@ -6,6 +6,7 @@
 #include "shared/store/terminal_identity.hpp"
 #include "shared/tally/daily_tally.hpp"
 #include "shared/tally/tally_json.hpp"
+#include "shared/upload/day_due.hpp"
 
 namespace mh {
 namespace {
@@ -38,20 +39,16 @@ std::string recordsHash(const std::vector<CheckinRecord>& records) {
     }
     unsigned char out[32];
     crypto_generichash_final(&st, out, sizeof out);
-    static const char* hex = "0123456789abcdef";
-    std::string s;
-    for (unsigned char c : out) {
-        s += hex[c >> 4];
-        s += hex[c & 15];
-    }
-    return s;
+    char hex[sizeof out * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+    return hex;
 }
 
 }  // namespace
 
 int UploadOutbox::freezeDue(std::int64_t nowUnix) {
     const LocalDateTime now = m_site.timeZone().toLocal(nowUnix);
-    const bool todayDue = now.wallTime() >= m_site.config().endOfDay;
+    const bool todayDue = isTodayDue(now, m_site.config());  // the SQL below is isDayDue over every day
     std::vector<std::pair<std::string, std::string>> due;  // day, signature
     {
         auto st = m_site.db().prepare(std::string("SELECT day, ") + kSigExpr +

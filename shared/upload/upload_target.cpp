@@ -1,6 +1,7 @@
 #include "shared/upload/upload_target.hpp"
 
 #include <fstream>
+#include <new>
 #include <sstream>
 
 #include <curl/curl.h>
@@ -97,18 +98,12 @@ Result<UploadTarget> loadUploadTarget(const Site& site) {
 }
 
 std::string urlEncode(const std::string& s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.' || c == '~') {
-            out += char(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
+    // libcurl's escaper: everything but the unreserved A-Z a-z 0-9 - . _ ~ becomes %XX. It needs no
+    // handle (the argument is unused since 7.82), and fails only when out of memory.
+    char* escaped = curl_easy_escape(nullptr, s.data(), int(s.size()));
+    if (!escaped) throw std::bad_alloc();
+    std::string out(escaped);
+    curl_free(escaped);
     return out;
 }
 

@@ -4,7 +4,7 @@
 
 #include "gui/gui_fixture.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
-#include "kiosk/ui/sample_results.hpp"
+#include "shared/checkin/scan_preview.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "shared/staff/staff_pin.hpp"
@@ -72,7 +72,7 @@ struct CountingSpeaker : Speaker {
 TEST_CASE("tapping 再听一遍 on a result screen asks for the voice again, once") {
     test::GuiFixture fx;
     KioskController ctl(*fx.site, fx.clock);
-    ctl.showResult(sampleResult(*fx.site, Outcome::Accepted, LocalDate::of(2026, 11, 25), "lunch"));
+    ctl.showResult(mh::sampleScan(*fx.site, Outcome::Accepted, LocalDate::of(2026, 11, 25), "lunch"));
     HeadlessUi ui(ctl.state());
     auto cmds = ui.tap(ctl.state(), "replay");
     CHECK(countOf<ReplayVoice>(cmds) == 1);
@@ -287,6 +287,17 @@ TEST_CASE("`kiosk staff pin` takes the PIN from stdin, and the PIN pad then open
     ctl.apply(PinSubmit{});
     CHECK(ctl.state().screen == ScreenId::Roster);
 }
+
+// The PIN gate is in the types: no code outside the controller can make the pass the staff
+// dispatcher needs, and a staff command is a Command only as a StaffCommand (never on its own).
+static_assert(!std::is_default_constructible_v<StaffPass>);
+template <class T, class V>
+constexpr bool isAlternative = false;
+template <class T, class... A>
+constexpr bool isAlternative<T, std::variant<A...>> = (std::is_same_v<T, A> || ...);
+static_assert(isAlternative<StaffCommand, Command> && !isAlternative<ManualCheckIn, Command> &&
+              !isAlternative<VoidWithReason, Command> && !isAlternative<OpsCommand, Command>);
+static_assert(isAlternative<ManualCheckIn, StaffCommand> && isAlternative<OpsCommand, StaffCommand>);
 
 TEST_CASE("staff check in a forgotten card by surname or last 4 ID digits, then void it with a listed reason") {
     test::GuiFixture fx;

@@ -6,7 +6,7 @@
 
 #include "shared/site/site.hpp"
 
-namespace mh::ui {
+namespace mh {
 
 inline constexpr const char* kStaffScreenActor = "staff-screen";
 
@@ -16,4 +16,4 @@ inline constexpr const char* kStaffScreenActor = "staff-screen";
 bool auditStaffAction(Site& site, const Clock& clock, const std::string& action, const std::string& subject,
                       const std::string& detail, const std::function<void(Database&)>& alongside = {});
 
-}  // namespace mh::ui
+}  // namespace mh

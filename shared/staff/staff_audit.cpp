@@ -1,9 +1,9 @@
 // Staff-screen audit entries (see staff_audit.hpp).
-#include "kiosk/ui/staff_audit.hpp"
+#include "shared/staff/staff_audit.hpp"
 
 #include "shared/store/audit_log.hpp"
 
-namespace mh::ui {
+namespace mh {
 
 bool auditStaffAction(Site& site, const Clock& clock, const std::string& action, const std::string& subject,
                       const std::string& detail, const std::function<void(Database&)>& alongside) {
@@ -19,4 +19,4 @@ bool auditStaffAction(Site& site, const Clock& clock, const std::string& action,
     }
 }
 
-}  // namespace mh::ui
+}  // namespace mh
