@@ -1,5 +1,5 @@
 // One scan through CheckInEngine::scan, as the kiosk runs it, on a real site with a small roster:
-// card, ID number and legacy-card identification, the policy and the store. The first byte picks
+// card, ID number and legacy-card identification, the policy and the store. Two leading bytes pick
 // the service and time, and whether the rest is sent as it is or signed with the site's key first
 // (a random input never carries a valid signature), so accepted check-ins are reached too.
 #include "fuzz_site.hpp"
@@ -41,19 +41,20 @@ void checkResult(const ScanResult& r) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    if (size == 0) return 0;
+    if (size < 2) return 0;
     // Function-local: one site per fuzzing process (making one costs a key pair and the migrations).
     // Records accumulate, so later scans of an elder meet the duplicate rule, as in a real day.
     static ScanBench bench;
-    const std::uint8_t mode = data[0];
-    std::string rest(fuzz::asText(data + 1, size - 1));
+    // Byte 0: the service (mod 3), bit 6 "sign the rest", bit 7 "delivered". Byte 1: the quarter of
+    // an hour (mod 96) on 25, 26 or 27 November 2026. "1." is lunch at 11:30, "a." the same signed.
+    const std::uint8_t mode = data[0], when = data[1];
+    std::string rest(fuzz::asText(data + 2, size - 2));
 
     static const char* const services[] = {"breakfast", "lunch", "health"};
     ScanRequest req;
     req.serviceId = services[mode % 3];
-    // Days 1..28 of November 2026 and every quarter of an hour: open, closed, new days.
-    int day = 1 + (mode >> 2) % 28, minute = (mode * 15) % (24 * 60);
-    req.at = LocalDateTime{LocalDate::of(2026, 11, unsigned(day)), minute / 60, minute % 60, 0};
+    int quarter = when % 96;
+    req.at = LocalDateTime{LocalDate::of(2026, 11, 25 + unsigned(when / 96)), quarter / 4, (quarter % 4) * 15, 0};
     req.delivered = mode & 0x80;
     if (mode & 0x40) {
         // "elder:serial" signed with the site's own key: a card the site could have issued.
