@@ -9,8 +9,10 @@ using fuzz::require;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text = fuzz::asText(data, size);
-    // A fresh site each time, so whatever breaks reproduces from the input alone.
-    fuzz::ScratchSite scratch(fuzz::fuzzSiteToml());
+    // A fresh site each time (a copy of one made once per process), so whatever breaks reproduces
+    // from the input alone.
+    static const fuzz::SiteTemplate made(fuzz::fuzzSiteToml());
+    fuzz::ScratchSite scratch(made);
     Site& site = scratch.site();
     const LocalDate today = LocalDate::of(2026, 11, 25);
 

@@ -12,7 +12,8 @@ using fuzz::require;
 namespace {
 
 struct ScanBench {
-    fuzz::ScratchSite scratch{fuzz::fuzzSiteToml()};
+    fuzz::SiteTemplate made{fuzz::fuzzSiteToml()};
+    fuzz::ScratchSite scratch{made};
     FakeClock clock;
     CheckInEngine engine{scratch.site(), clock};
     ScanBench() {

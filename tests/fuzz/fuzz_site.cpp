@@ -15,29 +15,35 @@ void require(bool ok, const char* what) {
     std::abort();
 }
 
-ScratchSite::ScratchSite(const std::string& toml) {
+ScratchDir::ScratchDir() {
     fs::path base = fs::is_directory("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
     std::string pattern = (base / "mealhall-fuzz-XXXXXX").string();
     require(::mkdtemp(pattern.data()) != nullptr, "mkdtemp");
-    m_dir = pattern;
-    fs::path dir = m_dir / "site";
-    auto made = Site::init(dir, "141022-001", "测试食堂");
+    m_path = pattern;
+}
+
+ScratchDir::~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+}
+
+SiteTemplate::SiteTemplate(const std::string& toml) {
+    auto made = Site::init(dir(), "141022-001", "测试食堂");
     require(made.ok(), "Site::init");
-    made->reset();
-    std::ofstream(dir / kSiteToml, std::ios::binary | std::ios::trunc) << toml;
+    // Scans are given times in November 2026, before the real clock: the site must not think its
+    // clock went back (contract 3's clock check), as in the unit tests.
+    made->get()->db().exec("UPDATE terminal SET created_at = 0");
+    made->reset();  // closed: the database is one file, checkpointed, ready to copy
+    std::ofstream(dir() / kSiteToml, std::ios::binary | std::ios::trunc) << toml;
+}
+
+ScratchSite::ScratchSite(const SiteTemplate& from) {
+    fs::path dir = m_scratch.path() / "site";
+    fs::copy(from.dir(), dir, fs::copy_options::recursive);
     auto opened = Site::open(dir);
     if (!opened) std::fprintf(stderr, "%s\n", opened.error().en.c_str());
     require(opened.ok(), "Site::open");
     m_site = std::move(*opened);
-    // Scans are given times in November 2026, before the real clock: the site must not think its
-    // clock went back (contract 3's clock check), as in the unit tests.
-    m_site->db().exec("UPDATE terminal SET created_at = 0");
-}
-
-ScratchSite::~ScratchSite() {
-    m_site.reset();
-    std::error_code ec;
-    fs::remove_all(m_dir, ec);
 }
 
 std::string fuzzSiteToml() {

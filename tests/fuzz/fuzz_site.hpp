@@ -20,18 +20,39 @@ inline std::string_view asText(const std::uint8_t* data, std::size_t size) {
     return {reinterpret_cast<const char*>(data), size};
 }
 
-// A site in a fresh directory (under /dev/shm when there is one: SQLite's fsyncs cost nothing there),
-// removed when the object dies. `toml` becomes its site.toml.
+// A fresh temporary directory (under /dev/shm when there is one: SQLite's fsyncs cost nothing
+// there), removed with everything in it when the object dies.
+class ScratchDir {
+public:
+    ScratchDir();
+    ~ScratchDir();
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+// A closed site directory with `toml` as its site.toml, made once: creating a site runs every
+// schema migration, which costs far more than a fuzz input, so ScratchSites copy this instead.
+class SiteTemplate {
+public:
+    explicit SiteTemplate(const std::string& toml);
+    [[nodiscard]] std::filesystem::path dir() const { return m_scratch.path() / "site"; }
+
+private:
+    ScratchDir m_scratch;
+};
+
+// An open site in a fresh copy of the template, removed when the object dies.
 class ScratchSite {
 public:
-    explicit ScratchSite(const std::string& toml);
-    ~ScratchSite();
-    ScratchSite(const ScratchSite&) = delete;
-    ScratchSite& operator=(const ScratchSite&) = delete;
+    explicit ScratchSite(const SiteTemplate& from);
     Site& site() { return *m_site; }
 
 private:
-    std::filesystem::path m_dir;
+    ScratchDir m_scratch;  // declared first: the site closes before its directory goes
     std::unique_ptr<Site> m_site;
 };
 
