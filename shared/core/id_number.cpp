@@ -21,8 +21,14 @@ bool validProvince(int code) {
 
 char idCheckChar(std::string_view first17) {
     static constexpr std::array<int, 17> w{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    // Anything but 17 digits has no check character; '?' never matches one, so a caller that did not
+    // validate first is refused rather than reading past the text or the table (found by fuzzing).
+    if (first17.size() < 17) return '?';
     int sum = 0;
-    for (size_t i = 0; i < 17; ++i) sum += (first17[i] - '0') * w[i];
+    for (size_t i = 0; i < 17; ++i) {
+        if (first17[i] < '0' || first17[i] > '9') return '?';
+        sum += (first17[i] - '0') * w[i];
+    }
     return "10X98765432"[sum % 11];
 }
 

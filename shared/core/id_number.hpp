@@ -22,7 +22,7 @@ struct IdNumber {
 // check digit. Errors carry a code (id.length, id.chars, id.region, id.date, id.future, id.check).
 Result<IdNumber> parseIdNumber(std::string_view text, LocalDate today);
 
-// The check character for the first 17 digits ('0'..'9' or 'X').
+// The check character for the first 17 digits ('0'..'9' or 'X'); '?' when they are not 17 digits.
 char idCheckChar(std::string_view first17);
 
 // True when the text has the shape of an ID number (18 chars, 17 digits, digit or X), valid or not:

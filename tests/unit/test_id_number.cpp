@@ -63,3 +63,13 @@ TEST_CASE("a 29 February birth date is real only in leap years") {
     std::string common = "14102219490229001";
     CHECK(parseIdNumber(common + idCheckChar(common), kToday).error().code == "id.date");
 }
+
+TEST_CASE("the check character of text that is not 17 digits is '?', never a read past it") {
+    // Found by tests/fuzz/fuzz_id_number: a non-digit indexed the check table at -9 (and a short
+    // text was read past its end). Under the sanitizers of scripts/fuzz that was a crash.
+    CHECK(idCheckChar("11010519491231002") == 'X');
+    CHECK(idCheckChar(std::string_view("14102220\x1c" "00101112", 17)) == '?');
+    CHECK(idCheckChar("1101051949123100") == '?');
+    CHECK(idCheckChar("") == '?');
+    CHECK(idCheckChar("1101051949123100A") == '?');
+}
