@@ -236,7 +236,10 @@ Result<RestoreInfo> restoreBackup(const fs::path& siteDir, const fs::path& from,
                          "签到程序正在使用这个站点，不能恢复，什么也没有改。请先关掉签到程序（kiosk run / serve），再恢复",
                          "a running kiosk has this site open; nothing was changed. Stop kiosk run / serve first, then restore"};
         // The replaced database is kept (a hard link: instant, and the rename below cannot lose it).
-        result.keptAs = std::string(kSiteDb) + ".before-restore-" + stamp(tz ? &*tz : nullptr, nowUnix);
+        // Two restores within a second (a wrong backup, then the right one) must both keep theirs.
+        const std::string base = std::string(kSiteDb) + ".before-restore-" + stamp(tz ? &*tz : nullptr, nowUnix);
+        result.keptAs = base;
+        for (int n = 2; fs::exists(siteDir / result.keptAs, ec); ++n) result.keptAs = base + "-" + std::to_string(n);
         fs::create_hard_link(siteDir / kSiteDb, siteDir / result.keptAs, ec);
         if (ec) fs::copy_file(siteDir / kSiteDb, siteDir / result.keptAs, ec);
         if (ec)
