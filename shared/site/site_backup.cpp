@@ -257,3 +257,61 @@ Result<RestoreInfo> restoreBackup(const fs::path& siteDir, const fs::path& from,
 }
 
 }  // namespace mh
+
+namespace mh {
+
+namespace {
+// This terminal's backups in `to`, oldest first; their names end in the local time stamp.
+std::vector<fs::path> ownBackups(Site& site, const fs::path& to, const std::string& terminal) {
+    std::vector<fs::path> own;
+    const std::string prefix = std::string(kBackupPrefix) + site.config().siteId + "-" + terminal + "-";
+    for (auto& p : listBackups(to))
+        if (p.filename().string().rfind(prefix, 0) == 0) own.push_back(p);
+    return own;
+}
+}  // namespace
+
+Result<NightlyBackup> nightlyBackup(Site& site, std::int64_t nowUnix) {
+    NightlyBackup result;
+    const SiteConfig& cfg = site.config();
+    if (cfg.backupTo.empty()) return result;
+    const LocalDateTime now = site.timeZone().toLocal(nowUnix);
+    if (now.hour * 60 + now.minute < cfg.endOfDay.minutes) return result;
+    std::string terminal;
+    try {
+        terminal = loadTerminalIdentity(site.db()).id;
+    } catch (const StoreError& e) {
+        return backupError(e.what(), e.what());
+    }
+    // Today's end of day as a name stamp: a copy whose stamp is not earlier was made tonight.
+    char tonight[32];
+    std::snprintf(tonight, sizeof tonight, "%04d%02u%02u-%02d%02d00", now.date.year(), now.date.month(), now.date.day(),
+                  cfg.endOfDay.minutes / 60, cfg.endOfDay.minutes % 60);
+    auto own = ownBackups(site, cfg.backupTo, terminal);
+    if (!own.empty()) {
+        std::string n = own.back().filename().string();
+        if (n.substr(n.size() - 15) >= tonight) return result;
+    }
+    auto made = makeBackup(site, cfg.backupTo, nowUnix);
+    if (!made) return made.error();
+    result.made = true;
+    result.info = *made;
+    own = ownBackups(site, cfg.backupTo, terminal);
+    std::error_code ec;
+    for (size_t i = 0; i + size_t(cfg.backupKeep) < own.size(); ++i)
+        if (fs::remove_all(own[i], ec) > 0 && !ec) ++result.removed;
+    return result;
+}
+
+std::string backupAgeText(std::optional<std::int64_t> lastUnix, std::int64_t nowUnix) {
+    if (!lastUnix) return "还没有备份过，请检查U盘";
+    std::int64_t age = std::max<std::int64_t>(0, nowUnix - *lastUnix);
+    const std::int64_t days = age / 86400;
+    // A nightly copy is at most a day old; two nights missed means the stick needs a look.
+    if (days >= 2) return "已经" + std::to_string(days) + "天没有备份了，请检查U盘";
+    if (age < 3600) return "上次备份：" + std::to_string(std::max<std::int64_t>(1, age / 60)) + "分钟前";
+    if (age < 86400) return "上次备份：" + std::to_string(age / 3600) + "小时前";
+    return "上次备份：1天前";
+}
+
+}  // namespace mh

@@ -7,6 +7,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,5 +53,22 @@ struct RestoreInfo {
 // site has none (a terminal rebuilt from scratch); the site's own are never overwritten.
 Result<RestoreInfo> restoreBackup(const std::filesystem::path& siteDir, const std::filesystem::path& from,
                                   const RestoreOptions& options, std::int64_t nowUnix);
+
+}  // namespace mh
+
+namespace mh {
+
+// The nightly copy (site.toml [backup] to/keep): once a local day, after [site] end_of_day, when
+// this terminal has no backup in `to` made since today's end_of_day. Then the oldest of this
+// terminal's backups beyond `keep` are removed.
+struct NightlyBackup {
+    bool made = false;  // false: not due (or [backup] not set)
+    BackupInfo info;
+    int removed = 0;    // old copies removed
+};
+Result<NightlyBackup> nightlyBackup(Site& site, std::int64_t nowUnix);
+
+// For the staff screen: 上次备份：3小时前 / 已经3天没有备份了，请检查U盘. `lastUnix` none: never.
+std::string backupAgeText(std::optional<std::int64_t> lastUnix, std::int64_t nowUnix);
 
 }  // namespace mh
