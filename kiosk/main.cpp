@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     registerRunVerb(app, ctx);
     registerStaffVerbs(app, ctx);
     registerPolicyVerbs(app, ctx);
+    registerBackupVerbs(app, ctx);
     registerCardVerb(app, ctx);
     registerDecodeVerb(app, ctx);
     registerListenVerb(app, ctx);

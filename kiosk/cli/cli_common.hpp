@@ -52,6 +52,7 @@ void registerScreenshotVerb(CLI::App& app, Context& ctx);  // screenshot
 void registerRunVerb(CLI::App& app, Context& ctx);       // run (the full-screen kiosk)
 void registerStaffVerbs(CLI::App& app, Context& ctx);    // staff pin
 void registerPolicyVerbs(CLI::App& app, Context& ctx);   // policy explain
+void registerBackupVerbs(CLI::App& app, Context& ctx);   // backup, restore
 
 // The full-screen kiosk on an open site; returns an exit code. False in *shown when no display
 // could be opened (the caller may fall back to text).

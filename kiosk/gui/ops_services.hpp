@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "kiosk/gui/backup_job.hpp"
 #include "kiosk/gui/posting_job.hpp"
 #include "kiosk/ui/ops_state.hpp"
 #include "shared/upload/background_uploader.hpp"
@@ -28,6 +29,7 @@ public:
 private:
     BackgroundUploader m_uploader;
     PostingJob m_posting;
+    BackupJob m_backup;  // the nightly copy to the USB stick ([backup] in site.toml)
 };
 
 }  // namespace mh::gui

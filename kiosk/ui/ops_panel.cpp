@@ -99,6 +99,7 @@ void OpsPanel::loadUpload(OpsState& ops) {
     ops.upload = v;
     // The posting job's last word rides along: staff look at both on the settings tab.
     ops.postingStatus = m_link.postingStatus ? m_link.postingStatus() : "";
+    ops.backupStatus = m_link.backupStatus ? m_link.backupStatus() : "";
 }
 
 void OpsPanel::loadDonation(OpsState& ops, LocalDate today) {

@@ -51,6 +51,7 @@ struct OpsState {
     DonationView donation;
     DonationForm form;
     std::optional<PostingSummary> posting;  // none until one has been made
+    std::string backupStatus;               // 上次备份：3小时前 / 已经3天没有备份了，请检查U盘; empty: none set
     std::string postingStatus;              // 10月公示已生成，已送打印机 / the last problem, for staff
     bool postingShown = false;              // the waiting screen shows the posting now (idle rotation)
 };
@@ -74,6 +75,7 @@ struct OpsLink {
     std::function<void()> wakeUpload;                         // BackgroundUploader::wakeUp
     std::function<int()> uploadRuns;                          // runs finished so far
     std::function<std::optional<PostingSummary>()> posting;   // the latest summary, if any
+    std::function<std::string()> backupStatus;                // the nightly backup: age or failure
     std::function<std::string()> postingStatus;               // what the posting job last did
 };
 

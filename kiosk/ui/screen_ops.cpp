@@ -53,6 +53,11 @@ void drawDonationSection(const KioskState& st, DrawContext& ctx, float width) {
         ImGui::TextWrapped("%s", st.ops.postingStatus.c_str());
         gap(ctx);
     }
+    if (!st.ops.backupStatus.empty()) {
+        colouredWrapped(kBlueText, "数据备份");
+        ImGui::TextWrapped("%s", st.ops.backupStatus.c_str());
+        gap(ctx);
+    }
 }
 
 void drawOpsWarnings(const KioskState& st) {
@@ -125,11 +130,14 @@ std::vector<std::string> opsTexts(const KioskState& st) {
         "上光荣榜：否（不公开姓名）", "改为不公开", "改为上光荣榜", "确认记录", "取消", "删除", kAnonymousDonor,
         "正在上报，请稍候", "上报没有运行", "没有记录捐赠", "请先用数字键输入金额（元）", "金额太大（不超过 1000 万元），请重新输入",
         "请点选捐赠人，或点“匿名”", "已记录：捐赠元（上光荣榜）", "；名单同步：", "月度公示", kPleaseScan.zh,
+        // The backup's words (backup_job.cpp, site_backup.cpp), digits included.
+        "数据备份上次备份：分钟前小时前天已经没有备份了，请检查U盘还没有备份过0123456789做成：不在或已满，联系县信息科（）",
         // The posting summary's words (posting_summary.cpp), so its arrival does not rebuild the atlas.
         "上本月公示 · 助餐人次其中送餐用餐老人社会捐赠元次"};
     const OpsState& o = st.ops;
     out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.upload.terminal,
-                           o.donation.balanceText, drawable(o.form.donor), o.postingStatus});
+                           o.donation.balanceText, drawable(o.form.donor), o.postingStatus,
+                           o.backupStatus});
     out.insert(out.end(), o.upload.refused.begin(), o.upload.refused.end());
     for (const auto& n : o.form.recentDonors) out.push_back(drawable(n));
     if (o.posting) {

@@ -301,7 +301,7 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
     }
     Reader r(origin);
     SiteConfig cfg;
-    r.onlyKeys(root, {"site", "policy", "service", "rule", "cards", "upload", "display", "posting", "input"}, origin);
+    r.onlyKeys(root, {"site", "policy", "service", "rule", "cards", "upload", "display", "posting", "input", "backup"}, origin);
 
     if (const toml::table* site = subTable(r, root, "site")) {
         r.onlyKeys(*site, {"id", "name", "timezone", "contact", "end_of_day"}, "[site]");
@@ -363,6 +363,15 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
         if (!r.failed() && c != "auto" && c != "none" && c.rfind("/dev/", 0) != 0)
             r.fail(in->get("camera"), "camera 应为 \"auto\"、\"none\" 或设备路径，例如 \"/dev/video0\"",
                    "camera must be \"auto\", \"none\" or a device path such as \"/dev/video0\"");
+    }
+    if (const toml::table* bk = subTable(r, root, "backup")) {
+        r.onlyKeys(*bk, {"to", "keep"}, "[backup]");
+        cfg.backupTo = r.str(*bk, "to", false, nullptr).value_or("");
+        // A relative folder would depend on where the kiosk was started: only absolute paths.
+        if (!r.failed() && !cfg.backupTo.empty() && cfg.backupTo[0] != '/')
+            r.fail(bk->get("to"), "to 应是完整路径，例如 \"/media/usb/mealhall-backups\"",
+                   "to must be an absolute path such as \"/media/usb/mealhall-backups\"");
+        cfg.backupKeep = int(r.integer(*bk, "keep", 1, 365).value_or(cfg.backupKeep));
     }
     if (r.failed()) return r.error();
     return cfg;
@@ -435,6 +444,8 @@ std::string defaultSiteToml(const std::string& siteId, const std::string& name) 
     s += "[display]\nshow_full_names = false      # 屏幕上显示全名（默认遮挡：张*兰）\n\n";
     s += "[posting]\nprinter = \"\"                 # 月度公示的打印机（lp 打印机名）；为空：只生成文件不打印\n\n";
     s += "[input]\ncamera = \"auto\"              # 扫码摄像头：\"auto\" 自动查找，\"none\" 只用扫码枪，或设备路径 \"/dev/video0\"\n";
+    s += "\n# 每晚自动备份（日结之后）到U盘，保留最近 keep 份 / nightly backup after end_of_day, newest `keep` kept\n";
+    s += "# [backup]\n# to = \"/media/usb/mealhall-backups\"\n# keep = 7\n";
     return s;
 }
 

@@ -77,6 +77,8 @@ struct SiteConfig {
     bool showFullNames = false;            // on screens other people can see
     double diagonalInch = 0;               // 0: from the display's DPI
     std::string postingPrinter;            // [posting] printer: lp destination; empty: do not print
+    std::string backupTo;                  // [backup] to: folder of the nightly backup; empty: none
+    int backupKeep = 7;                    // [backup] keep: how many nightly backups stay
     std::string inputCamera = "auto";      // [input] camera: "auto" (first camera found), "none", or a /dev path
 
     [[nodiscard]] const ServiceDef* findService(std::string_view id) const;
