@@ -1,6 +1,8 @@
 // The kiosk's nightly backup thread (see backup_job.hpp).
 #include "kiosk/gui/backup_job.hpp"
 
+#include "kiosk/gui/site_job_loop.hpp"
+
 #include <sys/stat.h>
 
 #include <iostream>
@@ -57,25 +59,8 @@ std::string BackupJob::statusText() const {
 }
 
 void BackupJob::loop(std::stop_token stop) {
-    {
-        std::unique_lock lock(m_mutex);
-        m_cv.wait_for(lock, stop, std::chrono::milliseconds(m_opt.firstCheckDelayMs), [] { return false; });
-    }
-    std::unique_ptr<Site> site;
-    while (!stop.stop_requested()) {
-        try {
-            if (!site) {
-                auto opened = Site::open(m_dir);
-                if (opened) site = std::move(*opened);
-            }
-            if (site) runOnce(*site);
-        } catch (const std::exception& e) {
-            std::cerr << "夜间备份出错：" << e.what() << "\n";
-            site.reset();
-        }
-        std::unique_lock lock(m_mutex);
-        m_cv.wait_for(lock, stop, std::chrono::milliseconds(m_opt.pollMs), [] { return false; });
-    }
+    runSiteJobLoop(stop, m_mutex, m_cv, m_dir, m_opt.firstCheckDelayMs, m_opt.pollMs, "夜间备份出错：",
+                   [this](Site& site) { runOnce(site); });
 }
 
 }  // namespace mh::gui

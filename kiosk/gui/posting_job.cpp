@@ -1,6 +1,8 @@
 // The kiosk's own monthly posting (see posting_job.hpp).
 #include "kiosk/gui/posting_job.hpp"
 
+#include "kiosk/gui/site_job_loop.hpp"
+
 #include <iostream>
 
 #include "kiosk/ui/posting_summary.hpp"
@@ -105,29 +107,11 @@ PostingCheck PostingJob::runOnce(Site& site) {
 }
 
 void PostingJob::loop(std::stop_token stop) {
-    {
-        std::unique_lock lock(m_mutex);
-        m_cv.wait_for(lock, stop, std::chrono::milliseconds(m_opt.firstCheckDelayMs), [] { return false; });
-    }
-    std::unique_ptr<Site> site;
-    while (!stop.stop_requested()) {
-        try {
-            if (!site) {
-                auto opened = Site::open(m_dir);
-                if (opened) site = std::move(*opened);
-            }
-            if (site) {
-                PostingCheck c = runOnce(*site);
-                if (c.made) std::cerr << "公示已生成：" << pngPath(m_dir, c.month).string() << (c.printed ? "，已送打印机" : "") << "\n";
-                if (!c.error.empty()) std::cerr << "公示：" << c.error << "\n";
-            }
-        } catch (const std::exception& e) {
-            std::cerr << "公示生成出错：" << e.what() << "\n";
-            site.reset();
-        }
-        std::unique_lock lock(m_mutex);
-        m_cv.wait_for(lock, stop, std::chrono::milliseconds(m_opt.pollMs), [] { return false; });
-    }
+    runSiteJobLoop(stop, m_mutex, m_cv, m_dir, m_opt.firstCheckDelayMs, m_opt.pollMs, "公示生成出错：", [this](Site& site) {
+        PostingCheck c = runOnce(site);
+        if (c.made) std::cerr << "公示已生成：" << pngPath(m_dir, c.month).string() << (c.printed ? "，已送打印机" : "") << "\n";
+        if (!c.error.empty()) std::cerr << "公示：" << c.error << "\n";
+    });
 }
 
 }  // namespace mh::gui
