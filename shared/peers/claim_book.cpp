@@ -22,11 +22,7 @@ std::optional<std::string> ClaimBook::takeOwn(const ClaimKey& key) {
     std::lock_guard lock(m_mutex);
     Entry& e = m_entries[key];
     dropExpired(e, std::chrono::steady_clock::now());
-    if (!e.grants.empty()) {
-        std::string holder = e.grants.begin()->first;
-        if (e.own == 0) m_entries.erase(key);
-        return holder;
-    }
+    if (!e.grants.empty()) return e.grants.begin()->first;  // the grant stays: so does the refusal
     ++e.own;
     return std::nullopt;
 }

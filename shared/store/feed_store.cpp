@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "shared/store/elder_store.hpp"
+
 namespace mh {
 namespace {
 
@@ -148,9 +150,8 @@ void FeedStore::importEntry(const json& e, FeedImport& counts) {
         if (!known.step()) {
             known.reset();
             std::string name = e.value("elder_name", std::string());
-            auto stub = m_db.cached(
-                "INSERT INTO elders(elder_id, name, active, updated_at) VALUES(?1, ?2, 0, '')");
-            stub.bind(1, elder).bind(2, name.empty() ? elder : name).run();
+            auto stub = m_db.cached("INSERT INTO elders(elder_id, name, active, updated_at) VALUES(?1, ?2, 0, ?3)");
+            stub.bind(1, elder).bind(2, name.empty() ? elder : name).bind(3, kPeerStubMark).run();
             ++counts.stubElders;
         }
         const json& sh = e.at("shares");
