@@ -1,5 +1,7 @@
 #include "shared/peers/peer_sync.hpp"
 
+#include <atomic>
+
 #include <nlohmann/json.hpp>
 
 #include "shared/peers/peer_service.hpp"
@@ -22,6 +24,9 @@ struct PeerSync::Peer {
     std::unique_ptr<HttpClient> syncClient;  // pulls and pushes, under m_syncMutex
     std::mutex poolMutex;
     std::vector<std::unique_ptr<HttpClient>> idleClaimClients;
+    // Claim requests still running past their wait. While there is one the peer counts as away
+    // without being asked, so a peer that swallows requests does not pile up a thread per scan.
+    std::atomic<int> overdue{0};
 };
 
 // One claim request on its own thread, so a slow peer costs a scan at most the claim wait.
@@ -30,6 +35,7 @@ struct PeerSync::ClaimCall {
         std::mutex mutex;
         std::condition_variable cv;
         bool done = false;
+        bool overdue = false;  // the scan stopped waiting for it
         std::optional<Result<std::string>> reply;
     };
     std::shared_ptr<Shared> shared = std::make_shared<Shared>();
@@ -275,6 +281,7 @@ PeerVerdict PeerSync::askPeers(const ClaimKey& key) {
     const auto deadline = Steady::now() + m_options.claimWait;
     std::vector<std::shared_ptr<ClaimCall>> calls;
     for (auto& p : m_peers) {
+        if (p->overdue.load() > 0) continue;  // away until its last overdue answer comes back
         auto c = std::make_shared<ClaimCall>();
         c->peer = p.get();
         auto client = takeClaimClient(*p);
@@ -286,6 +293,7 @@ PeerVerdict PeerSync::askPeers(const ClaimKey& key) {
                 std::lock_guard lock(shared->mutex);
                 shared->reply = std::move(r);
                 shared->done = true;
+                if (shared->overdue) --peer->overdue;
             }
             shared->cv.notify_all();
         });
@@ -296,6 +304,8 @@ PeerVerdict PeerSync::askPeers(const ClaimKey& key) {
         std::unique_lock lock(c->shared->mutex);
         if (!c->shared->cv.wait_until(lock, deadline, [&] { return c->shared->done; })) {
             // Too slow: away for this scan (contract 11). Its thread finishes on its own and is reaped later.
+            c->shared->overdue = true;
+            ++c->peer->overdue;
             std::lock_guard st(m_stateMutex);
             c->peer->state.reachable = false;
             c->peer->state.problem = "另一台机器（" + c->peer->address + "）回答太慢，按离线处理";

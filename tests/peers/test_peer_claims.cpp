@@ -159,6 +159,22 @@ TEST_CASE("a peer slower than 300 ms counts as away and the scan still answers i
     auto s = hall.t[0]->sync->states();
     CHECK_FALSE(s[0].reachable);
     CHECK(s[0].problem.find("太慢") != std::string::npos);
+
+    // While its late answer is still out, the peer is not asked again: the next scan is quick.
+    const int asked = hall.net.requestsTo(hall.t[1]->address);
+    start = std::chrono::steady_clock::now();
+    CHECK(hall.scan(0, "E2").outcome == Outcome::Accepted);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(150));
+    CHECK(hall.net.requestsTo(hall.t[1]->address) == asked);
+
+    // Once the late answer is back the peer is asked again.
+    hall.net.setDelay(hall.t[1]->address, std::chrono::milliseconds(0));
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!hall.t[0]->sync->states()[0].reachable && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(hall.t[0]->sync->states()[0].reachable);
+    CHECK(hall.scan(0, "E3").outcome == Outcome::Accepted);
+    CHECK(hall.net.requestsTo(hall.t[1]->address) == asked + 1);
 }
 
 TEST_CASE("a claim granted to another terminal refuses a scan here until that record arrives") {
