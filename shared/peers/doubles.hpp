@@ -10,6 +10,10 @@
 
 namespace mh {
 
+// The flag staff see beside such a pair.
+inline constexpr const char* kDoubleFlagZh = "两台机器重复";
+inline constexpr const char* kDoubleFlagEn = "counted on two terminals";
+
 struct DoubleRecord {
     std::int64_t recordId = 0;     // this database's id (what `void --record` takes here)
     std::string terminal;          // the terminal that recorded it
