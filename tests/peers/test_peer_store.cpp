@@ -190,3 +190,14 @@ TEST_CASE("a database from before terminals knew each other migrates with this t
     CHECK(CheckinStore(d).byId(id)->originRecord == 11);
     CHECK(CheckinStore(d).byId(id)->originTerminal == me);
 }
+
+TEST_CASE("a peer's record written by a clock a few minutes ahead does not make this terminal refuse scans") {
+    test::TestHall hall(2);
+    REQUIRE(hall.scan(1, "E2").outcome == Outcome::Accepted);
+    json e = FeedStore(hall.t[1]->site->db()).checkinEntry(1);
+    e["record"] = 2;
+    e["elder_id"] = "E4";
+    e["at"] = "2026-11-25T11:42:00+08:00";  // twelve minutes ahead of this terminal's 11:30
+    REQUIRE(FeedStore(hall.t[0]->site->db()).importFeed(json::array({e})).added == 1);
+    CHECK(hall.scan(0, "E1").outcome == Outcome::Accepted);
+}
