@@ -102,6 +102,11 @@ bool PeerSync::syncNow() {
     return all;
 }
 
+void PeerSync::pushNow() {
+    std::lock_guard round(m_syncMutex);
+    pushPending();
+}
+
 std::vector<PeerState> PeerSync::states() const {
     std::lock_guard lock(m_stateMutex);
     std::vector<PeerState> out;
