@@ -201,3 +201,17 @@ TEST_CASE("a peer's record written by a clock a few minutes ahead does not make 
     REQUIRE(FeedStore(hall.t[0]->site->db()).importFeed(json::array({e})).added == 1);
     CHECK(hall.scan(0, "E1").outcome == Outcome::Accepted);
 }
+
+TEST_CASE("this terminal's own records given back by a peer after a restore never collide with new ones") {
+    test::TestHall hall(2);
+    REQUIRE(hall.scan(0, "E2").outcome == Outcome::Accepted);
+    // As if restored from a backup older than record 40, which a peer still has.
+    json e = FeedStore(hall.t[0]->site->db()).checkinEntry(1);
+    e["record"] = 40;
+    e["elder_id"] = "E4";
+    REQUIRE(FeedStore(hall.t[0]->site->db()).importFeed(json::array({e})).added == 1);
+    ScanResult r = hall.scan(0, "E1");
+    CHECK(r.outcome == Outcome::Accepted);
+    CHECK(r.recordId == 41);
+    CHECK(CheckinStore(hall.t[0]->site->db()).ownForDay("2026-11-25").size() == 3);
+}
