@@ -66,6 +66,7 @@ int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr, const Clock* cl
 void registerCardVerb(CLI::App& app, Context& ctx);      // card issue
 void registerDecodeVerb(CLI::App& app, Context& ctx);    // decode
 void registerListenVerb(CLI::App& app, Context& ctx);    // listen (camera / replay)
+void registerSetupCardVerb(CLI::App& app, Context& ctx); // setup-card (county IT)
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 
