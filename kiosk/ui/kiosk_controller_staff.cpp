@@ -6,6 +6,7 @@
 
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/texts.hpp"
+#include "shared/site/setup_card_apply.hpp"
 #include "shared/staff/staff_audit.hpp"
 #include "shared/staff/staff_queries.hpp"
 #include "shared/store/checkin_store.hpp"
@@ -102,6 +103,28 @@ void KioskController::voidRecord(const std::string& reason) {
     m_state.staffMessage = r ? "已作废：" + reason : r.error().message;
     m_state.voiding.reset();
     loadRoster();
+}
+
+void KioskController::acceptSetupCard(const std::string& payload, StaffPass /*pass*/) {
+    if (!m_setupKeysProblem.empty()) {
+        m_state.staffMessage = m_setupKeysProblem;
+        return;
+    }
+    auto card = verifySetupCard(payload, m_setupKeys, m_site.config().siteId);
+    if (!card) {
+        m_state.staffMessage = card.error().message;
+        auditStaffAction(m_site, m_clock, "setup.card.refused", m_site.config().siteId, card.error().code);
+        return;
+    }
+    auto applied = applySetupCard(m_site, *card, m_site.timeZone().isoWithOffset(m_clock.nowUnix()), kStaffScreenActor);
+    if (!applied) {
+        m_state.staffMessage = applied.error().message;
+        return;
+    }
+    // The uploader opens the site afresh on each run: woken now, it sends with the new connection.
+    m_ops.apply(OpsCommand{UploadNow{}}, m_state);
+    m_ops.loadUpload(m_state.ops);
+    m_state.staffMessage = "已换成新的县平台接入：" + applied->newEndpoint + "，正在上报";
 }
 
 }  // namespace mh::ui

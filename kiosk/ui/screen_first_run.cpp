@@ -59,11 +59,13 @@ void drawMessage(const FirstRunState& st) {
 void typedBox(DrawContext& ctx, const std::string& label, const std::string& value, float width) {
     const FontSet& f = ctx.fonts;
     ImVec2 at = ImGui::GetCursorScreenPos();
-    float h = f.sizes.bodyPx * 1.5f;
+    // Big enough to check at arm's length, small enough that the keys stay in view on a 7" panel.
+    float big = std::min(f.sizes.bodyPx, f.sizes.staffPx * 1.5f);
+    float h = big * 1.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRect(at, {at.x + width, at.y + h}, kLine, ctx.mm(1), 0, ctx.mm(0.6f));
     std::string shown = label + value + "_";
-    float px = fitPx(f.body, f.sizes.bodyPx, f.sizes.staffPx, shown, width - ctx.mm(4));
+    float px = fitPx(f.body, big, f.sizes.staffPx, shown, width - ctx.mm(4));
     drawText(ctx, f.body, px, {at.x + ctx.mm(2), at.y + (h - px) / 2}, kText, shown, "typed");
     ImGui::Dummy({width, h + ctx.mm(2)});
 }
@@ -77,16 +79,11 @@ void keys(DrawContext& ctx, FirstRunQueue& out, const std::vector<std::string>& 
 void drawTextStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out, float width) {
     bool id = st.step == FirstRunStep::SiteId;
     // What is typed first: on a 7" panel it must be seen without scrolling.
-    if (id) {
-        typedBox(ctx, "站点编号：", st.siteId, width);
-        drawMessage(st);
-        ImGui::TextWrapped("%s", "输入县里给的站点编号，例如 141022-001。有县平台接入卡的，现在扫卡，自动填好。");
-    } else {
-        typedBox(ctx, "站点名称：", drawable(st.siteName), width);
-        drawMessage(st);
-        ImGui::TextWrapped("%s", "接入卡上有名称的已自动填好；没有的先用字母，以后管理员改成中文。");
-    }
+    typedBox(ctx, id ? "站点编号：" : "站点名称：", id ? st.siteId : drawable(st.siteName), width);
+    drawMessage(st);
     keys(ctx, out, st.letters ? letterKeys(!id) : digitKeys(), width);
+    ImGui::TextWrapped("%s", id ? "输入县里给的站点编号，例如 141022-001。有县平台接入卡的，现在扫卡，自动填好。"
+                                : "接入卡上有名称的已自动填好；没有的先用字母，以后管理员改成中文。");
 }
 
 void drawPinStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out, float width) {
@@ -94,9 +91,9 @@ void drawPinStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out, 
     for (size_t i = 0; i < st.pinDigits.size(); ++i) dots += "● ";
     typedBox(ctx, "密码：", dots, width);
     drawMessage(st);
+    keys(ctx, out, pinKeys(), width);
     ImGui::TextWrapped("%s", st.step == FirstRunStep::Pin ? "工作人员打开名单和设置时输这个密码：4 到 12 位数字，不要用 1234、1111。"
                                                           : "为了防止按错，请把刚才的密码再输一遍。");
-    keys(ctx, out, pinKeys(), width);
 }
 
 void drawPanelStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out, float width) {

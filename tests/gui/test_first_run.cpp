@@ -9,6 +9,7 @@
 #include <set>
 
 #include "kiosk/ui/first_run_controller.hpp"
+#include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/screen_first_run.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "shared/site/first_run_site.hpp"
@@ -267,4 +268,37 @@ TEST_CASE("every first-run screen draws headless with all its characters in the 
         else if (step == 1) c.apply(FrNext{});
         else if (step == 2) c.apply(FrSkip{});
     }
+}
+
+TEST_CASE("a setup card scanned on the staff settings tab replaces the county connection, audited") {
+    test::TempDir tmp;
+    auto site = test::makeSite(tmp.path() / "s");
+    FakeClock clock{site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:32"))};
+    KioskController ctl(*site, clock);
+    ctl.setSetupCardKeys({countyKeys().pub});
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    // Not on the settings tab: an elder's scan path, which refuses it and changes nothing.
+    ctl.apply(ScanCommand{cardFor("141022-001")});
+    CHECK(ctl.state().screen == ScreenId::Result);
+    CHECK(site->config().uploadEndpoint.empty());
+    CHECK_FALSE(fs::exists(site->dir() / "upload.token"));
+
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinSubmit{});
+    ctl.apply(ShowStaffTab{StaffTab::Settings});
+    ctl.apply(ScanCommand{cardFor("141022-002")});  // another site's card
+    CHECK(ctl.state().staffMessage.find("141022-002") != std::string::npos);
+    CHECK(ctl.state().screen == ScreenId::Roster);
+    ctl.apply(ScanCommand{cardFor("141022-001")});
+    CHECK(ctl.state().screen == ScreenId::Roster);  // staff stay on the tab
+    CHECK(ctl.state().staffMessage.find("已换成新的县平台接入") != std::string::npos);
+    auto reopened = Site::open(site->dir());
+    REQUIRE(reopened.ok());
+    auto target = loadUploadTarget(**reopened);
+    REQUIRE_MESSAGE(target.ok(), target.error().message);
+    CHECK(target->token == "tok-77");
+    bool audited = false;
+    for (const auto& e : AuditLog(site->db()).recent(20))
+        if (e.action == "setup.card") audited = e.actor == "staff-screen" && e.detail.find("-> https://county.example.cn/api") != std::string::npos;
+    CHECK(audited);
 }
