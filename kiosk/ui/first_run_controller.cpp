@@ -133,7 +133,7 @@ void FirstRunController::next() {
                 return;
             }
             m_staging.reset();  // came back to change the id or name: start the site again
-            auto staged = FirstRunStaging::begin(m_opt.siteDir, m_state.siteId, name, nowIso(), kFirstRunActor);
+            auto staged = FirstRunStaging::begin(m_opt.siteDir, m_state.siteId, name, m_clock, kFirstRunActor);
             if (!staged) {
                 problem(staged.error().message);
                 return;

@@ -200,6 +200,8 @@ void KioskController::loadStaffTab() {
             break;
         case StaffTab::Settings:
         case StaffTab::Donation:
+            m_state.printer = effectivePostingPrinter(m_site.db(), m_site.config().postingPrinter);
+            m_state.printers = m_ops.printers();
             m_ops.loadUpload(m_state.ops);
             m_ops.loadDonation(m_state.ops, m_state.now.date);
             break;

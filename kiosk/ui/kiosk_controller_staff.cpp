@@ -55,6 +55,15 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
                 std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), value = now;
                 audit("kiosk.diagonal", "", std::string(before) + " -> " + now,
                       [&](Database& db) { KioskSettings(db).set(KioskSettings::kDiagonal, value, at); });
+            } else if constexpr (std::is_same_v<T, PickPrinter>) {
+                std::string before = effectivePostingPrinter(m_site.db(), m_site.config().postingPrinter);
+                if (cmd.name == before || cmd.name.size() > 127) return;
+                m_state.printer = cmd.name;
+                std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), now = cmd.name;
+                auto shown = [](const std::string& p) { return p.empty() ? std::string("(none)") : p; };
+                audit("kiosk.printer", "", shown(before) + " -> " + shown(now),
+                      [&](Database& db) { KioskSettings(db).set(KioskSettings::kPrinter, now, at); });
+                m_state.staffMessage = now.empty() ? "月度公示以后不送打印机" : "月度公示以后送打印机 " + now;
             } else if constexpr (std::is_same_v<T, VolumeStep>) {
                 int before = m_state.volume;
                 m_state.volume = std::clamp(m_state.volume + cmd.delta, 0, 100);

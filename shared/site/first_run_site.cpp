@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shared/core/atomic_file.hpp"
+#include "shared/site/site_init.hpp"
 #include "shared/store/audit_log.hpp"
 
 namespace mh {
@@ -69,7 +70,7 @@ FirstRunStaging::~FirstRunStaging() {
 }
 
 Result<std::unique_ptr<FirstRunStaging>> FirstRunStaging::begin(const fs::path& dir, const std::string& siteId,
-                                                                const std::string& name, const std::string& atIso,
+                                                                const std::string& name, const Clock& clock,
                                                                 const std::string& actor) {
     if (!needsFirstRun(dir))
         return Error{"site.exists", "目录 " + dir.string() + " 里已经有一个站点，不会覆盖",
@@ -80,12 +81,11 @@ Result<std::unique_ptr<FirstRunStaging>> FirstRunStaging::begin(const fs::path& 
         return Error{"site.mkdir", "无法创建站点目录 " + dir.string(), "cannot create the site directory " + dir.string()};
     fs::path staging = dir / kFirstRunStaging;
     fs::remove_all(staging, ec);  // a half-finished first run (invariant 2)
-    auto site = Site::init(staging, siteId, name);
+    auto site = initSite(staging, siteId, name, clock, actor);
     if (!site) {
         fs::remove_all(staging, ec);
         return site.error();
     }
-    AuditLog((*site)->db()).append(atIso, actor, "site.init", siteId, name);
     return std::unique_ptr<FirstRunStaging>(new FirstRunStaging(dir, std::move(*site)));
 }
 

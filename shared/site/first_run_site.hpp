@@ -29,10 +29,10 @@ Status finishInterruptedFirstRun(const std::filesystem::path& dir);
 class FirstRunStaging {
 public:
     // Removes a half-finished staging directory, then makes the new site in DIR/.first-run through
-    // Site::init (the same code as `kiosk init`) and audits site.init as `actor`. DIR must need a
-    // first run (else site.exists).
+    // initSite (the same use case as `kiosk init`, audited as `actor`). DIR must need a first run
+    // (else site.exists).
     static Result<std::unique_ptr<FirstRunStaging>> begin(const std::filesystem::path& dir, const std::string& siteId,
-                                                          const std::string& name, const std::string& atIso,
+                                                          const std::string& name, const Clock& clock,
                                                           const std::string& actor);
     ~FirstRunStaging();  // not committed: the staging directory is removed
     FirstRunStaging(const FirstRunStaging&) = delete;

@@ -224,7 +224,7 @@ TEST_CASE("a first run cut off halfway leaves nothing that blocks the next one")
 
 TEST_CASE("a first run whose final move was cut short is rolled forward into a working site") {
     FirstRunFixture fx, fx2;
-    auto s2 = FirstRunStaging::begin(fx2.dir, "141022-001", "X", "2025-12-01T14:20:00+08:00", kFirstRunActor);
+    auto s2 = FirstRunStaging::begin(fx2.dir, "141022-001", "X", fx2.clock, kFirstRunActor);
     REQUIRE(s2.ok());
     REQUIRE((*s2)->commit("2025-12-01T14:21:00+08:00", kFirstRunActor).ok());
     // The state a power cut leaves after the marker and the database's move: rebuilt from a finished one.
