@@ -31,7 +31,8 @@ bool FirstRunLoop::step(int maxWaitMs) {
     if (m_framesWanted > 0) {
         if (ui::ensureFirstRunFonts(m_fonts, m_metrics, m_ctl.state())) m_win.uploadFonts();
         m_win.newFrame();
-        ui::buildFirstRunFrame(m_ctl.state(), m_fonts, m_metrics, m_queue);
+        m_layout = {};
+        ui::buildFirstRunFrame(m_ctl.state(), m_fonts, m_metrics, m_queue, &m_layout);
         m_win.present();
         --m_framesWanted;
         if (!m_queue.empty()) {

@@ -15,6 +15,8 @@ public:
     // False once the window was asked to close (or Ctrl+Q).
     bool step(int maxWaitMs = 1000);
     [[nodiscard]] const ui::Metrics& metrics() const { return m_metrics; }
+    // Where the last frame drew its texts and targets (tests tap buttons found there).
+    [[nodiscard]] const ui::DrawnLayout& layout() const { return m_layout; }
 
 private:
     void remeasure();
@@ -25,6 +27,7 @@ private:
     ui::FontSet m_fonts;
     ui::FirstRunQueue m_queue;
     ui::Metrics m_metrics;
+    ui::DrawnLayout m_layout;
     int m_framesWanted = 2;
     double m_picked = 0;
 };
