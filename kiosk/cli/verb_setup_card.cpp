@@ -32,6 +32,11 @@ int runSetupCard(const SetupCardArgs& a, Context& ctx) {
         return kUsage;
     }
     SetupCard card{a.siteId, tz->toLocal(ctx.clock.nowUnix()).date, a.endpoint, std::string(trim(ss.str())), a.name};
+    // Bad input is refused before a county key is created for it.
+    if (auto st = checkSetupCard(card); !st) {
+        ctx.error(st.error());
+        return kUsage;
+    }
     auto key = loadOrCreateCountyKey(a.key);
     if (!key) {
         ctx.error(key.error());

@@ -87,9 +87,14 @@ bool looksLikeSetupCard(std::string_view payload) {
     return payload.size() >= 5 && toUpperAscii(payload.substr(0, 5)) == kSetupCardPrefix;
 }
 
-Result<std::string> signSetupCard(const SetupCard& card, const SecretKey& countyKey) {
+Status checkSetupCard(const SetupCard& card) {
     if (auto st = checkFields(card); !st) return st.error();
     if (auto ep = checkEndpoint(card.endpoint); !ep) return ep.error();
+    return okStatus();
+}
+
+Result<std::string> signSetupCard(const SetupCard& card, const SecretKey& countyKey) {
+    if (auto st = checkSetupCard(card); !st) return st.error();
     std::string body = std::string(kSetupCardPrefix) + b32(card.siteId) + ":" + yyyymmdd(card.issued) + ":" +
                        b32(card.endpoint) + ":" + b32(card.token) + ":" + b32(card.siteName);
     unsigned char sig[crypto_sign_BYTES];

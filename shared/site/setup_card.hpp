@@ -37,7 +37,11 @@ struct SetupCard {
 // True for text that starts like a setup card (so the kiosk can tell a setup card from an elder's).
 bool looksLikeSetupCard(std::string_view payload);
 
-// Checks the fields (the same checks as parsing) and signs; errors setup.field with a plain sentence.
+// The checks signing makes before it signs (the same as parsing's, and the endpoint's): lets the
+// tool refuse bad input before it creates a county key. Errors setup.field, upload.endpoint.
+Status checkSetupCard(const SetupCard& card);
+
+// Checks the fields (checkSetupCard) and signs; errors setup.field with a plain sentence.
 Result<std::string> signSetupCard(const SetupCard& card, const SecretKey& countyKey);
 
 // Parses and verifies against the terminal's trusted county setup keys. `expectedSiteId` (when

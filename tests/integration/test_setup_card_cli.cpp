@@ -52,6 +52,7 @@ TEST_CASE("setup-card refuses an http endpoint and a missing token file, writing
     CHECK(http.exitCode == 2);
     CHECK(http.err.find("https://") != std::string::npos);
     CHECK_FALSE(fs::exists(out));
+    CHECK_FALSE(fs::exists(tmp.path() / "k"));  // no county key made for a card that was refused
     auto missing = kiosk({"setup-card", "--endpoint", "https://county.example.cn/api", "--token-file",
                           (tmp.path() / "nope").string(), "--site-id", "141022-001", "--out", out.string(), "--key",
                           (tmp.path() / "k").string()});
