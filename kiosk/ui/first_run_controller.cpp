@@ -73,9 +73,7 @@ void FirstRunController::apply(const FirstRunCommand& c) {
             else if constexpr (std::is_same_v<T, FrNext>) next();
             else if constexpr (std::is_same_v<T, FrBack>) back();
             else if constexpr (std::is_same_v<T, FrSkip>) skip();
-            else if constexpr (std::is_same_v<T, FrUseCardName>) {
-                if (m_card && !m_card->siteName.empty()) m_state.siteName = m_card->siteName;
-            } else if constexpr (std::is_same_v<T, FrBar>) {
+            else if constexpr (std::is_same_v<T, FrBar>) {
                 float lo = float(std::min(m_state.screenW, m_state.screenH)) * 0.15f;
                 m_state.barPx = std::clamp(cmd.px, lo, float(m_state.screenW) * 0.95f);
             } else if constexpr (std::is_same_v<T, FrPickFile>) importRoster(cmd.index);
@@ -316,6 +314,7 @@ void FirstRunController::applyCard() {
 }
 
 void FirstRunController::finish() {
+    if (!m_staging) return;
     if (auto st = m_staging->commit(nowIso(), kFirstRunActor); !st) {
         problem(st.error().message);
         return;

@@ -43,12 +43,11 @@ struct FrKey { std::string key; };  // a keyboard or keypad key: "0".."9", "A"..
 struct FrNext {};
 struct FrBack {};
 struct FrSkip {};                    // roster and setup card: later, from the staff screens
-struct FrUseCardName {};
 struct FrBar { float px; };          // the calibration bar's new length
 struct FrPickFile { std::size_t index; };
 struct FrRescan {};                  // look for CSV files on the USB stick again
 struct FrScan { std::string payload; };
-using FirstRunCommand = std::variant<FrKey, FrNext, FrBack, FrSkip, FrUseCardName, FrBar, FrPickFile, FrRescan, FrScan>;
+using FirstRunCommand = std::variant<FrKey, FrNext, FrBack, FrSkip, FrBar, FrPickFile, FrRescan, FrScan>;
 
 class FirstRunQueue {
 public:

@@ -392,3 +392,15 @@ TEST_CASE("through the real event loop, a setup card from the wedge scanner and 
     CHECK((*site)->config().uploadEndpoint == "https://county.example.cn/api");
     CHECK(StaffPin((*site)->db(), fx.clock).verify("4827").verdict == StaffPin::Verdict::Ok);
 }
+
+TEST_CASE("the screenshot verb draws every first-run step without a site and creates none") {
+    test::TempDir tmp;
+    for (const char* screen : {"firstrun-id", "firstrun-name", "firstrun-pin", "firstrun-panel", "firstrun-roster", "firstrun-card"}) {
+        fs::path out = tmp.path() / (std::string(screen) + ".png");
+        auto r = test::kiosk({"screenshot", "--site", (tmp.path() / "none").string(), "--screen", screen, "--out",
+                              out.string(), "--size", "1024x600", "--diagonal", "7"});
+        CHECK_MESSAGE(r.exitCode == 0, screen, r.err);
+        CHECK(fs::file_size(out) > 10000);
+    }
+    CHECK_FALSE(fs::exists(tmp.path() / "none"));
+}
