@@ -10,6 +10,7 @@
 #include "kiosk/gui/kiosk_loop.hpp"
 #include "kiosk/gui/kiosk_speaker.hpp"
 #include "kiosk/gui/ops_services.hpp"
+#include "kiosk/gui/wedge_fifo.hpp"
 #include "kiosk/input/live_inputs.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/ui_frame.hpp"
@@ -18,6 +19,7 @@
 #include "platform/system/service_notify.hpp"
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/database_health.hpp"
+#include "shared/tally/tally_json.hpp"
 
 namespace mh::cli {
 
@@ -68,6 +70,9 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     if (!speaker.available())
         ctx.say("没有声音（" + speaker.problem() + "），签到照常进行", "no sound (" + speaker.problem() + "); check-in goes on");
     ui::KioskController ctl(site, clock, &speaker);
+    // One journal line per scan (contract 7's JSON), written after the engine committed it: what the
+    // terminal did is in `journalctl -u mealhall-kiosk`, and the soak test checks it against the database.
+    ctl.setScanLog([&ctx](const ScanResult& r) { printJson(scanResultJson(r, ctx.english)); });
     ctl.state().soundAvailable = speaker.available();
     StaffPin staffPin(site.db(), clock);
     ctl.setPinChecker(ui::staffPinChecker(staffPin));
@@ -90,6 +95,14 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
         ops->start();
     }
     SDL_StartTextInput();
+    std::optional<gui::WedgeFifo> wedgeFifo;
+    if (!options.wedgeFifo.empty()) {
+        wedgeFifo.emplace(options.wedgeFifo);
+        if (auto st = wedgeFifo->start(); !st) {
+            ctx.error(st.error());
+            return kUsage;
+        }
+    }
     gui::LoopInputs loopInputs{[&inputs](const char* t, std::int64_t ms) { inputs.onText(t, ms); },
                                [&inputs](std::int64_t ms) { inputs.onEnter(ms); },
                                [&inputs](ui::CommandQueue& q) { inputs.drainInto(q); },
@@ -113,9 +126,13 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     const char* exitEarly = std::getenv("MEALHALL_EXIT_AFTER_FIRST_FRAME");
     // The loop wakes at least every half watchdog interval (else every minute) and proves it is alive.
     while (loop.step(service.maxWaitMs(60000))) {
-        service.alive();
+        // Only when systemd watches: a WATCHDOG=1 after every frame otherwise fills a notify socket
+        // nobody reads between the datagrams that matter, and sendmsg then blocks this thread — the
+        // soak test's kiosk stopped taking scans that way (issue 14).
+        if (service.watchdogOn()) service.alive();
         if (exitEarly && *exitEarly && loop.framesDrawn() >= 1) break;
     }
+    if (wedgeFifo) wedgeFifo->stop();
     SDL_StopTextInput();
     wakeType = 0;
     inputs.stop();  // join the camera threads while SDL is still up
