@@ -12,6 +12,7 @@
 #include "kiosk/gui/ops_services.hpp"
 #include "kiosk/gui/wedge_fifo.hpp"
 #include "kiosk/input/live_inputs.hpp"
+#include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "platform/net/curl_http_client.hpp"
@@ -47,6 +48,16 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     });
     if (!started) {
         ctx.error(started.error());
+        return kUsage;
+    }
+    // No CJK font: every name, price and message would draw as '?'. An unattended terminal refuses
+    // with a clear journal line instead of showing elders a screen of question marks about their money
+    // (the package depends on fonts-noto-cjk, so this is a broken install only IT can mend); scans
+    // can still be entered with `kiosk scan` meanwhile.
+    if (ui::cjkFontPath(false).empty()) {
+        ctx.say("缺少中文字体（fonts-noto-cjk），签到画面无法显示汉字，未启动。请技术人员安装：apt install fonts-noto-cjk",
+                "the Chinese font (fonts-noto-cjk) is missing, so the kiosk screen cannot show Chinese and was not started. "
+                "Install it: apt install fonts-noto-cjk");
         return kUsage;
     }
     if (!platform::SdlWindow::displayAvailable()) {

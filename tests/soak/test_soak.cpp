@@ -222,8 +222,9 @@ TEST_CASE("soak: elders through camera and scanner at once, the kiosk killed and
         pid = test::spawnKiosk({"run", "--site", site.string(), "--replay", replay.string(), "--wedge-fifo", wedge.path()},
                                out.string(), (dir.path() / ("kiosk-" + std::to_string(fig.starts) + ".err")).string());
         ++fig.starts;
+        fs::path err = dir.path() / ("kiosk-" + std::to_string(fig.starts - 1) + ".err");
         REQUIRE_MESSAGE(notify.waitReady(60'000), "the kiosk did not put its first frame up within 60 s (start "
-                                                      << fig.starts << " at " << now << " s)");
+                                                      << fig.starts << " at " << now << " s): " << test::readFile(err));
         fig.startSecondsMax = std::max(fig.startSecondsMax, secondsSince(t0));
     };
     auto killKiosk = [&] {
