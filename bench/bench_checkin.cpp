@@ -134,7 +134,7 @@ std::unique_ptr<Site> makePolicySite(const fs::path& dir, int elders, const std:
                 rec.shares = p.shares;
                 rec.rules = p.applied;
                 if (!p.applied.empty()) rec.rule = p.applied.front().rule;
-                rec.source = "bench";
+                rec.source = "card";  // the store accepts only real sources (card, id, legacy, manual)
                 store.insert(rec);
                 history.push_back(PriorUse{d, p.applied});
             }

@@ -64,7 +64,9 @@ int main() {
         return 1;
     }
     long rssSite = rssKb(), peakSite = peakKb();
-    FakeClock clock(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:00")));
+    // Tomorrow 11:00 local: a fake clock before the site's creation would have every scan refused by the
+    // clock check (contract 3), and the bench would time refusals.
+    FakeClock clock(site->timeZone().toUnix(LocalDateTime{site->timeZone().toLocal(SystemClock().nowUnix()).date, 11, 0, 0}) + 86400);
 
     // Baseline: the engine's scan alone, first 100 elders.
     std::vector<double> engineMs;

@@ -67,7 +67,9 @@ int main() {
             return 1;
     }
 
-    FakeClock clock(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:00")));
+    // Tomorrow 11:00 local: a fake clock before the site's creation would have every scan refused by the
+    // clock check (contract 3), and the bench would time refusals.
+    FakeClock clock(site->timeZone().toUnix(LocalDateTime{site->timeZone().toLocal(SystemClock().nowUnix()).date, 11, 0, 0}) + 86400);
     ui::ImGuiSession session;
     ui::KioskController ctl(*site, clock);
     bench::OffscreenFrame offscreen(ctl.state(), 1280, 800, 10.1);

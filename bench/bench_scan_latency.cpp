@@ -90,7 +90,9 @@ int main(int argc, char** argv) {
         csv << "elder_id,name,birth_date,card_serial\n";
         for (int i = 0; i < elders; ++i) csv << "E" << 1000 + 37 * i << ",老人" << i << ",1940-01-01," << 1 + i % 3 << "\n";
     }
-    FakeClock calendar(1795491000);  // 2026-11-24 11:30 Asia/Shanghai
+    // Tomorrow 11:30 local: a fake clock before the site's creation would have every scan refused by the
+    // clock check (contract 3), and the bench would time refusals.
+    FakeClock calendar((*site)->timeZone().toUnix(LocalDateTime{(*site)->timeZone().toLocal(SystemClock().nowUnix()).date, 11, 30, 0}) + 86400);
     auto imported = importRosterFile(**site, dir / "roster.csv", LocalDate::of(2026, 11, 24), "2026-11-24T11:00:00+08:00", "bench");
     if (!imported || !imported->rejected.empty()) return std::fprintf(stderr, "roster import failed\n"), 2;
 

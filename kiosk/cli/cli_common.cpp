@@ -1,5 +1,7 @@
 #include "cli/cli_common.hpp"
 
+#include <sys/statvfs.h>
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -16,6 +18,13 @@ std::unique_ptr<Site> Context::openSite(const fs::path& dir, bool keepLastGood) 
     auto site = keepLastGood ? Site::openKeepingLastGood(dir) : Site::open(dir);
     if (!site) {
         error(site.error());
+        // SQLite only says "unable to open database file"; a read-only file system (a failing SD card
+        // or disk that the kernel remounted read-only) needs a technician, not a restore: say which.
+        struct statvfs fsInfo {};
+        if (::statvfs(dir.c_str(), &fsInfo) == 0 && (fsInfo.f_flag & ST_RDONLY))
+            say("站点目录所在的磁盘是只读的（" + dir.string() + "），签到无法记录。请技术人员检查存储卡或硬盘；修好之前请在纸上登记，之后用 scan --at 补录",
+                "the site directory is on a read-only file system (" + dir.string() +
+                    "): check-ins cannot be recorded. Have the storage checked; meanwhile record on paper and enter later with scan --at");
         return nullptr;
     }
     return std::move(*site);

@@ -60,6 +60,7 @@ void registerBackupVerbs(CLI::App& app, Context& ctx);   // backup, restore
 struct GuiOptions {
     std::string replay;     // --replay: a folder of card pictures in the camera's place
     bool training = false;  // a training copy: 培训模式 on screen, no uploader, no posting job
+    std::string wedgeFifo;  // --wedge-fifo (tests only): lines from this named pipe typed as a scanner types
 };
 int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr, const Clock* clock = nullptr,
                 const GuiOptions& options = {});

@@ -26,6 +26,7 @@ struct RunArgs {
     std::string site = kDefaultSite;
     std::string at;
     std::string replay;
+    std::string wedgeFifo;
 };
 }  // namespace
 
@@ -35,6 +36,8 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
     r->add_option("--site", a->site, "site directory")->capture_default_str();
     r->add_option("--at", a->at, "start the clock at this local time, e.g. 2026-11-25T11:30 (training)");
     r->add_option("--replay", a->replay, "a folder of card pictures played as camera frames, looped (demos, tests)");
+    r->add_option("--wedge-fifo", a->wedgeFifo,
+                  "tests only: each line written to this named pipe is typed into the kiosk as a USB scanner types it");
     r->callback([a, &ctx] {
         auto at = ctx.parseAt(a->at);
         if (!at) {
@@ -60,7 +63,10 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
             return;
         }
         if (!*at) {
-            ctx.exitCode = runKioskGui(*s, ctx, nullptr, nullptr, GuiOptions{a->replay});
+            GuiOptions opt;
+            opt.replay = a->replay;
+            opt.wedgeFifo = a->wedgeFifo;
+            ctx.exitCode = runKioskGui(*s, ctx, nullptr, nullptr, opt);
             return;
         }
         auto copy = TrainingCopy::make(*s);
@@ -74,6 +80,7 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
         GuiOptions opt;
         opt.replay = a->replay;
         opt.training = true;
+        opt.wedgeFifo = a->wedgeFifo;
         ctx.exitCode = runKioskGui((*copy)->site(), ctx, nullptr, &clock, opt);
         int practised = trainingRecordCount((*copy)->site().db());
         ctx.say("培训结束：练习签到 " + std::to_string(practised) + " 次，全部作废，真实记录没有改动",

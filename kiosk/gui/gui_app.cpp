@@ -10,7 +10,9 @@
 #include "kiosk/gui/kiosk_loop.hpp"
 #include "kiosk/gui/kiosk_speaker.hpp"
 #include "kiosk/gui/ops_services.hpp"
+#include "kiosk/gui/wedge_fifo.hpp"
 #include "kiosk/input/live_inputs.hpp"
+#include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "platform/net/curl_http_client.hpp"
@@ -19,6 +21,7 @@
 #include "shared/site/setup_card_keys.hpp"
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/database_health.hpp"
+#include "shared/tally/tally_json.hpp"
 
 namespace mh::cli {
 
@@ -48,6 +51,16 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
         ctx.error(started.error());
         return kUsage;
     }
+    // No CJK font: every name, price and message would draw as '?'. An unattended terminal refuses
+    // with a clear journal line instead of showing elders a screen of question marks about their money
+    // (the package depends on fonts-noto-cjk, so this is a broken install only IT can mend); scans
+    // can still be entered with `kiosk scan` meanwhile.
+    if (ui::cjkFontPath(false).empty()) {
+        ctx.say("缺少中文字体（fonts-noto-cjk），签到画面无法显示汉字，未启动。请技术人员安装：apt install fonts-noto-cjk",
+                "the Chinese font (fonts-noto-cjk) is missing, so the kiosk screen cannot show Chinese and was not started. "
+                "Install it: apt install fonts-noto-cjk");
+        return kUsage;
+    }
     if (!platform::SdlWindow::displayAvailable()) {
         ctx.say("没有可用的显示器（未设置 DISPLAY），无法打开签到画面", "no display available (DISPLAY is not set)");
         return kUsage;
@@ -69,6 +82,9 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     if (!speaker.available())
         ctx.say("没有声音（" + speaker.problem() + "），签到照常进行", "no sound (" + speaker.problem() + "); check-in goes on");
     ui::KioskController ctl(site, clock, &speaker);
+    // One journal line per scan (contract 7's JSON), written after the engine committed it: what the
+    // terminal did is in `journalctl -u mealhall-kiosk`, and the soak test checks it against the database.
+    ctl.setScanLog([&ctx](const ScanResult& r) { printJson(scanResultJson(r, ctx.english)); });
     ctl.state().soundAvailable = speaker.available();
     StaffPin staffPin(site.db(), clock);
     ctl.setPinChecker(ui::staffPinChecker(staffPin));
@@ -94,6 +110,14 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
         ops->start();
     }
     SDL_StartTextInput();
+    std::optional<gui::WedgeFifo> wedgeFifo;
+    if (!options.wedgeFifo.empty()) {
+        wedgeFifo.emplace(options.wedgeFifo);
+        if (auto st = wedgeFifo->start(); !st) {
+            ctx.error(st.error());
+            return kUsage;
+        }
+    }
     gui::LoopInputs loopInputs{[&inputs](const char* t, std::int64_t ms) { inputs.onText(t, ms); },
                                [&inputs](std::int64_t ms) { inputs.onEnter(ms); },
                                [&inputs](ui::CommandQueue& q) { inputs.drainInto(q); },
@@ -117,9 +141,13 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     const char* exitEarly = std::getenv("MEALHALL_EXIT_AFTER_FIRST_FRAME");
     // The loop wakes at least every half watchdog interval (else every minute) and proves it is alive.
     while (loop.step(service.maxWaitMs(60000))) {
-        service.alive();
+        // Only when systemd watches: a WATCHDOG=1 after every frame otherwise fills a notify socket
+        // nobody reads between the datagrams that matter, and sendmsg then blocks this thread — the
+        // soak test's kiosk stopped taking scans that way (issue 14).
+        if (service.watchdogOn()) service.alive();
         if (exitEarly && *exitEarly && loop.framesDrawn() >= 1) break;
     }
+    if (wedgeFifo) wedgeFifo->stop();
     SDL_StopTextInput();
     wakeType = 0;
     inputs.stop();  // join the camera threads while SDL is still up

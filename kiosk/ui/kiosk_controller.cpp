@@ -133,6 +133,7 @@ void KioskController::scan(const std::string& payload) {
         fail.outcome = Outcome::Invalid;
         fail.message = r.error().message;
         showResult(fail);
+        if (m_scanLog) m_scanLog(fail);
         return;
     }
     ScanResult shown = *r;
@@ -141,6 +142,7 @@ void KioskController::scan(const std::string& payload) {
     m_unreadableInRow = shown.outcome == Outcome::Invalid ? m_unreadableInRow + 1 : 0;
     shown.repeatedFailure = shown.outcome == Outcome::Invalid && m_unreadableInRow >= 2;
     showResult(shown);
+    if (m_scanLog) m_scanLog(shown);
     if (m_speaker) m_speaker->sayResult(shown);
 }
 

@@ -67,6 +67,10 @@ public:
     }
     // The running kiosk's uploader and posting job (ops_state.hpp).
     void setOpsLink(OpsLink link) { m_ops.setLink(std::move(link)); }
+    // Told of every scan's result after the engine has committed it (the running kiosk writes one
+    // journal line per scan; the soak test counts them). Never called for a scan that changed nothing
+    // because no service was open.
+    void setScanLog(std::function<void(const ScanResult&)> log) { m_scanLog = std::move(log); }
 
     // Refreshes the clock line and the open service, and returns to waiting when the result has
     // been shown long enough. Returns true when anything visible changed.
@@ -112,6 +116,7 @@ private:
     CheckInEngine m_engine;
     KioskState m_state;
     PinChecker m_pinChecker;
+    std::function<void(const ScanResult&)> m_scanLog;
     OpsPanel m_ops;
     std::int64_t m_lastTouch = 0;  // unix seconds of the last tap or scan, for the staff screens' timeout
     int m_unreadableInRow = 0;

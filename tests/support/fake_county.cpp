@@ -15,7 +15,7 @@
 
 namespace mh::test {
 
-FakeCounty::FakeCounty(std::string token, const std::string& certPem, const std::string& keyPem)
+FakeCounty::FakeCounty(std::string token, const std::string& certPem, const std::string& keyPem, int port)
     : m_tls(!certPem.empty()), m_token(std::move(token)) {
     // The platform is on loopback: a proxy configured on a CI machine must not be asked for it
     // (children such as `kiosk upload` inherit this).
@@ -139,7 +139,7 @@ FakeCounty::FakeCounty(std::string token, const std::string& certPem, const std:
         res.set_header("X-Roster-Cursor", m_rosterCursor);
         res.set_content(m_rosterCsv, "text/csv; charset=utf-8");
     });
-    m_port = s.bind_to_any_port("127.0.0.1");
+    m_port = port > 0 ? (s.bind_to_port("127.0.0.1", port) ? port : -1) : s.bind_to_any_port("127.0.0.1");
     if (m_port <= 0) throw std::runtime_error("cannot bind a loopback port");
     m_thread = std::thread([this] { m_server->listen_after_bind(); });
     while (!m_server->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));

@@ -33,8 +33,10 @@ struct ReceivedPost {
 class FakeCounty {
 public:
     // Binds 127.0.0.1 on an ephemeral port and serves on its own thread. `token`: the accepted bearer token.
-    // With a certificate and key (PEM files), it serves HTTPS.
-    explicit FakeCounty(std::string token = "secret-token", const std::string& certPem = "", const std::string& keyPem = "");
+    // With a certificate and key (PEM files), it serves HTTPS. `port`: a fixed port instead (the soak
+    // test brings the platform down and back up at the address in site.toml); throws when it is taken.
+    explicit FakeCounty(std::string token = "secret-token", const std::string& certPem = "", const std::string& keyPem = "",
+                        int port = 0);
     ~FakeCounty();
     FakeCounty(const FakeCounty&) = delete;
 
