@@ -1,6 +1,8 @@
 // Owns the kiosk's screen state and applies the commands the screens post: a scan goes through
 // CheckInEngine, the result screen returns to waiting after kResultSeconds or at once on the next
 // scan, staff screens open behind the PIN. No SDL here: tests drive it with a FakeClock.
+// kiosk_controller.cpp only dispatches and keeps the timers; the work is split by area: check-in
+// (_checkin.cpp), staff behind the PIN (_staff.cpp), back office (_backoffice.cpp).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -84,18 +86,38 @@ public:
 private:
     // The PIN gate: a pass while the staff screens are open (the PIN was right), none otherwise.
     [[nodiscard]] std::optional<StaffPass> staffGate() const;
-    // The staff area's dispatcher (kiosk_controller_staff.cpp).
+    // Dispatches what staff ask for; callable only with the pass the PIN gate makes.
     void applyStaff(const StaffCommand& c, StaffPass pass);
+
+    // Check-in area, open to anyone (kiosk_controller_checkin.cpp).
     void scan(const std::string& payload);
-    void manualCheckIn(const std::string& elderId);
-    void voidRecord(const std::string& reason);
-    void showChoices(std::vector<Elder> found);
+    void replayVoice();
+    void backToWaiting();
+
+    // Staff area, behind the PIN (kiosk_controller_staff.cpp).
+    void openPinPad();
+    void pinDigit(char digit);
+    void pinBackspace();
     void submitPin();
     // Leaves the staff screens for the waiting screen; `why` goes in the audit log when logged in.
     void closeStaff(const std::string& why);
+    void showStaffTab(StaffTab tab);
+    void idDigit(char digit);
+    void manualCheckIn(const std::string& elderId);
+    void voidRecord(const std::string& reason);
+    void toggleDelivered();
+    void showChoices(std::vector<Elder> found);
     // One staff action into the audit log (actor "staff-screen"), `alongside` in its transaction.
     void audit(const std::string& action, const std::string& subject, const std::string& detail,
                const std::function<void(Database&)>& alongside = {});
+
+    // Back office, behind the PIN: donations, uploads, posting, settings (kiosk_controller_backoffice.cpp).
+    void loadSettings();
+    void loadBackOffice();
+    void pickDiagonal(double inch);
+    void volumeStep(int delta);
+    void applyOps(const OpsCommand& c);
+
     CurrentService pickService(const LocalDateTime& now) const;
 
     Site& m_site;
