@@ -12,20 +12,16 @@
 #include "kiosk/ui/kiosk_state.hpp"
 #include "kiosk/ui/ops_panel.hpp"
 #include "shared/checkin/checkin_engine.hpp"
+#include "shared/ports/audio_cue.hpp"
 #include "shared/site/site.hpp"
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/elder_store.hpp"
 
 namespace mh::ui {
 
-// Says a result aloud; the real one is espeak-ng through SDL audio, tests count calls.
-class Speaker {
-public:
-    virtual ~Speaker() = default;
-    virtual void sayResult(const ScanResult& r) = 0;
-    virtual void sayPleaseScan() {}
-    virtual void setVolume(int /*percent*/) {}
-};
+// The voice the controller speaks through: the AudioCue port (shared/ports/audio_cue.hpp), under
+// the name the screens have always used.
+using Speaker = mh::AudioCue;
 
 // The PIN pad's answer: the sentence to show (empty when right) and what happened, for the audit log.
 struct PinAnswer {

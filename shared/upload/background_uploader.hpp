@@ -12,14 +12,11 @@
 
 #include "shared/core/dates.hpp"
 #include "shared/ports/http_client.hpp"
+#include "shared/ports/http_client_factory.hpp"  // HttpClientFactory moved there; kept visible here
 #include "shared/upload/tally_uploader.hpp"
 #include "shared/upload/upload_status.hpp"
 
 namespace mh {
-
-// Makes the thread's HTTP client; `stop` is set when the uploader stops, so the client can abort
-// a request in flight (the curl client checks it in its progress callback).
-using HttpClientFactory = std::function<std::unique_ptr<HttpClient>(const SiteConfig& cfg, const std::atomic<bool>& stop)>;
 
 struct BackgroundUploaderOptions {
     UploadOptions upload;                  // respectSchedule is forced on

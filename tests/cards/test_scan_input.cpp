@@ -14,6 +14,7 @@
 #include "shared/input/scan_debouncer.hpp"
 #include "shared/input/wedge_input.hpp"
 #include "shared/input/wedge_recogniser.hpp"
+#include "support/fake_clocks.hpp"
 #include "support/test_site.hpp"
 
 using namespace mh;

@@ -15,6 +15,7 @@
 #include "platform/vision/image_file.hpp"
 #include "shared/cards/card_signature.hpp"
 #include "shared/store/checkin_store.hpp"
+#include "support/fake_clocks.hpp"
 #include "support/run_process.hpp"
 
 using namespace mh;
