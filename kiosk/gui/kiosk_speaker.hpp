@@ -1,17 +1,17 @@
-// The kiosk's voice: each result spoken as its outcome word, what to pay (in number words) and what
-// to do next, in Mandarin from the pinyin table (kiosk/ui/texts.hpp). Phrases are synthesised once
-// and cached; with no sound card the kiosk is silent and says so on the staff screen.
+// The kiosk's voice, the real AudioCue (shared/ports/audio_cue.hpp): each result spoken as its
+// outcome word, what to pay (in number words) and what to do next, in Mandarin from the pinyin table
+// (kiosk/ui/texts.hpp). Phrases are synthesised once and cached; with no sound card the kiosk is silent and says so on the staff screen.
 #pragma once
 #include <map>
 #include <string>
 
-#include "kiosk/ui/kiosk_controller.hpp"
 #include "platform/sdl_ui/sdl_audio.hpp"
 #include "platform/voice/espeak_synth.hpp"
+#include "shared/ports/audio_cue.hpp"
 
 namespace mh::gui {
 
-class KioskSpeaker : public ui::Speaker {
+class KioskSpeaker : public AudioCue {
 public:
     // Opens the audio device (may fail: then available() is false and nothing plays).
     KioskSpeaker();
