@@ -65,7 +65,7 @@ TEST_CASE("replayed cards check in once each however long the replay loops, and 
     FakeMonoClock mono(50'000);
     kiosk::ScanInbox inbox(mono, 5000);
     KioskController ctl(*fx.site, fx.clock);
-    ReplaySource replay(fx.cards.path(), mono, 0, kNoBudget, 5000);
+    ReplaySource replay(fx.cards.path(), mono, 0, kNoBudget);
     REQUIRE(replay.load());
     replay.startPipeline(inbox.sink());
 
