@@ -21,6 +21,8 @@ public:
     [[nodiscard]] int volume() const { return m_volume; }
     // Bytes of speech still waiting for the device (0 when silent or unavailable).
     [[nodiscard]] std::uint32_t queuedBytes() const { return m_audio.queuedBytes(); }
+    // The loudest sample of the last phrase sent to the device (0 when silent or unavailable).
+    [[nodiscard]] int lastPeak() const { return m_audio.lastPeak(); }
 
     void sayResult(const ScanResult& r) override;
     void sayPleaseScan() override;

@@ -16,6 +16,7 @@
 #include "shared/input/wedge_recogniser.hpp"
 #include "support/fake_clocks.hpp"
 #include "support/test_site.hpp"
+#include "support/wait_until.hpp"
 
 using namespace mh;
 
@@ -190,7 +191,7 @@ TEST_CASE("the pipeline decodes the newest frame and drops the ones it had no ti
         std::lock_guard lock(got.mu);
         return got.events.size();
     };
-    for (int spin = 0; spin < 500 && count() == 0; ++spin) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    test::waitUntil([&] { return count() > 0; }, std::chrono::milliseconds(5000));
     pipe.pushFrame(frames[1].image, 2);  // replaced by the next before the worker is free
     pipe.pushFrame(frames[2].image, 3);
     gate.unlock();
@@ -211,8 +212,7 @@ TEST_CASE("no camera is not an error: the camera source says so and stops prompt
     V4l2Camera cam(CameraOptions{"/dev/video-does-not-exist", 640, 480, 100}, clock);
     Collected got;
     cam.start(got.sink());
-    std::this_thread::sleep_for(std::chrono::milliseconds(150));
-    CHECK(cam.status().en.find("not available") != std::string::npos);
+    CHECK(test::waitUntil([&] { return cam.status().en.find("not available") != std::string::npos; }));
     CHECK(cam.status().zh.find("不可用") != std::string::npos);
     auto t0 = std::chrono::steady_clock::now();
     cam.stop();
@@ -299,8 +299,8 @@ TEST_CASE("the camera recovers from being unplugged and plugged back in") {
     V4l2Camera cam(CameraOptions{"fake", 640, 480, 10}, clock, FrameDecoderOptions{0.0, false}, std::move(device));
     Collected got;
     cam.start(got.sink());
-    for (int i = 0; i < 300 && cam.opens() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    // Streaming card B after the replug, and its frames read: no fixed pause for the camera thread.
+    CHECK(test::waitUntil([&] { return cam.opens() == 2 && got.scans().size() == 2; }));
     cam.drain();
     CHECK(cam.status().en == "camera: fake");  // streaming again after the replug
     cam.stop();

@@ -16,6 +16,7 @@
 #include "shared/store/donation_store.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "support/fake_county.hpp"
+#include "support/wait_until.hpp"
 #include "upload/upload_fixture.hpp"
 
 using namespace mh;
@@ -38,11 +39,7 @@ void ops(KioskController& ctl, OpsCommand c) { ctl.apply(Command{std::move(c)});
 // Waits (real time) until `done` or 15 s.
 template <class F>
 bool waitFor(F done) {
-    for (int i = 0; i < 300; ++i) {
-        if (done()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return done();
+    return test::waitUntil(done, std::chrono::seconds(15));
 }
 
 }  // namespace
