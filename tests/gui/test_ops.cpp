@@ -415,7 +415,12 @@ TEST_CASE("the settings tab shows a day the county refused, with its answer, and
     openStaffTab(ctl, StaffTab::Settings);
     services.start();
     REQUIRE(waitFor([&] { return county.stored().size() == 1; }));
-    REQUIRE(waitFor([&] { return ctl.tick(), !ctl.state().ops.upload.refused.empty(); }));
+    // Until the uploader has recorded the county's answer for both days (stored() counts what the
+    // county took; its answer reaches the database a moment later).
+    waitFor([&] {
+        ctl.tick();
+        return !ctl.state().ops.upload.refused.empty() && ctl.state().ops.upload.pending == "没有待上报的数据";
+    });
     const UploadView& u = ctl.state().ops.upload;
     REQUIRE(u.refused.size() == 1);
     CHECK(u.refused[0].find("县平台拒收了 2026-11-23 的汇总（第 1 版）") == 0);
