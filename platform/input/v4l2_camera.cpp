@@ -32,7 +32,7 @@ void V4l2Camera::start(ScanSink sink) {
 }
 
 void V4l2Camera::stop() {
-    m_thread.request_stop();  // ends the retry wait at once; a read returns within its 200 ms timeout
+    m_thread.request_stop();  // ends the retry wait at once; a read returns within kReadTimeoutMs
     if (m_thread.joinable()) m_thread.join();
     m_pipeline.stop();
 }
@@ -52,7 +52,7 @@ void V4l2Camera::run(std::stop_token stop) {
         ++m_opens;
         while (!stop.stop_requested()) {
             GrayImage frame;
-            auto r = m_device->read(frame, 200);
+            auto r = m_device->read(frame, kReadTimeoutMs);
             if (r == VideoDevice::Read::Lost) break;
             if (r == VideoDevice::Read::Frame) m_pipeline.pushFrame(std::move(frame), m_clock.nowMs());
         }

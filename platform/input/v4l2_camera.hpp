@@ -16,6 +16,9 @@ namespace mh {
 
 class V4l2Camera final : public ScanSource {
 public:
+    // How long one read waits for a frame: also the longest stop() waits for the capture thread.
+    static constexpr int kReadTimeoutMs = 200;
+
     // device: nullptr for the real V4L2 device described by opt (tests pass a scripted fake).
     V4l2Camera(CameraOptions opt, const MonoClock& clock, FrameDecoderOptions decode = {},
                std::unique_ptr<VideoDevice> device = nullptr);
