@@ -133,6 +133,7 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
             else if constexpr (std::is_same_v<T, ToggleDelivered>) toggleDelivered();
             else if constexpr (std::is_same_v<T, OpsCommand>) applyOps(cmd);
             else if constexpr (std::is_same_v<T, PickDiagonal>) pickDiagonal(cmd.inch);
+            else if constexpr (std::is_same_v<T, PickPrinter>) pickPrinter(cmd.name);
             else if constexpr (std::is_same_v<T, VolumeStep>) volumeStep(cmd.delta);
         },
         c);

@@ -57,6 +57,12 @@ public:
     [[nodiscard]] const KioskState& state() const { return m_state; }
     KioskState& state() { return m_state; }
     void setPinChecker(PinChecker c) { m_pinChecker = std::move(c); }
+    // The county setup keys this terminal trusts (setup_card_keys.hpp): a setup card scanned on the
+    // settings tab replaces the county connection. `problem`: the keys file could not be read.
+    void setSetupCardKeys(std::vector<PublicKey> keys, std::string problem = {}) {
+        m_setupKeys = std::move(keys);
+        m_setupKeysProblem = std::move(problem);
+    }
     // The running kiosk's uploader and posting job (ops_state.hpp).
     void setOpsLink(OpsLink link) { m_ops.setLink(std::move(link)); }
 
@@ -110,7 +116,11 @@ private:
     // Back office, behind the PIN: donations, uploads, posting, settings (kiosk_controller_backoffice.cpp).
     void loadSettings();
     void loadBackOffice();
+    void loadPrinters();
     void pickDiagonal(double inch);
+    void pickPrinter(const std::string& name);
+    // A setup card scanned while staff are on the settings tab.
+    void acceptSetupCard(const std::string& payload, StaffPass pass);
     void volumeStep(int delta);
     void applyOps(const OpsCommand& c);
 
@@ -125,6 +135,8 @@ private:
     OpsPanel m_ops;
     std::int64_t m_lastTouch = 0;  // unix seconds of the last tap or scan, for the staff screens' timeout
     int m_unreadableInRow = 0;     // cards in a row that could not be read: the second sends the elder to staff
+    std::vector<PublicKey> m_setupKeys;
+    std::string m_setupKeysProblem;
 };
 
 }  // namespace mh::ui

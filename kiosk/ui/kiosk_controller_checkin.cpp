@@ -1,6 +1,7 @@
 // The check-in area of the controller, open to anyone at the kiosk: a scan through CheckInEngine, the
 // result screen and its voice, and the way back to 请刷卡.
 #include "kiosk/ui/kiosk_controller.hpp"
+#include "shared/site/setup_card.hpp"
 
 namespace mh::ui {
 
@@ -11,6 +12,13 @@ void KioskController::showResult(const ScanResult& r) {
 }
 
 void KioskController::scan(const std::string& payload) {
+    // County IT's setup card on the settings tab replaces the county connection (issue 14); anywhere
+    // else it is no elder's card and the engine refuses it like any other.
+    if (m_state.screen == ScreenId::Roster && m_state.staffTab == StaffTab::Settings && looksLikeSetupCard(payload))
+        if (auto pass = staffGate()) {
+            acceptSetupCard(payload, *pass);
+            return;
+        }
     // A card read while a staff screen is up is an elder waiting to eat: it is checked in and its
     // result shown at once (issue 12: a card at the PIN pad was silently dropped). A staff session
     // that was open ends here; staff open it again with the PIN.

@@ -119,7 +119,10 @@ void KioskController::loadStaffTab() {
             m_state.idDigits.clear();
             break;
         case StaffTab::Settings:
-        case StaffTab::Donation: loadBackOffice(); break;
+        case StaffTab::Donation:
+            loadPrinters();
+            loadBackOffice();
+            break;
     }
 }
 

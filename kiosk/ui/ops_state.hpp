@@ -77,6 +77,7 @@ struct OpsLink {
     std::function<std::optional<PostingSummary>()> posting;   // the latest summary, if any
     std::function<std::string()> backupStatus;                // the nightly backup: age or failure
     std::function<std::string()> postingStatus;               // what the posting job last did
+    std::function<std::vector<std::string>()> printers;       // the printers staff may pick (lpstat)
 };
 
 }  // namespace mh::ui
