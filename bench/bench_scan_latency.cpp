@@ -18,6 +18,7 @@
 #include "bench/corpus/frame_synth.hpp"
 #include "platform/input/v4l2_camera.hpp"
 #include "shared/checkin/checkin_engine.hpp"
+#include "shared/input/scan_debouncer.hpp"
 #include "shared/roster/roster_import.hpp"
 
 using namespace mh;
@@ -132,7 +133,9 @@ int main(int argc, char** argv) {
     });
     PlayedCamera* played = device.get();
     V4l2Camera cam(CameraOptions{"played"}, mono, FrameDecoderOptions{budgetMs, false}, std::move(device));
+    ScanDebouncer hold;  // the one de-bouncer, where the kiosk's inbox has it (the camera hands over every sighting)
     cam.start([&](const ScanEvent& e) {
+        if (!hold.admit(e.payload, e.atMs)) return;
         auto r = engine.scan(ScanRequest{e.payload, "lunch", std::nullopt, false});
         std::int64_t done = mono.nowMs();
         std::lock_guard lock(mu);

@@ -12,6 +12,7 @@
 #include "platform/input/replay_source.hpp"
 #include "platform/input/v4l2_camera.hpp"
 #include "shared/checkin/checkin_engine.hpp"
+#include "shared/input/scan_debouncer.hpp"
 #include "shared/tally/tally_json.hpp"
 
 namespace mh::cli {
@@ -51,7 +52,7 @@ int runListen(const ListenArgs& a, Context& ctx) {
     decode.alsoLinear = site->config().allowUnsigned;
     std::unique_ptr<ScanSource> source;
     if (!a.replay.empty()) {
-        auto replay = std::make_unique<ReplaySource>(a.replay, mono, 200, decode);
+        auto replay = std::make_unique<ReplaySource>(a.replay, mono, kReplayIntervalMs, decode);
         if (!replay->load()) {
             ctx.say("文件夹里没有可读的图片：" + a.replay, "no readable pictures in " + a.replay);
             return kUsage;
@@ -72,7 +73,11 @@ int runListen(const ListenArgs& a, Context& ctx) {
     CheckInEngine engine(*site, ctx.clock);
     std::mutex mu;
     int refused = 0;
+    // The sources hand over every sighting; this is the path's one de-bouncer, as the kiosk's inbox
+    // is the screen's (only the decode worker calls the sink, so it needs no lock).
+    ScanDebouncer hold;
     source->start([&](const ScanEvent& e) {
+        if (!hold.admit(e.payload, mono.nowMs())) return;
         auto r = engine.scan(ScanRequest{e.payload, a.service, std::nullopt, a.delivered});
         std::lock_guard lock(mu);
         if (!r) {

@@ -1,17 +1,17 @@
-// The kiosk's voice: each result spoken as its outcome word, what to pay (in number words) and what
-// to do next, in Mandarin from the pinyin table (kiosk/ui/texts.hpp). Phrases are synthesised once
-// and cached; with no sound card the kiosk is silent and says so on the staff screen.
+// The kiosk's voice, the real AudioCue (shared/ports/audio_cue.hpp): each result spoken as its
+// outcome word, what to pay (in number words) and what to do next, in Mandarin from the pinyin table
+// (kiosk/ui/texts.hpp). Phrases are synthesised once and cached; with no sound card the kiosk is silent and says so on the staff screen.
 #pragma once
 #include <map>
 #include <string>
 
-#include "kiosk/ui/kiosk_controller.hpp"
 #include "platform/sdl_ui/sdl_audio.hpp"
 #include "platform/voice/espeak_synth.hpp"
+#include "shared/ports/audio_cue.hpp"
 
 namespace mh::gui {
 
-class KioskSpeaker : public ui::Speaker {
+class KioskSpeaker : public AudioCue {
 public:
     // Opens the audio device (may fail: then available() is false and nothing plays).
     KioskSpeaker();
@@ -21,6 +21,8 @@ public:
     [[nodiscard]] int volume() const { return m_volume; }
     // Bytes of speech still waiting for the device (0 when silent or unavailable).
     [[nodiscard]] std::uint32_t queuedBytes() const { return m_audio.queuedBytes(); }
+    // The loudest sample of the last phrase sent to the device (0 when silent or unavailable).
+    [[nodiscard]] int lastPeak() const { return m_audio.lastPeak(); }
 
     void sayResult(const ScanResult& r) override;
     void sayPleaseScan() override;

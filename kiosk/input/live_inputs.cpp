@@ -20,16 +20,14 @@ LiveInputs::LiveInputs(LiveInputOptions opt, const MonoClock& clock)
       m_inbox(clock, m_opt.debounceMs),
       // Wedge events carry SDL's tick time; re-stamp on the inbox's clock so every scan in the
       // inbox has one time base (this runs on the UI thread right after the Enter).
-      m_wedge([this](const ScanEvent& e) { m_inbox.post(ScanEvent{e.payload, e.source, m_clock.nowMs()}); }, {},
-              m_opt.debounceMs) {}
+      m_wedge([this](const ScanEvent& e) { m_inbox.post(ScanEvent{e.payload, e.source, m_clock.nowMs()}); }) {}
 
 LiveInputs::~LiveInputs() { stop(); }
 
 Status LiveInputs::start(std::function<void()> wake) {
     m_inbox.setWake(std::move(wake));
     if (!m_opt.replay.empty()) {
-        auto replay = std::make_unique<ReplaySource>(m_opt.replay, m_clock, m_opt.replayIntervalMs, m_opt.decode,
-                                                     m_opt.debounceMs);
+        auto replay = std::make_unique<ReplaySource>(m_opt.replay, m_clock, m_opt.replayIntervalMs, m_opt.decode);
         if (!replay->load())
             return Error{"input.replay", "文件夹里没有可读的图片：" + m_opt.replay.string(),
                          "no readable pictures in " + m_opt.replay.string()};

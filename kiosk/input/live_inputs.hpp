@@ -8,6 +8,7 @@
 #include <string>
 
 #include "kiosk/input/scan_inbox.hpp"
+#include "platform/input/replay_source.hpp"
 #include "platform/vision/frame_decoder.hpp"
 #include "shared/core/result.hpp"
 #include "shared/input/wedge_input.hpp"
@@ -18,9 +19,9 @@ namespace mh::kiosk {
 struct LiveInputOptions {
     std::string camera = "auto";         // site.toml [input] camera: "auto", "none" or a device path
     std::filesystem::path replay;        // `run --replay DIR`: pictures looped in place of the camera
-    std::int64_t replayIntervalMs = 200;
+    std::int64_t replayIntervalMs = kReplayIntervalMs;
     FrameDecoderOptions decode;
-    std::int64_t debounceMs = kScanHoldMs;
+    std::int64_t debounceMs = kScanHoldMs;  // the inbox's hold: the one de-bouncer on the scan path
 };
 
 // The options for a site: its [input] camera, legacy barcodes only where the site accepts them.

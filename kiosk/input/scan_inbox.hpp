@@ -1,7 +1,9 @@
 // Where scans from every input meet on their way to the screen: the camera's and the replay's
-// threads post, the UI thread takes them between frames as ScanCommands. One de-bouncer across
-// all sources, so a card read by the wedge scanner while the camera also sees it checks in once,
-// and the "accepted" screen is not replaced a moment later by "already checked in".
+// threads post, the UI thread takes them between frames as ScanCommands. The one de-bouncer on the
+// scan path (the sources hand over every sighting): a card held in front of the camera for many
+// frames, re-sent by a scanner in continuous mode, or read by the wedge scanner while the camera
+// also sees it checks in once, and the "accepted" screen is not replaced a moment later by
+// "already checked in".
 #pragma once
 #include <cstdint>
 #include <functional>

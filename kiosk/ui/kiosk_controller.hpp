@@ -1,6 +1,8 @@
 // Owns the kiosk's screen state and applies the commands the screens post: a scan goes through
 // CheckInEngine, the result screen returns to waiting after kResultSeconds or at once on the next
 // scan, staff screens open behind the PIN. No SDL here: tests drive it with a FakeClock.
+// kiosk_controller.cpp only dispatches and keeps the timers; the work is split by area: check-in
+// (_checkin.cpp), staff behind the PIN (_staff.cpp), back office (_backoffice.cpp).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -10,20 +12,16 @@
 #include "kiosk/ui/kiosk_state.hpp"
 #include "kiosk/ui/ops_panel.hpp"
 #include "shared/checkin/checkin_engine.hpp"
+#include "shared/ports/audio_cue.hpp"
 #include "shared/site/site.hpp"
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/elder_store.hpp"
 
 namespace mh::ui {
 
-// Says a result aloud; the real one is espeak-ng through SDL audio, tests count calls.
-class Speaker {
-public:
-    virtual ~Speaker() = default;
-    virtual void sayResult(const ScanResult& r) = 0;
-    virtual void sayPleaseScan() {}
-    virtual void setVolume(int /*percent*/) {}
-};
+// The voice the controller speaks through: the AudioCue port (shared/ports/audio_cue.hpp), under
+// the name the screens have always used.
+using Speaker = mh::AudioCue;
 
 // The PIN pad's answer: the sentence to show (empty when right) and what happened, for the audit log.
 struct PinAnswer {
@@ -94,20 +92,42 @@ public:
 private:
     // The PIN gate: a pass while the staff screens are open (the PIN was right), none otherwise.
     [[nodiscard]] std::optional<StaffPass> staffGate() const;
-    // The staff area's dispatcher (kiosk_controller_staff.cpp).
+    // Dispatches what staff ask for; callable only with the pass the PIN gate makes.
     void applyStaff(const StaffCommand& c, StaffPass pass);
+
+    // Check-in area, open to anyone (kiosk_controller_checkin.cpp).
     void scan(const std::string& payload);
-    // A setup card scanned while staff are on the settings tab (kiosk_controller_staff.cpp).
-    void acceptSetupCard(const std::string& payload, StaffPass pass);
-    void manualCheckIn(const std::string& elderId);
-    void voidRecord(const std::string& reason);
-    void showChoices(std::vector<Elder> found);
+    void replayVoice();
+    void backToWaiting();
+
+    // Staff area, behind the PIN (kiosk_controller_staff.cpp).
+    void openPinPad();
+    void pinDigit(char digit);
+    void pinBackspace();
     void submitPin();
     // Leaves the staff screens for the waiting screen; `why` goes in the audit log when logged in.
     void closeStaff(const std::string& why);
+    void showStaffTab(StaffTab tab);
+    void idDigit(char digit);
+    void manualCheckIn(const std::string& elderId);
+    void voidRecord(const std::string& reason);
+    void toggleDelivered();
+    void showChoices(std::vector<Elder> found);
     // One staff action into the audit log (actor "staff-screen"), `alongside` in its transaction.
     void audit(const std::string& action, const std::string& subject, const std::string& detail,
                const std::function<void(Database&)>& alongside = {});
+
+    // Back office, behind the PIN: donations, uploads, posting, settings (kiosk_controller_backoffice.cpp).
+    void loadSettings();
+    void loadBackOffice();
+    void loadPrinters();
+    void pickDiagonal(double inch);
+    void pickPrinter(const std::string& name);
+    // A setup card scanned while staff are on the settings tab.
+    void acceptSetupCard(const std::string& payload, StaffPass pass);
+    void volumeStep(int delta);
+    void applyOps(const OpsCommand& c);
+
     CurrentService pickService(const LocalDateTime& now) const;
 
     Site& m_site;
@@ -119,9 +139,9 @@ private:
     std::function<void(const ScanResult&)> m_scanLog;
     OpsPanel m_ops;
     std::int64_t m_lastTouch = 0;  // unix seconds of the last tap or scan, for the staff screens' timeout
-    int m_unreadableInRow = 0;
+    int m_unreadableInRow = 0;     // cards in a row that could not be read: the second sends the elder to staff
     std::vector<PublicKey> m_setupKeys;
-    std::string m_setupKeysProblem;     // cards in a row that could not be read: the second sends the elder to staff
+    std::string m_setupKeysProblem;
 };
 
 }  // namespace mh::ui

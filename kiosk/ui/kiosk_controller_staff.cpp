@@ -1,81 +1,135 @@
-// The staff area of the controller: the commands behind the PIN (roster, manual check-in, voids,
-// settings, the back office's OpsPanel). KioskController::apply hands them over only with the
-// StaffPass its PIN gate makes, so none of this can run from the elders' screens.
-#include <algorithm>
-#include <cstdio>
+// The staff area of the controller: the PIN pad that is the gate, and the commands behind it
+// (roster, missing regulars, manual check-in, voids, delivered mode). KioskController::apply hands
+// StaffCommands over only with the StaffPass its PIN gate makes, so none of this can run from the
+// elders' screens.
+#include <map>
 
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/texts.hpp"
-#include "shared/site/setup_card_apply.hpp"
 #include "shared/staff/staff_audit.hpp"
 #include "shared/staff/staff_queries.hpp"
 #include "shared/store/checkin_store.hpp"
-#include "shared/store/kiosk_settings.hpp"
+#include "shared/store/elder_store.hpp"
 
 namespace mh::ui {
 
-void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PIN gate let staff in*/) {
-    std::visit(
-        [this](const auto& cmd) {
-            using T = std::decay_t<decltype(cmd)>;
-            if constexpr (std::is_same_v<T, ShowStaffTab>) {
-                m_state.staffTab = cmd.tab;
-                m_state.staffMessage.clear();
-                m_state.voiding.reset();
-                loadStaffTab();
-            } else if constexpr (std::is_same_v<T, FindBySurname>) {
-                showChoices(findElders(m_site.db(), ElderKey::Surname, cmd.surname));
-            } else if constexpr (std::is_same_v<T, FindByVillage>) {
-                showChoices(findElders(m_site.db(), ElderKey::Village, cmd.village));
-            } else if constexpr (std::is_same_v<T, IdDigit>) {
-                if (m_state.idDigits.size() >= 4) m_state.idDigits.clear();
-                m_state.idDigits += cmd.digit;
-                if (m_state.idDigits.size() == 4) showChoices(findElders(m_site.db(), ElderKey::IdLast4, m_state.idDigits));
-            } else if constexpr (std::is_same_v<T, IdBackspace>) {
-                if (!m_state.idDigits.empty()) m_state.idDigits.pop_back();
-            } else if constexpr (std::is_same_v<T, ManualCheckIn>) {
-                manualCheckIn(cmd.elderId);
-            } else if constexpr (std::is_same_v<T, StartVoid>) {
-                m_state.voiding = cmd.recordId;
-            } else if constexpr (std::is_same_v<T, VoidWithReason>) {
-                voidRecord(cmd.reason);
-            } else if constexpr (std::is_same_v<T, CancelVoid>) {
-                m_state.voiding.reset();
-            } else if constexpr (std::is_same_v<T, ToggleDelivered>) {
-                m_state.deliveredMode = !m_state.deliveredMode;
-                audit(m_state.deliveredMode ? "kiosk.delivered.on" : "kiosk.delivered.off", "", "");
-            } else if constexpr (std::is_same_v<T, OpsCommand>) {
-                m_ops.apply(cmd, m_state);
-            } else if constexpr (std::is_same_v<T, PickDiagonal>) {
-                if (cmd.inch <= 3 || cmd.inch >= 100 || cmd.inch == m_state.pickedDiagonalInch) return;
-                char before[32], now[32];
-                std::snprintf(before, sizeof before, "%g", m_state.pickedDiagonalInch);
-                std::snprintf(now, sizeof now, "%g", cmd.inch);
-                m_state.pickedDiagonalInch = cmd.inch;
-                std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), value = now;
-                audit("kiosk.diagonal", "", std::string(before) + " -> " + now,
-                      [&](Database& db) { KioskSettings(db).set(KioskSettings::kDiagonal, value, at); });
-            } else if constexpr (std::is_same_v<T, PickPrinter>) {
-                std::string before = effectivePostingPrinter(m_site.db(), m_site.config().postingPrinter);
-                if (cmd.name == before || cmd.name.size() > 127) return;
-                m_state.printer = cmd.name;
-                std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), now = cmd.name;
-                auto shown = [](const std::string& p) { return p.empty() ? std::string("(none)") : p; };
-                audit("kiosk.printer", "", shown(before) + " -> " + shown(now),
-                      [&](Database& db) { KioskSettings(db).set(KioskSettings::kPrinter, now, at); });
-                m_state.staffMessage = now.empty() ? "月度公示以后不送打印机" : "月度公示以后送打印机 " + now;
-            } else if constexpr (std::is_same_v<T, VolumeStep>) {
-                int before = m_state.volume;
-                m_state.volume = std::clamp(m_state.volume + cmd.delta, 0, 100);
-                if (m_speaker) m_speaker->setVolume(m_state.volume);
-                if (m_state.volume != before) {
-                    std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), now = std::to_string(m_state.volume);
-                    audit("kiosk.volume", "", std::to_string(before) + " -> " + now,
-                          [&](Database& db) { KioskSettings(db).set(KioskSettings::kVolume, now, at); });
-                }
-            }
-        },
-        c);
+void KioskController::openPinPad() {
+    m_state.screen = ScreenId::Pin;
+    m_state.pinDigits.clear();
+    m_state.pinMessage.clear();
+}
+
+void KioskController::pinDigit(char digit) {
+    if (m_state.pinDigits.size() < 12) m_state.pinDigits += digit;
+    m_state.pinMessage.clear();
+}
+
+void KioskController::pinBackspace() {
+    if (!m_state.pinDigits.empty()) m_state.pinDigits.pop_back();
+}
+
+void KioskController::submitPin() {
+    // No checker: the pad stays locked, as with no PIN set.
+    PinAnswer a = m_pinChecker ? m_pinChecker(m_state.pinDigits) : PinAnswer{"还没有设置工作人员密码", PinAnswer::Kind::NotSet};
+    // The digits are never logged, right or wrong: a wrong PIN is often the right one mistyped.
+    m_state.pinDigits.clear();
+    m_state.pinMessage = a.sentence;
+    switch (a.kind) {
+        case PinAnswer::Kind::Ok: audit("staff.login", "", ""); break;
+        case PinAnswer::Kind::Wrong: audit("staff.login.failed", "", "wrong PIN"); break;
+        case PinAnswer::Kind::LockedNow:
+            audit("staff.login.locked", "", "wrong PIN; pad locked after " + std::to_string(StaffPin::kMaxFailures) + " in a row");
+            break;
+        case PinAnswer::Kind::Locked: audit("staff.login.refused", "", "pad locked"); break;
+        case PinAnswer::Kind::NotSet: audit("staff.login.refused", "", "no staff PIN set"); break;
+    }
+    if (a.kind == PinAnswer::Kind::Ok) {
+        m_state.staffTab = StaffTab::Roster;
+        loadStaffTab();
+        m_state.screen = ScreenId::Roster;
+    }
+}
+
+void KioskController::closeStaff(const std::string& why) {
+    if (m_state.screen == ScreenId::Roster) audit("staff.logout", "", why);
+    m_state.screen = ScreenId::Checkin;
+    m_state.pinDigits.clear();
+    m_state.pinMessage.clear();
+    m_state.staffMessage.clear();
+    m_state.voiding.reset();
+    m_state.staffTab = StaffTab::Roster;
+}
+
+void KioskController::audit(const std::string& action, const std::string& subject, const std::string& detail,
+                            const std::function<void(Database&)>& alongside) {
+    // The action itself has happened already (a login, a volume step); a log that cannot be written
+    // is told to staff rather than undoing it.
+    if (!auditStaffAction(m_site, m_clock, action, subject, detail, alongside))
+        m_state.staffMessage = "操作日志没有写入（数据库写入失败）";
+}
+
+void KioskController::showStaffTab(StaffTab tab) {
+    m_state.staffTab = tab;
+    m_state.staffMessage.clear();
+    m_state.voiding.reset();
+    loadStaffTab();
+}
+
+void KioskController::loadRoster() {
+    m_state.roster.clear();
+    CheckinStore store(m_site.db());
+    ElderStore elders(m_site.db());
+    std::map<std::string, std::string> names;
+    std::map<std::string, size_t> index;
+    for (const auto& rec : store.forDay(m_state.now.date.iso())) {
+        if (!index.count(rec.service)) {
+            const ServiceDef* def = m_site.config().findService(rec.service);
+            index[rec.service] = m_state.roster.size();
+            m_state.roster.push_back({def ? def->name : rec.service, {}, 0});
+        }
+        auto& svc = m_state.roster[index[rec.service]];
+        if (!names.count(rec.elderId)) {
+            auto e = elders.byElderId(rec.elderId);
+            names[rec.elderId] = drawable(e ? e->name : rec.elderId);
+        }
+        std::string time = rec.at.size() >= 16 ? rec.at.substr(11, 5) : rec.at;
+        svc.rows.push_back({rec.recordId, names[rec.elderId], time, rec.delivered, rec.voided});
+        if (!rec.voided) ++svc.counted;
+    }
+}
+
+void KioskController::loadStaffTab() {
+    switch (m_state.staffTab) {
+        case StaffTab::Roster:
+            loadRoster();
+            // The roster's heading warns of a donation balance running out and an upload needing staff.
+            loadBackOffice();
+            break;
+        case StaffTab::Missing: {
+            m_state.missing.clear();
+            if (m_state.service.id.empty()) break;  // a site with no meal: nobody is "missing" from one
+            for (auto& m : regularsMissing(m_site.db(), m_state.service.id, m_state.now.date))
+                m_state.missing.push_back({drawable(m.name), drawable(m.village), m.phone, m.daysCame});
+            break;
+        }
+        case StaffTab::Manual:
+            m_state.surnames = surnameInitials(m_site.db());
+            m_state.villages = villages(m_site.db());
+            m_state.choices.clear();
+            m_state.idDigits.clear();
+            break;
+        case StaffTab::Settings:
+        case StaffTab::Donation:
+            loadPrinters();
+            loadBackOffice();
+            break;
+    }
+}
+
+void KioskController::idDigit(char digit) {
+    if (m_state.idDigits.size() >= 4) m_state.idDigits.clear();
+    m_state.idDigits += digit;
+    if (m_state.idDigits.size() == 4) showChoices(findElders(m_site.db(), ElderKey::IdLast4, m_state.idDigits));
 }
 
 void KioskController::showChoices(std::vector<Elder> found) {
@@ -114,26 +168,9 @@ void KioskController::voidRecord(const std::string& reason) {
     loadRoster();
 }
 
-void KioskController::acceptSetupCard(const std::string& payload, StaffPass /*pass*/) {
-    if (!m_setupKeysProblem.empty()) {
-        m_state.staffMessage = m_setupKeysProblem;
-        return;
-    }
-    auto card = verifySetupCard(payload, m_setupKeys, m_site.config().siteId);
-    if (!card) {
-        m_state.staffMessage = card.error().message;
-        auditStaffAction(m_site, m_clock, "setup.card.refused", m_site.config().siteId, card.error().code);
-        return;
-    }
-    auto applied = applySetupCard(m_site, *card, m_site.timeZone().isoWithOffset(m_clock.nowUnix()), kStaffScreenActor);
-    if (!applied) {
-        m_state.staffMessage = applied.error().message;
-        return;
-    }
-    // The uploader opens the site afresh on each run: woken now, it sends with the new connection.
-    m_ops.apply(OpsCommand{UploadNow{}}, m_state);
-    m_ops.loadUpload(m_state.ops);
-    m_state.staffMessage = "已换成新的县平台接入：" + applied->newEndpoint + "，正在上报";
+void KioskController::toggleDelivered() {
+    m_state.deliveredMode = !m_state.deliveredMode;
+    audit(m_state.deliveredMode ? "kiosk.delivered.on" : "kiosk.delivered.off", "", "");
 }
 
 }  // namespace mh::ui

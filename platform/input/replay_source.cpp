@@ -10,12 +10,8 @@
 namespace mh {
 namespace fs = std::filesystem;
 
-ReplaySource::ReplaySource(fs::path folder, const MonoClock& clock, std::int64_t intervalMs, FrameDecoderOptions opt,
-                           std::int64_t debounceMs)
-    : m_folder(std::move(folder)),
-      m_clock(clock),
-      m_intervalMs(intervalMs),
-      m_pipeline(ScanSourceKind::Replay, opt, debounceMs) {}
+ReplaySource::ReplaySource(fs::path folder, const MonoClock& clock, std::int64_t intervalMs, FrameDecoderOptions opt)
+    : m_folder(std::move(folder)), m_clock(clock), m_intervalMs(intervalMs), m_pipeline(ScanSourceKind::Replay, opt) {}
 
 ReplaySource::~ReplaySource() { stop(); }
 
@@ -47,17 +43,17 @@ bool ReplaySource::step() {
 void ReplaySource::start(ScanSink sink) {
     if (m_thread.joinable() || !load()) return;
     m_pipeline.start(std::move(sink));
-    m_run = true;
-    m_thread = std::thread([this] {
-        while (m_run) {
+    m_thread = std::jthread([this](std::stop_token stop) {
+        while (!stop.stop_requested()) {
             step();
-            std::this_thread::sleep_for(std::chrono::milliseconds(m_intervalMs));
+            std::unique_lock lock(m_waitMu);
+            m_waitCv.wait_for(lock, stop, std::chrono::milliseconds(m_intervalMs), [] { return false; });
         }
     });
 }
 
 void ReplaySource::stop() {
-    m_run = false;
+    m_thread.request_stop();
     if (m_thread.joinable()) m_thread.join();
     m_pipeline.stop();
 }

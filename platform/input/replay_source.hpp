@@ -1,8 +1,10 @@
 // A folder of pictures played as if a camera saw them, in name order, looped: for demos, for
 // acceptance runs without a camera, and for tests of the whole path from frame to scan.
 #pragma once
-#include <atomic>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
+#include <stop_token>
 #include <string>
 #include <thread>
 #include <vector>
@@ -11,11 +13,14 @@
 
 namespace mh {
 
+// A picture every 200 ms: about the rate a camera's decoder gets through frames on the kiosk.
+inline constexpr std::int64_t kReplayIntervalMs = 200;
+
 class ReplaySource final : public ScanSource {
 public:
     // intervalMs: time between frames when running on its own thread.
-    ReplaySource(std::filesystem::path folder, const MonoClock& clock, std::int64_t intervalMs = 200,
-                 FrameDecoderOptions opt = {}, std::int64_t debounceMs = kScanHoldMs);
+    ReplaySource(std::filesystem::path folder, const MonoClock& clock, std::int64_t intervalMs = kReplayIntervalMs,
+                 FrameDecoderOptions opt = {});
     ~ReplaySource() override;
 
     void start(ScanSink sink) override;  // loads the pictures, then plays them on a thread
@@ -36,8 +41,9 @@ private:
     std::vector<GrayImage> m_frames;
     size_t m_next = 0;
     int m_unreadable = 0;
-    std::atomic<bool> m_run{false};
-    std::thread m_thread;
+    std::mutex m_waitMu;  // with m_waitCv: the pause between pictures, which a stop request cuts short
+    std::condition_variable_any m_waitCv;
+    std::jthread m_thread;  // last: stopped and joined before the members it uses go away
 };
 
 }  // namespace mh

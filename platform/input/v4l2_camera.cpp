@@ -28,41 +28,36 @@ SourceStatus V4l2Camera::status() const {
 void V4l2Camera::start(ScanSink sink) {
     if (m_thread.joinable()) return;
     m_pipeline.start(std::move(sink));
-    m_run = true;
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::jthread([this](std::stop_token stop) { run(stop); });
 }
 
 void V4l2Camera::stop() {
-    {
-        std::lock_guard lock(m_waitMu);
-        m_run = false;
-    }
-    m_waitCv.notify_all();
+    m_thread.request_stop();  // ends the retry wait at once; a read returns within kReadTimeoutMs
     if (m_thread.joinable()) m_thread.join();
     m_pipeline.stop();
 }
 
-void V4l2Camera::run() {
+void V4l2Camera::run(std::stop_token stop) {
     using namespace std::chrono;
-    while (m_run) {
+    while (!stop.stop_requested()) {
         SourceStatus st;
         bool opened = m_device->open(st);
         setStatus(st);
         if (!opened) {
             // Wait for the next look, woken at once by stop(): no polling, so a kiosk with no camera idles.
             std::unique_lock lock(m_waitMu);
-            m_waitCv.wait_for(lock, milliseconds(m_opt.retryMs), [this] { return !m_run; });
+            m_waitCv.wait_for(lock, stop, milliseconds(m_opt.retryMs), [] { return false; });
             continue;
         }
         ++m_opens;
-        while (m_run) {
+        while (!stop.stop_requested()) {
             GrayImage frame;
-            auto r = m_device->read(frame, 200);
+            auto r = m_device->read(frame, kReadTimeoutMs);
             if (r == VideoDevice::Read::Lost) break;
             if (r == VideoDevice::Read::Frame) m_pipeline.pushFrame(std::move(frame), m_clock.nowMs());
         }
         m_device->close();
-        if (m_run) setStatus({"摄像头：连接断开，正在重新查找", "camera: lost, looking for it again"});
+        if (!stop.stop_requested()) setStatus({"摄像头：连接断开，正在重新查找", "camera: lost, looking for it again"});
     }
     setStatus({"摄像头：已停止", "camera: stopped"});
 }

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include "platform/input/frame_pipeline.hpp"
@@ -15,6 +16,9 @@ namespace mh {
 
 class V4l2Camera final : public ScanSource {
 public:
+    // How long one read waits for a frame: also the longest stop() waits for the capture thread.
+    static constexpr int kReadTimeoutMs = 200;
+
     // device: nullptr for the real V4L2 device described by opt (tests pass a scripted fake).
     V4l2Camera(CameraOptions opt, const MonoClock& clock, FrameDecoderOptions decode = {},
                std::unique_ptr<VideoDevice> device = nullptr);
@@ -30,20 +34,19 @@ public:
     void drain() { m_pipeline.drain(); }
 
 private:
-    void run();
+    void run(std::stop_token stop);
     void setStatus(SourceStatus s);
 
     CameraOptions m_opt;
     const MonoClock& m_clock;
     FramePipeline m_pipeline;
     std::unique_ptr<VideoDevice> m_device;
-    std::atomic<bool> m_run{false};
     std::atomic<int> m_opens{0};
-    std::thread m_thread;
-    std::mutex m_waitMu;  // with m_waitCv: the retry wait that stop() cuts short
-    std::condition_variable m_waitCv;
+    std::mutex m_waitMu;  // with m_waitCv: the retry wait that a stop request cuts short
+    std::condition_variable_any m_waitCv;
     mutable std::mutex m_mu;
     SourceStatus m_status{"摄像头：未启动", "camera: not started"};
+    std::jthread m_thread;  // last: stopped and joined before the members it uses go away
 };
 
 }  // namespace mh

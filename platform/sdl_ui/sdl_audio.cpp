@@ -2,6 +2,7 @@
 #include "platform/sdl_ui/sdl_audio.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <SDL.h>
 
@@ -42,6 +43,8 @@ std::vector<std::int16_t> scaledSamples(const std::vector<std::int16_t>& samples
 void SdlAudio::play(const std::vector<std::int16_t>& samples, int volume) {
     if (!m_dev) return;
     auto scaled = scaledSamples(samples, volume);
+    m_lastPeak = 0;
+    for (auto s : scaled) m_lastPeak = std::max(m_lastPeak, std::abs(int(s)));
     SDL_ClearQueuedAudio(m_dev);  // a new result interrupts the last one
     SDL_QueueAudio(m_dev, scaled.data(), std::uint32_t(scaled.size() * sizeof(std::int16_t)));
 }

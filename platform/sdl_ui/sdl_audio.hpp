@@ -25,9 +25,12 @@ public:
     void play(const std::vector<std::int16_t>& samples, int volume);
     // Samples still queued (tests: something was sent).
     [[nodiscard]] std::uint32_t queuedBytes() const;
+    // The loudest sample of the last buffer queued (tests: the volume reached the device).
+    [[nodiscard]] int lastPeak() const { return m_lastPeak; }
 
 private:
     std::uint32_t m_dev = 0;
+    int m_lastPeak = 0;
     std::string m_problem;
 };
 

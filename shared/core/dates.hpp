@@ -7,6 +7,8 @@
 #include <string_view>
 
 #include "shared/core/result.hpp"
+// The Clock port moved to shared/ports/clock.hpp; included here so older includes keep working.
+#include "shared/ports/clock.hpp"
 
 namespace date {
 class time_zone;
@@ -74,29 +76,6 @@ public:
 private:
     std::string m_name;
     const date::time_zone* m_zone = nullptr;  // owned by date's tz database, lives as long as the process
-};
-
-// The only source of "now" for the core: the engine never reads the system clock itself.
-class Clock {
-public:
-    virtual ~Clock() = default;
-    [[nodiscard]] virtual std::int64_t nowUnix() const = 0;
-};
-
-class SystemClock final : public Clock {
-public:
-    [[nodiscard]] std::int64_t nowUnix() const override;
-};
-
-class FakeClock final : public Clock {
-public:
-    explicit FakeClock(std::int64_t t = 0) : m_t(t) {}
-    [[nodiscard]] std::int64_t nowUnix() const override { return m_t; }
-    void set(std::int64_t t) { m_t = t; }
-    void advance(std::int64_t seconds) { m_t += seconds; }
-
-private:
-    std::int64_t m_t;
 };
 
 }  // namespace mh

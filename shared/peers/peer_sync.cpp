@@ -44,7 +44,7 @@ struct PeerSync::ClaimCall {
 };
 
 PeerSync::PeerSync(const std::filesystem::path& dbFile, PeerAuth& auth, ClaimBook& book, const Clock& clock,
-                   std::vector<std::string> addresses, HttpClientFactory factory, PeerSyncOptions options)
+                   std::vector<std::string> addresses, PeerClientFactory factory, PeerSyncOptions options)
     : m_db(Database::open(dbFile)), m_auth(auth), m_book(book), m_clock(clock), m_factory(std::move(factory)),
       m_options(options) {
     for (auto& a : addresses) {

@@ -33,7 +33,7 @@ namespace mh {
 
 // Makes a client for one peer ("192.168.1.21:7443"); requests go to http://ADDRESS/peer/v1/....
 // Its own timeout should be a few seconds: the claim wait is enforced here, not by the client.
-using HttpClientFactory = std::function<std::unique_ptr<HttpClient>(const std::string& address)>;
+using PeerClientFactory = std::function<std::unique_ptr<HttpClient>(const std::string& address)>;
 
 struct PeerState {
     std::string address;            // host:port as configured
@@ -56,7 +56,7 @@ public:
     // Opens its own connection to `dbFile`. `auth`, `book` and `clock` must outlive it. Nothing is
     // sent until start() or syncNow(). Throws StoreError when the database cannot be opened.
     PeerSync(const std::filesystem::path& dbFile, PeerAuth& auth, ClaimBook& book, const Clock& clock,
-             std::vector<std::string> addresses, HttpClientFactory factory, PeerSyncOptions options = {});
+             std::vector<std::string> addresses, PeerClientFactory factory, PeerSyncOptions options = {});
     ~PeerSync() override;  // stops the loop and waits for requests in flight
     PeerSync(const PeerSync&) = delete;
     PeerSync& operator=(const PeerSync&) = delete;
@@ -95,7 +95,7 @@ private:
     PeerAuth& m_auth;
     ClaimBook& m_book;
     const Clock& m_clock;
-    HttpClientFactory m_factory;
+    PeerClientFactory m_factory;
     PeerSyncOptions m_options;
     std::vector<std::unique_ptr<Peer>> m_peers;
     mutable std::mutex m_stateMutex;  // every Peer's `state`

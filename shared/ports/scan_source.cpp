@@ -1,5 +1,5 @@
-// The real monotonic clock for scan timing.
-#include "shared/ports/scan_source.hpp"
+// The real monotonic clock for scan timing (the MonoClock port, shared/ports/clock.hpp).
+#include "shared/ports/clock.hpp"
 
 #include <chrono>
 

@@ -5,6 +5,8 @@
 #include <functional>
 #include <string>
 
+#include "shared/ports/clock.hpp"  // MonoClock: ScanEvent::atMs is on it
+
 namespace mh {
 
 enum class ScanSourceKind { Camera, Wedge, Replay };
@@ -13,30 +15,6 @@ struct ScanEvent {
     std::string payload;        // untrusted text, exactly as decoded or typed
     ScanSourceKind source = ScanSourceKind::Camera;
     std::int64_t atMs = 0;      // monotonic milliseconds (MonoClock) when the frame/keys arrived
-};
-
-// Monotonic milliseconds. Separate from the calendar Clock because scanning needs sub-second
-// time and must not jump when the wall clock is set.
-class MonoClock {
-public:
-    virtual ~MonoClock() = default;
-    [[nodiscard]] virtual std::int64_t nowMs() const = 0;
-};
-
-class SteadyMonoClock final : public MonoClock {
-public:
-    [[nodiscard]] std::int64_t nowMs() const override;
-};
-
-class FakeMonoClock final : public MonoClock {
-public:
-    explicit FakeMonoClock(std::int64_t t = 0) : m_t(t) {}
-    [[nodiscard]] std::int64_t nowMs() const override { return m_t; }
-    void set(std::int64_t t) { m_t = t; }
-    void advance(std::int64_t ms) { m_t += ms; }
-
-private:
-    std::int64_t m_t;
 };
 
 using ScanSink = std::function<void(const ScanEvent&)>;

@@ -15,16 +15,12 @@ BackgroundUploader::~BackgroundUploader() { stop(); }
 
 void BackgroundUploader::start() {
     if (m_thread.joinable()) return;
-    m_stop = false;
-    m_thread = std::thread([this] { loop(); });
+    m_httpStop = false;
+    m_thread = std::jthread([this](std::stop_token stop) { loop(stop); });
 }
 
 void BackgroundUploader::stop() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_cv.notify_all();
+    m_thread.request_stop();
     if (m_thread.joinable()) m_thread.join();
 }
 
@@ -42,17 +38,19 @@ UploadStatus BackgroundUploader::status() const {
     return m_status;
 }
 
-bool BackgroundUploader::waitMs(std::int64_t ms) {
+bool BackgroundUploader::waitMs(std::stop_token stop, std::int64_t ms) {
     std::unique_lock lock(m_mutex);
-    m_cv.wait_for(lock, std::chrono::milliseconds(std::max<std::int64_t>(ms, 0)), [this] { return m_stop || m_wake; });
+    m_cv.wait_for(lock, stop, std::chrono::milliseconds(std::max<std::int64_t>(ms, 0)), [this] { return m_wake; });
     m_wake = false;
-    return !m_stop;
+    return !stop.stop_requested();
 }
 
-void BackgroundUploader::loop() {
+void BackgroundUploader::loop(std::stop_token stop) {
+    // The client checks a plain flag from inside the transfer (curl's progress callback).
+    std::stop_callback abortHttp(stop, [this] { m_httpStop = true; });
     std::unique_ptr<Site> site;
     std::unique_ptr<HttpClient> http;
-    while (!m_stop) {
+    while (!stop.stop_requested()) {
         std::int64_t waitFor = m_opt.pollMs;
         try {
             if (!site) {
@@ -63,7 +61,7 @@ void BackgroundUploader::loop() {
                     m_status.lastErrorEn = opened.error().en;
                 } else {
                     site = std::move(*opened);
-                    http = m_factory(site->config(), m_stop);
+                    http = m_factory(site->config(), m_httpStop);
                 }
             }
             if (site) {
@@ -75,7 +73,7 @@ void BackgroundUploader::loop() {
                     o.respectSchedule = !m_force;
                     m_force = false;
                 }
-                TallyUploader up(*site, m_clock, *http, o, [this](std::int64_t ms) { return waitMs(ms); });
+                TallyUploader up(*site, m_clock, *http, o, [this, &stop](std::int64_t ms) { return waitMs(stop, ms); });
                 UploadRunReport rep = up.run();
                 if (rep.nextAttemptUnix > 0)
                     waitFor = std::clamp<std::int64_t>((rep.nextAttemptUnix - m_clock.nowUnix()) * 1000, 0, m_opt.pollMs);
@@ -92,7 +90,7 @@ void BackgroundUploader::loop() {
             http.reset();
         }
         ++m_runs;
-        if (!waitMs(waitFor)) break;
+        if (!waitMs(stop, waitFor)) break;
     }
 }
 

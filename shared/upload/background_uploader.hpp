@@ -1,6 +1,8 @@
 // The running kiosk's uploader: a thread that freezes due days, sends them, backs off and tries again,
 // forever, until stopped. start() and status() never block the caller (the GUI's frame loop); stop()
 // waits at most for the request in flight, which the HttpClient aborts when the stop flag is set.
+// The thread is a std::jthread: its stop request ends every wait at once and sets the HTTP client's
+// stop flag (HttpClientFactory) through a stop_callback.
 #pragma once
 #include <atomic>
 #include <condition_variable>
@@ -8,18 +10,16 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include "shared/core/dates.hpp"
 #include "shared/ports/http_client.hpp"
+#include "shared/ports/http_client_factory.hpp"  // HttpClientFactory moved there; kept visible here
 #include "shared/upload/tally_uploader.hpp"
 #include "shared/upload/upload_status.hpp"
 
 namespace mh {
-
-// Makes the thread's HTTP client; `stop` is set when the uploader stops, so the client can abort
-// a request in flight (the curl client checks it in its progress callback).
-using HttpClientFactory = std::function<std::unique_ptr<HttpClient>(const SiteConfig& cfg, const std::atomic<bool>& stop)>;
 
 struct BackgroundUploaderOptions {
     UploadOptions upload;                  // respectSchedule is forced on
@@ -46,21 +46,21 @@ public:
     [[nodiscard]] int runs() const { return m_runs.load(); }
 
 private:
-    void loop();
-    bool waitMs(std::int64_t ms);  // false when stopping
+    void loop(std::stop_token stop);
+    bool waitMs(std::stop_token stop, std::int64_t ms);  // false when stopping
 
     std::filesystem::path m_dir;
     const Clock& m_clock;
     HttpClientFactory m_factory;
     BackgroundUploaderOptions m_opt;
-    std::thread m_thread;
-    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_httpStop{false};  // the HTTP client's abort flag, set by the stop request
     std::atomic<int> m_runs{0};
     mutable std::mutex m_mutex;
-    std::condition_variable m_cv;
+    std::condition_variable_any m_cv;  // waits that a stop request also ends
     bool m_wake = false;
     bool m_force = false;  // the next run ignores the stored backoff schedule
     UploadStatus m_status;
+    std::jthread m_thread;  // last: stopped and joined before the members it uses go away
 };
 
 }  // namespace mh

@@ -16,6 +16,7 @@
 #include "shared/store/donation_store.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "support/fake_county.hpp"
+#include "support/wait_until.hpp"
 #include "upload/upload_fixture.hpp"
 
 using namespace mh;
@@ -38,11 +39,7 @@ void ops(KioskController& ctl, OpsCommand c) { ctl.apply(Command{std::move(c)});
 // Waits (real time) until `done` or 15 s.
 template <class F>
 bool waitFor(F done) {
-    for (int i = 0; i < 300; ++i) {
-        if (done()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return done();
+    return test::waitUntil(done, std::chrono::seconds(15));
 }
 
 }  // namespace
@@ -418,7 +415,12 @@ TEST_CASE("the settings tab shows a day the county refused, with its answer, and
     openStaffTab(ctl, StaffTab::Settings);
     services.start();
     REQUIRE(waitFor([&] { return county.stored().size() == 1; }));
-    REQUIRE(waitFor([&] { return ctl.tick(), !ctl.state().ops.upload.refused.empty(); }));
+    // Until the uploader has recorded the county's answer for both days (stored() counts what the
+    // county took; its answer reaches the database a moment later).
+    waitFor([&] {
+        ctl.tick();
+        return !ctl.state().ops.upload.refused.empty() && ctl.state().ops.upload.pending == "没有待上报的数据";
+    });
     const UploadView& u = ctl.state().ops.upload;
     REQUIRE(u.refused.size() == 1);
     CHECK(u.refused[0].find("县平台拒收了 2026-11-23 的汇总（第 1 版）") == 0);

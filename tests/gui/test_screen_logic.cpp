@@ -10,6 +10,7 @@
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/store/checkin_store.hpp"
+#include "support/fake_audio_cue.hpp"
 
 #include <cstdlib>
 
@@ -62,10 +63,7 @@ int countOf(const std::vector<Command>& cs) {
     return n;
 }
 
-struct CountingSpeaker : Speaker {
-    int results = 0;
-    void sayResult(const ScanResult&) override { ++results; }
-};
+using CountingSpeaker = test::FakeAudioCue;
 
 }  // namespace
 
@@ -119,7 +117,7 @@ TEST_CASE("a scan is recorded through the engine and its result returns to waiti
     REQUIRE(ctl.state().screen == ScreenId::Result);
     REQUIRE(ctl.state().result->outcome == Outcome::Accepted);
     CHECK(ctl.state().result->elderPays() == 200);
-    CHECK(speaker.results == 1);
+    CHECK(speaker.said.size() == 1);
     CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").size() == 1);
     CHECK(ctl.secondsToNextChange() == 10);
 
@@ -143,7 +141,7 @@ TEST_CASE("the next scan replaces a result at once, and 再听一遍 keeps the r
     CHECK(ctl.state().result->outcome == Outcome::Duplicate);
     fx.clock.advance(8);
     ctl.apply(ReplayVoice{});
-    CHECK(speaker.results == 3);
+    CHECK(speaker.said.size() == 3);
     fx.clock.advance(9);
     ctl.tick();
     CHECK(ctl.state().screen == ScreenId::Result);  // 9 s after the replay
@@ -164,7 +162,7 @@ TEST_CASE("a card read on the PIN pad is checked in and its result shown at once
     REQUIRE(ctl.state().screen == ScreenId::Result);
     CHECK(ctl.state().result->outcome == Outcome::Accepted);
     CHECK(ctl.state().pinDigits.empty());  // half a PIN does not wait for the next person
-    CHECK(speaker.results == 1);
+    CHECK(speaker.said.size() == 1);
     CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").size() == 1);
 }
 
@@ -338,11 +336,7 @@ TEST_CASE("staff check in a forgotten card by surname or last 4 ID digits, then 
 }
 
 TEST_CASE("the volume buttons step by 10 within 0..100 and reach the speaker") {
-    struct VolumeSpeaker : Speaker {
-        int volume = -1;
-        void sayResult(const ScanResult&) override {}
-        void setVolume(int v) override { volume = v; }
-    } speaker;
+    test::FakeAudioCue speaker;
     test::GuiFixture fx;
     KioskController ctl(*fx.site, fx.clock, &speaker);
     ctl.setPinChecker([](const std::string&) { return std::string(); });
@@ -407,7 +401,7 @@ TEST_CASE("an inactive elder's scan shows 没有登记 with the hint that the re
     const ScanResult& r = *ctl.state().result;
     CHECK(r.outcome == Outcome::Unknown);
     CHECK(std::string(outcomeHint(r).zh) == "登记已停用，请找工作人员");
-    CHECK(speaker.results == 1);
+    CHECK(speaker.said.size() == 1);
     HeadlessUi ui(ctl.state());
     ui.frame(ctl.state());
     CHECK(ui.layout.find("hint") != nullptr);

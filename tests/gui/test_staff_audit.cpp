@@ -11,6 +11,7 @@
 #include "shared/store/audit_log.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/kiosk_settings.hpp"
+#include "support/fake_audio_cue.hpp"
 
 using namespace mh;
 using namespace mh::ui;
@@ -143,11 +144,7 @@ TEST_CASE("a manual check-in and its void from the staff screen are logged as st
 }
 
 TEST_CASE("the volume staff set is kept across a restart but delivered mode is not") {
-    struct VolumeSpeaker : Speaker {
-        int volume = -1;
-        void sayResult(const ScanResult&) override {}
-        void setVolume(int v) override { volume = v; }
-    };
+    using VolumeSpeaker = test::FakeAudioCue;
     test::GuiFixture fx;
     {
         VolumeSpeaker speaker;

@@ -43,14 +43,23 @@ TEST_CASE("with SDL's dummy driver the speaker opens and plays a result at a set
     REQUIRE(speaker.available());
     ScanResult r;
     r.outcome = Outcome::Duplicate;
+    speaker.setVolume(100);
+    speaker.sayResult(r);
+    const int full = speaker.lastPeak();
+    REQUIRE(full > 2000);  // speech went to the device, not silence
     speaker.setVolume(50);
     speaker.sayResult(r);
     const auto& pcm = speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
     REQUIRE_FALSE(pcm.samples.empty());
-    // The phrase went to the device (the dummy driver may already have taken some of it).
+    // The phrase went to the device (the dummy driver may already have taken some of it) ...
     std::uint32_t queued = speaker.queuedBytes();
     CHECK(queued > 0);
     CHECK(queued <= pcm.samples.size() * sizeof(std::int16_t));
+    // ... at the volume set: half as loud, and nothing at 0.
+    CHECK(std::abs(speaker.lastPeak() - full / 2) <= 1);
+    speaker.setVolume(0);
+    speaker.sayResult(r);
+    CHECK(speaker.lastPeak() == 0);
 }
 
 TEST_CASE("the volume scales the spoken samples: half is half as loud, 0 is silent, over 100 is 100") {

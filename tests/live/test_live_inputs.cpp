@@ -15,7 +15,9 @@
 #include "platform/vision/image_file.hpp"
 #include "shared/cards/card_signature.hpp"
 #include "shared/store/checkin_store.hpp"
+#include "support/fake_clocks.hpp"
 #include "support/run_process.hpp"
+#include "support/wait_until.hpp"
 
 using namespace mh;
 using namespace mh::ui;
@@ -64,7 +66,7 @@ TEST_CASE("replayed cards check in once each however long the replay loops, and 
     FakeMonoClock mono(50'000);
     kiosk::ScanInbox inbox(mono, 5000);
     KioskController ctl(*fx.site, fx.clock);
-    ReplaySource replay(fx.cards.path(), mono, 0, kNoBudget, 5000);
+    ReplaySource replay(fx.cards.path(), mono, 0, kNoBudget);
     REQUIRE(replay.load());
     replay.startPipeline(inbox.sink());
 
@@ -180,7 +182,10 @@ TEST_CASE("the replay runs on its own thread and wakes the UI loop, which hands 
         lock.unlock();
         for (Outcome o : applyInbox(inputs.inbox(), ctl)) shown.push_back(o);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(600));
+    // The replay loops on: wait until each card has come round twice more and been folded by the
+    // inbox (a condition, not a fixed time), and nothing new reaches the screen.
+    std::uint64_t folded = inputs.inbox().folded();
+    CHECK(test::waitUntil([&] { return inputs.inbox().folded() >= folded + 4; }, std::chrono::seconds(20)));
     for (Outcome o : applyInbox(inputs.inbox(), ctl)) shown.push_back(o);
     inputs.stop();
     CHECK(shown == std::vector<Outcome>{Outcome::Accepted, Outcome::Accepted});
@@ -196,9 +201,7 @@ TEST_CASE("a camera that is not there is a status, not an error") {
     CHECK(opt.camera == "/dev/video-not-here");
     kiosk::LiveInputs inputs(opt, mono);
     REQUIRE(inputs.start([] {}).ok());
-    for (int i = 0; i < 100 && inputs.status().zh.find("不可用") == std::string::npos; ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    CHECK(inputs.status().zh.find("不可用") != std::string::npos);
+    CHECK(test::waitUntil([&] { return inputs.status().zh.find("不可用") != std::string::npos; }));
     CHECK(inputs.status().en.find("/dev/video-not-here") != std::string::npos);
     KioskController ctl(*fx.site, fx.clock);
     for (char c : fx.payloadB) inputs.onText(std::string(1, c), 5);

@@ -43,7 +43,7 @@ int FakePeerNet::requestsTo(const std::string& address) {
     return m_nodes[address].requests;
 }
 
-HttpClientFactory FakePeerNet::factoryFor(const std::string& from) {
+PeerClientFactory FakePeerNet::factoryFor(const std::string& from) {
     return [this, from](const std::string&) { return std::make_unique<FakePeerClient>(*this, from); };
 }
 

@@ -23,7 +23,7 @@ public:
     // Cuts (or heals) the link between two addresses both ways: each sees the other as away.
     void cut(const std::string& a, const std::string& b, bool cut = true);
     // Clients for a terminal at `from` (so cut() can tell who is sending).
-    [[nodiscard]] HttpClientFactory factoryFor(const std::string& from);
+    [[nodiscard]] PeerClientFactory factoryFor(const std::string& from);
     [[nodiscard]] int requestsTo(const std::string& address);
 
     // The transport part: what a client of `from` gets for `request`.

@@ -15,6 +15,7 @@
 #include "shared/upload/upload_outbox.hpp"
 #include "shared/upload/upload_target.hpp"
 #include "support/fake_county.hpp"
+#include "support/fake_http_client.hpp"
 #include "support/run_process.hpp"
 #include "upload/upload_fixture.hpp"
 
@@ -31,17 +32,6 @@ UploadOptions background() {
     o.pullRoster = false;
     return o;
 }
-
-// Counts what would have gone out; answers 201 to everything.
-struct CountingHttp : HttpClient {
-    int sends = 0;
-    HttpResponse send(const HttpRequest&) override {
-        ++sends;
-        HttpResponse r;
-        r.status = 201;
-        return r;
-    }
-};
 
 std::string terminalOf(UploadSite& s) { return loadTerminalIdentity(s.site->db()).id; }
 
@@ -174,11 +164,11 @@ TEST_CASE("endpoints are parsed by libcurl: user info, foreign http hosts and ju
         UploadSite s(endpoint);
         s.lunches(D("2026-11-01"), 1);
         s.clock.set(s.at(D("2026-11-02"), 9, 0));
-        CountingHttp http;
+        test::FakeHttpClient http;  // counts what would have gone out; 201 to everything
         UploadOptions o = background();
         o.pullRoster = true;
         UploadRunReport rep = TallyUploader(*s.site, s.clock, http, o).run();
-        CHECK(http.sends == 0);  // no tally, no roster request: nothing went anywhere
+        CHECK(http.sends() == 0);  // no tally, no roster request: nothing went anywhere
         REQUIRE(rep.error);
         CHECK(rep.error->code == "upload.endpoint");
         CHECK(rep.needsStaff);

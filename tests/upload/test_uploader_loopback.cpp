@@ -13,6 +13,7 @@
 #include "shared/upload/upload_outbox.hpp"
 #include "shared/upload/upload_status.hpp"
 #include "support/fake_county.hpp"
+#include "support/wait_until.hpp"
 #include "upload/upload_fixture.hpp"
 
 using namespace mh;
@@ -210,9 +211,9 @@ TEST_CASE("the background uploader delivers without blocking and stops promptly 
         auto t0 = std::chrono::steady_clock::now();
         up.start();
         CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(50));
-        for (int i = 0; i < 200 && county.stored().size() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        test::waitUntil([&] { return county.stored().size() >= 2; }, std::chrono::milliseconds(2000));
         CHECK(county.stored().size() == 2);
-        for (int i = 0; i < 200 && up.status().daysPending != 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        test::waitUntil([&] { return up.status().daysPending == 0; }, std::chrono::milliseconds(2000));
         CHECK(up.status().daysPending == 0);
 
         // A late meal, then a platform that answers after 10 s: stop() must not wait for it.
@@ -221,7 +222,7 @@ TEST_CASE("the background uploader delivers without blocking and stops promptly 
         county.setFallback(Reply::Slow);
         county.setSlowMs(10'000);
         up.wakeUp();
-        for (int i = 0; i < 300 && county.slowStarted() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        test::waitUntil([&] { return county.slowStarted() > 0; }, std::chrono::milliseconds(3000));
         REQUIRE(county.slowStarted() == 1);
         t0 = std::chrono::steady_clock::now();
         up.stop();
@@ -295,17 +296,21 @@ TEST_CASE("the background uploader shows a token problem to staff and retries at
     o.pollMs = 20;  // polls often, but the stored schedule (15 min for a configuration problem) holds it back
     BackgroundUploader up(s.dir.path(), s.clock, curlClientFactory(s.dir.path()), o);  // as the GUI wires it
     up.start();
-    for (int i = 0; i < 300 && !up.status().needsStaff; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    test::waitUntil([&] { return up.status().needsStaff; }, std::chrono::milliseconds(3000));
     UploadStatus st = up.status();
     CHECK(st.needsStaff);
     CHECK(st.lastError.find("upload.token") != std::string::npos);
     CHECK(st.daysPending == 1);
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    CHECK(county.posts().size() == 1);  // the backoff schedule is respected between polls
+    // Ten more polls (20 ms apart) go by without a second post: the backoff schedule is respected
+    // between polls. Waiting on the poll count, not a time, so a slow machine cannot pass it by
+    // polling less.
+    int runs = up.runs();
+    REQUIRE(test::waitUntil([&] { return up.runs() >= runs + 10; }));
+    CHECK(county.posts().size() == 1);
 
     writeFile(s.dir.path() / "upload.token", "the-right-token\n");
     up.wakeUp();
-    for (int i = 0; i < 300 && up.status().daysPending != 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    test::waitUntil([&] { return up.status().daysPending == 0; }, std::chrono::milliseconds(3000));
     CHECK(up.status().daysPending == 0);
     CHECK_FALSE(up.status().needsStaff);
     CHECK(county.stored().size() == 1);
@@ -340,11 +345,11 @@ TEST_CASE("the background uploader sends today's tally only once the clock passe
     o.pollMs = 10;
     BackgroundUploader up(s.dir.path(), s.clock, curlClientFactory(s.dir.path()), o);
     up.start();
-    for (int i = 0; i < 300 && up.runs() < 5; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    test::waitUntil([&] { return up.runs() >= 5; }, std::chrono::milliseconds(3000));
     CHECK(up.runs() >= 5);
     CHECK(county.posts().empty());
     s.clock.set(s.at(D("2026-11-05"), 20, 0));
-    for (int i = 0; i < 300 && county.stored().empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    test::waitUntil([&] { return !county.stored().empty(); }, std::chrono::milliseconds(3000));
     CHECK(county.storedOrder() == std::vector<std::string>{s.key("2026-11-05", 1)});
     up.stop();
 }

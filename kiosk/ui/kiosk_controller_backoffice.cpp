@@ -1,0 +1,99 @@
+// The back office of the controller, behind the PIN: uploads, posting and donations (through
+// OpsPanel, which calls the use cases in shared/), the kiosk settings staff change on the settings tab
+// (volume, panel size, printer: kept in KioskSettings with an audit entry) and the county setup card.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "kiosk/ui/kiosk_controller.hpp"
+#include "shared/site/setup_card_apply.hpp"
+#include "shared/staff/staff_audit.hpp"
+#include "shared/store/kiosk_settings.hpp"
+
+namespace mh::ui {
+
+void KioskController::loadSettings() {
+    // The volume staff last set survives a restart; delivered mode does not (kiosk_settings.hpp).
+    try {
+        if (auto v = KioskSettings(m_site.db()).getInt(KioskSettings::kVolume, 0, 100)) m_state.volume = *v;
+    } catch (const StoreError&) {
+        // An unreadable setting is not worth a kiosk that does not start: the default volume.
+    }
+    try {
+        // The panel size staff picked on the settings tab, where site.toml and the panel say nothing.
+        if (auto d = KioskSettings(m_site.db()).get(KioskSettings::kDiagonal)) {
+            double v = std::strtod(d->c_str(), nullptr);
+            if (v > 3 && v < 100) m_state.pickedDiagonalInch = v;
+        }
+    } catch (const StoreError&) {
+    }
+}
+
+void KioskController::loadBackOffice() {
+    m_ops.loadUpload(m_state.ops);
+    m_ops.loadDonation(m_state.ops, m_state.now.date);
+}
+
+void KioskController::loadPrinters() {
+    m_state.printer = effectivePostingPrinter(m_site.db(), m_site.config().postingPrinter);
+    m_state.printers = m_ops.printers();
+}
+
+void KioskController::applyOps(const OpsCommand& c) { m_ops.apply(c, m_state); }
+
+void KioskController::pickDiagonal(double inch) {
+    if (inch <= 3 || inch >= 100 || inch == m_state.pickedDiagonalInch) return;
+    char before[32], now[32];
+    std::snprintf(before, sizeof before, "%g", m_state.pickedDiagonalInch);
+    std::snprintf(now, sizeof now, "%g", inch);
+    m_state.pickedDiagonalInch = inch;
+    std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), value = now;
+    audit("kiosk.diagonal", "", std::string(before) + " -> " + now,
+          [&](Database& db) { KioskSettings(db).set(KioskSettings::kDiagonal, value, at); });
+}
+
+void KioskController::volumeStep(int delta) {
+    int before = m_state.volume;
+    m_state.volume = std::clamp(m_state.volume + delta, 0, 100);
+    if (m_speaker) m_speaker->setVolume(m_state.volume);
+    if (m_state.volume != before) {
+        std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), now = std::to_string(m_state.volume);
+        audit("kiosk.volume", "", std::to_string(before) + " -> " + now,
+              [&](Database& db) { KioskSettings(db).set(KioskSettings::kVolume, now, at); });
+    }
+}
+
+void KioskController::pickPrinter(const std::string& name) {
+    std::string before = effectivePostingPrinter(m_site.db(), m_site.config().postingPrinter);
+    if (name == before || name.size() > 127) return;
+    m_state.printer = name;
+    std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), now = name;
+    auto shown = [](const std::string& p) { return p.empty() ? std::string("(none)") : p; };
+    audit("kiosk.printer", "", shown(before) + " -> " + shown(now),
+          [&](Database& db) { KioskSettings(db).set(KioskSettings::kPrinter, now, at); });
+    m_state.staffMessage = now.empty() ? "月度公示以后不送打印机" : "月度公示以后送打印机 " + now;
+}
+
+void KioskController::acceptSetupCard(const std::string& payload, StaffPass /*pass*/) {
+    if (!m_setupKeysProblem.empty()) {
+        m_state.staffMessage = m_setupKeysProblem;
+        return;
+    }
+    auto card = verifySetupCard(payload, m_setupKeys, m_site.config().siteId);
+    if (!card) {
+        m_state.staffMessage = card.error().message;
+        auditStaffAction(m_site, m_clock, "setup.card.refused", m_site.config().siteId, card.error().code);
+        return;
+    }
+    auto applied = applySetupCard(m_site, *card, m_site.timeZone().isoWithOffset(m_clock.nowUnix()), kStaffScreenActor);
+    if (!applied) {
+        m_state.staffMessage = applied.error().message;
+        return;
+    }
+    // The uploader opens the site afresh on each run: woken now, it sends with the new connection.
+    m_ops.apply(OpsCommand{UploadNow{}}, m_state);
+    m_ops.loadUpload(m_state.ops);
+    m_state.staffMessage = "已换成新的县平台接入：" + applied->newEndpoint + "，正在上报";
+}
+
+}  // namespace mh::ui

@@ -1,0 +1,18 @@
+// The audio port: the kiosk says each result and "please scan" aloud. The real one is espeak-ng
+// through SDL audio (kiosk/gui/kiosk_speaker); tests count the calls (tests/support/fake_audio_cue.hpp).
+// No cue at all is allowed: a kiosk with no sound card checks in silently.
+#pragma once
+#include "shared/checkin/scan_result.hpp"
+
+namespace mh {
+
+class AudioCue {
+public:
+    virtual ~AudioCue() = default;
+    virtual void sayResult(const ScanResult& r) = 0;
+    virtual void sayPleaseScan() {}
+    // 0..100, as staff set it on the settings tab.
+    virtual void setVolume(int /*percent*/) {}
+};
+
+}  // namespace mh
