@@ -66,6 +66,7 @@ int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr, const Clock* cl
 void registerCardVerb(CLI::App& app, Context& ctx);      // card issue
 void registerDecodeVerb(CLI::App& app, Context& ctx);    // decode
 void registerListenVerb(CLI::App& app, Context& ctx);    // listen (camera / replay)
+void registerServeVerb(CLI::App& app, Context& ctx);     // serve (headless terminal for the site's peers)
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 

@@ -9,7 +9,7 @@
 #include "cli/cli_common.hpp"
 #include "kiosk/gui/kiosk_loop.hpp"
 #include "kiosk/gui/kiosk_speaker.hpp"
-#include "kiosk/gui/ops_services.hpp"
+#include "kiosk/gui/site_services.hpp"
 #include "kiosk/input/live_inputs.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/ui_frame.hpp"
@@ -83,11 +83,12 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     ctl.state().training = options.training;
     // Uploads and the monthly posting run on their own threads for as long as the window is up; a
     // training copy has neither (nothing of it may reach the county or the printer).
-    std::optional<gui::OpsServices> ops;
+    // The peer server (pairing, the other terminals) runs beside them, built as `serve` builds it.
+    std::optional<gui::SiteServices> ops;
     if (!options.training) {
-        ops.emplace(site.dir(), clock, curlClientFactory(site.dir()));
+        ops.emplace(site.dir(), site.config(), clock, curlClientFactory(site.dir()));
+        if (auto st = ops->start(); !st) ctx.error(st.error());  // staff see it on the settings tab
         ctl.setOpsLink(ops->link());
-        ops->start();
     }
     SDL_StartTextInput();
     gui::LoopInputs loopInputs{[&inputs](const char* t, std::int64_t ms) { inputs.onText(t, ms); },
