@@ -2,6 +2,7 @@
 #include "platform/net/peer_server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 namespace mh {
 
@@ -21,7 +22,14 @@ Status PeerServer::start() {
     // Peers pull every few seconds over a kept connection; an idle one is closed after 2 s, which is
     // also the longest stop() waits for one.
     server->set_keep_alive_timeout(2);
-    server->set_tcp_nodelay(true);  // claims are small and wait on each other: no Nagle delay
+    server->set_tcp_nodelay(true);
+    // SO_REUSEADDR only (a restart can bind at once past TIME_WAIT). cpp-httplib's default adds
+    // SO_REUSEPORT, which would let a second kiosk on this machine bind the same port and have the
+    // kernel split the peers' requests between the two: that must fail loudly instead.
+    server->set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });  // claims are small and wait on each other: no Nagle delay
     server->Post(R"(/peer/v1/[a-z_]+)", [this](const httplib::Request& req, httplib::Response& res) {
         PeerReply reply;
         try {

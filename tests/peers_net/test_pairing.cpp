@@ -4,6 +4,7 @@
 
 #include "platform/net/curl_http_client.hpp"
 #include "platform/net/peer_server.hpp"
+#include "shared/peers/pairing_hello.hpp"
 #include "shared/peers/pairing_join.hpp"
 #include "shared/peers/pairing_service.hpp"
 #include "shared/roster/roster_import.hpp"
@@ -194,4 +195,51 @@ TEST_CASE("the peer server answers only POSTs under /peer/v1 and refuses a body 
     CHECK(calls == 1);
     s.stop();
     CHECK_FALSE(s.running());
+}
+
+TEST_CASE("a used code is replaced at once, a burnt one only when its 10 minutes are over") {
+    FakeClock clock(1'800'000'000);
+    PairingCode code(clock);
+    std::string first = code.view().code;
+    CHECK_FALSE(code.renewIfDue());
+    CHECK(code.attempt([&](const std::string& c) { return c == first; }) == CodeCheck::Ok);
+    CHECK(code.view().state == CodeCheck::Used);
+    CHECK(code.renewIfDue());
+    CHECK(code.view().usable);
+    for (int i = 0; i < PairingCode::kTries; ++i) CHECK(code.attempt([](const std::string&) { return false; }) == CodeCheck::Wrong);
+    CHECK(code.view().state == CodeCheck::Burnt);
+    CHECK(code.attempt([](const std::string&) { return true; }) == CodeCheck::Burnt);  // even the right one
+    clock.advance(PairingCode::kLifetimeSeconds - 1);
+    CHECK_FALSE(code.renewIfDue());  // a guesser gets 3 tries per 10 minutes, not 3 per second
+    clock.advance(1);
+    CHECK(code.renewIfDue());
+    CHECK(code.view().usable);
+}
+
+TEST_CASE("a hello signed with the site's key adds the sender, a forged or stale one is refused") {
+    TempDir a, other;
+    FakeClock clock(1'800'000'000);
+    auto site = makeSite(a.path());
+    auto stranger = makeSite(other.path());  // another site: another key
+    PairingCode code(clock);
+    PairingService pairing(a.path(), code, clock);
+    auto forged = pairing.handle({kHelloPath, makeHello(stranger->keys(), 7600, "abcd1234", clock.nowUnix()), "10.0.0.7"});
+    CHECK(forged.status == 401);
+    auto stale = pairing.handle({kHelloPath, makeHello(site->keys(), 7600, "abcd1234", clock.nowUnix() - 301), "10.0.0.7"});
+    CHECK(stale.status == 401);
+    CHECK(loadSiteConfig(a.path() / kSiteToml)->peerAddresses.empty());
+    auto ok = pairing.handle({kHelloPath, makeHello(site->keys(), 7600, "abcd1234", clock.nowUnix()), "::ffff:10.0.0.7"});
+    CHECK(ok.status == 200);
+    CHECK(loadSiteConfig(a.path() / kSiteToml)->peerAddresses == std::vector<std::string>{"10.0.0.7:7600"});
+    CHECK(code.view().usable);  // a hello spends no try of the code
+}
+
+TEST_CASE("a join request that is not JSON or lacks its fields is refused as malformed, spending no try") {
+    CodeHolder h;
+    for (const char* body : {"", "not json", "{\"pub\":\"00\",\"tag\":\"00\",\"listen_port\":7443}",
+                             "{\"pub\":\"0000000000000000000000000000000000000000000000000000000000000000\",\"tag\":\"00\",\"listen_port\":0}"}) {
+        CAPTURE(body);
+        CHECK(h.pairing->handle({kJoinPath, body, "127.0.0.1"}).status == 400);
+    }
+    CHECK(h.code.view().usable);
 }
