@@ -69,7 +69,7 @@ int runTally(const TallyArgs& a, Context& ctx) {
     CheckinStore store(site->db());
     // The same revision number the upload of this content carries (or will carry).
     int revision = UploadOutbox(*site).currentRevision(*date);
-    DailyTally t = buildTally(site->config(), *date, store.forDay(date->iso()), revision, ctx.nowIso(*site));
+    DailyTally t = buildTally(site->config(), *date, store.ownForDay(date->iso()), revision, ctx.nowIso(*site));
     t.terminal = loadTerminalIdentity(site->db()).id;
     printJson(tallyJson(t));
     return kDone;

@@ -137,7 +137,7 @@ int runDemo(const DemoArgs& a, Context& ctx) {
                     (ctx.english ? r->messageEn : r->message).c_str());
     }
     CheckinStore store(site->db());
-    DailyTally t = buildTally(site->config(), today, store.forDay(today.iso()), 1, ctx.nowIso(*site));
+    DailyTally t = buildTally(site->config(), today, store.ownForDay(today.iso()), 1, ctx.nowIso(*site));
     for (const auto& s : t.services) {
         if (s.id != "lunch") continue;
         std::cout << "\n" << ctx.pick("今日午餐：", "lunch today: ") << s.count << ctx.pick(" 人（送餐 ", " (delivered ")

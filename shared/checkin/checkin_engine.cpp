@@ -190,8 +190,34 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
 
     Database& db = m_site.db();
     CheckinStore checkins(db);
-    Transaction tx(db);  // duplicate check and insert under one write lock (invariant 1)
     std::string day = when.date.iso();
+    // Invariant (6): the claim is held from before the peers are asked until the record is committed
+    // (or the scan refused), so a peer asking meanwhile is told `held` or waits for the record.
+    ClaimKey key{r.elderId, svc.id, day};
+    struct ClaimHold {
+        PeerGate* gate = nullptr;
+        const ClaimKey* key = nullptr;
+        ~ClaimHold() {
+            if (gate) gate->release(*key);
+        }
+    } hold;
+    auto elsewhere = [&](const std::string& where) {
+        ScanResult d = refuse(Outcome::Duplicate);
+        d.message += "（已在另一台机器签到）";
+        d.messageEn += " (at another terminal" + (where.empty() ? std::string() : " " + where) + ")";
+        return d;
+    };
+    if (m_peers) {
+        PeerVerdict mine = m_peers->claimLocal(key);
+        if (mine.duplicate) return elsewhere(mine.where);
+        hold.gate = m_peers;
+        hold.key = &key;
+        // The common double (the same card twice here) is answered without asking anyone.
+        if (checkins.counted(r.elderId, svc.id, day)) return refuse(Outcome::Duplicate);
+        PeerVerdict theirs = m_peers->askPeers(key);
+        if (theirs.duplicate) return elsewhere(theirs.where);
+    }
+    Transaction tx(db);  // duplicate check and insert under one write lock (invariant 1)
     if (checkins.counted(r.elderId, svc.id, day)) return refuse(Outcome::Duplicate);
     // The policy's limits count the records that exist now, read under the same write lock that
     // records this use: two terminals' processes can never both take the last of a cap.
@@ -222,6 +248,10 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
         AuditLog(db).append(writtenAt, staff.empty() ? "scan --at" : staff, "checkin.backdated",
                             "record " + std::to_string(*r.recordId), r.elderId + " " + svc.id + " at " + rec.at);
     tx.commit();
+    if (m_peers) {
+        hold.gate = nullptr;  // recorded() gives the claim back
+        m_peers->recorded(key, *r.recordId);
+    }
 
     r.outcome = Outcome::Accepted;
     r.rule = rec.rule;

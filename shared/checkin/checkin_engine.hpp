@@ -7,12 +7,16 @@
 //  (2) a record's shares always sum to its price, each share >= 0, all in integer fen;
 //  (3) `accepted` is returned only after the record is committed (WAL, synchronous=FULL);
 //  (4) a refusal writes nothing;
-//  (5) a record is never deleted: a void marks it, keeps who and why, and frees the day for a new scan.
+//  (5) a record is never deleted: a void marks it, keeps who and why, and frees the day for a new scan;
+//  (6) with a peer gate (contract 11), (1) holds site-wide while the peers can talk: the scan takes a
+//      claim here and asks every reachable peer before its write transaction, and a record of any
+//      origin counts.
 #pragma once
 #include <optional>
 #include <string>
 
 #include "shared/checkin/scan_result.hpp"
+#include "shared/peers/peer_gate.hpp"
 #include "shared/core/dates.hpp"
 #include "shared/core/result.hpp"
 #include "shared/site/site.hpp"
@@ -35,7 +39,10 @@ std::vector<PriorUse> policyHistory(CheckinStore& checkins, const SiteConfig& cf
 
 class CheckInEngine {
 public:
-    CheckInEngine(Site& site, const Clock& clock) : m_site(site), m_clock(clock) {}
+    // `peers`: the other terminals of the site (PeerSync), or nullptr for a terminal alone. Not owned;
+    // must outlive the engine.
+    CheckInEngine(Site& site, const Clock& clock, PeerGate* peers = nullptr)
+        : m_site(site), m_clock(clock), m_peers(peers) {}
 
     // Errors are for the operator, not the elder: an unknown service id (usage), or the store
     // failing (disk full); nothing is recorded then.
@@ -58,6 +65,7 @@ private:
 
     Site& m_site;
     const Clock& m_clock;
+    PeerGate* m_peers = nullptr;
 };
 
 }  // namespace mh

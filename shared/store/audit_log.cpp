@@ -4,7 +4,11 @@ namespace mh {
 
 void AuditLog::append(const std::string& at, const std::string& actor, const std::string& action,
                       const std::string& subject, const std::string& detail) {
-    auto st = m_db.cached("INSERT INTO audit(at, actor, action, subject, detail) VALUES(?1,?2,?3,?4,?5)");
+    // Born here: the origin is this terminal and the entry's own id (contract 11).
+    auto st = m_db.cached(
+        "INSERT INTO audit(id, at, actor, action, subject, detail, origin_terminal, origin_record)"
+        " SELECT n, ?1,?2,?3,?4,?5, (SELECT terminal_id FROM terminal WHERE id = 1), n"
+        " FROM (SELECT COALESCE(MAX(id), 0) + 1 AS n FROM audit)");
     st.bind(1, at).bind(2, actor).bind(3, action).bind(4, subject).bind(5, detail);
     st.run();
 }

@@ -7,7 +7,8 @@ namespace mh {
 namespace {
 constexpr const char* kSelect =
     "SELECT record_id, elder_id, service, service_kind, day, at, delivered, rule, price_fen, government_fen,"
-    " collective_fen, donation_fen, family_fen, elder_fen, categories, source, voided, entered_at FROM checkins ";
+    " collective_fen, donation_fen, family_fen, elder_fen, categories, source, voided, entered_at,"
+    " origin_terminal, origin_record FROM checkins ";
 
 CheckinRecord readRecord(const Statement& st) {
     CheckinRecord r;
@@ -25,6 +26,8 @@ CheckinRecord readRecord(const Statement& st) {
     r.source = st.text(15);
     r.voided = st.i64(16) != 0;
     r.enteredAt = st.optText(17);
+    r.originTerminal = st.text(18);
+    r.originRecord = st.i64(19);
     return r;
 }
 }  // namespace
@@ -81,15 +84,24 @@ std::vector<CheckinRecord> CheckinStore::forDay(const std::string& day) {
     return query("WHERE day = ?1 ORDER BY record_id", {day});
 }
 
+std::vector<CheckinRecord> CheckinStore::ownForDay(const std::string& day) {
+    return query("WHERE day = ?1 AND origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1) ORDER BY record_id",
+                 {day});
+}
+
 std::vector<CheckinRecord> CheckinStore::forDays(const std::string& from, const std::string& to) {
     return query("WHERE day BETWEEN ?1 AND ?2 ORDER BY record_id", {from, to});
 }
 
 std::int64_t CheckinStore::insert(const CheckinRecord& r) {
+    // The id is chosen here (the next after the highest: records are never deleted, so it is what
+    // AUTOINCREMENT would give) so the origin key can carry it in the same statement.
     auto st = m_db.cached(
-        "INSERT INTO checkins(elder_id, service, service_kind, day, at, delivered, rule, price_fen, government_fen,"
-        " collective_fen, donation_fen, family_fen, elder_fen, categories, source, entered_at)"
-        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)");
+        "INSERT INTO checkins(record_id, elder_id, service, service_kind, day, at, delivered, rule, price_fen,"
+        " government_fen, collective_fen, donation_fen, family_fen, elder_fen, categories, source, entered_at,"
+        " origin_terminal, origin_record)"
+        " SELECT n, ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16, (SELECT terminal_id FROM terminal WHERE id = 1), n"
+        " FROM (SELECT COALESCE(MAX(record_id), 0) + 1 AS n FROM checkins)");
     st.bind(1, r.elderId).bind(2, r.service).bind(3, r.serviceKind).bind(4, r.day).bind(5, r.at);
     st.bind(6, r.delivered).bind(7, r.rule).bind(8, r.priceFen);
     st.bind(9, r.shares.government).bind(10, r.shares.collective).bind(11, r.shares.donation);
@@ -116,8 +128,12 @@ void CheckinStore::markVoided(std::int64_t id, const std::string& at, const std:
                               const std::string& reason) {
     auto up = m_db.cached("UPDATE checkins SET voided = 1 WHERE record_id = ?1 AND voided = 0");
     up.bind(1, id).run();
-    auto ins = m_db.cached("INSERT INTO voids(record_id, at, staff, reason) VALUES(?1,?2,?3,?4)");
+    auto ins = m_db.cached(
+        "INSERT INTO voids(void_id, record_id, record_terminal, record_origin, origin_terminal, origin_record, at, staff,"
+        " reason) SELECT n, c.record_id, c.origin_terminal, c.origin_record, (SELECT terminal_id FROM terminal WHERE id = 1),"
+        " n, ?2, ?3, ?4 FROM checkins c, (SELECT COALESCE(MAX(void_id), 0) + 1 AS n FROM voids) WHERE c.record_id = ?1");
     ins.bind(1, id).bind(2, at).bind(3, staff).bind(4, reason).run();
+    if (m_db.changes() != 1) throw StoreError("void: no check-in record " + std::to_string(id), 19 /* SQLITE_CONSTRAINT */);
 }
 
 }  // namespace mh

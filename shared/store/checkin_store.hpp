@@ -26,6 +26,11 @@ struct CheckinRecord {
     std::string categories;   // the elder's category codes on the day, '|'-joined
     std::string source;       // card | id | legacy | manual
     bool voided = false;
+    // Where the record was born (contract 11): the terminal and that terminal's record id, the same on
+    // every terminal of the site. A record written here has this terminal's id and originRecord ==
+    // recordId; `insert` fills them in.
+    std::string originTerminal;
+    std::int64_t originRecord = 0;
 };
 
 class CheckinStore {
@@ -36,17 +41,24 @@ public:
     [[nodiscard]] std::optional<CheckinRecord> counted(const std::string& elderId, const std::string& service,
                                                        const std::string& day);
     [[nodiscard]] std::optional<CheckinRecord> byId(std::int64_t recordId);
-    // Every record of the day, voided ones included, in record order.
+    // Every record of the day this terminal has seen (its own and its peers'), voided ones included,
+    // in record order.
     [[nodiscard]] std::vector<CheckinRecord> forDay(const std::string& day);
+    // Only the records this terminal wrote (origin = its own terminal id): what its tally and upload
+    // hold (contract 8: a tally holds one terminal's records).
+    [[nodiscard]] std::vector<CheckinRecord> ownForDay(const std::string& day);
     // Every record with day in [from, to] (inclusive, YYYY-MM-DD), voided ones included.
     [[nodiscard]] std::vector<CheckinRecord> forDays(const std::string& from, const std::string& to);
     // The elder's counted records with day in [from, to], with what each rule paid: the history the
     // policy counts its limits on. The caller holds the write transaction, so it cannot go stale.
     [[nodiscard]] std::vector<CheckinRecord> countedForElder(const std::string& elderId, const std::string& from,
                                                              const std::string& to);
-    // Returns the new record id, with one checkin_rules row per entry of `rules`. The caller holds
-    // the transaction.
+    // Returns the new record id, with one checkin_rules row per entry of `rules`; the origin is this
+    // terminal and the new id (r.originTerminal/originRecord are ignored). The caller holds the
+    // transaction.
     std::int64_t insert(const CheckinRecord& r);
+    // Voids the record here: one row in `voids` (keyed by the record's origin and this terminal), and
+    // the record's `voided` flag. The caller holds the transaction.
     void markVoided(std::int64_t recordId, const std::string& at, const std::string& staff, const std::string& reason);
 
 private:

@@ -29,9 +29,16 @@ struct Elder {
     bool operator==(const Elder&) const = default;
 };
 
+// The `updated_at` of a peer stub: never a time the roster writes.
+inline constexpr const char* kPeerStubMark = "peer-stub";
+
 class ElderStore {
 public:
     explicit ElderStore(Database& db) : m_db(db) {}
+
+    // An elder kept only because a peer terminal's record names them (FeedStore, contract 11):
+    // inactive, with the peer's name and nothing else. A roster import treats them as new.
+    [[nodiscard]] bool isPeerStub(const std::string& elderId);
 
     [[nodiscard]] std::optional<Elder> byElderId(const std::string& elderId);
     [[nodiscard]] std::optional<Elder> byIdHash(const std::string& idHash);

@@ -335,6 +335,163 @@ DROP TABLE upload_outbox;
 ALTER TABLE upload_outbox_v2 RENAME TO upload_outbox;
 CREATE INDEX upload_outbox_pending ON upload_outbox(state, day);
 )SQL",
+        // 10: terminals of one site (contract 11). Every replicable row (check-ins, voids, donations,
+        // audit entries) keeps the terminal and id it was born with (`origin_terminal`, `origin_record`;
+        // local rows: this terminal and their own id), so peers exchange an append-only union keyed by
+        // origin. A void is keyed by the voided record's origin and the voiding terminal: two terminals
+        // voiding one record keep two voids, and the record counts as voided if any void exists.
+        // "Once a day" becomes once a day per origin terminal: one terminal alone still can never double,
+        // and a double made while a peer was away is storable, to be flagged to staff. `feed` is a local,
+        // increasing sequence over every replicable row, own and imported, that peers pull "after N"
+        // from; `peer_cursor` remembers how far each peer's feed was imported.
+        R"SQL(
+CREATE TABLE checkins_new(
+  record_id      INTEGER PRIMARY KEY AUTOINCREMENT,
+  elder_id       TEXT NOT NULL REFERENCES elders(elder_id),
+  service        TEXT NOT NULL CHECK (length(service) > 0),
+  service_kind   TEXT NOT NULL CHECK (service_kind IN ('meal', 'service', 'activity')),
+  day            TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  at             TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]*'),
+  delivered      INTEGER NOT NULL DEFAULT 0 CHECK (delivered IN (0, 1)),
+  rule           TEXT,
+  price_fen      INTEGER NOT NULL CHECK (price_fen >= 0),
+  government_fen INTEGER NOT NULL,
+  collective_fen INTEGER NOT NULL,
+  donation_fen   INTEGER NOT NULL,
+  family_fen     INTEGER NOT NULL,
+  elder_fen      INTEGER NOT NULL,
+  categories     TEXT NOT NULL DEFAULT '',
+  source         TEXT NOT NULL CHECK (source IN ('card', 'id', 'legacy', 'manual')),
+  voided         INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
+  entered_at     TEXT CHECK (entered_at IS NULL OR entered_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]*'),
+  origin_terminal TEXT NOT NULL CHECK (length(origin_terminal) = 8 AND origin_terminal NOT GLOB '*[^a-z0-9]*'),
+  origin_record  INTEGER NOT NULL CHECK (origin_record > 0),
+  UNIQUE (origin_terminal, origin_record),
+  CHECK (government_fen + collective_fen + donation_fen + family_fen + elder_fen = price_fen),
+  CHECK (government_fen >= 0 AND collective_fen >= 0 AND donation_fen >= 0 AND family_fen >= 0 AND elder_fen >= 0),
+  CHECK (substr(at, 1, 10) = day)
+) STRICT;
+INSERT INTO checkins_new SELECT record_id, elder_id, service, service_kind, day, at, delivered, rule, price_fen,
+  government_fen, collective_fen, donation_fen, family_fen, elder_fen, categories, source, voided, entered_at,
+  (SELECT terminal_id FROM terminal WHERE id = 1), record_id FROM checkins;
+DROP TABLE checkins;
+ALTER TABLE checkins_new RENAME TO checkins;
+CREATE UNIQUE INDEX checkins_once_a_day ON checkins(elder_id, service, day, origin_terminal) WHERE voided = 0;
+CREATE INDEX checkins_by_day ON checkins(day);
+CREATE INDEX checkins_by_elder_day ON checkins(elder_id, day);
+
+CREATE TABLE voids_new(
+  void_id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  record_id       INTEGER NOT NULL REFERENCES checkins(record_id),   -- this database's id of the voided record
+  record_terminal TEXT NOT NULL,                                     -- the voided record's origin key
+  record_origin   INTEGER NOT NULL,
+  origin_terminal TEXT NOT NULL CHECK (length(origin_terminal) = 8 AND origin_terminal NOT GLOB '*[^a-z0-9]*'),
+  origin_record   INTEGER NOT NULL CHECK (origin_record > 0),
+  at              TEXT NOT NULL CHECK (length(at) > 0),
+  staff           TEXT NOT NULL CHECK (length(staff) > 0),
+  reason          TEXT NOT NULL CHECK (length(reason) > 0),
+  UNIQUE (origin_terminal, origin_record),
+  UNIQUE (record_terminal, record_origin, origin_terminal)
+) STRICT;
+INSERT INTO voids_new SELECT v.record_id, v.record_id, c.origin_terminal, c.origin_record, c.origin_terminal,
+  v.record_id, v.at, v.staff, v.reason FROM voids v JOIN checkins c ON c.record_id = v.record_id ORDER BY v.record_id;
+DROP TABLE voids;
+ALTER TABLE voids_new RENAME TO voids;
+CREATE INDEX voids_by_record ON voids(record_id);
+
+CREATE TABLE audit_new(
+  id      INTEGER PRIMARY KEY AUTOINCREMENT,
+  at      TEXT NOT NULL CHECK (length(at) > 0),
+  actor   TEXT NOT NULL,
+  action  TEXT NOT NULL CHECK (length(action) > 0),
+  subject TEXT NOT NULL DEFAULT '',
+  detail  TEXT NOT NULL DEFAULT '',
+  origin_terminal TEXT NOT NULL CHECK (length(origin_terminal) = 8 AND origin_terminal NOT GLOB '*[^a-z0-9]*'),
+  origin_record   INTEGER NOT NULL CHECK (origin_record > 0),
+  UNIQUE (origin_terminal, origin_record)
+) STRICT;
+INSERT INTO audit_new SELECT id, at, actor, action, subject, detail, (SELECT terminal_id FROM terminal WHERE id = 1), id
+  FROM audit;
+DROP TABLE audit;
+ALTER TABLE audit_new RENAME TO audit;
+
+CREATE TABLE donations_new(
+  donation_id  INTEGER PRIMARY KEY AUTOINCREMENT,
+  donor        TEXT NOT NULL CHECK (length(donor) > 0),
+  amount_fen   INTEGER NOT NULL CHECK (amount_fen > 0),
+  day          TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  purpose      TEXT NOT NULL DEFAULT '',
+  named        INTEGER NOT NULL DEFAULT 0 CHECK (named IN (0, 1)),
+  recorded_at  TEXT NOT NULL,
+  origin_terminal TEXT NOT NULL CHECK (length(origin_terminal) = 8 AND origin_terminal NOT GLOB '*[^a-z0-9]*'),
+  origin_record   INTEGER NOT NULL CHECK (origin_record > 0),
+  UNIQUE (origin_terminal, origin_record)
+) STRICT;
+INSERT INTO donations_new SELECT donation_id, donor, amount_fen, day, purpose, named, recorded_at,
+  (SELECT terminal_id FROM terminal WHERE id = 1), donation_id FROM donations;
+DROP TABLE donations;
+ALTER TABLE donations_new RENAME TO donations;
+CREATE INDEX donations_by_day ON donations(day);
+
+-- Invariant (5) as in migration 7, the origin included: a record is never deleted, and once written
+-- only `voided` may go 0 -> 1. Voids are never changed either.
+CREATE TRIGGER checkins_never_deleted BEFORE DELETE ON checkins
+BEGIN
+  SELECT RAISE(ABORT, 'a check-in record is never deleted: void it instead');
+END;
+CREATE TRIGGER checkins_fixed_once_written BEFORE UPDATE ON checkins
+WHEN NEW.record_id IS NOT OLD.record_id OR NEW.elder_id IS NOT OLD.elder_id OR NEW.service IS NOT OLD.service
+  OR NEW.service_kind IS NOT OLD.service_kind OR NEW.day IS NOT OLD.day OR NEW.at IS NOT OLD.at
+  OR NEW.delivered IS NOT OLD.delivered OR NEW.rule IS NOT OLD.rule OR NEW.price_fen IS NOT OLD.price_fen
+  OR NEW.government_fen IS NOT OLD.government_fen OR NEW.collective_fen IS NOT OLD.collective_fen
+  OR NEW.donation_fen IS NOT OLD.donation_fen OR NEW.family_fen IS NOT OLD.family_fen
+  OR NEW.elder_fen IS NOT OLD.elder_fen OR NEW.categories IS NOT OLD.categories OR NEW.source IS NOT OLD.source
+  OR NEW.entered_at IS NOT OLD.entered_at OR NEW.origin_terminal IS NOT OLD.origin_terminal
+  OR NEW.origin_record IS NOT OLD.origin_record OR NOT (NEW.voided = OLD.voided OR (OLD.voided = 0 AND NEW.voided = 1))
+BEGIN
+  SELECT RAISE(ABORT, 'a check-in record cannot be changed once written: only voided 0 -> 1');
+END;
+CREATE TRIGGER voids_never_deleted BEFORE DELETE ON voids
+BEGIN
+  SELECT RAISE(ABORT, 'a void is never deleted');
+END;
+CREATE TRIGGER voids_never_changed BEFORE UPDATE ON voids
+BEGIN
+  SELECT RAISE(ABORT, 'a void is never changed');
+END;
+
+CREATE TABLE feed(
+  seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind     TEXT NOT NULL CHECK (kind IN ('checkin', 'void', 'donation', 'audit')),
+  local_id INTEGER NOT NULL,          -- the row's id in its own table
+  UNIQUE (kind, local_id)
+) STRICT;
+-- Existing rows in an order where every void comes after its record.
+INSERT INTO feed(kind, local_id) SELECT 'checkin', record_id FROM checkins ORDER BY record_id;
+INSERT INTO feed(kind, local_id) SELECT 'void', void_id FROM voids ORDER BY void_id;
+INSERT INTO feed(kind, local_id) SELECT 'donation', donation_id FROM donations ORDER BY donation_id;
+INSERT INTO feed(kind, local_id) SELECT 'audit', id FROM audit ORDER BY id;
+CREATE TRIGGER checkins_feed AFTER INSERT ON checkins
+BEGIN
+  INSERT INTO feed(kind, local_id) VALUES ('checkin', NEW.record_id);
+END;
+CREATE TRIGGER voids_feed AFTER INSERT ON voids
+BEGIN
+  INSERT INTO feed(kind, local_id) VALUES ('void', NEW.void_id);
+END;
+CREATE TRIGGER donations_feed AFTER INSERT ON donations
+BEGIN
+  INSERT INTO feed(kind, local_id) VALUES ('donation', NEW.donation_id);
+END;
+CREATE TRIGGER audit_feed AFTER INSERT ON audit
+BEGIN
+  INSERT INTO feed(kind, local_id) VALUES ('audit', NEW.id);
+END;
+CREATE TABLE peer_cursor(
+  peer_terminal TEXT PRIMARY KEY CHECK (length(peer_terminal) = 8 AND peer_terminal NOT GLOB '*[^a-z0-9]*'),
+  after_seq     INTEGER NOT NULL CHECK (after_seq >= 0)   -- the peer's feed is imported up to here
+) STRICT;
+)SQL",
     };
     return k;
 }

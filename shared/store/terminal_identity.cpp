@@ -9,14 +9,17 @@ TerminalIdentity loadTerminalIdentity(Database& db) {
 }
 
 std::optional<std::int64_t> newestRecordWriteUnix(Database& db) {
+    // Only this terminal's own records: a peer's clock may be a few minutes off ours (contract 11
+    // allows 15), and must not make this terminal refuse scans.
     // Records are written in record_id order, so the newest writes are among the last ones; a clock
     // that stepped back a little (within the slack) can make the very last one not the newest, hence
     // a short window rather than one row. Bounded work on every scan, whatever the table's size.
     auto st = db.cached(
         "SELECT MAX(CAST(strftime('%s', COALESCE(entered_at, at)) AS INTEGER)) FROM "
-        "(SELECT entered_at, at FROM checkins WHERE record_id > "
+        "(SELECT entered_at, at FROM checkins WHERE origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1)"
+        "  AND record_id > "
         "  COALESCE((SELECT CAST(value AS INTEGER) FROM kiosk_settings WHERE key = 'training.records_before'), 0) "
-        " ORDER BY record_id DESC LIMIT 64)");
+        " ORDER BY origin_record DESC LIMIT 64)");
     if (!st.step() || st.isNull(0)) return std::nullopt;
     return st.i64(0);
 }

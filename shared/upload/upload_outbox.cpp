@@ -16,6 +16,10 @@ namespace {
 constexpr const char* kSigExpr =
     "COUNT(*) || ':' || SUM(voided) || ':' || MAX(record_id) || ':' || SUM(delivered)";
 
+// A tally holds only this terminal's records (contract 8); its peers' records reach the county
+// through their own tallies.
+constexpr const char* kOwn = "origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1)";
+
 // BLAKE2b of everything the tally says about each record (voided ones included), in record order.
 std::string recordsHash(const std::vector<CheckinRecord>& records) {
     crypto_generichash_state st;
@@ -52,7 +56,8 @@ int UploadOutbox::freezeDue(std::int64_t nowUnix) {
     std::vector<std::pair<std::string, std::string>> due;  // day, signature
     {
         auto st = m_site.db().prepare(std::string("SELECT day, ") + kSigExpr +
-                                      " FROM checkins WHERE day < ?1 OR (day = ?1 AND ?2) GROUP BY day ORDER BY day");
+                                      " FROM checkins WHERE (day < ?1 OR (day = ?1 AND ?2)) AND " + kOwn +
+                                      " GROUP BY day ORDER BY day");
         st.bind(1, now.date.iso()).bind(2, todayDue);
         while (st.step()) due.emplace_back(st.text(0), st.text(1));
     }
@@ -82,11 +87,11 @@ int UploadOutbox::freezeDay(LocalDate day, std::int64_t nowUnix) {
 int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso) {
     Database& db = m_site.db();
     CheckinStore store(db);
-    std::vector<CheckinRecord> records = store.forDay(day);
+    std::vector<CheckinRecord> records = store.ownForDay(day);
     if (records.empty()) return 0;
     std::string sig;
     {
-        auto st = db.prepare(std::string("SELECT ") + kSigExpr + " FROM checkins WHERE day = ?1");
+        auto st = db.prepare(std::string("SELECT ") + kSigExpr + " FROM checkins WHERE day = ?1 AND " + kOwn);
         st.bind(1, day);
         st.step();
         sig = st.text(0);
@@ -128,7 +133,7 @@ int UploadOutbox::currentRevision(LocalDate day) {
     st.bind(1, day.iso());
     if (!st.step()) return 1;
     int last = int(st.i64(0));
-    return st.text(1) == recordsHash(CheckinStore(m_site.db()).forDay(day.iso())) ? last : last + 1;
+    return st.text(1) == recordsHash(CheckinStore(m_site.db()).ownForDay(day.iso())) ? last : last + 1;
 }
 
 std::vector<OutboxEntry> UploadOutbox::pending() {
