@@ -49,7 +49,14 @@ int runServe(const ServeArgs& a, Context& ctx) {
                 "site.toml is broken, running on the last good configuration: " + site->configDetail());
     gui::SiteServicesOptions opt;
     opt.listen = a.listen;
-    gui::SiteServices services(site->dir(), site->config(), ctx.clock, curlClientFactory(site->dir()), opt);
+    std::optional<gui::SiteServices> built;
+    try {
+        built.emplace(*site, ctx.clock, curlClientFactory(site->dir()), opt);
+    } catch (const StoreError& e) {
+        ctx.say(std::string("无法打开站点数据库：") + e.what(), std::string("cannot open the site database: ") + e.what());
+        return kUsage;
+    }
+    gui::SiteServices& services = *built;
     if (auto st = services.start(); !st) {
         ctx.error(st.error());
         return kUsage;

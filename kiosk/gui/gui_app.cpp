@@ -67,7 +67,20 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     gui::KioskSpeaker speaker;
     if (!speaker.available())
         ctx.say("没有声音（" + speaker.problem() + "），签到照常进行", "no sound (" + speaker.problem() + "); check-in goes on");
-    ui::KioskController ctl(site, clock, &speaker);
+    // Uploads, the monthly posting and the site's other terminals (pairing, sync, the claim every
+    // scan asks) run on their own threads for as long as the window is up, built as `serve` builds
+    // them; a training copy has none (nothing of it may reach the county, the printer or a peer).
+    std::optional<gui::SiteServices> ops;
+    if (!options.training) {
+        try {
+            ops.emplace(site, clock, curlClientFactory(site.dir()));
+            if (auto st = ops->start(); !st) ctx.error(st.error());  // staff see it on the settings tab
+        } catch (const StoreError& e) {
+            ops.reset();
+            ctx.say(std::string("后台服务没有启动（数据库打不开）：") + e.what(), std::string("background services not started: ") + e.what());
+        }
+    }
+    ui::KioskController ctl(site, clock, &speaker, ops ? ops->gate() : nullptr);
     ctl.state().soundAvailable = speaker.available();
     StaffPin staffPin(site.db(), clock);
     ctl.setPinChecker(ui::staffPinChecker(staffPin));
@@ -81,15 +94,7 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
         ctx.say("site.toml 有错，按上次正确的设置运行：" + site.configDetail(),
                 "site.toml is broken, running on the last good configuration: " + site.configDetail());
     ctl.state().training = options.training;
-    // Uploads and the monthly posting run on their own threads for as long as the window is up; a
-    // training copy has neither (nothing of it may reach the county or the printer).
-    // The peer server (pairing, the other terminals) runs beside them, built as `serve` builds it.
-    std::optional<gui::SiteServices> ops;
-    if (!options.training) {
-        ops.emplace(site.dir(), site.config(), clock, curlClientFactory(site.dir()));
-        if (auto st = ops->start(); !st) ctx.error(st.error());  // staff see it on the settings tab
-        ctl.setOpsLink(ops->link());
-    }
+    if (ops) ctl.setOpsLink(ops->link());
     SDL_StartTextInput();
     gui::LoopInputs loopInputs{[&inputs](const char* t, std::int64_t ms) { inputs.onText(t, ms); },
                                [&inputs](std::int64_t ms) { inputs.onEnter(ms); },

@@ -13,22 +13,32 @@
 
 namespace mh::gui {
 
-SiteServices::SiteServices(const std::filesystem::path& siteDir, const SiteConfig& config, const Clock& clock,
-                           HttpClientFactory http, SiteServicesOptions options)
-    : m_dir(siteDir),
+SiteServices::SiteServices(Site& site, const Clock& clock, HttpClientFactory http, SiteServicesOptions options)
+    : m_dir(site.dir()),
       m_clock(clock),
-      m_listen(options.listen.empty() ? config.peerListen : options.listen),
-      m_peerAddresses(config.peerAddresses),
-      m_ops(siteDir, clock, std::move(http)),
+      m_tz(site.timeZone()),
+      m_listen(options.listen.empty() ? site.config().peerListen : options.listen),
+      m_peerAddresses(site.config().peerAddresses),
+      m_ops(site.dir(), clock, std::move(http)),
       m_code(clock),
-      m_pairing(siteDir, m_code, clock, [this](const std::string& a) { noteJoined(a); }) {
-    if (!options.peers) m_listen.clear();
+      m_pairing(site.dir(), m_code, clock, [this](const std::string& a) { noteJoined(a); }) {
+    if (!options.peers) {
+        m_listen.clear();
+        return;
+    }
+    m_peers = std::make_unique<PeerStack>(site, clock, /*answer=*/true);
 }
 
 void SiteServices::noteJoined(const std::string& address) {
-    std::lock_guard lock(m_mutex);
-    if (std::find(m_peerAddresses.begin(), m_peerAddresses.end(), address) == m_peerAddresses.end())
+    std::vector<std::string> now;
+    {
+        std::lock_guard lock(m_mutex);
+        if (std::find(m_peerAddresses.begin(), m_peerAddresses.end(), address) != m_peerAddresses.end()) return;
         m_peerAddresses.push_back(address);
+        now = m_peerAddresses;
+    }
+    // The new terminal is asked before every scan from now on, and its records are pulled.
+    if (m_peers) m_peers->setAddresses(now);
 }
 
 ui::OpsLink SiteServices::link() {
@@ -38,14 +48,38 @@ ui::OpsLink SiteServices::link() {
     return l;
 }
 
+std::string SiteServices::hhmm(std::int64_t unixSeconds) const {
+    return m_tz.toLocal(unixSeconds).wallTime().text();
+}
+
+std::vector<std::string> SiteServices::peerLines() const {
+    std::vector<std::string> out;
+    if (!m_peers) {
+        std::lock_guard lock(m_mutex);
+        return m_peerAddresses;
+    }
+    for (const PeerLine& p : m_peers->states()) {
+        std::string line = p.address;
+        if (p.reachable) {
+            line += " · 最后联系 " + hhmm(p.lastContactUnix) + " · 落后 " + std::to_string(p.behind) + " 条";
+        } else {
+            line += " · 联系不上";
+            if (p.lastContactUnix > 0) line += "（最后联系 " + hhmm(p.lastContactUnix) + "）";
+        }
+        if (!p.problem.empty()) line += " · " + p.problem;
+        out.push_back(line);
+    }
+    return out;
+}
+
 ui::PeersView SiteServices::peersView() const {
     ui::PeersView v;
     v.serving = m_server != nullptr;
     {
         std::lock_guard lock(m_mutex);
         v.problem = m_problem;
-        for (const auto& a : m_peerAddresses) v.peers.push_back(a);
     }
+    v.peers = peerLines();
     if (!v.serving) return v;
     PairingCodeView c = m_code.view();
     v.code = c.code;
@@ -68,11 +102,14 @@ ui::PeersView SiteServices::peersView() const {
 
 PeerReply SiteServices::route(const PeerRequest& request) {
     if (request.path == kJoinPath || request.path == kHelloPath) return m_pairing.handle(request);
+    if (m_peers) return m_peers->handle(request);
     return PeerReply{404, R"({"error":"unknown_path"})"};
 }
 
 Status SiteServices::start() {
     m_ops.start();
+    // The sync runs even when this terminal cannot serve: it can still pull, push and ask the others.
+    if (m_peers) m_peers->start();
     if (m_listen.empty()) return okStatus();
     auto hp = parseHostPort(m_listen, /*allowPortZero=*/true);
     if (!hp)
@@ -92,6 +129,7 @@ Status SiteServices::start() {
 
 void SiteServices::stop() {
     if (m_server) m_server->stop();
+    if (m_peers) m_peers->stop();
     m_ops.stop();
 }
 

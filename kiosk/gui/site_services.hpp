@@ -11,6 +11,7 @@
 #include <string>
 
 #include "kiosk/gui/ops_services.hpp"
+#include "kiosk/gui/peer_stack.hpp"
 #include "platform/net/peer_server.hpp"
 #include "shared/peers/pairing_code.hpp"
 #include "shared/peers/pairing_service.hpp"
@@ -25,8 +26,9 @@ struct SiteServicesOptions {
 
 class SiteServices {
 public:
-    SiteServices(const std::filesystem::path& siteDir, const SiteConfig& config, const Clock& clock,
-                 HttpClientFactory http, SiteServicesOptions options = {});
+    // `site` is read here (configuration, keys, terminal id); the services open their own connections.
+    // Throws StoreError when the database cannot be opened for the peers.
+    SiteServices(Site& site, const Clock& clock, HttpClientFactory http, SiteServicesOptions options = {});
     ~SiteServices() { stop(); }
     SiteServices(const SiteServices&) = delete;
 
@@ -40,6 +42,9 @@ public:
     [[nodiscard]] ui::PeersView peersView() const;
     [[nodiscard]] PairingCode& pairingCode() { return m_code; }
     [[nodiscard]] PairingService& pairing() { return m_pairing; }
+    // The check-in engine's gate to the other terminals; null when this terminal runs without peers.
+    [[nodiscard]] PeerGate* gate() { return m_peers.get(); }
+    [[nodiscard]] PeerStack* peers() { return m_peers.get(); }
     // The port the peer server is bound to (0 before start or without one).
     [[nodiscard]] int peerPort() const { return m_server ? m_server->port() : 0; }
     // What another terminal types after --join: this machine's LAN address and the port, e.g.
@@ -49,8 +54,11 @@ public:
 private:
     PeerReply route(const PeerRequest& request);
     void noteJoined(const std::string& address);
+    [[nodiscard]] std::vector<std::string> peerLines() const;  // 192.168.1.21:7443 · 最后联系 12:31 · 落后 0 条
+    [[nodiscard]] std::string hhmm(std::int64_t unixSeconds) const;
     std::filesystem::path m_dir;
     const Clock& m_clock;
+    TimeZone m_tz;
     std::string m_listen;
     std::string m_problem;  // why the peer server is not running, for staff
     mutable std::mutex m_mutex;
@@ -58,6 +66,7 @@ private:
     OpsServices m_ops;
     PairingCode m_code;
     PairingService m_pairing;
+    std::unique_ptr<PeerStack> m_peers;  // the peers core: answers, syncs, gates the engine
     std::unique_ptr<PeerServer> m_server;
 };
 

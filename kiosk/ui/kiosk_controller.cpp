@@ -1,6 +1,8 @@
 // Applies the kiosk's commands between frames and keeps its clock line and timers.
 #include "kiosk/ui/kiosk_controller.hpp"
 
+#include "shared/peers/doubles.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -31,8 +33,8 @@ PinChecker staffPinChecker(StaffPin& pin) {
     };
 }
 
-KioskController::KioskController(Site& site, const Clock& clock, Speaker* speaker)
-    : m_site(site), m_clock(clock), m_speaker(speaker), m_engine(site, clock), m_ops(site, clock) {
+KioskController::KioskController(Site& site, const Clock& clock, Speaker* speaker, PeerGate* peers)
+    : m_site(site), m_clock(clock), m_speaker(speaker), m_engine(site, clock, peers), m_ops(site, clock) {
     m_state.siteName = site.config().name;
     m_state.showFullNames = site.config().showFullNames;
     // Masked names need only first and last characters: a few hundred glyphs for thousands of elders.
@@ -148,6 +150,11 @@ void KioskController::closeStaff(const std::string& why) {
 
 void KioskController::loadRoster() {
     m_state.roster.clear();
+    // Records another terminal also counted while the two could not talk (contract 11): marked on
+    // both rows so staff void one of them with a reason.
+    std::set<std::int64_t> doubled;
+    for (const FlaggedDouble& d : flaggedDoubles(m_site.db()))
+        for (const DoubleRecord& r : d.records) doubled.insert(r.recordId);
     CheckinStore store(m_site.db());
     ElderStore elders(m_site.db());
     std::map<std::string, std::string> names;
@@ -164,7 +171,7 @@ void KioskController::loadRoster() {
             names[rec.elderId] = drawable(e ? e->name : rec.elderId);
         }
         std::string time = rec.at.size() >= 16 ? rec.at.substr(11, 5) : rec.at;
-        svc.rows.push_back({rec.recordId, names[rec.elderId], time, rec.delivered, rec.voided});
+        svc.rows.push_back({rec.recordId, names[rec.elderId], time, rec.delivered, rec.voided, doubled.count(rec.recordId) > 0});
         if (!rec.voided) ++svc.counted;
     }
 }

@@ -17,7 +17,7 @@ TEST_CASE("the settings tab shows the pairing code and this terminal's address, 
     SystemClock clock;
     gui::SiteServicesOptions opt;
     opt.listen = "127.0.0.1:0";
-    gui::SiteServices services(site->dir(), site->config(), clock, curlClientFactory(site->dir()), opt);
+    gui::SiteServices services(*site, clock, curlClientFactory(site->dir()), opt);
     REQUIRE(services.start());
     REQUIRE(services.peerPort() > 0);
 
@@ -54,10 +54,10 @@ TEST_CASE("a listen address already in use is a plain sentence for staff, and th
     SystemClock clock;
     gui::SiteServicesOptions opt;
     opt.listen = "127.0.0.1:0";
-    gui::SiteServices first(site->dir(), site->config(), clock, curlClientFactory(site->dir()), opt);
+    gui::SiteServices first(*site, clock, curlClientFactory(site->dir()), opt);
     REQUIRE(first.start());
     opt.listen = "127.0.0.1:" + std::to_string(first.peerPort());
-    gui::SiteServices second(site->dir(), site->config(), clock, curlClientFactory(site->dir()), opt);
+    gui::SiteServices second(*site, clock, curlClientFactory(site->dir()), opt);
     auto st = second.start();
     REQUIRE_FALSE(st);
     CHECK(st.error().message.find("端口被占用") != std::string::npos);
