@@ -68,8 +68,9 @@ int runInit(const InitArgs& a, Context& ctx) {
         }
         return runJoin(a, ctx);
     }
-    if (a.siteId.empty() || a.name.empty()) {
-        ctx.say("新建站点要写 --site-id 和 --name；加入已有站点写 --join 地址:端口 --code 配对码",
+    // Without --site-id this is neither a new site nor a join; an empty --name is Site::init's to refuse.
+    if (a.siteId.empty()) {
+        ctx.say("新建站点要写 --site-id（站点编号）和 --name（站点名称）；加入已有站点写 --join 地址:端口 --code 配对码",
                 "a new site needs --site-id and --name; to join one, --join HOST:PORT --code NNNNNN");
         return kUsage;
     }

@@ -177,4 +177,8 @@ TEST_CASE("init --join refuses a site dir that already holds a site, and --join 
     TempDir b;
     auto both = kiosk({"init", "--site", b.path().string(), "--join", "127.0.0.1:9", "--code", "123456", "--site-id", "x"});
     CHECK(both.exitCode == 2);
+    auto neither = kiosk({"init", "--site", (b.path() / "n").string()});  // no --site-id, no --join
+    CHECK(neither.exitCode == 2);
+    CHECK(neither.err.find("--join") != std::string::npos);
+    CHECK_FALSE(fs::exists(b.path() / "n"));
 }
