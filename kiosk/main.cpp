@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
     registerDecodeVerb(app, ctx);
     registerListenVerb(app, ctx);
     registerServeVerb(app, ctx);
+    registerSetupCardVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

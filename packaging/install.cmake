@@ -18,6 +18,12 @@ endforeach()
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/systemd/mealhall.sysusers DESTINATION lib/sysusers.d RENAME mealhall.conf)
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/systemd/mealhall.tmpfiles DESTINATION lib/tmpfiles.d RENAME mealhall.conf)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/mealhall-kiosk)
+# The county setup keys a terminal trusts (issue 14): installed commented and empty, county IT adds
+# theirs. FULL_SYSCONFDIR is /etc for the /usr prefix of the .deb (a plain sysconfdir would be
+# /usr/etc); the kiosk reads /etc/mealhall/county-setup-keys ($MEALHALL_SETUP_KEYS overrides it).
+# A conffile (debian/conffiles): an upgrade never overwrites the keys county IT added.
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/etc/county-setup-keys DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/mealhall
+  PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
 
 # The Debian package. Library dependencies come from dpkg-shlibdeps on the binary, not from a list.
 set(CPACK_PACKAGE_NAME mealhall-kiosk)
@@ -34,6 +40,6 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk, espeak-ng-data")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups-client")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
-  ${CMAKE_CURRENT_LIST_DIR}/debian/postinst ${CMAKE_CURRENT_LIST_DIR}/debian/prerm)
+  ${CMAKE_CURRENT_LIST_DIR}/debian/postinst ${CMAKE_CURRENT_LIST_DIR}/debian/prerm ${CMAKE_CURRENT_LIST_DIR}/debian/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)

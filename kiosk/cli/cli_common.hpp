@@ -63,10 +63,16 @@ struct GuiOptions {
 };
 int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr, const Clock* clock = nullptr,
                 const GuiOptions& options = {});
+// `run` on a directory never initialised (first_run_site.hpp): the first-run flow on the screen. Sets
+// *finished when the site is in place (then open it and run the kiosk); the window closed early: false.
+int runFirstRunGui(const std::filesystem::path& dir, Context& ctx, const GuiOptions& options, bool* finished);
+// The terminal's trusted county setup keys: $MEALHALL_SETUP_KEYS, else /etc/mealhall/county-setup-keys.
+std::filesystem::path setupKeysFile();
 void registerCardVerb(CLI::App& app, Context& ctx);      // card issue
 void registerDecodeVerb(CLI::App& app, Context& ctx);    // decode
 void registerListenVerb(CLI::App& app, Context& ctx);    // listen (camera / replay)
 void registerServeVerb(CLI::App& app, Context& ctx);     // serve (headless terminal for the site's peers)
+void registerSetupCardVerb(CLI::App& app, Context& ctx); // setup-card (county IT)
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 

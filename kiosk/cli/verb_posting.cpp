@@ -3,6 +3,7 @@
 
 #include "cli/cli_common.hpp"
 #include "platform/print/lp_printer.hpp"
+#include "shared/store/kiosk_settings.hpp"
 #include "platform/print/posting_renderer.hpp"
 #include "shared/core/text.hpp"
 #include "shared/posting/produce_posting.hpp"
@@ -65,7 +66,8 @@ int runPosting(const PostingArgs& a, Context& ctx) {
     j["price_fen"] = f.priceFen;
     // Printing is the last step: the files stand whether or not the printer takes the job.
     int exit = kDone;
-    const std::string& printer = site->config().postingPrinter;
+    // The printer staff picked on the settings tab wins over site.toml's (kiosk_settings.hpp).
+    const std::string printer = effectivePostingPrinter(site->db(), site->config().postingPrinter);
     if (!printer.empty() && !a.noPrint) {
         auto printed = print::printWithLp(printer, pdf);
         j["printed"] = printed.ok();

@@ -2,7 +2,9 @@
 // throwaway copy of the site (training_copy.hpp) with its clock started at that time and running on
 // in real time, 培训模式 on every screen, no uploads and no printing; the copy is removed at the end. Scans come from the wedge
 // scanner and from the camera in site.toml [input], or `--replay DIR` in the camera's place.
+// On a directory that was never initialised, `run` first shows the first-run flow (first_run_app.cpp).
 #include "cli/cli_common.hpp"
+#include "shared/site/first_run_site.hpp"
 #include "shared/site/training_copy.hpp"
 #include "shared/store/terminal_identity.hpp"
 
@@ -38,6 +40,19 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
         if (!at) {
             ctx.exitCode = kUsage;
             return;
+        }
+        // A first run whose last move was cut short by a power cut is finished before anything else.
+        if (auto st = finishInterruptedFirstRun(a->site); !st) {
+            ctx.error(st.error());
+            ctx.exitCode = kUsage;
+            return;
+        }
+        // Never initialised (no site.toml, database or keys): the first run on the screen, then on
+        // into the kiosk. A site whose database is gone is not this case (contract 2 refuses below).
+        if (!*at && needsFirstRun(a->site)) {
+            bool finished = false;
+            ctx.exitCode = runFirstRunGui(a->site, ctx, GuiOptions{a->replay}, &finished);
+            if (!finished) return;
         }
         auto s = ctx.openSite(a->site, /*keepLastGood=*/true);
         if (!s) {

@@ -29,9 +29,11 @@ int runScreenshot(const ShotArgs& a, Context& ctx) {
     auto at = ctx.parseAt(a.at);
     if (!at) return kUsage;
     opt.at = *at;
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
-    auto shot = gui::renderScreen(*site, opt);
+    // The first-run steps are drawn before any site exists: --site is not read for them.
+    bool firstRun = a.screen.rfind("firstrun-", 0) == 0;
+    std::unique_ptr<Site> site;
+    if (!firstRun && !(site = ctx.openSite(a.site))) return kUsage;
+    auto shot = firstRun ? gui::renderFirstRunScreen(opt) : gui::renderScreen(*site, opt);
     if (!shot) {
         ctx.error(shot.error());
         return kUsage;
@@ -58,7 +60,7 @@ void registerScreenshotVerb(CLI::App& app, Context& ctx) {
     CLI::App* s = app.add_subcommand("screenshot", "render one kiosk screen to a PNG, no display needed");
     s->add_option("--site", a->site, "site directory")->capture_default_str();
     s->add_option("--screen", a->screen,
-                  "checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, roster, missing, manual, settings, donation, posting")
+                  "checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, roster, missing, manual, settings, donation, posting, firstrun-id, firstrun-name, firstrun-pin, firstrun-panel, firstrun-roster, firstrun-card")
         ->required();
     s->add_option("--out", a->out, "PNG file to write")->required();
     s->add_option("--size", a->size, "WIDTHxHEIGHT in pixels")->capture_default_str();

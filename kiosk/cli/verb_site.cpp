@@ -5,7 +5,7 @@
 #include "platform/net/curl_http_client.hpp"
 #include "shared/peers/pairing_join.hpp"
 #include "shared/roster/roster_import.hpp"
-#include "shared/store/audit_log.hpp"
+#include "shared/site/site_init.hpp"
 
 namespace mh::cli {
 namespace {
@@ -74,12 +74,12 @@ int runInit(const InitArgs& a, Context& ctx) {
                 "a new site needs --site-id and --name; to join one, --join HOST:PORT --code NNNNNN");
         return kUsage;
     }
-    auto site = Site::init(a.site, a.siteId, a.name);
+    // The same use case as the first run on the screen (site_init.hpp).
+    auto site = initSite(a.site, a.siteId, a.name, ctx.clock, "admin");
     if (!site) {
         ctx.error(site.error());
         return kUsage;
     }
-    AuditLog((*site)->db()).append(ctx.nowIso(**site), "admin", "site.init", a.siteId, a.name);
     nlohmann::ordered_json j;
     j["site_id"] = a.siteId;
     j["name"] = a.name;

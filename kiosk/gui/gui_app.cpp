@@ -16,6 +16,7 @@
 #include "platform/net/curl_http_client.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
 #include "platform/system/service_notify.hpp"
+#include "shared/site/setup_card_keys.hpp"
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/database_health.hpp"
 
@@ -84,6 +85,9 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     ctl.state().soundAvailable = speaker.available();
     StaffPin staffPin(site.db(), clock);
     ctl.setPinChecker(ui::staffPinChecker(staffPin));
+    // County setup cards scanned on the settings tab are checked against these (issue 14).
+    if (auto keys = loadTrustedSetupKeys(setupKeysFile())) ctl.setSetupCardKeys(*keys);
+    else ctl.setSetupCardKeys({}, keys.error().message);
     // Custody: a damaged database is shown to staff at once, not found out at the next failed write.
     std::string checkDetail;
     ctl.state().databaseProblem = databaseProblem(site.db(), &checkDetail);

@@ -1,6 +1,8 @@
 // The kiosk's uploader and posting threads (see ops_services.hpp).
 #include "kiosk/gui/ops_services.hpp"
 
+#include "platform/print/lp_printer.hpp"
+
 namespace mh::gui {
 
 OpsServices::OpsServices(const std::filesystem::path& siteDir, const Clock& clock, HttpClientFactory http,
@@ -27,6 +29,7 @@ ui::OpsLink OpsServices::link() {
     l.posting = [this] { return m_posting.summary(); };
     l.postingStatus = [this] { return m_posting.statusText(); };
     l.backupStatus = [this] { return m_backup.statusText(); };
+    l.printers = [] { return print::listLpPrinters(); };
     return l;
 }
 

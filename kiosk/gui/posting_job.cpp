@@ -7,6 +7,7 @@
 
 #include "kiosk/ui/posting_summary.hpp"
 #include "platform/print/lp_printer.hpp"
+#include "shared/store/kiosk_settings.hpp"
 #include "platform/print/posting_renderer.hpp"
 #include "shared/posting/produce_posting.hpp"
 
@@ -81,7 +82,8 @@ PostingCheck PostingJob::runOnce(Site& site) {
     } else {
         if (produced->made) {
             c.made = true;
-            const std::string& printer = site.config().postingPrinter;
+            // The printer staff picked on the settings tab wins over site.toml's.
+            const std::string printer = effectivePostingPrinter(site.db(), site.config().postingPrinter);
             if (!printer.empty()) {
                 auto printed = m_opt.print(printer, produced->files.pdf);
                 c.printed = printed.ok();
@@ -96,7 +98,7 @@ PostingCheck PostingJob::runOnce(Site& site) {
     }
     std::lock_guard lock(m_mutex);
     m_last = c;
-    const std::string& printer = site.config().postingPrinter;
+    const std::string printer = effectivePostingPrinter(site.db(), site.config().postingPrinter);
     if (!c.error.empty()) m_status = monthZh + "公示：" + c.error;
     else if (c.nothingToPost) m_status = monthZh + "没有需要公示的记录";
     else if (c.made && c.printed) m_status = monthZh + "公示已生成，已送打印机 " + printer;

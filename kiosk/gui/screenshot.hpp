@@ -39,4 +39,8 @@ struct Shot {
 // Errors: an unknown screen name or a size outside 320..4096 (usage).
 Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& opt);
 
+// The first-run steps (first_run_shots.cpp), drawn from sample states: no site needed.
+const std::vector<std::string>& firstRunScreenNames();
+Result<std::unique_ptr<Shot>> renderFirstRunScreen(const ScreenshotOptions& opt);
+
 }  // namespace mh::gui

@@ -16,6 +16,7 @@
 #include "shared/staff/staff_queries.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/elder_store.hpp"
+#include "shared/site/setup_card.hpp"
 #include "shared/store/kiosk_settings.hpp"
 
 namespace mh::ui {
@@ -113,6 +114,13 @@ void KioskController::showResult(const ScanResult& r) {
 }
 
 void KioskController::scan(const std::string& payload) {
+    // County IT's setup card on the settings tab replaces the county connection (issue 14); anywhere
+    // else it is no elder's card and the engine refuses it like any other.
+    if (m_state.screen == ScreenId::Roster && m_state.staffTab == StaffTab::Settings && looksLikeSetupCard(payload))
+        if (auto pass = staffGate()) {
+            acceptSetupCard(payload, *pass);
+            return;
+        }
     // A card read while a staff screen is up is an elder waiting to eat: it is checked in and its
     // result shown at once (issue 12: a card at the PIN pad was silently dropped). A staff session
     // that was open ends here; staff open it again with the PIN.
@@ -199,6 +207,8 @@ void KioskController::loadStaffTab() {
             break;
         case StaffTab::Settings:
         case StaffTab::Donation:
+            m_state.printer = effectivePostingPrinter(m_site.db(), m_site.config().postingPrinter);
+            m_state.printers = m_ops.printers();
             m_ops.loadUpload(m_state.ops);
             m_ops.loadDonation(m_state.ops, m_state.now.date);
             break;

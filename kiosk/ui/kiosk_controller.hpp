@@ -60,6 +60,12 @@ public:
     [[nodiscard]] const KioskState& state() const { return m_state; }
     KioskState& state() { return m_state; }
     void setPinChecker(PinChecker c) { m_pinChecker = std::move(c); }
+    // The county setup keys this terminal trusts (setup_card_keys.hpp): a setup card scanned on the
+    // settings tab replaces the county connection. `problem`: the keys file could not be read.
+    void setSetupCardKeys(std::vector<PublicKey> keys, std::string problem = {}) {
+        m_setupKeys = std::move(keys);
+        m_setupKeysProblem = std::move(problem);
+    }
     // The running kiosk's uploader and posting job (ops_state.hpp).
     void setOpsLink(OpsLink link) { m_ops.setLink(std::move(link)); }
 
@@ -88,6 +94,8 @@ private:
     // The staff area's dispatcher (kiosk_controller_staff.cpp).
     void applyStaff(const StaffCommand& c, StaffPass pass);
     void scan(const std::string& payload);
+    // A setup card scanned while staff are on the settings tab (kiosk_controller_staff.cpp).
+    void acceptSetupCard(const std::string& payload, StaffPass pass);
     void manualCheckIn(const std::string& elderId);
     void voidRecord(const std::string& reason);
     void showChoices(std::vector<Elder> found);
@@ -107,7 +115,9 @@ private:
     PinChecker m_pinChecker;
     OpsPanel m_ops;
     std::int64_t m_lastTouch = 0;  // unix seconds of the last tap or scan, for the staff screens' timeout
-    int m_unreadableInRow = 0;     // cards in a row that could not be read: the second sends the elder to staff
+    int m_unreadableInRow = 0;
+    std::vector<PublicKey> m_setupKeys;
+    std::string m_setupKeysProblem;     // cards in a row that could not be read: the second sends the elder to staff
 };
 
 }  // namespace mh::ui

@@ -6,6 +6,7 @@
 
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/texts.hpp"
+#include "shared/site/setup_card_apply.hpp"
 #include "shared/staff/staff_audit.hpp"
 #include "shared/staff/staff_queries.hpp"
 #include "shared/store/checkin_store.hpp"
@@ -54,6 +55,15 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
                 std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), value = now;
                 audit("kiosk.diagonal", "", std::string(before) + " -> " + now,
                       [&](Database& db) { KioskSettings(db).set(KioskSettings::kDiagonal, value, at); });
+            } else if constexpr (std::is_same_v<T, PickPrinter>) {
+                std::string before = effectivePostingPrinter(m_site.db(), m_site.config().postingPrinter);
+                if (cmd.name == before || cmd.name.size() > 127) return;
+                m_state.printer = cmd.name;
+                std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), now = cmd.name;
+                auto shown = [](const std::string& p) { return p.empty() ? std::string("(none)") : p; };
+                audit("kiosk.printer", "", shown(before) + " -> " + shown(now),
+                      [&](Database& db) { KioskSettings(db).set(KioskSettings::kPrinter, now, at); });
+                m_state.staffMessage = now.empty() ? "月度公示以后不送打印机" : "月度公示以后送打印机 " + now;
             } else if constexpr (std::is_same_v<T, VolumeStep>) {
                 int before = m_state.volume;
                 m_state.volume = std::clamp(m_state.volume + cmd.delta, 0, 100);
@@ -102,6 +112,28 @@ void KioskController::voidRecord(const std::string& reason) {
     m_state.staffMessage = r ? "已作废：" + reason : r.error().message;
     m_state.voiding.reset();
     loadRoster();
+}
+
+void KioskController::acceptSetupCard(const std::string& payload, StaffPass /*pass*/) {
+    if (!m_setupKeysProblem.empty()) {
+        m_state.staffMessage = m_setupKeysProblem;
+        return;
+    }
+    auto card = verifySetupCard(payload, m_setupKeys, m_site.config().siteId);
+    if (!card) {
+        m_state.staffMessage = card.error().message;
+        auditStaffAction(m_site, m_clock, "setup.card.refused", m_site.config().siteId, card.error().code);
+        return;
+    }
+    auto applied = applySetupCard(m_site, *card, m_site.timeZone().isoWithOffset(m_clock.nowUnix()), kStaffScreenActor);
+    if (!applied) {
+        m_state.staffMessage = applied.error().message;
+        return;
+    }
+    // The uploader opens the site afresh on each run: woken now, it sends with the new connection.
+    m_ops.apply(OpsCommand{UploadNow{}}, m_state);
+    m_ops.loadUpload(m_state.ops);
+    m_state.staffMessage = "已换成新的县平台接入：" + applied->newEndpoint + "，正在上报";
 }
 
 }  // namespace mh::ui

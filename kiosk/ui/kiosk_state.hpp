@@ -81,6 +81,8 @@ struct KioskState {
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
     int volume = 80;                             // percent
     double pickedDiagonalInch = 0;               // the panel size staff picked (kiosk_settings), 0: none
+    std::string printer;                         // where the monthly posting is printed; empty: not printed
+    std::vector<std::string> printers;           // the printers to pick from on the settings tab
     bool panelSizeKnown = true;                  // false: nothing says how big the panel is (settings say so)
     OpsState ops;                                // uploads, donations, the posting (ops_state.hpp)
 
@@ -117,12 +119,13 @@ struct CancelVoid {};
 struct ToggleDelivered {};
 struct VolumeStep { int delta; };
 struct PickDiagonal { double inch; };    // staff measured the 10 cm bar and picked the panel size
+struct PickPrinter { std::string name; }; // the posting's printer; empty: do not print
 // What staff ask for behind the PIN. Only the staff dispatcher (KioskController::applyStaff) takes
 // them, and it can only be called with the pass the PIN gate hands out: the gate is in the types,
 // not a branch someone can forget.
 using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
                                   StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, PickDiagonal,
-                                  OpsCommand>;
+                                  PickPrinter, OpsCommand>;
 // Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
 // the staff commands, which the controller passes on only through the PIN gate.
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, OpenStaff, PinDigit, PinBackspace, PinSubmit,

@@ -25,6 +25,10 @@ public:
     OpsPanel(Site& site, const Clock& clock) : m_site(site), m_clock(clock), m_lastActivity(clock.nowUnix()) {}
 
     void setLink(OpsLink link) { m_link = std::move(link); }
+    // The printers staff may pick on the settings tab (none without a running kiosk's link).
+    [[nodiscard]] std::vector<std::string> printers() const {
+        return m_link.printers ? m_link.printers() : std::vector<std::string>{};
+    }
 
     // Refreshes the upload view and the posting job's status (the settings tab opens, the uploader
     // finished a run), and the donation view.

@@ -95,6 +95,7 @@ struct OpsLink {
     std::function<std::string()> postingStatus;               // what the posting job last did
     std::function<PeersView()> peers;                         // pairing code and peer states
     std::function<void()> newPairingCode;                     // PairingCode::renew
+    std::function<std::vector<std::string>()> printers;       // the printers staff may pick (lpstat)
 };
 
 }  // namespace mh::ui

@@ -12,6 +12,8 @@ namespace mh::ui {
 
 namespace {
 // Staff are told what to do in words, never a command to type (issue 12).
+// A new county connection comes on a setup card, scanned while this tab is open (issue 14).
+constexpr const char* kSetupCardHint = "换县平台地址或口令：在这一页把新的县平台接入卡对准扫描口";
 constexpr const char* kNewDonorHint = "名单里没有的捐赠人：请管理员在电脑上登记，登记后就会出现在这里";
 void colouredWrapped(std::uint32_t colour, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
@@ -36,6 +38,7 @@ void drawUploadSection(const KioskState& st, DrawContext& ctx, float width) {
     if (!u.terminal.empty()) ImGui::TextWrapped("%s", u.terminal.c_str());
     if (u.needsStaff) colouredWrapped(kRedText, "需要工作人员处理：改好设置后点“立即上报”");
     if (u.waking) ImGui::TextUnformatted("正在上报…");
+    ImGui::TextWrapped("%s", kSetupCardHint);
     if (buttonGrid(ctx, "upload", {"立即上报"}, width, {ctx.mm(50), ctx.mm(kTouchMm)}) == 0) ctx.out.push(OpsCommand{UploadNow{}});
     gap(ctx);
 }
@@ -143,7 +146,8 @@ void drawNotice(const KioskState& st, DrawContext& ctx, ImVec2 min, ImVec2 max) 
 std::vector<std::string> opsTexts(const KioskState& st) {
     std::vector<std::string> out{
         "上报县平台", "需要工作人员处理：改好设置后点“立即上报”", "正在上报…", "立即上报", "社会捐赠", "记录捐赠",
-        "（见“设置”）", "上报出错，需要处理：", "记录一笔捐赠（今天收到）", "金额：（用下面的数字键输入）元",
+        "（见“设置”）", "上报出错，需要处理：", kSetupCardHint, "已换成新的县平台接入：，正在上报",
+        "公示打印机：不打印月度公示以后送打印机", "记录一笔捐赠（今天收到）", "金额：（用下面的数字键输入）元",
         "捐赠人：（点下面的名字）", kNewDonorHint, "上光荣榜：是（捐赠人同意公开）",
         "上光荣榜：否（不公开姓名）", "改为不公开", "改为上光荣榜", "确认记录", "取消", "删除", kAnonymousDonor,
         "正在上报，请稍候", "上报没有运行", "没有记录捐赠", "请先用数字键输入金额（元）", "金额太大（不超过 1000 万元），请重新输入",
@@ -162,6 +166,8 @@ std::vector<std::string> opsTexts(const KioskState& st) {
                            o.peers.lastEvent});
     out.insert(out.end(), o.peers.peers.begin(), o.peers.peers.end());
     out.insert(out.end(), o.upload.refused.begin(), o.upload.refused.end());
+    out.push_back(drawable(st.printer));
+    for (const auto& p : st.printers) out.push_back(drawable(p));
     for (const auto& n : o.form.recentDonors) out.push_back(drawable(n));
     if (o.posting) {
         out.push_back(o.posting->title);

@@ -2,6 +2,7 @@
 // card found by surname, village or the last four ID digits (no Chinese typing), and settings.
 #include "kiosk/ui/screen_staff.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -9,6 +10,10 @@
 #include "kiosk/ui/widgets.hpp"
 
 namespace mh::ui {
+
+namespace {
+constexpr const char* kNoPrinter = "不打印";
+}  // namespace
 
 void drawMissingTab(const KioskState& st, DrawContext&, float) {
     std::string head = "经常来" + st.service.name + "、今天还没来的老人：";
@@ -90,6 +95,15 @@ void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width) {
     int i = buttonGrid(ctx, "volume", {"小声", "大声"}, width, {ctx.mm(40), key});
     if (i == 0) ctx.out.push(VolumeStep{-10});
     if (i == 1) ctx.out.push(VolumeStep{+10});
+    // Where the monthly posting is printed: the printers CUPS knows, or none (audited, kiosk.printer).
+    std::string printer = "公示打印机：" + (st.printer.empty() ? std::string("不打印") : st.printer);
+    ImGui::TextUnformatted(printer.c_str());
+    std::vector<std::string> printers = st.printers;
+    if (!st.printer.empty() && std::find(printers.begin(), printers.end(), st.printer) == printers.end())
+        printers.insert(printers.begin(), st.printer);
+    printers.push_back(kNoPrinter);
+    int p = buttonGrid(ctx, "printer", printers, width, {ctx.mm(50), key});
+    if (p >= 0) ctx.out.push(PickPrinter{printers[size_t(p)] == kNoPrinter ? std::string() : printers[size_t(p)]});
     // The camera or replay line (the wedge scanner needs no status: it is a keyboard).
     if (!st.inputStatus.empty()) ImGui::TextUnformatted(st.inputStatus.c_str());
     if (st.panelSizeKnown) drawPanelSize(st, ctx, width);

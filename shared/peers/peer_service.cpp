@@ -17,6 +17,7 @@ std::string refusalWord(const std::string& code) {
     if (code == "peer.replay") return "replay";
     if (code == "peer.site") return "site";
     if (code == "peer.malformed") return "malformed";
+    if (code == "peer.self") return "self";
     return "signature";
 }
 

@@ -6,7 +6,7 @@
 //   /peer/v1/feed   {"after": N, "limit": K}     -> {"terminal", "newest", "last", "entries": [...]}
 //   /peer/v1/push   {"entries": [...]}           -> {"terminal", "added", "skipped"}
 // Status: 200 answered; 400 malformed body; 401 refused (body {"error": "signature"|"clock"|"replay"|
-// "site"|"malformed"}, unsigned); 404 unknown path; 503 the database failed.
+// "site"|"malformed"|"self"}, unsigned; "self": the sender has this terminal's own id); 404 unknown path; 503 the database failed.
 #pragma once
 #include <filesystem>
 #include <mutex>

@@ -102,6 +102,11 @@ bool PeerSync::syncNow() {
     return all;
 }
 
+void PeerSync::pushNow() {
+    std::lock_guard round(m_syncMutex);
+    pushPending();
+}
+
 std::vector<PeerState> PeerSync::states() const {
     std::lock_guard lock(m_stateMutex);
     std::vector<PeerState> out;
@@ -134,6 +139,9 @@ Result<std::string> PeerSync::call(Peer& p, HttpClient& client, const char* path
             return fail(Error{"peer.clock", "和另一台机器（" + p.address + "）的时间相差超过15分钟，请工作人员校准时间",
                               "the clocks of this terminal and " + p.address + " differ by more than 15 minutes"},
                         true);
+        if (j.is_object() && j.value("error", std::string()) == "self")
+            return fail(Error{"peer.self", "另一台机器（" + p.address + "）和这台机器的终端编号相同：不能用同一份数据库复制出两台机器",
+                              "the peer " + p.address + " has this terminal's own id: a copied database?"});
         return fail(Error{"peer.refused", "另一台机器（" + p.address + "）不认这台机器的签名：请检查两台是不是同一个站点",
                           "the peer " + p.address + " refused our signature: is it the same site?"});
     }

@@ -67,6 +67,9 @@ public:
     // One round now, on the caller's thread: pending pushes, then pull every peer until caught up.
     // True when every peer answered.
     bool syncNow();
+    // Only the pushes of records committed since the last push, now, on the caller's thread: for a
+    // one-shot process (`kiosk scan`) that exits before a loop would run.
+    void pushNow();
     [[nodiscard]] std::vector<PeerState> states() const;
 
     // PeerGate

@@ -8,7 +8,8 @@ void AuditLog::append(const std::string& at, const std::string& actor, const std
     auto st = m_db.cached(
         "INSERT INTO audit(id, at, actor, action, subject, detail, origin_terminal, origin_record)"
         " SELECT n, ?1,?2,?3,?4,?5, (SELECT terminal_id FROM terminal WHERE id = 1), n"
-        " FROM (SELECT COALESCE(MAX(id), 0) + 1 AS n FROM audit)");
+        " FROM (SELECT MAX((SELECT COALESCE(MAX(id), 0) FROM audit), (SELECT COALESCE(MAX(origin_record), 0) FROM audit"
+        " WHERE origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1))) + 1 AS n)");
     st.bind(1, at).bind(2, actor).bind(3, action).bind(4, subject).bind(5, detail);
     st.run();
 }

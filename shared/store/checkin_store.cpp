@@ -94,14 +94,17 @@ std::vector<CheckinRecord> CheckinStore::forDays(const std::string& from, const 
 }
 
 std::int64_t CheckinStore::insert(const CheckinRecord& r) {
-    // The id is chosen here (the next after the highest: records are never deleted, so it is what
-    // AUTOINCREMENT would give) so the origin key can carry it in the same statement.
+    // The id is chosen here so the origin key can carry it in the same statement: the next after the
+    // highest local id (records are never deleted, so what AUTOINCREMENT would give) and after any
+    // record of this terminal's own origin a peer gave back (after a restore from an older backup
+    // its old records return with ids the restored database no longer reached).
     auto st = m_db.cached(
         "INSERT INTO checkins(record_id, elder_id, service, service_kind, day, at, delivered, rule, price_fen,"
         " government_fen, collective_fen, donation_fen, family_fen, elder_fen, categories, source, entered_at,"
         " origin_terminal, origin_record)"
         " SELECT n, ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16, (SELECT terminal_id FROM terminal WHERE id = 1), n"
-        " FROM (SELECT COALESCE(MAX(record_id), 0) + 1 AS n FROM checkins)");
+        " FROM (SELECT MAX((SELECT COALESCE(MAX(record_id), 0) FROM checkins), (SELECT COALESCE(MAX(origin_record), 0) FROM checkins"
+        " WHERE origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1))) + 1 AS n)");
     st.bind(1, r.elderId).bind(2, r.service).bind(3, r.serviceKind).bind(4, r.day).bind(5, r.at);
     st.bind(6, r.delivered).bind(7, r.rule).bind(8, r.priceFen);
     st.bind(9, r.shares.government).bind(10, r.shares.collective).bind(11, r.shares.donation);
@@ -131,7 +134,8 @@ void CheckinStore::markVoided(std::int64_t id, const std::string& at, const std:
     auto ins = m_db.cached(
         "INSERT INTO voids(void_id, record_id, record_terminal, record_origin, origin_terminal, origin_record, at, staff,"
         " reason) SELECT n, c.record_id, c.origin_terminal, c.origin_record, (SELECT terminal_id FROM terminal WHERE id = 1),"
-        " n, ?2, ?3, ?4 FROM checkins c, (SELECT COALESCE(MAX(void_id), 0) + 1 AS n FROM voids) WHERE c.record_id = ?1");
+        " n, ?2, ?3, ?4 FROM checkins c, (SELECT MAX((SELECT COALESCE(MAX(void_id), 0) FROM voids), (SELECT COALESCE(MAX(origin_record), 0) FROM voids"
+        " WHERE origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1))) + 1 AS n) WHERE c.record_id = ?1");
     ins.bind(1, id).bind(2, at).bind(3, staff).bind(4, reason).run();
     if (m_db.changes() != 1) throw StoreError("void: no check-in record " + std::to_string(id), 19 /* SQLITE_CONSTRAINT */);
 }

@@ -21,7 +21,8 @@ std::int64_t DonationStore::insert(const Donation& d, const std::string& recorde
     auto st = m_db.prepare(
         "INSERT INTO donations(donation_id, donor, amount_fen, day, purpose, named, recorded_at, origin_terminal,"
         " origin_record) SELECT n, ?1,?2,?3,?4,?5,?6, (SELECT terminal_id FROM terminal WHERE id = 1), n"
-        " FROM (SELECT COALESCE(MAX(donation_id), 0) + 1 AS n FROM donations)");
+        " FROM (SELECT MAX((SELECT COALESCE(MAX(donation_id), 0) FROM donations), (SELECT COALESCE(MAX(origin_record), 0) FROM donations"
+        " WHERE origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1))) + 1 AS n)");
     st.bind(1, d.donor).bind(2, d.amountFen).bind(3, d.day).bind(4, d.purpose).bind(5, d.named).bind(6, recordedAt);
     st.run();
     return m_db.lastInsertId();

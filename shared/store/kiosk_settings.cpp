@@ -20,6 +20,14 @@ void KioskSettings::set(const std::string& key, const std::string& value, const 
     st.run();
 }
 
+std::string effectivePostingPrinter(Database& db, const std::string& configured) {
+    try {
+        if (auto picked = KioskSettings(db).get(KioskSettings::kPrinter)) return *picked;
+    } catch (const StoreError&) {
+    }
+    return configured;
+}
+
 std::optional<int> KioskSettings::getInt(const std::string& key, int lo, int hi) {
     auto v = get(key);
     if (!v) return std::nullopt;

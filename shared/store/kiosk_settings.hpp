@@ -13,6 +13,7 @@ class KioskSettings {
 public:
     static constexpr const char* kVolume = "volume";
     static constexpr const char* kDiagonal = "diagonal_inch";  // the panel size staff picked, inches
+    static constexpr const char* kPrinter = "posting_printer";  // the posting's printer staff picked; "": none
 
     explicit KioskSettings(Database& db) : m_db(db) {}
     [[nodiscard]] std::optional<std::string> get(const std::string& key);
@@ -24,5 +25,10 @@ public:
 private:
     Database& m_db;
 };
+
+// The printer the monthly posting goes to: the one staff picked on the settings tab (empty: they
+// chose not to print), else `configured` (site.toml's [posting] printer). An unreadable setting
+// counts as not picked.
+std::string effectivePostingPrinter(Database& db, const std::string& configured);
 
 }  // namespace mh

@@ -78,6 +78,10 @@ TEST_CASE("forged, wrong-site, stale and re-addressed peer messages are refused 
         std::string env = hall.t[0]->auth->seal(kPeerClaimPath, body);
         CHECK(refused(kPeerPushPath, env) == "signature");
     }
+    SUBCASE("this terminal's own id (a copied database)") {
+        PeerAuth twin(hall.t[1]->site->config().siteId, hall.t[1]->id, hall.t[1]->site->keys(), hall.clock);
+        CHECK(refused(kPeerPushPath, twin.seal(kPeerPushPath, body)) == "self");
+    }
     SUBCASE("not even JSON") {
         CHECK(refused(kPeerPushPath, "\x01garbage{") == "malformed");
     }

@@ -3,6 +3,8 @@
 // terminal's records while the posting, donations and policy see the whole site.
 #include <doctest/doctest.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -189,4 +191,65 @@ TEST_CASE("a database from before terminals knew each other migrates with this t
     CHECK(id == 11);
     CHECK(CheckinStore(d).byId(id)->originRecord == 11);
     CHECK(CheckinStore(d).byId(id)->originTerminal == me);
+}
+
+TEST_CASE("a peer's record written by a clock a few minutes ahead does not make this terminal refuse scans") {
+    test::TestHall hall(2);
+    REQUIRE(hall.scan(1, "E2").outcome == Outcome::Accepted);
+    json e = FeedStore(hall.t[1]->site->db()).checkinEntry(1);
+    e["record"] = 2;
+    e["elder_id"] = "E4";
+    e["at"] = "2026-11-25T11:42:00+08:00";  // twelve minutes ahead of this terminal's 11:30
+    REQUIRE(FeedStore(hall.t[0]->site->db()).importFeed(json::array({e})).added == 1);
+    CHECK(hall.scan(0, "E1").outcome == Outcome::Accepted);
+}
+
+TEST_CASE("this terminal's own records given back by a peer after a restore never collide with new ones") {
+    test::TestHall hall(2);
+    REQUIRE(hall.scan(0, "E2").outcome == Outcome::Accepted);
+    // As if restored from a backup older than record 40, which a peer still has.
+    json e = FeedStore(hall.t[0]->site->db()).checkinEntry(1);
+    e["record"] = 40;
+    e["elder_id"] = "E4";
+    REQUIRE(FeedStore(hall.t[0]->site->db()).importFeed(json::array({e})).added == 1);
+    ScanResult r = hall.scan(0, "E1");
+    CHECK(r.outcome == Outcome::Accepted);
+    CHECK(r.recordId == 41);
+    CHECK(CheckinStore(hall.t[0]->site->db()).ownForDay("2026-11-25").size() == 3);
+}
+
+TEST_CASE("a terminal killed in the middle of an import keeps nothing of it and imports it whole next time") {
+    test::TestHall hall(2);
+    for (const char* e : {"E1", "E2", "E3", "E4", "E5"}) REQUIRE(hall.scan(0, e).outcome == Outcome::Accepted);
+    FeedPage page = FeedStore(hall.t[0]->site->db()).readAfter(0, 100);
+    const auto file = hall.t[1]->dir.path() / kSiteDb;
+    const auto before = hall.t[1]->recordKeys();
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // The child imports on its own connection and dies (no unwinding, no rollback) inside the
+        // transaction, right after the third of the five records is written.
+        Database d = Database::open(file);
+        sqlite3_create_function(d.handle(), "die_now", 0, SQLITE_UTF8, nullptr,
+                                [](sqlite3_context*, int, sqlite3_value**) { _exit(9); }, nullptr, nullptr);
+        d.exec("CREATE TEMP TRIGGER die_mid_import AFTER INSERT ON main.checkins"
+               " WHEN (SELECT COUNT(*) FROM main.checkins WHERE origin_terminal = '" + hall.t[0]->id + "') = 3"
+               " BEGIN SELECT die_now(); END");
+        try {
+            FeedStore(d).importFeed(page.entries, hall.t[0]->id, page.last);
+        } catch (...) {
+        }
+        _exit(0);  // not reached when the kill worked
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 9);  // it died mid-import
+    Database d = Database::open(file);
+    CHECK(d.quickCheck() == "ok");
+    CHECK(FeedStore(d).cursor(hall.t[0]->id) == 0);
+    CHECK(hall.t[1]->recordKeys() == before);
+    FeedImport got = FeedStore(d).importFeed(page.entries, hall.t[0]->id, page.last);
+    CHECK(got.arrived.size() == 5);
+    CHECK(hall.t[1]->recordKeys() == hall.t[0]->recordKeys());
 }

@@ -93,6 +93,14 @@ TEST_CASE("with the loop running a new record reaches the peer right after its c
     hall.t[1]->sync->stop();
 }
 
+TEST_CASE("a one-shot process pushes its new record before it exits") {
+    test::TestHall hall(2);
+    REQUIRE(hall.scan(0, "E5").outcome == Outcome::Accepted);
+    CHECK(hall.t[1]->recordKeys().empty());
+    hall.t[0]->sync->pushNow();
+    CHECK(hall.t[1]->recordKeys() == hall.t[0]->recordKeys());
+}
+
 TEST_CASE("a terminal with no peers syncs nothing and its engine behaves as alone") {
     test::TestHall hall(1);
     CHECK(hall.t[0]->sync->syncNow());

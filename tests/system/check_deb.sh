@@ -29,4 +29,7 @@ dpkg-deb -e "$deb" "$work/control"
 grep -q "systemd-sysusers mealhall.conf" "$work/control/postinst" || fail "postinst does not create the user"
 grep -q "systemd-tmpfiles --create mealhall.conf" "$work/control/postinst" || fail "postinst does not create /var/lib/mealhall"
 sh -n "$work/control/postinst" && sh -n "$work/control/prerm" || fail "maintainer scripts do not parse"
+# The county setup keys file: in /etc (not /usr/etc), and a conffile so an upgrade keeps county IT's keys.
+[ -f "$work/tree/etc/mealhall/county-setup-keys" ] || fail "no /etc/mealhall/county-setup-keys in the package"
+grep -qx "/etc/mealhall/county-setup-keys" "$work/control/conffiles" || fail "county-setup-keys is not a conffile"
 echo "deb_package: ok ($(basename "$deb"), $(wc -c <"$deb") bytes)"

@@ -19,6 +19,7 @@ for f in share/mealhall/assets/demo/roster.csv share/mealhall/assets/demo/site.t
          lib/sysusers.d/mealhall.conf lib/tmpfiles.d/mealhall.conf; do
     [ -f "$root/$f" ] || fail "missing $f"
 done
+find "$work/root" -path '*/mealhall/county-setup-keys' | grep -q . || fail "missing etc/mealhall/county-setup-keys"
 # Fonts are the fonts-noto-cjk package's, never copied into the tree.
 if find "$work/root" -name '*.tt[cf]' -o -name '*.otf' | grep -q .; then fail "font files copied into the install"; fi
 # The units start the installed binary, whatever the prefix.
