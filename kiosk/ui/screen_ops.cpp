@@ -51,8 +51,9 @@ void drawPeersSection(const KioskState& st, DrawContext& ctx, float width) {
     for (const std::string& line : p.peers) ImGui::TextWrapped("%s", line.c_str());
     if (p.serving) {
         if (p.peers.empty()) ImGui::TextWrapped("还没有其他签到机。加一台：在新机器上输入本机地址和下面的配对码");
-        std::string code = "配对码 " + p.code;
-        colouredWrapped(p.codeUsable ? kText : kAmberText, code + "　" + p.codeNote);
+        // The code on a line of its own: read aloud or typed on the other terminal, it must not wrap.
+        colouredWrapped(p.codeUsable ? kText : kAmberText, "配对码 " + p.code);
+        colouredWrapped(p.codeUsable ? kText : kAmberText, p.codeNote);
         ImGui::TextWrapped("%s", p.address.c_str());
         if (!p.lastEvent.empty()) ImGui::TextWrapped("%s", p.lastEvent.c_str());
         if (buttonGrid(ctx, "pair", {"换一个配对码"}, width, {ctx.mm(60), ctx.mm(kTouchMm)}) == 0)
