@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
     registerCardVerb(app, ctx);
     registerDecodeVerb(app, ctx);
     registerListenVerb(app, ctx);
+    registerServeVerb(app, ctx);
     registerSetupCardVerb(app, ctx);
     try {
         app.parse(argc, argv);

@@ -72,6 +72,7 @@ std::filesystem::path setupKeysFile();
 void registerCardVerb(CLI::App& app, Context& ctx);      // card issue
 void registerDecodeVerb(CLI::App& app, Context& ctx);    // decode
 void registerListenVerb(CLI::App& app, Context& ctx);    // listen (camera / replay)
+void registerServeVerb(CLI::App& app, Context& ctx);     // serve (headless terminal for the site's peers)
 void registerSetupCardVerb(CLI::App& app, Context& ctx); // setup-card (county IT)
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";

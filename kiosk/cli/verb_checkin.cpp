@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
+#include "kiosk/gui/peer_stack.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/tally/tally_json.hpp"
 #include "shared/store/terminal_identity.hpp"
@@ -15,18 +16,35 @@ struct ScanArgs {
     bool delivered = false;
 };
 
+// The site's other terminals ([peers] addresses), asked before a scan is accepted exactly as the
+// running kiosk asks them (contract 11); none for a terminal alone.
+std::unique_ptr<gui::PeerStack> peersOf(Site& site, const Context& ctx) {
+    if (site.config().peerAddresses.empty()) return nullptr;
+    try {
+        return std::make_unique<gui::PeerStack>(site, ctx.clock, /*answer=*/false);
+    } catch (const StoreError& e) {
+        ctx.say(std::string("无法联系其他签到机（数据库打不开）：") + e.what(), std::string("cannot reach the peers: ") + e.what());
+        return nullptr;
+    }
+}
+
 int runScan(const ScanArgs& a, Context& ctx) {
     auto site = ctx.openSite(a.site);
     if (!site) return kUsage;
     auto at = ctx.parseAt(a.at);
     if (!at) return kUsage;
-    CheckInEngine engine(*site, ctx.clock);
+    auto peers = peersOf(*site, ctx);
+    CheckInEngine engine(*site, ctx.clock, peers.get());
     auto result = engine.scan(ScanRequest{a.payload, a.service, *at, a.delivered});
     if (!result) {
         ctx.error(result.error());
         return kUsage;
     }
     printJson(scanResultJson(*result, ctx.english));
+    std::cout.flush();
+    // A process that ends now has no loop to push the record later: the peers get it at once (best
+    // effort; a peer that is away pulls it from this terminal's feed when they meet).
+    if (peers && result->accepted()) peers->syncNow();
     return result->accepted() ? kDone : kRefused;
 }
 
@@ -38,7 +56,8 @@ struct VoidArgs {
 int runVoid(const VoidArgs& a, Context& ctx) {
     auto site = ctx.openSite(a.site);
     if (!site) return kUsage;
-    CheckInEngine engine(*site, ctx.clock);
+    auto peers = peersOf(*site, ctx);
+    CheckInEngine engine(*site, ctx.clock, peers.get());
     auto rec = engine.voidRecord(a.record, a.reason, a.staff);
     if (!rec) {
         ctx.error(rec.error());
@@ -51,6 +70,8 @@ int runVoid(const VoidArgs& a, Context& ctx) {
     j["date"] = rec->day;
     j["voided"] = true;
     printJson(j);
+    std::cout.flush();
+    if (peers) peers->syncNow();  // the void reaches the peers now, as a scan does
     return kDone;
 }
 

@@ -2,6 +2,8 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
+#include "platform/net/curl_http_client.hpp"
+#include "shared/peers/pairing_join.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "shared/site/site_init.hpp"
 
@@ -10,9 +12,68 @@ namespace {
 
 struct InitArgs {
     std::string site = kDefaultSite, siteId, name;
+    std::string join, code, listen = "0.0.0.0:7443";  // init --join: a second terminal of a site
 };
 
+// `init --join ADDR:PORT --code NNNNNN`: exit 1 for a code that does not work or an answer that
+// cannot be used, 2 for bad usage, an unreachable terminal or a directory that cannot be written.
+int runJoin(const InitArgs& a, Context& ctx) {
+    CurlOptions copt;
+    copt.connectTimeoutMs = 5'000;
+    copt.totalTimeoutMs = 60'000;  // the roster of a big site, over a slow wireless link
+    CurlHttpClient http(copt);
+    JoinOptions o;
+    o.address = a.join;
+    o.code = a.code;
+    o.listen = a.listen;
+    o.clock = &ctx.clock;
+    auto r = joinSite(http, a.site, o);
+    if (!r) {
+        ctx.error(r.error());
+        const std::string& c = r.error().code;
+        return c == "join.code" || c == "join.reply" || c == "join.site" ? kRefused : kUsage;
+    }
+    nlohmann::ordered_json j;
+    j["site_id"] = r->siteId;
+    j["name"] = r->name;
+    j["dir"] = std::filesystem::absolute(a.site).string();
+    j["terminal"] = r->terminal;
+    j["joined_from"] = r->fromTerminal;
+    j["rows_copied"] = r->rowsCopied;
+    j["peers"] = r->peers;
+    j["unreached"] = r->unreached;
+    printJson(j);
+    ctx.say("已加入站点 " + r->name + "（" + r->siteId + "）：本机编号 " + r->terminal + "，从 " + r->fromTerminal +
+                " 复制了设置、密钥和名单。启动本机：kiosk run 或 kiosk serve",
+            "joined site " + r->name + " (" + r->siteId + "): this terminal is " + r->terminal + "; settings, keys and roster copied from " +
+                r->fromTerminal + ". Start it with kiosk run or kiosk serve");
+    for (const auto& p : r->unreached)
+        ctx.say("注意：" + p + " 的签到机现在连不上，没能告诉它本机的地址；请在那台机器的 site.toml [peers] addresses 里手工加上本机",
+                "note: the terminal at " + p + " could not be reached to learn this one's address; add it to its [peers] addresses by hand");
+    if (!r->peerAdded)
+        ctx.say("注意：那台签到机没能记下本机的地址：" + r->peerNote, "note: the other terminal could not write down this one's address");
+    return kDone;
+}
+
 int runInit(const InitArgs& a, Context& ctx) {
+    if (!a.join.empty()) {
+        if (!a.siteId.empty() || !a.name.empty()) {
+            ctx.say("加入已有站点时不写 --site-id 和 --name（它们从那台签到机复制过来）",
+                    "--site-id and --name are not given with --join (they are copied from the other terminal)");
+            return kUsage;
+        }
+        if (a.code.empty()) {
+            ctx.say("缺少 --code：那台签到机屏幕上（设置页）的六位配对码", "--code is missing: the six-digit pairing code");
+            return kUsage;
+        }
+        return runJoin(a, ctx);
+    }
+    // Without --site-id this is neither a new site nor a join; an empty --name is Site::init's to refuse.
+    if (a.siteId.empty()) {
+        ctx.say("新建站点要写 --site-id（站点编号）和 --name（站点名称）；加入已有站点写 --join 地址:端口 --code 配对码",
+                "a new site needs --site-id and --name; to join one, --join HOST:PORT --code NNNNNN");
+        return kUsage;
+    }
     // The same use case as the first run on the screen (site_init.hpp).
     auto site = initSite(a.site, a.siteId, a.name, ctx.clock, "admin");
     if (!site) {
@@ -99,8 +160,11 @@ void registerSiteVerbs(CLI::App& app, Context& ctx) {
     auto init = std::make_shared<InitArgs>();
     CLI::App* i = app.add_subcommand("init", "create a new site: database, default site.toml, signing key");
     i->add_option("--site", init->site, "site directory")->capture_default_str();
-    i->add_option("--site-id", init->siteId, "county code + site number, e.g. 141022-001")->required();
-    i->add_option("--name", init->name, "site name, e.g. 北关村老年食堂")->required();
+    i->add_option("--site-id", init->siteId, "county code + site number, e.g. 141022-001 (a new site)");
+    i->add_option("--name", init->name, "site name, e.g. 北关村老年食堂 (a new site)");
+    i->add_option("--join", init->join, "join the site of the terminal at HOST:PORT (it shows the pairing code)");
+    i->add_option("--code", init->code, "with --join: the six-digit pairing code shown on that terminal");
+    i->add_option("--listen", init->listen, "with --join: where this terminal will serve its peers")->capture_default_str();
     i->callback([init, &ctx] { ctx.exitCode = runInit(*init, ctx); });
 
     auto imp = std::make_shared<ImportArgs>();

@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "cli/cli_common.hpp"
+#include "kiosk/gui/peer_stack.hpp"
+#include "shared/peers/doubles.hpp"
 #include "shared/upload/site_status.hpp"
 
 namespace mh::cli {
@@ -25,7 +27,45 @@ J unreadable(const Error& e, bool english) {
     j["next_attempt"] = nullptr;
     j["last_error"] = nullptr;
     j["needs_staff"] = true;
+    j["peers"] = J::array();
+    j["doubles"] = nullptr;
     return j;
+}
+
+// Contract 11: each peer as it answers now (one sync round with LAN timeouts, so `reachable`, `behind`
+// and `last_contact` are facts of this moment, and what the peers have is pulled in first), and the
+// flagged doubles waiting for staff (elder ids, no names: monitoring scripts read this).
+void addPeers(J& j, Site& site, const Context& ctx) {
+    J peers = J::array();
+    if (!site.config().peerAddresses.empty()) {
+        try {
+            gui::PeerStack stack(site, ctx.clock, /*answer=*/false);
+            stack.syncNow();
+            for (const gui::PeerLine& p : stack.states()) {
+                J jp;
+                jp["address"] = p.address;
+                jp["terminal"] = p.terminal.empty() ? J(nullptr) : J(p.terminal);
+                jp["last_contact"] = p.lastContactUnix > 0 ? J(site.timeZone().isoWithOffset(p.lastContactUnix)) : J(nullptr);
+                jp["behind"] = p.behind;
+                jp["reachable"] = p.reachable;
+                if (!p.problem.empty()) jp["problem"] = p.problem;
+                peers.push_back(std::move(jp));
+            }
+        } catch (const StoreError& e) {
+            for (const auto& a : site.config().peerAddresses)
+                peers.push_back(J{{"address", a}, {"terminal", nullptr}, {"last_contact", nullptr}, {"behind", nullptr},
+                                  {"reachable", false}, {"problem", e.what()}});
+        }
+    }
+    j["peers"] = std::move(peers);
+    J list = J::array();
+    for (const FlaggedDouble& d : flaggedDoubles(site.db())) {
+        J records = J::array();
+        for (const DoubleRecord& r : d.records)
+            records.push_back(J{{"record", r.recordId}, {"terminal", r.terminal}, {"origin_record", r.originRecord}, {"at", r.at}});
+        list.push_back(J{{"elder_id", d.elderId}, {"service", d.service}, {"date", d.day}, {"records", std::move(records)}});
+    }
+    j["doubles"] = J{{"count", list.size()}, {"list", std::move(list)}};
 }
 
 int runStatus(const std::string& dir, Context& ctx) {
@@ -59,6 +99,8 @@ int runStatus(const std::string& dir, Context& ctx) {
     const std::string& last = ctx.english && !s.lastErrorEn.empty() ? s.lastErrorEn : s.lastError;
     j["last_error"] = last.empty() ? J(nullptr) : J(last);
     j["needs_staff"] = s.needsStaff;
+    addPeers(j, **site, ctx);
+    if (j["doubles"]["count"].get<std::size_t>() > 0) j["needs_staff"] = true;  // staff must void one of each
     printJson(j);
     return kDone;
 }

@@ -9,7 +9,7 @@
 #include "cli/cli_common.hpp"
 #include "kiosk/gui/kiosk_loop.hpp"
 #include "kiosk/gui/kiosk_speaker.hpp"
-#include "kiosk/gui/ops_services.hpp"
+#include "kiosk/gui/site_services.hpp"
 #include "kiosk/gui/wedge_fifo.hpp"
 #include "kiosk/input/live_inputs.hpp"
 #include "kiosk/ui/fonts.hpp"
@@ -81,7 +81,20 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     gui::KioskSpeaker speaker;
     if (!speaker.available())
         ctx.say("没有声音（" + speaker.problem() + "），签到照常进行", "no sound (" + speaker.problem() + "); check-in goes on");
-    ui::KioskController ctl(site, clock, &speaker);
+    // Uploads, the monthly posting and the site's other terminals (pairing, sync, the claim every
+    // scan asks) run on their own threads for as long as the window is up, built as `serve` builds
+    // them; a training copy has none (nothing of it may reach the county, the printer or a peer).
+    std::optional<gui::SiteServices> ops;
+    if (!options.training) {
+        try {
+            ops.emplace(site, clock, curlClientFactory(site.dir()));
+            if (auto st = ops->start(); !st) ctx.error(st.error());  // staff see it on the settings tab
+        } catch (const StoreError& e) {
+            ops.reset();
+            ctx.say(std::string("后台服务没有启动（数据库打不开）：") + e.what(), std::string("background services not started: ") + e.what());
+        }
+    }
+    ui::KioskController ctl(site, clock, &speaker, ops ? ops->gate() : nullptr);
     // One journal line per scan (contract 7's JSON), written after the engine committed it: what the
     // terminal did is in `journalctl -u mealhall-kiosk`, and the soak test checks it against the database.
     ctl.setScanLog([&ctx](const ScanResult& r) { printJson(scanResultJson(r, ctx.english)); });
@@ -101,14 +114,7 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
         ctx.say("site.toml 有错，按上次正确的设置运行：" + site.configDetail(),
                 "site.toml is broken, running on the last good configuration: " + site.configDetail());
     ctl.state().training = options.training;
-    // Uploads and the monthly posting run on their own threads for as long as the window is up; a
-    // training copy has neither (nothing of it may reach the county or the printer).
-    std::optional<gui::OpsServices> ops;
-    if (!options.training) {
-        ops.emplace(site.dir(), clock, curlClientFactory(site.dir()));
-        ctl.setOpsLink(ops->link());
-        ops->start();
-    }
+    if (ops) ctl.setOpsLink(ops->link());
     SDL_StartTextInput();
     std::optional<gui::WedgeFifo> wedgeFifo;
     if (!options.wedgeFifo.empty()) {

@@ -52,6 +52,16 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
                                                       : ui::StaffTab::Roster;
         ctl.apply(ui::ShowStaffTab{tab});
         if (tab == ui::StaffTab::Manual && !st.surnames.empty()) ctl.apply(ui::FindBySurname{st.surnames.front()});
+        if (tab == ui::StaffTab::Settings) {
+            // As a running terminal shows it: its pairing code and the site's other terminals.
+            ui::PeersView& p = st.ops.peers;
+            p.serving = true;
+            p.code = "123456";
+            p.codeUsable = true;
+            p.codeNote = "还有 10 分钟有效，只能用一次";
+            p.address = "本机地址：192.168.1.20:7443";
+            p.peers = site.config().peerAddresses;
+        }
     } else if (opt.screen == "donation") {
         // The form half filled: an amount typed and the anonymous donor picked.
         st.screen = ui::ScreenId::Roster;

@@ -25,8 +25,8 @@ PinChecker staffPinChecker(StaffPin& pin) {
     };
 }
 
-KioskController::KioskController(Site& site, const Clock& clock, Speaker* speaker)
-    : m_site(site), m_clock(clock), m_speaker(speaker), m_engine(site, clock), m_ops(site, clock) {
+KioskController::KioskController(Site& site, const Clock& clock, Speaker* speaker, PeerGate* peers)
+    : m_site(site), m_clock(clock), m_speaker(speaker), m_engine(site, clock, peers), m_ops(site, clock) {
     m_state.siteName = site.config().name;
     m_state.showFullNames = site.config().showFullNames;
     // Masked names need only first and last characters: a few hundred glyphs for thousands of elders.

@@ -52,7 +52,8 @@ public:
     static constexpr int kPinIdleSeconds = 15;
     static constexpr int kStaffIdleSeconds = 30;
 
-    KioskController(Site& site, const Clock& clock, Speaker* speaker = nullptr);
+    // `peers`: the site's other terminals (the engine asks them before accepting), or nullptr alone.
+    KioskController(Site& site, const Clock& clock, Speaker* speaker = nullptr, PeerGate* peers = nullptr);
 
     [[nodiscard]] const KioskState& state() const { return m_state; }
     KioskState& state() { return m_state; }

@@ -3,9 +3,11 @@
 // StaffCommands over only with the StaffPass its PIN gate makes, so none of this can run from the
 // elders' screens.
 #include <map>
+#include <set>
 
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/texts.hpp"
+#include "shared/peers/doubles.hpp"
 #include "shared/staff/staff_audit.hpp"
 #include "shared/staff/staff_queries.hpp"
 #include "shared/store/checkin_store.hpp"
@@ -77,6 +79,11 @@ void KioskController::showStaffTab(StaffTab tab) {
 
 void KioskController::loadRoster() {
     m_state.roster.clear();
+    // Records another terminal also counted while the two could not talk (contract 11): marked on
+    // both rows so staff void one of them with a reason.
+    std::set<std::int64_t> doubled;
+    for (const FlaggedDouble& d : flaggedDoubles(m_site.db()))
+        for (const DoubleRecord& r : d.records) doubled.insert(r.recordId);
     CheckinStore store(m_site.db());
     ElderStore elders(m_site.db());
     std::map<std::string, std::string> names;
@@ -93,7 +100,7 @@ void KioskController::loadRoster() {
             names[rec.elderId] = drawable(e ? e->name : rec.elderId);
         }
         std::string time = rec.at.size() >= 16 ? rec.at.substr(11, 5) : rec.at;
-        svc.rows.push_back({rec.recordId, names[rec.elderId], time, rec.delivered, rec.voided});
+        svc.rows.push_back({rec.recordId, names[rec.elderId], time, rec.delivered, rec.voided, doubled.count(rec.recordId) > 0});
         if (!rec.voided) ++svc.counted;
     }
 }

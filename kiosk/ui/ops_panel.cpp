@@ -100,6 +100,7 @@ void OpsPanel::loadUpload(OpsState& ops) {
     // The posting job's last word rides along: staff look at both on the settings tab.
     ops.postingStatus = m_link.postingStatus ? m_link.postingStatus() : "";
     ops.backupStatus = m_link.backupStatus ? m_link.backupStatus() : "";
+    if (m_link.peers) ops.peers = m_link.peers();
 }
 
 void OpsPanel::loadDonation(OpsState& ops, LocalDate today) {
@@ -156,6 +157,11 @@ void OpsPanel::apply(const OpsCommand& c, KioskState& st) {
                 st.staffMessage = "没有记录捐赠";
             } else if constexpr (std::is_same_v<T, HidePosting>) {
                 ops.postingShown = false;
+            } else if constexpr (std::is_same_v<T, NewPairingCode>) {
+                if (m_link.newPairingCode) m_link.newPairingCode();
+                if (m_link.peers) ops.peers = m_link.peers();
+                st.staffMessage = m_link.newPairingCode ? "已换了新的配对码" : "本机没有在等候其他签到机";
+                auditStaffAction(m_site, m_clock, "peers.new_code", "", "");
             }
         },
         c);
@@ -188,6 +194,14 @@ void OpsPanel::saveDonation(KioskState& st) {
 
 bool OpsPanel::tick(KioskState& st) {
     bool changed = false;
+    // The code changes under the staff's eyes when a terminal joins or it expires.
+    if (m_link.peers && st.screen == ScreenId::Roster && st.staffTab == StaffTab::Settings) {
+        PeersView v = m_link.peers();
+        if (!(v == st.ops.peers)) {
+            st.ops.peers = std::move(v);
+            changed = true;
+        }
+    }
     if (m_link.posting) {
         auto p = m_link.posting();
         bool differs = p.has_value() != st.ops.posting.has_value() ||

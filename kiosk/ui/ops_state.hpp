@@ -46,6 +46,20 @@ struct PostingSummary {
     std::vector<std::string> lines;  // 助餐 1234 人次（送餐 56）...
 };
 
+// The site's other terminals (contract 11) as staff see them on the settings tab: the pairing code a
+// new terminal types into `init --join`, where this one listens, and each peer's state.
+struct PeersView {
+    bool serving = false;            // a peer server runs (not in training, not without a listen address)
+    std::string code;                // 123456
+    std::string codeNote;            // 10分钟内有效，只能用一次 / 已用过，请换一个新码
+    bool codeUsable = false;
+    std::string address;             // 本机地址：192.168.1.20:7443
+    std::string problem;             // the peer server could not start, in plain Chinese
+    std::string lastEvent;           // 新的签到机已加入：192.168.1.22:7443
+    std::vector<std::string> peers;  // 192.168.1.21:7443 · 最后联系 12:31 · 落后 0 条 / 联系不上
+    bool operator==(const PeersView&) const = default;
+};
+
 struct OpsState {
     UploadView upload;
     DonationView donation;
@@ -54,6 +68,7 @@ struct OpsState {
     std::string backupStatus;               // 上次备份：3小时前 / 已经3天没有备份了，请检查U盘; empty: none set
     std::string postingStatus;              // 10月公示已生成，已送打印机 / the last problem, for staff
     bool postingShown = false;              // the waiting screen shows the posting now (idle rotation)
+    PeersView peers;
 };
 
 // Staff commands of the back office.
@@ -66,8 +81,9 @@ struct SaveDonation {};
 struct CancelDonation {};
 // Any tap on the posting view returns to the waiting screen.
 struct HidePosting {};
+struct NewPairingCode {};  // 换一个配对码: the old one dies at once
 using OpsCommand = std::variant<UploadNow, StartDonation, DonationKey, PickDonor, ToggleDonorNamed, SaveDonation,
-                                CancelDonation, HidePosting>;
+                                CancelDonation, HidePosting, NewPairingCode>;
 
 // What the running kiosk hands the controller: the background uploader and the posting job. Each
 // function may be empty (screenshots, tests without them).
@@ -77,6 +93,8 @@ struct OpsLink {
     std::function<std::optional<PostingSummary>()> posting;   // the latest summary, if any
     std::function<std::string()> backupStatus;                // the nightly backup: age or failure
     std::function<std::string()> postingStatus;               // what the posting job last did
+    std::function<PeersView()> peers;                         // pairing code and peer states
+    std::function<void()> newPairingCode;                     // PairingCode::renew
     std::function<std::vector<std::string>()> printers;       // the printers staff may pick (lpstat)
 };
 

@@ -43,6 +43,25 @@ void drawUploadSection(const KioskState& st, DrawContext& ctx, float width) {
     gap(ctx);
 }
 
+void drawPeersSection(const KioskState& st, DrawContext& ctx, float width) {
+    const PeersView& p = st.ops.peers;
+    if (!p.serving && p.problem.empty()) return;
+    colouredWrapped(kBlueText, "本食堂的其他签到机");
+    if (!p.problem.empty()) colouredWrapped(kRedText, p.problem);
+    for (const std::string& line : p.peers) ImGui::TextWrapped("%s", line.c_str());
+    if (p.serving) {
+        if (p.peers.empty()) ImGui::TextWrapped("还没有其他签到机。加一台：在新机器上输入本机地址和下面的配对码");
+        // The code on a line of its own: read aloud or typed on the other terminal, it must not wrap.
+        colouredWrapped(p.codeUsable ? kText : kAmberText, "配对码 " + p.code);
+        colouredWrapped(p.codeUsable ? kText : kAmberText, p.codeNote);
+        ImGui::TextWrapped("%s", p.address.c_str());
+        if (!p.lastEvent.empty()) ImGui::TextWrapped("%s", p.lastEvent.c_str());
+        if (buttonGrid(ctx, "pair", {"换一个配对码"}, width, {ctx.mm(60), ctx.mm(kTouchMm)}) == 0)
+            ctx.out.push(OpsCommand{NewPairingCode{}});
+    }
+    gap(ctx);
+}
+
 void drawDonationSection(const KioskState& st, DrawContext& ctx, float width) {
     const DonationView& d = st.ops.donation;
     colouredWrapped(kBlueText, "社会捐赠");
@@ -137,11 +156,16 @@ std::vector<std::string> opsTexts(const KioskState& st) {
         // The backup's words (backup_job.cpp, site_backup.cpp), digits included.
         "数据备份上次备份：分钟前小时前天已经没有备份了，请检查U盘还没有备份过0123456789做成：不在或已满，联系县信息科（）",
         // The posting summary's words (posting_summary.cpp), so its arrival does not rebuild the atlas.
-        "上本月公示 · 助餐人次其中送餐用餐老人社会捐赠元次"};
+        "上本月公示 · 助餐人次其中送餐用餐老人社会捐赠元次",
+        // The peers section (drawPeersSection, site_services.cpp's notes), digits included.
+        "本食堂的其他签到机还没有其他签到机。加一台：在新机器上输入本机地址和下面的配对码换一个配对码",
+        "已换了新的配对码本机没有在等候其他签到机最后联系落后条联系不上两台机器重复 · 0123456789:."};
     const OpsState& o = st.ops;
     out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.upload.terminal,
                            o.donation.balanceText, drawable(o.form.donor), o.postingStatus,
-                           o.backupStatus});
+                           o.backupStatus, o.peers.code, o.peers.codeNote, o.peers.address, o.peers.problem,
+                           o.peers.lastEvent});
+    out.insert(out.end(), o.peers.peers.begin(), o.peers.peers.end());
     out.insert(out.end(), o.upload.refused.begin(), o.upload.refused.end());
     out.push_back(drawable(st.printer));
     for (const auto& p : st.printers) out.push_back(drawable(p));

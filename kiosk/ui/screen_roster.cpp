@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kiosk/ui/screen_staff.hpp"
+#include "shared/peers/doubles.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace mh::ui {
@@ -86,9 +87,11 @@ void drawRosterTab(const KioskState& st, DrawContext& ctx, float width) {
         for (const auto& row : svc.rows) {
             // One row per record, a finger tall, with its void button at the right.
             ImVec2 at = ImGui::GetCursorScreenPos();
-            std::string line = row.time + "  " + row.name + (row.delivered ? "  送餐" : "") + (row.voided ? "  已作废" : "");
+            std::string line = row.time + "  " + row.name + (row.delivered ? "  送餐" : "") + (row.voided ? "  已作废" : "") +
+                               (row.doubled && !row.voided ? std::string("  ") + kDoubleFlagZh : std::string());
+            std::uint32_t colour = row.voided ? kRedText : row.doubled ? kAmberText : kText;
             ImGui::GetWindowDrawList()->AddText(f.staff, f.sizes.staffPx, {at.x, at.y + (key - f.sizes.staffPx) / 2},
-                                                row.voided ? kRedText : kText, line.c_str());
+                                                colour, line.c_str());
             if (!row.voided) {
                 std::string id = "void" + std::to_string(row.recordId);
                 if (bigButton(ctx, id.c_str(), {at.x + width - ctx.mm(32), at.y}, {ctx.mm(30), key}, "作废", f.staff,

@@ -84,6 +84,7 @@ void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width) {
     }
     if (!st.panelSizeKnown) drawPanelSize(st, ctx, width);
     drawUploadSection(st, ctx, width);
+    drawPeersSection(st, ctx, width);
     drawDonationSection(st, ctx, width);
     ImGui::TextUnformatted(st.deliveredMode ? "送餐模式：开（补签记为送餐）" : "送餐模式：关");
     if (buttonGrid(ctx, "delivered", {st.deliveredMode ? "关闭送餐模式" : "打开送餐模式"}, width, {ctx.mm(60), key}) == 0)

@@ -11,6 +11,7 @@ void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width);
 // Back office (screen_ops.cpp): upload status and donation balance on the settings tab, the donation
 // form, the warnings at the top of the roster, and the notice on the idle waiting screen.
 void drawUploadSection(const KioskState& st, DrawContext& ctx, float width);
+void drawPeersSection(const KioskState& st, DrawContext& ctx, float width);  // pairing code, other terminals
 void drawDonationSection(const KioskState& st, DrawContext& ctx, float width);
 void drawDonationForm(const KioskState& st, DrawContext& ctx, float width);
 void drawOpsWarnings(const KioskState& st);

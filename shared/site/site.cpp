@@ -48,6 +48,29 @@ Result<std::unique_ptr<Site>> Site::init(const fs::path& dir, const std::string&
     return open(dir);
 }
 
+Result<std::unique_ptr<Site>> Site::initJoined(const fs::path& dir, const std::string& siteToml,
+                                               const std::vector<std::pair<std::string, std::string>>& files) {
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !(fs::is_directory(dir, ec) && fs::is_empty(dir, ec)))
+        return Error{"site.exists", "目录 " + dir.string() + " 不是空的，不会往里面加入站点（请换一个空目录）",
+                     "the directory " + dir.string() + " is not empty; join into an empty directory"};
+    if (auto parsed = parseSiteConfig(siteToml); !parsed) return parsed.error();
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir) || ::chmod(dir.c_str(), 0700) != 0)
+        return Error{"site.mkdir", "无法创建站点目录 " + dir.string() + "（" + ec.message() + "）",
+                     "cannot create the site directory " + dir.string() + " (" + ec.message() + ")"};
+    for (const auto& [name, content] : files)
+        if (!writeFileAtomic(dir / name, content))
+            return Error{"site.write", "无法写入 " + name, "cannot write " + name};
+    if (!writeFileAtomic(dir / kSiteToml, siteToml)) return Error{"site.write", "无法写入 site.toml", "cannot write site.toml"};
+    try {
+        Database::create(dir / kSiteDb);  // like init: a new database is a new terminal id
+    } catch (const StoreError& e) {
+        return Error{"site.db", "无法创建站点数据库：" + std::string(e.what()), std::string("cannot create the site database: ") + e.what()};
+    }
+    return open(dir);
+}
+
 namespace {
 // A site made by an older kiosk (or copied back from a backup by hand) may be readable by everyone:
 // closed again whenever it is opened. Best effort: a file we do not own stays as it is.

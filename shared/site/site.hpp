@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "shared/cards/card_signature.hpp"
@@ -29,6 +30,12 @@ public:
     // already holds a site.
     static Result<std::unique_ptr<Site>> init(const std::filesystem::path& dir, const std::string& siteId,
                                               const std::string& name);
+    // `init --join` (contract 11): a second terminal of an existing site. Writes the site's own
+    // site.toml and secret files (`files`: name in the directory -> content, 0600) into an empty or
+    // missing directory, then creates this terminal's database (a new terminal id) and opens it.
+    // Refuses a directory that holds anything, and a site.toml that does not load.
+    static Result<std::unique_ptr<Site>> initJoined(const std::filesystem::path& dir, const std::string& siteToml,
+                                                    const std::vector<std::pair<std::string, std::string>>& files);
     // Fails with a plain sentence for a missing directory, a broken site.toml, missing keys or an
     // unreadable database; a missing or empty database is `site.db.gone` and nothing is created.
     static Result<std::unique_ptr<Site>> open(const std::filesystem::path& dir);

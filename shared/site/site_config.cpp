@@ -301,7 +301,7 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
     }
     Reader r(origin);
     SiteConfig cfg;
-    r.onlyKeys(root, {"site", "policy", "service", "rule", "cards", "upload", "display", "posting", "input", "backup"}, origin);
+    r.onlyKeys(root, {"site", "policy", "service", "rule", "cards", "upload", "display", "posting", "input", "backup", "peers"}, origin);
 
     if (const toml::table* site = subTable(r, root, "site")) {
         r.onlyKeys(*site, {"id", "name", "timezone", "contact", "end_of_day"}, "[site]");
@@ -373,8 +373,55 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
                    "to must be an absolute path such as \"/media/usb/mealhall-backups\"");
         cfg.backupKeep = int(r.integer(*bk, "keep", 1, 365).value_or(cfg.backupKeep));
     }
+    if (const toml::table* peers = subTable(r, root, "peers")) {
+        r.onlyKeys(*peers, {"addresses", "listen"}, "[peers]");
+        cfg.peerAddresses = r.strings(*peers, "addresses");
+        std::set<std::string> seen;
+        for (size_t i = 0; !r.failed() && i < cfg.peerAddresses.size(); ++i) {
+            const toml::node* where = peers->get("addresses")->as_array()->get(i);
+            const std::string& a = cfg.peerAddresses[i];
+            if (!parseHostPort(a))
+                r.fail(where, "addresses 里的 \"" + a + "\" 不是 \"地址:端口\"，例如 \"192.168.1.21:7443\"",
+                       "\"" + a + "\" in addresses is not \"host:port\", e.g. \"192.168.1.21:7443\"");
+            else if (!seen.insert(a).second)
+                r.fail(where, "addresses 里 \"" + a + "\" 写了两次", "\"" + a + "\" is listed twice in addresses");
+        }
+        cfg.peerListen = r.str(*peers, "listen", false, nullptr).value_or(cfg.peerListen);
+        if (!r.failed() && !parseHostPort(cfg.peerListen, /*allowPortZero=*/true))
+            r.fail(peers->get("listen"), "listen 应写成 \"地址:端口\"，例如 \"0.0.0.0:7443\"",
+                   "listen must be \"host:port\", e.g. \"0.0.0.0:7443\"");
+    }
     if (r.failed()) return r.error();
     return cfg;
+}
+
+std::optional<HostPort> parseHostPort(std::string_view text, bool allowPortZero) {
+    HostPort hp;
+    size_t colon;
+    if (!text.empty() && text.front() == '[') {
+        size_t close = text.find(']');
+        if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != ':') return std::nullopt;
+        hp.host = std::string(text.substr(1, close - 1));
+        colon = close + 1;
+        if (hp.host.empty() || hp.host.find_first_not_of("0123456789abcdefABCDEF:.") != std::string::npos) return std::nullopt;
+    } else {
+        colon = text.rfind(':');
+        if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+        hp.host = std::string(text.substr(0, colon));
+        // Letters, digits, '.', '-' only: a host name or IPv4; "http://x" and spaces are mistakes.
+        for (char c : hp.host)
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-')) return std::nullopt;
+    }
+    std::string_view port = text.substr(colon + 1);
+    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+    hp.port = std::stoi(std::string(port));
+    if (hp.port < (allowPortZero ? 0 : 1) || hp.port > 65535) return std::nullopt;
+    return hp;
+}
+
+std::string HostPort::text() const {
+    bool v6 = host.find(':') != std::string::npos;
+    return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
 }
 
 Result<SiteConfig> loadSiteConfig(const std::filesystem::path& file) {
@@ -446,6 +493,8 @@ std::string defaultSiteToml(const std::string& siteId, const std::string& name) 
     s += "[input]\ncamera = \"auto\"              # 扫码摄像头：\"auto\" 自动查找，\"none\" 只用扫码枪，或设备路径 \"/dev/video0\"\n";
     s += "\n# 每晚自动备份（日结之后）到U盘，保留最近 keep 份 / nightly backup after end_of_day, newest `keep` kept\n";
     s += "# [backup]\n# to = \"/media/usb/mealhall-backups\"\n# keep = 7\n";
+    s += "\n# 同一食堂的其他签到机（kiosk init --join 会自动填写）/ the site's other terminals (init --join fills this in)\n";
+    s += "# [peers]\n# addresses = [\"192.168.1.21:7443\"]\n# listen = \"0.0.0.0:7443\"\n";
     return s;
 }
 

@@ -80,6 +80,8 @@ struct SiteConfig {
     std::string backupTo;                  // [backup] to: folder of the nightly backup; empty: none
     int backupKeep = 7;                    // [backup] keep: how many nightly backups stay
     std::string inputCamera = "auto";      // [input] camera: "auto" (first camera found), "none", or a /dev path
+    std::vector<std::string> peerAddresses;  // [peers] addresses: the site's other terminals, "host:port"
+    std::string peerListen = "0.0.0.0:7443"; // [peers] listen: where this terminal serves them (contract 11)
 
     [[nodiscard]] const ServiceDef* findService(std::string_view id) const;
 };
@@ -87,6 +89,16 @@ struct SiteConfig {
 // Parses TOML text; `origin` names the file in messages.
 Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& origin = "site.toml");
 Result<SiteConfig> loadSiteConfig(const std::filesystem::path& file);
+
+// "192.168.1.21:7443" split into host and port; none for anything else (no port, port 0 or over
+// 65535, spaces, a scheme such as "http://"). IPv6 needs brackets: "[fe80::1]:7443". Port 0 ("any
+// free port", for tests) only where allowed: a listen address, never a peer's.
+struct HostPort {
+    std::string host;
+    int port = 0;
+    [[nodiscard]] std::string text() const;  // back to "host:port" ("[v6]:port")
+};
+std::optional<HostPort> parseHostPort(std::string_view text, bool allowPortZero = false);
 
 // The commented default that `init` writes.
 std::string defaultSiteToml(const std::string& siteId, const std::string& name);

@@ -1,0 +1,96 @@
+// The peers core wired for one terminal (see peer_stack.hpp).
+#include "kiosk/gui/peer_stack.hpp"
+
+#include <mutex>
+#include <utility>
+
+#include "platform/net/peer_clients.hpp"
+#include "shared/peers/claim_book.hpp"
+#include "shared/peers/peer_auth.hpp"
+#include "shared/peers/peer_service.hpp"
+#include "shared/peers/peer_sync.hpp"
+#include "shared/store/terminal_identity.hpp"
+
+namespace mh::gui {
+
+struct PeerStack::Impl {
+    Impl(Site& site, const Clock& clock)
+        : dbFile(site.dir() / kSiteDb),
+          clock(clock),
+          terminal(loadTerminalIdentity(site.db()).id),
+          book(terminal),
+          auth(site.config().siteId, terminal, site.keys(), clock) {}
+
+    std::shared_ptr<PeerSync> makeSync(std::vector<std::string> addresses) {
+        return std::make_shared<PeerSync>(dbFile, auth, book, clock, std::move(addresses), peerClientFactory());
+    }
+    std::shared_ptr<PeerSync> current() {
+        std::lock_guard lock(mutex);
+        return sync;
+    }
+
+    std::filesystem::path dbFile;
+    const Clock& clock;
+    std::string terminal;
+    ClaimBook book;
+    PeerAuth auth;
+    std::unique_ptr<PeerService> service;
+    std::mutex mutex;
+    std::shared_ptr<PeerSync> sync;
+    bool started = false;
+};
+
+PeerStack::PeerStack(Site& site, const Clock& clock, bool answer) : m(std::make_unique<Impl>(site, clock)) {
+    if (answer) m->service = std::make_unique<PeerService>(m->dbFile, m->auth, m->book);
+    m->sync = m->makeSync(site.config().peerAddresses);
+}
+
+PeerStack::~PeerStack() { stop(); }
+
+void PeerStack::start() {
+    std::lock_guard lock(m->mutex);
+    m->started = true;
+    m->sync->start();
+}
+
+void PeerStack::stop() {
+    std::shared_ptr<PeerSync> s;
+    {
+        std::lock_guard lock(m->mutex);
+        m->started = false;
+        s = m->sync;
+    }
+    if (s) s->stop();
+}
+
+void PeerStack::setAddresses(std::vector<std::string> addresses) {
+    auto next = m->makeSync(std::move(addresses));
+    std::shared_ptr<PeerSync> old;
+    {
+        std::lock_guard lock(m->mutex);
+        if (m->started) next->start();
+        old = std::exchange(m->sync, next);
+    }
+    old->stop();  // a scan still holding it finishes with it (shared_ptr)
+}
+
+bool PeerStack::syncNow() { return m->current()->syncNow(); }
+
+std::vector<PeerLine> PeerStack::states() const {
+    std::vector<PeerLine> out;
+    for (const PeerState& s : m->current()->states())
+        out.push_back({s.address, s.terminalId, s.lastContactUnix, s.behind, s.reachable, s.problem});
+    return out;
+}
+
+PeerReply PeerStack::handle(const PeerRequest& request) {
+    if (!m->service) return PeerReply{404, R"({"error":"unknown_path"})"};
+    return m->service->handle(request);
+}
+
+PeerVerdict PeerStack::claimLocal(const ClaimKey& key) { return m->current()->claimLocal(key); }
+PeerVerdict PeerStack::askPeers(const ClaimKey& key) { return m->current()->askPeers(key); }
+void PeerStack::release(const ClaimKey& key) { m->current()->release(key); }
+void PeerStack::recorded(const ClaimKey& key, std::int64_t recordId) { m->current()->recorded(key, recordId); }
+
+}  // namespace mh::gui

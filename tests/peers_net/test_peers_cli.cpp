@@ -1,0 +1,184 @@
+// `kiosk serve` and `kiosk init --join` as processes, the way county IT sets up a second terminal:
+// serve writes its code to a file, the new terminal joins with it, and both sites list each other.
+#include <doctest/doctest.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/net/peer_server.hpp"
+#include "shared/site/site.hpp"
+#include "shared/store/terminal_identity.hpp"
+#include "support/run_process.hpp"
+#include "support/test_site.hpp"
+
+using namespace mh;
+using namespace mh::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Waits (up to `seconds`) for `ready` to hold; polls, never sleeps before an assertion blindly.
+template <class F>
+bool waitUntil(F ready, int seconds = 20) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (ready()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return ready();
+}
+
+// A port nobody listens on right now (bound once by the OS, then released).
+int freePort() {
+    PeerServerOptions opt;
+    opt.host = "127.0.0.1";
+    opt.port = 0;
+    PeerServer s([](const PeerRequest&) { return PeerReply{}; }, opt);
+    REQUIRE(s.start());
+    return s.port();
+}
+
+// `kiosk serve` on 127.0.0.1 and a free port, stopped with SIGTERM when the test ends.
+struct Serving {
+    fs::path dir, codeFile;
+    int pid = -1;
+    int port = 0;
+    Serving(const fs::path& siteDir, const fs::path& scratch, const std::string& listen = "127.0.0.1:0")
+        : dir(siteDir), codeFile(scratch / (siteDir.filename().string() + ".code")) {
+        auto out = scratch / (siteDir.filename().string() + ".serve.out"), err = scratch / (siteDir.filename().string() + ".serve.err");
+        pid = spawnKiosk({"serve", "--site", dir.string(), "--listen", listen, "--code-file", codeFile.string()},
+                         out.string(), err.string());
+        bool up = waitUntil([&] { return readFile(out).find('}') != std::string::npos && fs::exists(codeFile); });
+        INFO(readFile(err));
+        REQUIRE(up);
+        port = nlohmann::json::parse(readFile(out)).at("port").get<int>();
+        REQUIRE(port > 0);
+    }
+    ~Serving() {
+        if (pid > 0) stop();
+    }
+    int stop() {
+        ::kill(pid, SIGTERM);
+        int code = waitExit(pid);
+        pid = -1;
+        return code;
+    }
+    std::string code() const {
+        std::string c = readFile(codeFile);
+        return c.substr(0, c.find('\n'));
+    }
+    std::string address() const { return "127.0.0.1:" + std::to_string(port); }
+};
+
+}  // namespace
+
+TEST_CASE("serve writes a six-digit code file (0600) and stops cleanly on SIGTERM") {
+    TempDir a, scratch;
+    makeSite(a.path());
+    Serving s(a.path(), scratch.path());
+    std::string code = s.code();
+    CHECK(code.size() == 6);
+    CHECK(code.find_first_not_of("0123456789") == std::string::npos);
+    CHECK((fs::status(s.codeFile).permissions() & fs::perms::group_all) == fs::perms::none);
+    CHECK((fs::status(s.codeFile).permissions() & fs::perms::others_all) == fs::perms::none);
+    CHECK(s.stop() == 0);
+}
+
+TEST_CASE("init --join from a second site dir makes a second terminal of the site, and both list each other") {
+    TempDir a, b, scratch;
+    makeSite(a.path());
+    Serving s(a.path(), scratch.path());
+    int portB = freePort();
+    auto siteB = b.path() / "site";
+    auto r = kiosk({"init", "--site", siteB.string(), "--join", s.address(), "--code", s.code(), "--listen",
+                    "127.0.0.1:" + std::to_string(portB)});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    auto j = nlohmann::json::parse(r.out);
+    auto status = kiosk({"status", "--site", siteB.string()});
+    CHECK(status.exitCode == 0);
+    auto statusA = kiosk({"status", "--site", a.path().string()});
+    CHECK(nlohmann::json::parse(status.out).at("terminal") == j.at("terminal"));
+    CHECK(nlohmann::json::parse(statusA.out).at("terminal") == j.at("joined_from"));
+    CHECK(j.at("terminal") != j.at("joined_from"));
+    CHECK(loadSiteConfig(siteB / kSiteToml)->peerAddresses == std::vector<std::string>{s.address()});
+    CHECK(loadSiteConfig(a.path() / kSiteToml)->peerAddresses ==
+          std::vector<std::string>{"127.0.0.1:" + std::to_string(portB)});
+    CHECK(s.stop() == 0);
+}
+
+TEST_CASE("three terminals: the third joins the first, and the second learns of it from its hello") {
+    TempDir scratch;
+    fs::path a = scratch.path() / "a", b = scratch.path() / "b", c = scratch.path() / "c";
+    makeSite(a);
+    Serving sa(a, scratch.path());
+    std::string listenB = "127.0.0.1:" + std::to_string(freePort());
+    std::string firstCode = sa.code();
+    auto jb = kiosk({"init", "--site", b.string(), "--join", sa.address(), "--code", firstCode, "--listen", listenB});
+    INFO(jb.err);
+    REQUIRE(jb.exitCode == 0);
+    Serving sb(b, scratch.path(), listenB);
+    // serve replaces a used code in its file within a second, for the next terminal.
+    REQUIRE(waitUntil([&] { return sa.code().size() == 6 && sa.code() != firstCode; }));
+    std::string listenC = "127.0.0.1:" + std::to_string(freePort());
+    auto jc = kiosk({"init", "--site", c.string(), "--join", sa.address(), "--code", sa.code(), "--listen", listenC});
+    INFO(jc.err);
+    REQUIRE(jc.exitCode == 0);
+    CHECK(nlohmann::json::parse(jc.out).at("unreached").empty());
+    auto peersOf = [](const fs::path& d) {
+        auto v = loadSiteConfig(d / kSiteToml)->peerAddresses;
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    auto sorted = [](std::vector<std::string> v) {
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    CHECK(peersOf(a) == sorted({listenB, listenC}));
+    CHECK(peersOf(b) == sorted({sa.address(), listenC}));
+    CHECK(peersOf(c) == sorted({sa.address(), listenB}));
+    std::set<std::string> terminals;
+    for (const fs::path& d : {a, b, c})
+        terminals.insert(nlohmann::json::parse(kiosk({"status", "--site", d.string()}).out).at("terminal").get<std::string>());
+    CHECK(terminals.size() == 3);
+}
+
+TEST_CASE("init --join with a wrong code exits 1 with 配对码不对 and leaves no site behind") {
+    TempDir a, b, scratch;
+    makeSite(a.path());
+    Serving s(a.path(), scratch.path());
+    std::string wrong = s.code() == "111111" ? "222222" : "111111";
+    auto r = kiosk({"init", "--site", (b.path() / "site").string(), "--join", s.address(), "--code", wrong});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("配对码不对") != std::string::npos);
+    CHECK_FALSE(fs::exists(b.path() / "site"));
+}
+
+TEST_CASE("init --join to a terminal that is not running exits 2 with a clear message") {
+    TempDir b;
+    auto r = kiosk({"init", "--site", (b.path() / "site").string(), "--join", "127.0.0.1:" + std::to_string(freePort()),
+                    "--code", "123456"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("连不上") != std::string::npos);
+    CHECK_FALSE(fs::exists(b.path() / "site"));
+}
+
+TEST_CASE("init --join refuses a site dir that already holds a site, and --join with --site-id") {
+    TempDir a;
+    makeSite(a.path());
+    auto r = kiosk({"init", "--site", a.path().string(), "--join", "127.0.0.1:9", "--code", "123456"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("不是空的") != std::string::npos);
+    TempDir b;
+    auto both = kiosk({"init", "--site", b.path().string(), "--join", "127.0.0.1:9", "--code", "123456", "--site-id", "x"});
+    CHECK(both.exitCode == 2);
+    auto neither = kiosk({"init", "--site", (b.path() / "n").string()});  // no --site-id, no --join
+    CHECK(neither.exitCode == 2);
+    CHECK(neither.err.find("--join") != std::string::npos);
+    CHECK_FALSE(fs::exists(b.path() / "n"));
+}

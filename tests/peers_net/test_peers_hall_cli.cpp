@@ -1,0 +1,171 @@
+// Two and three terminals as processes on loopback, the way a hall runs them: `kiosk serve` on each,
+// `kiosk scan` at either door, `kiosk status` reading the peers and the doubles; and a partition
+// (both serves stopped), scans on both sides, and the double flagged on both once they meet again.
+#include <doctest/doctest.h>
+#include <signal.h>
+
+#include <chrono>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/net/peer_server.hpp"
+#include "shared/cards/card_signature.hpp"
+#include "shared/roster/roster_import.hpp"
+#include "support/run_process.hpp"
+#include "support/test_site.hpp"
+
+using namespace mh;
+using namespace mh::test;
+namespace fs = std::filesystem;
+using J = nlohmann::json;
+
+namespace {
+
+template <class F>
+bool waitUntil(F ready, int seconds = 20) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (ready()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return ready();
+}
+
+int freePort() {
+    PeerServerOptions opt;
+    opt.host = "127.0.0.1";
+    opt.port = 0;
+    PeerServer s([](const PeerRequest&) { return PeerReply{}; }, opt);
+    REQUIRE(s.start());
+    return s.port();
+}
+
+// One terminal of the hall: its site dir, its fixed listen address and, while it runs, its serve.
+struct Door {
+    fs::path dir;
+    std::string listen;
+    int pid = -1;
+    ~Door() { stop(); }
+    void serve(const fs::path& scratch) {
+        auto out = scratch / (dir.filename().string() + ".out"), err = scratch / (dir.filename().string() + ".err");
+        fs::remove(out);
+        fs::path code = scratch / (dir.filename().string() + ".code");
+        fs::remove(code);
+        pid = spawnKiosk({"serve", "--site", dir.string(), "--listen", listen, "--code-file", code.string()}, out.string(),
+                         err.string());
+        bool up = waitUntil([&] { return readFile(out).find('}') != std::string::npos; });
+        INFO(readFile(err));
+        REQUIRE(up);
+    }
+    void stop() {
+        if (pid <= 0) return;
+        ::kill(pid, SIGTERM);
+        CHECK(waitExit(pid) == 0);
+        pid = -1;
+    }
+    std::string code(const fs::path& scratch) const {
+        std::string c = readFile(scratch / (dir.filename().string() + ".code"));
+        return c.substr(0, c.find('\n'));
+    }
+    J scan(const std::string& card, int expectExit) const {
+        auto r = kiosk({"scan", "--site", dir.string(), "--service", "lunch", "--at", "2026-11-25T11:30", card});
+        INFO(r.err);
+        CHECK(r.exitCode == expectExit);
+        return J::parse(r.out);
+    }
+    J status() const {
+        auto r = kiosk({"status", "--site", dir.string()});
+        INFO(r.err);
+        CHECK(r.exitCode == 0);
+        return J::parse(r.out);
+    }
+};
+
+// A hall of `n` terminals: the first made by init + roster, the others by init --join to it.
+struct Hall {
+    TempDir scratch;
+    std::vector<std::unique_ptr<Door>> doors;
+    SecretKey cardKey{};
+    explicit Hall(int n) {
+        for (int i = 0; i < n; ++i) {
+            auto d = std::make_unique<Door>();
+            d->dir = scratch.path() / std::string(1, char('a' + i));
+            d->listen = "127.0.0.1:" + std::to_string(freePort());
+            doors.push_back(std::move(d));
+        }
+        auto site = makeSite(doors[0]->dir);
+        std::string csv = "elder_id,name,birth_date\nE1,张桂兰,1940-01-02\nE2,王秀英,1944-03-04\nE3,李淑珍,1930-05-05\nE4,刘玉兰,1950-01-01\n";
+        REQUIRE(importRoster(*site, csv, LocalDate::of(2026, 11, 25), "2026-11-25T08:00:00+08:00", "test"));
+        cardKey = site->keys().card.sec;
+        site.reset();
+        doors[0]->serve(scratch.path());
+        for (int i = 1; i < n; ++i) {
+            std::string code = doors[0]->code(scratch.path());
+            REQUIRE(waitUntil([&] { return doors[0]->code(scratch.path()).size() == 6; }));
+            auto r = kiosk({"init", "--site", doors[size_t(i)]->dir.string(), "--join", doors[0]->listen, "--code",
+                            doors[0]->code(scratch.path()), "--listen", doors[size_t(i)]->listen});
+            INFO(r.err);
+            REQUIRE(r.exitCode == 0);
+            // serve makes a fresh code once the last one is used: wait for it before the next join.
+            REQUIRE(waitUntil([&] { return doors[0]->code(scratch.path()) != code; }));
+            doors[size_t(i)]->serve(scratch.path());
+        }
+    }
+    std::string card(const std::string& elder) const { return signCard({elder, "1"}, cardKey); }
+};
+
+}  // namespace
+
+TEST_CASE("two terminals as processes: a meal scanned at one door is a duplicate at the other, and status shows the peer and no doubles") {
+    Hall hall(2);
+    Door& a = *hall.doors[0];
+    Door& b = *hall.doors[1];
+    CHECK(a.scan(hall.card("E1"), 0).at("outcome") == "accepted");
+    CHECK(b.scan(hall.card("E1"), 1).at("outcome") == "duplicate");
+    CHECK(b.scan(hall.card("E2"), 0).at("outcome") == "accepted");
+    J sa = a.status(), sb = b.status();
+    REQUIRE(sa.at("peers").size() == 1);
+    CHECK(sa.at("peers")[0].at("address") == b.listen);
+    CHECK(sa.at("peers")[0].at("reachable") == true);
+    CHECK(sa.at("peers")[0].at("terminal") == sb.at("terminal"));
+    CHECK(sa.at("peers")[0].at("behind") == 0);
+    CHECK_FALSE(sa.at("peers")[0].at("last_contact").is_null());
+    CHECK(sb.at("peers")[0].at("terminal") == sa.at("terminal"));
+    CHECK(sa.at("doubles").at("count") == 0);
+    CHECK(sb.at("doubles").at("count") == 0);
+}
+
+TEST_CASE("a partition: both doors accept the same meal while apart, and the double is flagged on both once they meet again") {
+    Hall hall(2);
+    Door& a = *hall.doors[0];
+    Door& b = *hall.doors[1];
+    a.stop();
+    b.stop();
+    CHECK(a.scan(hall.card("E3"), 0).at("outcome") == "accepted");
+    CHECK(b.scan(hall.card("E3"), 0).at("outcome") == "accepted");
+    J apart = a.status();
+    CHECK(apart.at("peers")[0].at("reachable") == false);
+    a.serve(hall.scratch.path());
+    b.serve(hall.scratch.path());
+    J sa = a.status(), sb = b.status();
+    CHECK(sa.at("peers")[0].at("reachable") == true);
+    CHECK(sa.at("doubles").at("count") == 1);
+    CHECK(sb.at("doubles").at("count") == 1);
+    REQUIRE(sa.at("doubles").at("list").size() == 1);
+    CHECK(sa.at("doubles").at("list")[0].at("elder_id") == "E3");
+    CHECK(sa.at("doubles").at("list")[0].at("records").size() == 2);
+}
+
+TEST_CASE("three terminals as processes: every door sees the other two, and a meal at one is a duplicate at the others") {
+    Hall hall(3);
+    CHECK(hall.doors[2]->scan(hall.card("E4"), 0).at("outcome") == "accepted");
+    CHECK(hall.doors[0]->scan(hall.card("E4"), 1).at("outcome") == "duplicate");
+    CHECK(hall.doors[1]->scan(hall.card("E4"), 1).at("outcome") == "duplicate");
+    for (auto& d : hall.doors) {
+        J s = d->status();
+        REQUIRE(s.at("peers").size() == 2);
+        for (auto& p : s.at("peers")) CHECK(p.at("reachable") == true);
+        CHECK(s.at("doubles").at("count") == 0);
+    }
+}

@@ -1,0 +1,67 @@
+// The pairing code on the staff settings tab, through the same background services `run` starts:
+// the real peer server on 127.0.0.1, the code shown with the address to type, and 换一个配对码.
+#include <doctest/doctest.h>
+
+#include "kiosk/gui/site_services.hpp"
+#include "kiosk/ui/kiosk_controller.hpp"
+#include "platform/net/curl_http_client.hpp"
+#include "support/test_site.hpp"
+
+using namespace mh;
+using namespace mh::ui;
+using namespace mh::test;
+
+TEST_CASE("the settings tab shows the pairing code and this terminal's address, and 换一个配对码 makes a new one") {
+    TempDir dir;
+    auto site = makeSite(dir.path(), standardToml("[peers]\naddresses = [\"127.0.0.1:7999\"]\n"));
+    SystemClock clock;
+    gui::SiteServicesOptions opt;
+    opt.listen = "127.0.0.1:0";
+    gui::SiteServices services(*site, clock, curlClientFactory(site->dir()), opt);
+    REQUIRE(services.start());
+    REQUIRE(services.peerPort() > 0);
+
+    KioskController ctl(*site, clock);
+    ctl.setOpsLink(services.link());
+    ctl.setPinChecker([](const std::string& pin) { return pin == "2468" ? std::string() : std::string("密码不对"); });
+    ctl.apply(OpenStaff{});
+    for (char d : std::string("2468")) ctl.apply(PinDigit{d});
+    ctl.apply(PinSubmit{});
+    ctl.apply(ShowStaffTab{StaffTab::Settings});
+    const PeersView& v = ctl.state().ops.peers;
+    CHECK(v.serving);
+    CHECK(v.codeUsable);
+    CHECK(v.code.size() == 6);
+    CHECK(v.code == services.pairingCode().view().code);
+    CHECK(v.address == "本机地址：127.0.0.1:" + std::to_string(services.peerPort()));
+    CHECK(v.codeNote.find("10 分钟") != std::string::npos);
+    CHECK(v.peers.size() == 1);
+    CHECK(v.peers[0].find("127.0.0.1:7999") != std::string::npos);
+
+    std::string before = v.code;
+    // A new code differs from the old one except by a one-in-a-million chance: try twice.
+    ctl.apply(Command{OpsCommand{NewPairingCode{}}});
+    if (ctl.state().ops.peers.code == before) ctl.apply(Command{OpsCommand{NewPairingCode{}}});
+    CHECK(ctl.state().ops.peers.code != before);
+    CHECK(ctl.state().ops.peers.code == services.pairingCode().view().code);
+    CHECK(ctl.state().staffMessage == "已换了新的配对码");
+    services.stop();
+}
+
+TEST_CASE("a listen address already in use is a plain sentence for staff, and the jobs still run") {
+    TempDir dir;
+    auto site = makeSite(dir.path());
+    SystemClock clock;
+    gui::SiteServicesOptions opt;
+    opt.listen = "127.0.0.1:0";
+    gui::SiteServices first(*site, clock, curlClientFactory(site->dir()), opt);
+    REQUIRE(first.start());
+    opt.listen = "127.0.0.1:" + std::to_string(first.peerPort());
+    gui::SiteServices second(*site, clock, curlClientFactory(site->dir()), opt);
+    auto st = second.start();
+    REQUIRE_FALSE(st);
+    CHECK(st.error().message.find("端口被占用") != std::string::npos);
+    PeersView v = second.peersView();
+    CHECK_FALSE(v.serving);
+    CHECK(v.problem.find("其他签到机连不上本机") != std::string::npos);
+}
