@@ -37,7 +37,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Data the kiosk opens at run time, which dpkg-shlibdeps cannot see.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk, espeak-ng-data")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage")
+# For mealhall-kiosk-cage.service: cage 0.1.4 does not start without Xwayland (its package does not
+# depend on it), and SDL's Wayland window needs an OpenGL ES driver (Mesa's llvmpipe without a GPU).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland, libgl1-mesa-dri")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups-client")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${CMAKE_CURRENT_LIST_DIR}/debian/postinst ${CMAKE_CURRENT_LIST_DIR}/debian/prerm ${CMAKE_CURRENT_LIST_DIR}/debian/conffiles)
