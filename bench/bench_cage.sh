@@ -76,7 +76,7 @@ mb() { echo "$(( $1 / 1024 )) MB"; }
 # cage + kiosk, as the unit runs it (WATCHDOG_PID unset for the kiosk, SDL on Wayland).
 read -r cstart chwm crss cnames <<<"$(median3 "${runas[@]}" env XDG_RUNTIME_DIR="$work/xdg" \
   XDG_CACHE_HOME="$work/cache" WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
-  cage -- env -u WATCHDOG_PID SDL_VIDEODRIVER=wayland SDL_FRAMEBUFFER_ACCELERATION=1 "$KIOSK" run --site "$work/site")"
+  cage -- env -u WATCHDOG_PID SDL_VIDEODRIVER=wayland "$KIOSK" run --site "$work/site")"
 
 # Baseline: the kiosk alone under Xvfb (server started beforehand, its own RSS shown apart).
 xstart=-1 xhwm=0 xrss=0 xserver=0
@@ -101,7 +101,7 @@ echo "kiosk under Xvfb (baseline):     start to first frame ${xstart} s (Xvfb al
 echo "kiosk offscreen (baseline):      one frame to PNG ${ostart} s (whole process); peak $(mb "$ohwm")"
 echo "cage/Xvfb: start $(echo "scale=2; $cstart / $xstart" | bc)x, steady RSS $(echo "scale=2; $crss / $xrss" | bc)x (kiosk alone), $(echo "scale=2; $crss / ($xrss + $xserver)" | bc)x (with the X server)"
 if ls /dev/dri/card* >/dev/null 2>&1; then
-  read -r kstart khwm krss _ <<<"$(median3 env SDL_VIDEODRIVER=kmsdrm SDL_FRAMEBUFFER_ACCELERATION=1 "$KIOSK" run --site "$work/site")"
+  read -r kstart khwm krss _ <<<"$(median3 env SDL_VIDEODRIVER=kmsdrm "$KIOSK" run --site "$work/site")"
   echo "kiosk on KMS/DRM:                start to first frame ${kstart} s; peak $(mb "$khwm"), steady $(mb "$krss") (-1 s: no first frame)"
 else
   echo "kiosk on KMS/DRM: not run: no DRM device (/dev/dri/card* missing)"

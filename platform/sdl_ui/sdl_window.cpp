@@ -31,11 +31,29 @@ SdlWindow::SdlWindow(const std::string& title, int width, int height) {
         throw std::runtime_error(std::string("SDL video: ") + SDL_GetError());
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     if (width <= 0 || height <= 0) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    m_window = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                width > 0 ? width : 1024, height > 0 ? height : 600, flags);
-    if (!m_window) throw std::runtime_error(std::string("SDL window: ") + SDL_GetError());
-    m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_SOFTWARE);
-    if (!m_renderer) throw std::runtime_error(std::string("SDL renderer: ") + SDL_GetError());
+    auto open = [&] {
+        m_window = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                    width > 0 ? width : 1024, height > 0 ? height : 600, flags);
+        if (!m_window) throw std::runtime_error(std::string("SDL window: ") + SDL_GetError());
+        m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_SOFTWARE);
+    };
+    open();
+    if (!m_renderer) {
+        // SDL 2.26's Wayland (cage) and KMS/DRM drivers have no plain framebuffer: there the window's
+        // surface must go through GL, which the hint above forbids, and SDL decides that when its
+        // video starts. Measured under cage: without this the kiosk exits at once ("Couldn't find
+        // matching render driver"); with it, it draws through Mesa at about 95 MB more. X11 keeps
+        // the cheap framebuffer.
+        std::string first = SDL_GetError();
+        SDL_DestroyWindow(m_window);
+        // SDL settles the framebuffer route once per video start-up: start it again with the hint on.
+        SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "1");
+        if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+            throw std::runtime_error("SDL renderer: " + first + "; SDL video again: " + SDL_GetError());
+        open();
+        if (!m_renderer) throw std::runtime_error("SDL renderer: " + first + "; through GL: " + SDL_GetError());
+    }
     ImGui_ImplSDL2_InitForSDLRenderer(m_window);
     ImGui_ImplSDLRenderer_Init(m_renderer);
 }
