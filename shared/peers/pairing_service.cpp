@@ -36,6 +36,12 @@ PeerReply PairingService::hello(const PeerRequest& req) {
     auto port = checkHello(req.body, *keys, m_clock.nowUnix());
     if (!port) return refused(401, "bad_signature");
     std::lock_guard lock(m_mutex);
+    // A hello copied off the LAN and sent again from another machine would write that machine down
+    // as a peer: each signature is taken once while it is fresh (and only fresh ones pass above).
+    const std::int64_t now = m_clock.nowUnix();
+    std::erase_if(m_helloSeen, [now](const auto& seen) { return seen.second < now - 2 * kHelloFreshSeconds; });
+    auto sig = nlohmann::json::parse(req.body, nullptr, false).value("sig", std::string());
+    if (!m_helloSeen.emplace(sig, now).second) return refused(401, "replayed");
     const std::string address = HostPort{plainRemoteIp(req.remoteAddr), *port}.text();
     auto added = addPeerToSiteToml(m_dir, address);
     if (!added) {

@@ -5,6 +5,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <string>
 
@@ -25,7 +26,7 @@ public:
     // /peer/v1/join: 200 with the sealed bundle; 400 malformed; 401 {"error": "wrong_code" | "burnt" |
     // "expired" | "used"}; 500 {"error": "site"} when this terminal's own site cannot be read.
     // /peer/v1/hello (pairing_hello.hpp): 200 and the sender written down; 401 when not signed by
-    // this site's key or stale.
+    // this site's key, stale, or a replay of one already taken.
     PeerReply handle(const PeerRequest& request);
 
     // The last thing that happened, for the staff screen and the log: 已配对 192.168.1.22:7443 ...
@@ -39,6 +40,7 @@ private:
     std::function<void(const std::string&)> m_onJoined;
     mutable std::mutex m_mutex;  // one join at a time (site.toml is edited); also guards m_lastEvent
     std::string m_lastEvent;
+    std::map<std::string, std::int64_t> m_helloSeen;  // signature -> when taken (replays refused)
 };
 
 // "::ffff:10.0.0.5" -> "10.0.0.5"; an IPv6 address stays as it is.

@@ -228,8 +228,13 @@ TEST_CASE("a hello signed with the site's key adds the sender, a forged or stale
     auto stale = pairing.handle({kHelloPath, makeHello(site->keys(), 7600, "abcd1234", clock.nowUnix() - 301), "10.0.0.7"});
     CHECK(stale.status == 401);
     CHECK(loadSiteConfig(a.path() / kSiteToml)->peerAddresses.empty());
-    auto ok = pairing.handle({kHelloPath, makeHello(site->keys(), 7600, "abcd1234", clock.nowUnix()), "::ffff:10.0.0.7"});
+    const std::string hello = makeHello(site->keys(), 7600, "abcd1234", clock.nowUnix());
+    auto ok = pairing.handle({kHelloPath, hello, "::ffff:10.0.0.7"});
     CHECK(ok.status == 200);
+    CHECK(loadSiteConfig(a.path() / kSiteToml)->peerAddresses == std::vector<std::string>{"10.0.0.7:7600"});
+    clock.advance(60);  // the same hello sent again from another machine, still fresh: refused
+    auto replayed = pairing.handle({kHelloPath, hello, "10.0.0.99"});
+    CHECK(replayed.status == 401);
     CHECK(loadSiteConfig(a.path() / kSiteToml)->peerAddresses == std::vector<std::string>{"10.0.0.7:7600"});
     CHECK(code.view().usable);  // a hello spends no try of the code
 }
