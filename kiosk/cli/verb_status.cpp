@@ -32,8 +32,9 @@ J unreadable(const Error& e, bool english) {
     return j;
 }
 
-// Contract 11: each peer as it answers now (one sync round with LAN timeouts, so `reachable`, `behind`
-// and `last_contact` are facts of this moment, and what the peers have is pulled in first), and the
+// Contract 11: each peer as it answers now (one sync round with LAN timeouts, so `reachable` and
+// `behind` are facts of this moment, and what the peers have is pulled in first; `last_contact` is
+// kept in the database, so a peer away now still shows when it was last heard from), and the
 // flagged doubles waiting for staff (elder ids, no names: monitoring scripts read this).
 void addPeers(J& j, Site& site, const Context& ctx) {
     J peers = J::array();

@@ -15,6 +15,7 @@ using Steady = std::chrono::steady_clock;
 
 // A feed page of 500 records is ~300 KB; this leaves room without letting a peer grow our memory.
 constexpr std::size_t kMaxReplyBytes = 16 * 1024 * 1024;
+constexpr std::int64_t kContactWriteSeconds = 60;
 
 }  // namespace
 
@@ -22,6 +23,7 @@ struct PeerSync::Peer {
     std::string address;
     PeerState state;  // under m_stateMutex
     std::unique_ptr<HttpClient> syncClient;  // pulls and pushes, under m_syncMutex
+    std::int64_t contactWritten = 0;  // last_contact last written to the database (sync thread only)
     std::mutex poolMutex;
     std::vector<std::unique_ptr<HttpClient>> idleClaimClients;
     // Claim requests still running past their wait. While there is one the peer counts as away
@@ -52,6 +54,12 @@ PeerSync::PeerSync(const std::filesystem::path& dbFile, PeerAuth& auth, ClaimBoo
         p->address = a;
         p->state.address = a;
         p->syncClient = m_factory(a);
+        // A peer away right now still shows when it was last heard from, by this or an earlier process.
+        try {
+            p->state.lastContactUnix = FeedStore(m_db).lastContact(a).at;
+            p->contactWritten = p->state.lastContactUnix;
+        } catch (const StoreError&) {
+        }
         m_peers.push_back(std::move(p));
     }
 }
@@ -198,7 +206,10 @@ bool PeerSync::pullPeer(Peer& p) {
                 std::lock_guard lock(m_stateMutex);
                 p.state.behind = std::max<std::int64_t>(0, newest - last);
             }
-            if (last <= after || last >= newest) return true;
+            if (last <= after || last >= newest) {
+                rememberContact(p);
+                return true;
+            }
             after = last;
         } catch (const std::exception&) {
             std::lock_guard lock(m_stateMutex);
@@ -207,6 +218,25 @@ bool PeerSync::pullPeer(Peer& p) {
         }
     }
     return true;
+}
+
+void PeerSync::rememberContact(Peer& p) {
+    std::int64_t at = 0;
+    std::string terminal;
+    {
+        std::lock_guard lock(m_stateMutex);
+        at = p.state.lastContactUnix;
+        terminal = p.state.terminalId;
+    }
+    // Once a minute is enough for "last seen at 11:02", and spares the SD card a write every pull.
+    if (at <= 0 || at - p.contactWritten < kContactWriteSeconds) return;
+    try {
+        std::lock_guard lock(m_dbMutex);
+        FeedStore(m_db).rememberContact(p.address, terminal, at);
+        p.contactWritten = at;
+    } catch (const StoreError&) {
+        // Only a display fact: the next pull tries again.
+    }
 }
 
 void PeerSync::pushPending() {

@@ -80,6 +80,7 @@ public:
 
 private:
     struct Peer;
+    void rememberContact(Peer& p);
     struct ClaimCall;
     bool pullPeer(Peer& p);
     void pushPending();

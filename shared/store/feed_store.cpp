@@ -135,6 +135,21 @@ std::int64_t FeedStore::cursor(const std::string& peerTerminal) {
     return st.step() ? st.i64(0) : 0;
 }
 
+FeedStore::Contact FeedStore::lastContact(const std::string& address) {
+    auto st = m_db.cached("SELECT peer_terminal, last_contact FROM peer_contact WHERE address = ?1");
+    st.bind(1, address);
+    if (!st.step()) return {};
+    return Contact{st.text(0), st.i64(1)};
+}
+
+void FeedStore::rememberContact(const std::string& address, const std::string& terminal, std::int64_t at) {
+    auto st = m_db.cached(
+        "INSERT INTO peer_contact(address, peer_terminal, last_contact) VALUES(?1, ?2, ?3) "
+        "ON CONFLICT(address) DO UPDATE SET peer_terminal = excluded.peer_terminal, last_contact = excluded.last_contact");
+    st.bind(1, address).bind(2, terminal).bind(3, at);
+    st.run();
+}
+
 void FeedStore::importEntry(const json& e, FeedImport& counts) {
     const std::string kind = e.at("kind").get<std::string>();
     const std::string terminal = e.at("terminal").get<std::string>();

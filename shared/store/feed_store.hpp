@@ -61,6 +61,13 @@ public:
 
     // How far the feed of `peerTerminal` is imported here (0: nothing yet).
     [[nodiscard]] std::int64_t cursor(const std::string& peerTerminal);
+    // When the peer at `address` last answered (unix seconds, 0: never) and the terminal id it gave.
+    struct Contact {
+        std::string terminal;
+        std::int64_t at = 0;
+    };
+    [[nodiscard]] Contact lastContact(const std::string& address);
+    void rememberContact(const std::string& address, const std::string& terminal, std::int64_t at);
 
 private:
     void importEntry(const nlohmann::json& e, FeedImport& counts);

@@ -492,6 +492,15 @@ CREATE TABLE peer_cursor(
   after_seq     INTEGER NOT NULL CHECK (after_seq >= 0)   -- the peer's feed is imported up to here
 ) STRICT;
 )SQL",
+        // 11: when each peer was last heard from (contract 11, `status` peers): kept across processes,
+        // so `status` and a restarted kiosk still say when a peer that is away now was last seen.
+        R"SQL(
+CREATE TABLE peer_contact(
+  address       TEXT PRIMARY KEY CHECK (length(address) > 0),
+  peer_terminal TEXT NOT NULL DEFAULT '',
+  last_contact  INTEGER NOT NULL CHECK (last_contact >= 0)   -- unix seconds
+) STRICT;
+)SQL",
     };
     return k;
 }

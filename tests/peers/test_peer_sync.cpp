@@ -108,3 +108,21 @@ TEST_CASE("a terminal with no peers syncs nothing and its engine behaves as alon
     CHECK(hall.scan(0, "E1").outcome == Outcome::Accepted);
     CHECK(hall.scan(0, "E1").outcome == Outcome::Duplicate);
 }
+
+TEST_CASE("a peer away now still shows when it was last heard from, also to a later process") {
+    test::TestHall hall(2);
+    hall.syncAll();
+    const std::int64_t seen = hall.clock.nowUnix();
+    CHECK(FeedStore(hall.t[0]->site->db()).lastContact(hall.t[1]->address).at == seen);
+    hall.clock.advance(600);
+    hall.net.setAway(hall.t[1]->address, true);
+    // What `status` or a restarted kiosk builds: a new PeerSync on the same database.
+    auto& t0 = *hall.t[0];
+    PeerSync later(t0.dir.path() / kSiteDb, *t0.auth, *t0.book, hall.clock, {hall.t[1]->address},
+                   hall.net.factoryFor(t0.address), test::TestHall::fastOptions());
+    CHECK_FALSE(later.syncNow());
+    auto states = later.states();
+    REQUIRE(states.size() == 1);
+    CHECK_FALSE(states[0].reachable);
+    CHECK(states[0].lastContactUnix == seen);
+}
