@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "platform/cards/card_text.hpp"
 #include "platform/cards/qr_code.hpp"
 #include "shared/core/atomic_file.hpp"
 
@@ -27,28 +28,10 @@ struct CairoDel {
 using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDel>;
 using CairoPtr = std::unique_ptr<cairo_t, CairoDel>;
 
-// Draws text with its top-left at (x, y), shrinking the font until it fits maxWidth.
-// Returns the height used.
+// The elder card's lines: never below 12 px.
 double drawText(cairo_t* cr, const std::string& text, double x, double y, double px, bool bold, double maxWidth,
                 double r = 0.1, double g = 0.1, double b = 0.1) {
-    PangoLayout* layout = pango_cairo_create_layout(cr);
-    int w = 0, h = 0;
-    for (;;) {
-        PangoFontDescription* fd = pango_font_description_from_string("Noto Sans CJK SC");
-        pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_font_description_set_absolute_size(fd, px * PANGO_SCALE);
-        pango_layout_set_font_description(layout, fd);
-        pango_font_description_free(fd);
-        pango_layout_set_text(layout, text.c_str(), -1);
-        pango_layout_get_pixel_size(layout, &w, &h);
-        if (w <= maxWidth || px < 12) break;
-        px *= 0.92;
-    }
-    cairo_set_source_rgb(cr, r, g, b);
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, layout);
-    g_object_unref(layout);
-    return h;
+    return drawFittedText(cr, text, x, y, px, bold, maxWidth, 12, CardInk{r, g, b});
 }
 
 void roundedRect(cairo_t* cr, double x, double y, double w, double h, double r) {

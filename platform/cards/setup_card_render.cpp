@@ -3,38 +3,21 @@
 #include "platform/cards/setup_card_render.hpp"
 
 #include <cairo.h>
-#include <pango/pangocairo.h>
 
 #include <algorithm>
 #include <memory>
 
+#include "platform/cards/card_text.hpp"
 #include "platform/cards/qr_code.hpp"
 #include "platform/image/png_file.hpp"
 
 namespace mh {
 namespace {
 
-// Draws text with its top-left at (x, y), shrinking until it fits maxWidth; returns the height used.
+// The setup card's lines: grey ink (0 black .. 1 white), never below 14 px.
 double drawText(cairo_t* cr, const std::string& text, double x, double y, double px, bool bold, double maxWidth,
                 double grey = 0.1) {
-    PangoLayout* layout = pango_cairo_create_layout(cr);
-    int w = 0, h = 0;
-    for (;;) {
-        PangoFontDescription* fd = pango_font_description_from_string("Noto Sans CJK SC");
-        pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_font_description_set_absolute_size(fd, px * PANGO_SCALE);
-        pango_layout_set_font_description(layout, fd);
-        pango_font_description_free(fd);
-        pango_layout_set_text(layout, text.c_str(), -1);
-        pango_layout_get_pixel_size(layout, &w, &h);
-        if (w <= maxWidth || px < 14) break;
-        px *= 0.92;
-    }
-    cairo_set_source_rgb(cr, grey, grey, grey);
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, layout);
-    g_object_unref(layout);
-    return h;
+    return drawFittedText(cr, text, x, y, px, bold, maxWidth, 14, CardInk{grey, grey, grey});
 }
 
 }  // namespace
