@@ -43,15 +43,9 @@ bool FirstRunLoop::step(int maxWaitMs) {
     bool running = true;
     SDL_Event e;
     if (SDL_WaitEventTimeout(&e, m_framesWanted > 0 ? 0 : maxWaitMs)) {
-        do {
-            if (!m_win.handle(e)) running = false;
-            if (e.type == SDL_TEXTINPUT && m_inputs.onText) m_inputs.onText(e.text.text, e.text.timestamp);
-            if (e.type == SDL_KEYDOWN && (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER) &&
-                m_inputs.onEnter)
-                m_inputs.onEnter(e.key.timestamp);
-            if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_q && (e.key.keysym.mod & KMOD_CTRL)) running = false;
-            if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) remeasure();
-        } while (SDL_PollEvent(&e));
+        EventsSeen seen = drainEvents(m_win, m_inputs, e);
+        running = seen.running;
+        if (seen.resized) remeasure();
         m_framesWanted = 2;
     }
     // Scans from the wedge scanner and the camera arrive as the kiosk's ScanCommands.

@@ -26,6 +26,20 @@ void KioskLoop::remeasure() {
     m_framesWanted = std::max(m_framesWanted, 1);
 }
 
+EventsSeen drainEvents(platform::SdlWindow& win, const LoopInputs& inputs, SDL_Event e) {
+    EventsSeen seen;
+    do {
+        if (!win.handle(e)) seen.running = false;
+        if (e.type == SDL_TEXTINPUT && inputs.onText) inputs.onText(e.text.text, e.text.timestamp);
+        if (e.type == SDL_KEYDOWN && (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER) &&
+            inputs.onEnter)
+            inputs.onEnter(e.key.timestamp);
+        if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_q && (e.key.keysym.mod & KMOD_CTRL)) seen.running = false;
+        if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) seen.resized = true;
+    } while (SDL_PollEvent(&e));
+    return seen;
+}
+
 bool KioskLoop::step(int maxWaitMs) {
     if (m_framesWanted > 0) {
         if (ui::ensureFonts(m_fonts, m_metrics, m_ctl.state())) m_win.uploadFonts();
@@ -51,15 +65,9 @@ bool KioskLoop::step(int maxWaitMs) {
     bool running = true;
     SDL_Event e;
     if (SDL_WaitEventTimeout(&e, timeoutMs)) {
-        do {
-            if (!m_win.handle(e)) running = false;
-            if (e.type == SDL_TEXTINPUT && m_inputs.onText) m_inputs.onText(e.text.text, e.text.timestamp);
-            if (e.type == SDL_KEYDOWN && (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER) &&
-                m_inputs.onEnter)
-                m_inputs.onEnter(e.key.timestamp);
-            if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_q && (e.key.keysym.mod & KMOD_CTRL)) running = false;
-            if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) remeasure();
-        } while (SDL_PollEvent(&e));
+        EventsSeen seen = drainEvents(m_win, m_inputs, e);
+        running = seen.running;
+        if (seen.resized) remeasure();
         m_framesWanted = 2;
     }
     // Wedge scans (just above) and camera scans (posted by its threads) take the same path.

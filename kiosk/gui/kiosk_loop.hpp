@@ -2,6 +2,7 @@
 // the very loop the kiosk runs (SDL's offscreen driver, events pushed by the test). It sleeps in
 // SDL_WaitEventTimeout and draws only when an event, the minute or a timer asks for it.
 #pragma once
+#include <SDL.h>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -20,6 +21,15 @@ struct LoopInputs {
     std::function<void(ui::CommandQueue&)> drainInto;
     std::function<std::string()> status;
 };
+
+// Hands every waiting SDL event to the window and the scanner's keystrokes to `inputs`, starting
+// with `first`. `running` turns false on a close request or Ctrl+Q; `resized` when the window changed
+// size. Shared by the kiosk's loop and the first-run loop, so a wedge scanner types the same in both.
+struct EventsSeen {
+    bool running = true;
+    bool resized = false;
+};
+EventsSeen drainEvents(platform::SdlWindow& win, const LoopInputs& inputs, SDL_Event first);
 
 class KioskLoop {
 public:
