@@ -11,6 +11,7 @@
 #include "gui/gui_fixture.hpp"
 #include "kiosk/gui/kiosk_loop.hpp"
 #include "kiosk/input/live_inputs.hpp"
+#include "support/sdl_wedge.hpp"
 
 using namespace mh;
 
@@ -36,19 +37,7 @@ TEST_CASE("a missing camera: the scanner still checks in and the settings tab te
     CHECK(ctl.state().inputStatus.find("不可用") != std::string::npos);
 
     // The scanner: one scan, accepted, as a wedge types it.
-    Uint32 now = SDL_GetTicks();
-    for (char c : fx.idLow) {
-        SDL_Event e{};
-        e.type = SDL_TEXTINPUT;
-        e.text.timestamp = now;
-        e.text.text[0] = c;
-        REQUIRE(SDL_PushEvent(&e) == 1);
-    }
-    SDL_Event enter{};
-    enter.type = SDL_KEYDOWN;
-    enter.key.timestamp = now;
-    enter.key.keysym.sym = SDLK_RETURN;
-    REQUIRE(SDL_PushEvent(&enter) == 1);
+    test::pushWedgeScan(fx.idLow);
     for (int i = 0; i < 10 && ctl.state().screen != ui::ScreenId::Result; ++i) loop.step(50);
     REQUIRE(ctl.state().screen == ui::ScreenId::Result);
     CHECK(ctl.state().result->outcome == Outcome::Accepted);

@@ -24,6 +24,7 @@
 #include "shared/upload/upload_target.hpp"
 #include "support/run_process.hpp"
 #include "support/test_site.hpp"
+#include "support/sdl_wedge.hpp"
 
 using namespace mh;
 using namespace mh::ui;
@@ -308,21 +309,6 @@ TEST_CASE("a setup card scanned on the staff settings tab replaces the county co
 }
 
 namespace {
-void pushWedge(const std::string& payload) {
-    Uint32 now = SDL_GetTicks();
-    for (char ch : payload) {
-        SDL_Event e{};
-        e.type = SDL_TEXTINPUT;
-        e.text.timestamp = now;
-        e.text.text[0] = ch;
-        REQUIRE(SDL_PushEvent(&e) == 1);
-    }
-    SDL_Event enter{};
-    enter.type = SDL_KEYDOWN;
-    enter.key.timestamp = now;
-    enter.key.keysym.sym = SDLK_RETURN;
-    REQUIRE(SDL_PushEvent(&enter) == 1);
-}
 // What a tap on a drawn button posts, applied between frames as the loop applies its queue. (The
 // SDL backend reads the mouse from SDL's global state, which pushed events do not move, so the tap
 // itself is not simulated: the button must be on the last frame drawn.)
@@ -355,7 +341,7 @@ TEST_CASE("through the real event loop, a setup card from the wedge scanner and 
                             [&] { return inputs.status().zh; }});
     steps(loop);
     REQUIRE(loop.layout().find("button:next") != nullptr);
-    pushWedge(cardFor("141022-003"));
+    test::pushWedgeScan(cardFor("141022-003"));
     for (int i = 0; i < 8 && ctl.state().siteId.empty(); ++i) loop.step(50);
     CHECK(ctl.state().siteId == "141022-003");
     tap(loop, ctl, "button:next", FrNext{});

@@ -11,29 +11,9 @@
 #include "kiosk/gui/kiosk_loop.hpp"
 #include "kiosk/input/live_inputs.hpp"
 #include "shared/store/checkin_store.hpp"
+#include "support/sdl_wedge.hpp"
 
 using namespace mh;
-
-namespace {
-
-// A wedge scanner types the payload and presses Enter, each key a real SDL event.
-void pushWedgeScan(const std::string& payload) {
-    Uint32 now = SDL_GetTicks();
-    for (char c : payload) {
-        SDL_Event e{};
-        e.type = SDL_TEXTINPUT;
-        e.text.timestamp = now;
-        e.text.text[0] = c;
-        REQUIRE(SDL_PushEvent(&e) == 1);
-    }
-    SDL_Event enter{};
-    enter.type = SDL_KEYDOWN;
-    enter.key.timestamp = now;
-    enter.key.keysym.sym = SDLK_RETURN;
-    REQUIRE(SDL_PushEvent(&enter) == 1);
-}
-
-}  // namespace
 
 TEST_CASE("through the real event loop, a card scanned on the PIN pad is recorded and its result drawn") {
     REQUIRE(std::string(SDL_getenv("SDL_VIDEODRIVER") ? SDL_getenv("SDL_VIDEODRIVER") : "") == "offscreen");
@@ -63,7 +43,7 @@ TEST_CASE("through the real event loop, a card scanned on the PIN pad is recorde
     REQUIRE(ctl.state().screen == ui::ScreenId::Pin);
     REQUIRE(loop.layout().find("button:key确定") != nullptr);
 
-    pushWedgeScan(fx.idLow);
+    test::pushWedgeScan(fx.idLow);
     for (int i = 0; i < 6 && ctl.state().screen != ui::ScreenId::Result; ++i) loop.step(50);
     for (int i = 0; i < 3; ++i) loop.step(10);
     REQUIRE(ctl.state().screen == ui::ScreenId::Result);

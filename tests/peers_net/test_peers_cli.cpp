@@ -13,7 +13,9 @@
 #include "platform/net/peer_server.hpp"
 #include "shared/site/site.hpp"
 #include "shared/store/terminal_identity.hpp"
+#include "support/free_port.hpp"
 #include "support/run_process.hpp"
+#include "support/wait_until.hpp"
 #include "support/test_site.hpp"
 
 using namespace mh;
@@ -22,26 +24,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Waits (up to `seconds`) for `ready` to hold; polls, never sleeps before an assertion blindly.
-template <class F>
-bool waitUntil(F ready, int seconds = 20) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (ready()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return ready();
-}
-
-// A port nobody listens on right now (bound once by the OS, then released).
-int freePort() {
-    PeerServerOptions opt;
-    opt.host = "127.0.0.1";
-    opt.port = 0;
-    PeerServer s([](const PeerRequest&) { return PeerReply{}; }, opt);
-    REQUIRE(s.start());
-    return s.port();
-}
+// `kiosk` processes start slowly on a loaded machine: the 20 s these tests have always allowed.
+constexpr auto kProcessWait = std::chrono::seconds(20);
+constexpr auto kPoll = std::chrono::milliseconds(20);
 
 // `kiosk serve` on 127.0.0.1 and a free port, stopped with SIGTERM when the test ends.
 struct Serving {
@@ -53,7 +38,7 @@ struct Serving {
         auto out = scratch / (siteDir.filename().string() + ".serve.out"), err = scratch / (siteDir.filename().string() + ".serve.err");
         pid = spawnKiosk({"serve", "--site", dir.string(), "--listen", listen, "--code-file", codeFile.string()},
                          out.string(), err.string());
-        bool up = waitUntil([&] { return readFile(out).find('}') != std::string::npos && fs::exists(codeFile); });
+        bool up = waitUntil([&] { return readFile(out).find('}') != std::string::npos && fs::exists(codeFile); }, kProcessWait, kPoll);
         INFO(readFile(err));
         REQUIRE(up);
         port = nlohmann::json::parse(readFile(out)).at("port").get<int>();
@@ -124,7 +109,7 @@ TEST_CASE("three terminals: the third joins the first, and the second learns of 
     REQUIRE(jb.exitCode == 0);
     Serving sb(b, scratch.path(), listenB);
     // serve replaces a used code in its file within a second, for the next terminal.
-    REQUIRE(waitUntil([&] { return sa.code().size() == 6 && sa.code() != firstCode; }));
+    REQUIRE(waitUntil([&] { return sa.code().size() == 6 && sa.code() != firstCode; }, kProcessWait, kPoll));
     std::string listenC = "127.0.0.1:" + std::to_string(freePort());
     auto jc = kiosk({"init", "--site", c.string(), "--join", sa.address(), "--code", sa.code(), "--listen", listenC});
     INFO(jc.err);

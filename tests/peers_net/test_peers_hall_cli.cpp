@@ -12,7 +12,9 @@
 #include "platform/net/peer_server.hpp"
 #include "shared/cards/card_signature.hpp"
 #include "shared/roster/roster_import.hpp"
+#include "support/free_port.hpp"
 #include "support/run_process.hpp"
+#include "support/wait_until.hpp"
 #include "support/test_site.hpp"
 
 using namespace mh;
@@ -22,24 +24,9 @@ using J = nlohmann::json;
 
 namespace {
 
-template <class F>
-bool waitUntil(F ready, int seconds = 20) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (ready()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return ready();
-}
-
-int freePort() {
-    PeerServerOptions opt;
-    opt.host = "127.0.0.1";
-    opt.port = 0;
-    PeerServer s([](const PeerRequest&) { return PeerReply{}; }, opt);
-    REQUIRE(s.start());
-    return s.port();
-}
+// `kiosk` processes start slowly on a loaded machine: the 20 s these tests have always allowed.
+constexpr auto kProcessWait = std::chrono::seconds(20);
+constexpr auto kPoll = std::chrono::milliseconds(50);
 
 // One terminal of the hall: its site dir, its fixed listen address and, while it runs, its serve.
 struct Door {
@@ -54,7 +41,7 @@ struct Door {
         fs::remove(code);
         pid = spawnKiosk({"serve", "--site", dir.string(), "--listen", listen, "--code-file", code.string()}, out.string(),
                          err.string());
-        bool up = waitUntil([&] { return readFile(out).find('}') != std::string::npos; });
+        bool up = waitUntil([&] { return readFile(out).find('}') != std::string::npos; }, kProcessWait, kPoll);
         INFO(readFile(err));
         REQUIRE(up);
     }
@@ -102,13 +89,13 @@ struct Hall {
         doors[0]->serve(scratch.path());
         for (int i = 1; i < n; ++i) {
             std::string code = doors[0]->code(scratch.path());
-            REQUIRE(waitUntil([&] { return doors[0]->code(scratch.path()).size() == 6; }));
+            REQUIRE(waitUntil([&] { return doors[0]->code(scratch.path()).size() == 6; }, kProcessWait, kPoll));
             auto r = kiosk({"init", "--site", doors[size_t(i)]->dir.string(), "--join", doors[0]->listen, "--code",
                             doors[0]->code(scratch.path()), "--listen", doors[size_t(i)]->listen});
             INFO(r.err);
             REQUIRE(r.exitCode == 0);
             // serve makes a fresh code once the last one is used: wait for it before the next join.
-            REQUIRE(waitUntil([&] { return doors[0]->code(scratch.path()) != code; }));
+            REQUIRE(waitUntil([&] { return doors[0]->code(scratch.path()) != code; }, kProcessWait, kPoll));
             doors[size_t(i)]->serve(scratch.path());
         }
     }
