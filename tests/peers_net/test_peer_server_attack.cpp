@@ -271,3 +271,41 @@ TEST_CASE("a peer whose places are all taken by an attacker, or whose claims com
     claimDelayMs = 0;
     std::this_thread::sleep_for(std::chrono::milliseconds(1200));  // the overdue claim comes back
 }
+
+TEST_CASE("half-sent bodies on many connections together stay within the server's shared byte budget") {
+    PeerServerOptions opt;
+    opt.maxBytesInFlight = 256 * 1024;
+    Served s(opt);
+    // Each declares 200 KiB (under the 4 MiB cap), sends 150 KiB of it and holds: the second one
+    // would take the server past 256 KiB of unanswered request, so it is refused.
+    const std::string head =
+        "POST /peer/v1/push HTTP/1.1\r\nHost: peer\r\nContent-Length: 204800\r\n\r\n";
+    const std::string part(150 * 1024, 'x');
+    auto sendPart = [&](const std::string& source) {
+        int fd = loopbackConnect(s.server.port(), source);
+        REQUIRE(fd >= 0);
+        REQUIRE(::send(fd, head.data(), head.size(), MSG_NOSIGNAL) == ssize_t(head.size()));
+        REQUIRE(::send(fd, part.data(), part.size(), MSG_NOSIGNAL) == ssize_t(part.size()));
+        return fd;
+    };
+    int first = sendPart("127.0.0.2");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the server has read it
+    int second = sendPart("127.0.0.3");
+    pollfd p{second, POLLIN, 0};
+    REQUIRE(::poll(&p, 1, 3000) == 1);
+    char buf[256];
+    ssize_t n = ::recv(second, buf, sizeof buf, 0);
+    REQUIRE(n > 0);
+    CHECK(std::string(buf, size_t(n)).rfind("HTTP/1.1 413", 0) == 0);
+    CHECK_FALSE(closedByServer(first));  // the first is still being read, within its deadline
+    ::close(first);
+    ::close(second);
+    CHECK(s.calls == 0);
+    // The budget is given back: a whole request is served again.
+    bool served = false;
+    for (int i = 0; i < 30 && !served; ++i) {
+        served = loopbackExchange(s.server.port(), "127.0.0.4", kSmallPost).rfind("HTTP/1.1 200", 0) == 0;
+        if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(served);
+}
