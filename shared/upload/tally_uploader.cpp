@@ -47,7 +47,6 @@ UploadRunReport TallyUploader::run() {
     }
 
     std::uniform_real_distribution<double> unit(0.0, 1.0);
-    const std::string terminal = loadTerminalIdentity(m_site.db()).id;
     bool halted = false;
     for (const OutboxEntry& e : box.pending()) {
         const std::int64_t nowUnix = m_clock.nowUnix();
@@ -63,7 +62,7 @@ UploadRunReport TallyUploader::run() {
         req.method = "POST";
         req.url = target->url("/tallies");
         req.headers = {{"Authorization", target->bearer()},
-                       {"Idempotency-Key", idempotencyKey(m_site.config().siteId, terminal, e.day, e.revision)},
+                       {"Idempotency-Key", idempotencyKey(m_site.config().siteId, e.terminal, e.day, e.revision)},
                        {"Content-Type", "application/json; charset=utf-8"}};
         req.body = e.body;
         int failures = e.attempts;
