@@ -507,7 +507,7 @@ CREATE TABLE peer_contact(
         // id's key while new revisions are made only under the new id.
         R"SQL(
 -- branch restore: terminal lineage and the outbox keyed by terminal
-CREATE TABLE terminal_lineage(
+CREATE TABLE IF NOT EXISTS terminal_lineage(
   terminal_id TEXT PRIMARY KEY CHECK (length(terminal_id) = 8 AND terminal_id NOT GLOB '*[^a-z0-9]*'),
   replaced_at INTEGER NOT NULL          -- unix seconds: when a restore gave the database a new id
 ) STRICT;
