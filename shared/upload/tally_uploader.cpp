@@ -76,7 +76,7 @@ UploadRunReport TallyUploader::run() {
             ReplyVerdict v = judgeReply(resp, now, e.day);
             if (v.kind == ReplyKind::Delivered) {
                 box.markDelivered(e, v.status, m_site.timeZone().isoWithOffset(now));
-                rep.delivered.push_back({e.day, e.revision, v.status});
+                rep.delivered.push_back({e.day, e.revision, v.status, e.terminal});
                 rep.error.reset();  // the report's error is what holds tallies back now
                 rep.needsStaff = false;
                 break;
@@ -84,7 +84,7 @@ UploadRunReport TallyUploader::run() {
             if (v.kind == ReplyKind::Refused) {
                 // This day only: set aside with the county's answer; the next day goes on.
                 box.markRefused(e, v.status, v.countyAnswer, m_site.timeZone().isoWithOffset(now));
-                rep.refused.push_back({e.day, e.revision, v.status});
+                rep.refused.push_back({e.day, e.revision, v.status, e.terminal});
                 rep.error = v.error;
                 rep.needsStaff = true;
                 recordError(v.error, true);

@@ -134,6 +134,12 @@ TEST_CASE("a restored terminal delivers the old id's frozen days byte for byte: 
     s.scan(6, "2026-11-25T11:30", card);
     auto up = upload(card);
     CHECK_MESSAGE(up.exitCode == 0, up.err);
+    // `upload` reports each delivery under the key it was sent with.
+    std::set<std::string> reported;
+    const Json upJson = Json::parse(up.out);
+    for (const auto& d : upJson["delivered"]) reported.insert(d["idempotency_key"].get<std::string>());
+    CAPTURE(up.out);
+    CHECK(reported == std::set<std::string>{keyA24, "141022-001/" + bId + "/2026-11-24/1", "141022-001/" + bId + "/2026-11-25/1"});
 
     const auto byKey = bodiesByKey(county);
     for (const auto& [key, bodies] : byKey) {
