@@ -89,12 +89,13 @@ int runStatus(const std::string& dir, Context& ctx) {
     const SiteStatus s = siteStatus(**site, ctx.clock.nowUnix());
     J j;
     j["terminal"] = s.terminal.empty() ? J(nullptr) : J(s.terminal);
+    j["restored_from"] = s.restoredFrom;
     j["database"] = problemOr(s.database, ctx.english);
     j["clock"] = s.database ? J(nullptr) : problemOr(s.clock, ctx.english);
     j["pending_days"] = s.pendingDays;
     J refused = J::array();
     for (const auto& r : s.refusedDays)
-        refused.push_back(J{{"date", r.day}, {"revision", r.revision}, {"county_answer", r.countyAnswer}, {"refused_at", r.refusedAt}});
+        refused.push_back(J{{"date", r.day}, {"terminal", r.terminal}, {"revision", r.revision}, {"county_answer", r.countyAnswer}, {"refused_at", r.refusedAt}});
     j["refused_days"] = std::move(refused);
     j["next_attempt"] = s.nextAttempt.empty() ? J(nullptr) : J(s.nextAttempt);
     const std::string& last = ctx.english && !s.lastErrorEn.empty() ? s.lastErrorEn : s.lastError;

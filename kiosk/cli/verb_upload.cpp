@@ -51,16 +51,17 @@ int runUpload(const UploadArgs& a, Context& ctx) {
     j["frozen"] = rep.frozen;
     J sent = J::array();
     for (const auto& s : rep.delivered)
-        sent.push_back(J{{"date", s.day}, {"revision", s.revision}, {"status", s.status},
-                         {"idempotency_key", idempotencyKey(site->config().siteId, terminal, s.day, s.revision)}});
+        sent.push_back(J{{"date", s.day}, {"terminal", s.terminal}, {"revision", s.revision}, {"status", s.status},
+                         {"idempotency_key", idempotencyKey(site->config().siteId, s.terminal, s.day, s.revision)}});
     j["delivered"] = std::move(sent);
     J pend = J::array();
-    for (const auto& e : box.pending()) pend.push_back(J{{"date", e.day}, {"revision", e.revision}});
+    for (const auto& e : box.pending()) pend.push_back(J{{"date", e.day}, {"terminal", e.terminal}, {"revision", e.revision}});
     j["pending_days"] = rep.pendingDays;
     j["pending"] = std::move(pend);
     const std::vector<RefusedDay> refused = box.refusedDays();
     J ref = J::array();
-    for (const auto& r : refused) ref.push_back(J{{"date", r.day}, {"revision", r.revision}, {"county_answer", r.countyAnswer}});
+    for (const auto& r : refused)
+        ref.push_back(J{{"date", r.day}, {"terminal", r.terminal}, {"revision", r.revision}, {"county_answer", r.countyAnswer}});
     j["refused_days"] = std::move(ref);
     if (rep.error) {
         j["error"] = J{{"code", rep.error->code}, {"message", rep.error->text(ctx.english)}};

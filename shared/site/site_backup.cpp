@@ -13,8 +13,11 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/core/atomic_file.hpp"
+#include "shared/site/backup_folder.hpp"
+#include "shared/site/backup_seal.hpp"
 #include "shared/store/backup_store.hpp"
 #include "shared/store/terminal_identity.hpp"
+#include "shared/upload/upload_outbox.hpp"
 
 namespace mh {
 namespace fs = std::filesystem;
@@ -56,15 +59,12 @@ bool copyPrivate(const fs::path& from, const fs::path& to) {
     return ::chmod(to.c_str(), 0600) == 0;
 }
 
-// Removes a half-made backup folder unless released: a failed backup leaves nothing behind.
-struct TempFolder {
-    fs::path path;
-    bool keep = false;
-    ~TempFolder() {
-        std::error_code ec;
-        if (!keep && !path.empty()) fs::remove_all(path, ec);
-    }
-};
+// The upload token file's name when it is a plain file name in the site directory (the default).
+std::optional<fs::path> tokenInSiteDir(const SiteConfig& cfg) {
+    const fs::path token = cfg.tokenFile;
+    if (token.empty() || token != token.filename() || token.string().front() == '.') return std::nullopt;
+    return token;
+}
 
 // What a database file holds, checked: integrity, terminal, record count, schema version.
 // The database is opened (and so migrated to this kiosk's schema): only ever call it on a copy.
@@ -93,22 +93,41 @@ Result<BackupInfo> makeBackup(Site& site, const fs::path& to, std::int64_t nowUn
         fs::create_directories(to, ec);
         if (ec || ::chmod(to.c_str(), 0700) != 0) return notWritable();
     }
-    std::string pattern = (to / ".mealhall-partial-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) return notWritable();  // mkdtemp makes it 0700
-    TempFolder temp{pattern};
+    // Every due day is frozen first, as the uploader would: the copy then holds each finished day of
+    // this terminal as the exact body (and key) this terminal delivers, so a database restored from
+    // it can deliver what is undelivered without making a second body under the same key.
+    // Best effort: a database kept busy by scans for longer than the busy timeout does not stop the
+    // copy (the records are in it either way; the uploader freezes those days later).
+    try {
+        UploadOutbox(site).freezeDue(nowUnix);
+    } catch (const StoreError&) {
+    }
+    auto temp = BackupTemp::make(to);
+    if (!temp) return notWritable();
 
     for (const char* name : kSiteFiles)
-        if (!copyPrivate(site.dir() / name, temp.path / name)) return backupError(std::string("复制 ") + name, std::string("copying ") + name);
+        if (!copyPrivate(site.dir() / name, temp->path() / name)) return backupError(std::string("复制 ") + name, std::string("copying ") + name);
+    // The county token too, when it lives in the site directory: a terminal rebuilt on a new card
+    // must be able to deliver the days it holds.
+    if (auto token = tokenInSiteDir(site.config()); token && fs::exists(site.dir() / *token, ec))
+        if (!copyPrivate(site.dir() / *token, temp->path() / *token)) return backupError("复制上报口令", "copying the upload token");
     try {
-        site.db().backupTo(temp.path / kSiteDb);
+        site.db().backupTo(temp->path() / kSiteDb);
     } catch (const StoreError& e) {
         return e.diskFull() ? notWritable() : backupError(e.what(), e.what());
     }
-    auto checked = inspectCopy(temp.path / kSiteDb);
+    if (::chmod((temp->path() / kSiteDb).c_str(), 0600) != 0) return notWritable();
+    auto checked = inspectCopy(temp->path() / kSiteDb);
     if (!checked) return backupError(checked.error().message, checked.error().en);
     BackupInfo info = *checked;
     info.siteId = site.config().siteId;
     info.createdAt = site.timeZone().isoWithOffset(nowUnix);
+    // Sealed after the check: inspectCopy opened (and closed) the copy, and the seal is over the
+    // bytes that stay.
+    auto keys = SiteKeys::load(temp->path());
+    if (!keys) return backupError(keys.error().message, keys.error().en);
+    auto seal = backupSeal(*keys, temp->path() / kSiteDb, temp->path() / kSiteToml);
+    if (!seal) return notWritable();
 
     nlohmann::ordered_json m;
     m["kind"] = "mealhall-backup";
@@ -117,15 +136,16 @@ Result<BackupInfo> makeBackup(Site& site, const fs::path& to, std::int64_t nowUn
     m["schema_version"] = info.schemaVersion;
     m["records"] = info.records;
     m["created_at"] = info.createdAt;
-    if (!writeFileAtomic(temp.path / kBackupManifest, m.dump(2) + "\n")) return notWritable();
+    m["seal"] = *seal;
+    if (!writeFileAtomic(temp->path() / kBackupManifest, m.dump(2) + "\n")) return notWritable();
 
     info.folder = to / (kBackupPrefix + info.siteId + "-" + info.terminal + "-" + stamp(&site.timeZone(), nowUnix));
     if (fs::exists(info.folder, ec))
         return backupError("同一秒里已经有一份备份", "a backup from the same second already exists");
     // fsync the files' directory entries before the rename makes the folder count as a backup.
-    fs::rename(temp.path, info.folder, ec);
+    fs::rename(temp->path(), info.folder, ec);
     if (ec) return notWritable();
-    temp.keep = true;
+    temp->release();
     if (int fd = ::open(to.c_str(), O_RDONLY | O_DIRECTORY); fd >= 0) {
         ::fsync(fd);
         ::close(fd);
@@ -149,6 +169,7 @@ Result<BackupInfo> readBackup(const fs::path& folder) {
     info.records = m["records"];
     info.schemaVersion = m["schema_version"];
     info.createdAt = m.value("created_at", "");
+    if (m.contains("seal") && m["seal"].is_string()) info.seal = m["seal"];
     return info;
 }
 
@@ -169,65 +190,121 @@ std::vector<fs::path> listBackups(const fs::path& to) {
     return found;
 }
 
-Result<RestoreInfo> restoreBackup(const fs::path& siteDir, const fs::path& from, const RestoreOptions& options,
+namespace {
+
+Error notBackupError(const fs::path& from) {
+    return Error{"restore.not_backup",
+                 "这里不是一份签到机备份，也没有本站的备份（" + from.string() + "）",
+                 "this is not a kiosk backup, nor a folder holding one of this site (" + from.string() + ")"};
+}
+
+Error tampered() {
+    return Error{"restore.tampered",
+                 "这份备份做好以后被改动过（数据库或 site.toml 和备份里的校验码对不上），不能用来恢复，什么也没有改。请换一份备份",
+                 "this backup was changed after it was made (its database or site.toml does not match the manifest's "
+                 "seal); nothing was changed. Use another backup"};
+}
+
+}  // namespace
+
+Result<RestoreInfo> restoreBackup(const fs::path& siteDir, const fs::path& fromGiven, const RestoreOptions& options,
                                   std::int64_t nowUnix) {
+    std::error_code ec;
+    // Which site this directory is: its own site.toml, or (a terminal rebuilt from scratch) none.
+    std::optional<SiteConfig> cfg;
+    std::optional<TimeZone> tz;
+    if (fs::exists(siteDir / kSiteToml, ec)) {
+        auto loaded = loadSiteConfig(siteDir / kSiteToml);
+        if (!loaded) return loaded.error();
+        cfg = *loaded;
+        if (auto zone = TimeZone::load(cfg->timezone)) tz = std::move(*zone);
+    }
+    // Which terminal: this database's id and the ids it was restored from. Backups of any of them
+    // are this terminal's own.
+    const bool haveDb = !missingDatabase(siteDir).has_value();
+    std::string current;
+    std::vector<std::string> own;
+    if (haveDb) {
+        try {
+            Database db = Database::open(siteDir / kSiteDb);
+            current = loadTerminalIdentity(db).id;
+            own = terminalLineage(db);
+            own.push_back(current);
+        } catch (const StoreError&) {
+            // A damaged database is what a restore is for: no terminal to compare with.
+        }
+    }
+
+    BackupChoice choice = chooseBackup(fromGiven, cfg ? cfg->siteId : std::string(), own);
+    if (choice.severalSites)
+        return Error{"restore.several_sites",
+                     "这个文件夹里有几个站点的备份，不知道该用哪一份，什么也没有改。请在 --from 后面写出其中一份备份的文件夹",
+                     "this folder holds backups of several sites; nothing was changed. Give one backup folder to --from"};
+    if (choice.chosen.empty()) return notBackupError(fromGiven);
+    const fs::path from = choice.chosen;
     auto manifest = readBackup(from);
     if (!manifest) return manifest.error();
-    std::error_code ec;
     for (const char* name : {kSiteDb, kSiteToml, kIdHashKeyFile, kCardKeyFile})
         if (!fs::is_regular_file(from / name, ec))
             return Error{"restore.incomplete", std::string("这份备份不完整：缺少 ") + name + "，什么也没有改",
                          std::string("the backup is incomplete: ") + name + " is missing; nothing was changed"};
+    if (cfg && cfg->siteId != manifest->siteId && !options.forceOtherSite)
+        return Error{"restore.other_site",
+                     "这份备份是另一个站点（" + manifest->siteId + "）的，不是本站（" + cfg->siteId +
+                         "）的，什么也没有改。确实要用它，请加 --force-other-site",
+                     "this backup is of another site (" + manifest->siteId + ", this is " + cfg->siteId +
+                         "); nothing was changed. Add --force-other-site to use it anyway"};
+    const bool ownBackup = std::find(own.begin(), own.end(), manifest->terminal) != own.end();
+    if (!current.empty() && !ownBackup && !options.forceOtherTerminal)
+        return Error{"restore.other_terminal",
+                     "这份备份是本站另一台签到机（" + manifest->terminal + "）的，不是这一台（" + current +
+                         "）的，什么也没有改。确实要用它，请加 --force-other-terminal",
+                     "this backup is of another terminal (" + manifest->terminal + ", this one is " + current +
+                         "); nothing was changed. Add --force-other-terminal to use it anyway"};
+    if (manifest->seal.empty())
+        return Error{"restore.tampered", "这份备份没有校验码（说明文件 manifest.json 被改过？），不能用来恢复，什么也没有改。请换一份备份",
+                     "this backup has no seal (manifest.json changed?); nothing was changed. Use another backup"};
+    // The seal is checked with this site's own keys when it has them (an edit that came with keys of
+    // its own is caught too); a terminal rebuilt from scratch, or another site's backup taken on
+    // purpose, can only use the backup's.
+    const bool sameSite = cfg && cfg->siteId == manifest->siteId;
+    auto keys = SiteKeys::load(sameSite && fs::exists(siteDir / kIdHashKeyFile, ec) ? siteDir : from);
+    if (!keys) return keys.error();
 
-    // Which site this directory is: its own site.toml, or (a terminal rebuilt from scratch) none.
-    std::optional<TimeZone> tz;
-    if (fs::exists(siteDir / kSiteToml, ec)) {
-        auto cfg = loadSiteConfig(siteDir / kSiteToml);
-        if (!cfg) return cfg.error();
-        if (auto loaded = TimeZone::load(cfg->timezone)) tz = std::move(*loaded);
-        if (cfg->siteId != manifest->siteId && !options.forceOtherSite)
-            return Error{"restore.other_site",
-                         "这份备份是另一个站点（" + manifest->siteId + "）的，不是本站（" + cfg->siteId +
-                             "）的，什么也没有改。确实要用它，请加 --force-other-site",
-                         "this backup is of another site (" + manifest->siteId + ", this is " + cfg->siteId +
-                             "); nothing was changed. Add --force-other-site to use it anyway"};
-    } else {
+    if (!cfg) {
         fs::create_directories(siteDir, ec);
         if (ec || ::chmod(siteDir.c_str(), 0700) != 0)
             return Error{"site.mkdir", "无法创建站点目录 " + siteDir.string(), "cannot create the site directory " + siteDir.string()};
     }
-    const bool haveDb = !missingDatabase(siteDir).has_value();
-    if (haveDb) {
-        std::string current;
-        try {
-            Database db = Database::open(siteDir / kSiteDb);
-            current = loadTerminalIdentity(db).id;
-        } catch (const StoreError&) {
-            // A damaged database is what a restore is for: no terminal to compare with.
-        }
-        if (!current.empty() && current != manifest->terminal && !options.forceOtherTerminal)
-            return Error{"restore.other_terminal",
-                         "这份备份是本站另一台签到机（" + manifest->terminal + "）的，不是这一台（" + current +
-                             "）的，什么也没有改。确实要用它，请加 --force-other-terminal",
-                         "this backup is of another terminal (" + manifest->terminal + ", this one is " + current +
-                             "); nothing was changed. Add --force-other-terminal to use it anyway"};
-    }
-
     // The copy goes in under a temporary name in the site directory and is checked there: what is
     // checked is exactly what the rename installs.
     AtomicFile staged(siteDir / kSiteDb);
     if (!staged.ok() || !copyPrivate(from / kSiteDb, staged.tempPath()))
         return Error{"restore.write", "无法把备份复制进站点目录（磁盘满了？），什么也没有改",
                      "cannot copy the backup into the site directory (disk full?); nothing was changed"};
+    // Sealed bytes: computed before anything opens the staged copy.
+    auto seal = backupSeal(*keys, staged.tempPath(), from / kSiteToml);
     auto checked = inspectCopy(staged.tempPath());
     if (!checked)
         return Error{"restore.damaged", checked.error().message + "，什么也没有改。请换一份备份",
                      checked.error().en + "; nothing was changed. Use another backup"};
+    if (!seal || *seal != manifest->seal) return tampered();
     if (checked->terminal != manifest->terminal || checked->records != manifest->records)
         return Error{"restore.damaged", "备份里的数据库和它的说明（manifest.json）对不上，什么也没有改。请换一份备份",
                      "the backup's database does not match its manifest; nothing was changed. Use another backup"};
 
-    RestoreInfo result{*manifest, ""};
+    RestoreInfo result{*manifest, "", "", choice.others, choice.fromFolder};
+    // No two databases ever write under one terminal id (contract 11): the original may still be
+    // running, or its card may come back. The put-back copy writes its new records under a fresh id,
+    // taken before it is installed, so no process ever sees it under the old one.
+    try {
+        Database db = Database::open(staged.tempPath());
+        result.newTerminal = takeFreshTerminalId(db, nowUnix, own);
+    } catch (const StoreError& e) {
+        return Error{"restore.write", std::string("无法给恢复的数据库一个新的签到机编号（") + e.what() + "），什么也没有改",
+                     std::string("cannot give the restored database a new terminal id (") + e.what() + "); nothing was changed"};
+    }
+
     std::unique_ptr<ExclusiveDbLock> lock;
     if (haveDb) {
         lock = ExclusiveDbLock::take(siteDir / kSiteDb, 3000);
@@ -251,6 +328,13 @@ Result<RestoreInfo> restoreBackup(const fs::path& siteDir, const fs::path& from,
         if (!fs::exists(siteDir / name, ec) && !copyPrivate(from / name, siteDir / name))
             return Error{"restore.write", std::string("无法从备份复制 ") + name + "，数据库没有改动",
                          std::string("cannot copy ") + name + " from the backup; the database is unchanged"};
+    if (auto restoredCfg = loadSiteConfig(siteDir / kSiteToml)) {
+        auto token = tokenInSiteDir(*restoredCfg);
+        if (token && fs::exists(from / *token, ec) && !fs::exists(siteDir / *token, ec) &&
+            !copyPrivate(from / *token, siteDir / *token))
+            return Error{"restore.write", "无法从备份复制上报口令，数据库没有改动",
+                         "cannot copy the upload token from the backup; the database is unchanged"};
+    }
     if (!staged.commit())
         return Error{"restore.write", "无法把备份放到位，原来的数据库没有改动", "cannot put the backup in place; the database is unchanged"};
     return result;

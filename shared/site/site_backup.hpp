@@ -25,6 +25,7 @@ struct BackupInfo {
     int schemaVersion = 0;
     std::int64_t records = 0;      // check-in records in the copy
     std::string createdAt;         // ISO 8601 with offset, site time
+    std::string seal;              // the manifest's keyed hash of mealhall.db and site.toml (backup_seal.hpp)
 };
 
 // Copies the live database through SQLite's online backup (the kiosk may go on scanning), checks the
@@ -44,12 +45,18 @@ struct RestoreOptions {
 
 struct RestoreInfo {
     BackupInfo backup;
-    std::string keptAs;  // file name the replaced database was kept under; empty when there was none
+    std::string keptAs;       // file name the replaced database was kept under; empty when there was none
+    std::string newTerminal;  // the fresh terminal id the restored database writes its new records under
+    std::vector<std::filesystem::path> others;  // `--from` a folder of backups: the ones not chosen, newest first
+    bool fromFolder = false;  // the backup was chosen in a folder of backups
 };
 
-// Puts a backup's database in place as the site's database. Refuses (nothing changed) a folder that
-// is not a backup, a damaged copy, another site's or terminal's copy unless told, and a site whose
-// database a running kiosk has open. Site.toml and keys are taken from the backup only when the
+// Puts a backup's database in place as the site's database, under a fresh terminal id (contract 11;
+// the records keep their origin, the old id joins the database's lineage). `from` is one backup, or a
+// folder of them (`backup --to`): then the newest of this site, this terminal's (or its lineage's)
+// first. Refuses (nothing changed) a folder that is not a backup, a damaged copy, one edited after
+// it was made (the seal), another site's or terminal's copy unless told, and a site whose database a
+// running kiosk has open. A backup of this terminal or of a terminal it was restored from is its own. Site.toml and keys are taken from the backup only when the
 // site has none (a terminal rebuilt from scratch); the site's own are never overwritten.
 Result<RestoreInfo> restoreBackup(const std::filesystem::path& siteDir, const std::filesystem::path& from,
                                   const RestoreOptions& options, std::int64_t nowUnix);

@@ -501,6 +501,42 @@ CREATE TABLE peer_contact(
   last_contact  INTEGER NOT NULL CHECK (last_contact >= 0)   -- unix seconds
 ) STRICT;
 )SQL",
+        // branch restore: a restored database takes a fresh terminal id (contract 11); the ids it was
+        // restored from are kept (their backups are its own), and each outbox revision names the
+        // terminal whose tally it is, so the old id's revisions go out byte for byte under the old
+        // id's key while new revisions are made only under the new id.
+        R"SQL(
+-- branch restore: terminal lineage and the outbox keyed by terminal
+CREATE TABLE IF NOT EXISTS terminal_lineage(
+  terminal_id TEXT PRIMARY KEY CHECK (length(terminal_id) = 8 AND terminal_id NOT GLOB '*[^a-z0-9]*'),
+  replaced_at INTEGER NOT NULL          -- unix seconds: when a restore gave the database a new id
+) STRICT;
+CREATE TABLE upload_outbox_v3(
+  terminal      TEXT NOT NULL CHECK (length(terminal) = 8 AND terminal NOT GLOB '*[^a-z0-9]*'),
+  day           TEXT NOT NULL CHECK (length(day) = 10),
+  revision      INTEGER NOT NULL CHECK (revision >= 1),
+  content_hash  TEXT NOT NULL,
+  body          TEXT NOT NULL,
+  frozen_at     TEXT NOT NULL,
+  state         TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'delivered', 'superseded', 'refused')),
+  attempts      INTEGER NOT NULL DEFAULT 0,
+  next_attempt  INTEGER NOT NULL DEFAULT 0,
+  last_status   INTEGER,
+  delivered_at  TEXT,
+  county_answer TEXT,
+  refused_at    TEXT,
+  PRIMARY KEY(terminal, day, revision)
+) STRICT;
+INSERT INTO upload_outbox_v3(terminal, day, revision, content_hash, body, frozen_at, state, attempts, next_attempt,
+                             last_status, delivered_at, county_answer, refused_at)
+  SELECT (SELECT terminal_id FROM terminal WHERE id = 1), day, revision, content_hash, body, frozen_at, state,
+         attempts, next_attempt, last_status, delivered_at, county_answer, refused_at
+  FROM upload_outbox;
+DROP TABLE upload_outbox;
+ALTER TABLE upload_outbox_v3 RENAME TO upload_outbox;
+CREATE INDEX upload_outbox_pending ON upload_outbox(state, day);
+)SQL",
     };
     return k;
 }

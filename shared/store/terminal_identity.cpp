@@ -8,6 +8,40 @@ TerminalIdentity loadTerminalIdentity(Database& db) {
     return {st.text(0), st.i64(1)};
 }
 
+std::vector<std::string> terminalLineage(Database& db) {
+    std::vector<std::string> ids;
+    auto st = db.prepare("SELECT terminal_id FROM terminal_lineage ORDER BY replaced_at, terminal_id");
+    while (st.step()) ids.push_back(st.text(0));
+    return ids;
+}
+
+std::string takeFreshTerminalId(Database& db, std::int64_t nowUnix, const std::vector<std::string>& alsoReplaced) {
+    Transaction tx(db);
+    std::vector<std::string> old = alsoReplaced;
+    old.push_back(loadTerminalIdentity(db).id);
+    for (const auto& id : old)
+        db.prepare("INSERT OR IGNORE INTO terminal_lineage(terminal_id, replaced_at) VALUES(?1, ?2)")
+            .bind(1, id)
+            .bind(2, nowUnix)
+            .run();
+    std::string fresh;
+    // 32 random bits, as `init` takes them; drawn again in the (unlikely) case of an id this
+    // database has had or holds records of (a peer's).
+    for (;;) {
+        auto st = db.prepare(
+            "SELECT id FROM (SELECT lower(hex(randomblob(4))) AS id) WHERE id NOT IN (SELECT terminal_id FROM terminal_lineage) "
+            "AND NOT EXISTS (SELECT 1 FROM checkins WHERE origin_terminal = id)");
+        if (st.step()) {
+            fresh = st.text(0);
+            break;
+        }
+    }
+    db.prepare("UPDATE terminal SET terminal_id = ?1 WHERE id = 1").bind(1, fresh).run();
+    db.exec("DELETE FROM upload_outbox_sig");
+    tx.commit();
+    return fresh;
+}
+
 std::optional<std::int64_t> newestRecordWriteUnix(Database& db) {
     // Only this terminal's own records: a peer's clock may be a few minutes off ours (contract 11
     // allows 15), and must not make this terminal refuse scans.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "shared/store/database.hpp"
 
@@ -15,6 +16,18 @@ struct TerminalIdentity {
 };
 
 TerminalIdentity loadTerminalIdentity(Database& db);
+
+// The ids this database had before restores gave it fresh ones (contract 11), oldest first. Their
+// backups are this terminal's own; their records keep their origin.
+std::vector<std::string> terminalLineage(Database& db);
+
+// Gives a database just put back by `restore` a fresh terminal id, at once and in one transaction:
+// the old id joins the lineage, new records are written under the new id, and the outbox's cache of
+// day fingerprints (which described the old id's days) is cleared. The records, and the old id's
+// frozen tally revisions, keep the old id. `alsoReplaced`: ids of the database this one replaces in
+// its site directory (its id and lineage), which join the lineage too: the directory is one terminal.
+// Returns the new id; never one the database has had.
+std::string takeFreshTerminalId(Database& db, std::int64_t nowUnix, const std::vector<std::string>& alsoReplaced = {});
 
 // The newest real write time of any check-in record (entered_at where `at` was given by hand),
 // unix seconds; none for a database without records.

@@ -29,6 +29,7 @@ SiteStatus siteStatus(Site& site, std::int64_t nowUnix, bool checkDatabase) {
     }
     Database& db = site.db();
     s.terminal = loadTerminalIdentity(db).id;
+    s.restoredFrom = terminalLineage(db);
     s.clock = clockProblem(db, nowUnix);
     UploadOutbox box(site);
     s.pendingDays = box.pendingDays();

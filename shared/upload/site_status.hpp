@@ -16,6 +16,7 @@ namespace mh {
 
 struct SiteStatus {
     std::string terminal;                  // this database's terminal id
+    std::vector<std::string> restoredFrom; // the ids it had before restores gave it fresh ones
     std::optional<Error> database;         // none: PRAGMA quick_check says ok
     std::optional<Error> clock;            // none: the clock is believable (clockProblem)
     int pendingDays = 0;

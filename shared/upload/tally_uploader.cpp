@@ -47,7 +47,6 @@ UploadRunReport TallyUploader::run() {
     }
 
     std::uniform_real_distribution<double> unit(0.0, 1.0);
-    const std::string terminal = loadTerminalIdentity(m_site.db()).id;
     bool halted = false;
     for (const OutboxEntry& e : box.pending()) {
         const std::int64_t nowUnix = m_clock.nowUnix();
@@ -63,7 +62,7 @@ UploadRunReport TallyUploader::run() {
         req.method = "POST";
         req.url = target->url("/tallies");
         req.headers = {{"Authorization", target->bearer()},
-                       {"Idempotency-Key", idempotencyKey(m_site.config().siteId, terminal, e.day, e.revision)},
+                       {"Idempotency-Key", idempotencyKey(m_site.config().siteId, e.terminal, e.day, e.revision)},
                        {"Content-Type", "application/json; charset=utf-8"}};
         req.body = e.body;
         int failures = e.attempts;
@@ -77,7 +76,7 @@ UploadRunReport TallyUploader::run() {
             ReplyVerdict v = judgeReply(resp, now, e.day);
             if (v.kind == ReplyKind::Delivered) {
                 box.markDelivered(e, v.status, m_site.timeZone().isoWithOffset(now));
-                rep.delivered.push_back({e.day, e.revision, v.status});
+                rep.delivered.push_back({e.day, e.revision, v.status, e.terminal});
                 rep.error.reset();  // the report's error is what holds tallies back now
                 rep.needsStaff = false;
                 break;
@@ -85,7 +84,7 @@ UploadRunReport TallyUploader::run() {
             if (v.kind == ReplyKind::Refused) {
                 // This day only: set aside with the county's answer; the next day goes on.
                 box.markRefused(e, v.status, v.countyAnswer, m_site.timeZone().isoWithOffset(now));
-                rep.refused.push_back({e.day, e.revision, v.status});
+                rep.refused.push_back({e.day, e.revision, v.status, e.terminal});
                 rep.error = v.error;
                 rep.needsStaff = true;
                 recordError(v.error, true);

@@ -30,6 +30,7 @@ struct SentTally {
     std::string day;
     int revision = 0;
     int status = 0;
+    std::string terminal;  // the id the revision was frozen under (its key's); a restored database's old id too
 };
 
 struct UploadRunReport {

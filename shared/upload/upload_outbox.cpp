@@ -19,6 +19,8 @@ constexpr const char* kSigExpr =
 // A tally holds only this terminal's records (contract 8); its peers' records reach the county
 // through their own tallies.
 constexpr const char* kOwn = "origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1)";
+// This database's own revisions (invariant 6): a restored database also holds the old id's.
+constexpr const char* kOwnRevision = "terminal = (SELECT terminal_id FROM terminal WHERE id = 1)";
 
 // BLAKE2b of everything the tally says about each record (voided ones included), in record order.
 std::string recordsHash(const std::vector<CheckinRecord>& records) {
@@ -104,7 +106,8 @@ int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso
     const std::string hash = recordsHash(records);
     int lastRev = 0;
     {
-        auto st = db.prepare("SELECT revision, content_hash FROM upload_outbox WHERE day = ?1 ORDER BY revision DESC LIMIT 1");
+        auto st = db.prepare(std::string("SELECT revision, content_hash FROM upload_outbox WHERE day = ?1 AND ") +
+                             kOwnRevision + " ORDER BY revision DESC LIMIT 1");
         st.bind(1, day);
         if (st.step()) {
             if (st.text(1) == hash) return 0;
@@ -116,20 +119,24 @@ int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso
     if (!date) return 0;  // the store only writes valid days; refuse to invent one
     DailyTally t = buildTally(m_site.config(), *date, records, rev, nowIso);
     t.terminal = loadTerminalIdentity(db).id;
-    db.prepare("UPDATE upload_outbox SET state = 'superseded' WHERE day = ?1 AND state = 'pending'").bind(1, day).run();
-    db.prepare("INSERT INTO upload_outbox(day, revision, content_hash, body, frozen_at) VALUES(?1, ?2, ?3, ?4, ?5)")
+    db.prepare("UPDATE upload_outbox SET state = 'superseded' WHERE day = ?1 AND state = 'pending' AND terminal = ?2")
+        .bind(1, day)
+        .bind(2, t.terminal)
+        .run();
+    db.prepare("INSERT INTO upload_outbox(terminal, day, revision, content_hash, body, frozen_at) VALUES(?6, ?1, ?2, ?3, ?4, ?5)")
         .bind(1, day)
         .bind(2, rev)
         .bind(3, hash)
         .bind(4, tallyJson(t).dump())
         .bind(5, nowIso)
+        .bind(6, t.terminal)
         .run();
     return rev;
 }
 
 int UploadOutbox::currentRevision(LocalDate day) {
-    auto st = m_site.db().prepare(
-        "SELECT revision, content_hash FROM upload_outbox WHERE day = ?1 ORDER BY revision DESC LIMIT 1");
+    auto st = m_site.db().prepare(std::string("SELECT revision, content_hash FROM upload_outbox WHERE day = ?1 AND ") +
+                                  kOwnRevision + " ORDER BY revision DESC LIMIT 1");
     st.bind(1, day.iso());
     if (!st.step()) return 1;
     int last = int(st.i64(0));
@@ -139,22 +146,24 @@ int UploadOutbox::currentRevision(LocalDate day) {
 std::vector<OutboxEntry> UploadOutbox::pending() {
     std::vector<OutboxEntry> out;
     auto st = m_site.db().prepare(
-        "SELECT day, revision, body, frozen_at, attempts, next_attempt FROM upload_outbox "
-        "WHERE state = 'pending' ORDER BY day, revision");
+        "SELECT terminal, day, revision, body, frozen_at, attempts, next_attempt FROM upload_outbox "
+        "WHERE state = 'pending' ORDER BY day, terminal, revision");
     while (st.step())
-        out.push_back(OutboxEntry{st.text(0), int(st.i64(1)), st.text(2), st.text(3), int(st.i64(4)), st.i64(5)});
+        out.push_back(
+            OutboxEntry{st.text(0), st.text(1), int(st.i64(2)), st.text(3), st.text(4), int(st.i64(5)), st.i64(6)});
     return out;
 }
 
 int UploadOutbox::pendingDays() {
-    auto st = m_site.db().prepare("SELECT COUNT(DISTINCT day) FROM upload_outbox WHERE state = 'pending'");
+    auto st = m_site.db().prepare("SELECT COUNT(*) FROM (SELECT DISTINCT terminal, day FROM upload_outbox WHERE state = 'pending')");
     st.step();
     return int(st.i64(0));
 }
 
 bool UploadOutbox::isPending(const OutboxEntry& e) {
-    auto st = m_site.db().prepare("SELECT state = 'pending' FROM upload_outbox WHERE day = ?1 AND revision = ?2");
-    st.bind(1, e.day).bind(2, e.revision);
+    auto st = m_site.db().prepare(
+        "SELECT state = 'pending' FROM upload_outbox WHERE day = ?1 AND revision = ?2 AND terminal = ?3");
+    st.bind(1, e.day).bind(2, e.revision).bind(3, e.terminal);
     return st.step() && st.i64(0) == 1;
 }
 
@@ -187,7 +196,8 @@ void UploadOutbox::markDelivered(const OutboxEntry& e, int status, const std::st
     // A newer revision may have superseded this one while it was in flight: it stays superseded.
     m_site.db()
         .prepare("UPDATE upload_outbox SET state = CASE state WHEN 'pending' THEN 'delivered' ELSE state END, "
-                 "delivered_at = ?3, last_status = ?4, attempts = attempts + 1 WHERE day = ?1 AND revision = ?2")
+                 "delivered_at = ?3, last_status = ?4, attempts = attempts + 1 WHERE day = ?1 AND revision = ?2 AND terminal = ?5")
+        .bind(5, e.terminal)
         .bind(1, e.day)
         .bind(2, e.revision)
         .bind(3, atIso)
@@ -204,7 +214,8 @@ void UploadOutbox::markFailed(const OutboxEntry& e, int status, std::int64_t nex
     RelaxedSync relaxed(m_site.db());
     m_site.db()
         .prepare("UPDATE upload_outbox SET attempts = attempts + 1, next_attempt = ?3, last_status = ?4 "
-                 "WHERE day = ?1 AND revision = ?2")
+                 "WHERE day = ?1 AND revision = ?2 AND terminal = ?5")
+        .bind(5, e.terminal)
         .bind(1, e.day)
         .bind(2, e.revision)
         .bind(3, nextAttemptUnix)
@@ -217,7 +228,8 @@ void UploadOutbox::markRefused(const OutboxEntry& e, int status, const std::stri
     m_site.db()
         .prepare("UPDATE upload_outbox SET state = CASE state WHEN 'pending' THEN 'refused' ELSE state END, "
                  "attempts = attempts + 1, last_status = ?3, county_answer = ?4, refused_at = ?5 "
-                 "WHERE day = ?1 AND revision = ?2")
+                 "WHERE day = ?1 AND revision = ?2 AND terminal = ?6")
+        .bind(6, e.terminal)
         .bind(1, e.day)
         .bind(2, e.revision)
         .bind(3, status)
@@ -231,16 +243,16 @@ std::vector<RefusedDay> UploadOutbox::refusedDays() {
     // Only the newest revision counts: a refused revision 1 replaced by a pending or delivered
     // revision 2 is history, not a problem.
     auto st = m_site.db().prepare(
-        "SELECT o.day, o.revision, COALESCE(o.county_answer, ''), COALESCE(o.refused_at, '') FROM upload_outbox o "
-        "WHERE o.state = 'refused' AND o.revision = (SELECT MAX(revision) FROM upload_outbox WHERE day = o.day) "
-        "ORDER BY o.day");
-    while (st.step()) out.push_back(RefusedDay{st.text(0), int(st.i64(1)), st.text(2), st.text(3)});
+        "SELECT o.terminal, o.day, o.revision, COALESCE(o.county_answer, ''), COALESCE(o.refused_at, '') "
+        "FROM upload_outbox o WHERE o.state = 'refused' AND o.revision = "
+        "(SELECT MAX(revision) FROM upload_outbox WHERE day = o.day AND terminal = o.terminal) ORDER BY o.day, o.terminal");
+    while (st.step()) out.push_back(RefusedDay{st.text(0), st.text(1), int(st.i64(2)), st.text(3), st.text(4)});
     return out;
 }
 
 std::optional<std::int64_t> UploadOutbox::nextAttempt() {
     auto st = m_site.db().prepare(
-        "SELECT next_attempt FROM upload_outbox WHERE state = 'pending' ORDER BY day, revision LIMIT 1");
+        "SELECT next_attempt FROM upload_outbox WHERE state = 'pending' ORDER BY day, terminal, revision LIMIT 1");
     if (!st.step()) return std::nullopt;
     return st.i64(0);
 }

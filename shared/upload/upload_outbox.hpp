@@ -12,7 +12,11 @@
 //  (4) a revision leaves `pending` only when the platform confirmed it (2xx/409), refused it (another
 //      4xx: set aside with the county's answer, later days go on), or a newer one replaced it;
 //  (5) a day's tally names this database's terminal id, so two terminals (or a rebuilt database)
-//      never share an Idempotency-Key.
+//      never share an Idempotency-Key;
+//  (6) each revision keeps the terminal id it was frozen under and is sent under that id's key; new
+//      revisions are made only under this database's own id. A database restored from a backup has a
+//      fresh id (contract 11), so the old id's revisions it holds go out exactly as they were frozen,
+//      and it never makes another body under the old id's keys.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -25,6 +29,7 @@
 namespace mh {
 
 struct OutboxEntry {
+    std::string terminal;  // the terminal id the tally was frozen under: its Idempotency-Key's
     std::string day;       // YYYY-MM-DD
     int revision = 0;
     std::string body;      // the tally JSON exactly as sent
@@ -35,6 +40,7 @@ struct OutboxEntry {
 
 // A day whose newest revision the county refused, with its answer (status and the start of its reply).
 struct RefusedDay {
+    std::string terminal;
     std::string day;
     int revision = 0;
     std::string countyAnswer;

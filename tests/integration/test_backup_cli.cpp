@@ -6,11 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "shared/cards/card_signature.hpp"
-#include "shared/site/site_keys.hpp"
+#include "integration/backup_site.hpp"
 #include "shared/store/backup_store.hpp"
-#include "support/run_process.hpp"
-#include "support/test_site.hpp"
 
 using namespace mh;
 using test::kiosk;
@@ -20,39 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kElders = 40;
-
-// A site made with `kiosk init`, the standard policy and kElders 特困 elders E1..E40.
-struct BackupSite {
-    test::TempDir dir;
-    std::string site;
-    fs::path usb;
-    BackupSite() {
-        site = (dir.path() / "site").string();
-        usb = dir.path() / "usb";
-        auto init = kiosk({"init", "--site", site, "--site-id", "141022-001", "--name", "北关村老年食堂"});
-        REQUIRE_MESSAGE(init.exitCode == 0, init.err);
-        test::writeFile(dir.path() / "site/site.toml", test::standardToml());
-        std::string csv = "elder_id,name,categories\n";
-        for (int i = 1; i <= kElders; ++i) csv += "E" + std::to_string(i) + ",王秀英,tekun\n";
-        test::writeFile(dir.path() / "roster.csv", csv);
-        auto imp = kiosk({"roster", "import", "--site", site, (dir.path() / "roster.csv").string()});
-        REQUIRE_MESSAGE(imp.exitCode == 0, imp.err);
-    }
-    std::string card(int elder) {
-        auto keys = SiteKeys::load(dir.path() / "site");
-        REQUIRE(keys.ok());
-        return signCard({"E" + std::to_string(elder), "1"}, keys->card.sec);
-    }
-    void scan(int elder, const std::string& at) {
-        auto r = kiosk({"scan", "--site", site, "--service", "lunch", "--at", at, card(elder)});
-        REQUIRE_MESSAGE(r.exitCode == 0, r.err);
-    }
-    Json backup() {
-        auto r = kiosk({"backup", "--site", site, "--to", usb.string()});
-        REQUIRE_MESSAGE(r.exitCode == 0, r.err);
-        return Json::parse(r.out);
-    }
-};
+using test::BackupSite;
 
 // Integrity and record count of a backup's database, read from a scratch copy (opening migrates).
 std::pair<std::string, std::int64_t> inspect(const fs::path& backupFolder, const fs::path& scratch) {
@@ -151,10 +116,21 @@ TEST_CASE("restore end to end: the database is lost, restored, the records and t
     Json st = Json::parse(status.out);
     CHECK(st["database"] == "ok");
     CHECK(st["clock"] == "ok");  // the backup's records are older than now: no refusal
-    CHECK(st["terminal"] == b["terminal"]);
+    // A restored database is a new terminal (contract 11): the old id is its lineage.
+    CHECK(st["terminal"] == rj["new_terminal"]);
+    CHECK(st["terminal"] != b["terminal"]);
+    CHECK(st["restored_from"] == Json::array({b["terminal"]}));
 
-    auto tallyAfter = kiosk({"tally", "--site", s.site, "--date", "2026-11-24"});
-    CHECK(tallyOf(tallyAfter.out) == tallyOf(tallyBefore.out));
+    // The day is held as the old terminal froze it in the backup, byte for byte, under its id.
+    {
+        Database db = Database::open(fs::path(s.site) / "mealhall.db");
+        auto body = db.prepare("SELECT body FROM upload_outbox WHERE terminal = ?1 AND day = '2026-11-24'");
+        body.bind(1, b["terminal"].get<std::string>());
+        REQUIRE(body.step());
+        Json frozen = Json::parse(body.text(0));
+        frozen.erase("generated_at");
+        CHECK(frozen == tallyOf(tallyBefore.out));
+    }
     // The records are there: a second lunch the same day is a duplicate, the next day is accepted.
     auto dup = kiosk({"scan", "--site", s.site, "--service", "lunch", "--at", "2026-11-24T12:30", s.card(1)});
     CHECK(dup.exitCode == 1);
@@ -172,8 +148,8 @@ TEST_CASE("restore end to end: the database is lost, restored, the records and t
         Database db = Database::open(scratch);
         CHECK(checkinRecordCount(db) == 6);  // the scan made after the first restore is not lost
     }
-    auto tallyRestored = kiosk({"tally", "--site", s.site, "--date", "2026-11-24"});
-    CHECK(tallyOf(tallyRestored.out) == tallyOf(tallyBefore.out));
+    // The backup of the terminal this one was restored from is its own: no flag was needed.
+    CHECK(Json::parse(kiosk({"status", "--site", s.site}).out)["restored_from"].size() == 2);
 }
 
 TEST_CASE("restore refuses another site's or terminal's backup unless told, and a damaged one") {
@@ -196,19 +172,27 @@ TEST_CASE("restore refuses another site's or terminal's backup unless told, and 
     CHECK(refused.err.find("另一个站点") != std::string::npos);
     CHECK(test::readFile(fs::path(s.site) / "mealhall.db") == dbBefore);
 
-    // Another terminal of the same site: the other site's backup relabelled as ours.
-    Json m = Json::parse(test::readFile(fs::path(otherDir) / "manifest.json"));
-    m["site_id"] = "141022-001";
-    test::writeFile(fs::path(otherDir) / "manifest.json", m.dump());
+    // Another terminal of the same site (same keys, its own id): our backup put on a second machine,
+    // which is a terminal of its own from then on, and that machine's backup.
+    const std::string second = (s.dir.path() / "second").string();
+    REQUIRE(kiosk({"restore", "--site", second, "--from", mineDir}).exitCode == 0);
+    auto sb = kiosk({"backup", "--site", second, "--to", (s.dir.path() / "usb-second").string()});
+    REQUIRE_MESSAGE(sb.exitCode == 0, sb.err);
+    Json m = Json::parse(sb.out);
+    otherDir = m["backup"].get<std::string>();
     auto refusedT = kiosk({"restore", "--site", s.site, "--from", otherDir});
     CHECK(refusedT.exitCode == 1);
     CHECK(Json::parse(refusedT.out)["error"] == "restore.other_terminal");
     CHECK(test::readFile(fs::path(s.site) / "mealhall.db") == dbBefore);
     auto forced = kiosk({"restore", "--site", s.site, "--from", otherDir, "--force-other-terminal"});
     CHECK_MESSAGE(forced.exitCode == 0, forced.err);
-    CHECK(Json::parse(kiosk({"status", "--site", s.site}).out)["terminal"] == m["terminal"]);
-    // Back to our own (now the other terminal's id is the current one, so it needs the flag too).
-    CHECK(kiosk({"restore", "--site", s.site, "--from", mineDir, "--force-other-terminal"}).exitCode == 0);
+    Json forcedStatus = Json::parse(kiosk({"status", "--site", s.site}).out);
+    CHECK(forcedStatus["terminal"] != m["terminal"]);
+    // The directory is one terminal: its lineage now holds both the replaced database's id and the backup's.
+    CHECK(forcedStatus["restored_from"].size() == 2);
+    CHECK(forcedStatus["restored_from"].dump().find(m["terminal"].get<std::string>()) != std::string::npos);
+    // Back to our own: the terminal this directory was before the forced restore is in its lineage.
+    CHECK(kiosk({"restore", "--site", s.site, "--from", mineDir}).exitCode == 0);
 
     // A damaged copy: pages in the middle overwritten.
     {
