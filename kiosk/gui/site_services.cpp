@@ -225,7 +225,10 @@ int SiteServices::peerPort() const { return m_openPort; }
 
 void SiteServices::updateListener() {
     std::lock_guard lock(m_serverMutex);
-    const bool peers = hasPeers(), pairing = m_code.live() || m_pairing.joinPending();
+    // Pairing first, peers second: a join finishing in between has noted its peer before it stops
+    // being pending (PairingService::done), so the port is never closed under a new peer.
+    const bool pairing = m_code.live() || m_pairing.joinPending();
+    const bool peers = hasPeers();
     {
         std::lock_guard watchLock(m_watchMutex);
         m_pairingOpen = pairing && !peers;  // the watcher polls only while this can still change

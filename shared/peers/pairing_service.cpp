@@ -155,7 +155,6 @@ PeerReply PairingService::done(const PeerRequest& req) {
     if (it == m_pending.end() || !pairing::tagMatches(pairing::doneMessage(pubHex, terminal), it->second.requestKey, tag))
         return refused(401, "unknown_join");
     const std::string address = it->second.address;
-    m_pending.erase(it);
     auto added = addPeerToSiteToml(m_dir, address);
     nlohmann::json reply = {{"peer_added", bool(added)}};
     if (!added) reply["peer_note"] = added.error().message;
@@ -163,6 +162,9 @@ PeerReply PairingService::done(const PeerRequest& req) {
     std::cerr << "pairing: terminal " << terminal << " at " << address << " joined"
               << (added ? "" : " (site.toml not updated: " + added.error().en + ")") << "\n";
     if (added && m_onJoined) m_onJoined(address);
+    // Pending until the new peer is noted (onJoined): a listener kept open for the join never closes
+    // between the two (SiteServices::updateListener asks joinPending() first, then for peers).
+    m_pending.erase(pubHex);
     return jsonReply(200, reply);
 }
 
