@@ -1,9 +1,13 @@
 // `serve`: a terminal without a screen (contract 3, 11). The peer server for the site's other
-// terminals with a pairing code for `init --join` (`--code-file F`, 0600, rewritten whenever a new
-// code is made), the county uploader and the posting and backup jobs — the same set `run` starts
-// beside its window (gui/site_services.hpp) — until SIGTERM or SIGINT. Logs go to stderr (the
-// journal); one JSON line on stdout says where it listens (the port matters with --listen ...:0).
+// terminals, the county uploader and the posting and backup jobs — the same set `run` starts beside
+// its window (gui/site_services.hpp) — until SIGTERM or SIGINT. Logs go to stderr (the journal); one
+// JSON line on stdout says where it listens (the port matters with --listen ...:0; 0 while closed).
+// Pairing codes, for scripts: `--code-file F` shows one code at start by writing it to F (0600); it
+// lives 10 minutes and serves one join, and F is deleted when it is used, expires or is burnt. SIGUSR1
+// (`kill -USR1 PID`; the pid is in the JSON line) shows a fresh one in F. Without a code shown, a site
+// with no [peers] addresses opens no port at all.
 #include <signal.h>
+#include <unistd.h>
 
 #include <iostream>
 
@@ -20,14 +24,51 @@ struct ServeArgs {
     std::string site = kDefaultSite, listen, codeFile;
 };
 
-bool writeCode(const std::string& file, const std::string& code, const Context& ctx) {
-    if (file.empty()) return true;
-    if (auto st = writeFileAtomic(file, code + "\n"); !st) {
-        ctx.error(st.error());
-        return false;
+// The code shown in F, and F deleted once that code can no longer be used: F holds a live code or
+// nothing.
+class CodeFile {
+public:
+    CodeFile(std::string file, gui::SiteServices& services, const Context& ctx) : m_file(std::move(file)), m_services(services), m_ctx(ctx) {}
+
+    bool show() {
+        if (m_file.empty()) {
+            m_ctx.say("没有 --code-file，配对码无处显示；请用 kiosk serve --code-file 文件 启动",
+                      "no --code-file: nowhere to show a pairing code; start serve with --code-file FILE");
+            return false;
+        }
+        auto code = m_services.showPairingCode();
+        if (!code) {
+            m_ctx.error(code.error());
+            return false;
+        }
+        if (auto st = writeFileAtomic(m_file, *code + "\n"); !st) {
+            m_ctx.error(st.error());
+            return false;
+        }
+        m_serial = m_services.pairingCode().view().serial;
+        m_ctx.say("配对码写在 " + m_file + "，10 分钟内有效，只能用一次；本机在 " + m_services.joinAddress() + " 等候加入",
+                  "pairing code in " + m_file + ", valid 10 minutes, single use; joins are taken at " + m_services.joinAddress());
+        return true;
     }
-    return true;
-}
+    // Once a second: the file goes when its code can no longer be used.
+    void check() {
+        if (m_serial == 0) return;
+        PairingCodeView v = m_services.pairingCode().view();
+        if (v.serial == m_serial && v.usable) return;
+        std::error_code ec;
+        std::filesystem::remove(m_file, ec);
+        m_serial = 0;
+        const std::string why = v.state == CodeCheck::Used ? "已用过" : v.state == CodeCheck::Expired ? "已过期" : "已作废";
+        m_ctx.say("配对码" + why + "，已删除 " + m_file + "；要再加一台签到机：kill -USR1 " + std::to_string(::getpid()),
+                  "the pairing code is no longer valid; " + m_file + " deleted. For another: kill -USR1 " + std::to_string(::getpid()));
+    }
+
+private:
+    std::string m_file;
+    gui::SiteServices& m_services;
+    const Context& m_ctx;
+    std::uint64_t m_serial = 0;  // of the code in the file; 0: no file
+};
 
 int runServe(const ServeArgs& a, Context& ctx) {
     if (!a.listen.empty() && !parseHostPort(a.listen, /*allowPortZero=*/true)) {
@@ -36,11 +77,12 @@ int runServe(const ServeArgs& a, Context& ctx) {
     }
     // Blocked before any thread starts, so every thread inherits the mask and the signal waits for
     // sigtimedwait below instead of killing the process mid-write.
-    sigset_t stopSignals;
-    sigemptyset(&stopSignals);
-    sigaddset(&stopSignals, SIGTERM);
-    sigaddset(&stopSignals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGUSR1);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     auto site = ctx.openSite(a.site, /*keepLastGood=*/true);
     if (!site) return kUsage;
@@ -49,6 +91,7 @@ int runServe(const ServeArgs& a, Context& ctx) {
                 "site.toml is broken, running on the last good configuration: " + site->configDetail());
     gui::SiteServicesOptions opt;
     opt.listen = a.listen;
+    opt.listenOption = "--listen";
     std::optional<gui::SiteServices> built;
     try {
         built.emplace(*site, ctx.clock, curlClientFactory(site->dir()), opt);
@@ -61,26 +104,30 @@ int runServe(const ServeArgs& a, Context& ctx) {
         ctx.error(st.error());
         return kUsage;
     }
+    CodeFile codeFile(a.codeFile, services, ctx);
+    if (!a.codeFile.empty() && !codeFile.show()) return kUsage;
     std::string terminal = loadTerminalIdentity(site->db()).id;
-    if (!writeCode(a.codeFile, services.pairingCode().view().code, ctx)) return kUsage;
     nlohmann::ordered_json j;
     j["terminal"] = terminal;
     j["site_id"] = site->config().siteId;
+    j["listening"] = services.listening();
     j["port"] = services.peerPort();
     j["join_address"] = services.joinAddress();
+    j["pid"] = ::getpid();
     printJson(j);
     std::cout.flush();
-    ctx.say("本机（" + terminal + "）在 " + services.joinAddress() + " 等候同一食堂的其他签到机" +
-                (a.codeFile.empty() ? "" : "；配对码写在 " + a.codeFile),
-            "terminal " + terminal + " serves the site's other terminals at " + services.joinAddress() +
-                (a.codeFile.empty() ? "" : "; pairing code in " + a.codeFile));
+    if (services.listening())
+        ctx.say("本机（" + terminal + "）在 " + services.joinAddress() + " 等候同一食堂的其他签到机",
+                "terminal " + terminal + " serves the site's other terminals at " + services.joinAddress());
+    else
+        ctx.say("本机（" + terminal + "）还没有其他签到机，不开网络端口；要加一台，用 --code-file 显示配对码",
+                "terminal " + terminal + " has no other terminals and opens no port; show a pairing code (--code-file) to add one");
     timespec tick{1, 0};
     for (;;) {
-        int sig = sigtimedwait(&stopSignals, nullptr, &tick);
+        int sig = sigtimedwait(&signals, nullptr, &tick);
         if (sig == SIGTERM || sig == SIGINT) break;
-        // A used or expired code is replaced at once (a burnt one after its 10 minutes), so scripts
-        // reading the file always find one that can still work.
-        if (services.pairingCode().renewIfDue()) writeCode(a.codeFile, services.pairingCode().view().code, ctx);
+        if (sig == SIGUSR1) codeFile.show();
+        codeFile.check();
     }
     services.stop();
     ctx.say("已停止", "stopped");
@@ -94,7 +141,7 @@ void registerServeVerb(CLI::App& app, Context& ctx) {
     CLI::App* s = app.add_subcommand("serve", "headless terminal: peer service, pairing code, uploads and posting (until SIGTERM)");
     s->add_option("--site", a->site, "site directory")->capture_default_str();
     s->add_option("--listen", a->listen, "where to serve the other terminals, host:port (default: [peers] listen)");
-    s->add_option("--code-file", a->codeFile, "write the six-digit pairing code to this file (0600)");
+    s->add_option("--code-file", a->codeFile, "show a pairing code: write it to this file (0600; 10 minutes, one join; SIGUSR1: a new one)");
     s->callback([a, &ctx] { ctx.exitCode = runServe(*a, ctx); });
 }
 

@@ -31,7 +31,7 @@ int runJoin(const InitArgs& a, Context& ctx) {
     if (!r) {
         ctx.error(r.error());
         const std::string& c = r.error().code;
-        return c == "join.code" || c == "join.reply" || c == "join.site" ? kRefused : kUsage;
+        return c == "join.code" || c == "join.reply" || c == "join.site" || c == "join.unfinished" ? kRefused : kUsage;
     }
     nlohmann::ordered_json j;
     j["site_id"] = r->siteId;

@@ -55,7 +55,9 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         if (tab == ui::StaffTab::Settings) {
             // As a running terminal shows it: its pairing code and the site's other terminals.
             ui::PeersView& p = st.ops.peers;
+            p.canPair = true;
             p.serving = true;
+            p.codeShown = true;
             p.code = "123456";
             p.codeUsable = true;
             p.codeNote = "还有 10 分钟有效，只能用一次";

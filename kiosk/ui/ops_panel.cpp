@@ -158,10 +158,15 @@ void OpsPanel::apply(const OpsCommand& c, KioskState& st) {
             } else if constexpr (std::is_same_v<T, HidePosting>) {
                 ops.postingShown = false;
             } else if constexpr (std::is_same_v<T, NewPairingCode>) {
-                if (m_link.newPairingCode) m_link.newPairingCode();
+                const bool wasShown = ops.peers.codeShown;
+                std::string problem = m_link.showPairingCode ? m_link.showPairingCode() : "本机不能加入其他签到机（培训模式）";
                 if (m_link.peers) ops.peers = m_link.peers();
-                st.staffMessage = m_link.newPairingCode ? "已换了新的配对码" : "本机没有在等候其他签到机";
-                auditStaffAction(m_site, m_clock, "peers.new_code", "", "");
+                st.staffMessage = !problem.empty() ? problem : wasShown ? "已换了新的配对码" : "配对码已显示，10 分钟内有效";
+                if (problem.empty()) auditStaffAction(m_site, m_clock, "peers.new_code", "", "");
+            } else if constexpr (std::is_same_v<T, HidePairingCode>) {
+                if (m_link.hidePairingCode) m_link.hidePairingCode();
+                if (m_link.peers) ops.peers = m_link.peers();
+                st.staffMessage = "配对码已收起";
             }
         },
         c);
@@ -194,8 +199,17 @@ void OpsPanel::saveDonation(KioskState& st) {
 
 bool OpsPanel::tick(KioskState& st) {
     bool changed = false;
+    // A code lives only while staff look at it: leaving the settings tab (or the staff screens, by
+    // hand or by their time-out) withdraws it.
+    const bool onSettings = st.screen == ScreenId::Roster && st.staffTab == StaffTab::Settings;
+    if (!onSettings && st.ops.peers.codeShown) {
+        if (m_link.hidePairingCode) m_link.hidePairingCode();
+        st.ops.peers.codeShown = false;
+        st.ops.peers.code.clear();
+        changed = true;
+    }
     // The code changes under the staff's eyes when a terminal joins or it expires.
-    if (m_link.peers && st.screen == ScreenId::Roster && st.staffTab == StaffTab::Settings) {
+    if (m_link.peers && onSettings) {
         PeersView v = m_link.peers();
         if (!(v == st.ops.peers)) {
             st.ops.peers = std::move(v);
@@ -239,6 +253,8 @@ std::int64_t OpsPanel::secondsToNextChange(const KioskState& st) const {
     std::int64_t wait = 60;
     // A run finishing is noticed soon after 立即上报 while staff watch the settings tab.
     if (st.ops.upload.waking) wait = 1;
+    // A code shown: a join, its expiry or leaving the tab (which withdraws it) show within a second.
+    if (st.ops.peers.codeShown) wait = 1;
     if (st.screen == ScreenId::Checkin && st.ops.posting) {
         std::int64_t idle = m_clock.nowUnix() - m_lastActivity;
         if (idle < kIdleBeforePostingSeconds) return std::min(wait, kIdleBeforePostingSeconds - idle);

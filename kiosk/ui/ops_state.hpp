@@ -47,9 +47,12 @@ struct PostingSummary {
 };
 
 // The site's other terminals (contract 11) as staff see them on the settings tab: the pairing code a
-// new terminal types into `init --join`, where this one listens, and each peer's state.
+// new terminal types into `init --join` (only while staff show it), where this one listens, and each
+// peer's state.
 struct PeersView {
-    bool serving = false;            // a peer server runs (not in training, not without a listen address)
+    bool canPair = false;            // this terminal may show a code (not in training)
+    bool serving = false;            // the peer server listens now (peers known, or a code shown)
+    bool codeShown = false;          // staff asked for a code and it has not been withdrawn
     std::string code;                // 123456
     std::string codeNote;            // 10分钟内有效，只能用一次 / 已用过，请换一个新码
     bool codeUsable = false;
@@ -81,9 +84,10 @@ struct SaveDonation {};
 struct CancelDonation {};
 // Any tap on the posting view returns to the waiting screen.
 struct HidePosting {};
-struct NewPairingCode {};  // 换一个配对码: the old one dies at once
+struct NewPairingCode {};   // 显示配对码 / 换一个配对码: a fresh code for 10 minutes, the old one dies at once
+struct HidePairingCode {};  // 收起配对码 (also when staff leave the settings tab): the code dies at once
 using OpsCommand = std::variant<UploadNow, StartDonation, DonationKey, PickDonor, ToggleDonorNamed, SaveDonation,
-                                CancelDonation, HidePosting, NewPairingCode>;
+                                CancelDonation, HidePosting, NewPairingCode, HidePairingCode>;
 
 // What the running kiosk hands the controller: the background uploader and the posting job. Each
 // function may be empty (screenshots, tests without them).
@@ -94,7 +98,8 @@ struct OpsLink {
     std::function<std::string()> backupStatus;                // the nightly backup: age or failure
     std::function<std::string()> postingStatus;               // what the posting job last did
     std::function<PeersView()> peers;                         // pairing code and peer states
-    std::function<void()> newPairingCode;                     // PairingCode::renew
+    std::function<std::string()> showPairingCode;             // a fresh code; why not, in Chinese, or empty
+    std::function<void()> hidePairingCode;                    // the code shown dies
     std::function<std::vector<std::string>()> printers;       // the printers staff may pick (lpstat)
 };
 

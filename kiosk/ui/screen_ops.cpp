@@ -45,19 +45,30 @@ void drawUploadSection(const KioskState& st, DrawContext& ctx, float width) {
 
 void drawPeersSection(const KioskState& st, DrawContext& ctx, float width) {
     const PeersView& p = st.ops.peers;
-    if (!p.serving && p.problem.empty()) return;
+    if (!p.canPair && p.problem.empty()) return;
     colouredWrapped(kBlueText, "本食堂的其他签到机");
     if (!p.problem.empty()) colouredWrapped(kRedText, p.problem);
     for (const std::string& line : p.peers) ImGui::TextWrapped("%s", line.c_str());
-    if (p.serving) {
-        if (p.peers.empty()) ImGui::TextWrapped("还没有其他签到机。加一台：在新机器上输入本机地址和下面的配对码");
+    if (!p.canPair) {
+        gap(ctx);
+        return;
+    }
+    if (p.peers.empty()) ImGui::TextWrapped("还没有其他签到机。加一台：按“显示配对码”，在新机器上输入本机地址和配对码");
+    if (p.codeShown) {
         // The code on a line of its own: read aloud or typed on the other terminal, it must not wrap.
         colouredWrapped(p.codeUsable ? kText : kAmberText, "配对码 " + p.code);
         colouredWrapped(p.codeUsable ? kText : kAmberText, p.codeNote);
         ImGui::TextWrapped("%s", p.address.c_str());
-        if (!p.lastEvent.empty()) ImGui::TextWrapped("%s", p.lastEvent.c_str());
-        if (buttonGrid(ctx, "pair", {"换一个配对码"}, width, {ctx.mm(60), ctx.mm(kTouchMm)}) == 0)
-            ctx.out.push(OpsCommand{NewPairingCode{}});
+    } else {
+        ImGui::TextWrapped("配对码只在这里显示的时候有效（最多 10 分钟，只能用一次，离开本页就收起）");
+    }
+    if (!p.lastEvent.empty()) ImGui::TextWrapped("%s", p.lastEvent.c_str());
+    if (p.codeShown) {
+        int tapped = buttonGrid(ctx, "pair", {"换一个配对码", "收起配对码"}, width, {ctx.mm(60), ctx.mm(kTouchMm)});
+        if (tapped == 0) ctx.out.push(OpsCommand{NewPairingCode{}});
+        if (tapped == 1) ctx.out.push(OpsCommand{HidePairingCode{}});
+    } else if (buttonGrid(ctx, "pair", {"显示配对码"}, width, {ctx.mm(60), ctx.mm(kTouchMm)}) == 0) {
+        ctx.out.push(OpsCommand{NewPairingCode{}});
     }
     gap(ctx);
 }
@@ -158,7 +169,8 @@ std::vector<std::string> opsTexts(const KioskState& st) {
         // The posting summary's words (posting_summary.cpp), so its arrival does not rebuild the atlas.
         "上本月公示 · 助餐人次其中送餐用餐老人社会捐赠元次",
         // The peers section (drawPeersSection, site_services.cpp's notes), digits included.
-        "本食堂的其他签到机还没有其他签到机。加一台：在新机器上输入本机地址和下面的配对码换一个配对码",
+        "本食堂的其他签到机还没有其他签到机。加一台：按“显示配对码”，在新机器上输入本机地址和配对码换一个配对码收起",
+        "配对码只在这里显示的时候有效（最多 10 分钟，只能用一次，离开本页就收起）已显示，内有效",
         "已换了新的配对码本机没有在等候其他签到机最后联系落后条联系不上两台机器重复 · 0123456789:."};
     const OpsState& o = st.ops;
     out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.upload.terminal,

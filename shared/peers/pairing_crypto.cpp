@@ -85,4 +85,8 @@ std::string requestMessage(std::string_view pubHex, int listenPort) {
     return "mealhall-join-v1|" + std::string(pubHex) + "|" + std::to_string(listenPort);
 }
 
+std::string doneMessage(std::string_view pubHex, std::string_view terminal) {
+    return "mealhall-join-done-v1|" + std::string(pubHex) + "|" + std::string(terminal);
+}
+
 }  // namespace mh::pairing

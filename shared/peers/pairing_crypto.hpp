@@ -6,7 +6,8 @@
 // from the terminal that showed the code. Both keys are stretched from the code with argon2id
 // salted by the joiner's public key: a passive listener gets nothing (the answer is sealed to a key
 // it does not have), and a man in the middle would have to try a million codes at ~50 ms each
-// within one request's time; an active guesser has the code's 3 tries.
+// within one request's time; an active guesser has the few tries pairing_code.hpp allows.
+// The joiner says it is done (its site is made) with a tag under the same request key.
 #pragma once
 #include <array>
 #include <optional>
@@ -42,5 +43,7 @@ std::optional<Key32> key32FromHex(std::string_view hex);
 
 // What the request's tag covers: the joiner's public key and the port it will listen on.
 std::string requestMessage(std::string_view pubHex, int listenPort);
+// What the done message's tag covers: the joiner's public key and its new terminal id.
+std::string doneMessage(std::string_view pubHex, std::string_view terminal);
 
 }  // namespace mh::pairing

@@ -32,9 +32,14 @@ struct JoinResult {
 };
 
 // Error codes: "join.usage" (bad address, code or directory: exit 2), "join.unreachable" (exit 2),
-// "join.code" (wrong, expired, burnt or used code: exit 1), "join.reply" and "join.site" (the other
-// side's answer could not be used: exit 1), "site.*" (this directory could not be written: exit 2).
-// On failure the directory is left as it was found (removed again when this call created it).
+// "join.code" (wrong, expired, burnt, used or no code shown, or too many wrong tries: exit 1),
+// "join.reply" and "join.site" (the other side's answer could not be used: exit 1), "join.unfinished"
+// (the other side did not confirm the join: exit 1), "site.*" (this directory could not be written:
+// exit 2). On failure the directory is left empty (removed again when this call created it).
+// The site is made with the marker kJoinUnfinished in it and no [peers] addresses; the code-holder is
+// then told the join is done (only then does it write this terminal down), and only after that are
+// the addresses written and the marker removed. A directory holding the marker (a join killed
+// half-way) is cleared and joined into again.
 Result<JoinResult> joinSite(HttpClient& http, const std::filesystem::path& dir, const JoinOptions& options);
 
 }  // namespace mh

@@ -59,9 +59,27 @@ std::string PairingService::lastEvent() const {
     return m_lastEvent;
 }
 
+void PairingService::dropLatePendingLocked() {
+    const std::int64_t now = m_clock.nowUnix();
+    std::erase_if(m_pending, [now](const auto& p) { return p.second.deadlineUnix <= now; });
+}
+
+bool PairingService::joinPending() const {
+    std::lock_guard lock(m_mutex);
+    const std::int64_t now = m_clock.nowUnix();
+    for (const auto& [pub, p] : m_pending)
+        if (p.deadlineUnix > now) return true;
+    return false;
+}
+
 PeerReply PairingService::handle(const PeerRequest& req) {
     if (req.path == kHelloPath) return hello(req);
-    if (req.path != kJoinPath) return refused(404, "unknown_path");
+    if (req.path == kJoinPath) return join(req);
+    if (req.path == kJoinDonePath) return done(req);
+    return refused(404, "unknown_path");
+}
+
+PeerReply PairingService::join(const PeerRequest& req) {
     std::string pubHex, tag;
     int listenPort = 0;
     try {
@@ -78,20 +96,24 @@ PeerReply PairingService::handle(const PeerRequest& req) {
     std::lock_guard lock(m_mutex);
     std::optional<pairing::CodeKeys> keys;
     const std::string message = pairing::requestMessage(pubHex, listenPort);
-    CodeCheck check = m_code.attempt([&](const std::string& code) {
+    HostPort joiner{plainRemoteIp(req.remoteAddr), listenPort};
+    CodeCheck check = m_code.attempt(joiner.host, [&](const std::string& code) {
         keys = pairing::deriveCodeKeys(code, *pub);
         return keys && pairing::tagMatches(message, keys->request, tag);
     });
-    HostPort joiner{plainRemoteIp(req.remoteAddr), listenPort};
     switch (check) {
         case CodeCheck::Ok: break;
         case CodeCheck::Wrong:
             m_lastEvent = "有人用错误的配对码尝试加入（" + joiner.host + "）";
             std::cerr << "pairing: wrong code from " << joiner.host << "\n";
             return refused(401, "wrong_code");
+        case CodeCheck::TooMany:
+            std::cerr << "pairing: " << joiner.host << " made too many wrong tries; refused\n";
+            return refused(401, "too_many");
         case CodeCheck::Burnt: return refused(401, "burnt");
         case CodeCheck::Expired: return refused(401, "expired");
         case CodeCheck::Used: return refused(401, "used");
+        case CodeCheck::NotShown: return refused(401, "no_code");
     }
     nlohmann::json payload;
     try {
@@ -100,22 +122,50 @@ PeerReply PairingService::handle(const PeerRequest& req) {
             std::cerr << "pairing: cannot open the site: " << site.error().en << "\n";
             return refused(500, "site");
         }
-        payload = bundleToJson(makeSiteBundle(**site));
+        SiteBundle bundle = makeSiteBundle(**site);
+        // A joiner killed after this side wrote it down, joining again, is not its own peer.
+        std::erase(bundle.peers, joiner.text());
+        payload = bundleToJson(bundle);
     } catch (const std::exception& e) {
         std::cerr << "pairing: cannot read the site: " << e.what() << "\n";
         return refused(500, "site");
     }
-    // The joiner is told whether this side could write its address down; it joins either way.
-    const std::string address = joiner.text();
-    auto added = addPeerToSiteToml(m_dir, address);
-    payload["peer_added"] = bool(added);
-    if (!added) payload["peer_note"] = added.error().message;
+    // Written down only when the joiner says it is done (done()): a join killed half-way leaves no
+    // address here that nobody answers at.
+    dropLatePendingLocked();
+    m_pending[pubHex] = Pending{joiner.text(), keys->request, m_clock.nowUnix() + kFinishSeconds};
     std::string sealed = pairing::sealBase64(payload.dump(), *pub);
-    m_lastEvent = "新的签到机已加入：" + address;
-    std::cerr << "pairing: terminal at " << address << " joined" << (added ? "" : " (site.toml not updated: " + added.error().en + ")")
-              << "\n";
-    if (added && m_onJoined) m_onJoined(address);
+    std::cerr << "pairing: terminal at " << joiner.text() << " received the site; waiting for it to finish\n";
     return jsonReply(200, {{"sealed", sealed}, {"tag", pairing::tagHex(sealed, keys->reply)}});
+}
+
+PeerReply PairingService::done(const PeerRequest& req) {
+    std::string pubHex, terminal, tag;
+    try {
+        auto j = nlohmann::json::parse(req.body);
+        pubHex = j.at("pub").get<std::string>();
+        terminal = j.at("terminal").get<std::string>();
+        tag = j.at("tag").get<std::string>();
+    } catch (const nlohmann::json::exception&) {
+        return refused(400, "malformed");
+    }
+    std::lock_guard lock(m_mutex);
+    dropLatePendingLocked();
+    auto it = m_pending.find(pubHex);
+    if (it == m_pending.end() || !pairing::tagMatches(pairing::doneMessage(pubHex, terminal), it->second.requestKey, tag))
+        return refused(401, "unknown_join");
+    const std::string address = it->second.address;
+    auto added = addPeerToSiteToml(m_dir, address);
+    nlohmann::json reply = {{"peer_added", bool(added)}};
+    if (!added) reply["peer_note"] = added.error().message;
+    m_lastEvent = "新的签到机已加入：" + address;
+    std::cerr << "pairing: terminal " << terminal << " at " << address << " joined"
+              << (added ? "" : " (site.toml not updated: " + added.error().en + ")") << "\n";
+    if (added && m_onJoined) m_onJoined(address);
+    // Pending until the new peer is noted (onJoined): a listener kept open for the join never closes
+    // between the two (SiteServices::updateListener asks joinPending() first, then for peers).
+    m_pending.erase(pubHex);
+    return jsonReply(200, reply);
 }
 
 }  // namespace mh

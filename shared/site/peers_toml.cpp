@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <toml++/toml.h>
+
 #include "shared/core/atomic_file.hpp"
 #include "shared/site/site.hpp"
 #include "shared/site/site_config.hpp"
@@ -165,6 +167,19 @@ Status addPeerToSiteToml(const std::filesystem::path& dir, const std::string& ad
     if (auto st = writeFileAtomic(dir / kSiteToml, next); !st) return st.error();
     (void)writeFileAtomic(dir / kLastGoodSiteToml, next);
     return okStatus();
+}
+
+PeersTomlKeys peersKeysInSiteToml(const std::filesystem::path& dir) {
+    PeersTomlKeys k;
+    try {
+        toml::table root = toml::parse(readAll(dir / kSiteToml));
+        if (const toml::table* peers = root["peers"].as_table()) {
+            k.table = true;
+            k.listen = peers->contains("listen");
+        }
+    } catch (const toml::parse_error&) {
+    }
+    return k;
 }
 
 }  // namespace mh

@@ -22,4 +22,12 @@ std::string withPeersInToml(const std::string& text, const std::vector<std::stri
 // since it loads. Fails, changing nothing, when the present site.toml does not load.
 Status addPeerToSiteToml(const std::filesystem::path& siteDir, const std::string& address);
 
+// Which of [peers] and its `listen` DIR/site.toml has, so a message about the listener names the
+// setting to change where it exists (both false when the file does not parse or is missing).
+struct PeersTomlKeys {
+    bool table = false;
+    bool listen = false;
+};
+PeersTomlKeys peersKeysInSiteToml(const std::filesystem::path& siteDir);
+
 }  // namespace mh

@@ -1,5 +1,6 @@
 // `kiosk serve` and `kiosk init --join` as processes, the way county IT sets up a second terminal:
-// serve writes its code to a file, the new terminal joins with it, and both sites list each other.
+// serve writes its code to a file (at start, and again on SIGUSR1), the new terminal joins with it,
+// and both sites list each other. A site with no peers opens no port until a code is shown.
 #include <doctest/doctest.h>
 #include <signal.h>
 
@@ -15,6 +16,7 @@
 #include "shared/store/terminal_identity.hpp"
 #include "support/free_port.hpp"
 #include "support/run_process.hpp"
+#include "support/tcp_listening.hpp"
 #include "support/wait_until.hpp"
 #include "support/test_site.hpp"
 
@@ -58,6 +60,16 @@ struct Serving {
         return c.substr(0, c.find('\n'));
     }
     std::string address() const { return "127.0.0.1:" + std::to_string(port); }
+    // Staff ask for a new code (kill -USR1): waits until the file holds a code it did not hold before.
+    std::string newCode() const {
+        std::string before = fs::exists(codeFile) ? code() : "";
+        ::kill(pid, SIGUSR1);
+        bool fresh = waitUntil([&] { return fs::exists(codeFile) && code().size() == 6 && code() != before; }, kProcessWait, kPoll);
+        // One in a million, the new code equals the old one: then the file was rewritten all the same.
+        if (!fresh) fresh = fs::exists(codeFile) && code().size() == 6;
+        REQUIRE(fresh);
+        return code();
+    }
 };
 
 }  // namespace
@@ -108,10 +120,10 @@ TEST_CASE("three terminals: the third joins the first, and the second learns of 
     INFO(jb.err);
     REQUIRE(jb.exitCode == 0);
     Serving sb(b, scratch.path(), listenB);
-    // serve replaces a used code in its file within a second, for the next terminal.
-    REQUIRE(waitUntil([&] { return sa.code().size() == 6 && sa.code() != firstCode; }, kProcessWait, kPoll));
+    // A used code's file is deleted within a second; the next terminal needs a new code (SIGUSR1).
+    REQUIRE(waitUntil([&] { return !fs::exists(sa.codeFile); }, kProcessWait, kPoll));
     std::string listenC = "127.0.0.1:" + std::to_string(freePort());
-    auto jc = kiosk({"init", "--site", c.string(), "--join", sa.address(), "--code", sa.code(), "--listen", listenC});
+    auto jc = kiosk({"init", "--site", c.string(), "--join", sa.address(), "--code", sa.newCode(), "--listen", listenC});
     INFO(jc.err);
     REQUIRE(jc.exitCode == 0);
     CHECK(nlohmann::json::parse(jc.out).at("unreached").empty());
@@ -166,4 +178,71 @@ TEST_CASE("init --join refuses a site dir that already holds a site, and --join 
     CHECK(neither.exitCode == 2);
     CHECK(neither.err.find("--join") != std::string::npos);
     CHECK_FALSE(fs::exists(b.path() / "n"));
+}
+
+TEST_CASE("serve on a fresh site opens no port until a code is shown; the code file goes once used, SIGUSR1 shows a new one") {
+    TempDir a, b, scratch;
+    makeSite(a.path());
+    int port = freePort();
+    const std::string listen = "127.0.0.1:" + std::to_string(port);
+    {
+        // No code shown: nothing to answer, so nothing listens, and SIGUSR1 without --code-file shows none.
+        auto out = scratch.path() / "plain.out", err = scratch.path() / "plain.err";
+        int pid = spawnKiosk({"serve", "--site", a.path().string(), "--listen", listen}, out.string(), err.string());
+        REQUIRE(waitUntil([&] { return readFile(out).find('}') != std::string::npos; }, kProcessWait, kPoll));
+        auto j = nlohmann::json::parse(readFile(out));
+        CHECK(j.at("listening") == false);
+        CHECK(j.at("port") == 0);
+        CHECK(j.at("pid") == pid);
+        CHECK_FALSE(processListens(pid));
+        CHECK_FALSE(tcpListening(port));
+        ::kill(pid, SIGUSR1);
+        CHECK(waitUntil([&] { return readFile(err).find("--code-file") != std::string::npos; }, kProcessWait, kPoll));
+        CHECK_FALSE(processListens(pid));
+        ::kill(pid, SIGTERM);
+        CHECK(waitExit(pid) == 0);
+    }
+    Serving s(a.path(), scratch.path(), listen);  // --code-file: a code is shown, so the port opens
+    CHECK(tcpListening(port));
+    CHECK(processListens(s.pid));
+    auto r = kiosk({"init", "--site", (b.path() / "site").string(), "--join", s.address(), "--code", s.code(), "--listen",
+                    "127.0.0.1:" + std::to_string(freePort())});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(waitUntil([&] { return !fs::exists(s.codeFile); }, kProcessWait, kPoll));
+    CHECK(tcpListening(port));  // it has a peer now
+    std::string next = s.newCode();
+    CHECK(next.size() == 6);
+    CHECK(s.stop() == 0);
+}
+
+TEST_CASE("serve on the demo site (no --listen, no code) holds no listening socket at all") {
+    TempDir d, scratch;
+    auto demo = kiosk({"demo", "--site", (d.path() / "demo").string(), "--no-gui"});
+    INFO(demo.err);
+    REQUIRE(demo.exitCode == 0);
+    auto out = scratch.path() / "demo.out", err = scratch.path() / "demo.err";
+    int pid = spawnKiosk({"serve", "--site", (d.path() / "demo").string()}, out.string(), err.string());
+    REQUIRE(waitUntil([&] { return readFile(out).find('}') != std::string::npos; }, kProcessWait, kPoll));
+    CHECK_FALSE(processListens(pid));
+    CHECK(readFile(err).find("不开网络端口") != std::string::npos);
+    ::kill(pid, SIGTERM);
+    CHECK(waitExit(pid) == 0);
+}
+
+TEST_CASE("serve with [peers] listen taken says to change that line in site.toml; with --listen, to change --listen") {
+    TempDir a, scratch;
+    PeerServerOptions hold;
+    hold.host = "127.0.0.1";
+    hold.port = 0;
+    PeerServer holder([](const PeerRequest&) { return PeerReply{}; }, hold);
+    REQUIRE(holder.start());
+    const std::string taken = "127.0.0.1:" + std::to_string(holder.port());
+    makeSite(a.path(), standardToml("[peers]\naddresses = [\"127.0.0.1:7999\"]\nlisten = \"" + taken + "\"\n"));
+    auto fromFile = kiosk({"serve", "--site", a.path().string()});
+    CHECK(fromFile.exitCode == 2);
+    CHECK(fromFile.err.find("[peers] 下面的 listen = \"" + taken + "\"") != std::string::npos);
+    auto fromFlag = kiosk({"serve", "--site", a.path().string(), "--listen", taken});
+    CHECK(fromFlag.exitCode == 2);
+    CHECK(fromFlag.err.find("请换一个 --listen") != std::string::npos);
 }

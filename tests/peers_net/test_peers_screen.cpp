@@ -11,7 +11,7 @@ using namespace mh;
 using namespace mh::ui;
 using namespace mh::test;
 
-TEST_CASE("the settings tab shows the pairing code and this terminal's address, and 换一个配对码 makes a new one") {
+TEST_CASE("the settings tab shows a pairing code only on request, 换一个配对码 makes a new one, leaving the tab withdraws it") {
     TempDir dir;
     auto site = makeSite(dir.path(), standardToml("[peers]\naddresses = [\"127.0.0.1:7999\"]\n"));
     SystemClock clock;
@@ -28,29 +28,50 @@ TEST_CASE("the settings tab shows the pairing code and this terminal's address, 
     for (char d : std::string("2468")) ctl.apply(PinDigit{d});
     ctl.apply(PinSubmit{});
     ctl.apply(ShowStaffTab{StaffTab::Settings});
-    const PeersView& v = ctl.state().ops.peers;
-    CHECK(v.serving);
-    CHECK(v.codeUsable);
-    CHECK(v.code.size() == 6);
-    CHECK(v.code == services.pairingCode().view().code);
-    CHECK(v.address == "本机地址：127.0.0.1:" + std::to_string(services.peerPort()));
-    CHECK(v.codeNote.find("10 分钟") != std::string::npos);
-    CHECK(v.peers.size() == 1);
-    CHECK(v.peers[0].find("127.0.0.1:7999") != std::string::npos);
-
-    std::string before = v.code;
+    {
+        const PeersView& v = ctl.state().ops.peers;
+        CHECK(v.canPair);
+        CHECK(v.serving);
+        CHECK_FALSE(v.codeShown);  // opening the tab shows no code
+        CHECK(v.code.empty());
+        CHECK_FALSE(services.pairingCode().live());
+        CHECK(v.peers.size() == 1);
+        CHECK(v.peers[0].find("127.0.0.1:7999") != std::string::npos);
+    }
+    ctl.apply(Command{OpsCommand{NewPairingCode{}}});  // 显示配对码
+    {
+        const PeersView& v = ctl.state().ops.peers;
+        CHECK(v.codeShown);
+        CHECK(v.codeUsable);
+        CHECK(v.code.size() == 6);
+        CHECK(v.code == services.pairingCode().view().code);
+        CHECK(v.address == "本机地址：127.0.0.1:" + std::to_string(services.peerPort()));
+        CHECK(v.codeNote.find("10 分钟") != std::string::npos);
+    }
+    std::string before = ctl.state().ops.peers.code;
     // A new code differs from the old one except by a one-in-a-million chance: try twice.
     ctl.apply(Command{OpsCommand{NewPairingCode{}}});
     if (ctl.state().ops.peers.code == before) ctl.apply(Command{OpsCommand{NewPairingCode{}}});
     CHECK(ctl.state().ops.peers.code != before);
     CHECK(ctl.state().ops.peers.code == services.pairingCode().view().code);
     CHECK(ctl.state().staffMessage == "已换了新的配对码");
+    // 收起配对码: the code dies at once.
+    ctl.apply(Command{OpsCommand{HidePairingCode{}}});
+    CHECK_FALSE(ctl.state().ops.peers.codeShown);
+    CHECK_FALSE(services.pairingCode().live());
+    // Shown again, then staff go to another tab: withdrawn without a tap.
+    ctl.apply(Command{OpsCommand{NewPairingCode{}}});
+    CHECK(services.pairingCode().live());
+    ctl.apply(ShowStaffTab{StaffTab::Roster});
+    ctl.tick();
+    CHECK_FALSE(services.pairingCode().live());
+    CHECK_FALSE(ctl.state().ops.peers.codeShown);
     services.stop();
 }
 
 TEST_CASE("a listen address already in use is a plain sentence for staff, and the jobs still run") {
     TempDir dir;
-    auto site = makeSite(dir.path());
+    auto site = makeSite(dir.path(), standardToml("[peers]\naddresses = [\"127.0.0.1:7999\"]\n"));
     SystemClock clock;
     gui::SiteServicesOptions opt;
     opt.listen = "127.0.0.1:0";
@@ -60,7 +81,7 @@ TEST_CASE("a listen address already in use is a plain sentence for staff, and th
     gui::SiteServices second(*site, clock, curlClientFactory(site->dir()), opt);
     auto st = second.start();
     REQUIRE_FALSE(st);
-    CHECK(st.error().message.find("端口被占用") != std::string::npos);
+    CHECK(st.error().message.find("端口被别的程序占用") != std::string::npos);
     PeersView v = second.peersView();
     CHECK_FALSE(v.serving);
     CHECK(v.problem.find("其他签到机连不上本机") != std::string::npos);
