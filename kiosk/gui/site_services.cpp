@@ -80,6 +80,10 @@ ui::PeersView SiteServices::peersView() const {
         v.problem = m_problem;
     }
     v.peers = peerLines();
+    // Contract 11: a peer's entries dated more than 10 minutes ahead of this clock wait aside for staff.
+    if (m_peers)
+        if (int held = m_peers->heldEntries(); held > 0)
+            v.held = "另一台签到机送来 " + std::to_string(held) + " 条时间不对的记录，已搁置，请核对";
     if (!v.serving) return v;
     PairingCodeView c = m_code.view();
     v.code = c.code;
