@@ -6,6 +6,7 @@
 #include "cli/cli_common.hpp"
 #include "kiosk/gui/peer_stack.hpp"
 #include "shared/peers/doubles.hpp"
+#include "shared/store/feed_store.hpp"
 #include "shared/upload/site_status.hpp"
 
 namespace mh::cli {
@@ -29,6 +30,7 @@ J unreadable(const Error& e, bool english) {
     j["needs_staff"] = true;
     j["peers"] = J::array();
     j["doubles"] = nullptr;
+    j["held_entries"] = nullptr;
     return j;
 }
 
@@ -67,6 +69,9 @@ void addPeers(J& j, Site& site, const Context& ctx) {
         list.push_back(J{{"elder_id", d.elderId}, {"service", d.service}, {"date", d.day}, {"records", std::move(records)}});
     }
     j["doubles"] = J{{"count", list.size()}, {"list", std::move(list)}};
+    // Contract 11: what the peers sent dated more than 10 minutes after this clock, held aside (never
+    // imported, never blocking a scan) until staff look or this clock reaches it.
+    j["held_entries"] = FeedStore(site.db()).heldFuture();
 }
 
 int runStatus(const std::string& dir, Context& ctx) {
@@ -103,6 +108,7 @@ int runStatus(const std::string& dir, Context& ctx) {
     j["needs_staff"] = s.needsStaff;
     addPeers(j, **site, ctx);
     if (j["doubles"]["count"].get<std::size_t>() > 0) j["needs_staff"] = true;  // staff must void one of each
+    if (j["held_entries"].get<int>() > 0) j["needs_staff"] = true;             // staff must check the clocks
     printJson(j);
     return kDone;
 }

@@ -83,6 +83,8 @@ std::vector<PeerLine> PeerStack::states() const {
     return out;
 }
 
+int PeerStack::heldEntries() const { return m->current()->heldEntries(); }
+
 PeerReply PeerStack::handle(const PeerRequest& request) {
     if (!m->service) return PeerReply{404, R"({"error":"unknown_path"})"};
     return m->service->handle(request);

@@ -40,6 +40,8 @@ public:
     // One round now on this thread (pending pushes, then every peer's feed); true when all answered.
     bool syncNow();
     [[nodiscard]] std::vector<PeerLine> states() const;
+    // Entries from the peers held aside because they were written in the future (for staff).
+    [[nodiscard]] int heldEntries() const;
     // The peer port's answer: PeerService, or 404 when this stack does not answer.
     PeerReply handle(const PeerRequest& request);
 

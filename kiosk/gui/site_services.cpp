@@ -97,6 +97,10 @@ ui::PeersView SiteServices::peersView() const {
     }
     v.peers = peerLines();
     v.lastEvent = m_pairing.lastEvent();
+    // Contract 11: a peer's entries dated more than 10 minutes ahead of this clock wait aside for staff.
+    if (m_peers)
+        if (int held = m_peers->heldEntries(); held > 0)
+            v.held = "另一台签到机送来 " + std::to_string(held) + " 条时间不对的记录，已搁置，请核对";
     PairingCodeView c = m_code.view();
     if (!v.canPair || !c.shown) return v;
     v.codeShown = true;

@@ -60,6 +60,7 @@ struct PeersView {
     std::string problem;             // the peer server could not start, in plain Chinese
     std::string lastEvent;           // 新的签到机已加入：192.168.1.22:7443
     std::vector<std::string> peers;  // 192.168.1.21:7443 · 最后联系 12:31 · 落后 0 条 / 联系不上
+    std::string held;                // 另一台签到机送来 N 条时间不对的记录，已搁置，请核对; empty: none
     bool operator==(const PeersView&) const = default;
 };
 

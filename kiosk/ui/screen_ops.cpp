@@ -45,10 +45,11 @@ void drawUploadSection(const KioskState& st, DrawContext& ctx, float width) {
 
 void drawPeersSection(const KioskState& st, DrawContext& ctx, float width) {
     const PeersView& p = st.ops.peers;
-    if (!p.canPair && p.problem.empty()) return;
+    if (!p.canPair && p.problem.empty() && p.held.empty()) return;
     colouredWrapped(kBlueText, "本食堂的其他签到机");
     if (!p.problem.empty()) colouredWrapped(kRedText, p.problem);
     for (const std::string& line : p.peers) ImGui::TextWrapped("%s", line.c_str());
+    if (!p.held.empty()) colouredWrapped(kAmberText, p.held);
     if (!p.canPair) {
         gap(ctx);
         return;
@@ -162,7 +163,7 @@ std::vector<std::string> opsTexts(const KioskState& st) {
         "公示打印机：不打印月度公示以后送打印机", "记录一笔捐赠（今天收到）", "金额：（用下面的数字键输入）元",
         "捐赠人：（点下面的名字）", kNewDonorHint, "上光荣榜：是（捐赠人同意公开）",
         "上光荣榜：否（不公开姓名）", "改为不公开", "改为上光荣榜", "确认记录", "取消", "删除", kAnonymousDonor,
-        "正在上报，请稍候", "上报没有运行", "没有记录捐赠", "请先用数字键输入金额（元）", "金额太大（不超过 1000 万元），请重新输入",
+        "正在上报，请稍候", "上报没有运行", "没有记录捐赠", "请先用数字键输入金额（元）", "金额太大（不超过 10 万元），请重新输入",
         "请点选捐赠人，或点“匿名”", "已记录：捐赠元（上光荣榜）", "；名单同步：", "月度公示", kPleaseScan.zh,
         // The backup's words (backup_job.cpp, site_backup.cpp), digits included.
         "数据备份上次备份：分钟前小时前天已经没有备份了，请检查U盘还没有备份过0123456789做成：不在或已满，联系县信息科（）",
@@ -171,12 +172,13 @@ std::vector<std::string> opsTexts(const KioskState& st) {
         // The peers section (drawPeersSection, site_services.cpp's notes), digits included.
         "本食堂的其他签到机还没有其他签到机。加一台：按“显示配对码”，在新机器上输入本机地址和配对码换一个配对码收起",
         "配对码只在这里显示的时候有效（最多 10 分钟，只能用一次，离开本页就收起）已显示，内有效",
-        "已换了新的配对码本机没有在等候其他签到机最后联系落后条联系不上两台机器重复 · 0123456789:."};
+        "已换了新的配对码本机没有在等候其他签到机最后联系落后条联系不上两台机器重复 · 0123456789:.",
+        "另一台签到机送来条时间不对的记录，已搁置，请核对"};
     const OpsState& o = st.ops;
     out.insert(out.end(), {o.upload.lastSuccess, o.upload.pending, o.upload.problem, o.upload.terminal,
                            o.donation.balanceText, drawable(o.form.donor), o.postingStatus,
                            o.backupStatus, o.peers.code, o.peers.codeNote, o.peers.address, o.peers.problem,
-                           o.peers.lastEvent});
+                           o.peers.lastEvent, o.peers.held});
     out.insert(out.end(), o.peers.peers.begin(), o.peers.peers.end());
     out.insert(out.end(), o.upload.refused.begin(), o.upload.refused.end());
     out.push_back(drawable(st.printer));

@@ -19,7 +19,7 @@ Fen& Shares::at(Share s) {
 Fen Shares::at(Share s) const { return const_cast<Shares*>(this)->at(s); }
 
 Shares& Shares::operator+=(const Shares& o) {
-    for (Share s : kAllShares) at(s) += o.at(s);
+    for (Share s : kAllShares) at(s) = addFen(at(s), o.at(s));
     return *this;
 }
 
@@ -47,9 +47,10 @@ std::string_view shareLabelZh(Share s) {
 
 std::string formatYuan2(Fen fen) {
     const char* sign = fen < 0 ? "-" : "";
-    long long a = std::llabs(fen);
+    // Unsigned magnitude: llabs(INT64_MIN) would overflow.
+    unsigned long long a = fen < 0 ? 0ULL - static_cast<unsigned long long>(fen) : static_cast<unsigned long long>(fen);
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%s%lld.%02lld", sign, a / 100, a % 100);
+    std::snprintf(buf, sizeof buf, "%s%llu.%02llu", sign, a / 100, a % 100);
     return buf;
 }
 

@@ -9,6 +9,24 @@ namespace mh {
 
 using Fen = std::int64_t;
 
+// Bounds on money that crosses from another terminal or is typed by staff (contract 11): a donation
+// is 1 fen to 10,000,000 fen (100,000 yuan); a meal's price 0 to 10,000,000 fen. Far below what a
+// sum of millions of rows can overflow, so one bad row cannot break a balance or a posting.
+inline constexpr Fen kMaxDonationFen = 10'000'000;
+inline constexpr Fen kMaxPriceFen = 10'000'000;
+
+// a + b, or the nearest int64 bound when it would overflow: sums of money never wrap and never throw.
+[[nodiscard]] inline Fen addFen(Fen a, Fen b) {
+    Fen out = 0;
+    if (__builtin_add_overflow(a, b, &out)) return b > 0 ? INT64_MAX : INT64_MIN;
+    return out;
+}
+[[nodiscard]] inline Fen subFen(Fen a, Fen b) {
+    Fen out = 0;
+    if (__builtin_sub_overflow(a, b, &out)) return b < 0 ? INT64_MAX : INT64_MIN;
+    return out;
+}
+
 // The "five shares" (五个一点), in the order the policy takes them until the price is covered.
 enum class Share { Government, Collective, Donation, Family, Elder };
 inline constexpr std::array<Share, 5> kAllShares{Share::Government, Share::Collective, Share::Donation,
@@ -21,7 +39,9 @@ struct Shares {
     Fen family = 0;
     Fen elder = 0;
 
-    [[nodiscard]] Fen total() const { return government + collective + donation + family + elder; }
+    [[nodiscard]] Fen total() const {
+        return addFen(addFen(addFen(addFen(government, collective), donation), family), elder);
+    }
     [[nodiscard]] Fen& at(Share s);
     [[nodiscard]] Fen at(Share s) const;
     Shares& operator+=(const Shares& o);

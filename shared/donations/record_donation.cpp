@@ -10,8 +10,8 @@ Result<Donation> recordDonation(Database& db, const DonationRequest& req, LocalD
     if (donor.empty() || !isValidUtf8(donor) || !isValidUtf8(purpose))
         return Error{"donation.donor", "请写明捐赠人（用文字写，不能空着）", "the donor must be named (UTF-8 text)"};
     if (req.amountFen <= 0 || req.amountFen > kMaxDonationFen)
-        return Error{"donation.amount", "捐赠金额应大于 0，且不超过 1000 万元",
-                     "the amount must be more than 0 and at most 10 million yuan"};
+        return Error{"donation.amount", "捐赠金额应大于 0，且不超过 10 万元（10000000 分）",
+                     "the amount must be more than 0 and at most 100,000 yuan (10,000,000 fen)"};
     LocalDate day = req.day.value_or(today);
     if (day > today)
         return Error{"donation.date", "捐赠日期不能晚于今天（" + today.iso() + "）",

@@ -12,8 +12,8 @@
 
 namespace mh {
 
-// 1 fen up to 10 million yuan: a typo of extra zeros is stopped before it inflates the balance.
-inline constexpr Fen kMaxDonationFen = 1'000'000'000;
+// 1 fen up to kMaxDonationFen (shared/core/money.hpp: 10,000,000 fen, 100,000 yuan): a typo of extra
+// zeros is stopped before it inflates the balance, and a peer is held to the same bound (contract 11).
 
 struct DonationRequest {
     std::string donor;              // as the staff wrote it; trimmed, never rewritten

@@ -2,12 +2,56 @@
 
 #include <sodium.h>
 
+#include <cstring>
+#include <optional>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 namespace mh {
 namespace {
 
 constexpr std::string_view kMacLabel = "mealhall peer mac v1";
+// A different label, so the encryption key and the MAC key are two unrelated keys.
+constexpr std::string_view kBoxLabel = "mealhall peer box v2";
+constexpr int kEnvelopeVersion = 2;
+static_assert(crypto_secretbox_KEYBYTES == 32);
+
+// Keyed BLAKE2b over a label and the card-signing secret, keyed with the ID-hash key: both are
+// site secrets every terminal of the site holds, and neither is used as a MAC or box key itself.
+void deriveKey(std::array<unsigned char, 32>& out, std::string_view label, const SiteKeys& keys) {
+    std::string msg(label);
+    msg.append(reinterpret_cast<const char*>(keys.card.sec.data()), keys.card.sec.size());
+    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(msg.data()), msg.size(),
+                       keys.idHashKey.data(), keys.idHashKey.size());
+    sodium_memzero(msg.data(), msg.size());
+}
+
+// base64 of a fresh random nonce and the ciphertext of `body`.
+std::string sealBody(std::string_view body, const std::array<unsigned char, 32>& key) {
+    std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + body.size());
+    randombytes_buf(box.data(), crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(body.data()),
+                          body.size(), box.data(), key.data());
+    std::string out(sodium_base64_ENCODED_LEN(box.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), box.data(), box.size(), sodium_base64_VARIANT_ORIGINAL);
+    out.resize(std::strlen(out.c_str()));
+    return out;
+}
+
+std::optional<std::string> openBody(const std::string& b64, const std::array<unsigned char, 32>& key) {
+    std::vector<unsigned char> box(b64.size() / 4 * 3 + 3);
+    std::size_t len = 0;
+    if (sodium_base642bin(box.data(), box.size(), b64.data(), b64.size(), nullptr, &len, nullptr,
+                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+        return std::nullopt;
+    std::string body(len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+    if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(body.data()), box.data() + crypto_secretbox_NONCEBYTES,
+                                   len - crypto_secretbox_NONCEBYTES, box.data(), key.data()) != 0)
+        return std::nullopt;
+    return body;
+}
 
 std::string hex(const unsigned char* p, std::size_t n) {
     std::string out(n * 2 + 1, '\0');
@@ -39,22 +83,24 @@ Error refused(const char* code, const char* zh, const char* en) { return Error{c
 PeerAuth::PeerAuth(std::string siteId, std::string terminalId, const SiteKeys& keys, const Clock& clock)
     : m_siteId(std::move(siteId)), m_terminalId(std::move(terminalId)), m_clock(clock) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
-    // Keyed BLAKE2b over a label and the card-signing secret, keyed with the ID-hash key: both are
-    // site secrets every terminal of the site holds, and neither is used as a MAC key itself.
-    std::string msg(kMacLabel);
-    msg.append(reinterpret_cast<const char*>(keys.card.sec.data()), keys.card.sec.size());
-    crypto_generichash(m_macKey.data(), m_macKey.size(), reinterpret_cast<const unsigned char*>(msg.data()), msg.size(),
-                       keys.idHashKey.data(), keys.idHashKey.size());
-    sodium_memzero(msg.data(), msg.size());
+    deriveKey(m_macKey, kMacLabel, keys);
+    deriveKey(m_boxKey, kBoxLabel, keys);
+}
+
+PeerAuth::~PeerAuth() {
+    sodium_memzero(m_macKey.data(), m_macKey.size());
+    sodium_memzero(m_boxKey.data(), m_boxKey.size());
 }
 
 std::string PeerAuth::envelope(std::string_view purpose, std::string_view body, const std::string& nonce) const {
     std::int64_t ts = m_clock.nowUnix();
-    std::string input = macInput(purpose, m_siteId, m_terminalId, ts, nonce, body);
+    // Encrypt, then MAC the ciphertext with every header field (and the purpose: path, request nonce).
+    std::string box = sealBody(body, m_boxKey);
+    std::string input = macInput(purpose, m_siteId, m_terminalId, ts, nonce, box);
     unsigned char mac[crypto_auth_BYTES];
     crypto_auth(mac, reinterpret_cast<const unsigned char*>(input.data()), input.size(), m_macKey.data());
-    nlohmann::json j{{"v", 1},          {"site", m_siteId}, {"from", m_terminalId},           {"ts", ts},
-                     {"nonce", nonce}, {"body", body},     {"mac", hex(mac, sizeof mac)}};
+    nlohmann::json j{{"v", kEnvelopeVersion}, {"site", m_siteId}, {"from", m_terminalId},      {"ts", ts},
+                     {"nonce", nonce},         {"box", box},       {"mac", hex(mac, sizeof mac)}};
     return j.dump();
 }
 
@@ -71,11 +117,13 @@ std::string PeerAuth::sealReply(std::string_view path, std::string_view requestN
 Result<OpenedMessage> PeerAuth::check(std::string_view purpose, std::string_view text) const {
     auto j = nlohmann::json::parse(text, nullptr, false);
     auto str = [&](const char* k) { return j.is_object() && j.contains(k) && j[k].is_string(); };
-    if (j.is_discarded() || !str("site") || !str("from") || !str("nonce") || !str("body") || !str("mac") ||
-        !j.contains("ts") || !j["ts"].is_number_integer())
+    // Version 1 (signed, body in clear) is refused: both terminals of a site run the same version.
+    if (j.is_discarded() || !str("site") || !str("from") || !str("nonce") || !str("box") || !str("mac") ||
+        !j.contains("ts") || !j["ts"].is_number_integer() || !j.contains("v") ||
+        !j["v"].is_number_integer() || j["v"].get<std::int64_t>() != kEnvelopeVersion)
         return refused("peer.malformed", "收到的消息格式不对", "malformed peer message");
-    OpenedMessage m{j["from"].get<std::string>(), j["nonce"].get<std::string>(), j["ts"].get<std::int64_t>(),
-                    j["body"].get<std::string>()};
+    OpenedMessage m{j["from"].get<std::string>(), j["nonce"].get<std::string>(), j["ts"].get<std::int64_t>(), {}};
+    const std::string box = j["box"].get<std::string>();
     std::string site = j["site"].get<std::string>();
     if (site != m_siteId) return refused("peer.site", "消息来自另一个站点的机器", "the message is from another site");
     std::string macHex = j["mac"].get<std::string>();
@@ -85,9 +133,12 @@ Result<OpenedMessage> PeerAuth::check(std::string_view purpose, std::string_view
         sodium_hex2bin(mac, sizeof mac, macHex.data(), macHex.size(), nullptr, &macLen, nullptr) != 0 ||
         macLen != sizeof mac)
         return refused("peer.signature", "消息的签名不对", "bad message signature");
-    std::string input = macInput(purpose, site, m.from, m.sentUnix, m.nonce, m.body);
+    std::string input = macInput(purpose, site, m.from, m.sentUnix, m.nonce, box);
     if (crypto_auth_verify(mac, reinterpret_cast<const unsigned char*>(input.data()), input.size(), m_macKey.data()) != 0)
         return refused("peer.signature", "消息的签名不对", "bad message signature");
+    auto body = openBody(box, m_boxKey);
+    if (!body) return refused("peer.signature", "消息的签名不对", "bad message signature");
+    m.body = std::move(*body);
     if (m.from == m_terminalId) return refused("peer.self", "消息来自本机自己", "the message is from this terminal itself");
     std::int64_t skew = m.sentUnix - m_clock.nowUnix();
     if (skew > kPeerClockSlackSeconds || skew < -kPeerClockSlackSeconds)

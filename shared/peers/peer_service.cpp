@@ -99,10 +99,14 @@ PeerReply PeerService::push(const OpenedMessage& m, const std::string& nonce) {
     FeedImport got;
     {
         std::lock_guard lock(m_dbMutex);
-        got = FeedStore(m_db).importLoose(b.at("entries"));
+        FeedStore feed(m_db);
+        // One push, one allowance of stubs; its entries are checked against this terminal's clock.
+        ImportGuard guard = feed.guard(m_auth.nowUnix());
+        got = feed.importLoose(b.at("entries"), guard);
     }
     for (const auto& a : got.arrived) m_book.recordArrived(ClaimKey{a.elderId, a.service, a.day});
-    json reply{{"terminal", m_auth.terminalId()}, {"added", got.added}, {"skipped", got.skipped}};
+    json reply{{"terminal", m_auth.terminalId()}, {"added", got.added}, {"skipped", got.skipped},
+               {"refused", got.refused}, {"held", got.held}};
     return PeerReply{200, m_auth.sealReply(kPeerPushPath, nonce, reply.dump())};
 }
 

@@ -4,7 +4,9 @@
 // site), then answered with a signed reply:
 //   /peer/v1/claim  {"elder","service","day"}    -> {"answer": "granted"|"held"|"has", "terminal"}
 //   /peer/v1/feed   {"after": N, "limit": K}     -> {"terminal", "newest", "last", "entries": [...]}
-//   /peer/v1/push   {"entries": [...]}           -> {"terminal", "added", "skipped"}
+//   /peer/v1/push   {"entries": [...]}           -> {"terminal", "added", "skipped", "refused", "held"}
+// Bodies and replies travel sealed (PeerAuth: encrypted and signed); the entries are believed only as
+// far as FeedStore's checks go (feed_store.hpp: own id refused, future held aside, money bounded).
 // Status: 200 answered; 400 malformed body; 401 refused (body {"error": "signature"|"clock"|"replay"|
 // "site"|"malformed"|"self"}, unsigned; "self": the sender has this terminal's own id); 404 unknown path; 503 the database failed.
 #pragma once

@@ -62,6 +62,10 @@ PeerSync::PeerSync(const std::filesystem::path& dbFile, PeerAuth& auth, ClaimBoo
         }
         m_peers.push_back(std::move(p));
     }
+    try {
+        m_held = FeedStore(m_db).heldFuture();
+    } catch (const StoreError&) {
+    }
 }
 
 PeerSync::~PeerSync() {
@@ -122,6 +126,8 @@ std::vector<PeerState> PeerSync::states() const {
     return out;
 }
 
+int PeerSync::heldEntries() const { return m_held.load(); }
+
 Result<std::string> PeerSync::call(Peer& p, HttpClient& client, const char* path, const std::string& body) {
     std::string nonce;
     HttpRequest req;
@@ -175,9 +181,11 @@ bool PeerSync::pullPeer(Peer& p) {
         known = p.state.terminalId;
     }
     std::int64_t after = 0;
-    if (!known.empty()) {
+    ImportGuard guard;  // one allowance of stub elders for the whole pull, every page
+    {
         std::lock_guard lock(m_dbMutex);
-        after = FeedStore(m_db).cursor(known);
+        if (!known.empty()) after = FeedStore(m_db).cursor(known);
+        guard = FeedStore(m_db).guard(m_clock.nowUnix());
     }
     for (int pages = 0; pages < 10'000; ++pages) {
         auto r = call(p, *p.syncClient, kPeerFeedPath, json{{"after", after}, {"limit", m_options.pageSize}}.dump());
@@ -199,14 +207,17 @@ bool PeerSync::pullPeer(Peer& p) {
                         continue;
                     }
                 }
-                if (last > after) got = feed.importFeed(page.at("entries"), terminal, last);
+                if (last > after) got = feed.importFeed(page.at("entries"), guard, terminal, last);
+                m_held = feed.heldFuture();
             }
             for (const auto& a : got.arrived) m_book.recordArrived(ClaimKey{a.elderId, a.service, a.day});
+            // No stub left for this pull: stop where the import stopped, go on at the next pull.
+            if (got.stubsSpent) last = got.lastSeq.value_or(after);
             {
                 std::lock_guard lock(m_stateMutex);
                 p.state.behind = std::max<std::int64_t>(0, newest - last);
             }
-            if (last <= after || last >= newest) {
+            if (got.stubsSpent || last <= after || last >= newest) {
                 rememberContact(p);
                 return true;
             }

@@ -12,6 +12,7 @@
 //   CheckInEngine engine(site, clock, &sync);
 // and `status` reads sync.states() and countDoubles(db).
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -71,6 +72,9 @@ public:
     // one-shot process (`kiosk scan`) that exits before a loop would run.
     void pushNow();
     [[nodiscard]] std::vector<PeerState> states() const;
+    // Entries the peers sent written more than 10 minutes after this clock, held aside for staff
+    // (feed_store.hpp), as of the last pull (a push to this terminal shows by the next one). Never waits.
+    [[nodiscard]] int heldEntries() const;
 
     // PeerGate
     PeerVerdict claimLocal(const ClaimKey& key) override;
@@ -108,6 +112,7 @@ private:
 
     std::mutex m_callsMutex;
     std::vector<std::shared_ptr<ClaimCall>> m_calls;  // claim requests still running after their wait
+    std::atomic<int> m_held{0};  // FeedStore::heldFuture(), refreshed by every pull
     std::jthread m_loop;
 };
 

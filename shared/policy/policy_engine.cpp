@@ -104,7 +104,7 @@ PolicyDecision decide(const SiteConfig& cfg, const ServiceDef& service, const El
         for (const auto& p : u.rules) {
             Used& x = used[p.rule];
             ++x.month;
-            x.monthFen += p.total();
+            x.monthFen = addFen(x.monthFen, p.total());
             if (today) ++x.today;
         }
     }

@@ -69,9 +69,10 @@ MonthlyFigures buildMonthlyFigures(const SiteConfig& cfg, int year, unsigned mon
             s.count += st.count;
             s.delivered += st.delivered;
             s.voided += st.voided;
-            s.priceFen += st.priceFen;
+            // Checked sums (addFen, Shares::operator+=): one bad row cannot wrap or break the posting.
+            s.priceFen = addFen(s.priceFen, st.priceFen);
             s.shares += st.shares;
-            f.priceFen += st.priceFen;
+            f.priceFen = addFen(f.priceFen, st.priceFen);
             f.shares += st.shares;
             for (const auto& [rule, n] : st.byRule) byRule[rule] += n;
             if (st.kind == "meal") {
@@ -113,7 +114,7 @@ MonthlyFigures buildMonthlyFigures(const SiteConfig& cfg, int year, unsigned mon
     for (auto& r : rows) f.elders.push_back(std::move(r.second));
 
     for (const auto& d : monthDonations) {
-        f.donationsFen += d.amountFen;
+        f.donationsFen = addFen(f.donationsFen, d.amountFen);
         ++f.donationsCount;
         if (d.named) f.honourRoll.push_back(d);
     }

@@ -125,6 +125,33 @@ void Database::backupTo(const std::filesystem::path& file) {
     if (rc != SQLITE_OK && rc != SQLITE_DONE) throw StoreError("backup to " + file.string() + ": " + msg, rc);
 }
 
+namespace {
+
+// fen_sum(x): SUM of integer money that saturates at the int64 bounds instead of failing with
+// "integer overflow" (SQLite's SUM) — one bad row must not make every later sum throw. NULLs are
+// skipped; no rows give 0.
+struct FenSum {
+    std::int64_t total;
+    bool started;
+};
+
+void fenSumStep(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    auto* acc = static_cast<FenSum*>(sqlite3_aggregate_context(ctx, sizeof(FenSum)));
+    if (!acc || sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
+    std::int64_t v = sqlite3_value_int64(argv[0]);
+    std::int64_t out = 0;
+    if (__builtin_add_overflow(acc->total, v, &out)) out = v > 0 ? INT64_MAX : INT64_MIN;
+    acc->total = out;
+    acc->started = true;
+}
+
+void fenSumFinal(sqlite3_context* ctx) {
+    auto* acc = static_cast<FenSum*>(sqlite3_aggregate_context(ctx, 0));
+    sqlite3_result_int64(ctx, acc ? acc->total : 0);
+}
+
+}  // namespace
+
 Database Database::openFlags(const std::filesystem::path& file, int flags) {
     sqlite3* db = nullptr;
     int rc = sqlite3_open_v2(file.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -138,6 +165,7 @@ Database Database::openFlags(const std::filesystem::path& file, int flags) {
     // Another kiosk process may hold the write lock for a moment (a CLI scan while the GUI runs, or
     // twenty processes opening a fresh site at once). Set before the first statement.
     sqlite3_busy_timeout(db, 5000);
+    sqlite3_create_function(db, "fen_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, nullptr, fenSumStep, fenSumFinal);
     // WAL + FULL: a commit is on disk (fsync of the WAL) before `scan` reports `accepted`.
     // Switching to WAL needs an exclusive lock; on a fresh file another process may be doing the
     // same, and SQLite then answers BUSY without calling the busy handler: wait and try again.

@@ -6,8 +6,9 @@ int DonationBalance::daysCovered() const {
     if (recentFen <= 0) return -1;
     Fen bal = balanceFen();
     if (bal <= 0) return 0;
-    // bal / (recent / window), in integers.
-    return int(bal * kDonationRateWindowDays / recentFen);
+    // bal / (recent / window), in integers; 128 bits so a huge balance cannot wrap, capped to an int.
+    __int128 days = static_cast<__int128>(bal) * kDonationRateWindowDays / recentFen;
+    return days > INT32_MAX ? INT32_MAX : int(days);
 }
 
 DonationLevel DonationBalance::level() const {
@@ -41,14 +42,16 @@ std::vector<Donation> DonationStore::forDays(const std::string& from, const std:
 DonationBalance DonationStore::balance(LocalDate asOf) {
     DonationBalance b;
     std::string day = asOf.iso();
-    auto got = m_db.prepare("SELECT COALESCE(SUM(amount_fen), 0) FROM donations WHERE day <= ?1");
+    // fen_sum (database.cpp): SUM that saturates instead of failing with "integer overflow", so one
+    // bad row cannot make every balance, `donation add` and the posting fail for good.
+    auto got = m_db.prepare("SELECT fen_sum(amount_fen) FROM donations WHERE day <= ?1");
     got.bind(1, day);
     if (got.step()) b.receivedFen = got.i64(0);
-    auto spent = m_db.prepare("SELECT COALESCE(SUM(donation_fen), 0) FROM checkins WHERE voided = 0 AND day <= ?1");
+    auto spent = m_db.prepare("SELECT fen_sum(donation_fen) FROM checkins WHERE voided = 0 AND day <= ?1");
     spent.bind(1, day);
     if (spent.step()) b.spentFen = spent.i64(0);
     auto recent = m_db.prepare(
-        "SELECT COALESCE(SUM(donation_fen), 0) FROM checkins WHERE voided = 0 AND day > ?1 AND day <= ?2");
+        "SELECT fen_sum(donation_fen) FROM checkins WHERE voided = 0 AND day > ?1 AND day <= ?2");
     recent.bind(1, asOf.plusDays(-kDonationRateWindowDays).iso()).bind(2, day);
     if (recent.step()) b.recentFen = recent.i64(0);
     return b;

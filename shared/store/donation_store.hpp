@@ -33,7 +33,7 @@ struct DonationBalance {
     Fen receivedFen = 0;   // every donation up to and including the day
     Fen spentFen = 0;      // donation shares of counted (not voided) check-ins up to the day
     Fen recentFen = 0;     // donation shares of the last kDonationRateWindowDays days
-    [[nodiscard]] Fen balanceFen() const { return receivedFen - spentFen; }
+    [[nodiscard]] Fen balanceFen() const { return subFen(receivedFen, spentFen); }
     // Whole days the balance covers at the recent daily rate; -1 when nothing is drawn recently.
     [[nodiscard]] int daysCovered() const;
     [[nodiscard]] DonationLevel level() const;

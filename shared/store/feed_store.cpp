@@ -1,8 +1,11 @@
 #include "shared/store/feed_store.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
+#include "shared/core/money.hpp"
 #include "shared/store/elder_store.hpp"
+#include "shared/store/terminal_identity.hpp"
 
 namespace mh {
 namespace {
@@ -91,6 +94,57 @@ bool exists(Database& db, const char* table, const std::string& terminal, std::i
     return st.step();
 }
 
+// Unix seconds of an ISO time with its offset, read the way the clock check reads it (SQLite
+// strftime); none when it is not a time.
+std::optional<std::int64_t> unixOf(Database& db, const std::string& iso) {
+    auto st = db.cached("SELECT CAST(strftime('%s', ?1) AS INTEGER)");
+    st.bind(1, iso);
+    if (!st.step() || st.isNull(0)) return std::nullopt;
+    return st.i64(0);
+}
+
+// When an entry was written: entered_at, else at (a donation: recorded_at).
+std::string writtenAt(const json& e, const std::string& kind) {
+    if (kind == "donation") return e.at("recorded_at").get<std::string>();
+    if (kind == "checkin")
+        if (auto entered = optField(e, "entered_at")) return *entered;
+    return e.at("at").get<std::string>();
+}
+
+// An integer that fits in Fen; none for anything else (a float, 2^64-1, a string).
+std::optional<Fen> fenOf(const json& v) {
+    if (v.is_number_unsigned()) {
+        auto u = v.get<std::uint64_t>();
+        if (u > std::uint64_t(INT64_MAX)) return std::nullopt;
+        return Fen(u);
+    }
+    if (v.is_number_integer()) return v.get<std::int64_t>();
+    return std::nullopt;
+}
+
+bool within(const json& v, Fen lo, Fen hi) {
+    auto f = fenOf(v);
+    return f && *f >= lo && *f <= hi;
+}
+
+// The money of a check-in as a terminal's policy could have written it: a price 0..kMaxPriceFen,
+// five shares 0..price that add up to the price, each rule's parts 0..price.
+bool checkinMoneyBelievable(const json& e) {
+    if (!within(e.at("price_fen"), 0, kMaxPriceFen)) return false;
+    const Fen price = e.at("price_fen").get<Fen>();
+    const json& sh = e.at("shares");
+    Fen sum = 0;
+    for (const char* k : {"government", "collective", "donation", "family", "elder"}) {
+        if (!within(sh.at(k), 0, price)) return false;
+        sum += sh.at(k).get<Fen>();  // five values of at most kMaxPriceFen: cannot overflow
+    }
+    if (sum != price) return false;
+    for (const json& r : e.value("rules", json::array()))
+        for (const char* k : {"government", "collective", "donation", "family"})
+            if (!within(r.at(k), 0, price)) return false;
+    return true;
+}
+
 }  // namespace
 
 std::int64_t FeedStore::newestSeq() {
@@ -150,20 +204,104 @@ void FeedStore::rememberContact(const std::string& address, const std::string& t
     st.run();
 }
 
-void FeedStore::importEntry(const json& e, FeedImport& counts) {
+const std::string& FeedStore::ownId() {
+    if (m_ownId.empty()) m_ownId = loadTerminalIdentity(m_db).id;
+    return m_ownId;
+}
+
+ImportGuard FeedStore::guard(std::int64_t nowUnix) {
+    auto st = m_db.cached("SELECT COUNT(*) FROM elders WHERE updated_at <> ?1");
+    st.bind(1, kPeerStubMark);
+    st.step();
+    return ImportGuard{nowUnix, int(std::min<std::int64_t>(st.i64(0), 1'000'000)) + kStubSlack};
+}
+
+int FeedStore::heldFuture() {
+    auto st = m_db.cached("SELECT COUNT(*) FROM held_entries WHERE reason = 'future'");
+    st.step();
+    return int(st.i64(0));
+}
+
+int FeedStore::heldVoids() {
+    auto st = m_db.cached("SELECT COUNT(*) FROM held_entries WHERE reason = 'void_waiting'");
+    st.step();
+    return int(st.i64(0));
+}
+
+void FeedStore::hold(const json& e, const char* reason, std::int64_t writtenUnix, ImportGuard& guard,
+                     FeedImport& counts) {
+    auto n = m_db.cached("SELECT COUNT(*) FROM held_entries");
+    n.step();
+    if (n.i64(0) >= kMaxHeldEntries) {
+        ++counts.refused;
+        return;
+    }
+    n.reset();
+    const bool isVoid = e.at("kind").get<std::string>() == "void";
+    auto st = m_db.cached(
+        "INSERT OR IGNORE INTO held_entries(reason, kind, origin_terminal, origin_record, written_unix, record_terminal,"
+        " record_origin, entry, held_unix) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+    st.bind(1, std::string(reason)).bind(2, e.at("kind").get<std::string>()).bind(3, e.at("terminal").get<std::string>());
+    st.bind(4, e.at("record").get<std::int64_t>()).bind(5, writtenUnix);
+    st.bind(6, isVoid ? std::optional<std::string>(e.at("record_terminal").get<std::string>()) : std::nullopt);
+    if (isVoid)
+        st.bind(7, e.at("record_origin").get<std::int64_t>());
+    else
+        st.bind(7, std::optional<std::string>());
+    st.bind(8, e.dump()).bind(9, guard.nowUnix).run();
+    if (m_db.changes() > 0) ++counts.held;
+    else ++counts.already;
+}
+
+FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, ImportGuard& guard) {
     const std::string kind = e.at("kind").get<std::string>();
     const std::string terminal = e.at("terminal").get<std::string>();
     const std::int64_t record = e.at("record").get<std::int64_t>();
-    if (kind == "checkin") {
-        if (exists(m_db, "checkins", terminal, record)) {
+    const char* table = kind == "checkin"    ? "checkins"
+                        : kind == "void"     ? "voids"
+                        : kind == "donation" ? "donations"
+                        : kind == "audit"    ? "audit"
+                                             : nullptr;
+    // A kind this version does not know: refuse the page rather than move the cursor past it.
+    if (!table) throw std::invalid_argument("unknown feed entry kind: " + kind);
+    if (exists(m_db, table, terminal, record)) {
+        ++counts.already;
+        return Step::Done;
+    }
+    // Our own come back through a relay as "already" above; one we do not have was never ours.
+    if (terminal == ownId()) {
+        ++counts.refused;
+        return Step::Done;
+    }
+    {
+        auto h = m_db.cached("SELECT 1 FROM held_entries WHERE kind = ?1 AND origin_terminal = ?2 AND origin_record = ?3");
+        h.bind(1, kind).bind(2, terminal).bind(3, record);
+        if (h.step()) {
             ++counts.already;
-            return;
+            return Step::Done;
+        }
+    }
+    auto written = unixOf(m_db, writtenAt(e, kind));
+    if (!written) {
+        ++counts.refused;
+        return Step::Done;
+    }
+    if (*written > guard.nowUnix + kHeldAfterSeconds) {
+        hold(e, "future", *written, guard, counts);
+        return Step::Done;
+    }
+    if (kind == "checkin") {
+        if (!checkinMoneyBelievable(e)) {
+            ++counts.refused;
+            return Step::Done;
         }
         const std::string elder = e.at("elder_id").get<std::string>();
         auto known = m_db.cached("SELECT 1 FROM elders WHERE elder_id = ?1");
         known.bind(1, elder);
         if (!known.step()) {
             known.reset();
+            if (guard.stubsLeft <= 0) return Step::StubsSpent;
+            --guard.stubsLeft;
             std::string name = e.value("elder_name", std::string());
             auto stub = m_db.cached("INSERT INTO elders(elder_id, name, active, updated_at) VALUES(?1, ?2, 0, ?3)");
             stub.bind(1, elder).bind(2, name.empty() ? elder : name).bind(3, kPeerStubMark).run();
@@ -194,7 +332,11 @@ void FeedStore::importEntry(const json& e, FeedImport& counts) {
             ins.bind(6, r.at("donation").get<std::int64_t>()).bind(7, r.at("family").get<std::int64_t>()).run();
         }
         counts.arrived.push_back({elder, e.at("service").get<std::string>(), e.at("day").get<std::string>()});
-    } else if (kind == "void") {
+        ++counts.added;
+        releaseVoidsOf(terminal, record, guard, counts);
+        return Step::Done;
+    }
+    if (kind == "void") {
         const std::string recTerminal = e.at("record_terminal").get<std::string>();
         const std::int64_t recOrigin = e.at("record_origin").get<std::int64_t>();
         auto dup = m_db.cached(
@@ -203,13 +345,18 @@ void FeedStore::importEntry(const json& e, FeedImport& counts) {
         dup.bind(1, terminal).bind(2, record).bind(3, recTerminal).bind(4, recOrigin);
         if (dup.step()) {
             ++counts.already;
-            return;
+            return Step::Done;
         }
+        dup.reset();
         auto rec = m_db.cached("SELECT record_id FROM checkins WHERE origin_terminal = ?1 AND origin_record = ?2");
         rec.bind(1, recTerminal).bind(2, recOrigin);
-        // A peer's feed always lists a record before its void; a void without its record is a
-        // broken page, not something to skip (the cursor would move past it for good).
-        if (!rec.step()) throw StoreError("a void of a record this terminal does not have", 19 /* SQLITE_CONSTRAINT */);
+        // A void names its record by origin and voids that one only: not here yet (or never, when
+        // its terminal id was invented), it waits aside and voids nothing.
+        if (!rec.step()) {
+            rec.reset();
+            hold(e, "void_waiting", *written, guard, counts);
+            return Step::Done;
+        }
         std::int64_t local = rec.i64(0);
         rec.reset();
         auto ins = m_db.cached(
@@ -220,73 +367,165 @@ void FeedStore::importEntry(const json& e, FeedImport& counts) {
         ins.bind(8, e.at("reason").get<std::string>()).run();
         m_db.cached("UPDATE checkins SET voided = 1 WHERE record_id = ?1 AND voided = 0").bind(1, local).run();
     } else if (kind == "donation") {
-        if (exists(m_db, "donations", terminal, record)) {
-            ++counts.already;
-            return;
+        auto amount = fenOf(e.at("amount_fen"));
+        if (!amount || *amount <= 0 || *amount > kMaxDonationFen) {
+            ++counts.refused;
+            return Step::Done;
         }
         auto ins = m_db.cached(
             "INSERT INTO donations(donor, amount_fen, day, purpose, named, recorded_at, origin_terminal, origin_record)"
             " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
-        ins.bind(1, e.at("donor").get<std::string>()).bind(2, e.at("amount_fen").get<std::int64_t>());
+        ins.bind(1, e.at("donor").get<std::string>()).bind(2, *amount);
         ins.bind(3, e.at("day").get<std::string>()).bind(4, e.at("purpose").get<std::string>());
         ins.bind(5, e.at("named").get<bool>()).bind(6, e.at("recorded_at").get<std::string>());
         ins.bind(7, terminal).bind(8, record).run();
-    } else if (kind == "audit") {
-        if (exists(m_db, "audit", terminal, record)) {
-            ++counts.already;
-            return;
-        }
+    } else {
         auto ins = m_db.cached(
             "INSERT INTO audit(at, actor, action, subject, detail, origin_terminal, origin_record)"
             " VALUES(?1,?2,?3,?4,?5,?6,?7)");
         ins.bind(1, e.at("at").get<std::string>()).bind(2, e.at("actor").get<std::string>());
         ins.bind(3, e.at("action").get<std::string>()).bind(4, e.at("subject").get<std::string>());
         ins.bind(5, e.at("detail").get<std::string>()).bind(6, terminal).bind(7, record).run();
-    } else {
-        // A kind this version does not know: refuse the page rather than move the cursor past it.
-        throw std::invalid_argument("unknown feed entry kind: " + kind);
     }
     ++counts.added;
+    return Step::Done;
 }
 
-FeedImport FeedStore::importFeed(const json& entries, const std::string& peerTerminal,
+namespace {
+
+// Runs `f` inside a savepoint: kept when it returns true, undone when it returns false or throws
+// (then rethrown).
+template <class F>
+bool inSavepoint(Database& db, F&& f) {
+    db.exec("SAVEPOINT feed_entry");
+    bool keep = false;
+    try {
+        keep = f();
+    } catch (...) {
+        db.exec("ROLLBACK TO feed_entry");
+        db.exec("RELEASE feed_entry");
+        throw;
+    }
+    if (!keep) db.exec("ROLLBACK TO feed_entry");
+    db.exec("RELEASE feed_entry");
+    return keep;
+}
+
+}  // namespace
+
+void FeedStore::releaseVoidsOf(const std::string& terminal, std::int64_t record, ImportGuard& guard,
+                               FeedImport& counts) {
+    std::vector<std::pair<std::int64_t, std::string>> waiting;
+    {
+        auto st = m_db.cached(
+            "SELECT id, entry FROM held_entries WHERE reason = 'void_waiting' AND record_terminal = ?1 AND record_origin = ?2"
+            " ORDER BY id");
+        st.bind(1, terminal).bind(2, record);
+        while (st.step()) waiting.emplace_back(st.i64(0), st.text(1));
+    }
+    for (const auto& [id, text] : waiting) {
+        m_db.cached("DELETE FROM held_entries WHERE id = ?1").bind(1, id).run();
+        FeedImport one;
+        importEntry(json::parse(text), one, guard);
+        counts.added += one.added;
+        counts.already += one.already;
+        counts.released += one.added;
+    }
+}
+
+void FeedStore::releaseDue(ImportGuard& guard, FeedImport& counts) {
+    std::vector<std::pair<std::int64_t, std::string>> due;
+    {
+        auto st = m_db.cached(
+            "SELECT id, entry FROM held_entries WHERE reason = 'future' AND written_unix <= ?1 ORDER BY written_unix, id"
+            " LIMIT 500");
+        st.bind(1, guard.nowUnix + kHeldAfterSeconds);
+        while (st.step()) due.emplace_back(st.i64(0), st.text(1));
+    }
+    for (const auto& [id, text] : due) {
+        // Its time has come: taken out of the held table and imported with every check again.
+        FeedImport one;
+        bool spent = false;
+        try {
+            inSavepoint(m_db, [&] {
+                m_db.cached("DELETE FROM held_entries WHERE id = ?1").bind(1, id).run();
+                spent = importEntry(json::parse(text), one, guard) == Step::StubsSpent;
+                return !spent;
+            });
+        } catch (const StoreError& err) {
+            if (err.diskFull() || err.busy()) throw;
+            m_db.cached("DELETE FROM held_entries WHERE id = ?1").bind(1, id).run();
+            ++counts.refused;
+            continue;
+        } catch (const std::exception&) {
+            m_db.cached("DELETE FROM held_entries WHERE id = ?1").bind(1, id).run();
+            ++counts.refused;
+            continue;
+        }
+        if (spent) break;  // stays held; the next import has a fresh allowance
+        counts.added += one.added;
+        counts.already += one.already;
+        counts.refused += one.refused;
+        counts.held += one.held;
+        counts.stubElders += one.stubElders;
+        counts.released += one.added;
+        counts.arrived.insert(counts.arrived.end(), one.arrived.begin(), one.arrived.end());
+    }
+}
+
+FeedImport FeedStore::importFeed(const json& entries, ImportGuard& guard, const std::string& peerTerminal,
                                  std::optional<std::int64_t> peerLast) {
     if (!entries.is_array()) throw std::invalid_argument("feed entries must be an array");
     FeedImport counts;
     Transaction tx(m_db);
-    for (const json& e : entries) importEntry(e, counts);
-    if (!peerTerminal.empty() && peerLast) {
+    releaseDue(guard, counts);
+    for (const json& e : entries) {
+        if (importEntry(e, counts, guard) == Step::StubsSpent) {
+            counts.stubsSpent = true;
+            break;
+        }
+        if (e.contains("seq") && e["seq"].is_number_integer()) counts.lastSeq = e["seq"].get<std::int64_t>();
+    }
+    // Stopped early: the cursor goes only as far as the entries handled (none: where it was).
+    std::optional<std::int64_t> upTo = counts.stubsSpent ? counts.lastSeq : peerLast;
+    if (!peerTerminal.empty() && upTo) {
         auto st = m_db.cached(
             "INSERT INTO peer_cursor(peer_terminal, after_seq) VALUES(?1, ?2)"
             " ON CONFLICT(peer_terminal) DO UPDATE SET after_seq = MAX(after_seq, excluded.after_seq)");
-        st.bind(1, peerTerminal).bind(2, *peerLast).run();
+        st.bind(1, peerTerminal).bind(2, *upTo).run();
     }
     tx.commit();
     return counts;
 }
 
-FeedImport FeedStore::importLoose(const json& entries) {
+FeedImport FeedStore::importLoose(const json& entries, ImportGuard& guard) {
     if (!entries.is_array()) throw std::invalid_argument("feed entries must be an array");
     FeedImport counts;
     Transaction tx(m_db);
+    releaseDue(guard, counts);
     for (const json& e : entries) {
-        m_db.exec("SAVEPOINT feed_entry");
+        FeedImport one;
         try {
-            FeedImport one;
-            importEntry(e, one);
+            bool spent = false;
+            inSavepoint(m_db, [&] {
+                spent = importEntry(e, one, guard) == Step::StubsSpent;
+                return !spent;
+            });
+            if (spent) {
+                ++counts.refused;  // no stub left for this push
+                continue;
+            }
             counts.added += one.added;
             counts.already += one.already;
+            counts.refused += one.refused;
+            counts.held += one.held;
+            counts.released += one.released;
             counts.stubElders += one.stubElders;
             counts.arrived.insert(counts.arrived.end(), one.arrived.begin(), one.arrived.end());
-            m_db.exec("RELEASE feed_entry");
         } catch (const StoreError& err) {
             if (err.diskFull() || err.busy()) throw;
-            m_db.exec("ROLLBACK TO feed_entry");
-            m_db.exec("RELEASE feed_entry");
             ++counts.skipped;
         } catch (const std::exception&) {
-            m_db.exec("ROLLBACK TO feed_entry");
-            m_db.exec("RELEASE feed_entry");
             ++counts.skipped;
         }
     }

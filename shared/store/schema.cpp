@@ -537,6 +537,28 @@ DROP TABLE upload_outbox;
 ALTER TABLE upload_outbox_v3 RENAME TO upload_outbox;
 CREATE INDEX upload_outbox_pending ON upload_outbox(state, day);
 )SQL",
+        // branch trust: entries a peer sent that are held aside, never imported until they fit
+        // (contract 11, "a peer is believed only about its own records"): one written more than 10
+        // minutes after this terminal's clock ('future', staff see how many), and a void of a record
+        // this terminal does not have ('void_waiting', applied when that record arrives).
+        R"SQL(
+-- branch trust: held-aside peer entries
+CREATE TABLE held_entries(
+  id              INTEGER PRIMARY KEY,
+  reason          TEXT NOT NULL CHECK (reason IN ('future', 'void_waiting')),
+  kind            TEXT NOT NULL,
+  origin_terminal TEXT NOT NULL,
+  origin_record   INTEGER NOT NULL,
+  written_unix    INTEGER NOT NULL,          -- its entered_at, else at (recorded_at of a donation)
+  record_terminal TEXT,                      -- a void: the record it names
+  record_origin   INTEGER,
+  entry           TEXT NOT NULL,             -- the entry as the peer sent it (JSON)
+  held_unix       INTEGER NOT NULL,          -- when it was held, by this terminal's clock
+  UNIQUE(kind, origin_terminal, origin_record)
+) STRICT;
+CREATE INDEX held_entries_record ON held_entries(record_terminal, record_origin) WHERE reason = 'void_waiting';
+CREATE INDEX held_entries_due ON held_entries(written_unix) WHERE reason = 'future';
+)SQL",
     };
     return k;
 }

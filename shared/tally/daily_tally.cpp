@@ -26,7 +26,7 @@ DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<C
         }
         ++s.count;
         if (r.delivered) ++s.delivered;
-        s.priceFen += r.priceFen;
+        s.priceFen = addFen(s.priceFen, r.priceFen);  // never wraps, whatever a row holds
         s.shares += r.shares;
         // Contract 8: a record counts under every rule that paid a part of it.
         for (const auto& p : r.rules) ++s.byRule[p.rule];

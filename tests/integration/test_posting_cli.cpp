@@ -289,3 +289,33 @@ TEST_CASE("with [posting] printer set, posting hands the PDF to lp, and a failed
     CHECK(run({"posting", "--site", s, "--month", "2026-10", "--out", out}, empty.string()).exit == 1);
     CHECK(fs::exists(fs::path(out) / "posting-2026-10.png"));
 }
+
+TEST_CASE("donation add refuses more than 10,000,000 fen with a clear message, and a bad old row breaks nothing") {
+    TempDir dir;
+    auto site = makeSite(dir.path(), postingToml());
+    generateMonth(*site, 2026, 10, 10, 0.7);
+    // The largest integer, as a peer could leave it before peers were checked (contract 11): every
+    // sum over it used to fail, so `donation add` and `posting` failed for good.
+    site->db().exec("INSERT INTO donations(donor, amount_fen, day, purpose, named, recorded_at, origin_terminal,"
+                    " origin_record) VALUES('x', 9223372036854775807, '2026-10-05', '', 0,"
+                    " '2026-10-05T10:00:00+08:00', 'zz9evil1', 1)");
+    site.reset();
+    std::string s = dir.path().string();
+
+    std::string cmd = quote(KIOSK_EXE) + " donation add --site " + quote(s) +
+                      " --donor 某人 --amount-fen 10000001 --date 2026-10-08 2>&1 >/dev/null";
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::string err;
+    char buf[1024];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) err.append(buf, n);
+    int status = pclose(p);
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK(err.find("不超过 10 万元") != std::string::npos);
+
+    Run most = run({"donation", "add", "--site", s, "--donor", "某人", "--amount-fen", "10000000", "--date", "2026-10-08"});
+    CHECK(most.exit == 0);
+    Run posting = run({"posting", "--site", s, "--month", "2026-10", "--out", (dir.path() / "out").string()});
+    CHECK(posting.exit == 0);
+}

@@ -53,10 +53,17 @@ TEST_CASE("forged, wrong-site, stale and re-addressed peer messages are refused 
 
     SUBCASE("a changed body") {
         json env = json::parse(hall.t[0]->auth->seal(kPeerPushPath, body));
-        std::string b = env["body"];
-        b.replace(b.find("\"price_fen\":1000"), 16, "\"price_fen\":9000");
-        env["body"] = b;
+        std::string box = env["box"];
+        box[40] = box[40] == 'A' ? 'B' : 'A';  // one bit of the ciphertext
+        env["box"] = box;
         CHECK(refused(kPeerPushPath, env.dump()) == "signature");
+    }
+    SUBCASE("a body in clear (a version 1 envelope)") {
+        json env = json::parse(hall.t[0]->auth->seal(kPeerPushPath, body));
+        env.erase("box");
+        env["body"] = body;
+        env["v"] = 1;
+        CHECK(refused(kPeerPushPath, env.dump()) == "malformed");
     }
     SUBCASE("a key that is not the site's") {
         SiteKeys other = hall.t[0]->site->keys();

@@ -22,6 +22,18 @@
 using namespace mh;
 using nlohmann::json;
 
+namespace {
+
+// One import as a pull makes it: a fresh allowance at this terminal's clock `now`.
+FeedImport importAt(Database& db, std::int64_t now, const json& entries, const std::string& peer = "",
+                    std::optional<std::int64_t> last = std::nullopt) {
+    FeedStore feed(db);
+    ImportGuard guard = feed.guard(now);
+    return feed.importFeed(entries, guard, peer, last);
+}
+
+}  // namespace
+
 TEST_CASE("an import killed halfway leaves nothing behind and the same page imports whole afterwards") {
     test::TestHall hall(2);
     for (const char* e : {"E1", "E2", "E3"}) REQUIRE(hall.scan(0, e).outcome == Outcome::Accepted);
@@ -35,17 +47,17 @@ TEST_CASE("an import killed halfway leaves nothing behind and the same page impo
     const std::int64_t seqBefore = FeedStore(b).newestSeq();
     json broken = page.entries;
     broken.push_back(json{{"kind", "checkin"}, {"terminal", hall.t[0]->id}, {"record", 99}});  // dies here
-    CHECK_THROWS(FeedStore(b).importFeed(broken, hall.t[0]->id, page.last));
+    CHECK_THROWS(importAt(b, hall.clock.nowUnix(), broken, hall.t[0]->id, page.last));
     CHECK(hall.t[1]->recordKeys().empty());
     CHECK(FeedStore(b).cursor(hall.t[0]->id) == 0);
     CHECK(FeedStore(b).newestSeq() == seqBefore);
 
-    FeedImport first = FeedStore(b).importFeed(page.entries, hall.t[0]->id, page.last);
+    FeedImport first = importAt(b, hall.clock.nowUnix(), page.entries, hall.t[0]->id, page.last);
     CHECK(first.added == 6);
     CHECK(first.arrived.size() == 3);
     CHECK(FeedStore(b).cursor(hall.t[0]->id) == page.last);
     CHECK(hall.t[1]->recordKeys() == hall.t[0]->recordKeys());
-    FeedImport again = FeedStore(b).importFeed(page.entries, hall.t[0]->id, page.last);
+    FeedImport again = importAt(b, hall.clock.nowUnix(), page.entries, hall.t[0]->id, page.last);
     CHECK(again.added == 0);
     CHECK(again.already == 6);
     CHECK(hall.t[1]->recordKeys() == hall.t[0]->recordKeys());
@@ -199,23 +211,43 @@ TEST_CASE("a peer's record written by a clock a few minutes ahead does not make 
     json e = FeedStore(hall.t[1]->site->db()).checkinEntry(1);
     e["record"] = 2;
     e["elder_id"] = "E4";
-    e["at"] = "2026-11-25T11:42:00+08:00";  // twelve minutes ahead of this terminal's 11:30
-    REQUIRE(FeedStore(hall.t[0]->site->db()).importFeed(json::array({e})).added == 1);
+    e["at"] = "2026-11-25T11:38:00+08:00";  // eight minutes ahead of this terminal's 11:30: believed
+    json later = e;
+    later["record"] = 3;
+    later["elder_id"] = "E5";
+    later["at"] = "2026-11-25T11:42:00+08:00";  // twelve minutes ahead: held aside until this clock gets there
+    FeedImport got = importAt(hall.t[0]->site->db(), hall.clock.nowUnix(), json::array({e, later}));
+    CHECK(got.added == 1);
+    CHECK(got.held == 1);
+    CHECK(FeedStore(hall.t[0]->site->db()).heldFuture() == 1);
     CHECK(hall.scan(0, "E1").outcome == Outcome::Accepted);
+    // Three minutes on, 11:42 is within ten minutes of this clock: the next import brings it in.
+    hall.clock.advance(3 * 60);
+    FeedImport next = importAt(hall.t[0]->site->db(), hall.clock.nowUnix(), json::array());
+    CHECK(next.released == 1);
+    CHECK(FeedStore(hall.t[0]->site->db()).heldFuture() == 0);
+    CHECK(CheckinStore(hall.t[0]->site->db()).forDay("2026-11-25").size() == 3);
+    CHECK(hall.scan(0, "E3").outcome == Outcome::Accepted);
 }
 
-TEST_CASE("this terminal's own records given back by a peer after a restore never collide with new ones") {
+TEST_CASE("this terminal's own id from a peer: its own records come back as already, one it never wrote is refused") {
     test::TestHall hall(2);
     REQUIRE(hall.scan(0, "E2").outcome == Outcome::Accepted);
-    // As if restored from a backup older than record 40, which a peer still has.
     json e = FeedStore(hall.t[0]->site->db()).checkinEntry(1);
+    FeedImport back = importAt(hall.t[0]->site->db(), hall.clock.nowUnix(), json::array({e}));
+    CHECK(back.already == 1);
+    CHECK(back.refused == 0);
+    // A record "of this terminal" it does not have was made up by whoever sent it (a restored
+    // database writes under a fresh terminal id, contract 11).
     e["record"] = 40;
     e["elder_id"] = "E4";
-    REQUIRE(FeedStore(hall.t[0]->site->db()).importFeed(json::array({e})).added == 1);
+    FeedImport lie = importAt(hall.t[0]->site->db(), hall.clock.nowUnix(), json::array({e}));
+    CHECK(lie.refused == 1);
+    CHECK(lie.added == 0);
     ScanResult r = hall.scan(0, "E1");
     CHECK(r.outcome == Outcome::Accepted);
-    CHECK(r.recordId == 41);
-    CHECK(CheckinStore(hall.t[0]->site->db()).ownForDay("2026-11-25").size() == 3);
+    CHECK(r.recordId == 2);
+    CHECK(CheckinStore(hall.t[0]->site->db()).ownForDay("2026-11-25").size() == 2);
 }
 
 TEST_CASE("a terminal killed in the middle of an import keeps nothing of it and imports it whole next time") {
@@ -236,7 +268,7 @@ TEST_CASE("a terminal killed in the middle of an import keeps nothing of it and 
                " WHEN (SELECT COUNT(*) FROM main.checkins WHERE origin_terminal = '" + hall.t[0]->id + "') = 3"
                " BEGIN SELECT die_now(); END");
         try {
-            FeedStore(d).importFeed(page.entries, hall.t[0]->id, page.last);
+            importAt(d, hall.clock.nowUnix(), page.entries, hall.t[0]->id, page.last);
         } catch (...) {
         }
         _exit(0);  // not reached when the kill worked
@@ -249,7 +281,7 @@ TEST_CASE("a terminal killed in the middle of an import keeps nothing of it and 
     CHECK(d.quickCheck() == "ok");
     CHECK(FeedStore(d).cursor(hall.t[0]->id) == 0);
     CHECK(hall.t[1]->recordKeys() == before);
-    FeedImport got = FeedStore(d).importFeed(page.entries, hall.t[0]->id, page.last);
+    FeedImport got = importAt(d, hall.clock.nowUnix(), page.entries, hall.t[0]->id, page.last);
     CHECK(got.arrived.size() == 5);
     CHECK(hall.t[1]->recordKeys() == hall.t[0]->recordKeys());
 }

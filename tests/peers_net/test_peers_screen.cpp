@@ -5,7 +5,11 @@
 #include "kiosk/gui/site_services.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "platform/net/curl_http_client.hpp"
+#include "shared/store/feed_store.hpp"
+#include "support/run_process.hpp"
 #include "support/test_site.hpp"
+
+#include <nlohmann/json.hpp>
 
 using namespace mh;
 using namespace mh::ui;
@@ -85,4 +89,40 @@ TEST_CASE("a listen address already in use is a plain sentence for staff, and th
     PeersView v = second.peersView();
     CHECK_FALSE(v.serving);
     CHECK(v.problem.find("其他签到机连不上本机") != std::string::npos);
+}
+
+TEST_CASE("entries from a peer dated in the future show, held aside, on the settings tab and in kiosk status") {
+    TempDir dir;
+    auto site = makeSite(dir.path(), standardToml("[peers]\naddresses = [\"127.0.0.1:7999\"]\n"));
+    SystemClock clock;
+    // What a terminal with a clock a year ahead (or a thief with the site keys) sent: held aside.
+    const std::string future = site->timeZone().isoWithOffset(clock.nowUnix() + 365 * 86400);
+    nlohmann::json gift{{"kind", "donation"}, {"terminal", "zz9evil1"}, {"record", 1}, {"donor", "x"},
+                        {"amount_fen", 100},  {"day", "2026-11-25"},    {"purpose", ""}, {"named", false},
+                        {"recorded_at", future}};
+    {
+        FeedStore feed(site->db());
+        ImportGuard guard = feed.guard(clock.nowUnix());
+        REQUIRE(feed.importLoose(nlohmann::json::array({gift}), guard).held == 1);
+    }
+    gui::SiteServicesOptions opt;
+    opt.listen = "127.0.0.1:0";
+    gui::SiteServices services(*site, clock, curlClientFactory(site->dir()), opt);
+    REQUIRE(services.start());
+    KioskController ctl(*site, clock);
+    ctl.setOpsLink(services.link());
+    ctl.setPinChecker([](const std::string& pin) { return pin == "2468" ? std::string() : std::string("密码不对"); });
+    ctl.apply(OpenStaff{});
+    for (char d : std::string("2468")) ctl.apply(PinDigit{d});
+    ctl.apply(PinSubmit{});
+    ctl.apply(ShowStaffTab{StaffTab::Settings});
+    CHECK(ctl.state().ops.peers.held == "另一台签到机送来 1 条时间不对的记录，已搁置，请核对");
+    services.stop();
+    site.reset();
+
+    auto r = kiosk({"status", "--site", dir.path().string()});
+    CHECK(r.exitCode == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["held_entries"] == 1);
+    CHECK(j["needs_staff"] == true);
 }
