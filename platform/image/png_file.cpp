@@ -1,5 +1,6 @@
 #include "platform/image/png_file.hpp"
 
+#include <cerrno>
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
@@ -35,8 +36,13 @@ void convertRow(const PngPixels& px, const std::uint8_t* src, std::vector<png_by
 
 // libpng reports failure by longjmp: nothing with a destructor may live in this frame's scope
 // between setjmp and the end, so the row buffer is the caller's.
+// libpng's own handlers print "libpng error: Write Error" on stderr; the caller says the cause in
+// words instead, so failures only jump back to writeRows.
+void quietError(png_structp png, png_const_charp) { png_longjmp(png, 1); }
+void quietWarning(png_structp, png_const_charp) {}
+
 bool writeRows(const PngPixels& px, FILE* f, std::vector<png_byte>& row) {
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, quietError, quietWarning);
     png_infop info = png ? png_create_info_struct(png) : nullptr;
     if (!png || !info || setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
@@ -62,13 +68,25 @@ bool writeRows(const PngPixels& px, FILE* f, std::vector<png_byte>& row) {
 
 }  // namespace
 
-bool encodePng(const PngPixels& px, const std::filesystem::path& file) {
-    if (!px.data || px.width <= 0 || px.height <= 0) return false;
+bool encodePng(const PngPixels& px, const std::filesystem::path& file, int* errnoOut) {
+    // errno is read right where a call failed: later calls (fclose, free) may change it.
+    auto failed = [&](int err) {
+        if (errnoOut) *errnoOut = err;
+        return false;
+    };
+    if (!px.data || px.width <= 0 || px.height <= 0) return failed(EINVAL);
+    errno = 0;
     FILE* f = std::fopen(file.c_str(), "wb");
-    if (!f) return false;
+    if (!f) return failed(errno);
     std::vector<png_byte> row(size_t(px.width) * (px.layout == PixelLayout::Gray8 ? 1 : 3));
-    bool ok = writeRows(px, f, row);
-    return std::fclose(f) == 0 && ok;
+    errno = 0;
+    bool ok = writeRows(px, f, row) && std::fflush(f) == 0;
+    int err = errno;
+    if (std::fclose(f) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    return ok || failed(err);
 }
 
 Status writePng(const PngPixels& px, const std::filesystem::path& file) {

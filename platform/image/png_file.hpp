@@ -23,8 +23,9 @@ struct PngPixels {
 };
 
 // Writes `px` to exactly `file` (for callers already writing under an AtomicFile's temporary name).
-// False when the file cannot be written.
-bool encodePng(const PngPixels& px, const std::filesystem::path& file);
+// False when the file cannot be written; then `errnoOut` (when given) holds why (ENOSPC, EACCES …,
+// 0 when unknown), so the caller can say the real cause rather than guess.
+bool encodePng(const PngPixels& px, const std::filesystem::path& file, int* errnoOut = nullptr);
 
 // Writes `px` to `file` complete or not at all (contract 2: temporary name, fsync, rename; 0600).
 Status writePng(const PngPixels& px, const std::filesystem::path& file);

@@ -8,9 +8,14 @@
 
 #include <cairo-pdf.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 
+#include "platform/print/draw_failure.hpp"
 #include "platform/print/elder_table_flow.hpp"
 #include "platform/print/pango_text.hpp"
 
@@ -21,6 +26,10 @@ constexpr double kPageW = 595.28, kPageH = 841.89, kMargin = 36;
 constexpr double kContentW = kPageW - 2 * kMargin;
 constexpr double kFooterTop = kPageH - kMargin - 30;
 constexpr double kColumnGap = 10;
+// The PNG holds every page up to this many; a longer posting gets page 1 and a note band (kPngNoteH
+// points tall) instead.
+constexpr int kPngPages = 6;
+constexpr double kPngNoteH = 74;
 
 std::string dateZh(LocalDate d) {
     return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
@@ -43,6 +52,8 @@ public:
     void plan();
     [[nodiscard]] int pages() const { return int(m_pages.size() + (m_feeOwnPage ? 1 : 0) + m_rollPages.size()); }
     void drawPage(cairo_t* cr, int page);
+    // The band under page 1 in the PNG of a long posting: how many pages there are, and where to read them.
+    void drawPngNote(cairo_t* cr, int pages);
 
 private:
     double drawSummary(PangoText& t, cairo_t* cr, double y);
@@ -434,9 +445,64 @@ void PostingPainter::drawPage(cairo_t* cr, int page) {
     drawFooter(t, cr, page);
 }
 
-Error writeError(const std::filesystem::path& p) {
-    return Error{"posting.write", "无法写入文件 " + p.string() + "（目录是否存在、磁盘是否已满？）",
-                 "cannot write " + p.string() + " (does the folder exist, is the disk full?)"};
+void PostingPainter::drawPngNote(cairo_t* cr, int pages) {
+    fillRect(cr, 0, 0, kPageW, kPngNoteH, 1);
+    fillRect(cr, kMargin, 10, kContentW, kPngNoteH - 20, 0.9);
+    fillRect(cr, kMargin, 10, 5, kPngNoteH - 20, 0.15);
+    PangoText t(cr);
+    double y = 16;
+    y += t.draw(kMargin + 16, y, "此图只有公示的第 1 页（全文共 " + std::to_string(pages) + " 页）", {13, true});
+    t.draw(kMargin + 16, y + 2,
+           "本月共服务老人 " + std::to_string(m_f.servedElders) + " 人，每位老人的服务次数请看食堂公告栏张贴的全文，或向工作人员索取。",
+           {10.5, false, Align::Left, kContentW - 26});
+}
+
+// The PDF goes through cairo's stream interface to a descriptor we own, so a failed write keeps its
+// errno (ENOSPC, EACCES …) and the error can name the real cause.
+struct PdfStream {
+    int fd = -1;
+    int err = 0;
+};
+
+cairo_status_t writePdfBytes(void* closure, const unsigned char* data, unsigned int length) {
+    auto* out = static_cast<PdfStream*>(closure);
+    while (length > 0) {
+        ssize_t n = ::write(out->fd, data, length);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            out->err = n < 0 ? errno : EIO;
+            return CAIRO_STATUS_WRITE_ERROR;
+        }
+        data += n;
+        length -= unsigned(n);
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+Result<int> writePdf(PostingPainter& painter, const MonthlyFigures& f, int pages, const std::filesystem::path& temp,
+                     const std::filesystem::path& pdf) {
+    PdfStream stream{::open(temp.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC)};
+    if (stream.fd < 0) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, errno);
+    cairo_surface_t* doc = cairo_pdf_surface_create_for_stream(writePdfBytes, &stream, kPageW, kPageH);
+    cairo_pdf_surface_set_metadata(doc, CAIRO_PDF_METADATA_TITLE,
+                                   (f.siteName + " " + std::to_string(f.year) + "年" + std::to_string(f.month) + "月服务公示").c_str());
+    cairo_t* cr = cairo_create(doc);
+    // Stop at the first failure: a full disk should not cost drawing twenty more pages.
+    for (int p = 0; p < pages && cairo_status(cr) == CAIRO_STATUS_SUCCESS; ++p) {
+        painter.drawPage(cr, p);
+        cairo_show_page(cr);
+    }
+    cairo_status_t drawn = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(doc);
+    cairo_status_t status = drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(doc);
+    cairo_surface_destroy(doc);
+    if (::close(stream.fd) != 0 && status == CAIRO_STATUS_SUCCESS) {
+        stream.err = errno;
+        status = CAIRO_STATUS_WRITE_ERROR;
+    }
+    if (status != CAIRO_STATUS_SUCCESS) return drawFailure(pdf, status, stream.err);
+    return pages;
 }
 
 }  // namespace
@@ -450,48 +516,60 @@ Result<PostingOutput> renderPosting(const MonthlyFigures& f, LocalDate postedOn,
 
     // Both files are drawn under temporary names and renamed only when both are whole (contract 2),
     // the PNG last: a PNG on disk means a complete posting.
-    AtomicFile pdfFile(pdf), pngFile(png);
-    if (!pdfFile.ok()) return writeError(pdf);
-    if (!pngFile.ok()) return writeError(png);
-    cairo_surface_t* doc = cairo_pdf_surface_create(pdfFile.tempPath().c_str(), kPageW, kPageH);
-    cairo_pdf_surface_set_metadata(doc, CAIRO_PDF_METADATA_TITLE,
-                                   (f.siteName + " " + std::to_string(f.year) + "年" + std::to_string(f.month) + "月服务公示").c_str());
-    cairo_t* cr = cairo_create(doc);
-    for (int p = 0; p < out.pages; ++p) {
-        painter.drawPage(cr, p);
-        cairo_show_page(cr);
-    }
-    cairo_destroy(cr);
-    cairo_surface_finish(doc);
-    bool pdfOk = cairo_surface_status(doc) == CAIRO_STATUS_SUCCESS;
-    cairo_surface_destroy(doc);
-    if (!pdfOk) return writeError(pdf);
+    AtomicFile pdfFile(pdf);
+    if (!pdfFile.ok()) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, errno);
+    AtomicFile pngFile(png);
+    if (!pngFile.ok()) return drawFailure(png, CAIRO_STATUS_SUCCESS, errno);
+    if (auto written = writePdf(painter, f, out.pages, pdfFile.tempPath(), pdf); !written) return written.error();
 
     // One tall image, pages one under another with a thin gap: a "long picture" as WeChat shows it.
+    // A long month would make a picture no phone can show (and beyond cairo's 32767-pixel limit),
+    // so past kPngPages pages it holds the first page — every total, the money, the honour roll —
+    // and a band saying where the full list hangs. Memory stays within kPngPages pages either way.
     const double gap = 6;
+    const int shown = out.pages <= kPngPages ? out.pages : 1;
+    const double noteH = shown < out.pages ? kPngNoteH : 0;
     out.pngWidth = int(std::lround(kPageW * pngScale));
     int pageH = int(std::lround(kPageH * pngScale));
-    out.pngHeight = pageH * out.pages + int(gap * pngScale) * (out.pages - 1);
+    out.pngHeight = pageH * shown + int(gap * pngScale) * (shown - 1) + int(std::lround(noteH * pngScale));
     cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, out.pngWidth, out.pngHeight);
-    cr = cairo_create(img);
+    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+        Error e = drawFailure(png, cairo_surface_status(img), 0);
+        cairo_surface_destroy(img);
+        return e;
+    }
+    cairo_t* cr = cairo_create(img);
     cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
     cairo_paint(cr);
-    for (int p = 0; p < out.pages; ++p) {
+    for (int p = 0; p < shown; ++p) {
         cairo_save(cr);
         cairo_translate(cr, 0, double(p) * (pageH + int(gap * pngScale)));
         cairo_scale(cr, pngScale, pngScale);
         painter.drawPage(cr, p);
         cairo_restore(cr);
     }
+    if (noteH > 0) {
+        cairo_save(cr);
+        cairo_translate(cr, 0, double(pageH));
+        cairo_scale(cr, pngScale, pngScale);
+        painter.drawPngNote(cr, out.pages);
+        cairo_restore(cr);
+    }
+    cairo_status_t drawn = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_flush(img);
+    if (drawn != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(img);
+        return drawFailure(png, drawn, 0);
+    }
+    int err = 0;
     bool pngOk = encodePng({cairo_image_surface_get_data(img), out.pngWidth, out.pngHeight, cairo_image_surface_get_stride(img),
                             PixelLayout::CairoRgb24},
-                           pngFile.tempPath());
+                           pngFile.tempPath(), &err);
     cairo_surface_destroy(img);
-    if (!pngOk) return writeError(png);
-    if (!pdfFile.commit()) return writeError(pdf);
-    if (!pngFile.commit()) return writeError(png);
+    if (!pngOk) return drawFailure(png, CAIRO_STATUS_SUCCESS, err);
+    if (auto committed = pdfFile.commit(); !committed) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, 0);
+    if (auto committed = pngFile.commit(); !committed) return drawFailure(png, CAIRO_STATUS_SUCCESS, 0);
     return out;
 }
 

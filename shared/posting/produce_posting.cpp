@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "shared/core/atomic_file.hpp"
+#include "shared/core/write_failure.hpp"
 #include "shared/posting/posting_csv.hpp"
 
 namespace mh {
@@ -37,7 +38,9 @@ Result<ProducedPosting> producePosting(Site& site, PostingSink& sink, const Post
     if (!fs::is_directory(r.folder, ec))
         return Error{"posting.folder", "无法创建输出目录 " + r.folder.string(),
                      "cannot create the output folder " + r.folder.string()};
-    if (auto written = writeFileAtomic(out.files.csv, postingCsv(out.figures)); !written) return written.error();
+    // writeFileAtomic does not keep the errno; writeFailure finds the cause from the folder.
+    if (auto written = writeFileAtomic(out.files.csv, postingCsv(out.figures)); !written)
+        return writeFailure(out.files.csv, 0);
     auto drawn = sink.draw(out.figures, r.postedOn, out.files.pdf, out.files.png);
     if (!drawn) return drawn.error();
     out.made = true;

@@ -3,7 +3,10 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <regex>
 #include <sstream>
 
@@ -12,6 +15,7 @@
 #include "shared/posting/monthly_figures.hpp"
 #include "shared/store/donation_store.hpp"
 #include "support/month_generator.hpp"
+#include "support/run_process.hpp"
 #include "support/test_site.hpp"
 
 using namespace mh;
@@ -221,6 +225,129 @@ TEST_CASE("a posting of 400 elders lists every elder across continuation pages")
     auto [w, h] = pngSize(out / "posting-2026-10.png");
     CHECK(w == 1191);
     CHECK(h > 1684u * unsigned(pages) - 1);
+}
+
+namespace {
+
+std::string squeeze(const std::string& text) {  // pdftotext keeps only some of the spaces
+    std::string out;
+    for (char c : text)
+        if (c != ' ') out += c;
+    return out;
+}
+
+std::string regexEscape(const std::string& s) {
+    static const std::regex special(R"([.^$|()\[\]{}*+?\\])");
+    return std::regex_replace(s, special, R"(\$&)");
+}
+
+// One page of the PDF as text, laid out as printed.
+std::string pdfPage(const fs::path& pdf, int page) {
+    auto r = runProcess({"/usr/bin/pdftotext", "-enc", "UTF-8", "-layout", "-f", std::to_string(page), "-l",
+                         std::to_string(page), pdf.string(), "-"});
+    REQUIRE(r.exitCode == 0);
+    return r.out;
+}
+
+}  // namespace
+
+TEST_CASE("a month of 3,000 elders makes all three files, a multi-page PDF, in under 300 MB") {
+    TempDir dir;
+    auto site = makeSite(dir.path(), postingToml());
+    REQUIRE(fillBigMonth(*site, 2026, 10, 3000, 10) == 30000);
+    site.reset();
+    fs::path out = dir.path() / "out";
+    // The real verb as staff run it; its peak memory from wait4 (the test process is small when it forks).
+    auto p = runProcess({kioskExe(), "posting", "--site", dir.path().string(), "--month", "2026-10", "--out",
+                         out.string(), "--no-print"});
+    CAPTURE(p.err);
+    REQUIRE(p.exitCode == 0);
+    MESSAGE("kiosk posting, 3,000 elders: peak RSS " << p.maxRssKb / 1024 << " MB");
+    CHECK(p.maxRssKb > 0);
+    CHECK(p.maxRssKb < 300 * 1024);
+    auto j = nlohmann::json::parse(p.out);
+    const int pages = j["pages"];
+    CHECK(j["served_elders"] == 3000);
+    CHECK(j["meals"] == 30000);
+    CHECK(pages >= 15);  // 3,000 names at 100-odd a sheet
+    const fs::path pdf = out / "posting-2026-10.pdf";
+    auto info = runProcess({"/usr/bin/pdfinfo", pdf.string()});
+    REQUIRE(info.exitCode == 0);
+    CHECK(std::regex_search(info.out, std::regex("Pages:\\s+" + std::to_string(pages) + "\\n")));
+    CHECK(info.out.find("595.28 x 841.89") != std::string::npos);  // A4 portrait
+
+    auto opened = Site::open(dir.path());
+    REQUIRE(opened.ok());
+    const MonthlyFigures f = loadMonthlyFigures(**opened, 2026, 10);
+    REQUIRE(f.elders.size() == 3000);
+    // Every sheet is numbered; every sheet the table runs on has its header row again.
+    int tablePages = 0;
+    std::string lastTablePage;
+    for (int page = 1; page <= pages; ++page) {
+        CAPTURE(page);
+        std::string text = pdfPage(pdf, page);
+        CHECK(squeeze(text).find("第" + std::to_string(page) + "页/共" + std::to_string(pages) + "页") != std::string::npos);
+        if (text.find('*') == std::string::npos) continue;
+        ++tablePages;
+        lastTablePage = text;
+        CHECK(text.find("姓名") != std::string::npos);
+        if (page > 1) CHECK(text.find("老人服务次数明细（续）") != std::string::npos);
+    }
+    CHECK(tablePages >= pages - 1);
+    // The last elder of the list, with their count, on the last sheet of the table.
+    const ElderMonth& lastElder = f.elders.back();
+    std::string counts;
+    for (int n : lastElder.counts) counts += "\\s+" + (n ? std::to_string(n) : std::string("·"));
+    CAPTURE(lastElder.maskedName);
+    CHECK(std::regex_search(lastTablePage, std::regex(regexEscape(lastElder.maskedName) + counts)));
+    CHECK(lastTablePage.find(lastElder.village) != std::string::npos);
+
+    std::string csv = readFile(out / "posting-2026-10.csv");
+    CHECK(splitOn(csv, '\n').size() == 3000 + 2 + 1);  // header, elders, 合计, and the final newline
+    // The picture for the WeChat group: page 1 (every total) and a note saying where the full list is.
+    auto [w, h] = pngSize(out / "posting-2026-10.png");
+    CHECK(w == 1191);
+    CHECK(h > 1684u);
+    CHECK(h < 1684u * 2);
+    CHECK(fs::file_size(out / "posting-2026-10.png") > 50'000);
+    for (const auto& e : fs::directory_iterator(out)) CHECK(e.path().extension() != ".part");
+    if (const char* keep = std::getenv("MEALHALL_SHOT_DIR"))  // to look at the pages by eye
+        for (const char* ext : {".pdf", ".png"})
+            fs::copy_file(out / (std::string("posting-2026-10") + ext), fs::path(keep) / (std::string("posting-3000") + ext),
+                          fs::copy_options::overwrite_existing);
+}
+
+TEST_CASE("a full disk under the posting folder is named as a full disk, and leaves no half-written file") {
+    // A small tmpfs, nearly filled, in a mount namespace of its own (root, as CI runs).
+    if (::geteuid() != 0 || runProcess({"/usr/bin/unshare", "-m", "true"}).exitCode != 0) {
+        MESSAGE("not root (or no unshare): the full disk is checked in CI, which runs as root");
+        return;
+    }
+    TempDir dir;
+    auto site = makeSite(dir.path(), postingToml());
+    generateMonth(*site, 2026, 10, 10, 0.7);
+    site.reset();
+    const std::string out = (dir.path() / "out").string();
+    fs::create_directories(out);
+    // 1 MiB of tmpfs with 12 KiB left: room for the CSV, not for the drawn files.
+    std::string script = "mount -t tmpfs -o size=1m tmpfs " + out + " && head -c 1036288 /dev/zero > " + out +
+                         "/filler && " + kioskExe() + " posting --site " + dir.path().string() +
+                         " --month 2026-10 --no-print --out " + out + "; echo \"exit=$?\"; ls -A " + out;
+    auto zh = runProcess({"/usr/bin/unshare", "-m", "/bin/sh", "-c", script});
+    CAPTURE(zh.err);
+    CHECK(zh.out.find("exit=1") != std::string::npos);
+    CHECK(zh.err.find("磁盘已满") != std::string::npos);
+    CHECK(zh.err.find("posting-2026-10.p") != std::string::npos);  // the PDF or the PNG, whichever found the disk full
+    CHECK(zh.err.find("是否") == std::string::npos);  // a cause, not a question
+    CHECK(zh.out.find(".part") == std::string::npos);  // no temporary file left behind
+    CHECK(zh.out.find("posting-2026-10.pdf") == std::string::npos);
+    CHECK(zh.out.find("posting-2026-10.png") == std::string::npos);
+    auto en = runProcess({"/usr/bin/unshare", "-m", "/bin/sh", "-c", [&] {
+                              std::string s = script;
+                              s.replace(s.find(" posting "), 9, " --lang en posting ");
+                              return s;
+                          }()});
+    CHECK(en.err.find("the disk is full") != std::string::npos);
 }
 
 TEST_CASE("bad posting and donation input is refused with exit 2 and records nothing") {

@@ -1,6 +1,8 @@
 #include "support/month_generator.hpp"
 #include "support/test_site.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <random>
 #include <stdexcept>
 
@@ -8,6 +10,7 @@
 #include "shared/core/id_number.hpp"
 #include "shared/posting/monthly_figures.hpp"
 #include "shared/roster/roster_import.hpp"
+#include "shared/store/checkin_store.hpp"
 
 namespace mh::test {
 namespace {
@@ -89,6 +92,49 @@ MonthBook generateMonth(Site& site, int year, unsigned month, int elders, double
         }
     }
     return book;
+}
+
+int fillBigMonth(Site& site, int year, unsigned month, int elders, int lunches) {
+    static const char* villages[] = {"北关村", "南关村", "西街村", "东沟村", "前进村", "红旗村",
+                                     "王家庄", "李家堡", "上河村", "下河村", "石门村", "新庄村"};
+    site.db().exec("PRAGMA synchronous=OFF");
+    std::string csv = "elder_id,name,village\n";
+    for (int i = 0; i < elders; ++i) {
+        char id[16];
+        std::snprintf(id, sizeof id, "B%05d", i + 1);
+        csv += std::string(id) + "," + kSurnames[i % 17] + kGiven[(i / 17 + i) % 23] + "," + villages[i % 12] + "\n";
+    }
+    LocalDate last = lastDayOfMonth(year, month);
+    auto imported = importRoster(site, csv, last, last.iso() + "T08:00:00+08:00", "test");
+    if (!imported || !imported->rejected.empty()) throw std::runtime_error("generated roster was refused");
+    const ServiceDef* lunch = nullptr;
+    for (const auto& s : site.config().services)
+        if (s.id == "lunch") lunch = &s;
+    if (!lunch) throw std::runtime_error("the site has no lunch service");
+    Transaction tx(site.db());
+    CheckinStore store(site.db());
+    int written = 0;
+    for (int i = 0; i < elders; ++i) {
+        char id[16];
+        std::snprintf(id, sizeof id, "B%05d", i + 1);
+        for (int d = 1; d <= lunches && d <= int(last.day()); ++d) {
+            LocalDate day = LocalDate::of(year, month, unsigned(d));
+            CheckinRecord r;
+            r.elderId = id;
+            r.service = "lunch";
+            r.serviceKind = "meal";
+            r.day = day.iso();
+            r.at = day.iso() + "T11:30:00+08:00";
+            r.priceFen = lunch->priceFen;
+            r.shares.elder = std::min<Fen>(lunch->priceFen, 300);
+            r.shares.government = lunch->priceFen - r.shares.elder;
+            r.source = "card";
+            store.insert(r);
+            ++written;
+        }
+    }
+    tx.commit();
+    return written;
 }
 
 }  // namespace mh::test

@@ -32,6 +32,12 @@ struct MonthBook {
 // fsync on the site database (a test site, not a real one).
 MonthBook generateMonth(Site& site, int year, unsigned month, int elders, double lunchRate, unsigned seed = 7);
 
+// A big month for size tests: `elders` elders in twelve villages, each with `lunches` lunches (one a
+// day from the 1st), written straight through the real stores (importRoster, CheckinStore::insert)
+// in one transaction — 30,000 records in seconds, where the engine takes one transaction a scan.
+// Shares are a fixed split of the price (elder 300 fen, the rest government). Returns the records written.
+int fillBigMonth(Site& site, int year, unsigned month, int elders, int lunches);
+
 // The standard test policy (standardToml) with a contact line and a 助洁 service after 助医.
 std::string postingToml();
 
