@@ -30,6 +30,7 @@ SiteStatus siteStatus(Site& site, std::int64_t nowUnix, bool checkDatabase) {
     Database& db = site.db();
     s.terminal = loadTerminalIdentity(db).id;
     s.clock = clockProblem(db, nowUnix);
+    s.clockCorrected = clockCorrections(db);
     UploadOutbox box(site);
     s.pendingDays = box.pendingDays();
     s.refusedDays = box.refusedDays();
