@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
     registerListenVerb(app, ctx);
     registerServeVerb(app, ctx);
     registerSetupCardVerb(app, ctx);
+    registerClockVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

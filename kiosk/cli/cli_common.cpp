@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "shared/site/first_run_site.hpp"
+
 namespace mh::cli {
 namespace fs = std::filesystem;
 
@@ -15,6 +17,11 @@ void Context::error(const Error& e) const { std::cerr << e.text(english) << "\n"
 void Context::say(const std::string& zh, const std::string& en) const { std::cerr << pick(zh, en) << "\n"; }
 
 std::unique_ptr<Site> Context::openSite(const fs::path& dir, bool keepLastGood) const {
+    // An init or first run whose final move was cut short is finished before the site is opened.
+    if (auto rolled = finishInterruptedFirstRun(dir); !rolled) {
+        error(rolled.error());
+        return nullptr;
+    }
     auto site = keepLastGood ? Site::openKeepingLastGood(dir) : Site::open(dir);
     if (!site) {
         error(site.error());

@@ -74,6 +74,7 @@ void registerDecodeVerb(CLI::App& app, Context& ctx);    // decode
 void registerListenVerb(CLI::App& app, Context& ctx);    // listen (camera / replay)
 void registerServeVerb(CLI::App& app, Context& ctx);     // serve (headless terminal for the site's peers)
 void registerSetupCardVerb(CLI::App& app, Context& ctx); // setup-card (county IT)
+void registerClockVerb(CLI::App& app, Context& ctx);     // clock confirm
 
 inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 

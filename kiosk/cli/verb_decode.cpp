@@ -1,5 +1,6 @@
 // `decode IMAGE...`: reads codes from picture files through the same FrameDecoder the camera uses;
-// one payload per line on stdout. Exit 1 when an image holds no code, 2 when a file cannot be read.
+// every code in each picture (an A4 sheet of ten cards gives ten), one payload per line on stdout.
+// Exit 1 when an image holds no code, 2 when a file cannot be read.
 #include <iostream>
 
 #include "cli/cli_common.hpp"
@@ -24,14 +25,13 @@ int runDecode(const DecodeArgs& a, Context& ctx) {
             exit = kUsage;
             continue;
         }
-        decoder.reset();  // another picture: the last hit's region means nothing here
-        auto d = decoder.decode(*img);
-        if (!d.payload) {
+        auto codes = decoder.decodeAll(*img);
+        if (codes.empty()) {
             ctx.say(path + "：没有找到二维码或条码", path + ": no code found");
             if (exit == kDone) exit = kRefused;
             continue;
         }
-        std::cout << *d.payload << "\n";
+        for (const auto& c : codes) std::cout << c << "\n";
     }
     std::cout.flush();
     return exit;
@@ -41,7 +41,7 @@ int runDecode(const DecodeArgs& a, Context& ctx) {
 
 void registerDecodeVerb(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<DecodeArgs>();
-    CLI::App* d = app.add_subcommand("decode", "decode QR codes/barcodes in PNG or JPEG files, one payload per line");
+    CLI::App* d = app.add_subcommand("decode", "decode every QR code/barcode in PNG or JPEG files, one payload per line");
     d->add_option("images", args->images, "image files")->required();
     d->callback([args, &ctx] { ctx.exitCode = runDecode(*args, ctx); });
 }

@@ -12,6 +12,8 @@
 #include "shared/core/text.hpp"
 #include "shared/roster/csv.hpp"
 #include "shared/roster/roster_import.hpp"
+#include "shared/site/first_run_site.hpp"
+#include "shared/site/site_init.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/donations/record_donation.hpp"
 #include "shared/store/elder_store.hpp"
@@ -59,17 +61,26 @@ int runDemo(const DemoArgs& a, Context& ctx) {
         ctx.say("找不到演示数据 " + assets.string(), "demo assets not found at " + assets.string());
         return kUsage;
     }
+    // A demo killed during its final move is completed first, so clearOldDemo sees it (and its marker).
+    (void)finishInterruptedFirstRun(dir);
     if (!clearOldDemo(dir, ctx)) return kUsage;
+    // The marker first, then the site built and moved in whole (initSite): a demo killed at any point
+    // leaves a directory the next demo recognises as its own and remakes.
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    // Written like every other file in a site directory: whole or not at all, 0600.
+    if (ec || !writeFileAtomic(dir / kDemoMarker, "made by `kiosk demo`; deleted and remade by the next one\n")) {
+        ctx.say("无法写入演示站点 " + dir.string(), "cannot write the demo site " + dir.string());
+        return kUsage;
+    }
     {
-        auto created = Site::init(dir, "141022-001", "北关村老年食堂");
+        auto created = initSite(dir, "141022-001", "北关村老年食堂", ctx.clock, "demo");
         if (!created) {
             ctx.error(created.error());
             return kUsage;
         }
     }
-    // Written like every other file in a site directory: whole or not at all, 0600.
-    if (!writeFileAtomic(dir / kDemoMarker, "made by `kiosk demo`; deleted and remade by the next one\n") ||
-        !writeFileAtomic(dir / kSiteToml, readFile(assets / "site.toml"))) {
+    if (!writeFileAtomic(dir / kSiteToml, readFile(assets / "site.toml"))) {
         ctx.say("无法写入演示站点 " + dir.string(), "cannot write the demo site " + dir.string());
         return kUsage;
     }

@@ -7,6 +7,7 @@
 #include "kiosk/gui/peer_stack.hpp"
 #include "shared/peers/doubles.hpp"
 #include "shared/store/feed_store.hpp"
+#include "shared/site/first_run_site.hpp"
 #include "shared/upload/site_status.hpp"
 
 namespace mh::cli {
@@ -23,6 +24,7 @@ J unreadable(const Error& e, bool english) {
     j["terminal"] = nullptr;
     j["database"] = e.text(english);
     j["clock"] = nullptr;
+    j["clock_corrected"] = J::array();
     j["pending_days"] = nullptr;
     j["refused_days"] = J::array();
     j["next_attempt"] = nullptr;
@@ -31,6 +33,7 @@ J unreadable(const Error& e, bool english) {
     j["peers"] = J::array();
     j["doubles"] = nullptr;
     j["held_entries"] = nullptr;
+    j["never_set_up"] = false;  // true only for a directory that never was a site (no records lost)
     return j;
 }
 
@@ -75,6 +78,25 @@ void addPeers(J& j, Site& site, const Context& ctx) {
 }
 
 int runStatus(const std::string& dir, Context& ctx) {
+    // An init cut short during its final move is finished first (first_run_site.hpp): that is a site.
+    if (auto rolled = finishInterruptedFirstRun(dir); !rolled) {
+        printJson(unreadable(rolled.error(), ctx.english));
+        ctx.error(rolled.error());
+        return kUsage;
+    }
+    // A directory that never was a site (a typo, a terminal not set up yet) is not one whose records
+    // are gone: telling staff to restore a backup that never existed sends them the wrong way.
+    if (needsFirstRun(dir)) {
+        Error e{"site.never_set_up",
+                "目录 " + dir + " 还没有建站（从来不是站点）：请运行 kiosk init，或在签到机屏幕上做首次设置。如果目录写错了，请改正 --site",
+                "the directory " + dir + " was never set up as a site: run `kiosk init` or the first-run screen "
+                "(or correct --site if it is a typo)"};
+        J j = unreadable(e, ctx.english);
+        j["never_set_up"] = true;
+        printJson(j);
+        ctx.error(e);
+        return kUsage;
+    }
     // Checked before opening, so a missing database is reported, never silently created.
     const std::filesystem::path db = std::filesystem::path(dir) / kSiteDb;
     std::error_code ec;
@@ -97,6 +119,12 @@ int runStatus(const std::string& dir, Context& ctx) {
     j["restored_from"] = s.restoredFrom;
     j["database"] = problemOr(s.database, ctx.english);
     j["clock"] = s.database ? J(nullptr) : problemOr(s.clock, ctx.english);
+    // Until the daily review (contract 13) lists them: each clock confirmation that found records
+    // written ahead of the corrected clock, newest first.
+    J corrected = J::array();
+    for (const ClockCorrection& c : s.clockCorrected)
+        corrected.push_back(J{{"confirmed_at", c.confirmedAt}, {"staff", c.staff}, {"count", c.records.size()}, {"records", c.records}});
+    j["clock_corrected"] = std::move(corrected);
     j["pending_days"] = s.pendingDays;
     J refused = J::array();
     for (const auto& r : s.refusedDays)

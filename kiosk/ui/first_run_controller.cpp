@@ -20,10 +20,8 @@ namespace {
 constexpr std::size_t kMaxSiteId = 32, kMaxTypedName = 40, kMaxPin = 12;
 constexpr std::size_t kRejectedShown = 5;
 
-bool validSiteId(const std::string& s) {
-    return !s.empty() && s.size() <= kMaxSiteId &&
-           s.find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-") == std::string::npos;
-}
+// Contract 10's rule, the same as `init` and site.toml (isValidSiteId).
+bool validSiteId(const std::string& s) { return s.size() <= kMaxSiteId && isValidSiteId(s); }
 }  // namespace
 
 std::vector<std::string> findCsvFiles(const std::vector<fs::path>& roots, std::size_t limit) {
@@ -118,7 +116,7 @@ void FirstRunController::next() {
     switch (m_state.step) {
         case FirstRunStep::SiteId:
             if (!validSiteId(m_state.siteId)) {
-                problem("请输入站点编号，例如 141022-001（县代码-站点号），只用数字、字母和 -");
+                problem("请输入站点编号：六位县代码、-、站点号（数字），例如 141022-001");
                 return;
             }
             m_state.step = FirstRunStep::SiteName;
@@ -282,7 +280,10 @@ void FirstRunController::scan(const std::string& payload) {
     }
     // Before the site id is set the card gives it; afterwards it must be for that site.
     bool idFixed = m_state.step != FirstRunStep::SiteId && m_state.step != FirstRunStep::SiteName;
-    auto card = verifySetupCard(payload, m_opt.trustedSetupKeys, idFixed ? std::optional(m_state.siteId) : std::nullopt);
+    // The card's dates are the county's (the default time zone: a site made here has it until site.toml says otherwise).
+    auto tz = TimeZone::load(SiteConfig{}.timezone);
+    LocalDate today = tz ? tz->toLocal(m_clock.nowUnix()).date : LocalDate::fromDayNumber(m_clock.nowUnix() / 86400);
+    auto card = verifySetupCard(payload, m_opt.trustedSetupKeys, today, idFixed ? std::optional(m_state.siteId) : std::nullopt);
     if (!card) {
         problem(card.error().message);
         return;

@@ -135,6 +135,7 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
             else if constexpr (std::is_same_v<T, PickDiagonal>) pickDiagonal(cmd.inch);
             else if constexpr (std::is_same_v<T, PickPrinter>) pickPrinter(cmd.name);
             else if constexpr (std::is_same_v<T, VolumeStep>) volumeStep(cmd.delta);
+            else if constexpr (std::is_same_v<T, ConfirmClock>) confirmClockNow();
         },
         c);
 }

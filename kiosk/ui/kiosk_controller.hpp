@@ -127,6 +127,9 @@ private:
     // A setup card scanned while staff are on the settings tab.
     void acceptSetupCard(const std::string& payload, StaffPass pass);
     void volumeStep(int delta);
+    // The clock line of the settings tab, and staff confirming the time after a fast clock was set right.
+    void loadClock();
+    void confirmClockNow();
     void applyOps(const OpsCommand& c);
 
     CurrentService pickService(const LocalDateTime& now) const;

@@ -6,6 +6,9 @@
 #include <cstdlib>
 
 #include "kiosk/ui/kiosk_controller.hpp"
+#include "kiosk/ui/ops_panel.hpp"
+#include "shared/checkin/clock_check.hpp"
+#include "shared/checkin/clock_confirm.hpp"
 #include "shared/site/setup_card_apply.hpp"
 #include "shared/staff/staff_audit.hpp"
 #include "shared/store/kiosk_settings.hpp"
@@ -74,12 +77,47 @@ void KioskController::pickPrinter(const std::string& name) {
     m_state.staffMessage = now.empty() ? "月度公示以后不送打印机" : "月度公示以后送打印机 " + now;
 }
 
+void KioskController::loadClock() {
+    m_state.clockProblem.clear();
+    m_state.clockConfirmable = false;
+    m_state.clockCorrected.clear();
+    try {
+        if (auto wrong = clockProblem(m_site.db(), m_clock.nowUnix())) {
+            m_state.clockProblem = wrong->message;
+            // A clock earlier than the site is never right (clock_confirm.hpp, invariant 1): no button.
+            m_state.clockConfirmable = wrong->code != "clock.before_site";
+        }
+        for (const ClockCorrection& c : clockCorrections(m_site.db(), 5)) {
+            std::string ids;
+            for (size_t i = 0; i < c.records.size() && i < 10; ++i) ids += (i ? "、" : "") + std::to_string(c.records[i]);
+            if (c.records.size() > 10) ids += "……";
+            m_state.clockCorrected.push_back(shortLocalTime(c.confirmedAt) + " 校准时间前，时钟偏快时记下了 " +
+                                             std::to_string(c.records.size()) + " 条记录（记录号 " + ids + "），请核对");
+        }
+    } catch (const StoreError&) {
+        // The clock line is advice; an unreadable database is shown by the database line above it.
+    }
+}
+
+void KioskController::confirmClockNow() {
+    try {
+        auto c = confirmClock(m_site, m_clock.nowUnix(), kStaffScreenActor, kStaffScreenActor);
+        m_state.staffMessage = c ? "已确认时间正确，现在可以刷卡了" +
+                                       (c->records.empty() ? std::string()
+                                                           : "；时钟偏快时记下的 " + std::to_string(c->records.size()) + " 条记录请核对")
+                                 : c.error().message;
+    } catch (const StoreError&) {
+        m_state.staffMessage = "没有记下时间确认（数据库写入失败）";
+    }
+    loadClock();
+}
+
 void KioskController::acceptSetupCard(const std::string& payload, StaffPass /*pass*/) {
     if (!m_setupKeysProblem.empty()) {
         m_state.staffMessage = m_setupKeysProblem;
         return;
     }
-    auto card = verifySetupCard(payload, m_setupKeys, m_site.config().siteId);
+    auto card = verifySetupCard(payload, m_setupKeys, m_site.timeZone().toLocal(m_clock.nowUnix()).date, m_site.config().siteId);
     if (!card) {
         m_state.staffMessage = card.error().message;
         auditStaffAction(m_site, m_clock, "setup.card.refused", m_site.config().siteId, card.error().code);

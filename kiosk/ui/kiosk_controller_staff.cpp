@@ -127,6 +127,7 @@ void KioskController::loadStaffTab() {
             break;
         case StaffTab::Settings:
         case StaffTab::Donation:
+            loadClock();
             loadPrinters();
             loadBackOffice();
             break;

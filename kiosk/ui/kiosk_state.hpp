@@ -91,6 +91,13 @@ struct KioskState {
     std::string databaseProblem;
     // site.toml did not load and the last good configuration is in use (Site::configProblem).
     std::string configProblem;
+    // The clock check (contract 3) as the settings tab shows it: the problem in plain Chinese (empty:
+    // the clock is believable), whether staff may confirm the time (a clock set right after running
+    // fast; never one earlier than the site), and the records written ahead of a corrected clock,
+    // one line per confirmation, for staff to review.
+    std::string clockProblem;
+    bool clockConfirmable = false;
+    std::vector<std::string> clockCorrected;
     // `run --at`: a throwaway copy of the site; every screen carries the 培训模式 band.
     bool training = false;
 };
@@ -120,12 +127,13 @@ struct ToggleDelivered {};
 struct VolumeStep { int delta; };
 struct PickDiagonal { double inch; };    // staff measured the 10 cm bar and picked the panel size
 struct PickPrinter { std::string name; }; // the posting's printer; empty: do not print
+struct ConfirmClock {};                   // 时间已调对: the clock was set right (clock_confirm.hpp)
 // What staff ask for behind the PIN. Only the staff dispatcher (KioskController::applyStaff) takes
 // them, and it can only be called with the pass the PIN gate hands out: the gate is in the types,
 // not a branch someone can forget.
 using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
                                   StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, PickDiagonal,
-                                  PickPrinter, OpsCommand>;
+                                  PickPrinter, ConfirmClock, OpsCommand>;
 // Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
 // the staff commands, which the controller passes on only through the PIN gate.
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, OpenStaff, PinDigit, PinBackspace, PinSubmit,

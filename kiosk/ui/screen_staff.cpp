@@ -15,6 +15,9 @@ namespace {
 constexpr const char* kNoPrinter = "不打印";
 }  // namespace
 
+const char* const kClockConfirmHint = "先把本机的日期和时间调对。调对以后点下面的按钮，马上就能刷卡";
+const char* const kClockConfirmButton = "时间已调对，确认";
+
 void drawMissingTab(const KioskState& st, DrawContext&, float) {
     std::string head = "经常来" + st.service.name + "、今天还没来的老人：";
     ImGui::TextUnformatted(head.c_str());
@@ -80,6 +83,23 @@ void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width) {
         if (problem->empty()) continue;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kRedText));
         ImGui::TextWrapped("%s", problem->c_str());
+        ImGui::PopStyleColor();
+    }
+    // The clock (contract 3): a fast clock set right is confirmed here, so elders are not refused
+    // until real time catches up with the records it wrote; those records are listed for review.
+    if (!st.clockProblem.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kRedText));
+        ImGui::TextWrapped("%s", st.clockProblem.c_str());
+        ImGui::PopStyleColor();
+        if (st.clockConfirmable) {
+            ImGui::TextWrapped("%s", kClockConfirmHint);
+            if (buttonGrid(ctx, "clock", {kClockConfirmButton}, width, {ctx.mm(70), key}, ButtonStyle::Primary) == 0)
+                ctx.out.push(ConfirmClock{});
+        }
+    }
+    for (const std::string& line : st.clockCorrected) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAmberText));
+        ImGui::TextWrapped("%s", line.c_str());
         ImGui::PopStyleColor();
     }
     if (!st.panelSizeKnown) drawPanelSize(st, ctx, width);

@@ -7,6 +7,9 @@ namespace mh::ui {
 void drawMissingTab(const KioskState& st, DrawContext& ctx, float width);
 void drawManualTab(const KioskState& st, DrawContext& ctx, float width);
 void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width);
+// The clock section's fixed words (for the font atlas).
+extern const char* const kClockConfirmHint;
+extern const char* const kClockConfirmButton;
 
 // Back office (screen_ops.cpp): upload status and donation balance on the settings tab, the donation
 // form, the warnings at the top of the roster, and the notice on the idle waiting screen.

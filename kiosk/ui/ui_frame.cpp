@@ -30,6 +30,8 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     out.insert(out.end(), st.villages.begin(), st.villages.end());
     out.push_back(st.staffMessage);
     out.insert(out.end(), {st.databaseProblem, st.configProblem, kTrainingBand, kDatabaseMark});
+    out.insert(out.end(), {st.clockProblem, kClockConfirmHint, kClockConfirmButton});
+    out.insert(out.end(), st.clockCorrected.begin(), st.clockCorrected.end());
     auto ops = opsTexts(st);
     out.insert(out.end(), ops.begin(), ops.end());
     for (const auto& s : st.roster) {

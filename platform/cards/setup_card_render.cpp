@@ -56,7 +56,9 @@ Status writeSetupCardPng(const SetupCardFace& f, const std::filesystem::path& ou
     y += drawText(cr, "站点 ID  " + f.siteId, margin, y, 58, true, tw) + 16;
     if (!f.siteName.empty()) y += drawText(cr, "站点名称  " + f.siteName, margin, y, 50, false, tw) + 12;
     y += drawText(cr, "地址  " + f.endpoint, margin, y, 40, false, tw, 0.2) + 12;
-    y += drawText(cr, "签发日期  " + f.issued, margin, y, 36, false, tw, 0.3) + 30;
+    // The last day on the same line: the card's words keep their five lines.
+    std::string dates = "签发日期  " + f.issued + (f.expires.empty() ? "" : "    有效到  " + f.expires);
+    y += drawText(cr, dates, margin, y, 36, false, tw, 0.3) + 30;
     drawText(cr, "用法：自助机第一次开机设置时，或工作人员“设置”页上，把此卡对准扫描口。", margin, y, 32, false, tw, 0.3);
     y += 50;
     drawText(cr, "此卡含本站上报口令，请妥善保管，设置完成后锁好或销毁。", margin, y, 32, false, tw, 0.55);

@@ -11,7 +11,8 @@ namespace mh {
 
 struct SetupCardFace {
     std::string siteId, siteName, endpoint, issued;  // issued: YYYY-MM-DD
-    std::string payload;                             // the signed MHS1 text for the QR code
+    std::string payload;                             // the signed MHS2 text for the QR code
+    std::string expires;                             // YYYY-MM-DD: the last day a terminal takes it; empty: not shown
 };
 
 inline constexpr int kSetupCardWidthPx = 1240;   // A6 105 mm at 300 dpi

@@ -22,7 +22,7 @@ double msSince(Steady::time_point t0) {
     return std::chrono::duration<double, std::milli>(Steady::now() - t0).count();
 }
 
-ZXing::DecodeHints hintsFor(ZXing::Binarizer b, bool linear) {
+ZXing::DecodeHints hintsFor(ZXing::Binarizer b, bool linear, int maxSymbols = 1) {
     ZXing::DecodeHints h;
     // No Code 39: it has no mandatory check digit, so noise can read as a short Code 39 code.
     h.setFormats(linear ? ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::Code128
@@ -30,7 +30,7 @@ ZXing::DecodeHints hintsFor(ZXing::Binarizer b, bool linear) {
     h.setTryHarder(true);
     h.setTryRotate(linear);  // a QR code reads at any angle; rotation only helps 1D codes
     h.setBinarizer(b);
-    h.setMaxNumberOfSymbols(1);
+    h.setMaxNumberOfSymbols(maxSymbols);
     return h;
 }
 
@@ -145,6 +145,20 @@ FrameDecode FrameDecoder::decode(const GrayImage& frame) {
     }
     out.ms = msSince(t0);
     return out;
+}
+
+std::vector<std::string> FrameDecoder::decodeAll(const GrayImage& image) const {
+    std::vector<std::string> found;
+    if (image.empty()) return found;
+    for (const auto& pass : passes()) {
+        GrayImage img = pass.prepare(image);
+        if (img.empty()) continue;
+        ZXing::ImageView view(img.pixels.data(), img.width, img.height, ZXing::ImageFormat::Lum);
+        // 255: ZXing 1.4's most symbols one call returns (its default; the field is 8 bits).
+        for (const auto& r : ZXing::ReadBarcodes(view, hintsFor(pass.binarizer, m_opt.alsoLinear, 255)))
+            if (r.isValid() && std::find(found.begin(), found.end(), r.text()) == found.end()) found.push_back(r.text());
+    }
+    return found;
 }
 
 std::optional<std::string> decodePlainZxing(const GrayImage& frame) {

@@ -40,6 +40,11 @@ public:
     // Forget the previous hit (a new, unrelated image: e.g. the next file of `kiosk decode`).
     void reset() { m_roi.reset(); }
 
+    // Every code in a still picture (`kiosk decode` of an A4 sheet of ten cards), each once, in the
+    // order the passes found them: every pass runs (no time budget, no region memory), since a
+    // code one pass misses another may read. Slow on purpose; never for camera frames.
+    [[nodiscard]] std::vector<std::string> decodeAll(const GrayImage& image) const;
+
     static const std::vector<std::string>& passNames();
 
 private:

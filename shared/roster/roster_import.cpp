@@ -71,6 +71,20 @@ bool validSerial(const std::string& s) {
     return true;
 }
 
+// A control character (NUL, a tab or line break inside a quoted cell, ESC, DEL, or a C1 code such as
+// U+0085) has no place in any cell the kiosk keeps: the CSV reader hands NUL through, and a name or
+// phone carrying one would be stored, drawn and printed on the posting as garbage.
+bool hasControlChar(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7f) return true;
+        if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(s[i + 1]) <= 0x9f)
+            return true;  // U+0080..U+009F in UTF-8
+    }
+    return false;
+}
+
 std::optional<bool> parseActive(const std::string& s) {
     if (s.empty() || s == "1" || s == "是" || s == "true" || s == "TRUE" || s == "yes") return true;
     if (s == "0" || s == "否" || s == "false" || s == "FALSE" || s == "no") return false;
@@ -84,6 +98,14 @@ std::variant<Elder, RowError> readRow(const std::vector<std::string>& f, const s
         int i = idx[c];
         return i >= 0 && size_t(i) < f.size() ? std::string(trim(f[size_t(i)])) : std::string();
     };
+    for (int c = 0; c < NCols; ++c)
+        if (hasControlChar(get(Col(c)))) {
+            const RosterColumn& col = rosterColumns()[size_t(c)];
+            std::string zhName = col.chinese.empty() ? std::string(col.key) : std::string(col.chinese.front());
+            return RowError{zhName + "（" + std::string(col.key) + "）这一格里有看不见的控制字符（空字符、制表符、换行等），这一行没有导入；"
+                                "请在表格里把这一格重新输入一遍",
+                            "the " + std::string(col.key) + " cell holds a control character (NUL, tab, line break ...); the row was not imported"};
+        }
     Elder e = existing.value_or(Elder{});
     e.elderId = toUpperAscii(get(ElderIdC));
     if (!validElderId(e.elderId))

@@ -56,8 +56,11 @@ bool needsFirstRun(const fs::path& dir) {
 
 Status finishInterruptedFirstRun(const fs::path& dir) {
     std::error_code ec;
-    if (!fs::exists(dir / kFirstRunStaging / kCompleteMarker, ec)) return okStatus();
-    return rollForward(dir);
+    if (fs::exists(dir / kFirstRunStaging / kCompleteMarker, ec)) return rollForward(dir);
+    // Cut short while removing the emptied staging directory (the marker already gone): the site is
+    // in place (site.toml moves last), and nothing can be building beside a site (begin refuses).
+    if (fs::exists(dir / kSiteToml, ec) && fs::exists(dir / kFirstRunStaging, ec)) fs::remove_all(dir / kFirstRunStaging, ec);
+    return okStatus();
 }
 
 FirstRunStaging::FirstRunStaging(fs::path dir, std::unique_ptr<Site> site) : m_dir(std::move(dir)), m_site(std::move(site)) {}
@@ -75,13 +78,14 @@ Result<std::unique_ptr<FirstRunStaging>> FirstRunStaging::begin(const fs::path& 
     if (!needsFirstRun(dir))
         return Error{"site.exists", "目录 " + dir.string() + " 里已经有一个站点，不会覆盖",
                      "the directory " + dir.string() + " already holds a site; nothing was overwritten"};
+    if (auto bad = Site::checkNewSite(siteId, name)) return *bad;
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec || ::chmod(dir.c_str(), 0700) != 0)
         return Error{"site.mkdir", "无法创建站点目录 " + dir.string(), "cannot create the site directory " + dir.string()};
     fs::path staging = dir / kFirstRunStaging;
     fs::remove_all(staging, ec);  // a half-finished first run (invariant 2)
-    auto site = initSite(staging, siteId, name, clock, actor);
+    auto site = initSiteInPlace(staging, siteId, name, clock, actor);
     if (!site) {
         fs::remove_all(staging, ec);
         return site.error();
@@ -89,8 +93,8 @@ Result<std::unique_ptr<FirstRunStaging>> FirstRunStaging::begin(const fs::path& 
     return std::unique_ptr<FirstRunStaging>(new FirstRunStaging(dir, std::move(*site)));
 }
 
-Status FirstRunStaging::commit(const std::string& atIso, const std::string& actor) {
-    AuditLog(m_site->db()).append(atIso, actor, "firstrun.done", m_site->config().siteId, "");
+Status FirstRunStaging::commit(const std::string& atIso, const std::string& actor, bool firstRunDone) {
+    if (firstRunDone) AuditLog(m_site->db()).append(atIso, actor, "firstrun.done", m_site->config().siteId, "");
     m_site.reset();  // closes the database: its WAL is checkpointed into the one file that moves
     fs::path staging = m_dir / kFirstRunStaging;
     if (!writeFileAtomic(staging / kCompleteMarker, "first run finished; the files here belong in the directory above\n"))

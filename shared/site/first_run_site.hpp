@@ -1,6 +1,7 @@
-// A site made on the screen at a terminal's first run (issue 14), built in a staging directory inside
-// the site directory and moved into place only when the flow is finished, so a power cut halfway
-// leaves nothing that blocks the next first run and nothing that looks like a site.
+// A site made on the screen at a terminal's first run (issue 14), or by `kiosk init` (site_init.hpp),
+// built in a staging directory inside the site directory and moved into place only when the flow is
+// finished, so a power cut halfway leaves nothing that blocks the next try and nothing that looks
+// like a site.
 //
 // Invariants:
 //  (1) DIR holds site.toml, keys or a database only after commit() (or a roll-forward) moved them in.
@@ -29,8 +30,8 @@ Status finishInterruptedFirstRun(const std::filesystem::path& dir);
 class FirstRunStaging {
 public:
     // Removes a half-finished staging directory, then makes the new site in DIR/.first-run through
-    // initSite (the same use case as `kiosk init`, audited as `actor`). DIR must need a first run
-    // (else site.exists).
+    // initSiteInPlace (audited as `actor`). DIR must need a first run (else site.exists); a bad id or
+    // name is refused before anything is written.
     static Result<std::unique_ptr<FirstRunStaging>> begin(const std::filesystem::path& dir, const std::string& siteId,
                                                           const std::string& name, const Clock& clock,
                                                           const std::string& actor);
@@ -39,9 +40,10 @@ public:
     FirstRunStaging& operator=(const FirstRunStaging&) = delete;
 
     [[nodiscard]] Site& site() { return *m_site; }
-    // Audits firstrun.done, closes the database and moves every file into DIR (site.toml last).
-    // After this the object holds no site; open DIR with Site::open.
-    Status commit(const std::string& atIso, const std::string& actor);
+    // Audits firstrun.done (unless `firstRunDone` is false: `kiosk init`), closes the database and
+    // moves every file into DIR (site.toml last). After this the object holds no site; open DIR with
+    // Site::open.
+    Status commit(const std::string& atIso, const std::string& actor, bool firstRunDone = true);
 
 private:
     FirstRunStaging(std::filesystem::path dir, std::unique_ptr<Site> site);

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "shared/core/text.hpp"
+#include "shared/site/site_config.hpp"
 #include "shared/upload/upload_target.hpp"
 
 namespace mh {
@@ -20,12 +21,8 @@ Error formatError() {
 }
 Error fieldError(const std::string& zh, const std::string& en) { return Error{"setup.field", zh, en}; }
 
-bool validSiteId(std::string_view s) {
-    if (s.empty() || s.size() > kMaxSetupSiteId) return false;
-    for (char c : s)
-        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-')) return false;
-    return true;
-}
+// The site id rule of init and site.toml (contract 10): a card for an id no terminal takes is no card.
+bool validSiteId(std::string_view s) { return s.size() <= kMaxSetupSiteId && isValidSiteId(s); }
 // Printable ASCII without spaces, quotes or backslashes: the value goes into site.toml and a file as is.
 bool plainAscii(std::string_view s, std::size_t maxLen) {
     if (s.empty() || s.size() > maxLen) return false;
@@ -43,8 +40,8 @@ bool validName(std::string_view s) {
 // The checks shared by signing and parsing; the sentence says which field is wrong.
 Status checkFields(const SetupCard& c) {
     if (!validSiteId(c.siteId))
-        return fieldError("站点编号不合规：只用数字、字母和 -，最多 32 个字符，例如 141022-001",
-                          "the site id must be 1-32 letters, digits or -");
+        return fieldError("站点编号不合规：应为六位县代码、-、站点号（数字），例如 141022-001",
+                          "the site id must be a six-digit county code, -, and the site number, e.g. 141022-001");
     if (!plainAscii(c.endpoint, kMaxSetupEndpoint))
         return fieldError("上报地址太长或含有空格、引号等字符", "the endpoint is too long or holds spaces or quotes");
     if (!plainAscii(c.token, kMaxSetupToken))
@@ -54,6 +51,8 @@ Status checkFields(const SetupCard& c) {
         return fieldError("站点名称太长或含有不能用的字符", "the site name is too long or holds characters that cannot be used");
     if (c.issued.year() < 2000 || c.issued.year() > 9999)
         return fieldError("签发日期不对", "the issue date is out of range");
+    if (c.expires && (*c.expires < c.issued || *c.expires > c.issued.plusDays(kSetupCardMaxDays)))
+        return fieldError("有效期不对：只能是签发后 1 到 365 天", "the card must expire 1 to 365 days after it is issued");
     return okStatus();
 }
 
@@ -84,7 +83,9 @@ std::optional<LocalDate> parseYyyymmdd(std::string_view s) {
 }  // namespace
 
 bool looksLikeSetupCard(std::string_view payload) {
-    return payload.size() >= 5 && toUpperAscii(payload.substr(0, 5)) == kSetupCardPrefix;
+    if (payload.size() < 5) return false;
+    std::string head = toUpperAscii(payload.substr(0, 5));
+    return head == kSetupCardPrefix || head == kSetupCardPrefixV1;
 }
 
 Status checkSetupCard(const SetupCard& card) {
@@ -96,7 +97,7 @@ Status checkSetupCard(const SetupCard& card) {
 Result<std::string> signSetupCard(const SetupCard& card, const SecretKey& countyKey) {
     if (auto st = checkSetupCard(card); !st) return st.error();
     std::string body = std::string(kSetupCardPrefix) + b32(card.siteId) + ":" + yyyymmdd(card.issued) + ":" +
-                       b32(card.endpoint) + ":" + b32(card.token) + ":" + b32(card.siteName);
+                       yyyymmdd(card.expiresOn()) + ":" + b32(card.endpoint) + ":" + b32(card.token) + ":" + b32(card.siteName);
     unsigned char sig[crypto_sign_BYTES];
     crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(body.data()), body.size(), countyKey.data());
     std::string payload = body + ":" + base32Encode(sig, sizeof sig);
@@ -105,23 +106,29 @@ Result<std::string> signSetupCard(const SetupCard& card, const SecretKey& county
     return payload;
 }
 
-Result<SetupCard> verifySetupCard(std::string_view raw, const std::vector<PublicKey>& trusted,
+Result<SetupCard> verifySetupCard(std::string_view raw, const std::vector<PublicKey>& trusted, LocalDate today,
                                   const std::optional<std::string>& expectedSiteId) {
     // A wedge scanner with Caps Lock on types lower case; everything signed is upper case.
     if (raw.size() > kMaxSetupPayload || !looksLikeSetupCard(raw)) return formatError();
     std::string payload = toUpperAscii(trim(raw));
     auto parts = splitOn(payload, ':');
-    if (parts.size() != 7 || parts[6].size() != kSigBase32) return formatError();
+    // MHS1 has no <expires> field: shift the later fields by one for MHS2.
+    const bool v1 = payload.rfind(kSetupCardPrefixV1, 0) == 0;
+    const std::size_t at = v1 ? 0 : 1, fields = 7 + at;
+    if (parts.size() != fields || parts[fields - 1].size() != kSigBase32) return formatError();
     SetupCard c;
     auto id = fromB32(parts[1], kMaxSetupSiteId);
     auto issued = parseYyyymmdd(parts[2]);
-    auto endpoint = fromB32(parts[3], kMaxSetupEndpoint);
-    auto token = fromB32(parts[4], kMaxSetupToken);
-    auto name = fromB32(parts[5], kMaxSetupName);
-    auto sig = base32Decode(parts[6]);
-    if (!id || !issued || !endpoint || !token || !name || !sig || sig->size() != crypto_sign_BYTES) return formatError();
+    auto expires = v1 ? std::optional<LocalDate>() : parseYyyymmdd(parts[3]);
+    auto endpoint = fromB32(parts[3 + at], kMaxSetupEndpoint);
+    auto token = fromB32(parts[4 + at], kMaxSetupToken);
+    auto name = fromB32(parts[5 + at], kMaxSetupName);
+    auto sig = base32Decode(parts[6 + at]);
+    if (!id || !issued || (!v1 && !expires) || !endpoint || !token || !name || !sig || sig->size() != crypto_sign_BYTES)
+        return formatError();
     c.siteId = *id;
     c.issued = *issued;
+    c.expires = expires;
     c.endpoint = *endpoint;
     c.token = *token;
     c.siteName = *name;
@@ -140,6 +147,13 @@ Result<SetupCard> verifySetupCard(std::string_view raw, const std::vector<Public
     if (!signedByCounty)
         return Error{"setup.signature", "这张接入卡本机不认：不是县里签发的，或内容被改动过。请联系县信息科。",
                      "the setup card is not signed by a county key this terminal trusts, or was altered"};
+    // After the signature: only a county's own card is worth telling its dates.
+    if (today > c.expiresOn())
+        return Error{"setup.expired",
+                     "这张县平台接入卡已经过期（" + c.issued.iso() + " 签发，有效到 " + c.expiresOn().iso() +
+                         "），不能再用。请向县信息科要一张新的接入卡。",
+                     "this setup card has expired (issued " + c.issued.iso() + ", valid until " + c.expiresOn().iso() +
+                         "); ask county IT for a new one"};
     if (expectedSiteId && *expectedSiteId != c.siteId)
         return Error{"setup.site", "这张接入卡是给站点 " + c.siteId + " 的，本机是站点 " + *expectedSiteId + "，不能用。请拿本站点的卡。",
                      "this setup card is for site " + c.siteId + ", this terminal is site " + *expectedSiteId};

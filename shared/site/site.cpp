@@ -17,14 +17,15 @@ Site::Site(fs::path dir, SiteConfig cfg, TimeZone tz, SiteKeys keys, Database db
         if (auto pk = parsePublicKey(k)) m_trusted.push_back(*pk);
 }
 
-Result<std::unique_ptr<Site>> Site::init(const fs::path& dir, const std::string& siteId, const std::string& name) {
-    auto idOk = !siteId.empty() && siteId.size() <= 32 &&
-                siteId.find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-") == std::string::npos;
-    if (!idOk)
-        return Error{"site.id", "站点编号 \"" + siteId + "\" 不合规：只用数字、字母和 -，例如 141022-001（县代码-站点号）",
-                     "site id \"" + siteId + "\" must use digits, letters and -, e.g. 141022-001"};
+std::optional<Error> Site::checkNewSite(const std::string& siteId, const std::string& name) {
+    if (!isValidSiteId(siteId)) return siteIdError("站点编号", "site id", siteId);
     if (name.find_first_not_of(" \t") == std::string::npos)
         return Error{"site.name", "站点名称不能为空，例如 北关村老年食堂", "the site name must not be empty"};
+    return std::nullopt;
+}
+
+Result<std::unique_ptr<Site>> Site::init(const fs::path& dir, const std::string& siteId, const std::string& name) {
+    if (auto bad = checkNewSite(siteId, name)) return *bad;
     std::error_code ec;
     if (fs::exists(dir / kSiteToml, ec) || fs::exists(dir / kSiteDb, ec))
         return Error{"site.exists", "目录 " + dir.string() + " 里已经有一个站点，不会覆盖",

@@ -26,8 +26,13 @@ std::optional<Error> missingDatabase(const std::filesystem::path& dir);
 
 class Site {
 public:
-    // Creates the directory (if needed), site.toml, keys and database. Refuses a directory that
-    // already holds a site.
+    // Why a new site cannot be made with this id and name (none when it can): checked before anything
+    // is written.
+    static std::optional<Error> checkNewSite(const std::string& siteId, const std::string& name);
+    // Creates the directory (if needed), site.toml, keys and database, in place: a kill halfway leaves
+    // a half-made site. The verbs and the first run use initSite (site_init.hpp), which builds in a
+    // staging directory and moves it into place; this is for that staging directory and for tests.
+    // Refuses a directory that already holds a site.
     static Result<std::unique_ptr<Site>> init(const std::filesystem::path& dir, const std::string& siteId,
                                               const std::string& name);
     // `init --join` (contract 11): a second terminal of an existing site. Writes the site's own

@@ -286,6 +286,23 @@ const ServiceDef* SiteConfig::findService(std::string_view id) const {
     return nullptr;
 }
 
+bool isValidSiteId(std::string_view id) {
+    auto dash = id.find('-');
+    if (dash != 6 || id.size() < 8 || id.size() > 15) return false;
+    for (std::size_t i = 0; i < id.size(); ++i)
+        if (i != dash && (id[i] < '0' || id[i] > '9')) return false;
+    return true;
+}
+
+Error siteIdError(const std::string& whereZh, const std::string& whereEn, std::string_view id) {
+    // The id as typed, with anything unprintable shown as '?': the sentence must stay readable.
+    std::string shown;
+    for (char c : id.substr(0, 40)) shown += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+    return Error{"site.id",
+                 whereZh + " \"" + shown + "\" 不合规：站点编号是六位县代码、-、站点号（数字），例如 141022-001",
+                 whereEn + " \"" + shown + "\" is not a site id: six-digit county code, -, site number (digits), e.g. 141022-001"};
+}
+
 Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& origin) {
     if (!isValidUtf8(text))
         return Error{"toml.encoding", origin + " 不是 UTF-8 编码（可能是 GBK），请用 UTF-8 保存",
@@ -311,6 +328,10 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
         cfg.contact = r.str(*site, "contact", false, nullptr).value_or("");
         if (auto eod = r.time(*site, "end_of_day")) cfg.endOfDay = *eod;
         if (!r.failed() && cfg.siteId.empty()) r.fail(site->get("id"), "[site] id 不能为空", "[site] id must not be empty");
+        if (!r.failed() && !isValidSiteId(cfg.siteId)) {
+            Error e = siteIdError("[site] id", "[site] id", cfg.siteId);
+            r.fail(site->get("id"), e.message, e.en);
+        }
         if (!r.failed() && !TimeZone::load(cfg.timezone))
             r.fail(site->get("timezone"), "未知的时区 \"" + cfg.timezone + "\"（例如 Asia/Shanghai）",
                    "unknown time zone \"" + cfg.timezone + "\"");

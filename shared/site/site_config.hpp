@@ -87,6 +87,12 @@ struct SiteConfig {
 };
 
 // Parses TOML text; `origin` names the file in messages.
+// Contract 10's site id: the six-digit county code (行政区划代码), `-`, and the site's number (1-8
+// digits), e.g. 141022-001. The same rule at `init`, the first run, a setup card and site.toml.
+bool isValidSiteId(std::string_view id);
+// The sentence naming the rule, for a refused id.
+Error siteIdError(const std::string& whereZh, const std::string& whereEn, std::string_view id);
+
 Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& origin = "site.toml");
 Result<SiteConfig> loadSiteConfig(const std::filesystem::path& file);
 

@@ -559,6 +559,24 @@ CREATE TABLE held_entries(
 CREATE INDEX held_entries_record ON held_entries(record_terminal, record_origin) WHERE reason = 'void_waiting';
 CREATE INDEX held_entries_due ON held_entries(written_unix) WHERE reason = 'future';
 )SQL",
+        // Staff confirmed a clock that had run fast and was set right (contract 3, `clock confirm`): the
+        // records written before the confirmation no longer bound the clock check (records_before is
+        // the record_id watermark), and this terminal's records written ahead of the corrected clock
+        // are kept for review (clock_corrected, section 13).
+        R"SQL(
+-- branch lifecycle: clock confirmations and the records written ahead of a corrected clock
+CREATE TABLE clock_confirmations(
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  confirmed_at   TEXT NOT NULL CHECK (length(confirmed_at) > 0),   -- local ISO time with offset
+  confirmed_unix INTEGER NOT NULL,
+  staff          TEXT NOT NULL CHECK (length(staff) > 0),
+  records_before INTEGER NOT NULL CHECK (records_before >= 0)      -- checkins.record_id at confirmation
+) STRICT;
+CREATE TABLE clock_corrected(
+  record_id    INTEGER PRIMARY KEY REFERENCES checkins(record_id),
+  confirmation INTEGER NOT NULL REFERENCES clock_confirmations(id)
+) STRICT;
+)SQL",
     };
     return k;
 }

@@ -48,11 +48,14 @@ std::optional<std::int64_t> newestRecordWriteUnix(Database& db) {
     // Records are written in record_id order, so the newest writes are among the last ones; a clock
     // that stepped back a little (within the slack) can make the very last one not the newest, hence
     // a short window rather than one row. Bounded work on every scan, whatever the table's size.
+    // Records written before staff last confirmed the clock (clock_confirm.hpp) no longer count: a
+    // clock that ran fast and was set right must not keep refusing scans.
     auto st = db.cached(
         "SELECT MAX(CAST(strftime('%s', COALESCE(entered_at, at)) AS INTEGER)) FROM "
         "(SELECT entered_at, at FROM checkins WHERE origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1)"
-        "  AND record_id > "
-        "  COALESCE((SELECT CAST(value AS INTEGER) FROM kiosk_settings WHERE key = 'training.records_before'), 0) "
+        "  AND record_id > MAX("
+        "  COALESCE((SELECT CAST(value AS INTEGER) FROM kiosk_settings WHERE key = 'training.records_before'), 0), "
+        "  COALESCE((SELECT MAX(records_before) FROM clock_confirmations), 0)) "
         " ORDER BY origin_record DESC LIMIT 64)");
     if (!st.step() || st.isNull(0)) return std::nullopt;
     return st.i64(0);

@@ -31,7 +31,8 @@ std::string takeFreshTerminalId(Database& db, std::int64_t nowUnix, const std::v
 
 // The newest real write time of any check-in record (entered_at where `at` was given by hand),
 // unix seconds; none for a database without records.
-// In a training copy (markTrainingCopy) only the records written during training count.
+// In a training copy (markTrainingCopy) only the records written during training count, and only
+// those written after staff last confirmed the clock (clock_confirm.hpp).
 std::optional<std::int64_t> newestRecordWriteUnix(Database& db);
 
 // Sets up a throwaway training copy's clock check for a made-up time: the site counts as made at 0,

@@ -31,6 +31,7 @@ SiteStatus siteStatus(Site& site, std::int64_t nowUnix, bool checkDatabase) {
     s.terminal = loadTerminalIdentity(db).id;
     s.restoredFrom = terminalLineage(db);
     s.clock = clockProblem(db, nowUnix);
+    s.clockCorrected = clockCorrections(db);
     UploadOutbox box(site);
     s.pendingDays = box.pendingDays();
     s.refusedDays = box.refusedDays();

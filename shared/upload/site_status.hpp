@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/checkin/clock_confirm.hpp"
 #include "shared/core/result.hpp"
 #include "shared/site/site.hpp"
 #include "shared/upload/upload_outbox.hpp"
@@ -19,6 +20,7 @@ struct SiteStatus {
     std::vector<std::string> restoredFrom; // the ids it had before restores gave it fresh ones
     std::optional<Error> database;         // none: PRAGMA quick_check says ok
     std::optional<Error> clock;            // none: the clock is believable (clockProblem)
+    std::vector<ClockCorrection> clockCorrected;  // records written ahead of a corrected clock, for review
     int pendingDays = 0;
     std::vector<RefusedDay> refusedDays;   // oldest first, with the county's answer
     std::string nextAttempt;               // local ISO time of the next upload try; empty: nothing pending

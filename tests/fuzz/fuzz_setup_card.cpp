@@ -27,9 +27,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<PublicKey> trusted{keys.pub};
 
     // Any text: refused, or a card that looks like one with fields inside their limits.
-    auto card = verifySetupCard(text, trusted, std::string("141022-001"));
+    const LocalDate today = LocalDate::of(2026, 12, 6);
+    auto card = verifySetupCard(text, trusted, today, std::string("141022-001"));
     if (card) {
         require(looksLikeSetupCard(text), "a verified setup card looks like one");
+        require(today <= card->expiresOn(), "an expired setup card is refused");
         require(card->siteId == "141022-001" && card->token.size() <= kMaxSetupToken &&
                     card->endpoint.size() <= kMaxSetupEndpoint && card->siteName.size() <= kMaxSetupName,
                 "a verified setup card keeps its limits");
@@ -44,12 +46,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                    "https://county.example.cn/" + std::string(text.substr(0, nl)), std::string(text.substr(nl + 1)), ""};
     auto signedCard = signSetupCard(mine, keys.sec);
     if (!signedCard) return 0;
-    auto back = verifySetupCard(*signedCard, trusted);
+    auto back = verifySetupCard(*signedCard, trusted, today);
     require(back.ok(), "a card the tool signs verifies");
     require(back->token == mine.token, "the token comes back unchanged");
     std::string tampered = *signedCard;
     std::size_t at = size % tampered.size();
     tampered[at] = tampered[at] == 'A' ? 'B' : 'A';
-    require(!verifySetupCard(tampered, trusted).ok(), "a changed setup card is refused");
+    require(!verifySetupCard(tampered, trusted, today).ok(), "a changed setup card is refused");
     return 0;
 }

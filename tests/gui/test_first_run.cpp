@@ -390,3 +390,25 @@ TEST_CASE("the screenshot verb draws every first-run step without a site and cre
     }
     CHECK_FALSE(fs::exists(tmp.path() / "none"));
 }
+
+TEST_CASE("an expired setup card is refused at the terminal in plain Chinese, on the first screen and on the settings tab") {
+    FirstRunFixture fx;
+    fx.clock.set(1798761600);  // 2027-01-01 08:00 +08:00: the cards (issued 2026-11-30) ran out on 2026-12-30
+    FirstRunController c(fx.options(), fx.clock);
+    c.apply(FrScan{cardFor("141022-007")});
+    CHECK(c.state().message.find("已经过期") != std::string::npos);
+    CHECK(c.state().siteId.empty());
+    CHECK_FALSE(c.state().cardRead);
+
+    test::TempDir tmp;
+    auto site = test::makeSite(tmp.path() / "s");
+    KioskController ctl(*site, fx.clock);
+    ctl.setSetupCardKeys({countyKeys().pub});
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinSubmit{});
+    ctl.apply(ShowStaffTab{StaffTab::Settings});
+    ctl.apply(ScanCommand{cardFor("141022-001")});
+    CHECK(ctl.state().staffMessage.find("已经过期") != std::string::npos);
+    CHECK(site->config().uploadEndpoint.empty());
+}

@@ -1,6 +1,9 @@
 // Cards end to end, through the kiosk executable: `card issue` prints a card, `decode` reads it back
 // through the camera pipeline, and `scan` accepts or refuses what was read.
 #include <doctest/doctest.h>
+
+#include <set>
+#include <sstream>
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
 #include <nlohmann/json.hpp>
@@ -148,6 +151,31 @@ TEST_CASE("`card issue --all` prints an A4 sheet of the active roster whose card
         CHECK(*d.payload == j["cards"][col]["payload"].get<std::string>());
         CHECK(s.scan(*d.payload)["outcome"] == "accepted");
     }
+}
+
+TEST_CASE("`decode` of a full A4 sheet of ten cards prints every card's payload, one per line") {
+    std::string roster = "elder_id,name,birth_date,village,card_serial\n";
+    const char* names[] = {"张桂兰", "欧阳小明", "王秀英", "李建国", "赵淑珍", "刘德华", "陈玉兰", "杨明", "黄秀梅", "周国强", "吴芳"};
+    for (int i = 1; i <= 11; ++i)
+        roster += "E00" + std::string(i < 10 ? "0" : "") + std::to_string(i) + "," + names[i - 1] + ",1940-03-08,北关村,1\n";
+    CardSite s(roster);
+    fs::path out = s.tmp.path() / "sheet.png";
+    auto r = kiosk({"card", "issue", "--site", s.dir.string(), "--all", "--out", out.string()});
+    REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["cards"].size() == 11);
+    REQUIRE(j["files"].size() == 2);  // ten on the first sheet, one on sheet-2.png
+    std::set<std::string> onFirst, onSecond;
+    for (size_t i = 0; i < 11; ++i) (i < 10 ? onFirst : onSecond).insert(j["cards"][i]["payload"].get<std::string>());
+
+    auto d = kiosk({"decode", j["files"][0].get<std::string>(), j["files"][1].get<std::string>()});
+    REQUIRE_MESSAGE(d.exitCode == 0, d.err);
+    std::vector<std::string> lines;
+    std::istringstream in(d.out);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    REQUIRE(lines.size() == 11);
+    CHECK(std::set<std::string>(lines.begin(), lines.begin() + 10) == onFirst);  // each once, the first file first
+    CHECK(lines[10] == *onSecond.begin());
 }
 
 TEST_CASE("`decode` reads JPEG camera-like frames, exits 1 on a picture with no code and 2 on an unreadable file") {

@@ -29,8 +29,12 @@ TEST_CASE("setup-card writes a PNG that decode reads back to a payload signed by
     auto d = kiosk({"decode", out.string()});
     REQUIRE_MESSAGE(d.exitCode == 0, d.err);
     std::string payload(d.out.substr(0, d.out.find('\n')));
-    auto card = verifySetupCard(payload, {*parsePublicKey(pub)}, std::string("141022-001"));
+    auto issued = LocalDate::parse(j["issued"].get<std::string>());
+    REQUIRE(issued);
+    CHECK(j["expires"] == issued->plusDays(kSetupCardDefaultDays).iso());
+    auto card = verifySetupCard(payload, {*parsePublicKey(pub)}, *issued, std::string("141022-001"));
     REQUIRE_MESSAGE(card.ok(), card.error().message);
+    CHECK(verifySetupCard(payload, {*parsePublicKey(pub)}, issued->plusDays(31)).error().code == "setup.expired");
     CHECK(card->token == "county-token-0042");
     CHECK(card->endpoint == "https://county.example.cn/api");
     CHECK(card->siteName == "北关村老年食堂");
@@ -58,4 +62,43 @@ TEST_CASE("setup-card refuses an http endpoint and a missing token file, writing
                           (tmp.path() / "k").string()});
     CHECK(missing.exitCode == 2);
     CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("setup-card keeps the county key in a private county directory, never the working directory, and says where") {
+    test::TempDir tmp;
+    fs::path work = tmp.path() / "work", config = tmp.path() / "config";
+    fs::create_directories(work);
+    fs::path token = tmp.path() / "token.txt";
+    test::writeFile(token, "county-token-0042\n");
+    // As county IT runs it from a folder of printed cards: $XDG_CONFIG_HOME says where settings live.
+    auto r = test::runProcess({"/usr/bin/env", "--chdir=" + work.string(), "XDG_CONFIG_HOME=" + config.string(),
+                               test::kioskExe(), "setup-card", "--endpoint", "https://county.example.cn/api", "--token-file",
+                               token.string(), "--site-id", "141022-001", "--out", (work / "card.png").string(),
+                               "--valid-days", "7"});
+    REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    auto j = nlohmann::json::parse(r.out);
+    fs::path key = config / "mealhall-county" / "county-setup.key";
+    CHECK(j["county_key"] == key.string());
+    CHECK(fs::exists(key));
+    CHECK(r.err.find(key.string()) != std::string::npos);  // says where the secret is
+    CHECK((fs::status(key.parent_path()).permissions() & fs::perms::all) == fs::perms::owner_all);
+    CHECK((fs::status(key).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+    for (const auto& e : fs::directory_iterator(work)) CHECK(e.path().filename() == "card.png");  // no key beside the cards
+    auto issued = LocalDate::parse(j["issued"].get<std::string>());
+    REQUIRE(issued);
+    CHECK(j["expires"] == issued->plusDays(7).iso());
+
+    // --county-dir picks another directory; the same key is used again from there.
+    auto again = test::runProcess({"/usr/bin/env", "--chdir=" + work.string(), test::kioskExe(), "setup-card", "--endpoint",
+                                   "https://county.example.cn/api", "--token-file", token.string(), "--site-id", "141022-002",
+                                   "--out", (work / "card2.png").string(), "--county-dir", (config / "mealhall-county").string()});
+    REQUIRE_MESSAGE(again.exitCode == 0, again.err);
+    CHECK(nlohmann::json::parse(again.out)["key_created"] == false);
+    CHECK(nlohmann::json::parse(again.out)["county_public_key"] == j["county_public_key"]);
+
+    auto tooLong = kiosk({"setup-card", "--endpoint", "https://county.example.cn/api", "--token-file", token.string(),
+                          "--site-id", "141022-001", "--out", (work / "card3.png").string(), "--county-dir",
+                          (config / "mealhall-county").string(), "--valid-days", "400"});
+    CHECK(tooLong.exitCode == 2);
+    CHECK_FALSE(fs::exists(work / "card3.png"));
 }

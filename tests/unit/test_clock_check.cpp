@@ -6,6 +6,7 @@
 
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/checkin/clock_check.hpp"
+#include "shared/checkin/clock_confirm.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "support/test_site.hpp"
@@ -93,4 +94,50 @@ TEST_CASE("a time given by hand is recorded with the real write time and an audi
     CHECK(f.scanAt("2026-11-25T15:05")->outcome != Outcome::Accepted);  // lunch is closed at 15:05
     CHECK_FALSE(clockProblem(f.site->db(), f.clock.nowUnix()));
     CHECK(clockProblem(f.site->db(), f.clock.nowUnix() - 3600));
+}
+
+TEST_CASE("a fast clock set right is refused until staff confirm, then scans at once and lists the records ahead") {
+    ClockFixture f;
+    REQUIRE(importRoster(*f.site, "elder_id,name,birth_date\nE2,王秀英,1941-02-03\n", LocalDate::of(2026, 11, 1),
+                         "2026-11-01T08:00:00+08:00", "test")
+                .ok());
+    // Two hours fast: a lunch recorded at 13:00 that was really 11:00.
+    REQUIRE(f.scanAt("2026-11-24T13:00")->outcome == Outcome::Accepted);
+    std::int64_t ahead = 1;
+    // Set right: refused as closed.
+    CHECK(f.scanAt("2026-11-24T11:00")->outcome == Outcome::Closed);
+    f.clock.set(f.site->timeZone().toUnix(*LocalDateTime::parse("2026-11-24T11:01")));
+    auto c = confirmClock(*f.site, f.clock.nowUnix(), "李", "李");
+    REQUIRE(c.ok());
+    CHECK(c->records == std::vector<std::int64_t>{ahead});
+    CHECK(c->confirmedAt.rfind("2026-11-24T11:01", 0) == 0);
+    CHECK_FALSE(clockProblem(f.site->db(), f.clock.nowUnix()));
+    f.clock.set(f.site->timeZone().toUnix(*LocalDateTime::parse("2026-11-24T11:02")));
+    CheckInEngine engine(*f.site, f.clock);
+    auto r = engine.checkInManually("E2", "lunch", std::nullopt, false, "");
+    REQUIRE(r.ok());
+    CHECK(r->outcome == Outcome::Accepted);
+    auto listed = clockCorrections(f.site->db());
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].records == std::vector<std::int64_t>{ahead});
+    CHECK(listed[0].staff == "李");
+    // A second confirmation lists nothing again (invariant 3) and is not shown as a correction.
+    auto again = confirmClock(*f.site, f.clock.nowUnix(), "李", "李");
+    REQUIRE(again.ok());
+    CHECK(again->records.empty());
+    CHECK(clockCorrections(f.site->db()).size() == 1);
+    auto st = f.site->db().prepare("SELECT COUNT(*) FROM audit WHERE action = 'clock.confirm'");
+    st.step();
+    CHECK(st.i64(0) == 2);
+}
+
+TEST_CASE("a clock earlier than the site's creation cannot be confirmed") {
+    ClockFixture f;
+    auto c = confirmClock(*f.site, f.created - 60, "李", "李");
+    REQUIRE_FALSE(c.ok());
+    CHECK(c.error().code == "clock.before_site");
+    auto st = f.site->db().prepare("SELECT COUNT(*) FROM clock_confirmations");
+    st.step();
+    CHECK(st.i64(0) == 0);
+    CHECK(clockProblem(f.site->db(), f.created - 60));
 }

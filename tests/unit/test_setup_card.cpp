@@ -15,6 +15,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The terminal's day in these tests: five days after the sample card was issued.
+const LocalDate kToday = LocalDate::of(2026, 12, 6);
+
 CardKeyPair seededKeys(unsigned char seedByte) {
     REQUIRE(sodium_init() >= 0);
     CardKeyPair kp;
@@ -43,10 +46,10 @@ TEST_CASE("a setup card signed by the county verifies back to the same fields") 
     auto county = seededKeys(7);
     auto payload = signSetupCard(sampleCard(), county.sec);
     REQUIRE(payload.ok());
-    CHECK(payload->rfind("MHS1:", 0) == 0);
+    CHECK(payload->rfind("MHS2:", 0) == 0);
     // Upper case, digits and ':' only: the QR stays in alphanumeric mode.
     CHECK(payload->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:") == std::string::npos);
-    auto back = verifySetupCard(*payload, {seededKeys(1).pub, county.pub}, std::string("141022-001"));
+    auto back = verifySetupCard(*payload, {seededKeys(1).pub, county.pub}, kToday, std::string("141022-001"));
     REQUIRE_MESSAGE(back.ok(), back.error().message);
     CHECK(back->siteId == "141022-001");
     CHECK(back->issued == LocalDate::of(2026, 12, 1));
@@ -56,7 +59,47 @@ TEST_CASE("a setup card signed by the county verifies back to the same fields") 
     // A scanner typing with Caps Lock on gives lower case: still the same card.
     std::string lower = *payload;
     for (auto& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
-    CHECK(verifySetupCard(lower, {county.pub}).ok());
+    CHECK(verifySetupCard(lower, {county.pub}, kToday).ok());
+}
+
+TEST_CASE("a setup card expires 30 days after its issue date, or when county IT chose, and is then refused in Chinese") {
+    auto county = seededKeys(7);
+    std::string payload = *signSetupCard(sampleCard(), county.sec);  // issued 2026-12-01
+    auto back = verifySetupCard(payload, {county.pub}, LocalDate::of(2026, 12, 31));
+    REQUIRE(back.ok());
+    CHECK(back->expiresOn() == LocalDate::of(2026, 12, 31));  // the last day it is taken
+    auto late = verifySetupCard(payload, {county.pub}, LocalDate::of(2027, 1, 1));
+    REQUIRE_FALSE(late.ok());
+    CHECK(late.error().code == "setup.expired");
+    CHECK(late.error().message.find("已经过期") != std::string::npos);
+    CHECK(late.error().message.find("2026-12-31") != std::string::npos);
+    // County IT chose 7 days.
+    SetupCard week = sampleCard();
+    week.expires = week.issued.plusDays(7);
+    std::string weekCard = *signSetupCard(week, county.sec);
+    CHECK(verifySetupCard(weekCard, {county.pub}, LocalDate::of(2026, 12, 8)).ok());
+    CHECK(verifySetupCard(weekCard, {county.pub}, LocalDate::of(2026, 12, 9)).error().code == "setup.expired");
+    // The expiry is signed: moving it forward breaks the signature.
+    std::string moved = weekCard;
+    moved.replace(moved.find("20261208"), 8, "20271208");
+    CHECK(verifySetupCard(moved, {county.pub}, LocalDate::of(2026, 12, 9)).error().code == "setup.signature");
+    // More than a year, or before the issue date: the tool will not sign it.
+    week.expires = week.issued.plusDays(kSetupCardMaxDays + 1);
+    CHECK(signSetupCard(week, county.sec).error().code == "setup.field");
+    week.expires = week.issued.plusDays(-1);
+    CHECK(signSetupCard(week, county.sec).error().code == "setup.field");
+}
+
+TEST_CASE("an older MHS1 card (signed issue date, no expiry field) is taken for the default 30 days") {
+    auto county = seededKeys(7);
+    SetupCard c = sampleCard();
+    std::string body = "MHS1:" + b32(c.siteId) + ":20261201:" + b32(c.endpoint) + ":" + b32(c.token) + ":" + b32(c.siteName);
+    std::string old = signRaw(body, county);
+    auto back = verifySetupCard(old, {county.pub}, kToday);
+    REQUIRE_MESSAGE(back.ok(), back.error().message);
+    CHECK(back->token == c.token);
+    CHECK(back->expiresOn() == LocalDate::of(2026, 12, 31));
+    CHECK(verifySetupCard(old, {county.pub}, LocalDate::of(2027, 1, 1)).error().code == "setup.expired");
 }
 
 TEST_CASE("every single changed character of a setup card is refused") {
@@ -66,7 +109,7 @@ TEST_CASE("every single changed character of a setup card is refused") {
     for (size_t i = 0; i < payload.size(); ++i) {
         std::string t = payload;
         t[i] = t[i] == 'A' ? 'B' : 'A';
-        if (verifySetupCard(t, {county.pub}).ok()) ++accepted;
+        if (verifySetupCard(t, {county.pub}, kToday).ok()) ++accepted;
     }
     CHECK(accepted == 0);
 }
@@ -74,21 +117,21 @@ TEST_CASE("every single changed character of a setup card is refused") {
 TEST_CASE("a setup card with a wrong key, no trusted key, or for another site is refused in plain Chinese") {
     auto county = seededKeys(7);
     std::string payload = *signSetupCard(sampleCard(), county.sec);
-    auto wrong = verifySetupCard(payload, {seededKeys(8).pub});
+    auto wrong = verifySetupCard(payload, {seededKeys(8).pub}, kToday);
     REQUIRE_FALSE(wrong.ok());
     CHECK(wrong.error().code == "setup.signature");
     CHECK(wrong.error().message.find("县里") != std::string::npos);
-    auto none = verifySetupCard(payload, {});
+    auto none = verifySetupCard(payload, {}, kToday);
     REQUIRE_FALSE(none.ok());
     CHECK(none.error().code == "setup.nokeys");
-    auto other = verifySetupCard(payload, {county.pub}, std::string("141022-002"));
+    auto other = verifySetupCard(payload, {county.pub}, kToday, std::string("141022-002"));
     REQUIRE_FALSE(other.ok());
     CHECK(other.error().code == "setup.site");
     CHECK(other.error().message.find("141022-002") != std::string::npos);
     // Unsigned: the signature field missing or empty.
     std::string unsignedCard = payload.substr(0, payload.rfind(':'));
-    CHECK(verifySetupCard(unsignedCard, {county.pub}).error().code == "setup.format");
-    CHECK(verifySetupCard(unsignedCard + ":", {county.pub}).error().code == "setup.format");
+    CHECK(verifySetupCard(unsignedCard, {county.pub}, kToday).error().code == "setup.format");
+    CHECK(verifySetupCard(unsignedCard + ":", {county.pub}, kToday).error().code == "setup.format");
 }
 
 TEST_CASE("a county-signed setup card with an http endpoint to another machine is refused") {
@@ -97,12 +140,12 @@ TEST_CASE("a county-signed setup card with an http endpoint to another machine i
     c.endpoint = "http://county.example.cn/mealhall";
     CHECK(signSetupCard(c, county.sec).error().code == "upload.endpoint");  // the tool will not print it
     std::string body = "MHS1:" + b32(c.siteId) + ":20261201:" + b32(c.endpoint) + ":" + b32(c.token) + ":";
-    auto r = verifySetupCard(signRaw(body, county), {county.pub});
+    auto r = verifySetupCard(signRaw(body, county), {county.pub}, kToday);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().code == "upload.endpoint");
     // http to this machine is allowed (a local relay, the tests' loopback county).
     c.endpoint = "http://127.0.0.1:8080";
-    CHECK(verifySetupCard(*signSetupCard(c, county.sec), {county.pub}).ok());
+    CHECK(verifySetupCard(*signSetupCard(c, county.sec), {county.pub}, kToday).ok());
 }
 
 TEST_CASE("oversize fields and garbage are refused, never read past their limits") {
@@ -111,15 +154,15 @@ TEST_CASE("oversize fields and garbage are refused, never read past their limits
     c.token = std::string(kMaxSetupToken + 1, 'x');
     CHECK(signSetupCard(c, county.sec).error().code == "setup.field");
     std::string body = "MHS1:" + b32(c.siteId) + ":20261201:" + b32(c.endpoint) + ":" + b32(c.token) + ":";
-    CHECK(verifySetupCard(signRaw(body, county), {county.pub}).error().code == "setup.format");
+    CHECK(verifySetupCard(signRaw(body, county), {county.pub}, kToday).error().code == "setup.format");
     c = sampleCard();
     c.siteId = std::string(33, '1');
     CHECK_FALSE(signSetupCard(c, county.sec).ok());
     for (const char* garbage : {"", "MHS1", "MHS1:", "MHS1::::::", "MH1:E0001:1:AAAA", "MHS1:A:B:C:D:E:F:G",
                                 "MHS1:GE:20261301:GE:GE::AAAA", "hello world", "\xff\xfe\x00"})
-        CHECK(verifySetupCard(garbage, {county.pub}).error().code == "setup.format");
-    CHECK(verifySetupCard(std::string(100000, 'A'), {county.pub}).error().code == "setup.format");
-    CHECK(verifySetupCard("MHS1:" + std::string(5000, 'A'), {county.pub}).error().code == "setup.format");
+        CHECK(verifySetupCard(garbage, {county.pub}, kToday).error().code == "setup.format");
+    CHECK(verifySetupCard(std::string(100000, 'A'), {county.pub}, kToday).error().code == "setup.format");
+    CHECK(verifySetupCard("MHS1:" + std::string(5000, 'A'), {county.pub}, kToday).error().code == "setup.format");
 }
 
 TEST_CASE("the trusted county keys file takes comments and blank lines and names a bad line") {
@@ -184,15 +227,15 @@ TEST_CASE("applying a setup card sets the endpoint and token, keeps site.toml's 
 }
 
 TEST_CASE("the endpoint goes into a site.toml without an [upload] table, or under one without an endpoint") {
-    auto added = withUploadEndpoint("[site]\nid = \"1\"\nname = \"x\"\n", "https://a.example/x");
+    auto added = withUploadEndpoint("[site]\nid = \"141022-001\"\nname = \"x\"\n", "https://a.example/x");
     REQUIRE(added.ok());
     CHECK(parseSiteConfig(*added)->uploadEndpoint == "https://a.example/x");
-    auto under = withUploadEndpoint("[site]\nid = \"1\"\nname = \"x\"\n[upload]\ntoken_file = \"t\"\n[cards]\n", "https://b.example");
+    auto under = withUploadEndpoint("[site]\nid = \"141022-001\"\nname = \"x\"\n[upload]\ntoken_file = \"t\"\n[cards]\n", "https://b.example");
     REQUIRE(under.ok());
     CHECK(parseSiteConfig(*under)->uploadEndpoint == "https://b.example");
     CHECK(parseSiteConfig(*under)->tokenFile == "t");
     // An `endpoint` key of another table is not touched.
-    auto other = withUploadEndpoint("[site]\nid = \"1\"\nname = \"x\"\n[upload]\nendpoint = \"https://old.example\"\n",
+    auto other = withUploadEndpoint("[site]\nid = \"141022-001\"\nname = \"x\"\n[upload]\nendpoint = \"https://old.example\"\n",
                                     "https://new.example");
     REQUIRE(other.ok());
     CHECK(parseSiteConfig(*other)->uploadEndpoint == "https://new.example");
