@@ -91,6 +91,7 @@ int runStatus(const std::string& dir, Context& ctx) {
     j["terminal"] = s.terminal.empty() ? J(nullptr) : J(s.terminal);
     j["database"] = problemOr(s.database, ctx.english);
     j["clock"] = s.database ? J(nullptr) : problemOr(s.clock, ctx.english);
+    j["storage"] = problemOr(s.storage, ctx.english);
     j["pending_days"] = s.pendingDays;
     J refused = J::array();
     for (const auto& r : s.refusedDays)
