@@ -125,6 +125,7 @@ int runStatus(const std::string& dir, Context& ctx) {
     for (const ClockCorrection& c : s.clockCorrected)
         corrected.push_back(J{{"confirmed_at", c.confirmedAt}, {"staff", c.staff}, {"count", c.records.size()}, {"records", c.records}});
     j["clock_corrected"] = std::move(corrected);
+    j["storage"] = problemOr(s.storage, ctx.english);
     j["pending_days"] = s.pendingDays;
     J refused = J::array();
     for (const auto& r : s.refusedDays)

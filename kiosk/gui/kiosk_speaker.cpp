@@ -15,7 +15,7 @@ std::string KioskSpeaker::problem() const {
 }
 
 std::string KioskSpeaker::pinyinFor(const ScanResult& r) {
-    std::string out = ui::outcomeWord(r.outcome, r.delivered).pinyin;
+    std::string out = ui::resultWord(r).pinyin;
     std::string pay = ui::payPinyin(r);
     if (!pay.empty()) out += ", " + pay;
     else out += std::string(", ") + ui::outcomeHint(r).pinyin;

@@ -10,7 +10,7 @@ namespace mh::gui {
 const std::vector<std::string>& screenNames() {
     static const std::vector<std::string> names{"checkin", "accepted", "delivered", "duplicate", "unknown", "invalid",
                                                 "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
-                                                "manual",  "settings", "donation", "posting"};
+                                                "manual",  "settings", "donation", "posting", "storage-full"};
     return names;
 }
 
@@ -41,6 +41,13 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
     auto& st = ctl.state();
     if (auto o = outcomeOf(opt.screen)) {
         ctl.showResult(sampleScan(site, *o, st.now.date, st.service.id, opt.screen == "delivered"));
+    } else if (opt.screen == "storage-full") {
+        // A scan the store could not write, as the controller shows it (kiosk_controller_checkin.cpp).
+        ScanResult r;
+        r.outcome = Outcome::Invalid;
+        r.storeFault = StoreFault::Full;
+        r.service = st.service.id;
+        ctl.showResult(r);
     } else if (opt.screen == "pin") {
         ctl.apply(ui::OpenStaff{});
         for (char d : std::string("123")) ctl.apply(ui::PinDigit{d});
@@ -80,10 +87,13 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
 
     st.training = opt.training;
     st.databaseProblem = opt.databaseProblem;
+    return renderState(st, opt, site.config().diagonalInch);
+}
 
+std::unique_ptr<Shot> renderState(ui::KioskState st, const ScreenshotOptions& opt, double siteDiagonalInch) {
     auto shot = std::make_unique<Shot>();
     shot->session = std::make_unique<ui::ImGuiSession>();
-    double diag = opt.diagonalInch > 0 ? opt.diagonalInch : site.config().diagonalInch;
+    double diag = opt.diagonalInch > 0 ? opt.diagonalInch : siteDiagonalInch;
     shot->metrics = ui::Metrics::choose(opt.width, opt.height, diag, st.pickedDiagonalInch, 0, 0, &st.panelSizeKnown);
     ui::ensureFonts(shot->fonts, shot->metrics, st);
     shot->canvas = std::make_unique<platform::SoftwareCanvas>(opt.width, opt.height);

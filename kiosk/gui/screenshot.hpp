@@ -23,8 +23,8 @@ struct ScreenshotOptions {
     std::string databaseProblem;           // as the start-up check reports a damaged database
 };
 
-// checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, and the
-// staff tabs roster, missing, manual, settings.
+// checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, the
+// staff tabs roster, missing, manual, settings, and storage-full (a scan the store could not write).
 const std::vector<std::string>& screenNames();
 
 // A rendered screen. Members are destroyed in reverse: the canvas before the ImGui context.
@@ -38,6 +38,9 @@ struct Shot {
 
 // Errors: an unknown screen name or a size outside 320..4096 (usage).
 Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& opt);
+// Draws a state the real controller reached (a test's scans) the same way, at opt's size (its
+// screen and training fields are not used; `siteDiagonalInch` when opt gives none).
+std::unique_ptr<Shot> renderState(ui::KioskState state, const ScreenshotOptions& opt, double siteDiagonalInch);
 
 // The first-run steps (first_run_shots.cpp), drawn from sample states: no site needed.
 const std::vector<std::string>& firstRunScreenNames();

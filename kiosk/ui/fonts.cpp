@@ -104,6 +104,7 @@ void FontSet::build(const Metrics& m, const std::vector<std::string>& dynamicTex
         wordB.AddText(outcomeWord(o, true).zh);
     }
     wordB.AddText(kPleaseScan.zh);
+    wordB.AddText(kGoToStaff.zh);  // the word of a scan the store could not write (resultWord)
     payB.AddRanges(ascii);
     payB.AddText("请付元免费角");
     bodyB.AddRanges(ascii);

@@ -28,12 +28,20 @@ void KioskController::scan(const std::string& payload) {
     // In delivered-meal mode a volunteer scans the cards of elders whose meals are carried to them.
     auto r = m_engine.scan(ScanRequest{payload, m_state.service.id, std::nullopt, m_state.deliveredMode});
     if (!r) {
-        // The store failed (disk full): nothing was recorded; the elder is sent to the staff.
+        // The store failed (disk full): nothing was recorded (the engine's transaction rolled back);
+        // the elder is sent to the staff, on screen and by voice, and the log names the cause.
         ScanResult fail;
         fail.outcome = Outcome::Invalid;
+        fail.service = m_state.service.id;
+        fail.serviceName = m_state.service.name;
         fail.message = r.error().message;
+        fail.messageEn = r.error().en;
+        const std::string& code = r.error().code;
+        fail.storeFault = code == "store.full" ? StoreFault::Full : code == "store.busy" ? StoreFault::None : StoreFault::Failed;
+        m_unreadableInRow = 0;
         showResult(fail);
         if (m_scanLog) m_scanLog(fail);
+        if (m_speaker) m_speaker->sayResult(fail);
         return;
     }
     ScanResult shown = *r;

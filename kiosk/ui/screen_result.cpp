@@ -88,11 +88,11 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
     const ScanResult& r = *st.result;
     const Metrics& m = ctx.metrics;
     const FontSet& f = ctx.fonts;
-    OutcomeLook look = lookOf(r.outcome);
+    OutcomeLook look = lookOf(r);
     float margin = ctx.mm(4), gap = ctx.mm(6);
     float W = float(m.width), H = float(m.height);
     float minBody = f.sizes.minBodyPx;
-    std::string word = outcomeWord(r.outcome, r.delivered).zh;
+    std::string word = resultWord(r).zh;
     std::string name = nameLine(st, r);
     std::string pay = payText(r);
     std::string hint = outcomeHint(r).zh;

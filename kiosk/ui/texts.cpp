@@ -16,7 +16,13 @@ Phrase outcomeWord(Outcome o, bool delivered) {
     return {"不能签到", "bu4 neng2 qian1 dao4"};
 }
 
+Phrase resultWord(const ScanResult& r) {
+    return r.storeFault == StoreFault::None ? outcomeWord(r.outcome, r.delivered) : kGoToStaff;
+}
+
 Phrase outcomeHint(const ScanResult& r) {
+    if (r.storeFault == StoreFault::Full) return kStorageFull;
+    if (r.storeFault == StoreFault::Failed) return kStorageFailed;
     switch (r.outcome) {
         case Outcome::Accepted: return {"祝您用餐愉快", "zhu4 nin2 yong4 can1 yu2 kuai4"};
         case Outcome::Duplicate: return {"今天已经签过了", "jin1 tian1 yi3 jing1 qian1 guo4 le"};
@@ -120,6 +126,8 @@ std::vector<std::string> allFixedTexts() {
     }
     out.push_back(kRegistrationStopped.zh);
     out.push_back(kCardUnreadable.zh);
+    out.push_back(kStorageFull.zh);
+    out.push_back(kStorageFailed.zh);
     // The settings tab's panel-size section (screen_staff.cpp).
     out.insert(out.end(), {"不知道这块屏幕的实际尺寸，字和按钮可能偏小或偏大：请用尺子量下面的横条，再点屏幕尺寸",
                            "屏幕尺寸：英寸（工作人员选的）", "下面的横条应当正好 10 厘米长："});

@@ -28,11 +28,19 @@ inline constexpr Phrase kRegistrationStopped{"登记已停用，请找工作人�
 // The second unreadable card in a row: a damaged card, so retrying will not help.
 inline constexpr Phrase kCardUnreadable{"这张卡读不出来，请找工作人员",
                                         "zhe4 zhang1 ka3 du2 bu5 chu1 lai2, qing3 zhao3 gong1 zuo4 ren2 yuan2"};
+// The huge word when the store could not write the scan: five characters, so it fits a 7" panel at
+// 20 mm (请找工作人员, six, runs off its edge).
+inline constexpr Phrase kGoToStaff{"找工作人员", "zhao3 gong1 zuo4 ren2 yuan2"};
+// Under 找工作人员 when the scan could not be written (StoreFault): why, and that it did not count.
+inline constexpr Phrase kStorageFull{"存储已满，这次没有记上", "cun2 chu3 yi3 man3, zhe4 ci4 mei2 you3 ji4 shang4"};
+inline constexpr Phrase kStorageFailed{"存储出错，这次没有记上", "cun2 chu3 chu1 cuo4, zhe4 ci4 mei2 you3 ji4 shang4"};
 inline constexpr Phrase kNothingOpen{"现在没有开放的服务", "xian4 zai4 mei2 you3 kai1 fang4 de fu2 wu4"};
 
 // The huge word of a result screen: four characters at most, so it fits a 7" panel at 20 mm.
 Phrase outcomeWord(Outcome o, bool delivered);
-// The line under it (what to do next), one short sentence.
+// The huge word of this result: the outcome's, or 找工作人员 when the store failed (StoreFault).
+Phrase resultWord(const ScanResult& r);
+// The line under it (what to do next, or why when the word already says it), one short sentence.
 Phrase outcomeHint(const ScanResult& r);
 
 // "请付 2 元" / "免费" / "" (refusals) and its pinyin with number words ("qing3 fu4 liang3 yuan2").

@@ -14,4 +14,9 @@ OutcomeLook lookOf(Outcome o) {
     return {IconShape::Cross, rgb(0xFFFFFF), rgb(0xFFD0D6), kStopBackground, kOnDarkText, true};
 }
 
+OutcomeLook lookOf(const ScanResult& r) {
+    // A scan the store could not write is a stop like every "go to staff" refusal: red, a cross.
+    return r.storeFault == StoreFault::None ? lookOf(r.outcome) : lookOf(Outcome::Ineligible);
+}
+
 }  // namespace mh::ui

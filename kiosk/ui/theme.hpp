@@ -50,5 +50,7 @@ struct OutcomeLook {
 };
 
 OutcomeLook lookOf(Outcome o);
+// The look of one result: the outcome's, or the stop look when the store failed (StoreFault).
+OutcomeLook lookOf(const ScanResult& r);
 
 }  // namespace mh::ui

@@ -15,6 +15,13 @@ namespace mh {
 enum class Outcome { Accepted, Invalid, Unknown, Revoked, Closed, Duplicate, Ineligible };
 std::string_view outcomeKey(Outcome o);
 
+// A scan the store could not write (not an outcome of contract 7: nothing was decided or recorded).
+enum class StoreFault {
+    None,
+    Full,    // SQLITE_FULL or a disk I/O error: the storage is full or failing
+    Failed,  // any other database error
+};
+
 struct ScanResult {
     Outcome outcome = Outcome::Invalid;
     std::optional<std::int64_t> recordId;
@@ -35,6 +42,9 @@ struct ScanResult {
     // Set by the kiosk, not the engine: the second unreadable card in a row, when the elder is sent
     // to the staff rather than asked to try again.
     bool repeatedFailure = false;
+    // Set by the kiosk when the engine could not write the record: the elder is sent to staff (a
+    // retry cannot help), with the reason under it. Busy is not a fault: scanning again works.
+    StoreFault storeFault = StoreFault::None;
 
     [[nodiscard]] bool accepted() const { return outcome == Outcome::Accepted; }
     [[nodiscard]] Fen elderPays() const { return shares ? shares->elder : 0; }

@@ -74,6 +74,11 @@ nlohmann::ordered_json scanResultJson(const ScanResult& r, bool english) {
         j["at"] = r.at;
     }
     j["message"] = english ? r.messageEn : r.message;
+    // The kiosk's log line of a scan the store could not write: the cause, and that staff must act.
+    if (r.storeFault != StoreFault::None) {
+        j["fault"] = r.storeFault == StoreFault::Full ? "store_full" : "store_failed";
+        j["needs_staff"] = true;
+    }
     return j;
 }
 

@@ -21,6 +21,7 @@ struct SiteStatus {
     std::optional<Error> database;         // none: PRAGMA quick_check says ok
     std::optional<Error> clock;            // none: the clock is believable (clockProblem)
     std::vector<ClockCorrection> clockCorrected;  // records written ahead of a corrected clock, for review
+    std::optional<Error> storage;          // none: the site's disk has room for check-ins (storageProblem)
     int pendingDays = 0;
     std::vector<RefusedDay> refusedDays;   // oldest first, with the county's answer
     std::string nextAttempt;               // local ISO time of the next upload try; empty: nothing pending
@@ -28,6 +29,11 @@ struct SiteStatus {
     std::string lastErrorEn;
     bool needsStaff = false;               // something above only a person can fix
 };
+
+// The site directory's file system when it is full or nearly (under kLowStorageBytes free) or
+// read-only: a scan there fails, and the kiosk sends every elder to staff until someone clears space.
+inline constexpr std::int64_t kLowStorageBytes = 8 * 1024 * 1024;
+std::optional<Error> storageProblem(const std::filesystem::path& siteDir);
 
 // Reads only (never writes the database). Never throws for a damaged database: that is reported.
 // `checkDatabase` false skips PRAGMA quick_check (it reads every page: the kiosk's frame loop, which

@@ -76,3 +76,29 @@ TEST_CASE("no CJK font: `kiosk run` refuses with a message naming the package in
     auto scan = inMountNamespace(hide + k + " scan --site " + site + " --service health " + test::makeIdNumber("19400101"));
     CHECK(scan.exitCode != 2);
 }
+
+TEST_CASE("a nearly full disk under the site: `kiosk status` names it and says staff are needed") {
+    if (!canUnshare()) {
+        MESSAGE("not root (or no unshare): the full disk is checked in CI, which runs as root");
+        return;
+    }
+    test::TempDir dir;
+    test::makeSite(dir.path() / "seed");
+    fs::create_directories(dir.path() / "full");
+    const std::string full = (dir.path() / "full").string(), site = full + "/site", k = test::kioskExe();
+    // A 16 MiB tmpfs holding a copy of the site, then filled to 256 KiB short of full: room to open
+    // the database and read, not to keep checking elders in.
+    std::string script = "mount -t tmpfs -o size=16m tmpfs " + full + " && cp -a " + (dir.path() / "seed").string() + " " +
+                         site + " && head -c $(( ($(df -k --output=avail " + full + " | tail -1) - 256) * 1024 )) /dev/zero > " +
+                         full + "/filler && ";
+    auto zh = inMountNamespace(script + k + " status --site " + site + "; echo \"exit=$?\"");
+    CAPTURE(zh.err);
+    CHECK(zh.out.find("exit=0") != std::string::npos);
+    CHECK(zh.out.find("\"storage\":\"存储空间已满") != std::string::npos);
+    CHECK(zh.out.find("\"needs_staff\":true") != std::string::npos);
+    auto en = inMountNamespace(script + k + " --lang en status --site " + site);
+    CHECK(en.out.find("the disk is full") != std::string::npos);
+    // The same site with room: all well.
+    auto roomy = test::kiosk({"status", "--site", (dir.path() / "seed").string()});
+    CHECK(roomy.out.find("\"storage\":\"ok\"") != std::string::npos);
+}

@@ -40,4 +40,17 @@ Ink measureInk(const std::function<std::uint32_t(int, int)>& at, int x0, int y0,
     return ink;
 }
 
+double inkAgreement(const std::function<std::uint32_t(int, int)>& a, const std::function<std::uint32_t(int, int)>& b,
+                    int x0, int y0, int x1, int y1) {
+    const std::uint32_t bgA = measureInk(a, x0, y0, x1, y1).background, bgB = measureInk(b, x0, y0, x1, y1).background;
+    long both = 0, either = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) {
+            bool inkA = contrast(a(x, y), bgA) > 1.5, inkB = contrast(b(x, y), bgB) > 1.5;
+            both += inkA && inkB;
+            either += inkA || inkB;
+        }
+    return either == 0 ? 0.0 : double(both) / double(either);
+}
+
 }  // namespace mh::test

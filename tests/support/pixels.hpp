@@ -20,4 +20,10 @@ struct Ink {
 // colour, ink is any pixel differing from it clearly (contrast > 1.5).
 Ink measureInk(const std::function<std::uint32_t(int, int)>& at, int x0, int y0, int x1, int y1);
 
+// How alike the ink of two images is inside [x0,x1) x [y0,y1): pixels that are ink in both over
+// pixels that are ink in either (1: the same shapes, 0: nothing in common), each image's ink found
+// against its own background as measureInk does — so white-on-red and black-on-white text compare.
+double inkAgreement(const std::function<std::uint32_t(int, int)>& a, const std::function<std::uint32_t(int, int)>& b,
+                    int x0, int y0, int x1, int y1);
+
 }  // namespace mh::test
