@@ -5,6 +5,7 @@
 // On a directory that was never initialised, `run` first shows the first-run flow (first_run_app.cpp).
 #include "cli/cli_common.hpp"
 #include "shared/site/first_run_site.hpp"
+#include "shared/site/site_lock.hpp"
 #include "shared/site/training_copy.hpp"
 #include "shared/store/terminal_identity.hpp"
 
@@ -59,6 +60,13 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
         }
         auto s = ctx.openSite(a->site, /*keepLastGood=*/true);
         if (!s) {
+            ctx.exitCode = kUsage;
+            return;
+        }
+        // One run or serve per site directory (site_lock.hpp), training included: held to the end.
+        auto lock = SiteLock::take(s->dir(), "run");
+        if (!lock) {
+            ctx.error(lock.error());
             ctx.exitCode = kUsage;
             return;
         }

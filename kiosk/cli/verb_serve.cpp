@@ -15,6 +15,7 @@
 #include "kiosk/gui/site_services.hpp"
 #include "platform/net/curl_http_client.hpp"
 #include "shared/core/atomic_file.hpp"
+#include "shared/site/site_lock.hpp"
 #include "shared/store/terminal_identity.hpp"
 
 namespace mh::cli {
@@ -86,6 +87,12 @@ int runServe(const ServeArgs& a, Context& ctx) {
 
     auto site = ctx.openSite(a.site, /*keepLastGood=*/true);
     if (!site) return kUsage;
+    // One run or serve per site directory (site_lock.hpp), held until this function returns.
+    auto lock = SiteLock::take(site->dir(), "serve");
+    if (!lock) {
+        ctx.error(lock.error());
+        return kUsage;
+    }
     if (!site->configProblem().empty())
         ctx.say("site.toml 有错，按上次正确的设置运行：" + site->configDetail(),
                 "site.toml is broken, running on the last good configuration: " + site->configDetail());

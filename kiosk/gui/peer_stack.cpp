@@ -18,7 +18,7 @@ struct PeerStack::Impl {
         : dbFile(site.dir() / kSiteDb),
           clock(clock),
           terminal(loadTerminalIdentity(site.db()).id),
-          book(terminal),
+          book(dbFile, terminal),
           auth(site.config().siteId, terminal, site.keys(), clock) {}
 
     std::shared_ptr<PeerSync> makeSync(std::vector<std::string> addresses) {
@@ -92,7 +92,8 @@ PeerReply PeerStack::handle(const PeerRequest& request) {
 
 PeerVerdict PeerStack::claimLocal(const ClaimKey& key) { return m->current()->claimLocal(key); }
 PeerVerdict PeerStack::askPeers(const ClaimKey& key) { return m->current()->askPeers(key); }
-void PeerStack::release(const ClaimKey& key) { m->current()->release(key); }
-void PeerStack::recorded(const ClaimKey& key, std::int64_t recordId) { m->current()->recorded(key, recordId); }
+bool PeerStack::stillClaimed(std::int64_t claim, Database& db) { return m->current()->stillClaimed(claim, db); }
+void PeerStack::release(std::int64_t claim) { m->current()->release(claim); }
+void PeerStack::recorded(std::int64_t claim, std::int64_t recordId) { m->current()->recorded(claim, recordId); }
 
 }  // namespace mh::gui

@@ -1,5 +1,6 @@
 // The peers core (shared/peers, contract 11) as one terminal runs it, built the same way by `run`,
-// `serve`, `scan` and `status`: who this terminal is (ClaimBook, PeerAuth), what it answers the
+// `serve`, `scan` and `status`: who this terminal is (ClaimBook — the terminal's claims, in its
+// database, so every process of the terminal shares them — and PeerAuth), what it answers the
 // others (PeerService, when it serves) and how it talks to them (PeerSync over curl). It is also the
 // check-in engine's PeerGate: calls go to the current PeerSync, which is replaced, not edited, when a
 // terminal joins, so the engine's pointer stays good. The core's headers stay inside peer_stack.cpp.
@@ -47,8 +48,9 @@ public:
 
     PeerVerdict claimLocal(const ClaimKey& key) override;
     PeerVerdict askPeers(const ClaimKey& key) override;
-    void release(const ClaimKey& key) override;
-    void recorded(const ClaimKey& key, std::int64_t recordId) override;
+    bool stillClaimed(std::int64_t claim, Database& db) override;
+    void release(std::int64_t claim) override;
+    void recorded(std::int64_t claim, std::int64_t recordId) override;
 
 private:
     struct Impl;

@@ -196,9 +196,9 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     ClaimKey key{r.elderId, svc.id, day};
     struct ClaimHold {
         PeerGate* gate = nullptr;
-        const ClaimKey* key = nullptr;
+        std::int64_t claim = 0;
         ~ClaimHold() {
-            if (gate) gate->release(*key);
+            if (gate) gate->release(claim);
         }
     } hold;
     auto elsewhere = [&](const std::string& where) {
@@ -211,7 +211,7 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
         PeerVerdict mine = m_peers->claimLocal(key);
         if (mine.duplicate) return elsewhere(mine.where);
         hold.gate = m_peers;
-        hold.key = &key;
+        hold.claim = mine.claim;
         // The common double (the same card twice here) is answered without asking anyone.
         if (checkins.counted(r.elderId, svc.id, day)) return refuse(Outcome::Duplicate);
         PeerVerdict theirs = m_peers->askPeers(key);
@@ -219,6 +219,12 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     }
     Transaction tx(db);  // duplicate check and insert under one write lock (invariant 1)
     if (checkins.counted(r.elderId, svc.id, day)) return refuse(Outcome::Duplicate);
+    // A claim that outlived its life while this scan stalled may have been granted to a peer since:
+    // recording on it could make a double (claim_book.hpp, rule 4). Under the write lock, so no
+    // grant slips in between this check and the commit.
+    if (m_peers && !m_peers->stillClaimed(hold.claim, db))
+        return Error{"peer.claim_expired", "这次签到等得太久，没有记录，请再刷一次",
+                     "this check-in took too long and was not recorded: please scan again"};
     // The policy's limits count the records that exist now, read under the same write lock that
     // records this use: two terminals' processes can never both take the last of a cap.
     PolicyDecision d = decide(cfg, svc, ElderFacts{who.elder->categories, who.elder->birth, who.elder->village},
@@ -250,7 +256,7 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     tx.commit();
     if (m_peers) {
         hold.gate = nullptr;  // recorded() gives the claim back
-        m_peers->recorded(key, *r.recordId);
+        m_peers->recorded(hold.claim, *r.recordId);
     }
 
     r.outcome = Outcome::Accepted;

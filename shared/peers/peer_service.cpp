@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "shared/store/checkin_store.hpp"
 #include "shared/store/feed_store.hpp"
 
 namespace mh {
@@ -62,20 +61,9 @@ PeerReply PeerService::handle(const PeerRequest& request) {
 PeerReply PeerService::claim(const OpenedMessage& m, const std::string& nonce) {
     json b = json::parse(m.body);
     ClaimKey key{b.at("elder").get<std::string>(), b.at("service").get<std::string>(), b.at("day").get<std::string>()};
-    // Grant first, then look in the database: a record committed here meanwhile was committed under
-    // an own claim (so the grant was refused), or is visible now (see claim_book.hpp).
+    // One transaction of the terminal's claim book: its records, the own claims of every process of
+    // this terminal, and the grant (see claim_book.hpp).
     ClaimAnswer answer = m_book.grant(key, m.from);
-    if (answer == ClaimAnswer::Granted) {
-        bool has;
-        {
-            std::lock_guard lock(m_dbMutex);
-            has = CheckinStore(m_db).counted(key.elderId, key.service, key.day).has_value();
-        }
-        if (has) {
-            m_book.withdraw(key, m.from);
-            answer = ClaimAnswer::Has;
-        }
-    }
     json reply{{"answer", claimAnswerName(answer)}, {"terminal", m_auth.terminalId()}};
     return PeerReply{200, m_auth.sealReply(kPeerClaimPath, nonce, reply.dump())};
 }

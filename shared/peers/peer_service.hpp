@@ -28,7 +28,8 @@ class PeerService {
 public:
     // Opens its own connection to the site database `dbFile` (the transport calls handle() on its
     // own threads; the engine keeps Site::db()). `auth` and `book` are shared with this terminal's
-    // PeerSync and must outlive the service. Throws StoreError when the database cannot be opened.
+    // PeerSync and must outlive the service; the claims `book` answers from are those of every
+    // process of the terminal (its database). Throws StoreError when the database cannot be opened.
     PeerService(const std::filesystem::path& dbFile, PeerAuth& auth, ClaimBook& book);
 
     // Thread-safe; never throws.

@@ -308,14 +308,17 @@ void PeerSync::reapClaimCalls(bool wait) {
 }
 
 PeerVerdict PeerSync::claimLocal(const ClaimKey& key) {
-    if (auto holder = m_book.takeOwn(key)) return PeerVerdict{true, *holder};
-    return PeerVerdict{};
+    OwnClaim own = m_book.takeOwn(key);
+    if (!own.taken()) return PeerVerdict{true, own.grantedTo};
+    return PeerVerdict{false, {}, own.id};
 }
 
-void PeerSync::release(const ClaimKey& key) { m_book.releaseOwn(key); }
+bool PeerSync::stillClaimed(std::int64_t claim, Database& db) { return m_book.ownLive(db, claim); }
 
-void PeerSync::recorded(const ClaimKey& key, std::int64_t recordId) {
-    m_book.releaseOwn(key);
+void PeerSync::release(std::int64_t claim) { m_book.releaseOwn(claim); }
+
+void PeerSync::recorded(std::int64_t claim, std::int64_t recordId) {
+    m_book.releaseOwn(claim);
     {
         std::lock_guard lock(m_pushMutex);
         m_toPush.push_back(recordId);

@@ -4,7 +4,7 @@
 // it is given (the curl client is one easy handle, not to be shared between threads).
 //
 // Wiring (kiosk `run` / `serve`):
-//   ClaimBook book(terminalId);
+//   ClaimBook book(site.dir() / kSiteDb, terminalId);           // the terminal's claims, in its database
 //   PeerAuth auth(site.config().siteId, terminalId, site.keys(), clock);
 //   PeerService service(site.dir() / kSiteDb, auth, book);      // its handler() goes to the server
 //   PeerSync sync(site.dir() / kSiteDb, auth, book, clock, addresses, factory);
@@ -79,8 +79,9 @@ public:
     // PeerGate
     PeerVerdict claimLocal(const ClaimKey& key) override;
     PeerVerdict askPeers(const ClaimKey& key) override;
-    void release(const ClaimKey& key) override;
-    void recorded(const ClaimKey& key, std::int64_t recordId) override;
+    bool stillClaimed(std::int64_t claim, Database& db) override;
+    void release(std::int64_t claim) override;
+    void recorded(std::int64_t claim, std::int64_t recordId) override;
 
 private:
     struct Peer;

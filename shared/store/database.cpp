@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "shared/store/schema.hpp"
@@ -229,6 +231,16 @@ void Database::exec(std::string_view sql) {
 
 std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
 int Database::changes() const { return sqlite3_changes(m_db); }
+
+void Database::retryLockEveryMs(int timeoutMs) {
+    // The limit rides in the handler's pointer argument: nothing to keep alive beside the connection.
+    auto handler = [](void* limit, int tries) -> int {
+        if (tries >= int(reinterpret_cast<std::intptr_t>(limit))) return 0;
+        ::usleep(1000);
+        return 1;
+    };
+    sqlite3_busy_handler(m_db, handler, reinterpret_cast<void*>(std::intptr_t(std::max(1, timeoutMs))));
+}
 
 int Database::schemaVersion() {
     auto st = prepare("PRAGMA user_version");

@@ -577,6 +577,25 @@ CREATE TABLE clock_corrected(
   confirmation INTEGER NOT NULL REFERENCES clock_confirmations(id)
 ) STRICT;
 )SQL",
+        // The terminal's claim book (contract 11, "one terminal, one claim book"): every process of
+        // the terminal (run, serve, each scan) takes its claims and gives its grants here, under the
+        // write lock, so the service answering a peer sees a claim a CLI scan took a moment ago.
+        // Times are CLOCK_MONOTONIC milliseconds (one clock for every process of the machine, never
+        // set by staff); a row outlives no process for long: see shared/peers/claim_book.hpp.
+        R"SQL(
+-- branch claims: the claim book of this terminal, shared by all its processes
+CREATE TABLE claims(
+  claim_id    INTEGER PRIMARY KEY,
+  elder_id    TEXT NOT NULL,
+  service     TEXT NOT NULL,
+  day         TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('own', 'grant')),
+  terminal    TEXT NOT NULL,      -- own: this terminal; grant: the terminal it was granted to
+  expires_ms  INTEGER NOT NULL    -- CLOCK_MONOTONIC milliseconds
+) STRICT;
+CREATE INDEX claims_key ON claims(elder_id, service, day);
+CREATE INDEX claims_expiry ON claims(expires_ms);
+)SQL",
     };
     return k;
 }

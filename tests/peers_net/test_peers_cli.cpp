@@ -1,6 +1,8 @@
 // `kiosk serve` and `kiosk init --join` as processes, the way county IT sets up a second terminal:
 // serve writes its code to a file (at start, and again on SIGUSR1), the new terminal joins with it,
 // and both sites list each other. A site with no peers opens no port until a code is shown.
+// serve writes its code to a file, the new terminal joins with it, and both sites list each other.
+// One run or serve per site directory (the site lock), as processes.
 #include <doctest/doctest.h>
 #include <signal.h>
 
@@ -12,7 +14,10 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/net/peer_server.hpp"
+#include "shared/cards/card_signature.hpp"
+#include "shared/roster/roster_import.hpp"
 #include "shared/site/site.hpp"
+#include "shared/site/site_lock.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "support/free_port.hpp"
 #include "support/run_process.hpp"
@@ -245,4 +250,57 @@ TEST_CASE("serve with [peers] listen taken says to change that line in site.toml
     auto fromFlag = kiosk({"serve", "--site", a.path().string(), "--listen", taken});
     CHECK(fromFlag.exitCode == 2);
     CHECK(fromFlag.err.find("请换一个 --listen") != std::string::npos);
+}
+
+TEST_CASE("one run or serve per site directory: a second serve or run refuses at once naming the first, scan is not blocked, and the lock ends with the process") {
+    TempDir a, scratch;
+    {
+        auto site = makeSite(a.path());
+        REQUIRE(importRoster(*site, "elder_id,name,birth_date\nE1,张桂兰,1940-01-02\n", LocalDate::of(2026, 11, 25),
+                             "2026-11-25T08:00:00+08:00", "test"));
+    }
+    std::string card;
+    {
+        auto site = Site::open(a.path());
+        REQUIRE(site.ok());
+        card = signCard({"E1", "1"}, (*site)->keys().card.sec);
+    }
+    auto first = std::make_unique<Serving>(a.path(), scratch.path());
+    const std::string pid = std::to_string(first->pid);
+    for (const std::string verb : {"serve", "run"}) {
+        CAPTURE(verb);
+        auto started = std::chrono::steady_clock::now();
+        auto second = kiosk({verb, "--site", a.path().string()});
+        CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+        INFO(second.err);
+        CHECK(second.exitCode == 2);
+        CHECK(second.err.find("只能运行一个 run 或 serve") != std::string::npos);
+        CHECK(second.err.find("kiosk serve") != std::string::npos);
+        CHECK(second.err.find("进程号 " + pid) != std::string::npos);
+    }
+    auto en = kiosk({"--lang", "en", "serve", "--site", a.path().string()});
+    CHECK(en.exitCode == 2);
+    CHECK(en.err.find("pid " + pid) != std::string::npos);
+    CHECK((fs::status(a.path() / kSiteLock).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+
+    // The other verbs share the database with the one that runs.
+    auto scan = kiosk({"scan", "--site", a.path().string(), "--service", "lunch", "--at", "2026-11-25T11:30", card});
+    INFO(scan.err);
+    CHECK(scan.exitCode == 0);
+    CHECK(nlohmann::json::parse(scan.out).at("outcome") == "accepted");
+    CHECK(kiosk({"status", "--site", a.path().string()}).exitCode == 0);
+
+    // Stopped, or killed outright: the lock goes with the process and the next serve starts.
+    CHECK(first->stop() == 0);
+    first.reset();
+    // Serving waits for the new process's own line: the last one's must be gone first.
+    const fs::path served = scratch.path() / (a.path().filename().string() + ".serve.out");
+    fs::remove(served);
+    auto again = std::make_unique<Serving>(a.path(), scratch.path());
+    ::kill(again->pid, SIGKILL);
+    CHECK(waitExit(again->pid) == -SIGKILL);
+    again->pid = -1;
+    fs::remove(served);
+    Serving third(a.path(), scratch.path());
+    CHECK(third.stop() == 0);
 }

@@ -1,6 +1,7 @@
 // Two and three terminals as processes on loopback, the way a hall runs them: `kiosk serve` on each,
 // `kiosk scan` at either door, `kiosk status` reading the peers and the doubles; and a partition
 // (both serves stopped), scans on both sides, and the double flagged on both once they meet again.
+// Also the claims of simultaneous CLI scans beside each terminal's serve (one claim book per terminal).
 #include <doctest/doctest.h>
 #include <signal.h>
 
@@ -14,6 +15,7 @@
 #include "platform/net/peer_server.hpp"
 #include "shared/cards/card_signature.hpp"
 #include "shared/roster/roster_import.hpp"
+#include "shared/store/database.hpp"
 #include "support/free_port.hpp"
 #include "support/run_process.hpp"
 #include "support/slow_peer_attack.hpp"
@@ -181,6 +183,40 @@ double msSince(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// `kiosk scan` processes all started at once (no waiting between them), each against the site dir
+// given; returns each one's outcome ("accepted", "duplicate", ...; "exit N: stderr" when it printed no
+// JSON result).
+std::vector<std::string> concurrentScans(const fs::path& scratch, const std::vector<const Door*>& at,
+                                         const std::string& card, const std::string& when) {
+    std::vector<int> pids;
+    std::vector<fs::path> outs, errs;
+    for (size_t i = 0; i < at.size(); ++i) {
+        outs.push_back(scratch / ("scan-" + std::to_string(i) + ".out"));
+        errs.push_back(scratch / ("scan-" + std::to_string(i) + ".err"));
+        pids.push_back(spawnKiosk({"scan", "--site", at[i]->dir.string(), "--service", "lunch", "--at", when, card},
+                                  outs.back().string(), errs.back().string()));
+    }
+    std::vector<std::string> outcomes;
+    for (size_t i = 0; i < pids.size(); ++i) {
+        int code = waitExit(pids[i]);
+        J j = J::parse(readFile(outs[i]), nullptr, false);
+        if (j.is_object() && j.contains("outcome") && (code == 0 || code == 1))
+            outcomes.push_back(j.at("outcome").get<std::string>());
+        else
+            outcomes.push_back("exit " + std::to_string(code) + ": " + readFile(errs[i]));
+    }
+    return outcomes;
+}
+
+// Counted lunch records of `elder` on `day` in a terminal's database (its own and those it pulled).
+int countedLunches(const Door& d, const std::string& elder, const std::string& day) {
+    Database db = Database::open(d.dir / kSiteDb);
+    auto st = db.prepare("SELECT COUNT(*) FROM checkins WHERE elder_id = ?1 AND service = 'lunch' AND day = ?2 AND voided = 0");
+    st.bind(1, elder).bind(2, day);
+    st.step();
+    return int(st.i64(0));
+}
+
 }  // namespace
 
 TEST_CASE("kiosk serve refuses a 300 MB chunked body after about 4 MiB, stays under 150 MB RSS and still answers") {
@@ -234,9 +270,6 @@ TEST_CASE("two terminals as processes under 50 slow connections each: one meal f
     CHECK(attacked[2].first == "accepted");
     CHECK(attacked[3].first == "duplicate");
     for (const auto& [outcome, ms] : attacked) CHECK(ms < quiet + 1000);
-    // (Two `kiosk scan` processes of one elder at both doors at the same instant still make a double
-    // on this branch, attack or not: each scan process keeps its claims in its own memory. That is the
-    // "one terminal, one claim book" bullet of contract 11, not the transport's.)
     MESSAGE("quiet scans took up to " << quiet << " ms");
     CHECK(onA.holding() >= 40);
     CHECK(onB.holding() >= 40);
@@ -246,4 +279,49 @@ TEST_CASE("two terminals as processes under 50 slow connections each: one meal f
     onB.stop();
     CHECK(a.status().at("doubles").at("count") == 0);
     CHECK(b.status().at("doubles").at("count") == 0);
+}
+
+TEST_CASE("one terminal, one claim book: 20 + 20 simultaneous CLI scans of one elder at two serving terminals accept exactly one meal, ten times in a row") {
+    Hall hall(2);
+    Door& a = *hall.doors[0];
+    Door& b = *hall.doors[1];
+    std::vector<const Door*> at;
+    for (int i = 0; i < 20; ++i) {
+        at.push_back(&a);
+        at.push_back(&b);
+    }
+    for (int round = 0; round < 10; ++round) {
+        const std::string day = "2026-11-" + std::to_string(26 + round);
+        CAPTURE(day);
+        auto outcomes = concurrentScans(hall.scratch.path(), at, hall.card("E1"), day + "T11:30");
+        int accepted = int(std::count(outcomes.begin(), outcomes.end(), "accepted"));
+        int duplicate = int(std::count(outcomes.begin(), outcomes.end(), "duplicate"));
+        std::string odd;
+        for (const auto& o : outcomes)
+            if (o != "accepted" && o != "duplicate") odd += o + "\n";
+        INFO(odd);
+        CHECK(accepted == 1);
+        CHECK(duplicate == 39);
+        // Both terminals end up holding that one record (the serves pull each other's feed).
+        CHECK(waitUntil([&] { return countedLunches(a, "E1", day) == 1 && countedLunches(b, "E1", day) == 1; },
+                        kProcessWait, kPoll));
+    }
+    CHECK(a.status().at("doubles").at("count") == 0);
+    CHECK(b.status().at("doubles").at("count") == 0);
+}
+
+TEST_CASE("one terminal, one claim book: a CLI scan at each of two serving terminals at the same moment accepts one, in each of ten pairs") {
+    Hall hall(2);
+    std::vector<const Door*> pair{hall.doors[0].get(), hall.doors[1].get()};
+    const std::vector<std::string> elders{"E1", "E2", "E3", "E4"};
+    for (int round = 0; round < 10; ++round) {
+        const std::string elder = elders[size_t(round) % elders.size()];
+        const std::string day = "2026-11-" + std::to_string(26 + round / 4);
+        CAPTURE(elder);
+        CAPTURE(day);
+        auto outcomes = concurrentScans(hall.scratch.path(), pair, hall.card(elder), day + "T12:00");
+        std::sort(outcomes.begin(), outcomes.end());
+        const std::vector<std::string> oneEach{"accepted", "duplicate"};
+        CHECK(outcomes == oneEach);
+    }
 }

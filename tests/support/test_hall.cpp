@@ -64,7 +64,7 @@ TestHall::TestHall(int n, PeerSyncOptions options) {
     }
     clock.set(t[0]->site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:30")));
     for (auto& term : t) {
-        term->book = std::make_unique<ClaimBook>(term->id);
+        term->book = std::make_unique<ClaimBook>(term->dir.path() / kSiteDb, term->id);
         term->auth = std::make_unique<PeerAuth>(term->site->config().siteId, term->id, term->site->keys(), clock);
         term->service = std::make_unique<PeerService>(term->dir.path() / kSiteDb, *term->auth, *term->book);
         net.attach(term->address, term->service->handler());
