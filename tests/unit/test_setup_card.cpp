@@ -81,7 +81,7 @@ TEST_CASE("a setup card expires 30 days after its issue date, or when county IT 
     CHECK(verifySetupCard(weekCard, {county.pub}, LocalDate::of(2026, 12, 9)).error().code == "setup.expired");
     // The expiry is signed: moving it forward breaks the signature.
     std::string moved = weekCard;
-    moved.replace(moved.find("20261208"), 8, "20271208");
+    moved.replace(moved.find("20261208"), 8, "20261231");
     CHECK(verifySetupCard(moved, {county.pub}, LocalDate::of(2026, 12, 9)).error().code == "setup.signature");
     // More than a year, or before the issue date: the tool will not sign it.
     week.expires = week.issued.plusDays(kSetupCardMaxDays + 1);
