@@ -327,7 +327,8 @@ TEST_CASE("posting on a full disk leaves the previous posting whole and no half-
     // Large enough for SQLite's 32 KiB shared-memory file, too small for the PDF.
     auto full = kioskAfter("trap '' XFSZ; ulimit -f 64", {"posting", "--site", s.site, "--month", "2026-10", "--out", out});
     CHECK(full.exitCode == 1);
-    CHECK(full.err.find("磁盘") != std::string::npos);
+    // The message names the real cause: the size limit, not a full disk (issue 21).
+    CHECK(full.err.find("文件超过了系统允许的大小") != std::string::npos);
     CHECK(test::readFile(out + "/posting-2026-10.pdf") == pdf);
     CHECK(test::readFile(out + "/posting-2026-10.png") == png);
     CHECK(filesIn(out) == std::set<std::string>{"posting-2026-10.csv", "posting-2026-10.pdf", "posting-2026-10.png"});

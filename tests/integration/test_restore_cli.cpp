@@ -224,7 +224,7 @@ TEST_CASE("restore --from the folder given to backup --to takes this site's newe
     CHECK(Json::parse(none.out)["error"] == "restore.not_backup");
 }
 
-TEST_CASE("a backup killed by a file-size limit leaves only a private dot-temporary; the next backup removes it") {
+TEST_CASE("a backup killed by a file-size limit leaves only a private dot-temporary, the next backup removes it") {
     BackupSite s(40);
     for (int i = 1; i <= 40; ++i) s.scan(i, "2026-11-24T11:" + std::string(i < 10 ? "0" : "") + std::to_string(i % 60));
     fs::create_directories(s.usb);

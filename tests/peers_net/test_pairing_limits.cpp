@@ -209,7 +209,7 @@ TEST_CASE("over the real peer server: wrong tries from 127.0.0.2 never keep `ini
     CHECK(code.view().usable);
 }
 
-TEST_CASE("a directory left by a join killed half-way (the marker) is cleared and joined into; a done never sent writes nothing") {
+TEST_CASE("a directory left by a join killed half-way (the marker) is cleared and joined into, a done never sent writes nothing") {
     TempDir a, b;
     FakeClock clock(1'800'000'000);
     auto site = makeSite(a.path());

@@ -104,7 +104,7 @@ TEST_CASE("50 slow and idle connections from ten machines: a claim from a proper
     MESSAGE("claims under 50 slow connections: " << answered << " answered, worst " << worst << " ms");
 }
 
-TEST_CASE("a request dribbling its headers for 10 s is cut at the 5 s deadline; an idle kept connection after 2 s") {
+TEST_CASE("a request dribbling its headers for 10 s is cut at the 5 s deadline, an idle kept connection after 2 s") {
     Served s;
     int fd = loopbackConnect(s.server.port(), "127.0.0.2");
     REQUIRE(fd >= 0);
@@ -135,7 +135,7 @@ TEST_CASE("a request dribbling its headers for 10 s is cut at the 5 s deadline; 
     CHECK(idleCut < 3000);
 }
 
-TEST_CASE("one address gets at most 8 places; it never blocks another address, and the total is capped too") {
+TEST_CASE("one address gets at most 8 places, it never blocks another address, and the total is capped too") {
     PeerServerOptions opt;
     opt.maxConnections = 12;
     Served s(opt);
@@ -175,7 +175,7 @@ TEST_CASE("one address gets at most 8 places; it never blocks another address, a
     CHECK(served);
 }
 
-TEST_CASE("a 300 MB chunked body is refused after about 4 MiB, never read whole; a declared or compressed one unread") {
+TEST_CASE("a 300 MB chunked body is refused after about 4 MiB, never read whole, a declared or compressed one unread") {
     Served s;
     ChunkedFlood f = floodChunked(s.server.port(), "127.0.0.2", std::size_t(300) << 20);
     INFO("sent " << f.sent / (1 << 20) << " MiB, answer: " << f.answer.substr(0, 40));

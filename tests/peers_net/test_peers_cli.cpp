@@ -185,7 +185,7 @@ TEST_CASE("init --join refuses a site dir that already holds a site, and --join 
     CHECK_FALSE(fs::exists(b.path() / "n"));
 }
 
-TEST_CASE("serve on a fresh site opens no port until a code is shown; the code file goes once used, SIGUSR1 shows a new one") {
+TEST_CASE("serve on a fresh site opens no port until a code is shown, the code file goes once used, SIGUSR1 shows a new one") {
     TempDir a, b, scratch;
     makeSite(a.path());
     int port = freePort();
@@ -235,7 +235,7 @@ TEST_CASE("serve on the demo site (no --listen, no code) holds no listening sock
     CHECK(waitExit(pid) == 0);
 }
 
-TEST_CASE("serve with [peers] listen taken says to change that line in site.toml; with --listen, to change --listen") {
+TEST_CASE("serve with [peers] listen taken says to change that line in site.toml, with --listen, to change --listen") {
     TempDir a, scratch;
     PeerServerOptions hold;
     hold.host = "127.0.0.1";

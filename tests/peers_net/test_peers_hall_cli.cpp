@@ -291,7 +291,8 @@ TEST_CASE("one terminal, one claim book: 20 + 20 simultaneous CLI scans of one e
         at.push_back(&b);
     }
     for (int round = 0; round < 10; ++round) {
-        const std::string day = "2026-11-" + std::to_string(26 + round);
+        // Ten distinct real days: 2026-11-26 .. 2026-11-30, then 2026-12-01 .. 2026-12-05.
+        const std::string day = round < 5 ? "2026-11-" + std::to_string(26 + round) : "2026-12-0" + std::to_string(round - 4);
         CAPTURE(day);
         auto outcomes = concurrentScans(hall.scratch.path(), at, hall.card("E1"), day + "T11:30");
         int accepted = int(std::count(outcomes.begin(), outcomes.end(), "accepted"));

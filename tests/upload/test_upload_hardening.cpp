@@ -274,7 +274,9 @@ TEST_CASE("kiosk status without a database exits 2 with JSON and creates nothing
     CHECK(r.exitCode == 2);
     auto j = nlohmann::json::parse(r.out);
     CHECK(j["needs_staff"] == true);
-    CHECK(j["database"].get<std::string>().find("数据库") != std::string::npos);
+    // A directory that never was a site is told apart from lost records: set it up, not restore.
+    CHECK(j["never_set_up"] == true);
+    CHECK(j["database"].get<std::string>().find("还没有建站") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(empty.path() / kSiteDb));
 
     UploadSite s("");
