@@ -442,7 +442,10 @@ void FeedStore::releaseDue(ImportGuard& guard, FeedImport& counts) {
         st.bind(1, guard.nowUnix + kHeldAfterSeconds);
         while (st.step()) due.emplace_back(st.i64(0), st.text(1));
     }
-    for (const auto& [id, text] : due) {
+    for (const auto& held : due) {
+        // Plain names, not a structured binding: the lambda below captures them (clang 14 cannot).
+        const std::int64_t id = held.first;
+        const std::string& text = held.second;
         // Its time has come: taken out of the held table and imported with every check again.
         FeedImport one;
         bool spent = false;
