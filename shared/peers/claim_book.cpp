@@ -40,6 +40,17 @@ void ClaimBook::sweep(std::int64_t now) {
     m_db.cached("DELETE FROM claims WHERE NOT (" + std::string(kLive) + ")").bind(1, now).bind(2, now + m_lifeMs).run();
 }
 
+void ClaimBook::insertClaim(const ClaimKey& key, const char* kind, const std::string& terminal, std::int64_t now) {
+    m_db.cached("INSERT INTO claims(elder_id, service, day, kind, terminal, expires_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
+        .bind(1, key.elderId)
+        .bind(2, key.service)
+        .bind(3, key.day)
+        .bind(4, kind)
+        .bind(5, terminal)
+        .bind(6, now + m_lifeMs)
+        .run();
+}
+
 OwnClaim ClaimBook::takeOwn(const ClaimKey& key) {
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
@@ -50,13 +61,7 @@ OwnClaim ClaimBook::takeOwn(const ClaimKey& key) {
     g.bind(1, now).bind(2, now + m_lifeMs).bind(3, key.elderId).bind(4, key.service).bind(5, key.day);
     if (g.step()) return OwnClaim{0, g.text(0)};  // the grant stays: so does the refusal
     g.reset();
-    m_db.cached("INSERT INTO claims(elder_id, service, day, kind, terminal, expires_ms) VALUES(?1, ?2, ?3, 'own', ?4, ?5)")
-        .bind(1, key.elderId)
-        .bind(2, key.service)
-        .bind(3, key.day)
-        .bind(4, m_own)
-        .bind(5, now + m_lifeMs)
-        .run();
+    insertClaim(key, "own", m_own, now);
     OwnClaim taken{m_db.lastInsertId(), {}};
     tx.commit();
     return taken;
@@ -102,13 +107,7 @@ ClaimAnswer ClaimBook::grant(const ClaimKey& key, const std::string& requester) 
         .bind(3, key.day)
         .bind(4, requester)
         .run();
-    m_db.cached("INSERT INTO claims(elder_id, service, day, kind, terminal, expires_ms) VALUES(?1, ?2, ?3, 'grant', ?4, ?5)")
-        .bind(1, key.elderId)
-        .bind(2, key.service)
-        .bind(3, key.day)
-        .bind(4, requester)
-        .bind(5, now + m_lifeMs)
-        .run();
+    insertClaim(key, "grant", requester, now);
     tx.commit();
     return ClaimAnswer::Granted;
 }

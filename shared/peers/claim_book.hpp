@@ -85,6 +85,8 @@ public:
 
 private:
     void sweep(std::int64_t now);
+    // A row of `kind` ('own' or 'grant') for `terminal`, living one claim life from `now`.
+    void insertClaim(const ClaimKey& key, const char* kind, const std::string& terminal, std::int64_t now);
     int countLive(const char* kind);
     Database m_db;
     std::mutex m_mutex;  // one connection, several threads (the engine's, the peer service's)

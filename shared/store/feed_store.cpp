@@ -393,6 +393,17 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
 
 namespace {
 
+// One entry's (or one release's) counts into the whole import's. `released` is left to each caller:
+// what counts as released depends on why the entry was imported.
+void addCounts(FeedImport& into, const FeedImport& one) {
+    into.added += one.added;
+    into.already += one.already;
+    into.refused += one.refused;
+    into.held += one.held;
+    into.stubElders += one.stubElders;
+    into.arrived.insert(into.arrived.end(), one.arrived.begin(), one.arrived.end());
+}
+
 // Runs `f` inside a savepoint: kept when it returns true, undone when it returns false or throws
 // (then rethrown).
 template <class F>
@@ -466,13 +477,8 @@ void FeedStore::releaseDue(ImportGuard& guard, FeedImport& counts) {
             continue;
         }
         if (spent) break;  // stays held; the next import has a fresh allowance
-        counts.added += one.added;
-        counts.already += one.already;
-        counts.refused += one.refused;
-        counts.held += one.held;
-        counts.stubElders += one.stubElders;
+        addCounts(counts, one);
         counts.released += one.added;
-        counts.arrived.insert(counts.arrived.end(), one.arrived.begin(), one.arrived.end());
     }
 }
 
@@ -518,13 +524,8 @@ FeedImport FeedStore::importLoose(const json& entries, ImportGuard& guard) {
                 ++counts.refused;  // no stub left for this push
                 continue;
             }
-            counts.added += one.added;
-            counts.already += one.already;
-            counts.refused += one.refused;
-            counts.held += one.held;
+            addCounts(counts, one);
             counts.released += one.released;
-            counts.stubElders += one.stubElders;
-            counts.arrived.insert(counts.arrived.end(), one.arrived.begin(), one.arrived.end());
         } catch (const StoreError& err) {
             if (err.diskFull() || err.busy()) throw;
             ++counts.skipped;
