@@ -51,7 +51,10 @@ using FirstRunCommand = std::variant<FrKey, FrNext, FrBack, FrSkip, FrBar, FrPic
 
 class FirstRunQueue {
 public:
-    void push(FirstRunCommand c) { m_items.push_back(std::move(c)); }
+    // Built in place: moving a temporary variant that holds a std::string trips GCC 12's
+    // -Wmaybe-uninitialized (a false positive), and the build is warning-free with -Werror.
+    template <class C>
+    void push(C&& c) { m_items.emplace_back(std::forward<C>(c)); }
     [[nodiscard]] bool empty() const { return m_items.empty(); }
     std::vector<FirstRunCommand> take() { return std::exchange(m_items, {}); }
 

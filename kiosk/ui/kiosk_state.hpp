@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -148,7 +149,19 @@ inline const std::vector<std::string>& voidReasons() {
 // Commands from one frame, in the order they happened.
 class CommandQueue {
 public:
-    void push(Command c) { m_items.push_back(std::move(c)); }
+    // Built in place from the plain command: moving a temporary variant that holds a std::string
+    // trips GCC 12's -Wmaybe-uninitialized (a false positive), and the build is warning-free with
+    // -Werror. A wrapped OpsCommand is unwrapped first for the same reason.
+    template <class C>
+    void push(C&& c) {
+        using T = std::decay_t<C>;
+        if constexpr (std::is_same_v<T, OpsCommand>)
+            std::visit([this](auto&& op) { m_items.emplace_back(std::in_place_type<StaffCommand>,
+                                                                std::in_place_type<OpsCommand>, op); },
+                       std::forward<C>(c));
+        else
+            m_items.emplace_back(std::forward<C>(c));
+    }
     [[nodiscard]] bool empty() const { return m_items.empty(); }
     [[nodiscard]] const std::vector<Command>& items() const { return m_items; }
     std::vector<Command> take() { return std::exchange(m_items, {}); }

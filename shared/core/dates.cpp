@@ -45,7 +45,7 @@ std::optional<WallTime> WallTime::parse(std::string_view t) {
 }
 
 std::string WallTime::text() const {
-    char buf[8];
+    char buf[24];  // room for any two ints, not just 0..24:00, so the compiler can prove no truncation
     std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
     return buf;
 }

@@ -22,6 +22,7 @@
 #include "shared/store/schema.hpp"
 #include "support/run_process.hpp"
 #include "support/test_site.hpp"
+#include "support/skip.hpp"
 
 using namespace mh;
 using test::kiosk;
@@ -415,8 +416,7 @@ TEST_CASE("the STRICT migration keeps every row and index, and check-in records 
 
 TEST_CASE("`run --at` under a real X server: practice scans go to a copy that is removed, the real database is untouched") {
     if (!fs::exists("/usr/bin/Xvfb")) {
-        MESSAGE("no Xvfb: the training copy is covered above through the engine only");
-        return;
+        return mh::test::skipTest("no Xvfb: the training copy is covered above through the engine only");
     }
     CliSite s;
     fs::path cards = s.dir.path() / "cards", tmp = s.dir.path() / "tmp";

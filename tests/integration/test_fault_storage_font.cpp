@@ -8,6 +8,7 @@
 
 #include "support/run_process.hpp"
 #include "support/test_site.hpp"
+#include "support/skip.hpp"
 
 using namespace mh;
 namespace fs = std::filesystem;
@@ -29,8 +30,7 @@ test::ProcessResult inMountNamespace(const std::string& script) {
 
 TEST_CASE("a site on a read-only file system: every verb says the disk is read-only, and nothing is lost") {
     if (!canUnshare()) {
-        MESSAGE("not root (or no unshare): the read-only file system is checked in CI, which runs as root");
-        return;
+        return mh::test::skipTest("not root (or no unshare): the read-only file system is checked in CI, which runs as root");
     }
     test::TempDir dir;
     test::makeSite(dir.path() / "seed");
@@ -57,8 +57,7 @@ TEST_CASE("a site on a read-only file system: every verb says the disk is read-o
 
 TEST_CASE("no CJK font: `kiosk run` refuses with a message naming the package instead of a screen of question marks") {
     if (!canUnshare()) {
-        MESSAGE("not root (or no unshare): the missing font is checked in CI, which runs as root");
-        return;
+        return mh::test::skipTest("not root (or no unshare): the missing font is checked in CI, which runs as root");
     }
     test::TempDir dir;
     test::makeSite(dir.path() / "site");
@@ -79,8 +78,7 @@ TEST_CASE("no CJK font: `kiosk run` refuses with a message naming the package in
 
 TEST_CASE("a nearly full disk under the site: `kiosk status` names it and says staff are needed") {
     if (!canUnshare()) {
-        MESSAGE("not root (or no unshare): the full disk is checked in CI, which runs as root");
-        return;
+        return mh::test::skipTest("not root (or no unshare): the full disk is checked in CI, which runs as root");
     }
     test::TempDir dir;
     test::makeSite(dir.path() / "seed");

@@ -34,6 +34,7 @@
 #include "support/fake_county.hpp"
 #include "support/run_process.hpp"
 #include "support/test_site.hpp"
+#include "support/skip.hpp"
 
 using namespace mh;
 namespace fs = std::filesystem;
@@ -137,8 +138,7 @@ TEST_CASE("soak: elders through camera and scanner at once, the kiosk killed and
 
     soak::VirtualDisplay display;
     if (!display.ok()) {
-        MESSAGE("no Xvfb: the soak needs `kiosk run` on a display and is skipped here");
-        return;
+        return mh::test::skipTest("no Xvfb: the soak needs `kiosk run` on a display and is skipped here");
     }
     test::TempDir dir;
     if (std::getenv("MEALHALL_SOAK_KEEP")) std::printf("soak directory %s (kept)\n", dir.path().c_str());

@@ -15,6 +15,7 @@
 #include "platform/system/service_notify.hpp"
 #include "support/run_process.hpp"
 #include "support/test_site.hpp"
+#include "support/skip.hpp"
 
 namespace fs = std::filesystem;
 using mh::platform::ServiceNotify;
@@ -124,8 +125,7 @@ TEST_CASE("service notify: a watchdog meant for another process (cage's pid) is 
 
 TEST_CASE("kiosk run under a fake systemd: READY=1 after the first frame, then WATCHDOG=1 every half interval") {
     if (!fs::exists("/usr/bin/Xvfb")) {
-        MESSAGE("no Xvfb: the kiosk's own notifications are not checked here, only the adapter above");
-        return;
+        return mh::test::skipTest("no Xvfb: the kiosk's own notifications are not checked here, only the adapter above");
     }
     mh::test::TempDir dir;
     mh::test::makeSite(dir.path());
