@@ -1,7 +1,9 @@
 #include "shared/core/dates.hpp"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include <date/tz.h>
 
@@ -83,12 +85,44 @@ int ageOn(LocalDate birth, LocalDate day) {
     return age;
 }
 
+namespace {
+
+// A zone name that can only name a file below the zoneinfo folder ("Asia/Shanghai", "Etc/GMT-8").
+bool plainZoneName(const std::string& name) {
+    if (name.empty() || name.front() == '/' || name.find("..") != std::string::npos) return false;
+    for (char c : name)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' || c == '+')) return false;
+    return true;
+}
+
+LocalDateTime civil(std::int64_t localSeconds) {
+    using namespace std::chrono;
+    date::local_seconds local{seconds{localSeconds}};
+    auto day = date::floor<date::days>(local);
+    date::hh_mm_ss<seconds> tod{local - day};
+    date::year_month_day ymd{day};
+    return LocalDateTime{LocalDate::of(int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day())),
+                         int(tod.hours().count()), int(tod.minutes().count()), int(tod.seconds().count())};
+}
+
+std::int64_t localSecondsOf(const LocalDateTime& l) {
+    using namespace std::chrono;
+    auto local = date::local_days{date::year{l.date.year()} / int(l.date.month()) / int(l.date.day())} +
+                 hours{l.hour} + minutes{l.minute} + seconds{l.second};
+    return local.time_since_epoch().count();
+}
+
+}  // namespace
+
 Result<TimeZone> TimeZone::load(const std::string& name) {
     // The system's tzdata through date/tz.h: a zone object shared by every thread, no process-wide
-    // TZ switch while curl, SDL and espeak threads run.
+    // TZ switch while curl, SDL and espeak threads run. A zone with a fixed tail (China's) is read
+    // from its own file, and the whole database only loaded if an older instant is ever asked for.
+    TimeZone tz;
+    tz.m_name = name;
+    if (plainZoneName(name)) tz.m_tail = readFixedTail(std::filesystem::path("/usr/share/zoneinfo") / name);
+    if (tz.m_tail) return tz;
     try {
-        TimeZone tz;
-        tz.m_name = name;
         tz.m_zone = date::locate_zone(name);
         return tz;
     } catch (const std::exception&) {
@@ -97,21 +131,22 @@ Result<TimeZone> TimeZone::load(const std::string& name) {
     }
 }
 
+const date::time_zone* TimeZone::full() const {
+    // date's database is built once per process, thread-safely; a lookup after that is a search.
+    return m_zone ? m_zone : date::locate_zone(m_name);
+}
+
 LocalDateTime TimeZone::toLocal(std::int64_t unixSeconds) const {
-    using namespace std::chrono;
-    auto local = m_zone->to_local(date::sys_seconds{seconds{unixSeconds}});
-    auto day = date::floor<date::days>(local);
-    date::hh_mm_ss<seconds> tod{local - day};
-    date::year_month_day ymd{day};
-    return LocalDateTime{LocalDate::of(int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day())),
-                         int(tod.hours().count()), int(tod.minutes().count()), int(tod.seconds().count())};
+    return civil(unixSeconds + offsetSeconds(unixSeconds));
 }
 
 std::int64_t TimeZone::toUnix(const LocalDateTime& l) const {
     using namespace std::chrono;
-    auto local = date::local_days{date::year{l.date.year()} / int(l.date.month()) / int(l.date.day())} +
-                 hours{l.hour} + minutes{l.minute} + seconds{l.second};
-    auto info = m_zone->get_info(local);
+    const std::int64_t localSeconds = localSecondsOf(l);
+    // A day clear of the last transition, a wall time cannot also name an instant before it.
+    if (m_tail && inTail(localSeconds - m_tail->offsetSeconds - 86400)) return localSeconds - m_tail->offsetSeconds;
+    date::local_seconds local{seconds{localSeconds}};
+    auto info = full()->get_info(local);
     seconds sinceEpoch{};
     switch (info.result) {
         case date::local_info::unique:
@@ -126,7 +161,8 @@ std::int64_t TimeZone::toUnix(const LocalDateTime& l) const {
 }
 
 int TimeZone::offsetSeconds(std::int64_t unixSeconds) const {
-    return int(m_zone->get_info(date::sys_seconds{std::chrono::seconds{unixSeconds}}).offset.count());
+    if (inTail(unixSeconds)) return m_tail->offsetSeconds;
+    return int(full()->get_info(date::sys_seconds{std::chrono::seconds{unixSeconds}}).offset.count());
 }
 
 std::string TimeZone::isoWithOffset(std::int64_t unixSeconds) const {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "shared/core/result.hpp"
+#include "shared/core/tzif_tail.hpp"
 // The Clock port moved to shared/ports/clock.hpp; included here so older includes keep working.
 #include "shared/ports/clock.hpp"
 
@@ -74,8 +75,14 @@ public:
     [[nodiscard]] std::string isoWithOffset(std::int64_t unixSeconds) const;
 
 private:
+    // The full tz database zone: loaded at once for zones with DST, only when an instant before
+    // the fixed tail is asked for otherwise (see tzif_tail.hpp).
+    [[nodiscard]] const date::time_zone* full() const;
+    [[nodiscard]] bool inTail(std::int64_t unixSeconds) const { return m_tail && unixSeconds >= m_tail->since; }
+
     std::string m_name;
     const date::time_zone* m_zone = nullptr;  // owned by date's tz database, lives as long as the process
+    std::optional<FixedTail> m_tail;          // the offset the zone keeps for good, when it keeps one
 };
 
 }  // namespace mh
