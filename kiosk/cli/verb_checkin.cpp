@@ -4,9 +4,8 @@
 #include "cli/cli_common.hpp"
 #include "kiosk/gui/peer_stack.hpp"
 #include "shared/checkin/checkin_engine.hpp"
+#include "shared/reports/day_tally.hpp"
 #include "shared/tally/tally_json.hpp"
-#include "shared/store/terminal_identity.hpp"
-#include "shared/upload/upload_outbox.hpp"
 
 namespace mh::cli {
 namespace {
@@ -87,12 +86,7 @@ int runTally(const TallyArgs& a, Context& ctx) {
         ctx.say("--date 应写成 2026-11-24", "--date must look like 2026-11-24");
         return kUsage;
     }
-    CheckinStore store(site->db());
-    // The same revision number the upload of this content carries (or will carry).
-    int revision = UploadOutbox(*site).currentRevision(*date);
-    DailyTally t = buildTally(site->config(), *date, store.ownForDay(date->iso()), revision, ctx.nowIso(*site));
-    t.terminal = loadTerminalIdentity(site->db()).id;
-    printJson(tallyJson(t));
+    printJson(tallyJson(tallyOfDay(*site, *date, ctx.nowIso(*site))));
     return kDone;
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli/cli_common.hpp"
 #include "shared/cards/card_signature.hpp"
+#include "shared/cards/issue_cards.hpp"
 #include "shared/core/atomic_file.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/core/text.hpp"
@@ -14,9 +15,8 @@
 #include "shared/roster/roster_import.hpp"
 #include "shared/site/first_run_site.hpp"
 #include "shared/site/site_init.hpp"
-#include "shared/store/audit_log.hpp"
 #include "shared/donations/record_donation.hpp"
-#include "shared/store/elder_store.hpp"
+#include "shared/reports/day_tally.hpp"
 #include "shared/tally/tally_json.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
 
@@ -108,10 +108,14 @@ int runDemo(const DemoArgs& a, Context& ctx) {
     cards << "# elder_id  name  signed card payload / ID number (scan with: kiosk scan --site " << dir.string()
           << " --service lunch PAYLOAD)\n";
     std::vector<std::string> payloads;
-    for (const auto& e : ElderStore(site->db()).all()) {
-        std::string p = signCard({e.elderId, e.cardSerial}, site->keys().card.sec);
-        payloads.push_back(p);
-        cards << e.elderId << "  " << e.name << "  " << p << "\n";
+    auto issued = cardsToIssue(*site, "");
+    if (!issued) {
+        ctx.error(issued.error());
+        return kUsage;
+    }
+    for (const IssuedCard& c : *issued) {
+        payloads.push_back(c.payload);
+        cards << c.elderId << "  " << c.name << "  " << c.payload << "\n";
     }
     auto rows = parseCsv(rosterText);
     for (size_t i = 1; rows && i < rows->size(); ++i)
@@ -147,8 +151,7 @@ int runDemo(const DemoArgs& a, Context& ctx) {
         std::printf("%02d:%02d  %-10s  %s\n", at.hour, at.minute, std::string(outcomeKey(r->outcome)).c_str(),
                     (ctx.english ? r->messageEn : r->message).c_str());
     }
-    CheckinStore store(site->db());
-    DailyTally t = buildTally(site->config(), today, store.ownForDay(today.iso()), 1, ctx.nowIso(*site));
+    DailyTally t = tallyOfDay(*site, today, ctx.nowIso(*site));
     for (const auto& s : t.services) {
         if (s.id != "lunch") continue;
         std::cout << "\n" << ctx.pick("今日午餐：", "lunch today: ") << s.count << ctx.pick(" 人（送餐 ", " (delivered ")

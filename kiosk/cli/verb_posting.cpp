@@ -3,13 +3,12 @@
 
 #include "cli/cli_common.hpp"
 #include "platform/print/lp_printer.hpp"
-#include "shared/store/kiosk_settings.hpp"
 #include "platform/print/posting_renderer.hpp"
 #include "shared/core/text.hpp"
+#include "shared/posting/posting_print.hpp"
 #include "shared/posting/produce_posting.hpp"
-#include "shared/store/audit_log.hpp"
 #include "shared/donations/record_donation.hpp"
-#include "shared/store/donation_store.hpp"
+#include "shared/donations/donation_balance.hpp"
 
 namespace mh::cli {
 namespace fs = std::filesystem;
@@ -29,8 +28,8 @@ int runPosting(const PostingArgs& a, Context& ctx) {
     auto site = ctx.openSite(a.site);
     if (!site) return kUsage;
     LocalDate today = ctx.today(*site);
-    // A month that has not begun has nothing to publish: an empty notice would only mislead.
-    if (LocalDate::of(ym->first, ym->second, 1) > today) {
+    const MonthStage stage = monthStage(YearMonth{ym->first, ym->second}, today);
+    if (stage == MonthStage::NotBegun) {
         ctx.say(a.month + " 还没有开始，不能公示", a.month + " has not begun: there is nothing to post");
         return kUsage;
     }
@@ -41,7 +40,7 @@ int runPosting(const PostingArgs& a, Context& ctx) {
         ctx.say("无法创建输出目录 " + a.out, "cannot create the output folder " + a.out);
         return kUsage;
     }
-    if (lastDayOfMonth(ym->first, ym->second) >= today)
+    if (stage == MonthStage::Running)
         ctx.say("注意：" + a.month + " 还没有结束，公示中的数字以今天为止", "note: " + a.month +
                 " has not ended yet; the figures run up to today");
 
@@ -66,13 +65,11 @@ int runPosting(const PostingArgs& a, Context& ctx) {
     j["price_fen"] = f.priceFen;
     // Printing is the last step: the files stand whether or not the printer takes the job.
     int exit = kDone;
-    // The printer staff picked on the settings tab wins over site.toml's (kiosk_settings.hpp).
-    const std::string printer = effectivePostingPrinter(site->db(), site->config().postingPrinter);
-    if (!printer.empty() && !a.noPrint) {
-        auto printed = print::printWithLp(printer, pdf);
-        j["printed"] = printed.ok();
-        if (!printed) {
-            ctx.error(printed.error());
+    if (!a.noPrint) {
+        PostingPrint printed = printPosting(*site, pdf, print::printWithLp);
+        if (printed.sent) j["printed"] = printed.result.ok();
+        if (!printed.result) {
+            ctx.error(printed.result.error());
             exit = kRefused;
         }
     }
@@ -104,8 +101,7 @@ int runDonationAdd(const DonationArgs& a, Context& ctx) {
         return recorded.error().code.rfind("store.", 0) == 0 ? kRefused : kUsage;
     }
     const Donation& d = *recorded;
-    DonationStore store(site->db());
-    DonationBalance b = store.balance(today);
+    DonationBalance b = donationBalance(*site, today);
     static const char* kLevels[] = {"ok", "low", "exhausted"};
     nlohmann::ordered_json j;
     j["donation_id"] = d.donationId;

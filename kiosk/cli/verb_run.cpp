@@ -7,7 +7,7 @@
 #include "shared/site/first_run_site.hpp"
 #include "shared/site/site_lock.hpp"
 #include "shared/site/training_copy.hpp"
-#include "shared/store/terminal_identity.hpp"
+#include "shared/site/terminal_facts.hpp"
 
 namespace mh::cli {
 
@@ -90,7 +90,7 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
         opt.training = true;
         opt.wedgeFifo = a->wedgeFifo;
         ctx.exitCode = runKioskGui((*copy)->site(), ctx, nullptr, &clock, opt);
-        int practised = trainingRecordCount((*copy)->site().db());
+        int practised = practiceCheckIns((*copy)->site());
         ctx.say("培训结束：练习签到 " + std::to_string(practised) + " 次，全部作废，真实记录没有改动",
                 "training over: " + std::to_string(practised) + " practice check-ins, all discarded; the real records are unchanged");
     });

@@ -16,7 +16,7 @@
 #include "platform/net/curl_http_client.hpp"
 #include "shared/core/atomic_file.hpp"
 #include "shared/site/site_lock.hpp"
-#include "shared/store/terminal_identity.hpp"
+#include "shared/site/terminal_facts.hpp"
 
 namespace mh::cli {
 namespace {
@@ -113,7 +113,7 @@ int runServe(const ServeArgs& a, Context& ctx) {
     }
     CodeFile codeFile(a.codeFile, services, ctx);
     if (!a.codeFile.empty() && !codeFile.show()) return kUsage;
-    std::string terminal = loadTerminalIdentity(site->db()).id;
+    std::string terminal = terminalIdOf(*site);
     nlohmann::ordered_json j;
     j["terminal"] = terminal;
     j["site_id"] = site->config().siteId;

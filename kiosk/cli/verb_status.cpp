@@ -6,8 +6,8 @@
 #include "cli/cli_common.hpp"
 #include "kiosk/gui/peer_stack.hpp"
 #include "shared/peers/doubles.hpp"
-#include "shared/store/feed_store.hpp"
 #include "shared/site/first_run_site.hpp"
+#include "shared/site/terminal_facts.hpp"
 #include "shared/upload/site_status.hpp"
 
 namespace mh::cli {
@@ -74,7 +74,7 @@ void addPeers(J& j, Site& site, const Context& ctx) {
     j["doubles"] = J{{"count", list.size()}, {"list", std::move(list)}};
     // Contract 11: what the peers sent dated more than 10 minutes after this clock, held aside (never
     // imported, never blocking a scan) until staff look or this clock reaches it.
-    j["held_entries"] = FeedStore(site.db()).heldFuture();
+    j["held_entries"] = heldPeerEntries(site);
 }
 
 int runStatus(const std::string& dir, Context& ctx) {

@@ -4,7 +4,7 @@
 
 #include "cli/cli_common.hpp"
 #include "platform/net/curl_http_client.hpp"
-#include "shared/store/terminal_identity.hpp"
+#include "shared/site/terminal_facts.hpp"
 #include "shared/upload/tally_uploader.hpp"
 #include "shared/upload/upload_outbox.hpp"
 
@@ -45,7 +45,7 @@ int runUpload(const UploadArgs& a, Context& ctx) {
     UploadRunReport rep = up.run();
 
     using J = nlohmann::ordered_json;
-    const std::string terminal = loadTerminalIdentity(site->db()).id;
+    const std::string terminal = terminalIdOf(*site);
     J j;
     j["terminal"] = terminal;
     j["frozen"] = rep.frozen;

@@ -20,7 +20,7 @@
 #include "platform/system/service_notify.hpp"
 #include "shared/site/setup_card_keys.hpp"
 #include "shared/staff/staff_pin.hpp"
-#include "shared/store/database_health.hpp"
+#include "shared/site/terminal_facts.hpp"
 #include "shared/tally/tally_json.hpp"
 
 namespace mh::cli {
@@ -106,7 +106,7 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     else ctl.setSetupCardKeys({}, keys.error().message);
     // Custody: a damaged database is shown to staff at once, not found out at the next failed write.
     std::string checkDetail;
-    ctl.state().databaseProblem = databaseProblem(site.db(), &checkDetail);
+    ctl.state().databaseProblem = databaseProblemOf(site, &checkDetail);
     if (!ctl.state().databaseProblem.empty())
         ctx.say("数据库检查发现损坏：" + checkDetail, "the database check found damage: " + checkDetail);
     ctl.state().configProblem = site.configProblem();

@@ -9,7 +9,7 @@
 #include "shared/peers/peer_auth.hpp"
 #include "shared/peers/peer_service.hpp"
 #include "shared/peers/peer_sync.hpp"
-#include "shared/store/terminal_identity.hpp"
+#include "shared/site/terminal_facts.hpp"
 
 namespace mh::gui {
 
@@ -17,7 +17,7 @@ struct PeerStack::Impl {
     Impl(Site& site, const Clock& clock)
         : dbFile(site.dir() / kSiteDb),
           clock(clock),
-          terminal(loadTerminalIdentity(site.db()).id),
+          terminal(terminalIdOf(site)),
           book(dbFile, terminal),
           auth(site.config().siteId, terminal, site.keys(), clock) {}
 
