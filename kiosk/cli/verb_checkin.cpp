@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
-#include "kiosk/gui/peer_stack.hpp"
+#include "kiosk/app/peer_stack.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/reports/day_tally.hpp"
 #include "shared/tally/tally_json.hpp"
@@ -17,10 +17,10 @@ struct ScanArgs {
 
 // The site's other terminals ([peers] addresses), asked before a scan is accepted exactly as the
 // running kiosk asks them (contract 11); none for a terminal alone.
-std::unique_ptr<gui::PeerStack> peersOf(Site& site, const Context& ctx) {
+std::unique_ptr<app::PeerStack> peersOf(Site& site, const Context& ctx) {
     if (site.config().peerAddresses.empty()) return nullptr;
     try {
-        return std::make_unique<gui::PeerStack>(site, ctx.clock, /*answer=*/false);
+        return std::make_unique<app::PeerStack>(site, ctx.clock, /*answer=*/false);
     } catch (const StoreError& e) {
         ctx.say(std::string("无法联系其他签到机（数据库打不开）：") + e.what(), std::string("cannot reach the peers: ") + e.what());
         return nullptr;

@@ -172,7 +172,7 @@ int runDemo(const DemoArgs& a, Context& ctx) {
     }
     std::cout << ctx.pick("打开签到画面（Ctrl+Q 退出）…\n", "opening the kiosk screen (Ctrl+Q quits)...\n") << std::flush;
     bool shown = false;
-    int rc = runKioskGui(*site, ctx, &shown);
+    int rc = ctx.screens.kiosk(*site, ctx, &shown, nullptr, GuiOptions{});
     return shown ? rc : kDone;  // no window after all: the printed sample stands
 }
 

@@ -55,7 +55,7 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
         // into the kiosk. A site whose database is gone is not this case (contract 2 refuses below).
         if (!*at && needsFirstRun(a->site)) {
             bool finished = false;
-            ctx.exitCode = runFirstRunGui(a->site, ctx, GuiOptions{a->replay}, &finished);
+            ctx.exitCode = ctx.screens.firstRun(a->site, ctx, GuiOptions{a->replay}, &finished);
             if (!finished) return;
         }
         auto s = ctx.openSite(a->site, /*keepLastGood=*/true);
@@ -74,7 +74,7 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
             GuiOptions opt;
             opt.replay = a->replay;
             opt.wedgeFifo = a->wedgeFifo;
-            ctx.exitCode = runKioskGui(*s, ctx, nullptr, nullptr, opt);
+            ctx.exitCode = ctx.screens.kiosk(*s, ctx, nullptr, nullptr, opt);
             return;
         }
         auto copy = TrainingCopy::make(*s);
@@ -89,7 +89,7 @@ void registerRunVerb(CLI::App& app, Context& ctx) {
         opt.replay = a->replay;
         opt.training = true;
         opt.wedgeFifo = a->wedgeFifo;
-        ctx.exitCode = runKioskGui((*copy)->site(), ctx, nullptr, &clock, opt);
+        ctx.exitCode = ctx.screens.kiosk((*copy)->site(), ctx, nullptr, &clock, opt);
         int practised = practiceCheckIns((*copy)->site());
         ctx.say("培训结束：练习签到 " + std::to_string(practised) + " 次，全部作废，真实记录没有改动",
                 "training over: " + std::to_string(practised) + " practice check-ins, all discarded; the real records are unchanged");

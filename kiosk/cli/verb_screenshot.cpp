@@ -4,7 +4,7 @@
 
 #include "cli/cli_common.hpp"
 #include "shared/core/atomic_file.hpp"
-#include "kiosk/gui/screenshot.hpp"
+#include "kiosk/render/screenshot.hpp"
 
 namespace mh::cli {
 namespace {
@@ -19,7 +19,7 @@ struct ShotArgs {
 };
 
 int runScreenshot(const ShotArgs& a, Context& ctx) {
-    gui::ScreenshotOptions opt;
+    render::ScreenshotOptions opt;
     opt.screen = a.screen;
     opt.diagonalInch = a.diagonal;
     if (std::sscanf(a.size.c_str(), "%dx%d", &opt.width, &opt.height) != 2) {
@@ -33,7 +33,7 @@ int runScreenshot(const ShotArgs& a, Context& ctx) {
     bool firstRun = a.screen.rfind("firstrun-", 0) == 0;
     std::unique_ptr<Site> site;
     if (!firstRun && !(site = ctx.openSite(a.site))) return kUsage;
-    auto shot = firstRun ? gui::renderFirstRunScreen(opt) : gui::renderScreen(*site, opt);
+    auto shot = firstRun ? render::renderFirstRunScreen(opt) : render::renderScreen(*site, opt);
     if (!shot) {
         ctx.error(shot.error());
         return kUsage;

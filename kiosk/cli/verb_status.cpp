@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "cli/cli_common.hpp"
-#include "kiosk/gui/peer_stack.hpp"
+#include "kiosk/app/peer_stack.hpp"
 #include "shared/peers/doubles.hpp"
 #include "shared/site/first_run_site.hpp"
 #include "shared/site/terminal_facts.hpp"
@@ -45,9 +45,9 @@ void addPeers(J& j, Site& site, const Context& ctx) {
     J peers = J::array();
     if (!site.config().peerAddresses.empty()) {
         try {
-            gui::PeerStack stack(site, ctx.clock, /*answer=*/false);
+            app::PeerStack stack(site, ctx.clock, /*answer=*/false);
             stack.syncNow();
-            for (const gui::PeerLine& p : stack.states()) {
+            for (const app::PeerLine& p : stack.states()) {
                 J jp;
                 jp["address"] = p.address;
                 jp["terminal"] = p.terminal.empty() ? J(nullptr) : J(p.terminal);

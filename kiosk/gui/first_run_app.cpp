@@ -5,25 +5,25 @@
 #include <atomic>
 #include <cstdlib>
 
-#include "cli/cli_common.hpp"
+#include "kiosk/gui/gui_app.hpp"
 #include "kiosk/gui/first_run_loop.hpp"
 #include "kiosk/input/live_inputs.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
 #include "shared/site/setup_card_keys.hpp"
 
-namespace mh::cli {
+namespace mh::gui {
 
-std::filesystem::path setupKeysFile() {
-    const char* env = std::getenv("MEALHALL_SETUP_KEYS");
-    return env && *env ? std::filesystem::path(env) : std::filesystem::path(kDefaultSetupKeysFile);
-}
+using app::Context;
+using app::GuiOptions;
+using app::kDone;
+using app::kUsage;
 
 int runFirstRunGui(const std::filesystem::path& dir, Context& ctx, const GuiOptions& options, bool* finished) {
     *finished = false;
     ui::FirstRunOptions opt;
     opt.siteDir = dir;
-    if (auto keys = loadTrustedSetupKeys(setupKeysFile())) opt.trustedSetupKeys = *keys;
+    if (auto keys = loadTrustedSetupKeys(app::setupKeysFile())) opt.trustedSetupKeys = *keys;
     else {
         opt.setupKeysProblem = keys.error().message;
         ctx.error(keys.error());
@@ -59,11 +59,11 @@ int runFirstRunGui(const std::filesystem::path& dir, Context& ctx, const GuiOpti
     ctx.say("这台自助机还没有设置过：在屏幕上做首次设置", "this terminal was never set up: first run on the screen");
     ui::FirstRunController ctl(opt, ctx.clock);
     SDL_StartTextInput();
-    gui::LoopInputs loopInputs{[&inputs](const char* t, std::int64_t ms) { inputs.onText(t, ms); },
+    LoopInputs loopInputs{[&inputs](const char* t, std::int64_t ms) { inputs.onText(t, ms); },
                                [&inputs](std::int64_t ms) { inputs.onEnter(ms); },
                                [&inputs](ui::CommandQueue& q) { inputs.drainInto(q); },
                                [&inputs] { return inputs.status().zh; }};
-    gui::FirstRunLoop loop(*win, ctl, std::move(loopInputs));
+    FirstRunLoop loop(*win, ctl, std::move(loopInputs));
     while (!ctl.finished() && loop.step()) {
     }
     SDL_StopTextInput();
@@ -73,4 +73,4 @@ int runFirstRunGui(const std::filesystem::path& dir, Context& ctx, const GuiOpti
     return kDone;
 }
 
-}  // namespace mh::cli
+}  // namespace mh::gui

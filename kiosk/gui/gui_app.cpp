@@ -6,10 +6,10 @@
 #include <atomic>
 #include <iostream>
 
-#include "cli/cli_common.hpp"
+#include "kiosk/app/site_services.hpp"
+#include "kiosk/gui/gui_app.hpp"
 #include "kiosk/gui/kiosk_loop.hpp"
 #include "kiosk/gui/kiosk_speaker.hpp"
-#include "kiosk/gui/site_services.hpp"
 #include "kiosk/gui/wedge_fifo.hpp"
 #include "kiosk/input/live_inputs.hpp"
 #include "kiosk/ui/fonts.hpp"
@@ -23,7 +23,12 @@
 #include "shared/site/terminal_facts.hpp"
 #include "shared/tally/tally_json.hpp"
 
-namespace mh::cli {
+namespace mh::gui {
+
+using app::Context;
+using app::GuiOptions;
+using app::kDone;
+using app::kUsage;
 
 namespace {
 // Parses "1024x600"; 0x0 (full screen) when empty or malformed.
@@ -78,13 +83,13 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     if (shown) *shown = true;
     if (Uint32 t = SDL_RegisterEvents(1); t != Uint32(-1)) wakeType = t;
 
-    gui::KioskSpeaker speaker;
+    KioskSpeaker speaker;
     if (!speaker.available())
         ctx.say("没有声音（" + speaker.problem() + "），签到照常进行", "no sound (" + speaker.problem() + "); check-in goes on");
     // Uploads, the monthly posting and the site's other terminals (pairing, sync, the claim every
     // scan asks) run on their own threads for as long as the window is up, built as `serve` builds
     // them; a training copy has none (nothing of it may reach the county, the printer or a peer).
-    std::optional<gui::SiteServices> ops;
+    std::optional<app::SiteServices> ops;
     if (!options.training) {
         try {
             ops.emplace(site, clock, curlClientFactory(site.dir()));
@@ -97,12 +102,12 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     ui::KioskController ctl(site, clock, &speaker, ops ? ops->gate() : nullptr);
     // One journal line per scan (contract 7's JSON), written after the engine committed it: what the
     // terminal did is in `journalctl -u mealhall-kiosk`, and the soak test checks it against the database.
-    ctl.setScanLog([&ctx](const ScanResult& r) { printJson(scanResultJson(r, ctx.english)); });
+    ctl.setScanLog([&ctx](const ScanResult& r) { app::printJson(scanResultJson(r, ctx.english)); });
     ctl.state().soundAvailable = speaker.available();
     StaffPin staffPin(site.db(), clock);
     ctl.setPinChecker(ui::staffPinChecker(staffPin));
     // County setup cards scanned on the settings tab are checked against these (issue 14).
-    if (auto keys = loadTrustedSetupKeys(setupKeysFile())) ctl.setSetupCardKeys(*keys);
+    if (auto keys = loadTrustedSetupKeys(app::setupKeysFile())) ctl.setSetupCardKeys(*keys);
     else ctl.setSetupCardKeys({}, keys.error().message);
     // Custody: a damaged database is shown to staff at once, not found out at the next failed write.
     std::string checkDetail;
@@ -116,7 +121,7 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     ctl.state().training = options.training;
     if (ops) ctl.setOpsLink(ops->link());
     SDL_StartTextInput();
-    std::optional<gui::WedgeFifo> wedgeFifo;
+    std::optional<WedgeFifo> wedgeFifo;
     if (!options.wedgeFifo.empty()) {
         wedgeFifo.emplace(options.wedgeFifo);
         if (auto st = wedgeFifo->start(); !st) {
@@ -124,11 +129,11 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
             return kUsage;
         }
     }
-    gui::LoopInputs loopInputs{[&inputs](const char* t, std::int64_t ms) { inputs.onText(t, ms); },
+    LoopInputs loopInputs{[&inputs](const char* t, std::int64_t ms) { inputs.onText(t, ms); },
                                [&inputs](std::int64_t ms) { inputs.onEnter(ms); },
                                [&inputs](ui::CommandQueue& q) { inputs.drainInto(q); },
                                [&inputs] { return inputs.status().zh; }};
-    gui::KioskLoop loop(*win, ctl, site.config().diagonalInch, std::move(loopInputs));
+    KioskLoop loop(*win, ctl, site.config().diagonalInch, std::move(loopInputs));
     platform::ServiceNotify service;  // systemd's unit (Type=notify, WatchdogSec); nothing without systemd
     loop.afterFirstFrame = [&speaker, &service] {
         service.ready();  // the screen is up: systemd counts the kiosk as started
@@ -137,10 +142,10 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
                           Outcome::Duplicate, Outcome::Ineligible}) {
             ScanResult r;
             r.outcome = o;
-            if (speaker.available()) speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
+            if (speaker.available()) speaker.pcm(KioskSpeaker::pinyinFor(r));
             if (o == Outcome::Unknown && speaker.available()) {
                 r.registrationStopped = true;  // an inactive elder hears a sentence of their own
-                speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
+                speaker.pcm(KioskSpeaker::pinyinFor(r));
             }
         }
     };
@@ -160,4 +165,4 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     return kDone;
 }
 
-}  // namespace mh::cli
+}  // namespace mh::gui

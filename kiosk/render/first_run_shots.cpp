@@ -1,9 +1,9 @@
 // Offscreen pictures of the first-run steps (`kiosk screenshot --screen firstrun-...`), each from a
 // sample state as a county IT person would see it halfway through that step. No site is needed.
-#include "kiosk/gui/screenshot.hpp"
+#include "kiosk/render/screenshot.hpp"
 #include "kiosk/ui/screen_first_run.hpp"
 
-namespace mh::gui {
+namespace mh::render {
 
 const std::vector<std::string>& firstRunScreenNames() {
     static const std::vector<std::string> names{"firstrun-id",     "firstrun-name",   "firstrun-pin",
@@ -66,4 +66,4 @@ Result<std::unique_ptr<Shot>> renderFirstRunScreen(const ScreenshotOptions& opt)
     return shot;
 }
 
-}  // namespace mh::gui
+}  // namespace mh::render

@@ -11,7 +11,7 @@
 #include "shared/core/result.hpp"
 #include "shared/site/site.hpp"
 
-namespace mh::gui {
+namespace mh::render {
 
 struct ScreenshotOptions {
     std::string screen = "checkin";
@@ -46,4 +46,4 @@ std::unique_ptr<Shot> renderState(ui::KioskState state, const ScreenshotOptions&
 const std::vector<std::string>& firstRunScreenNames();
 Result<std::unique_ptr<Shot>> renderFirstRunScreen(const ScreenshotOptions& opt);
 
-}  // namespace mh::gui
+}  // namespace mh::render

@@ -18,7 +18,7 @@
 #include "shared/posting/posting_print.hpp"
 #include "shared/site/site.hpp"
 
-namespace mh::gui {
+namespace mh::app {
 
 struct PostingJobOptions {
     PrintFn print;                  // empty: print::printWithLp (posting_print.hpp)
@@ -72,4 +72,4 @@ private:
     std::jthread m_thread;  // last: joined before the members it reads are destroyed
 };
 
-}  // namespace mh::gui
+}  // namespace mh::app

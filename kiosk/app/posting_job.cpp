@@ -1,7 +1,7 @@
 // The kiosk's own monthly posting (see posting_job.hpp).
-#include "kiosk/gui/posting_job.hpp"
+#include "kiosk/app/posting_job.hpp"
 
-#include "kiosk/gui/site_job_loop.hpp"
+#include "kiosk/app/site_job_loop.hpp"
 
 #include <iostream>
 
@@ -11,7 +11,7 @@
 #include "shared/posting/posting_print.hpp"
 #include "shared/posting/produce_posting.hpp"
 
-namespace mh::gui {
+namespace mh::app {
 namespace fs = std::filesystem;
 
 PostingJob::PostingJob(fs::path siteDir, const Clock& clock, PostingJobOptions options)
@@ -112,4 +112,4 @@ void PostingJob::loop(std::stop_token stop) {
     });
 }
 
-}  // namespace mh::gui
+}  // namespace mh::app

@@ -1,11 +1,11 @@
 // Offscreen rendering of one screen, with the same controller and drawing code as the running kiosk.
-#include "kiosk/gui/screenshot.hpp"
+#include "kiosk/render/screenshot.hpp"
 
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/posting_summary.hpp"
 #include "shared/checkin/scan_preview.hpp"
 
-namespace mh::gui {
+namespace mh::render {
 
 const std::vector<std::string>& screenNames() {
     static const std::vector<std::string> names{"checkin", "accepted", "delivered", "duplicate", "unknown", "invalid",
@@ -106,4 +106,4 @@ std::unique_ptr<Shot> renderState(ui::KioskState st, const ScreenshotOptions& op
     return shot;
 }
 
-}  // namespace mh::gui
+}  // namespace mh::render
