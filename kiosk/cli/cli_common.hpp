@@ -1,6 +1,7 @@
 // The command-line verbs: each file registers its verbs on the app; callbacks store their exit code
 // in ctx. What they share with the screens (the context, exit codes, output) is kiosk/app's.
 #pragma once
+#include <memory>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -18,6 +19,66 @@ using app::kRefused;
 using app::kUsage;
 using app::printJson;
 using app::setupKeysFile;
+
+// One verb on the command line: its subcommand, its arguments (one Args, kept alive by the callback)
+// and `run(args, ctx)` as the callback that sets the exit code. Each option is named once through
+// the helpers, so a verb's registration is the list of its options and nothing else; the options
+// every verb shares (--site, --service, --at) are spelled, and explained in --help, in one place.
+template <class Args>
+class Verb {
+public:
+    template <class Run>
+    Verb(CLI::App& parent, Context& ctx, const std::string& name, const std::string& help, Run run)
+        : m_args(std::make_shared<Args>()), m_app(parent.add_subcommand(name, help)) {
+        m_app->callback([args = m_args, &ctx, run] { ctx.exitCode = run(*args, ctx); });
+    }
+
+    // --site DIR (Args::site), its default shown in --help.
+    Verb& site() { return shown("--site", &Args::site, "site directory"); }
+    // --service ID (Args::service), required.
+    Verb& service() { return required("--service", &Args::service, "service id from site.toml, e.g. lunch"); }
+    // --at TIME (Args::at), as Context::parseAt reads it.
+    Verb& at(const std::string& help = "local time, e.g. 2026-11-24T11:32 (default: now)") {
+        return option("--at", &Args::at, help);
+    }
+    template <class T>
+    Verb& option(const std::string& name, T Args::*field, const std::string& help) {
+        m_app->add_option(name, m_args.get()->*field, help);
+        return *this;
+    }
+    template <class T>
+    Verb& required(const std::string& name, T Args::*field, const std::string& help) {
+        m_app->add_option(name, m_args.get()->*field, help)->required();
+        return *this;
+    }
+    // An option whose default --help shows.
+    template <class T>
+    Verb& shown(const std::string& name, T Args::*field, const std::string& help) {
+        m_app->add_option(name, m_args.get()->*field, help)->capture_default_str();
+        return *this;
+    }
+    // An option with its default shown, refused outside [lo, hi].
+    template <class T>
+    Verb& ranged(const std::string& name, T Args::*field, const std::string& help, long lo, long hi) {
+        m_app->add_option(name, m_args.get()->*field, help)->capture_default_str()->check(CLI::Range(lo, hi));
+        return *this;
+    }
+    Verb& flag(const std::string& name, bool Args::*field, const std::string& help) {
+        m_app->add_flag(name, m_args.get()->*field, help);
+        return *this;
+    }
+
+private:
+    std::shared_ptr<Args> m_args;
+    CLI::App* m_app;
+};
+
+// A verb that only groups others (`card issue`, `policy explain`): exactly one of them must follow.
+inline CLI::App& verbGroup(CLI::App& app, const std::string& name, const std::string& help) {
+    CLI::App* group = app.add_subcommand(name, help);
+    group->require_subcommand(1);
+    return *group;
+}
 
 void registerSiteVerbs(CLI::App& app, Context& ctx);     // init, roster import
 void registerCheckinVerbs(CLI::App& app, Context& ctx);  // scan, void, tally

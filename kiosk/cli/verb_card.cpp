@@ -62,16 +62,12 @@ int runIssue(const IssueArgs& a, Context& ctx) {
 }  // namespace
 
 void registerCardVerb(CLI::App& app, Context& ctx) {
-    auto args = std::make_shared<IssueArgs>();
-    CLI::App* card = app.add_subcommand("card", "elder cards");
-    card->require_subcommand(1);
-    CLI::App* issue = card->add_subcommand("issue", "print a signed QR card for an elder (PNG, 300 dpi)");
-    issue->add_option("--site", args->site, "site directory")->capture_default_str();
-    issue->add_option("--elder", args->elder, "elder_id from the roster");
-    issue->add_flag("--all", args->all, "every active elder, on A4 sheets of ten");
-    issue->add_option("--out", args->out, "PNG file to write")->required();
-    issue->add_option("--staff", args->staff, "who issued the cards (audit log)")->capture_default_str();
-    issue->callback([args, &ctx] { ctx.exitCode = runIssue(*args, ctx); });
+    Verb<IssueArgs>(verbGroup(app, "card", "elder cards"), ctx, "issue", "print a signed QR card for an elder (PNG, 300 dpi)", runIssue)
+        .site()
+        .option("--elder", &IssueArgs::elder, "elder_id from the roster")
+        .flag("--all", &IssueArgs::all, "every active elder, on A4 sheets of ten")
+        .required("--out", &IssueArgs::out, "PNG file to write")
+        .shown("--staff", &IssueArgs::staff, "who issued the cards (audit log)");
 }
 
 }  // namespace mh::cli

@@ -179,11 +179,9 @@ int runDemo(const DemoArgs& a, Context& ctx) {
 }  // namespace
 
 void registerDemoVerb(CLI::App& app, Context& ctx) {
-    auto args = std::make_shared<DemoArgs>();
-    CLI::App* d = app.add_subcommand("demo", "make a ready sample site and run a sample lunch");
-    d->add_option("--site", args->site, "where to put the demo site (default: ~/.local/share/mealhall-demo)");
-    d->add_flag("--no-gui", args->noGui, "only print the sample lunch, do not open the kiosk screen");
-    d->callback([args, &ctx] { ctx.exitCode = runDemo(*args, ctx); });
+    Verb<DemoArgs>(app, ctx, "demo", "make a ready sample site and run a sample lunch", runDemo)
+        .option("--site", &DemoArgs::site, "where to put the demo site (default: ~/.local/share/mealhall-demo)")
+        .flag("--no-gui", &DemoArgs::noGui, "only print the sample lunch, do not open the kiosk screen");
 }
 
 }  // namespace mh::cli

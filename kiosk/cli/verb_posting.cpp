@@ -123,26 +123,20 @@ int runDonationAdd(const DonationArgs& a, Context& ctx) {
 }  // namespace
 
 void registerPostingVerbs(CLI::App& app, Context& ctx) {
-    auto pa = std::make_shared<PostingArgs>();
-    CLI::App* p = app.add_subcommand("posting", "the monthly public posting (公示): PDF, PNG and CSV");
-    p->add_option("--site", pa->site, "site directory")->capture_default_str();
-    p->add_option("--month", pa->month, "month, YYYY-MM")->required();
-    p->add_option("--out", pa->out, "output folder")->required();
-    p->add_flag("--no-print", pa->noPrint, "do not send the PDF to [posting] printer");
-    p->callback([pa, &ctx] { ctx.exitCode = runPosting(*pa, ctx); });
-
-    CLI::App* don = app.add_subcommand("donation", "donations (社会捐赠)");
-    don->require_subcommand(1);
-    auto da = std::make_shared<DonationArgs>();
-    CLI::App* add = don->add_subcommand("add", "record a donation; prints the donation balance");
-    add->add_option("--site", da->site, "site directory")->capture_default_str();
-    add->add_option("--donor", da->donor, "who gave")->required();
-    add->add_option("--amount-fen", da->amountFen, "amount in fen (100 fen = 1 yuan)")->required();
-    add->add_option("--date", da->date, "local date received, YYYY-MM-DD (default: today)");
-    add->add_option("--purpose", da->purpose, "what it is for");
-    add->add_flag("--named", da->named, "the donor agrees to be named on the honour roll");
-    add->add_option("--staff", da->staff, "who recorded it (for the audit log)");
-    add->callback([da, &ctx] { ctx.exitCode = runDonationAdd(*da, ctx); });
+    Verb<PostingArgs>(app, ctx, "posting", "the monthly public posting (公示): PDF, PNG and CSV", runPosting)
+        .site()
+        .required("--month", &PostingArgs::month, "month, YYYY-MM")
+        .required("--out", &PostingArgs::out, "output folder")
+        .flag("--no-print", &PostingArgs::noPrint, "do not send the PDF to [posting] printer");
+    Verb<DonationArgs>(verbGroup(app, "donation", "donations (社会捐赠)"), ctx, "add", "record a donation; prints the donation balance",
+                       runDonationAdd)
+        .site()
+        .required("--donor", &DonationArgs::donor, "who gave")
+        .required("--amount-fen", &DonationArgs::amountFen, "amount in fen (100 fen = 1 yuan)")
+        .option("--date", &DonationArgs::date, "local date received, YYYY-MM-DD (default: today)")
+        .option("--purpose", &DonationArgs::purpose, "what it is for")
+        .flag("--named", &DonationArgs::named, "the donor agrees to be named on the honour roll")
+        .option("--staff", &DonationArgs::staff, "who recorded it (for the audit log)");
 }
 
 }  // namespace mh::cli

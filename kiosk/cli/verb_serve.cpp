@@ -144,12 +144,11 @@ int runServe(const ServeArgs& a, Context& ctx) {
 }  // namespace
 
 void registerServeVerb(CLI::App& app, Context& ctx) {
-    auto a = std::make_shared<ServeArgs>();
-    CLI::App* s = app.add_subcommand("serve", "headless terminal: peer service, pairing code, uploads and posting (until SIGTERM)");
-    s->add_option("--site", a->site, "site directory")->capture_default_str();
-    s->add_option("--listen", a->listen, "where to serve the other terminals, host:port (default: [peers] listen)");
-    s->add_option("--code-file", a->codeFile, "show a pairing code: write it to this file (0600; 10 minutes, one join; SIGUSR1: a new one)");
-    s->callback([a, &ctx] { ctx.exitCode = runServe(*a, ctx); });
+    Verb<ServeArgs>(app, ctx, "serve", "headless terminal: peer service, pairing code, uploads and posting (until SIGTERM)", runServe)
+        .site()
+        .option("--listen", &ServeArgs::listen, "where to serve the other terminals, host:port (default: [peers] listen)")
+        .option("--code-file", &ServeArgs::codeFile,
+                "show a pairing code: write it to this file (0600; 10 minutes, one join; SIGUSR1: a new one)");
 }
 
 }  // namespace mh::cli

@@ -77,7 +77,12 @@ void addPeers(J& j, Site& site, const Context& ctx) {
     j["held_entries"] = heldPeerEntries(site);
 }
 
-int runStatus(const std::string& dir, Context& ctx) {
+struct StatusArgs {
+    std::string site = kDefaultSite;
+};
+
+int runStatus(const StatusArgs& a, Context& ctx) {
+    const std::string& dir = a.site;
     // An init cut short during its final move is finished first (first_run_site.hpp): that is a site.
     if (auto rolled = finishInterruptedFirstRun(dir); !rolled) {
         printJson(unreadable(rolled.error(), ctx.english));
@@ -145,10 +150,7 @@ int runStatus(const std::string& dir, Context& ctx) {
 }  // namespace
 
 void registerStatusVerb(CLI::App& app, Context& ctx) {
-    auto dir = std::make_shared<std::string>(kDefaultSite);
-    CLI::App* s = app.add_subcommand("status", "this terminal's health as JSON: database, clock, uploads");
-    s->add_option("--site", *dir, "site directory")->capture_default_str();
-    s->callback([dir, &ctx] { ctx.exitCode = runStatus(*dir, ctx); });
+    Verb<StatusArgs>(app, ctx, "status", "this terminal's health as JSON: database, clock, uploads", runStatus).site();
 }
 
 }  // namespace mh::cli

@@ -1,9 +1,7 @@
 // `kiosk run`: opens the inputs, the window, the speaker and the back office, then runs KioskLoop
 // (kiosk_loop.hpp) until the window is closed.
-#include <SDL.h>
 
 #include <algorithm>
-#include <atomic>
 #include <iostream>
 
 #include "kiosk/app/site_services.hpp"
@@ -11,7 +9,7 @@
 #include "kiosk/gui/kiosk_loop.hpp"
 #include "kiosk/gui/kiosk_speaker.hpp"
 #include "kiosk/gui/wedge_fifo.hpp"
-#include "kiosk/input/live_inputs.hpp"
+#include "kiosk/gui/window_inputs.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/ui_frame.hpp"
@@ -30,29 +28,14 @@ using app::GuiOptions;
 using app::kDone;
 using app::kUsage;
 
-namespace {
-// Parses "1024x600"; 0x0 (full screen) when empty or malformed.
-std::pair<int, int> windowSize(const std::string& text) {
-    int w = 0, h = 0;
-    if (text.empty() || std::sscanf(text.c_str(), "%dx%d", &w, &h) != 2) return {0, 0};
-    return {w, h};
-}
-}  // namespace
-
 int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, const GuiOptions& options) {
     const std::string& replay = options.replay;
     const Clock& clock = clockIn ? *clockIn : ctx.clock;
     if (shown) *shown = false;
     // The camera (or replay) starts before the window, so a bad --replay folder is reported first.
     // Its threads wake the loop with a user event once the window's event queue exists.
-    SteadyMonoClock mono;
-    std::atomic<Uint32> wakeType{0};
-    kiosk::LiveInputs inputs(kiosk::liveInputOptions(site.config(), replay), mono);
-    auto started = inputs.start([&wakeType] {
-        SDL_Event ev{};
-        if ((ev.type = wakeType.load()) != 0) SDL_PushEvent(&ev);
-    });
-    if (!started) {
+    WindowInputs inputs(site.config(), replay);
+    if (auto started = inputs.start(); !started) {
         ctx.error(started.error());
         return kUsage;
     }
@@ -71,17 +54,14 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
         return kUsage;
     }
     ui::ImGuiSession session;
-    std::unique_ptr<platform::SdlWindow> win;
-    try {
-        const char* env = std::getenv("MEALHALL_WINDOW");
-        auto [w, h] = windowSize(env ? env : "");
-        win = std::make_unique<platform::SdlWindow>("老年食堂签到", w, h);
-    } catch (const std::exception& e) {
-        ctx.say(std::string("无法打开签到画面：") + e.what(), std::string("cannot open the kiosk window: ") + e.what());
+    std::string whyNot;
+    auto win = openWindow("老年食堂签到", &whyNot);
+    if (!win) {
+        ctx.say("无法打开签到画面：" + whyNot, "cannot open the kiosk window: " + whyNot);
         return kUsage;
     }
     if (shown) *shown = true;
-    if (Uint32 t = SDL_RegisterEvents(1); t != Uint32(-1)) wakeType = t;
+    inputs.windowReady();
 
     KioskSpeaker speaker;
     if (!speaker.available())
@@ -120,7 +100,6 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
                 "site.toml is broken, running on the last good configuration: " + site.configDetail());
     ctl.state().training = options.training;
     if (ops) ctl.setOpsLink(ops->link());
-    SDL_StartTextInput();
     std::optional<WedgeFifo> wedgeFifo;
     if (!options.wedgeFifo.empty()) {
         wedgeFifo.emplace(options.wedgeFifo);
@@ -129,11 +108,7 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
             return kUsage;
         }
     }
-    LoopInputs loopInputs{[&inputs](const char* t, std::int64_t ms) { inputs.onText(t, ms); },
-                               [&inputs](std::int64_t ms) { inputs.onEnter(ms); },
-                               [&inputs](ui::CommandQueue& q) { inputs.drainInto(q); },
-                               [&inputs] { return inputs.status().zh; }};
-    KioskLoop loop(*win, ctl, site.config().diagonalInch, std::move(loopInputs));
+    KioskLoop loop(*win, ctl, site.config().diagonalInch, inputs.loopInputs());
     platform::ServiceNotify service;  // systemd's unit (Type=notify, WatchdogSec); nothing without systemd
     loop.afterFirstFrame = [&speaker, &service] {
         service.ready();  // the screen is up: systemd counts the kiosk as started
@@ -159,8 +134,6 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
         if (exitEarly && *exitEarly && loop.framesDrawn() >= 1) break;
     }
     if (wedgeFifo) wedgeFifo->stop();
-    SDL_StopTextInput();
-    wakeType = 0;
     inputs.stop();  // join the camera threads while SDL is still up
     return kDone;
 }

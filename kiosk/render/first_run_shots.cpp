@@ -57,12 +57,8 @@ Result<std::unique_ptr<Shot>> renderFirstRunScreen(const ScreenshotOptions& opt)
     shot->metrics = ui::Metrics::choose(opt.width, opt.height, opt.diagonalInch, 0, 0, 0, nullptr);
     ui::FirstRunState st = sampleState(opt.screen, shot->metrics);
     ui::ensureFirstRunFonts(shot->fonts, shot->metrics, st);
-    shot->canvas = std::make_unique<platform::SoftwareCanvas>(opt.width, opt.height);
-    shot->canvas->uploadFonts();
     ui::FirstRunQueue ignored;
-    ui::buildFirstRunFrame(st, shot->fonts, shot->metrics, ignored);
-    ui::buildFirstRunFrame(st, shot->fonts, shot->metrics, ignored, &shot->layout);
-    shot->canvas->drawImGui();
+    paintShot(*shot, opt, [&](ui::DrawnLayout* layout) { ui::buildFirstRunFrame(st, shot->fonts, shot->metrics, ignored, layout); });
     return shot;
 }
 

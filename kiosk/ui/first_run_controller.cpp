@@ -195,20 +195,19 @@ void FirstRunController::next() {
             return;
         }
         case FirstRunStep::Roster:
-            if (!m_state.rosterImported) {
+        case FirstRunStep::SetupCard: {
+            // An optional step not done: 下一步 is a skip, and is audited as one.
+            const bool roster = m_state.step == FirstRunStep::Roster;
+            if (!(roster ? m_state.rosterImported : m_state.cardApplied)) {
                 skip();
-                return;
+            } else if (roster) {
+                m_state.step = FirstRunStep::SetupCard;
+                m_state.message.clear();
+            } else {
+                finish();
             }
-            m_state.step = FirstRunStep::SetupCard;
-            m_state.message.clear();
             return;
-        case FirstRunStep::SetupCard:
-            if (!m_state.cardApplied) {
-                skip();
-                return;
-            }
-            finish();
-            return;
+        }
         case FirstRunStep::Done: return;
     }
 }
