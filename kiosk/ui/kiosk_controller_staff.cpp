@@ -76,8 +76,9 @@ void KioskController::loadRoster() {
     // so staff void one of each with a reason.
     for (const DayRosterService& s : dayRoster(m_site, m_state.now.date)) {
         RosterService& svc = m_state.roster.emplace_back(RosterService{s.name, {}, s.counted});
+        // A voided row is settled: only the pair's other record still needs staff.
         for (const DayRosterRow& r : s.rows)
-            svc.rows.push_back({r.recordId, drawable(r.name), r.time, r.delivered, r.voided, r.doubled});
+            svc.rows.push_back({r.recordId, drawable(r.name), r.time, r.delivered, r.voided, r.doubled && !r.voided});
     }
 }
 
