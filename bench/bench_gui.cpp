@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/gui/screenshot.hpp"
+#include "kiosk/render/screenshot.hpp"
 #include "offscreen_frame.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "shared/checkin/checkin_engine.hpp"

@@ -12,7 +12,7 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "kiosk/gui/screenshot.hpp"
+#include "kiosk/render/screenshot.hpp"
 #include "offscreen_frame.hpp"
 #include "kiosk/input/scan_inbox.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <random>
 
-#include "kiosk/gui/posting_job.hpp"
+#include "kiosk/app/posting_job.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "bench_timing.hpp"
 #include "support/month_generator.hpp"
@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
     std::printf("generated %d records for %d elders in %.1f s\n", records, elders, secondsSince(t0));
 
     FakeClock clock(site.timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:32")));
-    gui::PostingJob job(dir, clock);
+    app::PostingJob job(dir, clock);
     ui::KioskController ctl(site, clock);
     ui::OpsLink link;
     link.posting = [&] { return job.summary(); };

@@ -11,7 +11,7 @@
 #include <sstream>
 #include <vector>
 
-#include "kiosk/gui/peer_stack.hpp"
+#include "kiosk/app/peer_stack.hpp"
 #include "platform/net/peer_server.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/roster/roster_import.hpp"
@@ -52,7 +52,7 @@ void importOrThrow(Site& s) {
 // A terminal of the site `first` (its keys and site.toml), serving on 127.0.0.1:0.
 struct Peer {
     std::unique_ptr<Site> site;
-    std::unique_ptr<gui::PeerStack> stack;
+    std::unique_ptr<app::PeerStack> stack;
     std::unique_ptr<PeerServer> server;
     Peer(const fs::path& dir, const fs::path& first, const Clock& clock) {
         fs::remove_all(dir);
@@ -60,7 +60,7 @@ struct Peer {
         for (const char* f : {kIdHashKeyFile, kCardKeyFile}) files.emplace_back(f, readAll(first / f));
         site = mustOpen(Site::initJoined(dir, readAll(first / kSiteToml), files));
         importOrThrow(*site);
-        stack = std::make_unique<gui::PeerStack>(*site, clock, true);
+        stack = std::make_unique<app::PeerStack>(*site, clock, true);
         PeerServerOptions o;
         o.host = "127.0.0.1";
         o.port = 0;
@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
     for (const auto& p : {b.address(), c.address()})
         if (!addPeerToSiteToml(work / "a", p)) throw std::runtime_error("cannot write [peers]");
     a = mustOpen(Site::open(work / "a"));
-    gui::PeerStack stackA(*a, clock, true);
+    app::PeerStack stackA(*a, clock, true);
     b.stack->start();
     c.stack->start();
     stackA.start();

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
+#include "kiosk/gui/gui_app.hpp"
 
 namespace {
 
@@ -31,6 +32,11 @@ int main(int argc, char** argv) {
     // must be private say 0600 themselves as well; this covers what libraries create.
     ::umask(077);
     Context ctx;
+    // The composition root: the verbs reach the screens only through these.
+    ctx.screens.kiosk = [](mh::Site& site, Context& c, bool* shown, const mh::Clock* clock, const GuiOptions& options) {
+        return mh::gui::runKioskGui(site, c, shown, clock, options);
+    };
+    ctx.screens.firstRun = mh::gui::runFirstRunGui;
     CLI::App app{"meal-hall kiosk / 老年食堂自助签到机", "kiosk"};
     app.require_subcommand(1);
     app.fallthrough();  // `kiosk scan --lang en ...` as well as `kiosk --lang en scan ...`

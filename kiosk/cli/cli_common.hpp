@@ -1,47 +1,85 @@
-// Shared plumbing of the command-line verbs: language, exit codes, opening a site, output.
+// The command-line verbs: each file registers its verbs on the app; callbacks store their exit code
+// in ctx. What they share with the screens (the context, exit codes, output) is kiosk/app's.
 #pragma once
-#include <filesystem>
 #include <memory>
-#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
-#include "shared/core/dates.hpp"
-#include "shared/core/result.hpp"
-#include "shared/site/site.hpp"
+#include "kiosk/app/context.hpp"
 
 namespace mh::cli {
 
-// Contract 3's exit codes.
-enum Exit : int { kDone = 0, kRefused = 1, kUsage = 2 };
+using app::assetsDir;
+using app::Context;
+using app::GuiOptions;
+using app::kDefaultSite;
+using app::kDone;
+using app::kRefused;
+using app::kUsage;
+using app::printJson;
+using app::setupKeysFile;
 
-struct Context {
-    std::string lang = "zh";  // --lang
-    bool english = false;     // set from lang before a verb runs
-    int exitCode = kDone;
-    SystemClock clock;
+// One verb on the command line: its subcommand, its arguments (one Args, kept alive by the callback)
+// and `run(args, ctx)` as the callback that sets the exit code. Each option is named once through
+// the helpers, so a verb's registration is the list of its options and nothing else; the options
+// every verb shares (--site, --service, --at) are spelled, and explained in --help, in one place.
+template <class Args>
+class Verb {
+public:
+    template <class Run>
+    Verb(CLI::App& parent, Context& ctx, const std::string& name, const std::string& help, Run run)
+        : m_args(std::make_shared<Args>()), m_app(parent.add_subcommand(name, help)) {
+        m_app->callback([args = m_args, &ctx, run] { ctx.exitCode = run(*args, ctx); });
+    }
 
-    // Prints the error for a person on stderr in the chosen language.
-    void error(const Error& e) const;
-    void say(const std::string& zh, const std::string& en) const;
-    const std::string& pick(const std::string& zh, const std::string& en) const { return english ? en : zh; }
-    // Opens the site or prints why not; nullptr then (exit 2).
-    // keepLastGood: the running kiosk's open (Site::openKeepingLastGood), else a broken site.toml is refused.
-    std::unique_ptr<Site> openSite(const std::filesystem::path& dir, bool keepLastGood = false) const;
-    // Parses --at or prints why not.
-    std::optional<std::optional<LocalDateTime>> parseAt(const std::string& text) const;
-    LocalDate today(const Site& site) const { return site.timeZone().toLocal(clock.nowUnix()).date; }
-    std::string nowIso(const Site& site) const { return site.timeZone().isoWithOffset(clock.nowUnix()); }
+    // --site DIR (Args::site), its default shown in --help.
+    Verb& site() { return shown("--site", &Args::site, "site directory"); }
+    // --service ID (Args::service), required.
+    Verb& service() { return required("--service", &Args::service, "service id from site.toml, e.g. lunch"); }
+    // --at TIME (Args::at), as Context::parseAt reads it.
+    Verb& at(const std::string& help = "local time, e.g. 2026-11-24T11:32 (default: now)") {
+        return option("--at", &Args::at, help);
+    }
+    template <class T>
+    Verb& option(const std::string& name, T Args::*field, const std::string& help) {
+        m_app->add_option(name, m_args.get()->*field, help);
+        return *this;
+    }
+    template <class T>
+    Verb& required(const std::string& name, T Args::*field, const std::string& help) {
+        m_app->add_option(name, m_args.get()->*field, help)->required();
+        return *this;
+    }
+    // An option whose default --help shows.
+    template <class T>
+    Verb& shown(const std::string& name, T Args::*field, const std::string& help) {
+        m_app->add_option(name, m_args.get()->*field, help)->capture_default_str();
+        return *this;
+    }
+    // An option with its default shown, refused outside [lo, hi].
+    template <class T>
+    Verb& ranged(const std::string& name, T Args::*field, const std::string& help, long lo, long hi) {
+        m_app->add_option(name, m_args.get()->*field, help)->capture_default_str()->check(CLI::Range(lo, hi));
+        return *this;
+    }
+    Verb& flag(const std::string& name, bool Args::*field, const std::string& help) {
+        m_app->add_flag(name, m_args.get()->*field, help);
+        return *this;
+    }
+
+private:
+    std::shared_ptr<Args> m_args;
+    CLI::App* m_app;
 };
 
-void printJson(const nlohmann::ordered_json& j);
+// A verb that only groups others (`card issue`, `policy explain`): exactly one of them must follow.
+inline CLI::App& verbGroup(CLI::App& app, const std::string& name, const std::string& help) {
+    CLI::App* group = app.add_subcommand(name, help);
+    group->require_subcommand(1);
+    return *group;
+}
 
-// Where assets live: $MEALHALL_ASSETS, the source tree's assets/ for a build tree, or beside the binary.
-std::filesystem::path assetsDir();
-
-// Each file registers its verbs on the app; callbacks store their exit code in ctx.
 void registerSiteVerbs(CLI::App& app, Context& ctx);     // init, roster import
 void registerCheckinVerbs(CLI::App& app, Context& ctx);  // scan, void, tally
 void registerDemoVerb(CLI::App& app, Context& ctx);      // demo
@@ -53,29 +91,11 @@ void registerRunVerb(CLI::App& app, Context& ctx);       // run (the full-screen
 void registerStaffVerbs(CLI::App& app, Context& ctx);    // staff pin
 void registerPolicyVerbs(CLI::App& app, Context& ctx);   // policy explain
 void registerBackupVerbs(CLI::App& app, Context& ctx);   // backup, restore
-
-// The full-screen kiosk on an open site; returns an exit code. False in *shown when no display
-// could be opened (the caller may fall back to text).
-// `clock` null: the system clock.
-struct GuiOptions {
-    std::string replay;     // --replay: a folder of card pictures in the camera's place
-    bool training = false;  // a training copy: 培训模式 on screen, no uploader, no posting job
-    std::string wedgeFifo;  // --wedge-fifo (tests only): lines from this named pipe typed as a scanner types
-};
-int runKioskGui(Site& site, Context& ctx, bool* shown = nullptr, const Clock* clock = nullptr,
-                const GuiOptions& options = {});
-// `run` on a directory never initialised (first_run_site.hpp): the first-run flow on the screen. Sets
-// *finished when the site is in place (then open it and run the kiosk); the window closed early: false.
-int runFirstRunGui(const std::filesystem::path& dir, Context& ctx, const GuiOptions& options, bool* finished);
-// The terminal's trusted county setup keys: $MEALHALL_SETUP_KEYS, else /etc/mealhall/county-setup-keys.
-std::filesystem::path setupKeysFile();
 void registerCardVerb(CLI::App& app, Context& ctx);      // card issue
 void registerDecodeVerb(CLI::App& app, Context& ctx);    // decode
 void registerListenVerb(CLI::App& app, Context& ctx);    // listen (camera / replay)
 void registerServeVerb(CLI::App& app, Context& ctx);     // serve (headless terminal for the site's peers)
 void registerSetupCardVerb(CLI::App& app, Context& ctx); // setup-card (county IT)
 void registerClockVerb(CLI::App& app, Context& ctx);     // clock confirm
-
-inline constexpr const char* kDefaultSite = "/var/lib/mealhall";
 
 }  // namespace mh::cli

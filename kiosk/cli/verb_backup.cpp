@@ -14,7 +14,14 @@ J backupJson(const BackupInfo& b) {
              {"schema_version", b.schemaVersion}, {"records", b.records}, {"created_at", b.createdAt}};
 }
 
-int runBackup(const std::string& dir, const std::string& to, Context& ctx) {
+// `backup --to` and `restore --from` alike: the site and the other end of the copy.
+struct BackupArgs {
+    std::string site = kDefaultSite, path;
+    bool forceOtherSite = false, forceOtherTerminal = false;
+};
+
+int runBackup(const BackupArgs& a, Context& ctx) {
+    const std::string &dir = a.site, &to = a.path;
     auto site = ctx.openSite(dir);
     if (!site) return kUsage;
     auto made = makeBackup(*site, to, ctx.clock.nowUnix());
@@ -31,7 +38,9 @@ int runBackup(const std::string& dir, const std::string& to, Context& ctx) {
     return kDone;
 }
 
-int runRestore(const std::string& dir, const std::string& from, const RestoreOptions& options, Context& ctx) {
+int runRestore(const BackupArgs& a, Context& ctx) {
+    const std::string &dir = a.site, &from = a.path;
+    const RestoreOptions options{a.forceOtherSite, a.forceOtherTerminal};
     auto done = restoreBackup(dir, from, options, ctx.clock.nowUnix());
     if (!done) {
         ctx.error(done.error());
@@ -69,23 +78,14 @@ int runRestore(const std::string& dir, const std::string& from, const RestoreOpt
 }  // namespace
 
 void registerBackupVerbs(CLI::App& app, Context& ctx) {
-    struct BackupArgs {
-        std::string dir = kDefaultSite, path;
-        RestoreOptions options;
-    };
-    auto b = std::make_shared<BackupArgs>();
-    CLI::App* bk = app.add_subcommand("backup", "an online, checked copy of the database, keys and site.toml");
-    bk->add_option("--site", b->dir, "site directory")->capture_default_str();
-    bk->add_option("--to", b->path, "folder the backup folder is made in (e.g. a USB stick)")->required();
-    bk->callback([b, &ctx] { ctx.exitCode = runBackup(b->dir, b->path, ctx); });
-
-    auto r = std::make_shared<BackupArgs>();
-    CLI::App* rs = app.add_subcommand("restore", "put a backup's database back in place (the replaced one is kept)");
-    rs->add_option("--site", r->dir, "site directory")->capture_default_str();
-    rs->add_option("--from", r->path, "a backup folder made by kiosk backup, or the folder given to backup --to")->required();
-    rs->add_flag("--force-other-site", r->options.forceOtherSite, "accept a backup of another site");
-    rs->add_flag("--force-other-terminal", r->options.forceOtherTerminal, "accept a backup of another terminal");
-    rs->callback([r, &ctx] { ctx.exitCode = runRestore(r->dir, r->path, r->options, ctx); });
+    Verb<BackupArgs>(app, ctx, "backup", "an online, checked copy of the database, keys and site.toml", runBackup)
+        .site()
+        .required("--to", &BackupArgs::path, "folder the backup folder is made in (e.g. a USB stick)");
+    Verb<BackupArgs>(app, ctx, "restore", "put a backup's database back in place (the replaced one is kept)", runRestore)
+        .site()
+        .required("--from", &BackupArgs::path, "a backup folder made by kiosk backup, or the folder given to backup --to")
+        .flag("--force-other-site", &BackupArgs::forceOtherSite, "accept a backup of another site")
+        .flag("--force-other-terminal", &BackupArgs::forceOtherTerminal, "accept a backup of another terminal");
 }
 
 }  // namespace mh::cli

@@ -4,8 +4,7 @@
 
 #include "cli/cli_common.hpp"
 #include "platform/cards/card_render.hpp"
-#include "shared/store/audit_log.hpp"
-#include "shared/store/elder_store.hpp"
+#include "shared/cards/issue_cards.hpp"
 
 namespace mh::cli {
 namespace {
@@ -15,12 +14,6 @@ struct IssueArgs {
     bool all = false;
 };
 
-CardFace faceFor(const Site& site, const Elder& e) {
-    std::string serial = e.cardSerial.empty() ? "1" : e.cardSerial;
-    return CardFace{site.config().name, e.name,  e.elderId, serial, e.village,
-                    signCard(CardClaim{e.elderId, serial}, site.keys().card.sec)};
-}
-
 int runIssue(const IssueArgs& a, Context& ctx) {
     if (a.all == !a.elder.empty()) {
         ctx.say("请给出 --elder 编号，或用 --all 打印全部老人的卡", "give --elder ID, or --all for the whole roster");
@@ -28,31 +21,14 @@ int runIssue(const IssueArgs& a, Context& ctx) {
     }
     auto site = ctx.openSite(a.site);
     if (!site) return kUsage;
-    ElderStore elders(site->db());
-    std::vector<Elder> who;
-    if (a.all) {
-        for (auto& e : elders.all())
-            if (e.active) who.push_back(std::move(e));
-        if (who.empty()) {
-            ctx.say("名单里没有在册的老人，请先导入名单（kiosk roster import）",
-                    "the roster has no active elders; import one first (kiosk roster import)");
-            return kRefused;
-        }
-    } else {
-        auto e = elders.byElderId(a.elder);
-        if (!e) {
-            ctx.say("名单里没有编号为 " + a.elder + " 的老人", "no elder with id " + a.elder + " in the roster");
-            return kRefused;
-        }
-        if (!e->active) {
-            ctx.say(e->name + "（" + a.elder + "）已不在册，不能发卡", a.elder + " is not active; no card issued");
-            return kRefused;
-        }
-        who.push_back(std::move(*e));
+    auto cards = cardsToIssue(*site, a.elder);
+    if (!cards) {
+        ctx.error(cards.error());
+        return kRefused;
     }
-
     std::vector<CardFace> faces;
-    for (const auto& e : who) faces.push_back(faceFor(*site, e));
+    for (const IssuedCard& c : *cards)
+        faces.push_back(CardFace{site->config().name, c.name, c.elderId, c.serial, c.village, c.payload});
     std::vector<std::filesystem::path> files;
     if (a.all) {
         auto r = writeCardSheets(faces, a.out);
@@ -69,8 +45,7 @@ int runIssue(const IssueArgs& a, Context& ctx) {
         files.push_back(a.out);
     }
 
-    AuditLog log(site->db());
-    for (const auto& f : faces) log.append(ctx.nowIso(*site), a.staff, "card.issue", f.elderId, "serial " + f.serial);
+    recordCardsIssued(*site, *cards, a.staff, ctx.nowIso(*site));
     nlohmann::ordered_json j;
     j["files"] = nlohmann::ordered_json::array();
     for (const auto& f : files) j["files"].push_back(f.string());
@@ -87,16 +62,12 @@ int runIssue(const IssueArgs& a, Context& ctx) {
 }  // namespace
 
 void registerCardVerb(CLI::App& app, Context& ctx) {
-    auto args = std::make_shared<IssueArgs>();
-    CLI::App* card = app.add_subcommand("card", "elder cards");
-    card->require_subcommand(1);
-    CLI::App* issue = card->add_subcommand("issue", "print a signed QR card for an elder (PNG, 300 dpi)");
-    issue->add_option("--site", args->site, "site directory")->capture_default_str();
-    issue->add_option("--elder", args->elder, "elder_id from the roster");
-    issue->add_flag("--all", args->all, "every active elder, on A4 sheets of ten");
-    issue->add_option("--out", args->out, "PNG file to write")->required();
-    issue->add_option("--staff", args->staff, "who issued the cards (audit log)")->capture_default_str();
-    issue->callback([args, &ctx] { ctx.exitCode = runIssue(*args, ctx); });
+    Verb<IssueArgs>(verbGroup(app, "card", "elder cards"), ctx, "issue", "print a signed QR card for an elder (PNG, 300 dpi)", runIssue)
+        .site()
+        .option("--elder", &IssueArgs::elder, "elder_id from the roster")
+        .flag("--all", &IssueArgs::all, "every active elder, on A4 sheets of ten")
+        .required("--out", &IssueArgs::out, "PNG file to write")
+        .shown("--staff", &IssueArgs::staff, "who issued the cards (audit log)");
 }
 
 }  // namespace mh::cli

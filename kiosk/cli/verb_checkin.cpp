@@ -2,11 +2,10 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
-#include "kiosk/gui/peer_stack.hpp"
+#include "kiosk/app/peer_stack.hpp"
 #include "shared/checkin/checkin_engine.hpp"
+#include "shared/reports/day_tally.hpp"
 #include "shared/tally/tally_json.hpp"
-#include "shared/store/terminal_identity.hpp"
-#include "shared/upload/upload_outbox.hpp"
 
 namespace mh::cli {
 namespace {
@@ -18,10 +17,10 @@ struct ScanArgs {
 
 // The site's other terminals ([peers] addresses), asked before a scan is accepted exactly as the
 // running kiosk asks them (contract 11); none for a terminal alone.
-std::unique_ptr<gui::PeerStack> peersOf(Site& site, const Context& ctx) {
+std::unique_ptr<app::PeerStack> peersOf(Site& site, const Context& ctx) {
     if (site.config().peerAddresses.empty()) return nullptr;
     try {
-        return std::make_unique<gui::PeerStack>(site, ctx.clock, /*answer=*/false);
+        return std::make_unique<app::PeerStack>(site, ctx.clock, /*answer=*/false);
     } catch (const StoreError& e) {
         ctx.say(std::string("无法联系其他签到机（数据库打不开）：") + e.what(), std::string("cannot reach the peers: ") + e.what());
         return nullptr;
@@ -87,40 +86,25 @@ int runTally(const TallyArgs& a, Context& ctx) {
         ctx.say("--date 应写成 2026-11-24", "--date must look like 2026-11-24");
         return kUsage;
     }
-    CheckinStore store(site->db());
-    // The same revision number the upload of this content carries (or will carry).
-    int revision = UploadOutbox(*site).currentRevision(*date);
-    DailyTally t = buildTally(site->config(), *date, store.ownForDay(date->iso()), revision, ctx.nowIso(*site));
-    t.terminal = loadTerminalIdentity(site->db()).id;
-    printJson(tallyJson(t));
+    printJson(tallyJson(tallyOfDay(*site, *date, ctx.nowIso(*site))));
     return kDone;
 }
 
 }  // namespace
 
 void registerCheckinVerbs(CLI::App& app, Context& ctx) {
-    auto scan = std::make_shared<ScanArgs>();
-    CLI::App* s = app.add_subcommand("scan", "check in one card or ID number, exactly as the kiosk does");
-    s->add_option("--site", scan->site, "site directory")->capture_default_str();
-    s->add_option("--service", scan->service, "service id from site.toml, e.g. lunch")->required();
-    s->add_option("--at", scan->at, "local time, e.g. 2026-11-24T11:32 (default: now)");
-    s->add_flag("--delivered", scan->delivered, "a delivered meal (送餐)");
-    s->add_option("payload", scan->payload, "what the card or reader gave")->required();
-    s->callback([scan, &ctx] { ctx.exitCode = runScan(*scan, ctx); });
-
-    auto vo = std::make_shared<VoidArgs>();
-    CLI::App* v = app.add_subcommand("void", "cancel a check-in (kept, with who and why, in the audit log)");
-    v->add_option("--site", vo->site, "site directory")->capture_default_str();
-    v->add_option("--record", vo->record, "record id from the scan result")->required();
-    v->add_option("--reason", vo->reason, "why")->required();
-    v->add_option("--staff", vo->staff, "who")->required();
-    v->callback([vo, &ctx] { ctx.exitCode = runVoid(*vo, ctx); });
-
-    auto ta = std::make_shared<TallyArgs>();
-    CLI::App* t = app.add_subcommand("tally", "print the daily tally JSON");
-    t->add_option("--site", ta->site, "site directory")->capture_default_str();
-    t->add_option("--date", ta->date, "local date, YYYY-MM-DD")->required();
-    t->callback([ta, &ctx] { ctx.exitCode = runTally(*ta, ctx); });
+    Verb<ScanArgs>(app, ctx, "scan", "check in one card or ID number, exactly as the kiosk does", runScan)
+        .site()
+        .service()
+        .at()
+        .flag("--delivered", &ScanArgs::delivered, "a delivered meal (送餐)")
+        .required("payload", &ScanArgs::payload, "what the card or reader gave");
+    Verb<VoidArgs>(app, ctx, "void", "cancel a check-in (kept, with who and why, in the audit log)", runVoid)
+        .site()
+        .required("--record", &VoidArgs::record, "record id from the scan result")
+        .required("--reason", &VoidArgs::reason, "why")
+        .required("--staff", &VoidArgs::staff, "who");
+    Verb<TallyArgs>(app, ctx, "tally", "print the daily tally JSON", runTally).site().required("--date", &TallyArgs::date, "local date, YYYY-MM-DD");
 }
 
 }  // namespace mh::cli

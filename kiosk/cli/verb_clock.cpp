@@ -41,13 +41,10 @@ int runConfirm(const ClockArgs& a, Context& ctx) {
 }  // namespace
 
 void registerClockVerb(CLI::App& app, Context& ctx) {
-    CLI::App* clock = app.add_subcommand("clock", "the terminal's clock");
-    clock->require_subcommand(1);
-    auto a = std::make_shared<ClockArgs>();
-    CLI::App* c = clock->add_subcommand("confirm", "staff confirm the clock is right again (after it ran fast); audited");
-    c->add_option("--site", a->site, "site directory")->capture_default_str();
-    c->add_option("--staff", a->staff, "who confirms (for the audit log)")->required();
-    c->callback([a, &ctx] { ctx.exitCode = runConfirm(*a, ctx); });
+    Verb<ClockArgs>(verbGroup(app, "clock", "the terminal's clock"), ctx, "confirm",
+                    "staff confirm the clock is right again (after it ran fast); audited", runConfirm)
+        .site()
+        .required("--staff", &ClockArgs::staff, "who confirms (for the audit log)");
 }
 
 }  // namespace mh::cli

@@ -40,10 +40,8 @@ int runDecode(const DecodeArgs& a, Context& ctx) {
 }  // namespace
 
 void registerDecodeVerb(CLI::App& app, Context& ctx) {
-    auto args = std::make_shared<DecodeArgs>();
-    CLI::App* d = app.add_subcommand("decode", "decode every QR code/barcode in PNG or JPEG files, one payload per line");
-    d->add_option("images", args->images, "image files")->required();
-    d->callback([args, &ctx] { ctx.exitCode = runDecode(*args, ctx); });
+    Verb<DecodeArgs>(app, ctx, "decode", "decode every QR code/barcode in PNG or JPEG files, one payload per line", runDecode)
+        .required("images", &DecodeArgs::images, "image files");
 }
 
 }  // namespace mh::cli

@@ -7,6 +7,7 @@
 
 #include "cli/cli_common.hpp"
 #include "shared/cards/card_signature.hpp"
+#include "shared/cards/issue_cards.hpp"
 #include "shared/core/atomic_file.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/core/text.hpp"
@@ -14,9 +15,8 @@
 #include "shared/roster/roster_import.hpp"
 #include "shared/site/first_run_site.hpp"
 #include "shared/site/site_init.hpp"
-#include "shared/store/audit_log.hpp"
 #include "shared/donations/record_donation.hpp"
-#include "shared/store/elder_store.hpp"
+#include "shared/reports/day_tally.hpp"
 #include "shared/tally/tally_json.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
 
@@ -108,10 +108,14 @@ int runDemo(const DemoArgs& a, Context& ctx) {
     cards << "# elder_id  name  signed card payload / ID number (scan with: kiosk scan --site " << dir.string()
           << " --service lunch PAYLOAD)\n";
     std::vector<std::string> payloads;
-    for (const auto& e : ElderStore(site->db()).all()) {
-        std::string p = signCard({e.elderId, e.cardSerial}, site->keys().card.sec);
-        payloads.push_back(p);
-        cards << e.elderId << "  " << e.name << "  " << p << "\n";
+    auto issued = cardsToIssue(*site, "");
+    if (!issued) {
+        ctx.error(issued.error());
+        return kUsage;
+    }
+    for (const IssuedCard& c : *issued) {
+        payloads.push_back(c.payload);
+        cards << c.elderId << "  " << c.name << "  " << c.payload << "\n";
     }
     auto rows = parseCsv(rosterText);
     for (size_t i = 1; rows && i < rows->size(); ++i)
@@ -147,8 +151,7 @@ int runDemo(const DemoArgs& a, Context& ctx) {
         std::printf("%02d:%02d  %-10s  %s\n", at.hour, at.minute, std::string(outcomeKey(r->outcome)).c_str(),
                     (ctx.english ? r->messageEn : r->message).c_str());
     }
-    CheckinStore store(site->db());
-    DailyTally t = buildTally(site->config(), today, store.ownForDay(today.iso()), 1, ctx.nowIso(*site));
+    DailyTally t = tallyOfDay(*site, today, ctx.nowIso(*site));
     for (const auto& s : t.services) {
         if (s.id != "lunch") continue;
         std::cout << "\n" << ctx.pick("今日午餐：", "lunch today: ") << s.count << ctx.pick(" 人（送餐 ", " (delivered ")
@@ -169,18 +172,16 @@ int runDemo(const DemoArgs& a, Context& ctx) {
     }
     std::cout << ctx.pick("打开签到画面（Ctrl+Q 退出）…\n", "opening the kiosk screen (Ctrl+Q quits)...\n") << std::flush;
     bool shown = false;
-    int rc = runKioskGui(*site, ctx, &shown);
+    int rc = ctx.screens.kiosk(*site, ctx, &shown, nullptr, GuiOptions{});
     return shown ? rc : kDone;  // no window after all: the printed sample stands
 }
 
 }  // namespace
 
 void registerDemoVerb(CLI::App& app, Context& ctx) {
-    auto args = std::make_shared<DemoArgs>();
-    CLI::App* d = app.add_subcommand("demo", "make a ready sample site and run a sample lunch");
-    d->add_option("--site", args->site, "where to put the demo site (default: ~/.local/share/mealhall-demo)");
-    d->add_flag("--no-gui", args->noGui, "only print the sample lunch, do not open the kiosk screen");
-    d->callback([args, &ctx] { ctx.exitCode = runDemo(*args, ctx); });
+    Verb<DemoArgs>(app, ctx, "demo", "make a ready sample site and run a sample lunch", runDemo)
+        .option("--site", &DemoArgs::site, "where to put the demo site (default: ~/.local/share/mealhall-demo)")
+        .flag("--no-gui", &DemoArgs::noGui, "only print the sample lunch, do not open the kiosk screen");
 }
 
 }  // namespace mh::cli

@@ -109,15 +109,13 @@ int runListen(const ListenArgs& a, Context& ctx) {
 }  // namespace
 
 void registerListenVerb(CLI::App& app, Context& ctx) {
-    auto args = std::make_shared<ListenArgs>();
-    CLI::App* l = app.add_subcommand("listen", "check in from the camera (or replayed pictures); one JSON line per scan");
-    l->add_option("--site", args->site, "site directory")->capture_default_str();
-    l->add_option("--service", args->service, "service id from site.toml, e.g. lunch")->required();
-    l->add_option("--camera", args->camera, "V4L2 device (default: site.toml [input] camera, else the first camera found)");
-    l->add_option("--replay", args->replay, "a folder of PNG/JPEG pictures played as camera frames, looped");
-    l->add_option("--seconds", args->seconds, "stop after this long (default: until Ctrl-C)");
-    l->add_flag("--delivered", args->delivered, "delivered meals (送餐)");
-    l->callback([args, &ctx] { ctx.exitCode = runListen(*args, ctx); });
+    Verb<ListenArgs>(app, ctx, "listen", "check in from the camera (or replayed pictures); one JSON line per scan", runListen)
+        .site()
+        .service()
+        .option("--camera", &ListenArgs::camera, "V4L2 device (default: site.toml [input] camera, else the first camera found)")
+        .option("--replay", &ListenArgs::replay, "a folder of PNG/JPEG pictures played as camera frames, looped")
+        .option("--seconds", &ListenArgs::seconds, "stop after this long (default: until Ctrl-C)")
+        .flag("--delivered", &ListenArgs::delivered, "delivered meals (送餐)");
 }
 
 }  // namespace mh::cli

@@ -31,15 +31,12 @@ int runExplain(const ExplainArgs& a, Context& ctx) {
 }  // namespace
 
 void registerPolicyVerbs(CLI::App& app, Context& ctx) {
-    CLI::App* policy = app.add_subcommand("policy", "the subsidy policy of site.toml");
-    policy->require_subcommand(1);
-    auto ex = std::make_shared<ExplainArgs>();
-    CLI::App* e = policy->add_subcommand("explain", "which rules match an elder now, which apply, and the split (records nothing)");
-    e->add_option("--site", ex->site, "site directory")->capture_default_str();
-    e->add_option("--elder", ex->elder, "elder id from the roster")->required();
-    e->add_option("--service", ex->service, "service id from site.toml, e.g. lunch")->required();
-    e->add_option("--at", ex->at, "local time, e.g. 2026-11-24T11:32 (default: now)");
-    e->callback([ex, &ctx] { ctx.exitCode = runExplain(*ex, ctx); });
+    Verb<ExplainArgs>(verbGroup(app, "policy", "the subsidy policy of site.toml"), ctx, "explain",
+                      "which rules match an elder now, which apply, and the split (records nothing)", runExplain)
+        .site()
+        .required("--elder", &ExplainArgs::elder, "elder id from the roster")
+        .service()
+        .at();
 }
 
 }  // namespace mh::cli

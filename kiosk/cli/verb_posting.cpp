@@ -3,13 +3,12 @@
 
 #include "cli/cli_common.hpp"
 #include "platform/print/lp_printer.hpp"
-#include "shared/store/kiosk_settings.hpp"
 #include "platform/print/posting_renderer.hpp"
 #include "shared/core/text.hpp"
+#include "shared/posting/posting_print.hpp"
 #include "shared/posting/produce_posting.hpp"
-#include "shared/store/audit_log.hpp"
 #include "shared/donations/record_donation.hpp"
-#include "shared/store/donation_store.hpp"
+#include "shared/donations/donation_balance.hpp"
 
 namespace mh::cli {
 namespace fs = std::filesystem;
@@ -29,8 +28,8 @@ int runPosting(const PostingArgs& a, Context& ctx) {
     auto site = ctx.openSite(a.site);
     if (!site) return kUsage;
     LocalDate today = ctx.today(*site);
-    // A month that has not begun has nothing to publish: an empty notice would only mislead.
-    if (LocalDate::of(ym->first, ym->second, 1) > today) {
+    const MonthStage stage = monthStage(YearMonth{ym->first, ym->second}, today);
+    if (stage == MonthStage::NotBegun) {
         ctx.say(a.month + " 还没有开始，不能公示", a.month + " has not begun: there is nothing to post");
         return kUsage;
     }
@@ -41,7 +40,7 @@ int runPosting(const PostingArgs& a, Context& ctx) {
         ctx.say("无法创建输出目录 " + a.out, "cannot create the output folder " + a.out);
         return kUsage;
     }
-    if (lastDayOfMonth(ym->first, ym->second) >= today)
+    if (stage == MonthStage::Running)
         ctx.say("注意：" + a.month + " 还没有结束，公示中的数字以今天为止", "note: " + a.month +
                 " has not ended yet; the figures run up to today");
 
@@ -66,13 +65,11 @@ int runPosting(const PostingArgs& a, Context& ctx) {
     j["price_fen"] = f.priceFen;
     // Printing is the last step: the files stand whether or not the printer takes the job.
     int exit = kDone;
-    // The printer staff picked on the settings tab wins over site.toml's (kiosk_settings.hpp).
-    const std::string printer = effectivePostingPrinter(site->db(), site->config().postingPrinter);
-    if (!printer.empty() && !a.noPrint) {
-        auto printed = print::printWithLp(printer, pdf);
-        j["printed"] = printed.ok();
-        if (!printed) {
-            ctx.error(printed.error());
+    if (!a.noPrint) {
+        PostingPrint printed = printPosting(*site, pdf, print::printWithLp);
+        if (printed.sent) j["printed"] = printed.result.ok();
+        if (!printed.result) {
+            ctx.error(printed.result.error());
             exit = kRefused;
         }
     }
@@ -104,8 +101,7 @@ int runDonationAdd(const DonationArgs& a, Context& ctx) {
         return recorded.error().code.rfind("store.", 0) == 0 ? kRefused : kUsage;
     }
     const Donation& d = *recorded;
-    DonationStore store(site->db());
-    DonationBalance b = store.balance(today);
+    DonationBalance b = donationBalance(*site, today);
     static const char* kLevels[] = {"ok", "low", "exhausted"};
     nlohmann::ordered_json j;
     j["donation_id"] = d.donationId;
@@ -127,26 +123,20 @@ int runDonationAdd(const DonationArgs& a, Context& ctx) {
 }  // namespace
 
 void registerPostingVerbs(CLI::App& app, Context& ctx) {
-    auto pa = std::make_shared<PostingArgs>();
-    CLI::App* p = app.add_subcommand("posting", "the monthly public posting (公示): PDF, PNG and CSV");
-    p->add_option("--site", pa->site, "site directory")->capture_default_str();
-    p->add_option("--month", pa->month, "month, YYYY-MM")->required();
-    p->add_option("--out", pa->out, "output folder")->required();
-    p->add_flag("--no-print", pa->noPrint, "do not send the PDF to [posting] printer");
-    p->callback([pa, &ctx] { ctx.exitCode = runPosting(*pa, ctx); });
-
-    CLI::App* don = app.add_subcommand("donation", "donations (社会捐赠)");
-    don->require_subcommand(1);
-    auto da = std::make_shared<DonationArgs>();
-    CLI::App* add = don->add_subcommand("add", "record a donation; prints the donation balance");
-    add->add_option("--site", da->site, "site directory")->capture_default_str();
-    add->add_option("--donor", da->donor, "who gave")->required();
-    add->add_option("--amount-fen", da->amountFen, "amount in fen (100 fen = 1 yuan)")->required();
-    add->add_option("--date", da->date, "local date received, YYYY-MM-DD (default: today)");
-    add->add_option("--purpose", da->purpose, "what it is for");
-    add->add_flag("--named", da->named, "the donor agrees to be named on the honour roll");
-    add->add_option("--staff", da->staff, "who recorded it (for the audit log)");
-    add->callback([da, &ctx] { ctx.exitCode = runDonationAdd(*da, ctx); });
+    Verb<PostingArgs>(app, ctx, "posting", "the monthly public posting (公示): PDF, PNG and CSV", runPosting)
+        .site()
+        .required("--month", &PostingArgs::month, "month, YYYY-MM")
+        .required("--out", &PostingArgs::out, "output folder")
+        .flag("--no-print", &PostingArgs::noPrint, "do not send the PDF to [posting] printer");
+    Verb<DonationArgs>(verbGroup(app, "donation", "donations (社会捐赠)"), ctx, "add", "record a donation; prints the donation balance",
+                       runDonationAdd)
+        .site()
+        .required("--donor", &DonationArgs::donor, "who gave")
+        .required("--amount-fen", &DonationArgs::amountFen, "amount in fen (100 fen = 1 yuan)")
+        .option("--date", &DonationArgs::date, "local date received, YYYY-MM-DD (default: today)")
+        .option("--purpose", &DonationArgs::purpose, "what it is for")
+        .flag("--named", &DonationArgs::named, "the donor agrees to be named on the honour roll")
+        .option("--staff", &DonationArgs::staff, "who recorded it (for the audit log)");
 }
 
 }  // namespace mh::cli

@@ -7,7 +7,7 @@
 #include "shared/site/first_run_site.hpp"
 #include "shared/site/site_lock.hpp"
 #include "shared/site/training_copy.hpp"
-#include "shared/store/terminal_identity.hpp"
+#include "shared/site/terminal_facts.hpp"
 
 namespace mh::cli {
 
@@ -29,71 +29,57 @@ struct RunArgs {
     std::string replay;
     std::string wedgeFifo;
 };
+
+int runRun(const RunArgs& a, Context& ctx) {
+    auto at = ctx.parseAt(a.at);
+    if (!at) return kUsage;
+    // A first run whose last move was cut short by a power cut is finished before anything else.
+    if (auto st = finishInterruptedFirstRun(a.site); !st) {
+        ctx.error(st.error());
+        return kUsage;
+    }
+    // Never initialised (no site.toml, database or keys): the first run on the screen, then on
+    // into the kiosk. A site whose database is gone is not this case (contract 2 refuses below).
+    if (!*at && needsFirstRun(a.site)) {
+        bool finished = false;
+        const int rc = ctx.screens.firstRun(a.site, ctx, GuiOptions{a.replay}, &finished);
+        if (!finished) return rc;
+    }
+    auto s = ctx.openSite(a.site, /*keepLastGood=*/true);
+    if (!s) return kUsage;
+    // One run or serve per site directory (site_lock.hpp), training included: held to the end.
+    auto lock = SiteLock::take(s->dir(), "run");
+    if (!lock) {
+        ctx.error(lock.error());
+        return kUsage;
+    }
+    GuiOptions opt;
+    opt.replay = a.replay;
+    opt.wedgeFifo = a.wedgeFifo;
+    if (!*at) return ctx.screens.kiosk(*s, ctx, nullptr, nullptr, opt);
+    auto copy = TrainingCopy::make(*s);
+    if (!copy) {
+        ctx.error(copy.error());
+        return kUsage;
+    }
+    s.reset();  // from here on nothing touches the real site
+    ShiftedClock clock((*copy)->site().timeZone().toUnix(**at) - ctx.clock.nowUnix());
+    opt.training = true;
+    const int rc = ctx.screens.kiosk((*copy)->site(), ctx, nullptr, &clock, opt);
+    int practised = practiceCheckIns((*copy)->site());
+    ctx.say("培训结束：练习签到 " + std::to_string(practised) + " 次，全部作废，真实记录没有改动",
+            "training over: " + std::to_string(practised) + " practice check-ins, all discarded; the real records are unchanged");
+    return rc;
+}
 }  // namespace
 
 void registerRunVerb(CLI::App& app, Context& ctx) {
-    auto a = std::make_shared<RunArgs>();
-    CLI::App* r = app.add_subcommand("run", "the full-screen check-in kiosk (MEALHALL_WINDOW=1024x600 for a window)");
-    r->add_option("--site", a->site, "site directory")->capture_default_str();
-    r->add_option("--at", a->at, "start the clock at this local time, e.g. 2026-11-25T11:30 (training)");
-    r->add_option("--replay", a->replay, "a folder of card pictures played as camera frames, looped (demos, tests)");
-    r->add_option("--wedge-fifo", a->wedgeFifo,
-                  "tests only: each line written to this named pipe is typed into the kiosk as a USB scanner types it");
-    r->callback([a, &ctx] {
-        auto at = ctx.parseAt(a->at);
-        if (!at) {
-            ctx.exitCode = kUsage;
-            return;
-        }
-        // A first run whose last move was cut short by a power cut is finished before anything else.
-        if (auto st = finishInterruptedFirstRun(a->site); !st) {
-            ctx.error(st.error());
-            ctx.exitCode = kUsage;
-            return;
-        }
-        // Never initialised (no site.toml, database or keys): the first run on the screen, then on
-        // into the kiosk. A site whose database is gone is not this case (contract 2 refuses below).
-        if (!*at && needsFirstRun(a->site)) {
-            bool finished = false;
-            ctx.exitCode = runFirstRunGui(a->site, ctx, GuiOptions{a->replay}, &finished);
-            if (!finished) return;
-        }
-        auto s = ctx.openSite(a->site, /*keepLastGood=*/true);
-        if (!s) {
-            ctx.exitCode = kUsage;
-            return;
-        }
-        // One run or serve per site directory (site_lock.hpp), training included: held to the end.
-        auto lock = SiteLock::take(s->dir(), "run");
-        if (!lock) {
-            ctx.error(lock.error());
-            ctx.exitCode = kUsage;
-            return;
-        }
-        if (!*at) {
-            GuiOptions opt;
-            opt.replay = a->replay;
-            opt.wedgeFifo = a->wedgeFifo;
-            ctx.exitCode = runKioskGui(*s, ctx, nullptr, nullptr, opt);
-            return;
-        }
-        auto copy = TrainingCopy::make(*s);
-        if (!copy) {
-            ctx.error(copy.error());
-            ctx.exitCode = kUsage;
-            return;
-        }
-        s.reset();  // from here on nothing touches the real site
-        ShiftedClock clock((*copy)->site().timeZone().toUnix(**at) - ctx.clock.nowUnix());
-        GuiOptions opt;
-        opt.replay = a->replay;
-        opt.training = true;
-        opt.wedgeFifo = a->wedgeFifo;
-        ctx.exitCode = runKioskGui((*copy)->site(), ctx, nullptr, &clock, opt);
-        int practised = trainingRecordCount((*copy)->site().db());
-        ctx.say("培训结束：练习签到 " + std::to_string(practised) + " 次，全部作废，真实记录没有改动",
-                "training over: " + std::to_string(practised) + " practice check-ins, all discarded; the real records are unchanged");
-    });
+    Verb<RunArgs>(app, ctx, "run", "the full-screen check-in kiosk (MEALHALL_WINDOW=1024x600 for a window)", runRun)
+        .site()
+        .at("start the clock at this local time, e.g. 2026-11-25T11:30 (training)")
+        .option("--replay", &RunArgs::replay, "a folder of card pictures played as camera frames, looped (demos, tests)")
+        .option("--wedge-fifo", &RunArgs::wedgeFifo,
+                "tests only: each line written to this named pipe is typed into the kiosk as a USB scanner types it");
 }
 
 }  // namespace mh::cli

@@ -4,7 +4,7 @@
 
 #include "cli/cli_common.hpp"
 #include "shared/core/atomic_file.hpp"
-#include "kiosk/gui/screenshot.hpp"
+#include "kiosk/render/screenshot.hpp"
 
 namespace mh::cli {
 namespace {
@@ -19,7 +19,7 @@ struct ShotArgs {
 };
 
 int runScreenshot(const ShotArgs& a, Context& ctx) {
-    gui::ScreenshotOptions opt;
+    render::ScreenshotOptions opt;
     opt.screen = a.screen;
     opt.diagonalInch = a.diagonal;
     if (std::sscanf(a.size.c_str(), "%dx%d", &opt.width, &opt.height) != 2) {
@@ -33,7 +33,7 @@ int runScreenshot(const ShotArgs& a, Context& ctx) {
     bool firstRun = a.screen.rfind("firstrun-", 0) == 0;
     std::unique_ptr<Site> site;
     if (!firstRun && !(site = ctx.openSite(a.site))) return kUsage;
-    auto shot = firstRun ? gui::renderFirstRunScreen(opt) : gui::renderScreen(*site, opt);
+    auto shot = firstRun ? render::renderFirstRunScreen(opt) : render::renderScreen(*site, opt);
     if (!shot) {
         ctx.error(shot.error());
         return kUsage;
@@ -56,17 +56,14 @@ int runScreenshot(const ShotArgs& a, Context& ctx) {
 }  // namespace
 
 void registerScreenshotVerb(CLI::App& app, Context& ctx) {
-    auto a = std::make_shared<ShotArgs>();
-    CLI::App* s = app.add_subcommand("screenshot", "render one kiosk screen to a PNG, no display needed");
-    s->add_option("--site", a->site, "site directory")->capture_default_str();
-    s->add_option("--screen", a->screen,
+    Verb<ShotArgs>(app, ctx, "screenshot", "render one kiosk screen to a PNG, no display needed", runScreenshot)
+        .site()
+        .required("--screen", &ShotArgs::screen,
                   "checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, roster, missing, manual, settings, donation, posting, firstrun-id, firstrun-name, firstrun-pin, firstrun-panel, firstrun-roster, firstrun-card")
-        ->required();
-    s->add_option("--out", a->out, "PNG file to write")->required();
-    s->add_option("--size", a->size, "WIDTHxHEIGHT in pixels")->capture_default_str();
-    s->add_option("--diagonal", a->diagonal, "panel diagonal in inches (default: site.toml, else 96 dpi)");
-    s->add_option("--at", a->at, "the time shown, e.g. 2026-11-25T11:32 (default: now)");
-    s->callback([a, &ctx] { ctx.exitCode = runScreenshot(*a, ctx); });
+        .required("--out", &ShotArgs::out, "PNG file to write")
+        .shown("--size", &ShotArgs::size, "WIDTHxHEIGHT in pixels")
+        .option("--diagonal", &ShotArgs::diagonal, "panel diagonal in inches (default: site.toml, else 96 dpi)")
+        .at("the time shown, e.g. 2026-11-25T11:32 (default: now)");
 }
 
 }  // namespace mh::cli

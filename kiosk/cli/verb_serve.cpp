@@ -12,11 +12,11 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
-#include "kiosk/gui/site_services.hpp"
+#include "kiosk/app/site_services.hpp"
 #include "platform/net/curl_http_client.hpp"
 #include "shared/core/atomic_file.hpp"
 #include "shared/site/site_lock.hpp"
-#include "shared/store/terminal_identity.hpp"
+#include "shared/site/terminal_facts.hpp"
 
 namespace mh::cli {
 namespace {
@@ -29,7 +29,7 @@ struct ServeArgs {
 // nothing.
 class CodeFile {
 public:
-    CodeFile(std::string file, gui::SiteServices& services, const Context& ctx) : m_file(std::move(file)), m_services(services), m_ctx(ctx) {}
+    CodeFile(std::string file, app::SiteServices& services, const Context& ctx) : m_file(std::move(file)), m_services(services), m_ctx(ctx) {}
 
     bool show() {
         if (m_file.empty()) {
@@ -66,7 +66,7 @@ public:
 
 private:
     std::string m_file;
-    gui::SiteServices& m_services;
+    app::SiteServices& m_services;
     const Context& m_ctx;
     std::uint64_t m_serial = 0;  // of the code in the file; 0: no file
 };
@@ -96,24 +96,24 @@ int runServe(const ServeArgs& a, Context& ctx) {
     if (!site->configProblem().empty())
         ctx.say("site.toml 有错，按上次正确的设置运行：" + site->configDetail(),
                 "site.toml is broken, running on the last good configuration: " + site->configDetail());
-    gui::SiteServicesOptions opt;
+    app::SiteServicesOptions opt;
     opt.listen = a.listen;
     opt.listenOption = "--listen";
-    std::optional<gui::SiteServices> built;
+    std::optional<app::SiteServices> built;
     try {
         built.emplace(*site, ctx.clock, curlClientFactory(site->dir()), opt);
     } catch (const StoreError& e) {
         ctx.say(std::string("无法打开站点数据库：") + e.what(), std::string("cannot open the site database: ") + e.what());
         return kUsage;
     }
-    gui::SiteServices& services = *built;
+    app::SiteServices& services = *built;
     if (auto st = services.start(); !st) {
         ctx.error(st.error());
         return kUsage;
     }
     CodeFile codeFile(a.codeFile, services, ctx);
     if (!a.codeFile.empty() && !codeFile.show()) return kUsage;
-    std::string terminal = loadTerminalIdentity(site->db()).id;
+    std::string terminal = terminalIdOf(*site);
     nlohmann::ordered_json j;
     j["terminal"] = terminal;
     j["site_id"] = site->config().siteId;
@@ -144,12 +144,11 @@ int runServe(const ServeArgs& a, Context& ctx) {
 }  // namespace
 
 void registerServeVerb(CLI::App& app, Context& ctx) {
-    auto a = std::make_shared<ServeArgs>();
-    CLI::App* s = app.add_subcommand("serve", "headless terminal: peer service, pairing code, uploads and posting (until SIGTERM)");
-    s->add_option("--site", a->site, "site directory")->capture_default_str();
-    s->add_option("--listen", a->listen, "where to serve the other terminals, host:port (default: [peers] listen)");
-    s->add_option("--code-file", a->codeFile, "show a pairing code: write it to this file (0600; 10 minutes, one join; SIGUSR1: a new one)");
-    s->callback([a, &ctx] { ctx.exitCode = runServe(*a, ctx); });
+    Verb<ServeArgs>(app, ctx, "serve", "headless terminal: peer service, pairing code, uploads and posting (until SIGTERM)", runServe)
+        .site()
+        .option("--listen", &ServeArgs::listen, "where to serve the other terminals, host:port (default: [peers] listen)")
+        .option("--code-file", &ServeArgs::codeFile,
+                "show a pairing code: write it to this file (0600; 10 minutes, one join; SIGUSR1: a new one)");
 }
 
 }  // namespace mh::cli

@@ -134,19 +134,17 @@ int runSetupCard(const SetupCardArgs& a, Context& ctx) {
 }  // namespace
 
 void registerSetupCardVerb(CLI::App& app, Context& ctx) {
-    auto a = std::make_shared<SetupCardArgs>();
-    CLI::App* s = app.add_subcommand("setup-card", "county IT: a signed setup QR that gives a terminal its county connection");
-    s->add_option("--endpoint", a->endpoint, "the county platform's upload address (https://...)")->required();
-    s->add_option("--token-file", a->tokenFile, "file holding the site's upload token")->required();
-    s->add_option("--site-id", a->siteId, "the site id, e.g. 141022-001")->required();
-    s->add_option("--name", a->name, "the site's name, e.g. 北关村老年食堂 (optional: the first run then needs no typing)");
-    s->add_option("--out", a->out, "PNG file to write")->required();
-    s->add_option("--county-dir", a->countyDir,
-                  "county IT's private directory for the secret setup key (0700; default $XDG_CONFIG_HOME/mealhall-county "
-                  "or ~/.config/mealhall-county)");
-    s->add_option("--key", a->key, "an explicit secret setup key file instead (created 0600 when missing)");
-    s->add_option("--valid-days", a->validDays, "days the card is accepted after today (1-365)")->capture_default_str();
-    s->callback([a, &ctx] { ctx.exitCode = runSetupCard(*a, ctx); });
+    Verb<SetupCardArgs>(app, ctx, "setup-card", "county IT: a signed setup QR that gives a terminal its county connection", runSetupCard)
+        .required("--endpoint", &SetupCardArgs::endpoint, "the county platform's upload address (https://...)")
+        .required("--token-file", &SetupCardArgs::tokenFile, "file holding the site's upload token")
+        .required("--site-id", &SetupCardArgs::siteId, "the site id, e.g. 141022-001")
+        .option("--name", &SetupCardArgs::name, "the site's name, e.g. 北关村老年食堂 (optional: the first run then needs no typing)")
+        .required("--out", &SetupCardArgs::out, "PNG file to write")
+        .option("--county-dir", &SetupCardArgs::countyDir,
+                "county IT's private directory for the secret setup key (0700; default $XDG_CONFIG_HOME/mealhall-county "
+                "or ~/.config/mealhall-county)")
+        .option("--key", &SetupCardArgs::key, "an explicit secret setup key file instead (created 0600 when missing)")
+        .shown("--valid-days", &SetupCardArgs::validDays, "days the card is accepted after today (1-365)");
 }
 
 }  // namespace mh::cli

@@ -157,24 +157,17 @@ int runImport(const ImportArgs& a, Context& ctx) {
 }  // namespace
 
 void registerSiteVerbs(CLI::App& app, Context& ctx) {
-    auto init = std::make_shared<InitArgs>();
-    CLI::App* i = app.add_subcommand("init", "create a new site: database, default site.toml, signing key");
-    i->add_option("--site", init->site, "site directory")->capture_default_str();
-    i->add_option("--site-id", init->siteId, "county code + site number, e.g. 141022-001 (a new site)");
-    i->add_option("--name", init->name, "site name, e.g. 北关村老年食堂 (a new site)");
-    i->add_option("--join", init->join, "join the site of the terminal at HOST:PORT (it shows the pairing code)");
-    i->add_option("--code", init->code, "with --join: the six-digit pairing code shown on that terminal");
-    i->add_option("--listen", init->listen, "with --join: where this terminal will serve its peers")->capture_default_str();
-    i->callback([init, &ctx] { ctx.exitCode = runInit(*init, ctx); });
-
-    auto imp = std::make_shared<ImportArgs>();
-    CLI::App* roster = app.add_subcommand("roster", "the elder roster");
-    roster->require_subcommand(1);
-    CLI::App* ri = roster->add_subcommand("import", "import or update elders from a CSV file (UTF-8)");
-    ri->add_option("--site", imp->site, "site directory")->capture_default_str();
-    ri->add_option("--staff", imp->staff, "who imports (for the audit log)");
-    ri->add_option("file", imp->file, "roster CSV")->required();
-    ri->callback([imp, &ctx] { ctx.exitCode = runImport(*imp, ctx); });
+    Verb<InitArgs>(app, ctx, "init", "create a new site: database, default site.toml, signing key", runInit)
+        .site()
+        .option("--site-id", &InitArgs::siteId, "county code + site number, e.g. 141022-001 (a new site)")
+        .option("--name", &InitArgs::name, "site name, e.g. 北关村老年食堂 (a new site)")
+        .option("--join", &InitArgs::join, "join the site of the terminal at HOST:PORT (it shows the pairing code)")
+        .option("--code", &InitArgs::code, "with --join: the six-digit pairing code shown on that terminal")
+        .shown("--listen", &InitArgs::listen, "with --join: where this terminal will serve its peers");
+    Verb<ImportArgs>(verbGroup(app, "roster", "the elder roster"), ctx, "import", "import or update elders from a CSV file (UTF-8)", runImport)
+        .site()
+        .option("--staff", &ImportArgs::staff, "who imports (for the audit log)")
+        .required("file", &ImportArgs::file, "roster CSV");
 }
 
 }  // namespace mh::cli

@@ -53,14 +53,10 @@ int runSetPin(PinArgs a, Context& ctx) {
 }  // namespace
 
 void registerStaffVerbs(CLI::App& app, Context& ctx) {
-    CLI::App* staff = app.add_subcommand("staff", "staff settings");
-    staff->require_subcommand(1);
-    auto a = std::make_shared<PinArgs>();
-    CLI::App* p = staff->add_subcommand("pin", "set the staff PIN (4-12 digits; from --pin or stdin)");
-    p->add_option("--site", a->site, "site directory")->capture_default_str();
-    p->add_option("--pin", a->pin, "the PIN (default: read the first line of stdin)");
-    p->add_option("--staff", a->staff, "who sets it (audit log)");
-    p->callback([a, &ctx] { ctx.exitCode = runSetPin(*a, ctx); });
+    Verb<PinArgs>(verbGroup(app, "staff", "staff settings"), ctx, "pin", "set the staff PIN (4-12 digits; from --pin or stdin)", runSetPin)
+        .site()
+        .option("--pin", &PinArgs::pin, "the PIN (default: read the first line of stdin)")
+        .option("--staff", &PinArgs::staff, "who sets it (audit log)");
 }
 
 }  // namespace mh::cli

@@ -4,10 +4,10 @@
 #include <filesystem>
 
 #include "cli/cli_common.hpp"
-#include "kiosk/gui/peer_stack.hpp"
+#include "kiosk/app/peer_stack.hpp"
 #include "shared/peers/doubles.hpp"
-#include "shared/store/feed_store.hpp"
 #include "shared/site/first_run_site.hpp"
+#include "shared/site/terminal_facts.hpp"
 #include "shared/upload/site_status.hpp"
 
 namespace mh::cli {
@@ -45,9 +45,9 @@ void addPeers(J& j, Site& site, const Context& ctx) {
     J peers = J::array();
     if (!site.config().peerAddresses.empty()) {
         try {
-            gui::PeerStack stack(site, ctx.clock, /*answer=*/false);
+            app::PeerStack stack(site, ctx.clock, /*answer=*/false);
             stack.syncNow();
-            for (const gui::PeerLine& p : stack.states()) {
+            for (const app::PeerLine& p : stack.states()) {
                 J jp;
                 jp["address"] = p.address;
                 jp["terminal"] = p.terminal.empty() ? J(nullptr) : J(p.terminal);
@@ -74,10 +74,15 @@ void addPeers(J& j, Site& site, const Context& ctx) {
     j["doubles"] = J{{"count", list.size()}, {"list", std::move(list)}};
     // Contract 11: what the peers sent dated more than 10 minutes after this clock, held aside (never
     // imported, never blocking a scan) until staff look or this clock reaches it.
-    j["held_entries"] = FeedStore(site.db()).heldFuture();
+    j["held_entries"] = heldPeerEntries(site);
 }
 
-int runStatus(const std::string& dir, Context& ctx) {
+struct StatusArgs {
+    std::string site = kDefaultSite;
+};
+
+int runStatus(const StatusArgs& a, Context& ctx) {
+    const std::string& dir = a.site;
     // An init cut short during its final move is finished first (first_run_site.hpp): that is a site.
     if (auto rolled = finishInterruptedFirstRun(dir); !rolled) {
         printJson(unreadable(rolled.error(), ctx.english));
@@ -145,10 +150,7 @@ int runStatus(const std::string& dir, Context& ctx) {
 }  // namespace
 
 void registerStatusVerb(CLI::App& app, Context& ctx) {
-    auto dir = std::make_shared<std::string>(kDefaultSite);
-    CLI::App* s = app.add_subcommand("status", "this terminal's health as JSON: database, clock, uploads");
-    s->add_option("--site", *dir, "site directory")->capture_default_str();
-    s->callback([dir, &ctx] { ctx.exitCode = runStatus(*dir, ctx); });
+    Verb<StatusArgs>(app, ctx, "status", "this terminal's health as JSON: database, clock, uploads", runStatus).site();
 }
 
 }  // namespace mh::cli

@@ -4,7 +4,7 @@
 
 #include "cli/cli_common.hpp"
 #include "platform/net/curl_http_client.hpp"
-#include "shared/store/terminal_identity.hpp"
+#include "shared/site/terminal_facts.hpp"
 #include "shared/upload/tally_uploader.hpp"
 #include "shared/upload/upload_outbox.hpp"
 
@@ -45,7 +45,7 @@ int runUpload(const UploadArgs& a, Context& ctx) {
     UploadRunReport rep = up.run();
 
     using J = nlohmann::ordered_json;
-    const std::string terminal = loadTerminalIdentity(site->db()).id;
+    const std::string terminal = terminalIdOf(*site);
     J j;
     j["terminal"] = terminal;
     j["frozen"] = rep.frozen;
@@ -95,16 +95,14 @@ int runUpload(const UploadArgs& a, Context& ctx) {
 }  // namespace
 
 void registerUploadVerb(CLI::App& app, Context& ctx) {
-    auto a = std::make_shared<UploadArgs>();
-    CLI::App* u = app.add_subcommand("upload", "send every pending daily tally to the county platform now");
-    u->add_option("--site", a->site, "site directory")->capture_default_str();
-    u->add_option("--retries", a->retries, "extra quick tries per tally")->capture_default_str()->check(CLI::Range(0, 20));
-    u->add_option("--retry-delay-ms", a->retryDelayMs, "first wait between tries (doubles)")->capture_default_str()->check(CLI::Range(1, 600'000));
-    u->add_option("--connect-timeout-ms", a->connectTimeoutMs, "connect timeout")->capture_default_str()->check(CLI::Range(1, 600'000));
-    u->add_option("--timeout-ms", a->timeoutMs, "whole-request timeout")->capture_default_str()->check(CLI::Range(1, 3'600'000));
-    u->add_flag("--close-today", a->closeToday, "freeze today's tally now, before end_of_day");
-    u->add_flag("--no-roster", a->noRoster, "do not pull the roster");
-    u->callback([a, &ctx] { ctx.exitCode = runUpload(*a, ctx); });
+    Verb<UploadArgs>(app, ctx, "upload", "send every pending daily tally to the county platform now", runUpload)
+        .site()
+        .ranged("--retries", &UploadArgs::retries, "extra quick tries per tally", 0, 20)
+        .ranged("--retry-delay-ms", &UploadArgs::retryDelayMs, "first wait between tries (doubles)", 1, 600'000)
+        .ranged("--connect-timeout-ms", &UploadArgs::connectTimeoutMs, "connect timeout", 1, 600'000)
+        .ranged("--timeout-ms", &UploadArgs::timeoutMs, "whole-request timeout", 1, 3'600'000)
+        .flag("--close-today", &UploadArgs::closeToday, "freeze today's tally now, before end_of_day")
+        .flag("--no-roster", &UploadArgs::noRoster, "do not pull the roster");
 }
 
 }  // namespace mh::cli

@@ -1,17 +1,15 @@
 // `kiosk run`: opens the inputs, the window, the speaker and the back office, then runs KioskLoop
 // (kiosk_loop.hpp) until the window is closed.
-#include <SDL.h>
 
 #include <algorithm>
-#include <atomic>
 #include <iostream>
 
-#include "cli/cli_common.hpp"
+#include "kiosk/app/site_services.hpp"
+#include "kiosk/gui/gui_app.hpp"
 #include "kiosk/gui/kiosk_loop.hpp"
 #include "kiosk/gui/kiosk_speaker.hpp"
-#include "kiosk/gui/site_services.hpp"
 #include "kiosk/gui/wedge_fifo.hpp"
-#include "kiosk/input/live_inputs.hpp"
+#include "kiosk/gui/window_inputs.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/ui_frame.hpp"
@@ -20,19 +18,15 @@
 #include "platform/system/service_notify.hpp"
 #include "shared/site/setup_card_keys.hpp"
 #include "shared/staff/staff_pin.hpp"
-#include "shared/store/database_health.hpp"
+#include "shared/site/terminal_facts.hpp"
 #include "shared/tally/tally_json.hpp"
 
-namespace mh::cli {
+namespace mh::gui {
 
-namespace {
-// Parses "1024x600"; 0x0 (full screen) when empty or malformed.
-std::pair<int, int> windowSize(const std::string& text) {
-    int w = 0, h = 0;
-    if (text.empty() || std::sscanf(text.c_str(), "%dx%d", &w, &h) != 2) return {0, 0};
-    return {w, h};
-}
-}  // namespace
+using app::Context;
+using app::GuiOptions;
+using app::kDone;
+using app::kUsage;
 
 int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, const GuiOptions& options) {
     const std::string& replay = options.replay;
@@ -40,14 +34,8 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     if (shown) *shown = false;
     // The camera (or replay) starts before the window, so a bad --replay folder is reported first.
     // Its threads wake the loop with a user event once the window's event queue exists.
-    SteadyMonoClock mono;
-    std::atomic<Uint32> wakeType{0};
-    kiosk::LiveInputs inputs(kiosk::liveInputOptions(site.config(), replay), mono);
-    auto started = inputs.start([&wakeType] {
-        SDL_Event ev{};
-        if ((ev.type = wakeType.load()) != 0) SDL_PushEvent(&ev);
-    });
-    if (!started) {
+    WindowInputs inputs(site.config(), replay);
+    if (auto started = inputs.start(); !started) {
         ctx.error(started.error());
         return kUsage;
     }
@@ -66,25 +54,22 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
         return kUsage;
     }
     ui::ImGuiSession session;
-    std::unique_ptr<platform::SdlWindow> win;
-    try {
-        const char* env = std::getenv("MEALHALL_WINDOW");
-        auto [w, h] = windowSize(env ? env : "");
-        win = std::make_unique<platform::SdlWindow>("老年食堂签到", w, h);
-    } catch (const std::exception& e) {
-        ctx.say(std::string("无法打开签到画面：") + e.what(), std::string("cannot open the kiosk window: ") + e.what());
+    std::string whyNot;
+    auto win = openWindow("老年食堂签到", &whyNot);
+    if (!win) {
+        ctx.say("无法打开签到画面：" + whyNot, "cannot open the kiosk window: " + whyNot);
         return kUsage;
     }
     if (shown) *shown = true;
-    if (Uint32 t = SDL_RegisterEvents(1); t != Uint32(-1)) wakeType = t;
+    inputs.windowReady();
 
-    gui::KioskSpeaker speaker;
+    KioskSpeaker speaker;
     if (!speaker.available())
         ctx.say("没有声音（" + speaker.problem() + "），签到照常进行", "no sound (" + speaker.problem() + "); check-in goes on");
     // Uploads, the monthly posting and the site's other terminals (pairing, sync, the claim every
     // scan asks) run on their own threads for as long as the window is up, built as `serve` builds
     // them; a training copy has none (nothing of it may reach the county, the printer or a peer).
-    std::optional<gui::SiteServices> ops;
+    std::optional<app::SiteServices> ops;
     if (!options.training) {
         try {
             ops.emplace(site, clock, curlClientFactory(site.dir()));
@@ -97,16 +82,16 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
     ui::KioskController ctl(site, clock, &speaker, ops ? ops->gate() : nullptr);
     // One journal line per scan (contract 7's JSON), written after the engine committed it: what the
     // terminal did is in `journalctl -u mealhall-kiosk`, and the soak test checks it against the database.
-    ctl.setScanLog([&ctx](const ScanResult& r) { printJson(scanResultJson(r, ctx.english)); });
+    ctl.setScanLog([&ctx](const ScanResult& r) { app::printJson(scanResultJson(r, ctx.english)); });
     ctl.state().soundAvailable = speaker.available();
     StaffPin staffPin(site.db(), clock);
     ctl.setPinChecker(ui::staffPinChecker(staffPin));
     // County setup cards scanned on the settings tab are checked against these (issue 14).
-    if (auto keys = loadTrustedSetupKeys(setupKeysFile())) ctl.setSetupCardKeys(*keys);
+    if (auto keys = loadTrustedSetupKeys(app::setupKeysFile())) ctl.setSetupCardKeys(*keys);
     else ctl.setSetupCardKeys({}, keys.error().message);
     // Custody: a damaged database is shown to staff at once, not found out at the next failed write.
     std::string checkDetail;
-    ctl.state().databaseProblem = databaseProblem(site.db(), &checkDetail);
+    ctl.state().databaseProblem = databaseProblemOf(site, &checkDetail);
     if (!ctl.state().databaseProblem.empty())
         ctx.say("数据库检查发现损坏：" + checkDetail, "the database check found damage: " + checkDetail);
     ctl.state().configProblem = site.configProblem();
@@ -115,8 +100,7 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
                 "site.toml is broken, running on the last good configuration: " + site.configDetail());
     ctl.state().training = options.training;
     if (ops) ctl.setOpsLink(ops->link());
-    SDL_StartTextInput();
-    std::optional<gui::WedgeFifo> wedgeFifo;
+    std::optional<WedgeFifo> wedgeFifo;
     if (!options.wedgeFifo.empty()) {
         wedgeFifo.emplace(options.wedgeFifo);
         if (auto st = wedgeFifo->start(); !st) {
@@ -124,11 +108,7 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
             return kUsage;
         }
     }
-    gui::LoopInputs loopInputs{[&inputs](const char* t, std::int64_t ms) { inputs.onText(t, ms); },
-                               [&inputs](std::int64_t ms) { inputs.onEnter(ms); },
-                               [&inputs](ui::CommandQueue& q) { inputs.drainInto(q); },
-                               [&inputs] { return inputs.status().zh; }};
-    gui::KioskLoop loop(*win, ctl, site.config().diagonalInch, std::move(loopInputs));
+    KioskLoop loop(*win, ctl, site.config().diagonalInch, inputs.loopInputs());
     platform::ServiceNotify service;  // systemd's unit (Type=notify, WatchdogSec); nothing without systemd
     loop.afterFirstFrame = [&speaker, &service] {
         service.ready();  // the screen is up: systemd counts the kiosk as started
@@ -137,10 +117,10 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
                           Outcome::Duplicate, Outcome::Ineligible}) {
             ScanResult r;
             r.outcome = o;
-            if (speaker.available()) speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
+            if (speaker.available()) speaker.pcm(KioskSpeaker::pinyinFor(r));
             if (o == Outcome::Unknown && speaker.available()) {
                 r.registrationStopped = true;  // an inactive elder hears a sentence of their own
-                speaker.pcm(gui::KioskSpeaker::pinyinFor(r));
+                speaker.pcm(KioskSpeaker::pinyinFor(r));
             }
         }
     };
@@ -154,10 +134,8 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
         if (exitEarly && *exitEarly && loop.framesDrawn() >= 1) break;
     }
     if (wedgeFifo) wedgeFifo->stop();
-    SDL_StopTextInput();
-    wakeType = 0;
     inputs.stop();  // join the camera threads while SDL is still up
     return kDone;
 }
 
-}  // namespace mh::cli
+}  // namespace mh::gui

@@ -4,11 +4,13 @@
 #include <SDL.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/eventfd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstring>
 
 namespace mh::gui {
@@ -31,41 +33,55 @@ Status WedgeFifo::start() {
         return Error{"input.wedge_fifo", "扫码枪测试管道打不开：" + m_path.string(),
                      "the wedge test pipe cannot be opened (not a pipe?): " + m_path.string()};
     }
-    m_run = true;
-    m_thread = std::thread([this] { run(); });
+    m_wake = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (m_wake < 0) {
+        ::close(m_fd);
+        m_fd = -1;
+        return Error{"input.wedge_fifo", std::string("扫码枪测试管道无法启动：") + std::strerror(errno),
+                     std::string("the wedge test pipe cannot start: ") + std::strerror(errno)};
+    }
+    m_thread = std::jthread([this](std::stop_token stop) { run(stop); });
     return okStatus();
 }
 
 void WedgeFifo::stop() {
-    m_run = false;
+    m_thread.request_stop();  // the callback in run() wakes its poll()
     if (m_thread.joinable()) m_thread.join();
-    if (m_fd >= 0) ::close(m_fd);
-    m_fd = -1;
+    m_thread = {};
+    for (int* fd : {&m_fd, &m_wake}) {
+        if (*fd >= 0) ::close(*fd);
+        *fd = -1;
+    }
 }
 
-void WedgeFifo::run() {
+void WedgeFifo::run(std::stop_token stop) {
+    std::stop_callback wake(stop, [this] {
+        const std::uint64_t one = 1;
+        [[maybe_unused]] ssize_t n = ::write(m_wake, &one, sizeof one);
+    });
     std::string line;
     char buf[512];
-    while (m_run) {
-        pollfd p{m_fd, POLLIN, 0};
-        if (::poll(&p, 1, 100) <= 0) continue;  // wakes every 100 ms to see whether to stop
+    while (!stop.stop_requested()) {
+        pollfd p[2] = {{m_fd, POLLIN, 0}, {m_wake, POLLIN, 0}};
+        if (::poll(p, 2, -1) <= 0 || !(p[0].revents & POLLIN)) continue;  // the loop's test sees a stop
         ssize_t n = ::read(m_fd, buf, sizeof buf);
-        for (ssize_t i = 0; i < n && m_run; ++i) {
+        for (ssize_t i = 0; i < n && !stop.stop_requested(); ++i) {
             if (buf[i] == '\r') continue;
             if (buf[i] != '\n') {
                 line += buf[i];
                 continue;
             }
-            type(line);
+            type(line, stop);
             line.clear();
         }
     }
 }
 
-void WedgeFifo::type(const std::string& line) {
+void WedgeFifo::type(const std::string& line, const std::stop_token& stop) {
     // SDL_PushEvent stamps each event with SDL_GetTicks(), the time base the loop hands WedgeInput, so
     // the gaps the recogniser measures are the real ones between these pushes.
     for (char c : line) {
+        if (stop.stop_requested()) return;  // unplugged mid-code: no Enter for half a code
         SDL_Event e{};
         e.type = SDL_TEXTINPUT;
         e.text.text[0] = c;

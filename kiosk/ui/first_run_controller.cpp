@@ -4,14 +4,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "kiosk/ui/texts.hpp"
 #include "shared/core/text.hpp"
 #include "shared/roster/roster_import.hpp"
+#include "shared/site/first_run_steps.hpp"
 #include "shared/site/setup_card_apply.hpp"
+#include "shared/staff/kiosk_prefs.hpp"
 #include "shared/staff/staff_pin.hpp"
-#include "shared/store/audit_log.hpp"
-#include "shared/store/kiosk_settings.hpp"
 
 namespace mh::ui {
 namespace fs = std::filesystem;
@@ -182,35 +183,31 @@ void FirstRunController::next() {
             // The bar is 10 cm on the ruler: that many pixels a millimetre, and so the diagonal.
             double pxPerMm = double(m_state.barPx) / 100.0;
             double inch = std::hypot(double(m_state.screenW), double(m_state.screenH)) / pxPerMm / 25.4;
-            char value[32];
-            std::snprintf(value, sizeof value, "%.1f", inch);
-            Site& site = m_staging->site();
-            std::string at = nowIso();
-            Transaction tx(site.db());
-            KioskSettings(site.db()).set(KioskSettings::kDiagonal, value, at);
-            AuditLog(site.db()).append(at, kFirstRunActor, "kiosk.diagonal", "", std::string("0 -> ") + value);
-            tx.commit();
-            m_state.pickedDiagonalInch = std::strtod(value, nullptr);
+            const std::string value = panelInchText(inch, /*measured=*/true);
+            if (!savePanelSize(m_staging->site(), kFirstRunActor, nowIso(), "0", value)) {
+                problem("面板尺寸没有保存（数据库写入失败），请再点一次下一步");
+                return;
+            }
+            m_state.pickedDiagonalInch = std::strtod(value.c_str(), nullptr);
             m_state.step = FirstRunStep::Roster;
             m_state.csvFiles = findCsvFiles(m_opt.usbRoots);
             m_state.message.clear();
             return;
         }
         case FirstRunStep::Roster:
-            if (!m_state.rosterImported) {
+        case FirstRunStep::SetupCard: {
+            // An optional step not done: 下一步 is a skip, and is audited as one.
+            const bool roster = m_state.step == FirstRunStep::Roster;
+            if (!(roster ? m_state.rosterImported : m_state.cardApplied)) {
                 skip();
-                return;
+            } else if (roster) {
+                m_state.step = FirstRunStep::SetupCard;
+                m_state.message.clear();
+            } else {
+                finish();
             }
-            m_state.step = FirstRunStep::SetupCard;
-            m_state.message.clear();
             return;
-        case FirstRunStep::SetupCard:
-            if (!m_state.cardApplied) {
-                skip();
-                return;
-            }
-            finish();
-            return;
+        }
         case FirstRunStep::Done: return;
     }
 }
@@ -238,11 +235,11 @@ void FirstRunController::back() {
 
 void FirstRunController::skip() {
     if (m_state.step == FirstRunStep::Roster) {
-        AuditLog(m_staging->site().db()).append(nowIso(), kFirstRunActor, "firstrun.skip", "roster", "");
+        recordFirstRunSkip(m_staging->site(), FirstRunSkippable::Roster, kFirstRunActor, nowIso());
         m_state.step = FirstRunStep::SetupCard;
         m_state.message.clear();
     } else if (m_state.step == FirstRunStep::SetupCard) {
-        AuditLog(m_staging->site().db()).append(nowIso(), kFirstRunActor, "firstrun.skip", "setup-card", "");
+        recordFirstRunSkip(m_staging->site(), FirstRunSkippable::SetupCard, kFirstRunActor, nowIso());
         finish();
     }
 }

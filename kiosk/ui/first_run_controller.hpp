@@ -1,6 +1,6 @@
 // Drives the first-run screens (first_run_state.hpp): checks each step, and does what it says through
 // the same code as the command line: FirstRunStaging (Site::init, as `kiosk init`), StaffPin::set (as
-// `kiosk staff pin`), KioskSettings for the panel size (as the settings tab), importRosterFile (as
+// `kiosk staff pin`), savePanelSize (kiosk_prefs.hpp, as the settings tab), importRosterFile (as
 // `kiosk roster import`) and applySetupCard. Every one of them is audited with the actor "first-run".
 // No SDL: tests drive it without a window.
 #pragma once

@@ -8,7 +8,6 @@
 #include "shared/checkin/service_schedule.hpp"
 #include "shared/core/text.hpp"
 #include "shared/staff/staff_queries.hpp"
-#include "shared/store/elder_store.hpp"
 
 namespace mh::ui {
 
@@ -31,10 +30,8 @@ KioskController::KioskController(Site& site, const Clock& clock, Speaker* speake
     m_state.showFullNames = site.config().showFullNames;
     // Masked names need only first and last characters: a few hundred glyphs for thousands of elders.
     std::set<std::string> chars;
-    for (const auto& e : ElderStore(site.db()).all()) {
-        if (!e.active) continue;
-        for (auto& cp : splitCodePoints(m_state.showFullNames ? e.name : maskName(e.name))) chars.insert(cp);
-    }
+    for (const auto& name : activeElderNames(site.db()))
+        for (auto& cp : splitCodePoints(m_state.showFullNames ? name : maskName(name))) chars.insert(cp);
     for (const auto& svc : site.config().services)
         for (auto& cp : splitCodePoints(svc.name)) chars.insert(cp);
     for (const auto& c : chars) m_state.glyphSeed += c;

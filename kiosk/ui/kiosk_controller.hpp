@@ -15,7 +15,7 @@
 #include "shared/ports/audio_cue.hpp"
 #include "shared/site/site.hpp"
 #include "shared/staff/staff_pin.hpp"
-#include "shared/store/elder_store.hpp"
+#include "shared/core/elder.hpp"
 
 namespace mh::ui {
 
@@ -114,9 +114,12 @@ private:
     void voidRecord(const std::string& reason);
     void toggleDelivered();
     void showChoices(std::vector<Elder> found);
-    // One staff action into the audit log (actor "staff-screen"), `alongside` in its transaction.
-    void audit(const std::string& action, const std::string& subject, const std::string& detail,
-               const std::function<void(Database&)>& alongside = {});
+    // One staff action into the audit log (actor "staff-screen").
+    void audit(const std::string& action, const std::string& subject, const std::string& detail);
+    // What staff see when the audit log (or a setting with it) could not be written.
+    static constexpr const char* kAuditNotWritten = "操作日志没有写入（数据库写入失败）";
+    // The site's local time now, as the audit log stamps it.
+    [[nodiscard]] std::string nowIso() const { return m_site.timeZone().isoWithOffset(m_clock.nowUnix()); }
 
     // Back office, behind the PIN: donations, uploads, posting, settings (kiosk_controller_backoffice.cpp).
     void loadSettings();

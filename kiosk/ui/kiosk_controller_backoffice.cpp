@@ -1,9 +1,7 @@
 // The back office of the controller, behind the PIN: uploads, posting and donations (through
 // OpsPanel, which calls the use cases in shared/), the kiosk settings staff change on the settings tab
-// (volume, panel size, printer: kept in KioskSettings with an audit entry) and the county setup card.
+// (volume, panel size, printer: kiosk_prefs.hpp keeps each with its audit entry) and the county setup card.
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/ops_panel.hpp"
@@ -11,25 +9,17 @@
 #include "shared/checkin/clock_confirm.hpp"
 #include "shared/site/setup_card_apply.hpp"
 #include "shared/staff/staff_audit.hpp"
-#include "shared/store/kiosk_settings.hpp"
+#include "shared/posting/posting_print.hpp"
+#include "shared/staff/kiosk_prefs.hpp"
 
 namespace mh::ui {
 
 void KioskController::loadSettings() {
-    // The volume staff last set survives a restart; delivered mode does not (kiosk_settings.hpp).
-    try {
-        if (auto v = KioskSettings(m_site.db()).getInt(KioskSettings::kVolume, 0, 100)) m_state.volume = *v;
-    } catch (const StoreError&) {
-        // An unreadable setting is not worth a kiosk that does not start: the default volume.
-    }
-    try {
-        // The panel size staff picked on the settings tab, where site.toml and the panel say nothing.
-        if (auto d = KioskSettings(m_site.db()).get(KioskSettings::kDiagonal)) {
-            double v = std::strtod(d->c_str(), nullptr);
-            if (v > 3 && v < 100) m_state.pickedDiagonalInch = v;
-        }
-    } catch (const StoreError&) {
-    }
+    // The volume staff last set survives a restart; delivered mode does not (kiosk_prefs.hpp). The
+    // panel size staff picked counts where site.toml and the panel say nothing.
+    KioskPrefs prefs = loadKioskPrefs(m_site);
+    if (prefs.volume) m_state.volume = *prefs.volume;
+    if (prefs.panelInch) m_state.pickedDiagonalInch = *prefs.panelInch;
 }
 
 void KioskController::loadBackOffice() {
@@ -38,7 +28,7 @@ void KioskController::loadBackOffice() {
 }
 
 void KioskController::loadPrinters() {
-    m_state.printer = effectivePostingPrinter(m_site.db(), m_site.config().postingPrinter);
+    m_state.printer = postingPrinter(m_site);
     m_state.printers = m_ops.printers();
 }
 
@@ -46,35 +36,27 @@ void KioskController::applyOps(const OpsCommand& c) { m_ops.apply(c, m_state); }
 
 void KioskController::pickDiagonal(double inch) {
     if (inch <= 3 || inch >= 100 || inch == m_state.pickedDiagonalInch) return;
-    char before[32], now[32];
-    std::snprintf(before, sizeof before, "%g", m_state.pickedDiagonalInch);
-    std::snprintf(now, sizeof now, "%g", inch);
+    const std::string before = panelInchText(m_state.pickedDiagonalInch, false);
     m_state.pickedDiagonalInch = inch;
-    std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), value = now;
-    audit("kiosk.diagonal", "", std::string(before) + " -> " + now,
-          [&](Database& db) { KioskSettings(db).set(KioskSettings::kDiagonal, value, at); });
+    if (!savePanelSize(m_site, kStaffScreenActor, nowIso(), before, panelInchText(inch, false)))
+        m_state.staffMessage = kAuditNotWritten;
 }
 
 void KioskController::volumeStep(int delta) {
     int before = m_state.volume;
     m_state.volume = std::clamp(m_state.volume + delta, 0, 100);
     if (m_speaker) m_speaker->setVolume(m_state.volume);
-    if (m_state.volume != before) {
-        std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), now = std::to_string(m_state.volume);
-        audit("kiosk.volume", "", std::to_string(before) + " -> " + now,
-              [&](Database& db) { KioskSettings(db).set(KioskSettings::kVolume, now, at); });
-    }
+    if (m_state.volume != before && !saveVolume(m_site, kStaffScreenActor, nowIso(), before, m_state.volume))
+        m_state.staffMessage = kAuditNotWritten;
 }
 
 void KioskController::pickPrinter(const std::string& name) {
-    std::string before = effectivePostingPrinter(m_site.db(), m_site.config().postingPrinter);
+    std::string before = postingPrinter(m_site);
     if (name == before || name.size() > 127) return;
     m_state.printer = name;
-    std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix()), now = name;
-    auto shown = [](const std::string& p) { return p.empty() ? std::string("(none)") : p; };
-    audit("kiosk.printer", "", shown(before) + " -> " + shown(now),
-          [&](Database& db) { KioskSettings(db).set(KioskSettings::kPrinter, now, at); });
-    m_state.staffMessage = now.empty() ? "月度公示以后不送打印机" : "月度公示以后送打印机 " + now;
+    // The sentence below says what staff will see next month; a failed save shows on the next visit.
+    (void)savePostingPrinter(m_site, kStaffScreenActor, nowIso(), before, name);
+    m_state.staffMessage = name.empty() ? "月度公示以后不送打印机" : "月度公示以后送打印机 " + name;
 }
 
 void KioskController::loadClock() {

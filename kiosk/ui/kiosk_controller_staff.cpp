@@ -2,16 +2,11 @@
 // (roster, missing regulars, manual check-in, voids, delivered mode). KioskController::apply hands
 // StaffCommands over only with the StaffPass its PIN gate makes, so none of this can run from the
 // elders' screens.
-#include <map>
-#include <set>
-
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/texts.hpp"
-#include "shared/peers/doubles.hpp"
+#include "shared/staff/day_roster.hpp"
 #include "shared/staff/staff_audit.hpp"
 #include "shared/staff/staff_queries.hpp"
-#include "shared/store/checkin_store.hpp"
-#include "shared/store/elder_store.hpp"
 
 namespace mh::ui {
 
@@ -62,12 +57,10 @@ void KioskController::closeStaff(const std::string& why) {
     m_state.staffTab = StaffTab::Roster;
 }
 
-void KioskController::audit(const std::string& action, const std::string& subject, const std::string& detail,
-                            const std::function<void(Database&)>& alongside) {
+void KioskController::audit(const std::string& action, const std::string& subject, const std::string& detail) {
     // The action itself has happened already (a login, a volume step); a log that cannot be written
     // is told to staff rather than undoing it.
-    if (!auditStaffAction(m_site, m_clock, action, subject, detail, alongside))
-        m_state.staffMessage = "操作日志没有写入（数据库写入失败）";
+    if (!auditStaffAction(m_site, m_clock, action, subject, detail)) m_state.staffMessage = kAuditNotWritten;
 }
 
 void KioskController::showStaffTab(StaffTab tab) {
@@ -79,29 +72,13 @@ void KioskController::showStaffTab(StaffTab tab) {
 
 void KioskController::loadRoster() {
     m_state.roster.clear();
-    // Records another terminal also counted while the two could not talk (contract 11): marked on
-    // both rows so staff void one of them with a reason.
-    std::set<std::int64_t> doubled;
-    for (const FlaggedDouble& d : flaggedDoubles(m_site.db()))
-        for (const DoubleRecord& r : d.records) doubled.insert(r.recordId);
-    CheckinStore store(m_site.db());
-    ElderStore elders(m_site.db());
-    std::map<std::string, std::string> names;
-    std::map<std::string, size_t> index;
-    for (const auto& rec : store.forDay(m_state.now.date.iso())) {
-        if (!index.count(rec.service)) {
-            const ServiceDef* def = m_site.config().findService(rec.service);
-            index[rec.service] = m_state.roster.size();
-            m_state.roster.push_back({def ? def->name : rec.service, {}, 0});
-        }
-        auto& svc = m_state.roster[index[rec.service]];
-        if (!names.count(rec.elderId)) {
-            auto e = elders.byElderId(rec.elderId);
-            names[rec.elderId] = drawable(e ? e->name : rec.elderId);
-        }
-        std::string time = rec.at.size() >= 16 ? rec.at.substr(11, 5) : rec.at;
-        svc.rows.push_back({rec.recordId, names[rec.elderId], time, rec.delivered, rec.voided, doubled.count(rec.recordId) > 0});
-        if (!rec.voided) ++svc.counted;
+    // Records another terminal also counted while the two could not talk come marked (contract 11),
+    // so staff void one of each with a reason.
+    for (const DayRosterService& s : dayRoster(m_site, m_state.now.date)) {
+        RosterService& svc = m_state.roster.emplace_back(RosterService{s.name, {}, s.counted});
+        // A voided row is settled: only the pair's other record still needs staff.
+        for (const DayRosterRow& r : s.rows)
+            svc.rows.push_back({r.recordId, drawable(r.name), r.time, r.delivered, r.voided, r.doubled && !r.voided});
     }
 }
 
@@ -166,11 +143,10 @@ void KioskController::manualCheckIn(const std::string& elderId) {
 
 void KioskController::voidRecord(const std::string& reason) {
     if (!m_state.voiding) return;
-    auto rec = CheckinStore(m_site.db()).byId(*m_state.voiding);
     auto r = m_engine.voidRecord(*m_state.voiding, reason, kStaffScreenActor);
     // A void of a day whose tally is already frozen makes a new revision: send it without waiting.
-    if (r && rec)
-        if (auto day = LocalDate::parse(rec->day)) m_ops.recordChanged(*day, m_engine.now());
+    if (r)
+        if (auto day = LocalDate::parse(r->day)) m_ops.recordChanged(*day, m_engine.now());
     m_state.staffMessage = r ? "已作废：" + reason : r.error().message;
     m_state.voiding.reset();
     loadRoster();

@@ -32,7 +32,7 @@ struct RosterRow {
     std::string time;      // 11:32
     bool delivered = false;
     bool voided = false;
-    bool doubled = false;  // 两台机器重复: another terminal counted the same meal while apart
+    bool doubled = false;  // 两台机器重复: another terminal counted the same meal while apart; not once voided
 };
 
 struct RosterService {

@@ -8,9 +8,8 @@
 #include "shared/staff/staff_audit.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "shared/core/text.hpp"
-#include "shared/store/audit_log.hpp"
 #include "shared/donations/record_donation.hpp"
-#include "shared/store/donation_store.hpp"
+#include "shared/donations/donation_balance.hpp"
 #include "shared/upload/day_due.hpp"
 #include "shared/upload/site_status.hpp"
 #include "shared/upload/upload_status.hpp"
@@ -104,7 +103,7 @@ void OpsPanel::loadUpload(OpsState& ops) {
 }
 
 void OpsPanel::loadDonation(OpsState& ops, LocalDate today) {
-    DonationBalance b = DonationStore(m_site.db()).balance(today);
+    DonationBalance b = donationBalance(m_site, today);
     ops.donation.balanceText = donationBalanceText(b, false);
     DonationLevel level = b.level();
     ops.donation.warn = level == DonationLevel::Exhausted ? DonationWarn::Exhausted
@@ -134,12 +133,8 @@ void OpsPanel::apply(const OpsCommand& c, KioskState& st) {
                 auditStaffAction(m_site, m_clock, "upload.now", "", m_link.wakeUpload ? "uploader woken" : "uploader not running");
             } else if constexpr (std::is_same_v<T, StartDonation>) {
                 ops.form = {};
-                std::vector<std::string> donors;
-                auto all = DonationStore(m_site.db()).forDays("0000-01-01", st.now.date.iso());
-                for (auto it = all.rbegin(); it != all.rend() && int(donors.size()) < kRecentDonors; ++it)
-                    if (it->donor != kAnonymousDonor && std::find(donors.begin(), donors.end(), it->donor) == donors.end())
-                        donors.push_back(it->donor);  // as stored; drawn through drawable()
-                ops.form.recentDonors = std::move(donors);
+                // As stored; drawn through drawable().
+                ops.form.recentDonors = recentDonors(m_site, st.now.date, kRecentDonors, kAnonymousDonor);
                 st.staffTab = StaffTab::Donation;
                 st.staffMessage.clear();
             } else if constexpr (std::is_same_v<T, DonationKey>) {

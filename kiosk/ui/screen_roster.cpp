@@ -88,7 +88,7 @@ void drawRosterTab(const KioskState& st, DrawContext& ctx, float width) {
             // One row per record, a finger tall, with its void button at the right.
             ImVec2 at = ImGui::GetCursorScreenPos();
             std::string line = row.time + "  " + row.name + (row.delivered ? "  送餐" : "") + (row.voided ? "  已作废" : "") +
-                               (row.doubled && !row.voided ? std::string("  ") + kDoubleFlagZh : std::string());
+                               (row.doubled ? std::string("  ") + kDoubleFlagZh : std::string());
             std::uint32_t colour = row.voided ? kRedText : row.doubled ? kAmberText : kText;
             ImGui::GetWindowDrawList()->AddText(f.staff, f.sizes.staffPx, {at.x, at.y + (key - f.sizes.staffPx) / 2},
                                                 colour, line.c_str());

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "shared/core/text.hpp"
+#include "shared/store/elder_store.hpp"
 
 namespace mh {
 
@@ -31,6 +32,13 @@ std::vector<std::string> surnameInitials(Database& db) {
         if (!cps.empty()) seen.insert(cps.front());
     }
     return {seen.begin(), seen.end()};
+}
+
+std::vector<std::string> activeElderNames(Database& db) {
+    std::vector<std::string> names;
+    for (auto& e : ElderStore(db).all())
+        if (e.active) names.push_back(std::move(e.name));
+    return names;
 }
 
 std::vector<std::string> villages(Database& db) {

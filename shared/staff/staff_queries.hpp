@@ -6,7 +6,7 @@
 
 #include "shared/core/dates.hpp"
 #include "shared/store/database.hpp"
-#include "shared/store/elder_store.hpp"
+#include "shared/core/elder.hpp"
 
 namespace mh {
 
@@ -31,5 +31,8 @@ std::vector<Elder> findElders(Database& db, ElderKey key, const std::string& val
 
 // Distinct villages of active elders, sorted.
 std::vector<std::string> villages(Database& db);
+
+// The names of active elders, in roster order: every name a screen may have to draw.
+std::vector<std::string> activeElderNames(Database& db);
 
 }  // namespace mh

@@ -28,18 +28,6 @@ Elder readElder(const Statement& st) {
 
 }  // namespace
 
-bool Elder::hasCategory(std::string_view code) const {
-    for (const auto& c : categories)
-        if (c == code) return true;
-    return false;
-}
-
-std::string Elder::categoriesText() const {
-    std::string out;
-    for (const auto& c : categories) out += (out.empty() ? "" : "|") + c;
-    return out;
-}
-
 std::optional<Elder> ElderStore::one(const char* where, const std::string& value) {
     auto st = m_db.cached(std::string("SELECT ") + kColumns + " FROM elders WHERE " + where + " = ?1");
     st.bind(1, value);

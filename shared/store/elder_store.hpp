@@ -4,30 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "shared/core/dates.hpp"
-#include "shared/core/id_number.hpp"
+#include "shared/core/elder.hpp"
 #include "shared/store/database.hpp"
 
 namespace mh {
-
-struct Elder {
-    std::string elderId;
-    std::string name;
-    std::optional<std::string> idHash;
-    std::optional<std::string> idLast4;
-    std::optional<LocalDate> birth;
-    std::optional<Sex> sex;
-    std::vector<std::string> categories;  // codes
-    std::string village;
-    std::string phone;
-    std::string cardSerial = "1";
-    std::optional<std::string> legacyCard;
-    bool active = true;
-
-    [[nodiscard]] bool hasCategory(std::string_view code) const;
-    [[nodiscard]] std::string categoriesText() const;  // "dibao|duju"
-    bool operator==(const Elder&) const = default;
-};
 
 // The `updated_at` of a peer stub: never a time the roster writes.
 inline constexpr const char* kPeerStubMark = "peer-stub";

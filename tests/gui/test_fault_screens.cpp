@@ -10,7 +10,7 @@
 #include "gui/gui_fixture.hpp"
 #include "kiosk/gui/kiosk_loop.hpp"
 #include "kiosk/gui/kiosk_speaker.hpp"
-#include "kiosk/gui/screenshot.hpp"
+#include "kiosk/render/screenshot.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "shared/cards/card_signature.hpp"
 #include "shared/roster/roster_import.hpp"
@@ -39,7 +39,7 @@ struct LoopFixture : test::GuiFixture {
 };
 
 // Every pixel of the drawn screen, kept before the canvas is used to draw references.
-std::vector<std::uint32_t> pixelsOf(const gui::Shot& shot) {
+std::vector<std::uint32_t> pixelsOf(const render::Shot& shot) {
     std::vector<std::uint32_t> px;
     for (int y = 0; y < shot.canvas->height(); ++y)
         for (int x = 0; x < shot.canvas->width(); ++x) px.push_back(shot.canvas->rgbAt(x, y));
@@ -49,7 +49,7 @@ std::vector<std::uint32_t> pixelsOf(const gui::Shot& shot) {
 // How much the screen's ink inside `box` (a text box the screen recorded, with a little margin)
 // looks like `text` drawn alone there, black on white, with `font` at the box's height — on the
 // shot's own canvas and font texture, so the two differ only in what was drawn.
-double looksLike(gui::Shot& shot, const std::vector<std::uint32_t>& screen, ImFont* font, const ui::DrawnRect& box,
+double looksLike(render::Shot& shot, const std::vector<std::uint32_t>& screen, ImFont* font, const ui::DrawnRect& box,
                  const std::string& text) {
     const int w = shot.canvas->width(), h = shot.canvas->height();
     ImGui::GetIO().DisplaySize = {float(w), float(h)};
@@ -107,23 +107,23 @@ TEST_CASE("a full disk reaches the screen: the drawn result sends the elder to s
     // Each shot has its own ImGui context; the loop's is made current again when they are gone.
     ImGuiContext* loopContext = ImGui::GetCurrentContext();
     const std::uint32_t stopRed = [&] {
-        gui::ScreenshotOptions o;
+        render::ScreenshotOptions o;
         o.screen = "ineligible";
         o.width = 1024;
         o.height = 600;
         o.diagonalInch = 7.0;
-        auto ineligible = gui::renderScreen(*fx.site, o);
+        auto ineligible = render::renderScreen(*fx.site, o);
         REQUIRE(ineligible.ok());
         return (*ineligible)->canvas->rgbAt(2, 2);
     }();
     const ui::KioskState state = fx.ctl.state();
     for (Panel p : {Panel{1024, 600, 7.0}, Panel{1280, 800, 10.1}}) {
         INFO(p.w << "x" << p.h);
-        gui::ScreenshotOptions o;
+        render::ScreenshotOptions o;
         o.width = p.w;
         o.height = p.h;
         o.diagonalInch = p.inch;
-        auto shot = gui::renderState(state, o, 0);
+        auto shot = render::renderState(state, o, 0);
         if (const char* dir = std::getenv("MEALHALL_SHOT_DIR"))
             shot->canvas->savePng(std::string(dir) + "/storage-full-" + std::to_string(p.w) + "x" + std::to_string(p.h) + ".png");
         CHECK(shot->canvas->rgbAt(2, 2) == stopRed);

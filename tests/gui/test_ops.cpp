@@ -7,8 +7,8 @@
 #include <thread>
 
 #include "gui/gui_fixture.hpp"
-#include "kiosk/gui/ops_services.hpp"
-#include "kiosk/gui/posting_job.hpp"
+#include "kiosk/app/ops_services.hpp"
+#include "kiosk/app/posting_job.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/posting_summary.hpp"
 #include "platform/net/curl_http_client.hpp"
@@ -206,9 +206,9 @@ TEST_CASE("the settings tab shows the running uploader's status against a loopba
     us.clock.set(us.at(D("2026-11-25"), 11, 32));
     BackgroundUploaderOptions uo;
     uo.pollMs = 200;
-    gui::PostingJobOptions po;
+    app::PostingJobOptions po;
     po.print = [](const std::string&, const std::filesystem::path&) { return okStatus(); };
-    gui::OpsServices services(us.dir.path(), us.clock, curlClientFactory(us.dir.path()), po, uo);
+    app::OpsServices services(us.dir.path(), us.clock, curlClientFactory(us.dir.path()), po, uo);
     KioskController ctl(*us.site, us.clock);
     ctl.setOpsLink(services.link());
     openStaffTab(ctl, StaffTab::Settings);
@@ -241,19 +241,19 @@ TEST_CASE("the kiosk makes last month's posting once, prints it where a printer 
     us.lunches(D("2026-10-15"), 3);
     us.lunches(D("2026-10-16"), 2, true);
     std::vector<std::string> printed;
-    gui::PostingJobOptions po;
+    app::PostingJobOptions po;
     po.print = [&](const std::string& printer, const std::filesystem::path& file) {
         printed.push_back(printer + " " + file.filename().string());
         return okStatus();
     };
     us.clock.set(us.at(D("2026-11-01"), 0, 5));
-    gui::PostingJob job(us.dir.path(), us.clock, po);
+    app::PostingJob job(us.dir.path(), us.clock, po);
     auto c = job.runOnce(*us.site);
     CHECK(c.month == "2026-10");
     CHECK(c.made);
     CHECK(c.printed);
     CHECK(c.error.empty());
-    auto folder = gui::PostingJob::folder(us.dir.path());
+    auto folder = app::PostingJob::folder(us.dir.path());
     CHECK(std::filesystem::file_size(folder / "posting-2026-10.png") > 1000);
     CHECK(std::filesystem::exists(folder / "posting-2026-10.pdf"));
     CHECK(std::filesystem::exists(folder / "posting-2026-10.csv"));
@@ -271,7 +271,7 @@ TEST_CASE("the kiosk makes last month's posting once, prints it where a printer 
     // Later the same month, and after a restart: not made or printed again.
     us.clock.set(us.at(D("2026-11-20"), 8, 0));
     CHECK_FALSE(job.runOnce(*us.site).made);
-    gui::PostingJob restarted(us.dir.path(), us.clock, po);
+    app::PostingJob restarted(us.dir.path(), us.clock, po);
     auto again = restarted.runOnce(*us.site);
     CHECK_FALSE(again.made);
     CHECK(restarted.summary().has_value());  // the idle screen still gets its lines
@@ -290,20 +290,20 @@ TEST_CASE("the kiosk makes last month's posting once, prints it where a printer 
 TEST_CASE("a printer that refuses the posting is reported to staff — the files and the idle view stay") {
     test::UploadSite us("", 5, "\n[posting]\nprinter = \"office\"\n");
     us.lunches(D("2026-10-15"), 1);
-    gui::PostingJobOptions po;
+    app::PostingJobOptions po;
     int tries = 0;
     po.print = [&](const std::string&, const std::filesystem::path&) -> Status {
         ++tries;
         return Error{"print.lp", "打印机 office 不存在", "no printer office"};
     };
     us.clock.set(us.at(D("2026-11-01"), 8, 0));
-    gui::PostingJob job(us.dir.path(), us.clock, po);
+    app::PostingJob job(us.dir.path(), us.clock, po);
     auto c = job.runOnce(*us.site);
     CHECK(c.made);
     CHECK_FALSE(c.printed);
     CHECK(job.statusText() == "10月公示：打印机 office 不存在");
     CHECK(job.summary().has_value());
-    CHECK(std::filesystem::exists(gui::PostingJob::pngPath(us.dir.path(), "2026-10")));
+    CHECK(std::filesystem::exists(app::PostingJob::pngPath(us.dir.path(), "2026-10")));
     // The next check does not print again by itself (no paper pile-up), and the problem stays in view.
     CHECK_FALSE(job.runOnce(*us.site).made);
     CHECK(tries == 1);
@@ -322,9 +322,9 @@ TEST_CASE("the posting job's thread makes the posting without the frame loop wai
     test::UploadSite us("");
     us.lunches(D("2026-10-15"), 2);
     us.clock.set(us.at(D("2026-11-03"), 9, 0));  // the kiosk was off on the 1st: made at start
-    gui::PostingJobOptions po;
+    app::PostingJobOptions po;
     po.firstCheckDelayMs = 0;
-    gui::PostingJob job(us.dir.path(), us.clock, po);
+    app::PostingJob job(us.dir.path(), us.clock, po);
     auto t0 = std::chrono::steady_clock::now();
     job.start();
     CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(100));
@@ -336,7 +336,7 @@ TEST_CASE("the posting job's thread makes the posting without the frame loop wai
     job.stop();
 
     // The kiosk's job waits before its first check; closing the kiosk meanwhile is not held up.
-    gui::PostingJob waiting(us.dir.path(), us.clock);
+    app::PostingJob waiting(us.dir.path(), us.clock);
     waiting.start();
     auto t1 = std::chrono::steady_clock::now();
     waiting.stop();
@@ -407,9 +407,9 @@ TEST_CASE("the settings tab shows a day the county refused, with its answer, and
     us.clock.set(us.at(D("2026-11-25"), 9, 0));
     BackgroundUploaderOptions uo;
     uo.pollMs = 200;
-    gui::PostingJobOptions po;
+    app::PostingJobOptions po;
     po.print = [](const std::string&, const std::filesystem::path&) { return okStatus(); };
-    gui::OpsServices services(us.dir.path(), us.clock, curlClientFactory(us.dir.path()), po, uo);
+    app::OpsServices services(us.dir.path(), us.clock, curlClientFactory(us.dir.path()), po, uo);
     KioskController ctl(*us.site, us.clock);
     ctl.setOpsLink(services.link());
     openStaffTab(ctl, StaffTab::Settings);

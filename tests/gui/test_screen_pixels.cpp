@@ -11,7 +11,7 @@
 #include <stb_image.h>
 
 #include "gui/gui_fixture.hpp"
-#include "kiosk/gui/screenshot.hpp"
+#include "kiosk/render/screenshot.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "support/pixels.hpp"
@@ -37,13 +37,13 @@ bool isStaffText(const std::string& what) {
 }
 
 void checkScreen(Site& site, const std::string& screen, const Panel& p) {
-    gui::ScreenshotOptions opt;
+    render::ScreenshotOptions opt;
     opt.screen = screen;
     opt.width = p.w;
     opt.height = p.h;
     opt.diagonalInch = p.inch;
     opt.at = LocalDateTime::parse("2026-11-25T11:32");
-    auto shot = gui::renderScreen(site, opt);
+    auto shot = render::renderScreen(site, opt);
     REQUIRE(shot.ok());
     auto& s = **shot;
     INFO(screen << " at " << p.w << "x" << p.h << " " << p.inch << "\"");
@@ -154,7 +154,7 @@ TEST_CASE("every screen at every panel size passes the accessibility measurement
     CheckInEngine engine(*fx.site, fx.clock);
     REQUIRE(engine.scan(ScanRequest{fx.idLow, "lunch", std::nullopt, false})->accepted());
     for (const auto& p : kPanels)
-        for (const auto& screen : gui::screenNames()) checkScreen(*fx.site, screen, p);
+        for (const auto& screen : render::screenNames()) checkScreen(*fx.site, screen, p);
 }
 
 TEST_CASE("result screens tell outcomes apart by shape as well as colour") {
@@ -162,12 +162,12 @@ TEST_CASE("result screens tell outcomes apart by shape as well as colour") {
     // (a circle, a triangle and an octagon cover different corners).
     test::GuiFixture fx;
     auto cornerSignature = [&](const std::string& screen) {
-        gui::ScreenshotOptions opt;
+        render::ScreenshotOptions opt;
         opt.screen = screen;
         opt.width = 1024;
         opt.height = 600;
         opt.diagonalInch = 7;
-        auto shot = gui::renderScreen(*fx.site, opt);
+        auto shot = render::renderScreen(*fx.site, opt);
         REQUIRE(shot.ok());
         auto& s = **shot;
         const auto* word = s.layout.find("outcome");
@@ -220,7 +220,7 @@ TEST_CASE("`kiosk demo` with no display prints the sample lunch and exits 0 inst
 
 TEST_CASE("the amount to pay is drawn in bigger digits than 请付 and 元 where the panel has room") {
     test::GuiFixture fx;  // the accepted sample pays 2 yuan
-    auto inkMm = [](const gui::Shot& s, const char* what) {
+    auto inkMm = [](const render::Shot& s, const char* what) {
         const auto* r = s.layout.find(what);
         REQUIRE(r);
         auto ink = test::measureInk([&](int x, int y) { return s.canvas->rgbAt(x, y); }, int(r->min.x), int(r->min.y),
@@ -228,13 +228,13 @@ TEST_CASE("the amount to pay is drawn in bigger digits than 请付 and 元 where
         return ink.height() / s.metrics.pxPerMm;
     };
     for (const auto& p : kPanels) {
-        gui::ScreenshotOptions opt;
+        render::ScreenshotOptions opt;
         opt.screen = "accepted";
         opt.width = p.w;
         opt.height = p.h;
         opt.diagonalInch = p.inch;
         opt.at = LocalDateTime::parse("2026-11-25T11:32");
-        auto shot = gui::renderScreen(*fx.site, opt);
+        auto shot = render::renderScreen(*fx.site, opt);
         REQUIRE(shot.ok());
         double word = inkMm(**shot, "pay"), amount = inkMm(**shot, "pay-amount"), unit = inkMm(**shot, "pay-unit");
         INFO(p.w << "x" << p.h << " " << p.inch << "\": 请付 " << word << " mm, amount " << amount << " mm, 元 " << unit << " mm");
@@ -249,15 +249,15 @@ TEST_CASE("the amount to pay is drawn in bigger digits than 请付 and 元 where
 
 TEST_CASE("training shows the 培训模式 band across the top of every screen, and a damaged database a mark for staff") {
     test::GuiFixture fx;
-    for (const auto& screen : gui::screenNames()) {
-        gui::ScreenshotOptions opt;
+    for (const auto& screen : render::screenNames()) {
+        render::ScreenshotOptions opt;
         opt.screen = screen;
         opt.at = LocalDateTime::parse("2026-11-25T11:32");
         opt.training = true;
         INFO(screen);
         {
             // One rendered screen (and its ImGui context) at a time.
-            auto shot = gui::renderScreen(*fx.site, opt);
+            auto shot = render::renderScreen(*fx.site, opt);
             REQUIRE(shot.ok());
             const auto* band = (*shot)->layout.find("training");
             REQUIRE(band != nullptr);
@@ -267,26 +267,26 @@ TEST_CASE("training shows the 培训模式 band across the top of every screen, 
             for (int x : {2, opt.width / 2 - 200, opt.width - 3}) CHECK((*shot)->canvas->rgbAt(x, 2) == 0xF2A900);
         }
         opt.training = false;
-        auto plain = gui::renderScreen(*fx.site, opt);
+        auto plain = render::renderScreen(*fx.site, opt);
         REQUIRE(plain.ok());
         CHECK((*plain)->layout.find("training") == nullptr);
     }
-    gui::ScreenshotOptions opt;
+    render::ScreenshotOptions opt;
     opt.databaseProblem = "数据库检查发现损坏";
-    auto waiting = gui::renderScreen(*fx.site, opt);
+    auto waiting = render::renderScreen(*fx.site, opt);
     REQUIRE(waiting.ok());
     CHECK((*waiting)->layout.find("database-mark") != nullptr);
 }
 
 namespace {
-std::unique_ptr<gui::Shot> shotOf(Site& site, const std::string& screen, const Panel& p) {
-    gui::ScreenshotOptions opt;
+std::unique_ptr<render::Shot> shotOf(Site& site, const std::string& screen, const Panel& p) {
+    render::ScreenshotOptions opt;
     opt.screen = screen;
     opt.width = p.w;
     opt.height = p.h;
     opt.diagonalInch = p.inch;
     opt.at = LocalDateTime::parse("2026-11-25T11:32");
-    auto shot = gui::renderScreen(site, opt);
+    auto shot = render::renderScreen(site, opt);
     REQUIRE(shot.ok());
     return std::move(*shot);
 }
@@ -295,7 +295,7 @@ const Panel kFourPanels[] = {{1024, 600, 7.0}, {1280, 800, 10.1}, {1920, 1080, 2
 const char* const kRefusals[] = {"duplicate", "unknown", "invalid", "revoked", "closed", "ineligible"};
 
 // Mean WCAG relative luminance of the whole screen, as a grayscale screenshot would show it.
-double meanLuminance(const gui::Shot& s) {
+double meanLuminance(const render::Shot& s) {
     double sum = 0;
     int n = 0;
     for (int y = 0; y < s.canvas->height(); y += 3)
@@ -305,7 +305,7 @@ double meanLuminance(const gui::Shot& s) {
 
 // The icon's ink (anything clearly unlike the screen's background) on a 12 x 12 grid, each cell
 // the share of ink within a box 2.5 mm either side of its centre: the icon as a cataract sees it.
-std::vector<double> blurredIcon(const gui::Shot& s) {
+std::vector<double> blurredIcon(const render::Shot& s) {
     const auto* r = s.layout.find("icon");
     REQUIRE(r);
     std::uint32_t bg = s.canvas->rgbAt(1, s.canvas->height() / 2);

@@ -7,7 +7,7 @@
 
 #include <atomic>
 
-#include "kiosk/gui/site_services.hpp"
+#include "kiosk/app/site_services.hpp"
 #include "platform/net/curl_http_client.hpp"
 #include "shared/peers/pairing_join.hpp"
 #include "support/free_port.hpp"
@@ -31,8 +31,8 @@ private:
     std::atomic<std::int64_t> m_t;
 };
 
-gui::SiteServicesOptions listenOn(int port) {
-    gui::SiteServicesOptions opt;
+app::SiteServicesOptions listenOn(int port) {
+    app::SiteServicesOptions opt;
     opt.listen = "127.0.0.1:" + std::to_string(port);
     return opt;
 }
@@ -56,7 +56,7 @@ TEST_CASE("no peers: no port until a code is shown, closed again when it expires
     auto site = makeSite(dir.path());
     SteppedClock clock(1'800'000'000);
     int port = freePort();
-    gui::SiteServices services(*site, clock, curlClientFactory(site->dir()), listenOn(port));
+    app::SiteServices services(*site, clock, curlClientFactory(site->dir()), listenOn(port));
     REQUIRE(services.start());
     CHECK_FALSE(services.listening());
     CHECK_FALSE(tcpListening(port));
@@ -88,7 +88,7 @@ TEST_CASE("no peers: the port stays open once a terminal joined through the code
     auto site = makeSite(dir.path());
     SteppedClock clock(1'800'000'000);
     int port = freePort();
-    gui::SiteServices services(*site, clock, curlClientFactory(site->dir()), listenOn(port));
+    app::SiteServices services(*site, clock, curlClientFactory(site->dir()), listenOn(port));
     REQUIRE(services.start());
     auto code = services.showPairingCode();
     REQUIRE(code);
@@ -109,7 +109,7 @@ TEST_CASE("a site with peers listens from the start, with or without a code") {
     auto site = makeSite(dir.path(), standardToml("[peers]\naddresses = [\"127.0.0.1:7999\"]\n"));
     SteppedClock clock(1'800'000'000);
     int port = freePort();
-    gui::SiteServices services(*site, clock, curlClientFactory(site->dir()), listenOn(port));
+    app::SiteServices services(*site, clock, curlClientFactory(site->dir()), listenOn(port));
     REQUIRE(services.start());
     CHECK(services.listening());
     CHECK(tcpListening(port));
@@ -131,10 +131,10 @@ TEST_CASE("a port taken names what to change: --listen, the file's [peers] liste
     SUBCASE("given on the command line") {
         TempDir dir;
         auto site = makeSite(dir.path(), standardToml("[peers]\naddresses = [\"127.0.0.1:7999\"]\n"));
-        gui::SiteServicesOptions opt;
+        app::SiteServicesOptions opt;
         opt.listen = taken;
         opt.listenOption = "--listen";
-        gui::SiteServices services(*site, clock, curlClientFactory(site->dir()), opt);
+        app::SiteServices services(*site, clock, curlClientFactory(site->dir()), opt);
         auto st = services.start();
         REQUIRE_FALSE(st);
         CHECK(st.error().message.find("端口被别的程序占用") != std::string::npos);
@@ -144,7 +144,7 @@ TEST_CASE("a port taken names what to change: --listen, the file's [peers] liste
     SUBCASE("in site.toml's [peers] listen") {
         TempDir dir;
         auto site = makeSite(dir.path(), standardToml("[peers]\naddresses = [\"127.0.0.1:7999\"]\nlisten = \"" + taken + "\"\n"));
-        gui::SiteServices services(*site, clock, curlClientFactory(site->dir()), {});
+        app::SiteServices services(*site, clock, curlClientFactory(site->dir()), {});
         auto st = services.start();
         REQUIRE_FALSE(st);
         CHECK(st.error().message.find("[peers] 下面的 listen = \"" + taken + "\"") != std::string::npos);
@@ -158,7 +158,7 @@ TEST_CASE("a port taken names what to change: --listen, the file's [peers] liste
         def.port = 7443;
         PeerServer defaultHolder([](const PeerRequest&) { return PeerReply{}; }, def);
         (void)defaultHolder.start();
-        gui::SiteServices services(*site, clock, curlClientFactory(site->dir()), {});
+        app::SiteServices services(*site, clock, curlClientFactory(site->dir()), {});
         REQUIRE(services.start());  // no peers: nothing to bind yet
         ui::OpsLink link = services.link();
         REQUIRE(link.showPairingCode);

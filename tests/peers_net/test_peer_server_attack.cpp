@@ -9,7 +9,7 @@
 #include <functional>
 #include <thread>
 
-#include "kiosk/gui/peer_stack.hpp"
+#include "kiosk/app/peer_stack.hpp"
 #include "platform/net/curl_http_client.hpp"
 #include "platform/net/peer_server.hpp"
 #include "shared/ports/clock.hpp"
@@ -218,7 +218,7 @@ TEST_CASE("a peer whose places are all taken by an attacker, or whose claims com
     }
     auto siteB = Site::open(b);
     REQUIRE(siteB);
-    gui::PeerStack stackB(**siteB, clock, true);
+    app::PeerStack stackB(**siteB, clock, true);
     std::atomic<int> claimDelayMs{0};
     PeerServerOptions opt;
     opt.host = "127.0.0.1";
@@ -234,7 +234,7 @@ TEST_CASE("a peer whose places are all taken by an attacker, or whose claims com
     REQUIRE(addPeerToSiteToml(a, "127.0.0.1:" + std::to_string(serverB.port())));
     auto siteA = Site::open(a);
     REQUIRE(siteA);
-    gui::PeerStack stackA(**siteA, clock, false);
+    app::PeerStack stackA(**siteA, clock, false);
     const ClaimKey key{"E1", "lunch", "2026-11-25"};
     auto ask = [&](const ClaimKey& k) {
         auto t0 = Steady::now();

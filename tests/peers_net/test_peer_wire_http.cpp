@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kiosk/gui/peer_stack.hpp"
+#include "kiosk/app/peer_stack.hpp"
 #include "platform/net/peer_server.hpp"
 #include "shared/cards/card_signature.hpp"
 #include "shared/checkin/checkin_engine.hpp"
@@ -34,7 +34,7 @@ std::unique_ptr<Site> reopen(std::unique_ptr<Site> site, const fs::path& dir) {
     return std::move(*s);
 }
 
-std::unique_ptr<PeerServer> serving(std::unique_ptr<gui::PeerStack>& stack) {
+std::unique_ptr<PeerServer> serving(std::unique_ptr<app::PeerStack>& stack) {
     PeerServerOptions o;
     o.host = "127.0.0.1";
     o.port = 0;
@@ -63,15 +63,15 @@ TEST_CASE("over real HTTP, no name, village or category of the demo roster cross
         REQUIRE(importRoster(*s, roster, LocalDate::of(2026, 11, 25), "2026-11-25T08:00:00+08:00", "test").ok());
     clock.set(siteA->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:30")));
 
-    std::unique_ptr<gui::PeerStack> stackA, stackB;
+    std::unique_ptr<app::PeerStack> stackA, stackB;
     auto serverA = serving(stackA), serverB = serving(stackB);
     RecordingProxy toA(serverA->port()), toB(serverB->port());
     REQUIRE(addPeerToSiteToml(a, "127.0.0.1:" + std::to_string(toB.port())));
     REQUIRE(addPeerToSiteToml(b, "127.0.0.1:" + std::to_string(toA.port())));
     siteA = reopen(std::move(siteA), a);
     siteB = reopen(std::move(siteB), b);
-    stackA = std::make_unique<gui::PeerStack>(*siteA, clock, true);
-    stackB = std::make_unique<gui::PeerStack>(*siteB, clock, true);
+    stackA = std::make_unique<app::PeerStack>(*siteA, clock, true);
+    stackB = std::make_unique<app::PeerStack>(*siteB, clock, true);
 
     {
         CheckInEngine engA(*siteA, clock, stackA.get()), engB(*siteB, clock, stackB.get());

@@ -2,7 +2,7 @@
 // the real peer server on 127.0.0.1, the code shown with the address to type, and 换一个配对码.
 #include <doctest/doctest.h>
 
-#include "kiosk/gui/site_services.hpp"
+#include "kiosk/app/site_services.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "platform/net/curl_http_client.hpp"
 #include "shared/store/feed_store.hpp"
@@ -19,9 +19,9 @@ TEST_CASE("the settings tab shows a pairing code only on request, 换一个配�
     TempDir dir;
     auto site = makeSite(dir.path(), standardToml("[peers]\naddresses = [\"127.0.0.1:7999\"]\n"));
     SystemClock clock;
-    gui::SiteServicesOptions opt;
+    app::SiteServicesOptions opt;
     opt.listen = "127.0.0.1:0";
-    gui::SiteServices services(*site, clock, curlClientFactory(site->dir()), opt);
+    app::SiteServices services(*site, clock, curlClientFactory(site->dir()), opt);
     REQUIRE(services.start());
     REQUIRE(services.peerPort() > 0);
 
@@ -77,12 +77,12 @@ TEST_CASE("a listen address already in use is a plain sentence for staff, and th
     TempDir dir;
     auto site = makeSite(dir.path(), standardToml("[peers]\naddresses = [\"127.0.0.1:7999\"]\n"));
     SystemClock clock;
-    gui::SiteServicesOptions opt;
+    app::SiteServicesOptions opt;
     opt.listen = "127.0.0.1:0";
-    gui::SiteServices first(*site, clock, curlClientFactory(site->dir()), opt);
+    app::SiteServices first(*site, clock, curlClientFactory(site->dir()), opt);
     REQUIRE(first.start());
     opt.listen = "127.0.0.1:" + std::to_string(first.peerPort());
-    gui::SiteServices second(*site, clock, curlClientFactory(site->dir()), opt);
+    app::SiteServices second(*site, clock, curlClientFactory(site->dir()), opt);
     auto st = second.start();
     REQUIRE_FALSE(st);
     CHECK(st.error().message.find("端口被别的程序占用") != std::string::npos);
@@ -105,9 +105,9 @@ TEST_CASE("entries from a peer dated in the future show, held aside, on the sett
         ImportGuard guard = feed.guard(clock.nowUnix());
         REQUIRE(feed.importLoose(nlohmann::json::array({gift}), guard).held == 1);
     }
-    gui::SiteServicesOptions opt;
+    app::SiteServicesOptions opt;
     opt.listen = "127.0.0.1:0";
-    gui::SiteServices services(*site, clock, curlClientFactory(site->dir()), opt);
+    app::SiteServices services(*site, clock, curlClientFactory(site->dir()), opt);
     REQUIRE(services.start());
     KioskController ctl(*site, clock);
     ctl.setOpsLink(services.link());

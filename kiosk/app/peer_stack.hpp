@@ -14,7 +14,7 @@
 #include "shared/ports/peer_handler.hpp"
 #include "shared/site/site.hpp"
 
-namespace mh::gui {
+namespace mh::app {
 
 // One peer as `status` and the settings tab show it (PeerSync's PeerState).
 struct PeerLine {
@@ -57,4 +57,4 @@ private:
     std::unique_ptr<Impl> m;
 };
 
-}  // namespace mh::gui
+}  // namespace mh::app

@@ -1,4 +1,5 @@
-#include "cli/cli_common.hpp"
+// The shared front-end plumbing (see context.hpp).
+#include "kiosk/app/context.hpp"
 
 #include <sys/statvfs.h>
 
@@ -8,8 +9,9 @@
 #include <iostream>
 
 #include "shared/site/first_run_site.hpp"
+#include "shared/site/setup_card_keys.hpp"
 
-namespace mh::cli {
+namespace mh::app {
 namespace fs = std::filesystem;
 
 void Context::error(const Error& e) const { std::cerr << e.text(english) << "\n"; }
@@ -62,4 +64,9 @@ fs::path assetsDir() {
     return MEALHALL_ASSETS_DIR;
 }
 
-}  // namespace mh::cli
+fs::path setupKeysFile() {
+    const char* env = std::getenv("MEALHALL_SETUP_KEYS");
+    return env && *env ? fs::path(env) : fs::path(kDefaultSetupKeysFile);
+}
+
+}  // namespace mh::app

@@ -17,14 +17,14 @@
 #include <thread>
 #include <vector>
 
-#include "kiosk/gui/ops_services.hpp"
-#include "kiosk/gui/peer_stack.hpp"
+#include "kiosk/app/ops_services.hpp"
+#include "kiosk/app/peer_stack.hpp"
 #include "platform/net/peer_server.hpp"
 #include "shared/peers/pairing_code.hpp"
 #include "shared/peers/pairing_service.hpp"
 #include "shared/site/site_config.hpp"
 
-namespace mh::gui {
+namespace mh::app {
 
 struct SiteServicesOptions {
     std::string listen;    // host:port for the peer server; empty: [peers] listen of site.toml
@@ -107,4 +107,4 @@ private:
 // This machine's IPv4 addresses other than loopback (getifaddrs), first the private LAN ones.
 std::vector<std::string> localLanAddresses();
 
-}  // namespace mh::gui
+}  // namespace mh::app

@@ -1,9 +1,9 @@
 // Offscreen pictures of the first-run steps (`kiosk screenshot --screen firstrun-...`), each from a
 // sample state as a county IT person would see it halfway through that step. No site is needed.
-#include "kiosk/gui/screenshot.hpp"
+#include "kiosk/render/screenshot.hpp"
 #include "kiosk/ui/screen_first_run.hpp"
 
-namespace mh::gui {
+namespace mh::render {
 
 const std::vector<std::string>& firstRunScreenNames() {
     static const std::vector<std::string> names{"firstrun-id",     "firstrun-name",   "firstrun-pin",
@@ -57,13 +57,9 @@ Result<std::unique_ptr<Shot>> renderFirstRunScreen(const ScreenshotOptions& opt)
     shot->metrics = ui::Metrics::choose(opt.width, opt.height, opt.diagonalInch, 0, 0, 0, nullptr);
     ui::FirstRunState st = sampleState(opt.screen, shot->metrics);
     ui::ensureFirstRunFonts(shot->fonts, shot->metrics, st);
-    shot->canvas = std::make_unique<platform::SoftwareCanvas>(opt.width, opt.height);
-    shot->canvas->uploadFonts();
     ui::FirstRunQueue ignored;
-    ui::buildFirstRunFrame(st, shot->fonts, shot->metrics, ignored);
-    ui::buildFirstRunFrame(st, shot->fonts, shot->metrics, ignored, &shot->layout);
-    shot->canvas->drawImGui();
+    paintShot(*shot, opt, [&](ui::DrawnLayout* layout) { ui::buildFirstRunFrame(st, shot->fonts, shot->metrics, ignored, layout); });
     return shot;
 }
 
-}  // namespace mh::gui
+}  // namespace mh::render

@@ -1,7 +1,7 @@
 // The kiosk's nightly backup thread (see backup_job.hpp).
-#include "kiosk/gui/backup_job.hpp"
+#include "kiosk/app/backup_job.hpp"
 
-#include "kiosk/gui/site_job_loop.hpp"
+#include "kiosk/app/site_job_loop.hpp"
 
 #include <sys/stat.h>
 
@@ -9,7 +9,7 @@
 
 #include "shared/site/site_backup.hpp"
 
-namespace mh::gui {
+namespace mh::app {
 namespace fs = std::filesystem;
 
 BackupJob::BackupJob(fs::path siteDir, const Clock& clock, BackupJobOptions options)
@@ -63,4 +63,4 @@ void BackupJob::loop(std::stop_token stop) {
                    [this](Site& site) { runOnce(site); });
 }
 
-}  // namespace mh::gui
+}  // namespace mh::app

@@ -13,7 +13,7 @@
 
 #include "shared/site/site.hpp"
 
-namespace mh::gui {
+namespace mh::app {
 
 // `check` runs with the site open; an exception is logged after `failureWords` and the site reopened.
 template <class Check>
@@ -41,4 +41,4 @@ void runSiteJobLoop(std::stop_token stop, std::mutex& mutex, std::condition_vari
     }
 }
 
-}  // namespace mh::gui
+}  // namespace mh::app

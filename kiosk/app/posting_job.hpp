@@ -15,15 +15,13 @@
 
 #include "kiosk/ui/ops_state.hpp"
 #include "shared/core/result.hpp"
+#include "shared/posting/posting_print.hpp"
 #include "shared/site/site.hpp"
 
-namespace mh::gui {
-
-// Sends a file to a printer; the real one is print::printWithLp.
-using PrintFn = std::function<Status(const std::string& printer, const std::filesystem::path& file)>;
+namespace mh::app {
 
 struct PostingJobOptions {
-    PrintFn print;                  // empty: print::printWithLp
+    PrintFn print;                  // empty: print::printWithLp (posting_print.hpp)
     std::int64_t pollMs = 600'000;  // how often the thread looks at the date (a new month starts)
     // The first check waits this long, so drawing a posting at start does not compete with the
     // kiosk's first frames and font atlas on a slow panel computer.
@@ -74,4 +72,4 @@ private:
     std::jthread m_thread;  // last: joined before the members it reads are destroyed
 };
 
-}  // namespace mh::gui
+}  // namespace mh::app

@@ -1,5 +1,6 @@
 // Renders one kiosk screen offscreen (no display, no GPU) for `kiosk screenshot` and the pixel tests.
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,7 +12,7 @@
 #include "shared/core/result.hpp"
 #include "shared/site/site.hpp"
 
-namespace mh::gui {
+namespace mh::render {
 
 struct ScreenshotOptions {
     std::string screen = "checkin";
@@ -42,8 +43,12 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
 // screen and training fields are not used; `siteDiagonalInch` when opt gives none).
 std::unique_ptr<Shot> renderState(ui::KioskState state, const ScreenshotOptions& opt, double siteDiagonalInch);
 
+// Paints `frame` (one ImGui frame of some screen, given where to keep its layout) onto a fresh canvas
+// of opt's size. The fonts must be built for shot.metrics already.
+void paintShot(Shot& shot, const ScreenshotOptions& opt, const std::function<void(ui::DrawnLayout*)>& frame);
+
 // The first-run steps (first_run_shots.cpp), drawn from sample states: no site needed.
 const std::vector<std::string>& firstRunScreenNames();
 Result<std::unique_ptr<Shot>> renderFirstRunScreen(const ScreenshotOptions& opt);
 
-}  // namespace mh::gui
+}  // namespace mh::render

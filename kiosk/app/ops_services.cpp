@@ -1,9 +1,9 @@
 // The kiosk's uploader and posting threads (see ops_services.hpp).
-#include "kiosk/gui/ops_services.hpp"
+#include "kiosk/app/ops_services.hpp"
 
 #include "platform/print/lp_printer.hpp"
 
-namespace mh::gui {
+namespace mh::app {
 
 OpsServices::OpsServices(const std::filesystem::path& siteDir, const Clock& clock, HttpClientFactory http,
                          PostingJobOptions posting, BackgroundUploaderOptions upload)
@@ -33,4 +33,4 @@ ui::OpsLink OpsServices::link() {
     return l;
 }
 
-}  // namespace mh::gui
+}  // namespace mh::app

@@ -1,5 +1,5 @@
 // The peers core wired for one terminal (see peer_stack.hpp).
-#include "kiosk/gui/peer_stack.hpp"
+#include "kiosk/app/peer_stack.hpp"
 
 #include <mutex>
 #include <utility>
@@ -9,15 +9,15 @@
 #include "shared/peers/peer_auth.hpp"
 #include "shared/peers/peer_service.hpp"
 #include "shared/peers/peer_sync.hpp"
-#include "shared/store/terminal_identity.hpp"
+#include "shared/site/terminal_facts.hpp"
 
-namespace mh::gui {
+namespace mh::app {
 
 struct PeerStack::Impl {
     Impl(Site& site, const Clock& clock)
         : dbFile(site.dir() / kSiteDb),
           clock(clock),
-          terminal(loadTerminalIdentity(site.db()).id),
+          terminal(terminalIdOf(site)),
           book(dbFile, terminal),
           auth(site.config().siteId, terminal, site.keys(), clock) {}
 
@@ -96,4 +96,4 @@ bool PeerStack::stillClaimed(std::int64_t claim, Database& db) { return m->curre
 void PeerStack::release(std::int64_t claim) { m->current()->release(claim); }
 void PeerStack::recorded(std::int64_t claim, std::int64_t recordId) { m->current()->recorded(claim, recordId); }
 
-}  // namespace mh::gui
+}  // namespace mh::app

@@ -1,17 +1,17 @@
 // The kiosk's own monthly posting (see posting_job.hpp).
-#include "kiosk/gui/posting_job.hpp"
+#include "kiosk/app/posting_job.hpp"
 
-#include "kiosk/gui/site_job_loop.hpp"
+#include "kiosk/app/site_job_loop.hpp"
 
 #include <iostream>
 
 #include "kiosk/ui/posting_summary.hpp"
 #include "platform/print/lp_printer.hpp"
-#include "shared/store/kiosk_settings.hpp"
 #include "platform/print/posting_renderer.hpp"
+#include "shared/posting/posting_print.hpp"
 #include "shared/posting/produce_posting.hpp"
 
-namespace mh::gui {
+namespace mh::app {
 namespace fs = std::filesystem;
 
 PostingJob::PostingJob(fs::path siteDir, const Clock& clock, PostingJobOptions options)
@@ -54,8 +54,8 @@ std::string PostingJob::statusText() const {
 PostingCheck PostingJob::runOnce(Site& site) {
     PostingCheck c;
     LocalDate today = site.timeZone().toLocal(m_clock.nowUnix()).date;
-    LocalDate prev = LocalDate::of(today.year(), today.month(), 1).plusDays(-1);
-    c.month = yearMonthText(prev.year(), prev.month());
+    const YearMonth due = monthToPost(today);
+    c.month = yearMonthText(due.year, due.month);
 
     bool haveSummary = false;
     {
@@ -64,7 +64,7 @@ PostingCheck PostingJob::runOnce(Site& site) {
     }
     fs::path png = pngPath(m_dir, c.month);
     std::error_code ec;
-    std::string monthZh = std::to_string(prev.month()) + "月";
+    std::string monthZh = std::to_string(due.month) + "月";
     if (haveSummary && fs::exists(png, ec)) {
         std::lock_guard lock(m_mutex);
         m_last = c;
@@ -74,7 +74,7 @@ PostingCheck PostingJob::runOnce(Site& site) {
     // An existing PNG is kept (the sink renames it last, so it means a whole posting; a power cut
     // half way makes it again on the next check); the figures still come back for the idle screen.
     print::PostingRenderer renderer;
-    auto produced = producePosting(site, renderer, {prev.year(), prev.month(), folder(m_dir), today, true, true});
+    auto produced = producePosting(site, renderer, {due.year, due.month, folder(m_dir), today, true, true});
     if (!produced) {
         c.error = produced.error().message;
     } else if (produced->nothingToPost) {
@@ -82,13 +82,9 @@ PostingCheck PostingJob::runOnce(Site& site) {
     } else {
         if (produced->made) {
             c.made = true;
-            // The printer staff picked on the settings tab wins over site.toml's.
-            const std::string printer = effectivePostingPrinter(site.db(), site.config().postingPrinter);
-            if (!printer.empty()) {
-                auto printed = m_opt.print(printer, produced->files.pdf);
-                c.printed = printed.ok();
-                if (!printed) c.error = printed.error().message;
-            }
+            PostingPrint printed = printPosting(site, produced->files.pdf, m_opt.print);
+            c.printed = printed.sent && printed.result.ok();
+            if (!printed.result) c.error = printed.result.error().message;
         }
         // The idle screen shows the posting once its PNG is there, even when the printer refused it.
         if (fs::exists(png, ec)) {
@@ -98,7 +94,7 @@ PostingCheck PostingJob::runOnce(Site& site) {
     }
     std::lock_guard lock(m_mutex);
     m_last = c;
-    const std::string printer = effectivePostingPrinter(site.db(), site.config().postingPrinter);
+    const std::string printer = postingPrinter(site);
     if (!c.error.empty()) m_status = monthZh + "公示：" + c.error;
     else if (c.nothingToPost) m_status = monthZh + "没有需要公示的记录";
     else if (c.made && c.printed) m_status = monthZh + "公示已生成，已送打印机 " + printer;
@@ -116,4 +112,4 @@ void PostingJob::loop(std::stop_token stop) {
     });
 }
 
-}  // namespace mh::gui
+}  // namespace mh::app

@@ -1,5 +1,5 @@
 // The background services of a running terminal (see site_services.hpp).
-#include "kiosk/gui/site_services.hpp"
+#include "kiosk/app/site_services.hpp"
 
 #include "shared/peers/pairing_hello.hpp"
 #include "shared/site/peers_toml.hpp"
@@ -13,7 +13,7 @@
 #include <cstdlib>
 #include <iostream>
 
-namespace mh::gui {
+namespace mh::app {
 
 SiteServices::SiteServices(Site& site, const Clock& clock, HttpClientFactory http, SiteServicesOptions options)
     : m_dir(site.dir()),
@@ -305,4 +305,4 @@ std::vector<std::string> localLanAddresses() {
     return privateOnes;
 }
 
-}  // namespace mh::gui
+}  // namespace mh::app

@@ -1,11 +1,11 @@
 // Offscreen rendering of one screen, with the same controller and drawing code as the running kiosk.
-#include "kiosk/gui/screenshot.hpp"
+#include "kiosk/render/screenshot.hpp"
 
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/posting_summary.hpp"
 #include "shared/checkin/scan_preview.hpp"
 
-namespace mh::gui {
+namespace mh::render {
 
 const std::vector<std::string>& screenNames() {
     static const std::vector<std::string> names{"checkin", "accepted", "delivered", "duplicate", "unknown", "invalid",
@@ -96,14 +96,18 @@ std::unique_ptr<Shot> renderState(ui::KioskState st, const ScreenshotOptions& op
     double diag = opt.diagonalInch > 0 ? opt.diagonalInch : siteDiagonalInch;
     shot->metrics = ui::Metrics::choose(opt.width, opt.height, diag, st.pickedDiagonalInch, 0, 0, &st.panelSizeKnown);
     ui::ensureFonts(shot->fonts, shot->metrics, st);
-    shot->canvas = std::make_unique<platform::SoftwareCanvas>(opt.width, opt.height);
-    shot->canvas->uploadFonts();  // before NewFrame: ImGui records the atlas's texture id in each draw
     ui::CommandQueue ignored;
-    // Two frames: ImGui settles child windows and scroll extents on the first.
-    ui::buildFrame(st, shot->fonts, shot->metrics, ignored);
-    ui::buildFrame(st, shot->fonts, shot->metrics, ignored, &shot->layout);
-    shot->canvas->drawImGui();
+    paintShot(*shot, opt, [&](ui::DrawnLayout* layout) { ui::buildFrame(st, shot->fonts, shot->metrics, ignored, layout); });
     return shot;
 }
 
-}  // namespace mh::gui
+void paintShot(Shot& shot, const ScreenshotOptions& opt, const std::function<void(ui::DrawnLayout*)>& frame) {
+    shot.canvas = std::make_unique<platform::SoftwareCanvas>(opt.width, opt.height);
+    shot.canvas->uploadFonts();  // before NewFrame: ImGui records the atlas's texture id in each draw
+    // Two frames: ImGui settles child windows and scroll extents on the first.
+    frame(nullptr);
+    frame(&shot.layout);
+    shot.canvas->drawImGui();
+}
+
+}  // namespace mh::render

@@ -15,7 +15,7 @@
 #include "shared/core/dates.hpp"
 #include "shared/site/site.hpp"
 
-namespace mh::gui {
+namespace mh::app {
 
 struct BackupJobOptions {
     std::int64_t pollMs = 600'000;  // how often the thread looks at the clock
@@ -49,4 +49,4 @@ private:
     std::jthread m_thread;                   // last: joined before the members it reads go
 };
 
-}  // namespace mh::gui
+}  // namespace mh::app

@@ -5,12 +5,12 @@
 #include <filesystem>
 #include <memory>
 
-#include "kiosk/gui/backup_job.hpp"
-#include "kiosk/gui/posting_job.hpp"
+#include "kiosk/app/backup_job.hpp"
+#include "kiosk/app/posting_job.hpp"
 #include "kiosk/ui/ops_state.hpp"
 #include "shared/upload/background_uploader.hpp"
 
-namespace mh::gui {
+namespace mh::app {
 
 class OpsServices {
 public:
@@ -32,4 +32,4 @@ private:
     BackupJob m_backup;  // the nightly copy to the USB stick ([backup] in site.toml)
 };
 
-}  // namespace mh::gui
+}  // namespace mh::app

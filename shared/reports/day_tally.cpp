@@ -1,0 +1,18 @@
+// The day's tally as it stands (see day_tally.hpp).
+#include "shared/reports/day_tally.hpp"
+
+#include "shared/store/checkin_store.hpp"
+#include "shared/store/terminal_identity.hpp"
+#include "shared/upload/upload_outbox.hpp"
+
+namespace mh {
+
+DailyTally tallyOfDay(Site& site, LocalDate day, const std::string& nowIso) {
+    // The same revision number the upload of this content carries (or will carry).
+    const int revision = UploadOutbox(site).currentRevision(day);
+    DailyTally t = buildTally(site.config(), day, CheckinStore(site.db()).ownForDay(day.iso()), revision, nowIso);
+    t.terminal = loadTerminalIdentity(site.db()).id;
+    return t;
+}
+
+}  // namespace mh

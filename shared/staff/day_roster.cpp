@@ -1,0 +1,40 @@
+// Today's roster for staff (see day_roster.hpp).
+#include "shared/staff/day_roster.hpp"
+
+#include <map>
+#include <set>
+
+#include "shared/peers/doubles.hpp"
+#include "shared/store/checkin_store.hpp"
+#include "shared/store/elder_store.hpp"
+
+namespace mh {
+
+std::vector<DayRosterService> dayRoster(Site& site, LocalDate day) {
+    std::vector<DayRosterService> out;
+    std::set<std::int64_t> doubled;
+    for (const FlaggedDouble& d : flaggedDoubles(site.db()))
+        for (const DoubleRecord& r : d.records) doubled.insert(r.recordId);
+    ElderStore elders(site.db());
+    std::map<std::string, std::string> names;  // each elder looked up once
+    std::map<std::string, size_t> index;
+    for (const auto& rec : CheckinStore(site.db()).forDay(day.iso())) {
+        if (!index.count(rec.service)) {
+            const ServiceDef* def = site.config().findService(rec.service);
+            index[rec.service] = out.size();
+            out.push_back({rec.service, def ? def->name : rec.service, {}, 0});
+        }
+        auto& svc = out[index[rec.service]];
+        if (!names.count(rec.elderId)) {
+            auto e = elders.byElderId(rec.elderId);
+            names[rec.elderId] = e ? e->name : rec.elderId;
+        }
+        std::string time = rec.at.size() >= 16 ? rec.at.substr(11, 5) : rec.at;
+        svc.rows.push_back({rec.recordId, rec.elderId, names[rec.elderId], time, rec.delivered, rec.voided,
+                            doubled.count(rec.recordId) > 0});
+        if (!rec.voided) ++svc.counted;
+    }
+    return out;
+}
+
+}  // namespace mh
