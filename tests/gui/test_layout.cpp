@@ -4,9 +4,11 @@
 #include <doctest/doctest.h>
 
 #include "kiosk/ui/checkin_layout.hpp"
+#include "kiosk/ui/first_run_layout.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/pin_layout.hpp"
 #include "kiosk/ui/result_layout.hpp"
+#include "kiosk/ui/staff_layout.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -159,5 +161,56 @@ TEST_CASE("the waiting screen's date, service, picture, 请刷卡, hint and staf
             CHECK(lay.word.px >= f.sizes.minWordPx - 0.01f);
             CHECK(lp.mm(lay.picture) >= 15.0f);
         }
+    }
+}
+
+TEST_CASE("the staff tabs stay on every panel, 20 mm and 6 mm apart with labels of 5 mm ink, above the scrolling area") {
+    std::vector<std::string> glyphs(kStaffTabs.begin(), kStaffTabs.end());
+    for (const auto& size : kPanels) {
+        INFO(nameOf(size));
+        LayoutPanel lp(size, glyphs);
+        StaffLayout lay = computeStaffLayout(lp.panel());
+        Rect screen = lp.panel().rect();
+        // Noto CJK's ink is ~0.64 of the line box.
+        CHECK(lay.tabPx * 0.64f / lp.metrics.pxPerMm >= kStaffTextMm - 0.01f);
+        for (size_t i = 0; i < lay.tabs.size(); ++i) {
+            INFO("tab " << kStaffTabs[i]);
+            CHECK(screen.contains(lay.tabs[i]));
+            CHECK(lp.mm(lay.tabs[i]) >= kTouchMm - 0.01f);
+            CHECK(textSize(lp.fonts.staff, lay.tabPx, kStaffTabs[i]).x <= lay.tabs[i].width());
+            CHECK(lay.tabs[i].max.y <= lay.content.min.y);
+            for (size_t j = i + 1; j < lay.tabs.size(); ++j)
+                CHECK(lay.tabs[i].gapTo(lay.tabs[j]) / lp.metrics.pxPerMm >= kGapMm - 0.01f);
+        }
+        CHECK(screen.contains(lay.content));
+        CHECK(lay.width > 0);
+        CHECK(lay.width <= lay.content.width());
+    }
+}
+
+TEST_CASE("a first-run step's title, content and 上一步 跳过 下一步 stay on every panel and apart") {
+    const std::string title = "首次设置 · 第 1 步（共 7 步）：从U盘导入老人名单";
+    for (const auto& size : kPanels) {
+        INFO(nameOf(size));
+        LayoutPanel lp(size, {title, "上一步跳过，完成下一步"});
+        FirstRunLayout lay = computeFirstRunLayout(lp.panel(), title);
+        Rect screen = lp.panel().rect();
+        std::string whole;
+        for (const auto& l : lay.title) {
+            Rect titleBox = textBox(lp.fonts.staff, l.spot, l.text);
+            CHECK(screen.contains(titleBox, 1.0f));
+            CHECK(titleBox.max.y <= lay.content.min.y + 0.5f);
+            whole += l.text;
+        }
+        CHECK(whole == title);
+        const Rect buttons[] = {lay.back, lay.skip, lay.next};
+        for (size_t i = 0; i < 3; ++i) {
+            INFO("button " << i);
+            CHECK(screen.contains(buttons[i]));
+            CHECK(lp.mm(buttons[i]) >= kTouchMm - 0.01f);
+            CHECK(buttons[i].min.y >= lay.content.max.y);
+            for (size_t j = i + 1; j < 3; ++j) CHECK(buttons[i].gapTo(buttons[j]) / lp.metrics.pxPerMm >= kGapMm - 0.01f);
+        }
+        CHECK(lay.content.height() > lp.metrics.mm(30));
     }
 }
