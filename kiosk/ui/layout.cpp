@@ -48,19 +48,6 @@ Rect centreIn(const Rect& outer, ImVec2 size) {
     return Rect::at(min, size);
 }
 
-std::vector<Rect> split(const Rect& r, Axis a, int n, float gap) {
-    std::vector<Rect> out;
-    if (n <= 0) return out;
-    float total = (a == Axis::Row ? r.width() : r.height()) - gap * float(n - 1);
-    float len = total / float(n);
-    for (int i = 0; i < n; ++i) {
-        float start = float(i) * (len + gap);
-        if (a == Axis::Row) out.push_back({{r.min.x + start, r.min.y}, {r.min.x + start + len, r.max.y}});
-        else out.push_back({{r.min.x, r.min.y + start}, {r.max.x, r.min.y + start + len}});
-    }
-    return out;
-}
-
 std::vector<Rect> gridCells(const Rect& r, int count, int cols, ImVec2 cell, float gap) {
     std::vector<Rect> out;
     cols = std::max(1, cols);

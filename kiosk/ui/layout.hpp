@@ -52,11 +52,9 @@ Rect cutRight(Rect& r, float len, float gap = 0);
 Rect cutStart(Rect& r, Axis a, float len, float gap = 0);
 Rect cutEnd(Rect& r, Axis a, float len, float gap = 0);
 
-// A box of `size` inside `outer`: centred, or at its left/top edge along the other axis.
+// A box of `size` centred on `outer`.
 Rect centreIn(const Rect& outer, ImVec2 size);
-// `n` equal cells along an axis with `gap` between them.
-std::vector<Rect> split(const Rect& r, Axis a, int n, float gap);
-// `count` square-or-not cells of `cell` in rows of `cols`, the block centred across `r` and starting at its top.
+// `count` cells of size `cell` in rows of `cols`, `gap` apart, the block centred across `r` from its top.
 std::vector<Rect> gridCells(const Rect& r, int count, int cols, ImVec2 cell, float gap);
 
 // Text placed by a layout: the top-left of its line box and its pixel size.
