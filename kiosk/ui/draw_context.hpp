@@ -8,6 +8,7 @@
 
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/kiosk_state.hpp"
+#include "kiosk/ui/layout.hpp"
 #include "kiosk/ui/metrics.hpp"
 
 namespace mh::ui {
@@ -31,6 +32,7 @@ struct DrawContext {
     DrawnLayout* layout = nullptr;
     [[nodiscard]] float mm(float v) const { return metrics.mm(v); }
     [[nodiscard]] float s() const { return fonts.sizes.scale; }
+    [[nodiscard]] Panel panel() const { return {metrics, fonts}; }
 };
 
 // Draws the whole screen for `state` into the current ImGui frame (between NewFrame and Render).

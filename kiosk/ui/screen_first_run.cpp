@@ -1,6 +1,7 @@
 // Drawing of the first-run steps: a title with the step number, the step's one question, its keys,
 // and a bottom row 上一步 / 跳过 / 下一步 that never scrolls away. Commands go to a FirstRunQueue.
 #include "kiosk/ui/screen_first_run.hpp"
+#include "kiosk/ui/first_run_layout.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -153,23 +154,20 @@ void drawCardStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue&, flo
     }
 }
 
-void drawBottomRow(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out, float top) {
+void drawBottomRow(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out, const FirstRunLayout& lay) {
     const FontSet& f = ctx.fonts;
-    float margin = ctx.mm(2), gap = ctx.mm(kGapMm), key = ctx.mm(kTouchMm);
-    float W = float(ctx.metrics.width);
-    float bw = std::min(ctx.mm(55), (W - 2 * margin - 2 * gap) / 3);
     bool optional = st.step == FirstRunStep::Roster || st.step == FirstRunStep::SetupCard;
     bool last = st.step == FirstRunStep::SetupCard;
     if (st.step != FirstRunStep::SiteId &&
-        bigButton(ctx, "back", {margin, top}, {bw, key}, "上一步", f.staff, f.sizes.staffPx, ButtonStyle::Staff))
+        bigButton(ctx, "back", lay.back.min, lay.back.size(), "上一步", f.staff, f.sizes.staffPx, ButtonStyle::Staff))
         out.push(FrBack{});
     bool done = (st.step == FirstRunStep::Roster && st.rosterImported) || (last && st.cardApplied);
     if (optional && !done &&
-        bigButton(ctx, "skip", {(W - bw) / 2, top}, {bw, key}, last ? "跳过，完成" : "跳过", f.staff, f.sizes.staffPx,
+        bigButton(ctx, "skip", lay.skip.min, lay.skip.size(), last ? "跳过，完成" : "跳过", f.staff, f.sizes.staffPx,
                   ButtonStyle::Staff))
         out.push(FrSkip{});
     bool showNext = !optional || done;
-    if (showNext && bigButton(ctx, "next", {W - margin - bw, top}, {bw, key}, last ? "完成" : "下一步", f.staff,
+    if (showNext && bigButton(ctx, "next", lay.next.min, lay.next.size(), last ? "完成" : "下一步", f.staff,
                               f.sizes.staffPx, ButtonStyle::Primary))
         out.push(FrNext{});
 }
@@ -210,9 +208,8 @@ void buildFirstRunFrame(const FirstRunState& st, const FontSet& fonts, const Met
     CommandQueue unused;
     DrawContext ctx{fonts, m, unused, layout};
     const FontSet& f = fonts;
-    float W = float(m.width), H = float(m.height), margin = ctx.mm(2), key = ctx.mm(kTouchMm), gap = ctx.mm(kGapMm);
     ImGui::SetNextWindowPos({0, 0});
-    ImGui::SetNextWindowSize({W, H});
+    ImGui::SetNextWindowSize({float(m.width), float(m.height)});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(kBackground));
@@ -224,19 +221,18 @@ void buildFirstRunFrame(const FirstRunState& st, const FontSet& fonts, const Met
     char head[160];
     std::snprintf(head, sizeof head, "首次设置 · 第 %d 步（共 %d 步）：%s", std::min(int(st.step) + 1, kFirstRunSteps),
                   kFirstRunSteps, stepTitle(st.step));
-    float titlePx = fitPx(f.staff, f.sizes.staffPx * 1.2f, f.sizes.staffPx * 0.7f, head, W - 2 * margin);
-    drawText(ctx, f.staff, titlePx, {margin + ctx.mm(2), margin}, kBlueText, head, "title");
-    float top = margin + titlePx * 1.4f;
-    float bottom = H - margin - key;
+    FirstRunLayout lay = computeFirstRunLayout(ctx.panel(), head);
+    for (size_t i = 0; i < lay.title.size(); ++i)
+        drawText(ctx, f.staff, lay.title[i].spot.px, lay.title[i].spot.at, kBlueText, lay.title[i].text, i == 0 ? "title" : "title2");
     // The step's content scrolls between the title and the bottom row (a 7" panel needs it for the letters).
-    ImGui::SetCursorScreenPos({margin, top});
+    ImGui::SetCursorScreenPos(lay.content.min);
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, ctx.mm(12));
     ImGui::PushStyleColor(ImGuiCol_ScrollbarBg, ImGui::ColorConvertU32ToFloat4(kStaffButton));
     ImGui::PushStyleColor(ImGuiCol_ScrollbarGrab, ImGui::ColorConvertU32ToFloat4(kMuted));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(kBackground));
-    ImGui::BeginChild("step", {W - 2 * margin, bottom - gap / 2 - top}, false);
+    ImGui::BeginChild("step", lay.content.size(), false);
     ImGui::PushFont(f.staff);
-    float width = W - 2 * margin - ctx.mm(16);
+    float width = lay.width;
     // The typing steps show it under what was typed, the roster step under its counts.
     bool own = st.step == FirstRunStep::SiteId || st.step == FirstRunStep::SiteName || st.step == FirstRunStep::Pin ||
                st.step == FirstRunStep::PinAgain || st.step == FirstRunStep::Roster;
@@ -255,7 +251,7 @@ void buildFirstRunFrame(const FirstRunState& st, const FontSet& fonts, const Met
     ImGui::EndChild();
     ImGui::PopStyleColor(3);
     ImGui::PopStyleVar();
-    if (st.step != FirstRunStep::Done) drawBottomRow(st, ctx, out, bottom);
+    if (st.step != FirstRunStep::Done) drawBottomRow(st, ctx, out, lay);
     ImGui::End();
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar(2);

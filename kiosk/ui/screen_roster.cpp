@@ -1,10 +1,10 @@
 // The staff screens behind the PIN: a tab bar (today's roster, regulars missing, manual check-in,
 // settings) and today's roster with voiding by a reason picked from a list.
 #include <cstdio>
-#include <utility>
-#include <vector>
+#include <string>
 
 #include "kiosk/ui/screen_staff.hpp"
+#include "kiosk/ui/staff_layout.hpp"
 #include "shared/peers/doubles.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -12,51 +12,16 @@ namespace mh::ui {
 
 namespace {
 
-// Draws the tab bar and returns where the content below it may start.
-float drawTabBar(const KioskState& st, DrawContext& ctx) {
-    const FontSet& f = ctx.fonts;
-    float W = float(ctx.metrics.width), margin = ctx.mm(2), gap = ctx.mm(kGapMm), key = ctx.mm(kTouchMm);
-    const char* labels[] = {"今日名单", "没来的常客", "补签", "设置", "返回"};
-    // Each tab as wide as its label (at least 20 mm); on a narrow panel the labels shrink together,
-    // never below 5 mm ink, rather than one label alone (issue 12: 没来的常客 was 3.9 mm), and
-    // where even that is too wide (a portrait tablet) the tabs take two rows.
-    float pad = ctx.mm(4), px = f.sizes.staffPx, minPx = ctx.mm(kStaffTextMm / 0.64f);
-    auto widthOf = [&](int i, float size) { return std::max(key, textSize(f.staff, size, labels[i]).x + pad); };
-    auto rowFits = [&](int from, int to, float size) {
-        float t = 0;
-        for (int i = from; i < to; ++i) t += widthOf(i, size) + (i > from ? gap : 0);
-        return t <= W - 2 * margin;
-    };
-    std::vector<std::pair<int, int>> rows{{0, 5}};
-    if (!rowFits(0, 5, minPx)) rows = {{0, 3}, {3, 5}};
-    auto allFit = [&](float size) {
-        for (auto [a, b] : rows)
-            if (!rowFits(a, b, size)) return false;
-        return true;
-    };
-    while (px > minPx && !allFit(px)) px = std::max(minPx, px * 0.96f);
-    float y = margin;
-    for (auto [a, b] : rows) {
-        float t = 0;
-        for (int i = a; i < b; ++i) t += widthOf(i, px);
-        // Spread what is left over evenly, up to 45 mm a tab.
-        float extra = std::max(0.0f, (W - 2 * margin - (b - a - 1) * gap - t) / float(b - a));
-        float x = margin;
-        for (int i = a; i < b; ++i) {
-            float bw = std::max(widthOf(i, px), std::min(ctx.mm(45), widthOf(i, px) + extra));
-            ImVec2 at{x, y};
-            x += bw + gap;
-            bool current = i < 4 && (int(st.staffTab) == i || (i == 3 && st.staffTab == StaffTab::Donation));
-            std::string id = std::string("tab") + labels[i];
-            if (bigButton(ctx, id.c_str(), at, {bw, key}, labels[i], f.staff, px,
-                          current ? ButtonStyle::Primary : ButtonStyle::Staff)) {
-                if (i == 4) ctx.out.push(CloseStaff{});
-                else ctx.out.push(ShowStaffTab{StaffTab(i)});
-            }
+void drawTabBar(const KioskState& st, DrawContext& ctx, const StaffLayout& lay) {
+    for (size_t i = 0; i < kStaffTabs.size(); ++i) {
+        bool current = i < 4 && (size_t(st.staffTab) == i || (i == 3 && st.staffTab == StaffTab::Donation));
+        std::string id = std::string("tab") + kStaffTabs[i];
+        if (bigButton(ctx, id.c_str(), lay.tabs[i].min, lay.tabs[i].size(), kStaffTabs[i], ctx.fonts.staff, lay.tabPx,
+                      current ? ButtonStyle::Primary : ButtonStyle::Staff)) {
+            if (i == 4) ctx.out.push(CloseStaff{});
+            else ctx.out.push(ShowStaffTab{StaffTab(i)});
         }
-        y += key + gap;
     }
-    return y;
 }
 
 void drawRosterTab(const KioskState& st, DrawContext& ctx, float width) {
@@ -107,13 +72,11 @@ void drawRosterTab(const KioskState& st, DrawContext& ctx, float width) {
 }  // namespace
 
 void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
-    const Metrics& m = ctx.metrics;
     const FontSet& f = ctx.fonts;
-    float margin = ctx.mm(2);
-    float W = float(m.width), H = float(m.height);
+    StaffLayout lay = computeStaffLayout(ctx.panel());
+    drawTabBar(st, ctx, lay);
     // A scrolling area under the tabs; the scrollbar is a finger wide.
-    float top = drawTabBar(st, ctx);
-    ImGui::SetCursorScreenPos({margin, top});
+    ImGui::SetCursorScreenPos(lay.content.min);
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, ctx.mm(12));
     // A dark grab on a light track: 12:1 (issue 12: ImGui's light style gave 1.8:1).
     ImGui::PushStyleColor(ImGuiCol_ScrollbarBg, ImGui::ColorConvertU32ToFloat4(kStaffButton));
@@ -122,9 +85,9 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_ScrollbarGrabActive, ImGui::ColorConvertU32ToFloat4(kText));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kText));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(kBackground));
-    ImGui::BeginChild("staff", {W - 2 * margin, H - top - margin}, false);
+    ImGui::BeginChild("staff", lay.content.size(), false);
     ImGui::PushFont(f.staff);
-    float width = W - 2 * margin - ctx.mm(16);
+    float width = lay.width;
     if (!st.staffMessage.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kBlueText));
         ImGui::TextWrapped("%s", st.staffMessage.c_str());

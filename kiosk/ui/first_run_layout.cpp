@@ -1,0 +1,37 @@
+// The first-run steps' rects (see first_run_layout.hpp).
+#include "kiosk/ui/first_run_layout.hpp"
+
+#include <algorithm>
+
+#include "kiosk/ui/widgets.hpp"
+
+namespace mh::ui {
+
+FirstRunLayout computeFirstRunLayout(const Panel& p, const std::string& title) {
+    const FontSet& f = p.fonts;
+    FirstRunLayout out;
+    float margin = p.mm(2), gap = p.mm(kGapMm), key = p.mm(kTouchMm);
+    Rect area = p.rect().inset(margin);
+    // The title is indented 2 mm; where it is too wide even at its smallest, the step's question
+    // goes on a second line (a portrait tablet).
+    float indent = p.mm(2), titleW = area.width() - indent, minPx = f.sizes.staffPx * 0.7f;
+    std::vector<std::string> lines{title};
+    auto colon = title.find("：");
+    if (colon != std::string::npos && textSize(f.staff, minPx, title).x > titleW)
+        lines = {title.substr(0, colon + 3), title.substr(colon + 3)};
+    float titlePx = f.sizes.staffPx * 1.2f;
+    for (const auto& l : lines) titlePx = std::min(titlePx, fitPx(f.staff, f.sizes.staffPx * 1.2f, minPx, l, titleW));
+    for (const auto& l : lines) out.title.push_back({{{area.min.x + indent, cutTop(area, titlePx).min.y}, titlePx}, l});
+    cutTop(area, titlePx * 0.4f);
+    // The bottom row: three buttons of up to 55 mm, at the left, the middle and the right.
+    Rect bottom = cutBottom(area, key, gap / 2);
+    float bw = std::min(p.mm(55), (bottom.width() - 2 * gap) / 3);
+    out.back = Rect::at(bottom.min, {bw, key});
+    out.skip = centreIn(bottom, {bw, key});
+    out.next = Rect::at({bottom.max.x - bw, bottom.min.y}, {bw, key});
+    out.content = area;
+    out.width = area.width() - p.mm(16);
+    return out;
+}
+
+}  // namespace mh::ui

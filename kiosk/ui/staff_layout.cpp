@@ -1,0 +1,48 @@
+// The staff screens' rects (see staff_layout.hpp).
+#include "kiosk/ui/staff_layout.hpp"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "kiosk/ui/widgets.hpp"
+
+namespace mh::ui {
+
+StaffLayout computeStaffLayout(const Panel& p) {
+    const FontSet& f = p.fonts;
+    StaffLayout out;
+    float margin = p.mm(2), gap = p.mm(kGapMm), key = p.mm(kTouchMm);
+    Rect area = p.rect().inset(margin);
+    // Each tab as wide as its label (at least 20 mm); on a narrow panel the labels shrink together,
+    // never below 5 mm ink, rather than one label alone (issue 12: 没来的常客 was 3.9 mm), and
+    // where even that is too wide the tabs take two rows.
+    float pad = p.mm(4), px = f.sizes.staffPx, minPx = p.mm(kStaffTextMm / 0.64f);
+    auto widthOf = [&](int i, float size) { return std::max(key, textSize(f.staff, size, kStaffTabs[size_t(i)]).x + pad); };
+    auto rowFits = [&](int from, int to, float size) {
+        float t = 0;
+        for (int i = from; i < to; ++i) t += widthOf(i, size) + (i > from ? gap : 0);
+        return t <= area.width();
+    };
+    std::vector<std::pair<int, int>> rows{{0, 5}};
+    if (!rowFits(0, 5, minPx)) rows = {{0, 3}, {3, 5}};
+    auto allFit = [&](float size) {
+        return std::all_of(rows.begin(), rows.end(), [&](auto r) { return rowFits(r.first, r.second, size); });
+    };
+    while (px > minPx && !allFit(px)) px = std::max(minPx, px * 0.96f);
+    out.tabPx = px;
+    for (auto [a, b] : rows) {
+        Rect line = cutTop(area, key, gap);
+        float t = 0;
+        for (int i = a; i < b; ++i) t += widthOf(i, px);
+        // Spread what is left over evenly, up to 45 mm a tab.
+        float extra = std::max(0.0f, (line.width() - float(b - a - 1) * gap - t) / float(b - a));
+        for (int i = a; i < b; ++i)
+            out.tabs[size_t(i)] = cutLeft(line, std::max(widthOf(i, px), std::min(p.mm(45), widthOf(i, px) + extra)), gap);
+    }
+    out.content = area;
+    out.width = area.width() - p.mm(16);
+    return out;
+}
+
+}  // namespace mh::ui
