@@ -15,6 +15,7 @@
 
 #include "kiosk/ui/ops_state.hpp"
 #include "shared/core/result.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/site/site.hpp"
 
 namespace mh::gui {

@@ -45,7 +45,7 @@ std::optional<WallTime> WallTime::parse(std::string_view t) {
 }
 
 std::string WallTime::text() const {
-    char buf[8];
+    char buf[24];  // room for any two ints, so the compiler can see nothing is cut off
     std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
     return buf;
 }
@@ -137,11 +137,6 @@ std::string TimeZone::isoWithOffset(std::int64_t unixSeconds) const {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, off / 3600, (off % 3600) / 60);
     return l.iso() + buf;
-}
-
-std::int64_t SystemClock::nowUnix() const {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
 }
 
 }  // namespace mh

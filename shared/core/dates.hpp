@@ -7,8 +7,6 @@
 #include <string_view>
 
 #include "shared/core/result.hpp"
-// The Clock port moved to shared/ports/clock.hpp; included here so older includes keep working.
-#include "shared/ports/clock.hpp"
 
 namespace date {
 class time_zone;

@@ -41,7 +41,7 @@ public:
 
 class SteadyMonoClock final : public MonoClock {
 public:
-    [[nodiscard]] std::int64_t nowMs() const override;  // shared/ports/scan_source.cpp
+    [[nodiscard]] std::int64_t nowMs() const override;  // shared/ports/clock.cpp
 };
 
 }  // namespace mh

@@ -1,4 +1,4 @@
-#include "shared/site/site_backup.hpp"
+#include "shared/backup/site_backup.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -13,8 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/core/atomic_file.hpp"
-#include "shared/site/backup_folder.hpp"
-#include "shared/site/backup_seal.hpp"
+#include "shared/backup/backup_folder.hpp"
+#include "shared/backup/backup_seal.hpp"
 #include "shared/store/backup_store.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "shared/upload/upload_outbox.hpp"
