@@ -16,4 +16,9 @@ std::int64_t SteadyMonoClock::nowMs() const {
         .count();
 }
 
+const MonoClock& steadyMonoClock() {
+    static const SteadyMonoClock clock;
+    return clock;
+}
+
 }  // namespace mh
