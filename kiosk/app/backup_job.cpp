@@ -7,7 +7,7 @@
 
 #include <iostream>
 
-#include "shared/site/site_backup.hpp"
+#include "shared/backup/site_backup.hpp"
 
 namespace mh::app {
 namespace fs = std::filesystem;

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "shared/core/dates.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/site/site.hpp"
 
 namespace mh::app {

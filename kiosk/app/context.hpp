@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/core/dates.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/core/result.hpp"
 #include "shared/site/site.hpp"
 

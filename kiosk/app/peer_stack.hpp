@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "shared/peers/peer_gate.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/ports/peer_handler.hpp"
 #include "shared/site/site.hpp"
 

@@ -16,6 +16,7 @@
 #include "kiosk/ui/ops_state.hpp"
 #include "shared/core/result.hpp"
 #include "shared/posting/posting_print.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/site/site.hpp"
 
 namespace mh::app {

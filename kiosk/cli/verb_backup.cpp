@@ -2,7 +2,7 @@
 // Exit 0 done; 1 refused (another site's or terminal's backup, a damaged one, the kiosk running);
 // 2 bad usage or no site to back up.
 #include "cli/cli_common.hpp"
-#include "shared/site/site_backup.hpp"
+#include "shared/backup/site_backup.hpp"
 
 namespace mh::cli {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "cli/cli_common.hpp"
 #include "platform/cards/card_render.hpp"
-#include "shared/cards/issue_cards.hpp"
+#include "shared/roster/issue_cards.hpp"
 
 namespace mh::cli {
 namespace {

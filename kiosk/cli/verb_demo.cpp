@@ -7,7 +7,7 @@
 
 #include "cli/cli_common.hpp"
 #include "shared/cards/card_signature.hpp"
-#include "shared/cards/issue_cards.hpp"
+#include "shared/roster/issue_cards.hpp"
 #include "shared/core/atomic_file.hpp"
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/core/text.hpp"

@@ -12,6 +12,7 @@
 
 #include "kiosk/ui/first_run_state.hpp"
 #include "shared/core/dates.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/site/first_run_site.hpp"
 #include "shared/site/setup_card.hpp"
 

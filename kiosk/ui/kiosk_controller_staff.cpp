@@ -4,7 +4,7 @@
 // elders' screens.
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/texts.hpp"
-#include "shared/staff/day_roster.hpp"
+#include "shared/reports/day_roster.hpp"
 #include "shared/staff/staff_audit.hpp"
 #include "shared/staff/staff_queries.hpp"
 

@@ -9,7 +9,7 @@
 #include <variant>
 #include <vector>
 
-#include "shared/checkin/scan_result.hpp"
+#include "shared/core/scan_result.hpp"
 #include "kiosk/ui/ops_state.hpp"
 #include "shared/core/dates.hpp"
 

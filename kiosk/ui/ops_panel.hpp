@@ -8,6 +8,7 @@
 
 #include "kiosk/ui/ops_state.hpp"
 #include "shared/core/money.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/site/site.hpp"
 
 namespace mh::ui {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "shared/checkin/scan_result.hpp"
+#include "shared/core/scan_result.hpp"
 #include "shared/core/money.hpp"
 
 namespace mh::ui {

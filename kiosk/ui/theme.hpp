@@ -3,7 +3,7 @@
 #pragma once
 #include <cstdint>
 
-#include "shared/checkin/scan_result.hpp"
+#include "shared/core/scan_result.hpp"
 
 namespace mh::ui {
 

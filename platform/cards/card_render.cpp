@@ -68,13 +68,7 @@ void drawCard(cairo_t* cr, const CardFace& f) {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_rectangle(cr, qx, qy, side, side);
     cairo_fill(cr);
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
-    for (int y = 0; y < q.size; ++y)
-        for (int x = 0; x < q.size; ++x)
-            if (q.at(x, y)) cairo_rectangle(cr, qx + (x + 4) * module, qy + (y + 4) * module, module, module);
-    cairo_fill(cr);
-    cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
+    drawQrModules(cr, q, qx, qy, module);
 
     // Text column: the name big enough to read without glasses, then the numbers staff ask for.
     const double tx = qx + side + 20, tw = W - tx - 36;

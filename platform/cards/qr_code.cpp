@@ -17,4 +17,14 @@ QrModules encodeQr(const std::string& text) {
     return q;
 }
 
+void drawQrModules(cairo_t* cr, const QrModules& q, double qx, double qy, int module) {
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+    for (int y = 0; y < q.size; ++y)
+        for (int x = 0; x < q.size; ++x)
+            if (q.at(x, y)) cairo_rectangle(cr, qx + (x + 4) * module, qy + (y + 4) * module, module, module);
+    cairo_fill(cr);
+    cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
+}
+
 }  // namespace mh

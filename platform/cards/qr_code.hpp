@@ -1,5 +1,8 @@
-// QR encoding of a card payload into a module grid (ZXing's writer), for drawing at any size.
+// QR encoding of a card payload into a module grid (ZXing's writer), and drawing that grid with cairo
+// for every printed card (elder cards, county setup cards).
 #pragma once
+#include <cairo.h>
+
 #include <string>
 #include <vector>
 
@@ -15,5 +18,10 @@ struct QrModules {
 // keeping modules large enough for a cheap camera at arm's length; M still survives a scuffed
 // corner. Throws std::invalid_argument for text no QR version can hold (never a card payload).
 QrModules encodeQr(const std::string& text);
+
+// Fills the dark modules in black, `module` whole pixels each (so the print is crisp), with the grid's
+// top-left corner 4 modules (the quiet zone) inside (qx, qy). Leaves cairo's antialias as it found it
+// (the default).
+void drawQrModules(cairo_t* cr, const QrModules& q, double qx, double qy, int module);
 
 }  // namespace mh

@@ -43,13 +43,7 @@ Status writeSetupCardPng(const SetupCardFace& f, const std::filesystem::path& ou
     const int module = std::max(1, int(box / (q.size + 8)));
     const double side = module * (q.size + 8);
     const double qx = (W - side) / 2, qy = band + 40;
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
-    for (int y = 0; y < q.size; ++y)
-        for (int x = 0; x < q.size; ++x)
-            if (q.at(x, y)) cairo_rectangle(cr, qx + (x + 4) * module, qy + (y + 4) * module, module, module);
-    cairo_fill(cr);
-    cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
+    drawQrModules(cr, q, qx, qy, module);
 
     double y = qy + side + 30;
     const double tw = W - 2 * margin;

@@ -1,6 +1,24 @@
 // Layout of the 公示: title, totals, a bar chart of meals per day, money by share, counts by rule,
 // the honour roll, then the per-elder table in as many columns as fit, continued on further pages.
 // Sizes are in points on A4 (595×842); the PNG draws the same pages scaled.
+//
+// Invariants:
+//  (1) one plan, two outputs: PostingPainter::plan() lays out every page once and drawPage(p) draws
+//      page p the same way on the PDF and on the PNG, so the two can never disagree;
+//  (2) both files or neither: each is drawn under a temporary name (AtomicFile) and renamed only when
+//      both are whole, the PNG last, so a PNG on disk means a complete posting (contract 2);
+//  (3) the PNG stays printable and bounded: at most kPngPages pages, else page 1 and a note band;
+//  (4) a write failure names its real cause (ENOSPC, EACCES ...) through drawFailure, and drawing
+//      stops at the first failure;
+//  (5) public by design: it draws only what MonthlyFigures carries (masked names, villages, counts).
+//
+// Sections (grep "[SECTION]"):
+//   [SECTION] Page geometry
+//   [SECTION] The painter: one method per block of the page
+//   [SECTION] Planning the per-elder table and the honour roll over the pages
+//   [SECTION] Whole pages, and the PNG's note band
+//   [SECTION] Writing the PDF through a descriptor we own
+//   [SECTION] renderPosting: both files, atomically
 #include "platform/print/posting_renderer.hpp"
 
 #include "platform/image/png_file.hpp"
@@ -22,6 +40,7 @@
 namespace mh::print {
 namespace {
 
+// [SECTION] Page geometry
 constexpr double kPageW = 595.28, kPageH = 841.89, kMargin = 36;
 constexpr double kContentW = kPageW - 2 * kMargin;
 constexpr double kFooterTop = kPageH - kMargin - 30;
@@ -44,6 +63,7 @@ struct ElderTable {
     int blocks = 1;            // blocks side by side
 };
 
+// [SECTION] The painter: one method per block of the page
 class PostingPainter {
 public:
     PostingPainter(const MonthlyFigures& f, LocalDate postedOn) : m_f(f), m_postedOn(postedOn) {}
@@ -244,6 +264,7 @@ double PostingPainter::drawHonourRoll(PangoText& t, cairo_t* cr, double y) {
     return y + 2 + t.draw(kMargin + 10, y + 2, tail, {10, false, Align::Left, kContentW - 10, false, 0.25});
 }
 
+// [SECTION] Planning the per-elder table and the honour roll over the pages
 ElderTable PostingPainter::measureTable(PangoText& t, double font) const {
     ElderTable tb{font, font * 1.75, font * 2.0};
     TextStyle cell{font}, head{font, true};
@@ -427,6 +448,7 @@ void PostingPainter::drawFooter(PangoText& t, cairo_t* cr, int page) {
            {9.5, false, Align::Right, kContentW});
 }
 
+// [SECTION] Whole pages, and the PNG's note band
 void PostingPainter::drawPage(cairo_t* cr, int page) {
     fillRect(cr, 0, 0, kPageW, kPageH, 1);
     PangoText t(cr);
@@ -457,6 +479,7 @@ void PostingPainter::drawPngNote(cairo_t* cr, int pages) {
            {10.5, false, Align::Left, kContentW - 26});
 }
 
+// [SECTION] Writing the PDF through a descriptor we own
 // The PDF goes through cairo's stream interface to a descriptor we own, so a failed write keeps its
 // errno (ENOSPC, EACCES …) and the error can name the real cause.
 struct PdfStream {
@@ -507,6 +530,7 @@ Result<int> writePdf(PostingPainter& painter, const MonthlyFigures& f, int pages
 
 }  // namespace
 
+// [SECTION] renderPosting: both files, atomically
 Result<PostingOutput> renderPosting(const MonthlyFigures& f, LocalDate postedOn, const std::filesystem::path& pdf,
                                     const std::filesystem::path& png, double pngScale) {
     PostingPainter painter(f, postedOn);

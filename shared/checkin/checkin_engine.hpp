@@ -15,12 +15,14 @@
 #include <optional>
 #include <string>
 
-#include "shared/checkin/scan_result.hpp"
+#include "shared/core/scan_result.hpp"
 #include "shared/peers/peer_gate.hpp"
 #include "shared/core/dates.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/core/result.hpp"
 #include "shared/site/site.hpp"
 #include "shared/policy/policy_engine.hpp"
+#include "shared/policy/policy_history.hpp"
 #include "shared/store/checkin_store.hpp"
 
 namespace mh {
@@ -31,11 +33,6 @@ struct ScanRequest {
     std::optional<LocalDateTime> at;    // local time; none: the clock's now
     bool delivered = false;             // a delivered meal (送餐)
 };
-
-// The elder's counted records of `day`'s calendar month (every day of it), as the policy counts them; empty when
-// no rule has a limit (nothing to count). Call inside the write transaction that records the use.
-std::vector<PriorUse> policyHistory(CheckinStore& checkins, const SiteConfig& cfg, const std::string& elderId,
-                                    LocalDate day);
 
 class CheckInEngine {
 public:

@@ -2,19 +2,6 @@
 
 namespace mh {
 
-std::string_view outcomeKey(Outcome o) {
-    switch (o) {
-        case Outcome::Accepted: return "accepted";
-        case Outcome::Invalid: return "invalid";
-        case Outcome::Unknown: return "unknown";
-        case Outcome::Revoked: return "revoked";
-        case Outcome::Closed: return "closed";
-        case Outcome::Duplicate: return "duplicate";
-        case Outcome::Ineligible: break;
-    }
-    return "ineligible";
-}
-
 void composeMessage(ScanResult& r, const std::string& detailZh, const std::string& detailEn) {
     const std::string& who = r.maskedName;
     std::string svc = r.serviceName.empty() ? r.service : r.serviceName;

@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "shared/checkin/scan_result.hpp"
+#include "shared/core/scan_result.hpp"
 
 namespace mh {
 

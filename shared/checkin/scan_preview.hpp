@@ -5,7 +5,7 @@
 #pragma once
 #include <string>
 
-#include "shared/checkin/scan_result.hpp"
+#include "shared/core/scan_result.hpp"
 #include "shared/core/dates.hpp"
 #include "shared/policy/policy_engine.hpp"
 #include "shared/site/site.hpp"

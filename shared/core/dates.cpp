@@ -175,9 +175,4 @@ std::string TimeZone::isoWithOffset(std::int64_t unixSeconds) const {
     return l.iso() + buf;
 }
 
-std::int64_t SystemClock::nowUnix() const {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 }  // namespace mh

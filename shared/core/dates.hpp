@@ -8,8 +8,6 @@
 
 #include "shared/core/result.hpp"
 #include "shared/core/tzif_tail.hpp"
-// The Clock port moved to shared/ports/clock.hpp; included here so older includes keep working.
-#include "shared/ports/clock.hpp"
 
 namespace date {
 class time_zone;

@@ -19,15 +19,9 @@ const char* claimAnswerName(ClaimAnswer a) {
     return "has";
 }
 
-std::int64_t ClaimBook::monotonicMs() {
-    // libstdc++'s steady_clock is CLOCK_MONOTONIC: the same for every process of the machine.
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-ClaimBook::ClaimBook(const std::filesystem::path& dbFile, std::string ownTerminal, std::chrono::milliseconds life,
-                     NowMs now)
-    : m_db(Database::open(dbFile)), m_own(std::move(ownTerminal)), m_lifeMs(life.count()), m_now(std::move(now)) {
+ClaimBook::ClaimBook(const std::filesystem::path& dbFile, std::string ownTerminal, const MonoClock& clock,
+                     std::chrono::milliseconds life)
+    : m_db(Database::open(dbFile)), m_own(std::move(ownTerminal)), m_lifeMs(life.count()), m_clock(clock) {
     // A claim is worth nothing after a power cut (its scan died with it): no fsync per claim. The
     // records themselves are written on the engine's connection, which stays synchronous=FULL.
     m_db.exec("PRAGMA synchronous=NORMAL");
@@ -54,7 +48,7 @@ void ClaimBook::insertClaim(const ClaimKey& key, const char* kind, const std::st
 OwnClaim ClaimBook::takeOwn(const ClaimKey& key) {
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
-    const std::int64_t now = m_now();
+    const std::int64_t now = m_clock.nowMs();
     sweep(now);
     auto g = m_db.cached("SELECT terminal FROM claims WHERE elder_id = ?3 AND service = ?4 AND day = ?5 AND kind = 'grant' AND " +
                          std::string(kLive) + " ORDER BY claim_id LIMIT 1");
@@ -80,7 +74,7 @@ void ClaimBook::releaseOwn(std::int64_t claim) noexcept {
 }
 
 bool ClaimBook::ownLive(Database& db, std::int64_t claim) const {
-    const std::int64_t now = m_now();
+    const std::int64_t now = m_clock.nowMs();
     auto st = db.cached("SELECT 1 FROM claims WHERE claim_id = ?3 AND kind = 'own' AND " + std::string(kLive));
     st.bind(1, now).bind(2, now + m_lifeMs).bind(3, claim);
     return st.step();
@@ -89,7 +83,7 @@ bool ClaimBook::ownLive(Database& db, std::int64_t claim) const {
 ClaimAnswer ClaimBook::grant(const ClaimKey& key, const std::string& requester) {
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
-    const std::int64_t now = m_now();
+    const std::int64_t now = m_clock.nowMs();
     sweep(now);
     // Under the write lock: a record committed before this is seen, one committed after it was
     // written under an own claim that this transaction saw (so it answered held), or by a scan whose
@@ -129,7 +123,7 @@ void ClaimBook::recordArrived(const ClaimKey& key) noexcept {
 
 int ClaimBook::countLive(const char* kind) {
     std::lock_guard lock(m_mutex);
-    const std::int64_t now = m_now();
+    const std::int64_t now = m_clock.nowMs();
     auto st = m_db.cached("SELECT COUNT(*) FROM claims WHERE kind = ?3 AND " + std::string(kLive));
     st.bind(1, now).bind(2, now + m_lifeMs).bind(3, kind);
     st.step();

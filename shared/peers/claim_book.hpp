@@ -22,18 +22,18 @@
 // record, if any, is already here and X answers `has`): never both. A third terminal may grant both;
 // that is safe by the same pairwise argument, and refusing the second would let both scanners fail.
 //
-// Time is CLOCK_MONOTONIC (std::chrono::steady_clock on Linux): one clock for every process of the
-// machine, never moved by staff setting the wall clock. A row from before a reboot looks either
+// Time is the MonoClock port (shared/ports/clock.hpp), CLOCK_MONOTONIC in the kiosk: one clock for
+// every process of the machine, never moved by staff setting the wall clock; tests step a FakeMonoClock. A row from before a reboot looks either
 // expired or more than one claim life ahead; both are treated as dead and swept.
 #pragma once
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <mutex>
 #include <string>
 
 #include "shared/peers/peer_gate.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/store/database.hpp"
 
 namespace mh {
@@ -54,14 +54,12 @@ struct OwnClaim {
 
 class ClaimBook {
 public:
-    // Milliseconds of a clock every process of the machine shares (default: CLOCK_MONOTONIC).
-    using NowMs = std::function<std::int64_t()>;
-    static std::int64_t monotonicMs();
-
     // Opens its own connection to the terminal's database `dbFile` (every process of a terminal must
-    // use the same `life`). Throws StoreError when the database cannot be opened.
-    ClaimBook(const std::filesystem::path& dbFile, std::string ownTerminal,
-              std::chrono::milliseconds life = std::chrono::seconds(10), NowMs now = monotonicMs);
+    // use the same `life`). `clock` must be one every process of the machine shares (the default,
+    // CLOCK_MONOTONIC); not owned, it must outlive the book. Throws StoreError when the database
+    // cannot be opened.
+    ClaimBook(const std::filesystem::path& dbFile, std::string ownTerminal, const MonoClock& clock = steadyMonoClock(),
+              std::chrono::milliseconds life = std::chrono::seconds(10));
 
     // (1) An own claim on `key`; several may be held at once (scans here are serialised by the
     // database). Nothing is taken when a live grant is in the way. Throws StoreError.
@@ -92,7 +90,7 @@ private:
     std::mutex m_mutex;  // one connection, several threads (the engine's, the peer service's)
     std::string m_own;
     std::int64_t m_lifeMs;
-    NowMs m_now;
+    const MonoClock& m_clock;
 };
 
 }  // namespace mh

@@ -25,11 +25,9 @@ std::vector<FlaggedDouble> flaggedDoubles(Database& db) {
 }
 
 int countDoubles(Database& db) {
-    auto st = db.prepare(
+    return int(db.integerOf(
         "SELECT COUNT(*) FROM (SELECT 1 FROM checkins WHERE voided = 0 GROUP BY elder_id, service, day"
-        " HAVING COUNT(*) > 1)");
-    st.step();
-    return int(st.i64(0));
+        " HAVING COUNT(*) > 1)"));
 }
 
 }  // namespace mh

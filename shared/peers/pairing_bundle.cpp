@@ -5,9 +5,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
+#include "shared/core/read_file.hpp"
 #include "shared/store/terminal_identity.hpp"
 
 namespace mh {
@@ -48,24 +47,17 @@ nlohmann::json tableRows(Database& db, const std::string& table) {
     return rows;
 }
 
-std::string readAll(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 }  // namespace
 
 SiteBundle makeSiteBundle(Site& site) {
     SiteBundle b;
-    b.siteToml = readAll(site.dir() / kSiteToml);
+    b.siteToml = readWholeFile(site.dir() / kSiteToml);
     std::vector<std::string> names = {kIdHashKeyFile, kCardKeyFile};
     // The county token travels only when it is a file in the site directory (the usual case).
     const std::string& token = site.config().tokenFile;
     std::error_code ec;
     if (plainName(token) && std::filesystem::exists(site.dir() / token, ec)) names.push_back(token);
-    for (const auto& n : names) b.files.emplace_back(n, readAll(site.dir() / n));
+    for (const auto& n : names) b.files.emplace_back(n, readWholeFile(site.dir() / n));
     for (const char* t : kBundleTables) b.tables[t] = tableRows(site.db(), t);
     b.fromTerminal = loadTerminalIdentity(site.db()).id;
     b.peers = site.config().peerAddresses;

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "shared/core/dates.hpp"
+#include "shared/ports/clock.hpp"
 
 namespace mh {
 

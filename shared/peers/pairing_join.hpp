@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "shared/core/dates.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/core/result.hpp"
 #include "shared/ports/http_client.hpp"
 

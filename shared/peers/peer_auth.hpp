@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "shared/core/dates.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/core/result.hpp"
 #include "shared/site/site_keys.hpp"
 

@@ -1,5 +1,6 @@
 #include "shared/peers/peer_sync.hpp"
 
+#include <algorithm>
 #include <atomic>
 
 #include <nlohmann/json.hpp>
@@ -11,7 +12,7 @@ namespace mh {
 namespace {
 
 using nlohmann::json;
-using Steady = std::chrono::steady_clock;
+using std::chrono::milliseconds;
 
 // A feed page of 500 records is ~300 KB; this leaves room without letting a peer grow our memory.
 constexpr std::size_t kMaxReplyBytes = 16 * 1024 * 1024;
@@ -46,9 +47,10 @@ struct PeerSync::ClaimCall {
 };
 
 PeerSync::PeerSync(const std::filesystem::path& dbFile, PeerAuth& auth, ClaimBook& book, const Clock& clock,
-                   std::vector<std::string> addresses, PeerClientFactory factory, PeerSyncOptions options)
-    : m_db(Database::open(dbFile)), m_auth(auth), m_book(book), m_clock(clock), m_factory(std::move(factory)),
-      m_options(options) {
+                   std::vector<std::string> addresses, PeerClientFactory factory, PeerSyncOptions options,
+                   const MonoClock& mono)
+    : m_db(Database::open(dbFile)), m_auth(auth), m_book(book), m_clock(clock), m_mono(mono),
+      m_factory(std::move(factory)), m_options(options) {
     for (auto& a : addresses) {
         auto p = std::make_unique<Peer>();
         p->address = a;
@@ -86,21 +88,22 @@ void PeerSync::stop() {
 }
 
 void PeerSync::loop(std::stop_token stop) {
-    auto nextPull = Steady::now();
+    std::int64_t nextPullMs = m_mono.nowMs();
     while (!stop.stop_requested()) {
         {
             std::unique_lock lock(m_pushMutex);
-            m_wake.wait_until(lock, stop, nextPull, [&] { return !m_toPush.empty(); });
+            const milliseconds untilPull{std::max<std::int64_t>(nextPullMs - m_mono.nowMs(), 0)};
+            m_wake.wait_for(lock, stop, untilPull, [&] { return !m_toPush.empty(); });
         }
         if (stop.stop_requested()) break;
         std::lock_guard round(m_syncMutex);
         pushPending();
-        if (Steady::now() >= nextPull) {
+        if (m_mono.nowMs() >= nextPullMs) {
             for (auto& p : m_peers) {
                 if (stop.stop_requested()) break;
                 pullPeer(*p);
             }
-            nextPull = Steady::now() + m_options.interval;
+            nextPullMs = m_mono.nowMs() + m_options.interval.count();
         }
         reapClaimCalls(false);
     }
@@ -330,7 +333,7 @@ PeerVerdict PeerSync::askPeers(const ClaimKey& key) {
     reapClaimCalls(false);
     if (m_peers.empty()) return PeerVerdict{};
     const std::string body = json{{"elder", key.elderId}, {"service", key.service}, {"day", key.day}}.dump();
-    const auto deadline = Steady::now() + m_options.claimWait;
+    const std::int64_t deadlineMs = m_mono.nowMs() + m_options.claimWait.count();
     std::vector<std::shared_ptr<ClaimCall>> calls;
     for (auto& p : m_peers) {
         if (p->overdue.load() > 0) continue;  // away until its last overdue answer comes back
@@ -354,7 +357,8 @@ PeerVerdict PeerSync::askPeers(const ClaimKey& key) {
     PeerVerdict verdict;
     for (auto& c : calls) {
         std::unique_lock lock(c->shared->mutex);
-        if (!c->shared->cv.wait_until(lock, deadline, [&] { return c->shared->done; })) {
+        const milliseconds left{std::max<std::int64_t>(deadlineMs - m_mono.nowMs(), 0)};
+        if (!c->shared->cv.wait_for(lock, left, [&] { return c->shared->done; })) {
             // Too slow: away for this scan (contract 11). Its thread finishes on its own and is reaped later.
             c->shared->overdue = true;
             ++c->peer->overdue;

@@ -27,6 +27,7 @@
 #include "shared/peers/claim_book.hpp"
 #include "shared/peers/peer_auth.hpp"
 #include "shared/peers/peer_gate.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/ports/http_client.hpp"
 #include "shared/store/database.hpp"
 
@@ -54,10 +55,14 @@ struct PeerSyncOptions {
 
 class PeerSync final : public PeerGate {
 public:
-    // Opens its own connection to `dbFile`. `auth`, `book` and `clock` must outlive it. Nothing is
-    // sent until start() or syncNow(). Throws StoreError when the database cannot be opened.
+    // Opens its own connection to `dbFile`. `auth`, `book`, `clock` and `mono` must outlive it. Nothing
+    // is sent until start() or syncNow(). `clock` dates contacts and feed entries; `mono` times the
+    // pulls and the wait for the peers' claim answers (the real waits are the condition variable's, so a
+    // fake `mono` that stands still makes each wait its full length). Throws StoreError when the
+    // database cannot be opened.
     PeerSync(const std::filesystem::path& dbFile, PeerAuth& auth, ClaimBook& book, const Clock& clock,
-             std::vector<std::string> addresses, PeerClientFactory factory, PeerSyncOptions options = {});
+             std::vector<std::string> addresses, PeerClientFactory factory, PeerSyncOptions options = {},
+             const MonoClock& mono = steadyMonoClock());
     ~PeerSync() override;  // stops the loop and waits for requests in flight
     PeerSync(const PeerSync&) = delete;
     PeerSync& operator=(const PeerSync&) = delete;
@@ -101,6 +106,7 @@ private:
     PeerAuth& m_auth;
     ClaimBook& m_book;
     const Clock& m_clock;
+    const MonoClock& m_mono;
     PeerClientFactory m_factory;
     PeerSyncOptions m_options;
     std::vector<std::unique_ptr<Peer>> m_peers;

@@ -9,7 +9,7 @@
 
 #include "shared/core/dates.hpp"
 #include "shared/core/money.hpp"
-#include "shared/policy/rule_paid.hpp"
+#include "shared/core/rule_paid.hpp"
 #include "shared/site/site_config.hpp"
 
 namespace mh {

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
-#include "shared/checkin/checkin_engine.hpp"
 #include "shared/core/categories.hpp"
+#include "shared/core/money_json.hpp"
 #include "shared/core/text.hpp"
+#include "shared/policy/policy_history.hpp"
 #include "shared/policy/policy_words.hpp"
 #include "shared/store/elder_store.hpp"
-#include "shared/tally/tally_json.hpp"
 
 namespace mh {
 namespace {

@@ -2,7 +2,7 @@
 // through SDL audio (kiosk/gui/kiosk_speaker); tests count the calls (tests/support/fake_audio_cue.hpp).
 // No cue at all is allowed: a kiosk with no sound card checks in silently.
 #pragma once
-#include "shared/checkin/scan_result.hpp"
+#include "shared/core/scan_result.hpp"
 
 namespace mh {
 

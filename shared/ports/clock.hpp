@@ -39,9 +39,15 @@ public:
     [[nodiscard]] virtual std::int64_t nowMs() const = 0;
 };
 
+// CLOCK_MONOTONIC (libstdc++'s steady_clock): one clock for every process of the machine, which the
+// claim book relies on (its rows are shared between the processes of a terminal).
 class SteadyMonoClock final : public MonoClock {
 public:
-    [[nodiscard]] std::int64_t nowMs() const override;  // shared/ports/scan_source.cpp
+    [[nodiscard]] std::int64_t nowMs() const override;  // shared/ports/clock.cpp
 };
+
+// One SteadyMonoClock for the whole process: the default of the classes that take a MonoClock, so a
+// caller that has no reason to pick a clock need not own one.
+const MonoClock& steadyMonoClock();
 
 }  // namespace mh

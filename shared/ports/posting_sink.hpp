@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "shared/core/dates.hpp"
+#include "shared/core/posting_figures.hpp"
 #include "shared/core/result.hpp"
-#include "shared/posting/monthly_figures.hpp"
 
 namespace mh {
 

@@ -277,21 +277,15 @@ private:
                                        "elder_id " + e.elderId + " appears twice in the file"});
             return;
         }
-        if (e.idHash) {
-            auto other = m_store.byIdHash(*e.idHash);
-            if (m_seenHashes.count(*e.idHash) || (other && other->elderId != e.elderId)) {
-                reject({row.line, e.elderId, "这个身份证号已登记在另一位老人名下",
-                                           "this ID number already belongs to another elder"});
-                return;
-            }
+        // An ID number or legacy card is one elder's: not twice in the file, not another elder's on the roster.
+        auto othersOnRoster = [&e](const std::optional<Elder>& other) { return other && other->elderId != e.elderId; };
+        if (e.idHash && (m_seenHashes.count(*e.idHash) || othersOnRoster(m_store.byIdHash(*e.idHash)))) {
+            reject({row.line, e.elderId, "这个身份证号已登记在另一位老人名下", "this ID number already belongs to another elder"});
+            return;
         }
-        if (e.legacyCard) {
-            auto other = m_store.byLegacyCard(*e.legacyCard);
-            if (m_seenLegacy.count(*e.legacyCard) || (other && other->elderId != e.elderId)) {
-                reject({row.line, e.elderId, "旧卡号已登记在另一位老人名下",
-                                           "this legacy card number already belongs to another elder"});
-                return;
-            }
+        if (e.legacyCard && (m_seenLegacy.count(*e.legacyCard) || othersOnRoster(m_store.byLegacyCard(*e.legacyCard)))) {
+            reject({row.line, e.elderId, "旧卡号已登记在另一位老人名下", "this legacy card number already belongs to another elder"});
+            return;
         }
         m_seenIds.insert(e.elderId);
         if (e.idHash) m_seenHashes.insert(*e.idHash);

@@ -16,6 +16,7 @@
 
 #include "shared/core/result.hpp"
 #include "shared/site/site.hpp"
+#include "shared/ports/clock.hpp"
 
 namespace mh {
 

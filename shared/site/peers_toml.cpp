@@ -2,12 +2,11 @@
 #include "shared/site/peers_toml.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <toml++/toml.h>
 
 #include "shared/core/atomic_file.hpp"
+#include "shared/core/read_file.hpp"
 #include "shared/site/site.hpp"
 #include "shared/site/site_config.hpp"
 
@@ -34,8 +33,10 @@ std::string_view ltrim(std::string_view s) {
     return i == std::string_view::npos ? std::string_view{} : s.substr(i);
 }
 
-// The part of a line that is TOML, without a trailing comment (a '#' outside quotes).
-std::string_view codePart(std::string_view line) {
+// Walks `line` as TOML quotes it, calling `outside(c)` for each character outside a string until it
+// returns false; returns where it stopped (line.size() when it never did).
+template <class Outside>
+size_t scanOutsideStrings(std::string_view line, Outside outside) {
     bool inStr = false;
     char quote = 0;
     for (size_t i = 0; i < line.size(); ++i) {
@@ -46,11 +47,16 @@ std::string_view codePart(std::string_view line) {
         } else if (c == '"' || c == '\'') {
             inStr = true;
             quote = c;
-        } else if (c == '#') {
-            return line.substr(0, i);
+        } else if (!outside(c)) {
+            return i;
         }
     }
-    return line;
+    return line.size();
+}
+
+// The part of a line that is TOML, without a trailing comment (a '#' outside quotes).
+std::string_view codePart(std::string_view line) {
+    return line.substr(0, scanOutsideStrings(line, [](char c) { return c != '#'; }));
 }
 
 // A table header line: "[name]" or "[[name]]", with any comment after it.
@@ -70,24 +76,12 @@ bool isKeyLine(std::string_view line, std::string_view key) {
 }
 
 int bracketBalance(std::string_view line) {
-    std::string_view c = codePart(line);
     int n = 0;
-    bool inStr = false;
-    char quote = 0;
-    for (size_t i = 0; i < c.size(); ++i) {
-        char ch = c[i];
-        if (inStr) {
-            if (ch == '\\' && quote == '"') ++i;
-            else if (ch == quote) inStr = false;
-        } else if (ch == '"' || ch == '\'') {
-            inStr = true;
-            quote = ch;
-        } else if (ch == '[') {
-            ++n;
-        } else if (ch == ']') {
-            --n;
-        }
-    }
+    scanOutsideStrings(codePart(line), [&n](char c) {
+        if (c == '[') ++n;
+        else if (c == ']') --n;
+        return true;
+    });
     return n;
 }
 
@@ -120,13 +114,6 @@ int setKey(std::vector<std::string>& lines, size_t begin, size_t end, std::strin
     return 1;
 }
 
-std::string readAll(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 }  // namespace
 
 std::string withPeersInToml(const std::string& text, const std::vector<std::string>& addresses,
@@ -151,7 +138,7 @@ std::string withPeersInToml(const std::string& text, const std::vector<std::stri
 }
 
 Status addPeerToSiteToml(const std::filesystem::path& dir, const std::string& address) {
-    std::string text = readAll(dir / kSiteToml);
+    std::string text = readWholeFile(dir / kSiteToml);
     auto cfg = parseSiteConfig(text);
     if (!cfg)
         return Error{"peers.toml", "site.toml 有错，无法记下另一台签到机的地址：" + cfg.error().message,
@@ -172,7 +159,7 @@ Status addPeerToSiteToml(const std::filesystem::path& dir, const std::string& ad
 PeersTomlKeys peersKeysInSiteToml(const std::filesystem::path& dir) {
     PeersTomlKeys k;
     try {
-        toml::table root = toml::parse(readAll(dir / kSiteToml));
+        toml::table root = toml::parse(readWholeFile(dir / kSiteToml));
         if (const toml::table* peers = root["peers"].as_table()) {
             k.table = true;
             k.listen = peers->contains("listen");

@@ -8,7 +8,7 @@
 
 #include "shared/core/text.hpp"
 #include "shared/site/site_config.hpp"
-#include "shared/upload/upload_target.hpp"
+#include "shared/site/upload_endpoint.hpp"
 
 namespace mh {
 namespace {

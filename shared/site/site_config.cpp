@@ -1,3 +1,24 @@
+// Reading site.toml (contract 10) into a SiteConfig, and writing the default one `init` starts from.
+//
+// Invariants:
+//  (1) parsing is a pure function of the text: parseSiteConfig reads no file and no clock, so the
+//      same site.toml always means the same config (loadSiteConfig is the one place that reads disk);
+//  (2) the first mistake wins and is the one reported, with its line and a sentence in Chinese and in
+//      English; every check after it is skipped (Reader), so one typo never cascades into ten errors;
+//  (3) an unknown key or table is a mistake (Reader::onlyKeys): a misspelt key never falls back to a
+//      default silently;
+//  (4) money is integer fen within a stated range and never negative (moneyKey), times are WallTime,
+//      dates LocalDate: nothing reaches the policy as a float or a free string;
+//  (5) the default file (defaultSiteToml) parses to a valid config (tests/unit/test_site_config.cpp).
+//
+// Sections (grep "[SECTION]"):
+//   [SECTION] Reader: typed keys, the first mistake with its line
+//   [SECTION] [[service]]: the meals and services of the site
+//   [SECTION] [[rule]]: the subsidy policy
+//   [SECTION] The whole file: [site], [policy], [cards], [upload], [display], [posting], [input],
+//             [backup], [peers]
+//   [SECTION] Peer addresses (host:port)
+//   [SECTION] Loading the file, and the default one
 #include "shared/site/site_config.hpp"
 
 #include <fstream>
@@ -10,6 +31,8 @@
 
 namespace mh {
 namespace {
+
+// [SECTION] Reader: typed keys, the first mistake with its line
 
 // Collects the first mistake with its line; later checks are skipped once one is found.
 class Reader {
@@ -110,6 +133,8 @@ private:
     std::optional<Error> m_error;
 };
 
+// [SECTION] [[service]]: the meals and services of the site
+
 bool validServiceId(const std::string& id) {
     if (id.empty() || id.size() > 32) return false;
     for (char c : id)
@@ -127,14 +152,23 @@ const toml::table* subTable(Reader& r, const toml::table& root, std::string_view
     return n->as_table();
 }
 
-void readServices(Reader& r, const toml::table& root, SiteConfig& cfg) {
-    const toml::node* n = root.get("service");
-    if (!n) return;
+// The `[[key]]` tables of `root`: null when there are none, or (after failing with `zh`/`en`) when
+// `key` is there but not written as an array of tables.
+const toml::array* tablesOf(Reader& r, const toml::table& root, std::string_view key, const std::string& zh,
+                            const std::string& en) {
+    const toml::node* n = root.get(key);
+    if (!n) return nullptr;
     const toml::array* arr = n->as_array();
     if (!arr || !arr->is_array_of_tables()) {
-        r.fail(n, "服务应写成 [[service]]", "services must be written as [[service]]");
-        return;
+        r.fail(n, zh, en);
+        return nullptr;
     }
+    return arr;
+}
+
+void readServices(Reader& r, const toml::table& root, SiteConfig& cfg) {
+    const toml::array* arr = tablesOf(r, root, "service", "服务应写成 [[service]]", "services must be written as [[service]]");
+    if (!arr) return;
     std::set<std::string> seen;
     for (auto&& e : *arr) {
         const toml::table& t = *e.as_table();
@@ -160,6 +194,8 @@ void readServices(Reader& r, const toml::table& root, SiteConfig& cfg) {
         cfg.services.push_back(std::move(s));
     }
 }
+
+// [SECTION] [[rule]]: the subsidy policy
 
 std::vector<std::string> categoryList(Reader& r, const toml::table& t, std::string_view key) {
     std::vector<std::string> out;
@@ -198,13 +234,8 @@ std::optional<Fen> moneyKey(Reader& r, const toml::table& t, std::string_view ke
 }
 
 void readRules(Reader& r, const toml::table& root, SiteConfig& cfg) {
-    const toml::node* n = root.get("rule");
-    if (!n) return;
-    const toml::array* arr = n->as_array();
-    if (!arr || !arr->is_array_of_tables()) {
-        r.fail(n, "补贴规则应写成 [[rule]]", "rules must be written as [[rule]]");
-        return;
-    }
+    const toml::array* arr = tablesOf(r, root, "rule", "补贴规则应写成 [[rule]]", "rules must be written as [[rule]]");
+    if (!arr) return;
     std::set<std::string> names;
     for (auto&& e : *arr) {
         const toml::table& t = *e.as_table();
@@ -302,6 +333,8 @@ Error siteIdError(const std::string& whereZh, const std::string& whereEn, std::s
                  whereZh + " \"" + shown + "\" 不合规：站点编号是六位县代码、-、站点号（数字），例如 141022-001",
                  whereEn + " \"" + shown + "\" is not a site id: six-digit county code, -, site number (digits), e.g. 141022-001"};
 }
+
+// [SECTION] The whole file: [site], [policy], [cards], [upload], [display], [posting], [input], [backup], [peers]
 
 Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& origin) {
     if (!isValidUtf8(text))
@@ -416,6 +449,8 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
     return cfg;
 }
 
+// [SECTION] Peer addresses (host:port)
+
 std::optional<HostPort> parseHostPort(std::string_view text, bool allowPortZero) {
     HostPort hp;
     size_t colon;
@@ -444,6 +479,8 @@ std::string HostPort::text() const {
     bool v6 = host.find(':') != std::string::npos;
     return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
 }
+
+// [SECTION] Loading the file, and the default one
 
 Result<SiteConfig> loadSiteConfig(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "shared/core/dates.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/core/result.hpp"
 #include "shared/site/site.hpp"
 

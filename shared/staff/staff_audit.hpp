@@ -5,6 +5,7 @@
 #include <string>
 
 #include "shared/site/site.hpp"
+#include "shared/ports/clock.hpp"
 
 namespace mh {
 

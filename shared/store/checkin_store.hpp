@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "shared/core/money.hpp"
-#include "shared/policy/rule_paid.hpp"
+#include "shared/core/rule_paid.hpp"
 #include "shared/store/database.hpp"
 
 namespace mh {

@@ -229,6 +229,12 @@ void Database::exec(std::string_view sql) {
     }
 }
 
+std::int64_t Database::integerOf(std::string_view sql) {
+    Statement st = prepare(sql);
+    st.step();
+    return st.i64(0);
+}
+
 std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
 int Database::changes() const { return sqlite3_changes(m_db); }
 

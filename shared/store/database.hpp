@@ -86,6 +86,8 @@ public:
     Statement prepare(std::string_view sql) { return Statement(m_db, sql); }
     // The same, compiled once per connection and kept: for the statements of every scan.
     Statement cached(const std::string& sql);
+    // The first column of the one row a query such as "SELECT COUNT(*) ..." returns, as an integer.
+    [[nodiscard]] std::int64_t integerOf(std::string_view sql);
     [[nodiscard]] std::int64_t lastInsertId() const;
     [[nodiscard]] int changes() const;
     [[nodiscard]] int schemaVersion();

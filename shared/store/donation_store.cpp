@@ -2,21 +2,6 @@
 
 namespace mh {
 
-int DonationBalance::daysCovered() const {
-    if (recentFen <= 0) return -1;
-    Fen bal = balanceFen();
-    if (bal <= 0) return 0;
-    // bal / (recent / window), in integers; 128 bits so a huge balance cannot wrap, capped to an int.
-    __int128 days = static_cast<__int128>(bal) * kDonationRateWindowDays / recentFen;
-    return days > INT32_MAX ? INT32_MAX : int(days);
-}
-
-DonationLevel DonationBalance::level() const {
-    if (recentFen <= 0) return balanceFen() < 0 ? DonationLevel::Exhausted : DonationLevel::Ok;
-    if (balanceFen() <= 0) return DonationLevel::Exhausted;
-    return daysCovered() < kDonationWarnDays ? DonationLevel::Low : DonationLevel::Ok;
-}
-
 std::int64_t DonationStore::insert(const Donation& d, const std::string& recordedAt) {
     // Born here: the origin is this terminal and the donation's own id (contract 11).
     auto st = m_db.prepare(

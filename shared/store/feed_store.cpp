@@ -1,6 +1,17 @@
+// The replication feed's rows as JSON and their import (contract 11). The invariants are the header's:
+// a peer is believed only about its own records, nothing is overwritten (an append-only union keyed
+// by origin), money and stubs are bounded, and a refused entry is counted, never imported.
+//
+// Sections (grep "[SECTION]"):
+//   [SECTION] Rows as feed entries (check-ins, voids, donations, audit)
+//   [SECTION] Checks an entry must pass (time written, believable money)
+//   [SECTION] Reading the feed, cursors and contacts
+//   [SECTION] Importing one entry
+//   [SECTION] Releasing held entries, and importing pages
 #include "shared/store/feed_store.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <stdexcept>
 
 #include "shared/core/money.hpp"
@@ -18,6 +29,7 @@ std::optional<std::string> optField(const json& e, const char* key) {
     return e[key].get<std::string>();
 }
 
+// [SECTION] Rows as feed entries (check-ins, voids, donations, audit)
 json checkinRow(Database& db, std::int64_t recordId) {
     auto st = db.cached(
         "SELECT c.origin_terminal, c.origin_record, c.elder_id, COALESCE(e.name, ''), c.service, c.service_kind, c.day,"
@@ -58,34 +70,57 @@ json checkinRow(Database& db, std::int64_t recordId) {
     return e;
 }
 
-json voidRow(Database& db, std::int64_t voidId) {
-    auto st = db.cached(
-        "SELECT origin_terminal, origin_record, record_terminal, record_origin, at, staff, reason FROM voids"
-        " WHERE void_id = ?1");
-    st.bind(1, voidId);
+// How a column after the origin reads into a feed entry.
+enum class Column { Text, Integer, Flag };
+struct EntryField {
+    const char* key;  // the entry's field, named as on the wire
+    Column column;
+};
+
+// One replicable row by its local id (`select` ends in "= ?1") as a feed entry: its kind and origin
+// (the first two columns), then `fields` from the columns after them, in order; null when it is gone.
+json originRow(Database& db, const char* kind, const char* select, std::int64_t id,
+               std::initializer_list<EntryField> fields) {
+    auto st = db.cached(select);
+    st.bind(1, id);
     if (!st.step()) return nullptr;
-    return {{"kind", "void"},       {"terminal", st.text(0)}, {"record", st.i64(1)}, {"record_terminal", st.text(2)},
-            {"record_origin", st.i64(3)}, {"at", st.text(4)}, {"staff", st.text(5)},  {"reason", st.text(6)}};
+    json e{{"kind", kind}, {"terminal", st.text(0)}, {"record", st.i64(1)}};
+    int c = 2;
+    for (const EntryField& f : fields) {
+        switch (f.column) {
+            case Column::Text: e[f.key] = st.text(c); break;
+            case Column::Integer: e[f.key] = st.i64(c); break;
+            case Column::Flag: e[f.key] = st.i64(c) != 0; break;
+        }
+        ++c;
+    }
+    return e;
+}
+
+json voidRow(Database& db, std::int64_t voidId) {
+    return originRow(db, "void",
+                     "SELECT origin_terminal, origin_record, record_terminal, record_origin, at, staff, reason FROM voids"
+                     " WHERE void_id = ?1",
+                     voidId,
+                     {{"record_terminal", Column::Text}, {"record_origin", Column::Integer}, {"at", Column::Text},
+                      {"staff", Column::Text}, {"reason", Column::Text}});
 }
 
 json donationRow(Database& db, std::int64_t id) {
-    auto st = db.cached(
-        "SELECT origin_terminal, origin_record, donor, amount_fen, day, purpose, named, recorded_at FROM donations"
-        " WHERE donation_id = ?1");
-    st.bind(1, id);
-    if (!st.step()) return nullptr;
-    return {{"kind", "donation"}, {"terminal", st.text(0)}, {"record", st.i64(1)},      {"donor", st.text(2)},
-            {"amount_fen", st.i64(3)}, {"day", st.text(4)},  {"purpose", st.text(5)},  {"named", st.i64(6) != 0},
-            {"recorded_at", st.text(7)}};
+    return originRow(db, "donation",
+                     "SELECT origin_terminal, origin_record, donor, amount_fen, day, purpose, named, recorded_at"
+                     " FROM donations WHERE donation_id = ?1",
+                     id,
+                     {{"donor", Column::Text}, {"amount_fen", Column::Integer}, {"day", Column::Text},
+                      {"purpose", Column::Text}, {"named", Column::Flag}, {"recorded_at", Column::Text}});
 }
 
 json auditRow(Database& db, std::int64_t id) {
-    auto st = db.cached(
-        "SELECT origin_terminal, origin_record, at, actor, action, subject, detail FROM audit WHERE id = ?1");
-    st.bind(1, id);
-    if (!st.step()) return nullptr;
-    return {{"kind", "audit"},  {"terminal", st.text(0)}, {"record", st.i64(1)}, {"at", st.text(2)},
-            {"actor", st.text(3)}, {"action", st.text(4)}, {"subject", st.text(5)}, {"detail", st.text(6)}};
+    return originRow(db, "audit",
+                     "SELECT origin_terminal, origin_record, at, actor, action, subject, detail FROM audit WHERE id = ?1",
+                     id,
+                     {{"at", Column::Text}, {"actor", Column::Text}, {"action", Column::Text}, {"subject", Column::Text},
+                      {"detail", Column::Text}});
 }
 
 bool exists(Database& db, const char* table, const std::string& terminal, std::int64_t record) {
@@ -94,6 +129,7 @@ bool exists(Database& db, const char* table, const std::string& terminal, std::i
     return st.step();
 }
 
+// [SECTION] Checks an entry must pass (time written, believable money)
 // Unix seconds of an ISO time with its offset, read the way the clock check reads it (SQLite
 // strftime); none when it is not a time.
 std::optional<std::int64_t> unixOf(Database& db, const std::string& iso) {
@@ -147,6 +183,7 @@ bool checkinMoneyBelievable(const json& e) {
 
 }  // namespace
 
+// [SECTION] Reading the feed, cursors and contacts
 std::int64_t FeedStore::newestSeq() {
     auto st = m_db.cached("SELECT COALESCE(MAX(seq), 0) FROM feed");
     st.step();
@@ -253,6 +290,7 @@ void FeedStore::hold(const json& e, const char* reason, std::int64_t writtenUnix
     else ++counts.already;
 }
 
+// [SECTION] Importing one entry
 FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, ImportGuard& guard) {
     const std::string kind = e.at("kind").get<std::string>();
     const std::string terminal = e.at("terminal").get<std::string>();
@@ -393,6 +431,7 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
 
 namespace {
 
+// [SECTION] Releasing held entries, and importing pages
 // One entry's (or one release's) counts into the whole import's. `released` is left to each caller:
 // what counts as released depends on why the entry was imported.
 void addCounts(FeedImport& into, const FeedImport& one) {

@@ -1,7 +1,103 @@
+// The site database's schema: migration i (1-based) takes PRAGMA user_version i-1 to i. Database::migrate
+// runs each in its own write transaction with foreign keys off, then checks foreign_key_check before it
+// commits (shared/store/database.cpp).
+//
+// Invariants:
+//  (1) the list is positional and only ever appended to: a database at version n has run exactly
+//      the first n texts, so a released migration's SQL is never edited, reordered or removed — a
+//      fix is a new migration at the end. tests/unit/test_schema_text.cpp pins each text's SHA-256;
+//  (2) a migration leaves every row it found (tables are recreated by copying, never emptied), and
+//      AUTOINCREMENT counters never hand out an id twice;
+//  (3) check-in records are never deleted and change only `voided` 0 -> 1 (the engine's invariant (5),
+//      kept by triggers since migration 7); voids are never changed (migration 10).
+//
+// Sections (grep "[SECTION]"):
+//   [SECTION] Pieces the migrations are built from
+//   [SECTION] The migrations, in order
 #include "shared/store/schema.hpp"
 
-namespace mh {
+#include <initializer_list>
+#include <string_view>
 
+namespace mh {
+namespace {
+
+// [SECTION] Pieces the migrations are built from
+// Pieces that migration 7 (custody) wrote and migration 10 (terminals of one site) writes again with
+// the origin columns. Only how the strings are built is shared: each migration's text stays byte for
+// byte what it was when released (tests/unit/test_schema_text.cpp pins every migration's SHA-256).
+// The check-in table as migration 7 made it STRICT, up to `entered_at`; migration 10 adds the origin.
+constexpr std::string_view kStrictCheckinColumns = R"SQL(CREATE TABLE checkins_new(
+  record_id      INTEGER PRIMARY KEY AUTOINCREMENT,
+  elder_id       TEXT NOT NULL REFERENCES elders(elder_id),
+  service        TEXT NOT NULL CHECK (length(service) > 0),
+  service_kind   TEXT NOT NULL CHECK (service_kind IN ('meal', 'service', 'activity')),
+  day            TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  at             TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]*'),
+  delivered      INTEGER NOT NULL DEFAULT 0 CHECK (delivered IN (0, 1)),
+  rule           TEXT,
+  price_fen      INTEGER NOT NULL CHECK (price_fen >= 0),
+  government_fen INTEGER NOT NULL,
+  collective_fen INTEGER NOT NULL,
+  donation_fen   INTEGER NOT NULL,
+  family_fen     INTEGER NOT NULL,
+  elder_fen      INTEGER NOT NULL,
+  categories     TEXT NOT NULL DEFAULT '',
+  source         TEXT NOT NULL CHECK (source IN ('card', 'id', 'legacy', 'manual')),
+  voided         INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
+  entered_at     TEXT CHECK (entered_at IS NULL OR entered_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]*'),)SQL";
+// The audit table's STRICT columns of migration 7 but its last; migration 10 adds the origin after it.
+constexpr std::string_view kStrictAuditColumns = R"SQL(CREATE TABLE audit_new(
+  id      INTEGER PRIMARY KEY AUTOINCREMENT,
+  at      TEXT NOT NULL CHECK (length(at) > 0),
+  actor   TEXT NOT NULL,
+  action  TEXT NOT NULL CHECK (length(action) > 0),
+  subject TEXT NOT NULL DEFAULT '',)SQL";
+// The donation table's STRICT columns of migration 7 but its last; migration 10 adds the origin after it.
+constexpr std::string_view kStrictDonationColumns = R"SQL(CREATE TABLE donations_new(
+  donation_id  INTEGER PRIMARY KEY AUTOINCREMENT,
+  donor        TEXT NOT NULL CHECK (length(donor) > 0),
+  amount_fen   INTEGER NOT NULL CHECK (amount_fen > 0),
+  day          TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  purpose      TEXT NOT NULL DEFAULT '',
+  named        INTEGER NOT NULL DEFAULT 0 CHECK (named IN (0, 1)),)SQL";
+// Invariant (5): the triggers that keep a check-in record, up to the columns migration 10 adds.
+constexpr std::string_view kCheckinsFixedTriggerHead = R"SQL(CREATE TRIGGER checkins_never_deleted BEFORE DELETE ON checkins
+BEGIN
+  SELECT RAISE(ABORT, 'a check-in record is never deleted: void it instead');
+END;
+CREATE TRIGGER checkins_fixed_once_written BEFORE UPDATE ON checkins
+WHEN NEW.record_id IS NOT OLD.record_id OR NEW.elder_id IS NOT OLD.elder_id OR NEW.service IS NOT OLD.service
+  OR NEW.service_kind IS NOT OLD.service_kind OR NEW.day IS NOT OLD.day OR NEW.at IS NOT OLD.at
+  OR NEW.delivered IS NOT OLD.delivered OR NEW.rule IS NOT OLD.rule OR NEW.price_fen IS NOT OLD.price_fen
+  OR NEW.government_fen IS NOT OLD.government_fen OR NEW.collective_fen IS NOT OLD.collective_fen
+  OR NEW.donation_fen IS NOT OLD.donation_fen OR NEW.family_fen IS NOT OLD.family_fen
+  OR NEW.elder_fen IS NOT OLD.elder_fen OR NEW.categories IS NOT OLD.categories OR NEW.source IS NOT OLD.source)SQL";
+// The end of that trigger, and voids are never deleted.
+constexpr std::string_view kCheckinsFixedTriggerTail = R"SQL(BEGIN
+  SELECT RAISE(ABORT, 'a check-in record cannot be changed once written: only voided 0 -> 1');
+END;
+CREATE TRIGGER voids_never_deleted BEFORE DELETE ON voids
+BEGIN
+  SELECT RAISE(ABORT, 'a void is never deleted');
+END;)SQL";
+
+// Migration 10's trigger that gives each new row of `table` its place in the feed.
+std::string feedTrigger(std::string_view table, std::string_view kind, std::string_view idColumn) {
+    std::string t(table);
+    return "CREATE TRIGGER " + t + "_feed AFTER INSERT ON " + t + "\nBEGIN\n  INSERT INTO feed(kind, local_id) VALUES ('" +
+           std::string(kind) + "', NEW." + std::string(idColumn) + ");\nEND;\n";
+}
+
+std::string sql(std::initializer_list<std::string_view> parts) {
+    std::string out;
+    for (std::string_view p : parts) out += p;
+    return out;
+}
+
+}  // namespace
+
+// [SECTION] The migrations, in order
 const std::vector<std::string>& schemaMigrations() {
     static const std::vector<std::string> k{
         // 1: elders, check-ins, voids, audit log.
@@ -142,7 +238,7 @@ ALTER TABLE checkins ADD COLUMN entered_at TEXT;
         // unique index too). Runs with foreign keys off (Database::migrate), checked before commit.
         // The upload_outbox tables are migrated elsewhere. A migration that adds columns to these
         // tables must come after this one.
-        R"SQL(
+        sql({R"SQL(
 CREATE TABLE elders_new(
   elder_id     TEXT PRIMARY KEY CHECK (length(elder_id) BETWEEN 1 AND 32 AND elder_id NOT GLOB '*[^A-Z0-9-]*'),
   name         TEXT NOT NULL CHECK (length(name) > 0),
@@ -163,25 +259,7 @@ INSERT INTO elders_new SELECT elder_id, name, id_hash, id_last4, birth_date, sex
 DROP TABLE elders;
 ALTER TABLE elders_new RENAME TO elders;
 
-CREATE TABLE checkins_new(
-  record_id      INTEGER PRIMARY KEY AUTOINCREMENT,
-  elder_id       TEXT NOT NULL REFERENCES elders(elder_id),
-  service        TEXT NOT NULL CHECK (length(service) > 0),
-  service_kind   TEXT NOT NULL CHECK (service_kind IN ('meal', 'service', 'activity')),
-  day            TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
-  at             TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]*'),
-  delivered      INTEGER NOT NULL DEFAULT 0 CHECK (delivered IN (0, 1)),
-  rule           TEXT,
-  price_fen      INTEGER NOT NULL CHECK (price_fen >= 0),
-  government_fen INTEGER NOT NULL,
-  collective_fen INTEGER NOT NULL,
-  donation_fen   INTEGER NOT NULL,
-  family_fen     INTEGER NOT NULL,
-  elder_fen      INTEGER NOT NULL,
-  categories     TEXT NOT NULL DEFAULT '',
-  source         TEXT NOT NULL CHECK (source IN ('card', 'id', 'legacy', 'manual')),
-  voided         INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
-  entered_at     TEXT CHECK (entered_at IS NULL OR entered_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]*'),
+)SQL", kStrictCheckinColumns, R"SQL(
   CHECK (government_fen + collective_fen + donation_fen + family_fen + elder_fen = price_fen),
   CHECK (government_fen >= 0 AND collective_fen >= 0 AND donation_fen >= 0 AND family_fen >= 0 AND elder_fen >= 0),
   CHECK (substr(at, 1, 10) = day)
@@ -205,25 +283,14 @@ INSERT INTO voids_new SELECT record_id, at, staff, reason FROM voids;
 DROP TABLE voids;
 ALTER TABLE voids_new RENAME TO voids;
 
-CREATE TABLE audit_new(
-  id      INTEGER PRIMARY KEY AUTOINCREMENT,
-  at      TEXT NOT NULL CHECK (length(at) > 0),
-  actor   TEXT NOT NULL,
-  action  TEXT NOT NULL CHECK (length(action) > 0),
-  subject TEXT NOT NULL DEFAULT '',
+)SQL", kStrictAuditColumns, R"SQL(
   detail  TEXT NOT NULL DEFAULT ''
 ) STRICT;
 INSERT INTO audit_new SELECT id, at, actor, action, subject, detail FROM audit;
 DROP TABLE audit;
 ALTER TABLE audit_new RENAME TO audit;
 
-CREATE TABLE donations_new(
-  donation_id  INTEGER PRIMARY KEY AUTOINCREMENT,
-  donor        TEXT NOT NULL CHECK (length(donor) > 0),
-  amount_fen   INTEGER NOT NULL CHECK (amount_fen > 0),
-  day          TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
-  purpose      TEXT NOT NULL DEFAULT '',
-  named        INTEGER NOT NULL DEFAULT 0 CHECK (named IN (0, 1)),
+)SQL", kStrictDonationColumns, R"SQL(
   recorded_at  TEXT NOT NULL
 ) STRICT;
 INSERT INTO donations_new SELECT donation_id, donor, amount_fen, day, purpose, named, recorded_at FROM donations;
@@ -259,26 +326,10 @@ DROP TABLE kiosk_settings;
 ALTER TABLE kiosk_settings_new RENAME TO kiosk_settings;
 
 -- Invariant (5): a check-in record is never deleted, and once written only `voided` may go 0 -> 1.
-CREATE TRIGGER checkins_never_deleted BEFORE DELETE ON checkins
-BEGIN
-  SELECT RAISE(ABORT, 'a check-in record is never deleted: void it instead');
-END;
-CREATE TRIGGER checkins_fixed_once_written BEFORE UPDATE ON checkins
-WHEN NEW.record_id IS NOT OLD.record_id OR NEW.elder_id IS NOT OLD.elder_id OR NEW.service IS NOT OLD.service
-  OR NEW.service_kind IS NOT OLD.service_kind OR NEW.day IS NOT OLD.day OR NEW.at IS NOT OLD.at
-  OR NEW.delivered IS NOT OLD.delivered OR NEW.rule IS NOT OLD.rule OR NEW.price_fen IS NOT OLD.price_fen
-  OR NEW.government_fen IS NOT OLD.government_fen OR NEW.collective_fen IS NOT OLD.collective_fen
-  OR NEW.donation_fen IS NOT OLD.donation_fen OR NEW.family_fen IS NOT OLD.family_fen
-  OR NEW.elder_fen IS NOT OLD.elder_fen OR NEW.categories IS NOT OLD.categories OR NEW.source IS NOT OLD.source
+)SQL", kCheckinsFixedTriggerHead, R"SQL(
   OR NEW.entered_at IS NOT OLD.entered_at OR NOT (NEW.voided = OLD.voided OR (OLD.voided = 0 AND NEW.voided = 1))
-BEGIN
-  SELECT RAISE(ABORT, 'a check-in record cannot be changed once written: only voided 0 -> 1');
-END;
-CREATE TRIGGER voids_never_deleted BEFORE DELETE ON voids
-BEGIN
-  SELECT RAISE(ABORT, 'a void is never deleted');
-END;
-)SQL",
+)SQL", kCheckinsFixedTriggerTail, R"SQL(
+)SQL"}),
         // 8: policy: what each rule paid for each record (contract 10), so monthly caps, per-day limits,
         // tallies (`rules`, `by_rule`) and the posting come from the database, never from re-running a
         // policy that may have changed since. `position`: the order the rules were applied (0 is the
@@ -344,26 +395,8 @@ CREATE INDEX upload_outbox_pending ON upload_outbox(state, day);
         // and a double made while a peer was away is storable, to be flagged to staff. `feed` is a local,
         // increasing sequence over every replicable row, own and imported, that peers pull "after N"
         // from; `peer_cursor` remembers how far each peer's feed was imported.
-        R"SQL(
-CREATE TABLE checkins_new(
-  record_id      INTEGER PRIMARY KEY AUTOINCREMENT,
-  elder_id       TEXT NOT NULL REFERENCES elders(elder_id),
-  service        TEXT NOT NULL CHECK (length(service) > 0),
-  service_kind   TEXT NOT NULL CHECK (service_kind IN ('meal', 'service', 'activity')),
-  day            TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
-  at             TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]*'),
-  delivered      INTEGER NOT NULL DEFAULT 0 CHECK (delivered IN (0, 1)),
-  rule           TEXT,
-  price_fen      INTEGER NOT NULL CHECK (price_fen >= 0),
-  government_fen INTEGER NOT NULL,
-  collective_fen INTEGER NOT NULL,
-  donation_fen   INTEGER NOT NULL,
-  family_fen     INTEGER NOT NULL,
-  elder_fen      INTEGER NOT NULL,
-  categories     TEXT NOT NULL DEFAULT '',
-  source         TEXT NOT NULL CHECK (source IN ('card', 'id', 'legacy', 'manual')),
-  voided         INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
-  entered_at     TEXT CHECK (entered_at IS NULL OR entered_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]*'),
+        sql({R"SQL(
+)SQL", kStrictCheckinColumns, R"SQL(
   origin_terminal TEXT NOT NULL CHECK (length(origin_terminal) = 8 AND origin_terminal NOT GLOB '*[^a-z0-9]*'),
   origin_record  INTEGER NOT NULL CHECK (origin_record > 0),
   UNIQUE (origin_terminal, origin_record),
@@ -399,12 +432,7 @@ DROP TABLE voids;
 ALTER TABLE voids_new RENAME TO voids;
 CREATE INDEX voids_by_record ON voids(record_id);
 
-CREATE TABLE audit_new(
-  id      INTEGER PRIMARY KEY AUTOINCREMENT,
-  at      TEXT NOT NULL CHECK (length(at) > 0),
-  actor   TEXT NOT NULL,
-  action  TEXT NOT NULL CHECK (length(action) > 0),
-  subject TEXT NOT NULL DEFAULT '',
+)SQL", kStrictAuditColumns, R"SQL(
   detail  TEXT NOT NULL DEFAULT '',
   origin_terminal TEXT NOT NULL CHECK (length(origin_terminal) = 8 AND origin_terminal NOT GLOB '*[^a-z0-9]*'),
   origin_record   INTEGER NOT NULL CHECK (origin_record > 0),
@@ -415,13 +443,7 @@ INSERT INTO audit_new SELECT id, at, actor, action, subject, detail, (SELECT ter
 DROP TABLE audit;
 ALTER TABLE audit_new RENAME TO audit;
 
-CREATE TABLE donations_new(
-  donation_id  INTEGER PRIMARY KEY AUTOINCREMENT,
-  donor        TEXT NOT NULL CHECK (length(donor) > 0),
-  amount_fen   INTEGER NOT NULL CHECK (amount_fen > 0),
-  day          TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
-  purpose      TEXT NOT NULL DEFAULT '',
-  named        INTEGER NOT NULL DEFAULT 0 CHECK (named IN (0, 1)),
+)SQL", kStrictDonationColumns, R"SQL(
   recorded_at  TEXT NOT NULL,
   origin_terminal TEXT NOT NULL CHECK (length(origin_terminal) = 8 AND origin_terminal NOT GLOB '*[^a-z0-9]*'),
   origin_record   INTEGER NOT NULL CHECK (origin_record > 0),
@@ -435,26 +457,10 @@ CREATE INDEX donations_by_day ON donations(day);
 
 -- Invariant (5) as in migration 7, the origin included: a record is never deleted, and once written
 -- only `voided` may go 0 -> 1. Voids are never changed either.
-CREATE TRIGGER checkins_never_deleted BEFORE DELETE ON checkins
-BEGIN
-  SELECT RAISE(ABORT, 'a check-in record is never deleted: void it instead');
-END;
-CREATE TRIGGER checkins_fixed_once_written BEFORE UPDATE ON checkins
-WHEN NEW.record_id IS NOT OLD.record_id OR NEW.elder_id IS NOT OLD.elder_id OR NEW.service IS NOT OLD.service
-  OR NEW.service_kind IS NOT OLD.service_kind OR NEW.day IS NOT OLD.day OR NEW.at IS NOT OLD.at
-  OR NEW.delivered IS NOT OLD.delivered OR NEW.rule IS NOT OLD.rule OR NEW.price_fen IS NOT OLD.price_fen
-  OR NEW.government_fen IS NOT OLD.government_fen OR NEW.collective_fen IS NOT OLD.collective_fen
-  OR NEW.donation_fen IS NOT OLD.donation_fen OR NEW.family_fen IS NOT OLD.family_fen
-  OR NEW.elder_fen IS NOT OLD.elder_fen OR NEW.categories IS NOT OLD.categories OR NEW.source IS NOT OLD.source
+)SQL", kCheckinsFixedTriggerHead, R"SQL(
   OR NEW.entered_at IS NOT OLD.entered_at OR NEW.origin_terminal IS NOT OLD.origin_terminal
   OR NEW.origin_record IS NOT OLD.origin_record OR NOT (NEW.voided = OLD.voided OR (OLD.voided = 0 AND NEW.voided = 1))
-BEGIN
-  SELECT RAISE(ABORT, 'a check-in record cannot be changed once written: only voided 0 -> 1');
-END;
-CREATE TRIGGER voids_never_deleted BEFORE DELETE ON voids
-BEGIN
-  SELECT RAISE(ABORT, 'a void is never deleted');
-END;
+)SQL", kCheckinsFixedTriggerTail, R"SQL(
 CREATE TRIGGER voids_never_changed BEFORE UPDATE ON voids
 BEGIN
   SELECT RAISE(ABORT, 'a void is never changed');
@@ -471,27 +477,12 @@ INSERT INTO feed(kind, local_id) SELECT 'checkin', record_id FROM checkins ORDER
 INSERT INTO feed(kind, local_id) SELECT 'void', void_id FROM voids ORDER BY void_id;
 INSERT INTO feed(kind, local_id) SELECT 'donation', donation_id FROM donations ORDER BY donation_id;
 INSERT INTO feed(kind, local_id) SELECT 'audit', id FROM audit ORDER BY id;
-CREATE TRIGGER checkins_feed AFTER INSERT ON checkins
-BEGIN
-  INSERT INTO feed(kind, local_id) VALUES ('checkin', NEW.record_id);
-END;
-CREATE TRIGGER voids_feed AFTER INSERT ON voids
-BEGIN
-  INSERT INTO feed(kind, local_id) VALUES ('void', NEW.void_id);
-END;
-CREATE TRIGGER donations_feed AFTER INSERT ON donations
-BEGIN
-  INSERT INTO feed(kind, local_id) VALUES ('donation', NEW.donation_id);
-END;
-CREATE TRIGGER audit_feed AFTER INSERT ON audit
-BEGIN
-  INSERT INTO feed(kind, local_id) VALUES ('audit', NEW.id);
-END;
-CREATE TABLE peer_cursor(
+)SQL", feedTrigger("checkins", "checkin", "record_id"), feedTrigger("voids", "void", "void_id"),
+                     feedTrigger("donations", "donation", "donation_id"), feedTrigger("audit", "audit", "id"), R"SQL(CREATE TABLE peer_cursor(
   peer_terminal TEXT PRIMARY KEY CHECK (length(peer_terminal) = 8 AND peer_terminal NOT GLOB '*[^a-z0-9]*'),
   after_seq     INTEGER NOT NULL CHECK (after_seq >= 0)   -- the peer's feed is imported up to here
 ) STRICT;
-)SQL",
+)SQL"}),
         // 11: when each peer was last heard from (contract 11, `status` peers): kept across processes,
         // so `status` and a restarted kiosk still say when a peer that is away now was last seen.
         R"SQL(

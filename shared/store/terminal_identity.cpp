@@ -71,11 +71,9 @@ void markTrainingCopy(Database& db) {
 }
 
 int trainingRecordCount(Database& db) {
-    auto st = db.prepare(
+    return int(db.integerOf(
         "SELECT COUNT(*) FROM checkins WHERE record_id > "
-        "COALESCE((SELECT CAST(value AS INTEGER) FROM kiosk_settings WHERE key = 'training.records_before'), 0)");
-    st.step();
-    return int(st.i64(0));
+        "COALESCE((SELECT CAST(value AS INTEGER) FROM kiosk_settings WHERE key = 'training.records_before'), 0)"));
 }
 
 }  // namespace mh

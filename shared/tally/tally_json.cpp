@@ -2,12 +2,6 @@
 
 namespace mh {
 
-nlohmann::ordered_json sharesJson(const Shares& s) {
-    nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    for (Share k : kAllShares) j[std::string(shareKey(k))] = s.at(k);
-    return j;
-}
-
 nlohmann::ordered_json tallyJson(const DailyTally& t) {
     using J = nlohmann::ordered_json;
     J j;

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "shared/core/dates.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/ports/http_client.hpp"
 #include "shared/ports/http_client_factory.hpp"  // HttpClientFactory moved there; kept visible here
 #include "shared/upload/tally_uploader.hpp"

@@ -25,7 +25,7 @@ inline constexpr std::int64_t kMaxRetryAfterMs = 3600 * 1000;
 inline constexpr std::int64_t kMaxScheduleAheadSeconds = 2 * 3600;
 
 // Retry-After (RFC 9110): delta-seconds ("120") or an HTTP-date ("Wed, 21 Oct 2026 07:28:00 GMT",
-// read by libcurl's curl_getdate), as a wait in milliseconds from `nowUnix`, within
+// or one of RFC 9110's two obsolete date forms, read with date::parse), as a wait in milliseconds from `nowUnix`, within
 // [0, kMaxRetryAfterMs]. nullopt when absent or unreadable; a date in the past is 0.
 std::optional<std::int64_t> parseRetryAfterMs(std::string_view value, std::int64_t nowUnix);
 

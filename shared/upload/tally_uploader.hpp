@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "shared/core/dates.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/ports/http_client.hpp"
 #include "shared/site/site.hpp"
 #include "shared/upload/backoff.hpp"

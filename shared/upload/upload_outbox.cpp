@@ -188,20 +188,25 @@ private:
     Database& m_db;
 };
 
+// An UPDATE of the one outbox row of `e` (its day, revision and terminal are ?1..?3): `set` is the SET
+// list, with its own values from ?4 up, which the caller binds before run().
+Statement updateEntry(Database& db, const OutboxEntry& e, const std::string& set) {
+    Statement st = db.prepare("UPDATE upload_outbox SET " + set + " WHERE day = ?1 AND revision = ?2 AND terminal = ?3");
+    st.bind(1, e.day).bind(2, e.revision).bind(3, e.terminal);
+    return st;
+}
+
 }  // namespace
 
 void UploadOutbox::markDelivered(const OutboxEntry& e, int status, const std::string& atIso) {
     RelaxedSync relaxed(m_site.db());
     Transaction tx(m_site.db());
     // A newer revision may have superseded this one while it was in flight: it stays superseded.
-    m_site.db()
-        .prepare("UPDATE upload_outbox SET state = CASE state WHEN 'pending' THEN 'delivered' ELSE state END, "
-                 "delivered_at = ?3, last_status = ?4, attempts = attempts + 1 WHERE day = ?1 AND revision = ?2 AND terminal = ?5")
-        .bind(5, e.terminal)
-        .bind(1, e.day)
-        .bind(2, e.revision)
-        .bind(3, atIso)
-        .bind(4, status)
+    updateEntry(m_site.db(), e,
+                "state = CASE state WHEN 'pending' THEN 'delivered' ELSE state END, "
+                "delivered_at = ?4, last_status = ?5, attempts = attempts + 1")
+        .bind(4, atIso)
+        .bind(5, status)
         .run();
     setState(upload_keys::kLastSuccessAt, atIso);
     setState(upload_keys::kLastError, "");
@@ -212,29 +217,20 @@ void UploadOutbox::markDelivered(const OutboxEntry& e, int status, const std::st
 
 void UploadOutbox::markFailed(const OutboxEntry& e, int status, std::int64_t nextAttemptUnix) {
     RelaxedSync relaxed(m_site.db());
-    m_site.db()
-        .prepare("UPDATE upload_outbox SET attempts = attempts + 1, next_attempt = ?3, last_status = ?4 "
-                 "WHERE day = ?1 AND revision = ?2 AND terminal = ?5")
-        .bind(5, e.terminal)
-        .bind(1, e.day)
-        .bind(2, e.revision)
-        .bind(3, nextAttemptUnix)
-        .bind(4, status)
+    updateEntry(m_site.db(), e, "attempts = attempts + 1, next_attempt = ?4, last_status = ?5")
+        .bind(4, nextAttemptUnix)
+        .bind(5, status)
         .run();
 }
 
 void UploadOutbox::markRefused(const OutboxEntry& e, int status, const std::string& countyAnswer,
                                const std::string& atIso) {
-    m_site.db()
-        .prepare("UPDATE upload_outbox SET state = CASE state WHEN 'pending' THEN 'refused' ELSE state END, "
-                 "attempts = attempts + 1, last_status = ?3, county_answer = ?4, refused_at = ?5 "
-                 "WHERE day = ?1 AND revision = ?2 AND terminal = ?6")
-        .bind(6, e.terminal)
-        .bind(1, e.day)
-        .bind(2, e.revision)
-        .bind(3, status)
-        .bind(4, countyAnswer)
-        .bind(5, atIso)
+    updateEntry(m_site.db(), e,
+                "state = CASE state WHEN 'pending' THEN 'refused' ELSE state END, "
+                "attempts = attempts + 1, last_status = ?4, county_answer = ?5, refused_at = ?6")
+        .bind(4, status)
+        .bind(5, countyAnswer)
+        .bind(6, atIso)
         .run();
 }
 

@@ -4,7 +4,9 @@
 #include <string>
 
 #include "shared/core/result.hpp"
+#include "shared/core/url.hpp"            // urlEncode, for the callers that build query strings
 #include "shared/site/site.hpp"
+#include "shared/site/upload_endpoint.hpp"  // checkEndpoint, which loadUploadTarget applies
 
 namespace mh {
 
@@ -19,15 +21,7 @@ struct UploadTarget {
 
 // Errors (plain Chinese for staff): upload.unconfigured (no endpoint: uploads stay pending),
 // upload.token_file (missing or empty token file),
-// upload.endpoint (see checkEndpoint).
+// upload.endpoint (see checkEndpoint in shared/site/upload_endpoint.hpp).
 Result<UploadTarget> loadUploadTarget(const Site& site);
-
-// The endpoint as libcurl will use it (normalised, no trailing '/'), or upload.endpoint with a plain
-// sentence: only https://, or http:// to this machine (127.0.0.1, ::1, localhost); never a user name,
-// password, query or fragment (contract 8).
-Result<std::string> checkEndpoint(const std::string& endpoint);
-
-// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
-std::string urlEncode(const std::string& s);
 
 }  // namespace mh

@@ -2,6 +2,7 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include "shared/ports/clock.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "support/test_site.hpp"
 

@@ -5,6 +5,7 @@
 
 #include "shared/cards/card_signature.hpp"
 #include "shared/core/id_number.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/site/site_keys.hpp"
 #include "support/run_process.hpp"
 #include "support/test_site.hpp"

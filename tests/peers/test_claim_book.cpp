@@ -1,12 +1,14 @@
 // The claim book in the terminal's database (contract 11, "one terminal, one claim book"): two
 // ClaimBooks on one database file are two processes of one terminal; books on two files are two
-// terminals. Time is a counter the test moves, so expiry is tested without sleeping.
+// terminals. Time is a FakeMonoClock (the MonoClock port) the test moves, so expiry is tested
+// without sleeping.
 #include <doctest/doctest.h>
 
-#include <atomic>
+#include <chrono>
 
 #include "shared/peers/claim_book.hpp"
 #include "shared/peers/peer_sync.hpp"
+#include "support/fake_clocks.hpp"
 #include "support/test_hall.hpp"
 
 using namespace mh;
@@ -20,11 +22,11 @@ const ClaimKey kKey{"E1", "lunch", "2026-11-25"};
 struct Terminal {
     test::TempDir dir;
     std::unique_ptr<Site> site = test::makeSite(dir.path());
-    std::atomic<std::int64_t> ms{1'000'000};
+    FakeMonoClock mono{1'000'000};
     [[nodiscard]] std::filesystem::path db() const { return dir.path() / kSiteDb; }
     // One process's book on this terminal's database, with its own connection.
     std::unique_ptr<ClaimBook> book(const std::string& id) {
-        return std::make_unique<ClaimBook>(db(), id, 10s, [this] { return ms.load(); });
+        return std::make_unique<ClaimBook>(db(), id, mono, 10s);
     }
     int rows() {
         auto st = site->db().prepare("SELECT COUNT(*) FROM claims");
@@ -90,9 +92,9 @@ TEST_CASE("claim book: grants expire after the claim life, and end when the reco
     Terminal a;
     auto book = a.book("aaaaaaaa");
     REQUIRE(book->grant(kKey, "bbbbbbbb") == ClaimAnswer::Granted);
-    a.ms += 9'999;
+    a.mono.advance(9'999);
     CHECK_FALSE(book->takeOwn(kKey).taken());
-    a.ms += 1;
+    a.mono.advance(1);
     CHECK(book->liveGrants() == 0);
     OwnClaim own = book->takeOwn(kKey);
     CHECK(own.taken());
@@ -106,6 +108,23 @@ TEST_CASE("claim book: grants expire after the claim life, and end when the reco
     CHECK(book->takeOwn(kKey).taken());
 }
 
+TEST_CASE("claim book: on a FakeMonoClock a peer's grant blocks own claims for exactly the 10 s claim life, with no real wait") {
+    Terminal a;
+    auto book = a.book("aaaaaaaa");
+    const auto start = std::chrono::steady_clock::now();
+    REQUIRE(book->grant(kKey, "bbbbbbbb") == ClaimAnswer::Granted);
+    OwnClaim refused = book->takeOwn(kKey);
+    CHECK_FALSE(refused.taken());
+    CHECK(refused.grantedTo == "bbbbbbbb");
+    a.mono.advance(9'999);
+    CHECK(book->liveGrants() == 1);
+    CHECK_FALSE(book->takeOwn(kKey).taken());
+    a.mono.advance(1);  // 10 s after the grant: it has expired (rule 3)
+    CHECK(book->liveGrants() == 0);
+    CHECK(book->takeOwn(kKey).taken());
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));  // the time was the fake clock's
+}
+
 TEST_CASE("claim book: the own claim of a process that died blocks peers only until its life ends") {
     Terminal a;
     std::int64_t orphan = 0;
@@ -116,10 +135,10 @@ TEST_CASE("claim book: the own claim of a process that died blocks peers only un
     }  // the process is gone without giving its claim back
     auto serve = a.book("aaaaaaaa");
     CHECK(serve->grant(kKey, "bbbbbbbb") == ClaimAnswer::Held);
-    a.ms += 5'000;
+    a.mono.advance(5'000);
     CHECK(serve->grant(kKey, "bbbbbbbb") == ClaimAnswer::Held);
     CHECK(serve->ownLive(a.site->db(), orphan));
-    a.ms += 5'000;
+    a.mono.advance(5'000);
     CHECK_FALSE(serve->ownLive(a.site->db(), orphan));
     CHECK(serve->grant(kKey, "bbbbbbbb") == ClaimAnswer::Granted);
     CHECK(a.rows() == 1);  // the orphan swept, the grant kept
@@ -129,7 +148,7 @@ TEST_CASE("claim book: a row from before a reboot (more than one life ahead of t
     Terminal a;
     auto beforeReboot = a.book("aaaaaaaa");
     REQUIRE(beforeReboot->takeOwn(kKey).taken());
-    a.ms = 3'000;  // the monotonic clock started again
+    a.mono.set(3'000);  // the monotonic clock started again
     auto afterReboot = a.book("aaaaaaaa");
     CHECK(afterReboot->ownClaims() == 0);
     CHECK(afterReboot->grant(kKey, "bbbbbbbb") == ClaimAnswer::Granted);
@@ -150,11 +169,11 @@ namespace {
 // The engine's gate, with time passing while the peers are asked: a scan stalled past the claim life.
 class StallingGate final : public PeerGate {
 public:
-    StallingGate(PeerSync& sync, std::atomic<std::int64_t>& ms, std::int64_t stallMs)
-        : m_sync(sync), m_ms(ms), m_stall(stallMs) {}
+    StallingGate(PeerSync& sync, FakeMonoClock& mono, std::int64_t stallMs)
+        : m_sync(sync), m_mono(mono), m_stall(stallMs) {}
     PeerVerdict claimLocal(const ClaimKey& k) override { return m_sync.claimLocal(k); }
     PeerVerdict askPeers(const ClaimKey& k) override {
-        m_ms += m_stall;
+        m_mono.advance(m_stall);
         return m_sync.askPeers(k);
     }
     bool stillClaimed(std::int64_t c, Database& db) override { return m_sync.stillClaimed(c, db); }
@@ -163,7 +182,7 @@ public:
 
 private:
     PeerSync& m_sync;
-    std::atomic<std::int64_t>& m_ms;
+    FakeMonoClock& m_mono;
     std::int64_t m_stall;
 };
 
@@ -172,12 +191,12 @@ private:
 TEST_CASE("claim book: a scan whose claim expired while it stalled records nothing and asks for a new scan") {
     test::TestHall hall(1);
     auto& t = *hall.t[0];
-    std::atomic<std::int64_t> ms{1'000'000};
-    ClaimBook book(t.dir.path() / kSiteDb, t.id, 10s, [&] { return ms.load(); });
-    PeerSync sync(t.dir.path() / kSiteDb, *t.auth, book, hall.clock, {}, hall.net.factoryFor(t.address));
+    FakeMonoClock mono{1'000'000};
+    ClaimBook book(t.dir.path() / kSiteDb, t.id, mono, 10s);
+    PeerSync sync(t.dir.path() / kSiteDb, *t.auth, book, hall.clock, {}, hall.net.factoryFor(t.address), {}, mono);
     for (std::int64_t stall : {10'000, 9'000}) {
         CAPTURE(stall);
-        StallingGate gate(sync, ms, stall);
+        StallingGate gate(sync, mono, stall);
         CheckInEngine engine(*t.site, hall.clock, &gate);
         auto r = engine.scan({hall.card("E1"), "lunch", std::nullopt, false});
         if (stall >= 10'000) {

@@ -26,6 +26,7 @@
 #include "platform/cards/card_render.hpp"
 #include "platform/vision/image_file.hpp"
 #include "shared/cards/card_signature.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/terminal_identity.hpp"

@@ -1,4 +1,4 @@
-// Today's roster for staff (shared/staff/day_roster.hpp) and the day's tally as it stands
+// Today's roster for staff (shared/reports/day_roster.hpp) and the day's tally as it stands
 // (shared/reports/day_tally.hpp), both read from a real site after real check-ins.
 #include <doctest/doctest.h>
 
@@ -6,7 +6,7 @@
 #include "shared/reports/day_tally.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "shared/site/terminal_facts.hpp"
-#include "shared/staff/day_roster.hpp"
+#include "shared/reports/day_roster.hpp"
 #include "shared/upload/upload_outbox.hpp"
 #include "support/test_site.hpp"
 

@@ -1,9 +1,9 @@
-// Issuing elder cards (shared/cards/issue_cards.hpp): who gets a card, what it carries, and the
+// Issuing elder cards (shared/roster/issue_cards.hpp): who gets a card, what it carries, and the
 // audit entries once the cards are out.
 #include <doctest/doctest.h>
 
 #include "shared/cards/card_signature.hpp"
-#include "shared/cards/issue_cards.hpp"
+#include "shared/roster/issue_cards.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "shared/store/audit_log.hpp"
 #include "support/test_site.hpp"

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
-#include "shared/site/site_backup.hpp"
+#include "shared/backup/site_backup.hpp"
 #include "support/test_site.hpp"
 
 using namespace mh;

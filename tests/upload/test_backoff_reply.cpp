@@ -26,7 +26,7 @@ TEST_CASE("Retry-After is read as seconds or as an HTTP date, and never asks for
     const std::int64_t at = 1795608000;  // Wed, 25 Nov 2026 12:00:00 GMT
     CHECK(parseRetryAfterMs("Wed, 25 Nov 2026 12:00:00 GMT", at - 30) == 30'000);
     CHECK(parseRetryAfterMs("Wed, 25 Nov 2026 12:00:00 GMT", at + 30) == 0);
-    // The obsolete date forms RFC 9110 still asks a recipient to accept (curl_getdate reads them).
+    // The obsolete date forms RFC 9110 still asks a recipient to accept (shared/upload/backoff.cpp reads them with date::parse).
     CHECK(parseRetryAfterMs("Wednesday, 25-Nov-26 12:00:00 GMT", at - 30) == 30'000);
     CHECK(parseRetryAfterMs("Wed Nov 25 12:00:00 2026", at - 30) == 30'000);
     // Absurd waits are capped at one hour (issue 11: 999999999 once scheduled the next upload for 2058).
@@ -34,6 +34,15 @@ TEST_CASE("Retry-After is read as seconds or as an HTTP date, and never asks for
     CHECK(parseRetryAfterMs("99999999999999999999999999", 0) == kMaxRetryAfterMs);
     CHECK(parseRetryAfterMs("Fri, 01 Jan 2100 00:00:00 GMT", at) == kMaxRetryAfterMs);
     CHECK(kMaxRetryAfterMs == 3'600'000);
+}
+
+TEST_CASE("a Retry-After date must be a whole, real HTTP date, or it is not read at all") {
+    const std::int64_t at = 1795608000;  // Wed, 25 Nov 2026 12:00:00 GMT
+    CHECK(parseRetryAfterMs("Sun Nov  6 08:49:37 1994", at) == 0);  // asctime pads the day with a space
+    CHECK_FALSE(parseRetryAfterMs("Wed, 25 Nov 2026 12:00:00 GMT and more", at));
+    CHECK_FALSE(parseRetryAfterMs("Wed, 25 Nov 2026 12:00:00", at));     // no GMT
+    CHECK_FALSE(parseRetryAfterMs("Wed, 32 Nov 2026 12:00:00 GMT", at));
+    CHECK_FALSE(parseRetryAfterMs("Wed, 25 Nov 2026 25:00:00 GMT", at));
 }
 
 TEST_CASE("2xx and 409 are delivered, 5xx/429/network are retried, other 4xx stop with a sentence") {

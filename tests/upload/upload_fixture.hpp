@@ -6,6 +6,7 @@
 
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/core/dates.hpp"
+#include "shared/ports/clock.hpp"
 #include "support/test_site.hpp"
 
 namespace mh::test {

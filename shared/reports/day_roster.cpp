@@ -1,5 +1,5 @@
 // Today's roster for staff (see day_roster.hpp).
-#include "shared/staff/day_roster.hpp"
+#include "shared/reports/day_roster.hpp"
 
 #include <map>
 #include <set>

@@ -1,4 +1,4 @@
-#include "shared/site/backup_folder.hpp"
+#include "shared/backup/backup_folder.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <set>
 
-#include "shared/site/site_backup.hpp"
+#include "shared/backup/site_backup.hpp"
 
 namespace mh {
 namespace fs = std::filesystem;

@@ -1,5 +1,5 @@
 // Issuing elder cards (see issue_cards.hpp).
-#include "shared/cards/issue_cards.hpp"
+#include "shared/roster/issue_cards.hpp"
 
 #include "shared/cards/card_signature.hpp"
 #include "shared/store/audit_log.hpp"

@@ -1,4 +1,4 @@
-#include "shared/site/backup_seal.hpp"
+#include "shared/backup/backup_seal.hpp"
 
 #include <sodium.h>
 

@@ -1,5 +1,6 @@
 // What a scan comes to (contract 7): the outcome, the elder, the money, and the sentence to show
-// and speak. The GUI draws it; `kiosk scan` prints it as JSON.
+// and speak. The GUI draws it; `kiosk scan` prints it as JSON. A core type (not checkin's) because
+// the AudioCue port and the JSON forms beside the tally carry it too, and both sit below the engine.
 #pragma once
 #include <cstdint>
 #include <optional>

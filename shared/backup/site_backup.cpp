@@ -1,4 +1,14 @@
-#include "shared/site/site_backup.hpp"
+// Backup and restore of a site (contract 3), and the nightly copy. The invariants are the header's: a
+// backup folder appears under its final name only when complete and checked (integrity_check and the
+// seal); a restore replaces the database in one rename and keeps the one it replaced; a site's own
+// site.toml and keys are never overwritten. This file sits above shared/upload because a backup first
+// freezes the due days (UploadOutbox::freezeDue), so a restored copy can deliver them unchanged.
+//
+// Sections (grep "[SECTION]"):
+//   [SECTION] Making, reading and listing backups
+//   [SECTION] Restoring a backup
+//   [SECTION] The nightly copy
+#include "shared/backup/site_backup.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -13,14 +23,16 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/core/atomic_file.hpp"
-#include "shared/site/backup_folder.hpp"
-#include "shared/site/backup_seal.hpp"
+#include "shared/backup/backup_folder.hpp"
+#include "shared/backup/backup_seal.hpp"
 #include "shared/store/backup_store.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "shared/upload/upload_outbox.hpp"
 
 namespace mh {
 namespace fs = std::filesystem;
+
+// [SECTION] Making, reading and listing backups
 
 namespace {
 
@@ -190,6 +202,7 @@ std::vector<fs::path> listBackups(const fs::path& to) {
     return found;
 }
 
+// [SECTION] Restoring a backup
 namespace {
 
 Error notBackupError(const fs::path& from) {
@@ -342,6 +355,7 @@ Result<RestoreInfo> restoreBackup(const fs::path& siteDir, const fs::path& fromG
 
 }  // namespace mh
 
+// [SECTION] The nightly copy
 namespace mh {
 
 namespace {
