@@ -39,6 +39,27 @@ std::unique_ptr<Site> Context::openSite(const fs::path& dir, bool keepLastGood) 
     return std::move(*site);
 }
 
+int Context::failWith(const Error& e, std::initializer_list<std::string_view> usageCodes) const {
+    error(e);
+    for (std::string_view code : usageCodes)
+        if (e.code == code) return kUsage;
+    return kRefused;
+}
+
+std::optional<std::pair<std::unique_ptr<Site>, SiteLock>> Context::openSiteLocked(const fs::path& dir,
+                                                                                 const std::string& verb) const {
+    auto site = openSite(dir, /*keepLastGood=*/true);
+    if (!site) return std::nullopt;
+    auto lock = SiteLock::take(site->dir(), verb);
+    if (!lock) {
+        error(lock.error());
+        return std::nullopt;
+    }
+    std::optional<std::pair<std::unique_ptr<Site>, SiteLock>> held;
+    held.emplace(std::move(site), std::move(*lock));
+    return held;
+}
+
 std::optional<std::optional<LocalDateTime>> Context::parseAt(const std::string& text) const {
     if (text.empty()) return std::optional<LocalDateTime>{};
     auto at = LocalDateTime::parse(text);

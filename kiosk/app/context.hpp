@@ -8,6 +8,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <initializer_list>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +18,7 @@
 #include "shared/ports/clock.hpp"
 #include "shared/core/result.hpp"
 #include "shared/site/site.hpp"
+#include "shared/site/site_lock.hpp"
 
 namespace mh::app {
 
@@ -52,10 +56,18 @@ struct Context {
     // Prints the error for a person on stderr in the chosen language.
     void error(const Error& e) const;
     void say(const std::string& zh, const std::string& en) const;
+    // Says `e` and gives the verb's exit code: kUsage when the error is the asker's (its code is
+    // one of `usageCodes`: a missing reason, a bad name), kRefused when the site refused the deed.
+    int failWith(const Error& e, std::initializer_list<std::string_view> usageCodes) const;
     const std::string& pick(const std::string& zh, const std::string& en) const { return english ? en : zh; }
     // Opens the site or prints why not; nullptr then (exit 2).
     // keepLastGood: the running kiosk's open (Site::openKeepingLastGood), else a broken site.toml is refused.
     std::unique_ptr<Site> openSite(const std::filesystem::path& dir, bool keepLastGood = false) const;
+    // The site for `run` or `serve` (keeping its last good site.toml) with the one-per-directory
+    // lock (site_lock.hpp), held by the caller for as long as it runs; nothing, the reason said,
+    // when either cannot be had.
+    std::optional<std::pair<std::unique_ptr<Site>, SiteLock>> openSiteLocked(const std::filesystem::path& dir,
+                                                                              const std::string& verb) const;
     // Parses --at or prints why not.
     std::optional<std::optional<LocalDateTime>> parseAt(const std::string& text) const;
     LocalDate today(const Site& site) const { return site.timeZone().toLocal(clock.nowUnix()).date; }

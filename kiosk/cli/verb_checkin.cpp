@@ -58,10 +58,7 @@ int runVoid(const VoidArgs& a, Context& ctx) {
     auto peers = peersOf(*site, ctx);
     CheckInEngine engine(*site, ctx.clock, peers.get());
     auto rec = engine.voidRecord(a.record, a.reason, a.staff);
-    if (!rec) {
-        ctx.error(rec.error());
-        return rec.error().code == "void.reason" ? kUsage : kRefused;
-    }
+    if (!rec) return ctx.failWith(rec.error(), {"void.reason"});
     nlohmann::ordered_json j;
     j["record_id"] = rec->recordId;
     j["elder_id"] = rec->elderId;

@@ -21,10 +21,7 @@ int runConfirm(const ClockArgs& a, Context& ctx) {
         ctx.say(std::string("无法记下时间确认（数据库写入失败）：") + e.what(), std::string("cannot record the confirmation: ") + e.what());
         return kUsage;
     }
-    if (!c) {
-        ctx.error(c.error());
-        return c.error().code == "clock.staff" ? kUsage : kRefused;
-    }
+    if (!c) return ctx.failWith(c.error(), {"clock.staff"});
     nlohmann::ordered_json j;
     j["confirmed_at"] = c->confirmedAt;
     j["staff"] = c->staff;

@@ -5,7 +5,6 @@
 // On a directory that was never initialised, `run` first shows the first-run flow (first_run_app.cpp).
 #include "cli/cli_common.hpp"
 #include "shared/site/first_run_site.hpp"
-#include "shared/site/site_lock.hpp"
 #include "shared/site/training_copy.hpp"
 #include "shared/site/terminal_facts.hpp"
 
@@ -45,14 +44,10 @@ int runRun(const RunArgs& a, Context& ctx) {
         const int rc = ctx.screens.firstRun(a.site, ctx, GuiOptions{a.replay}, &finished);
         if (!finished) return rc;
     }
-    auto s = ctx.openSite(a.site, /*keepLastGood=*/true);
-    if (!s) return kUsage;
     // One run or serve per site directory (site_lock.hpp), training included: held to the end.
-    auto lock = SiteLock::take(s->dir(), "run");
-    if (!lock) {
-        ctx.error(lock.error());
-        return kUsage;
-    }
+    auto held = ctx.openSiteLocked(a.site, "run");
+    if (!held) return kUsage;
+    std::unique_ptr<Site>& s = held->first;
     GuiOptions opt;
     opt.replay = a.replay;
     opt.wedgeFifo = a.wedgeFifo;

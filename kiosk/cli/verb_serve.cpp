@@ -15,7 +15,6 @@
 #include "kiosk/app/site_services.hpp"
 #include "platform/net/curl_http_client.hpp"
 #include "shared/core/atomic_file.hpp"
-#include "shared/site/site_lock.hpp"
 #include "shared/site/terminal_facts.hpp"
 
 namespace mh::cli {
@@ -85,14 +84,10 @@ int runServe(const ServeArgs& a, Context& ctx) {
     sigaddset(&signals, SIGUSR1);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    auto site = ctx.openSite(a.site, /*keepLastGood=*/true);
-    if (!site) return kUsage;
     // One run or serve per site directory (site_lock.hpp), held until this function returns.
-    auto lock = SiteLock::take(site->dir(), "serve");
-    if (!lock) {
-        ctx.error(lock.error());
-        return kUsage;
-    }
+    auto held = ctx.openSiteLocked(a.site, "serve");
+    if (!held) return kUsage;
+    std::unique_ptr<Site>& site = held->first;
     if (!site->configProblem().empty())
         ctx.say("site.toml 有错，按上次正确的设置运行：" + site->configDetail(),
                 "site.toml is broken, running on the last good configuration: " + site->configDetail());

@@ -109,23 +109,21 @@ int runImport(const ImportArgs& a, Context& ctx) {
     j["unchanged"] = report->unchanged;
     if (report->rejectedNotListed > 0) j["rejected_not_listed"] = report->rejectedNotListed;
     if (report->warningsNotListed > 0) j["warnings_not_listed"] = report->warningsNotListed;
-    j["rejected"] = nlohmann::ordered_json::array();
-    for (const auto& r : report->rejected) {
-        nlohmann::ordered_json jr;
-        jr["line"] = r.line;
-        if (!r.elderId.empty()) jr["elder_id"] = r.elderId;
-        jr["reason"] = ctx.pick(r.reason, r.reasonEn);
-        j["rejected"].push_back(jr);
-    }
-    // Warned rows were imported; they are listed the same way so staff can fix them in the sheet.
-    j["warnings"] = nlohmann::ordered_json::array();
-    for (const auto& w : report->warnings) {
-        nlohmann::ordered_json jw;
-        jw["line"] = w.line;
-        if (!w.elderId.empty()) jw["elder_id"] = w.elderId;
-        jw["warning"] = ctx.pick(w.reason, w.reasonEn);
-        j["warnings"].push_back(jw);
-    }
+    // Warned rows were imported; they are listed the same way as refused ones so staff can fix
+    // them in the sheet.
+    auto rows = [&](const auto& list, const char* why) {
+        auto out = nlohmann::ordered_json::array();
+        for (const auto& r : list) {
+            nlohmann::ordered_json jr;
+            jr["line"] = r.line;
+            if (!r.elderId.empty()) jr["elder_id"] = r.elderId;
+            jr[why] = ctx.pick(r.reason, r.reasonEn);
+            out.push_back(std::move(jr));
+        }
+        return out;
+    };
+    j["rejected"] = rows(report->rejected, "reason");
+    j["warnings"] = rows(report->warnings, "warning");
     if (!report->ignoredColumns.empty()) {
         j["ignored_columns"] = report->ignoredColumns;
         std::string cols;

@@ -30,18 +30,12 @@ int runFirstRunGui(const std::filesystem::path& dir, Context& ctx, const GuiOpti
         ctx.error(started.error());
         return kUsage;
     }
-    if (!platform::SdlWindow::displayAvailable()) {
-        ctx.say("没有可用的显示器，无法在屏幕上做首次设置（也可以用 kiosk init 在命令行设置）",
-                "no display available for the first run on the screen (kiosk init works from a shell)");
-        return kUsage;
-    }
     ui::ImGuiSession session;
-    std::string whyNot;
-    auto win = openWindow("老年食堂签到 · 首次设置", &whyNot);
-    if (!win) {
-        ctx.say("无法打开画面：" + whyNot, "cannot open the window: " + whyNot);
-        return kUsage;
-    }
+    auto win = openWindow(ctx, "老年食堂签到 · 首次设置",
+                          {"没有可用的显示器，无法在屏幕上做首次设置（也可以用 kiosk init 在命令行设置）",
+                           "no display available for the first run on the screen (kiosk init works from a shell)",
+                           "无法打开画面：", "cannot open the window: "});
+    if (!win) return kUsage;
     inputs.windowReady();
     ctx.say("这台自助机还没有设置过：在屏幕上做首次设置", "this terminal was never set up: first run on the screen");
     ui::FirstRunController ctl(opt, ctx.clock);

@@ -49,17 +49,11 @@ int runKioskGui(Site& site, Context& ctx, bool* shown, const Clock* clockIn, con
                 "Install it: apt install fonts-noto-cjk");
         return kUsage;
     }
-    if (!platform::SdlWindow::displayAvailable()) {
-        ctx.say("没有可用的显示器（未设置 DISPLAY），无法打开签到画面", "no display available (DISPLAY is not set)");
-        return kUsage;
-    }
     ui::ImGuiSession session;
-    std::string whyNot;
-    auto win = openWindow("老年食堂签到", &whyNot);
-    if (!win) {
-        ctx.say("无法打开签到画面：" + whyNot, "cannot open the kiosk window: " + whyNot);
-        return kUsage;
-    }
+    auto win = openWindow(ctx, "老年食堂签到",
+                          {"没有可用的显示器（未设置 DISPLAY），无法打开签到画面", "no display available (DISPLAY is not set)",
+                           "无法打开签到画面：", "cannot open the kiosk window: "});
+    if (!win) return kUsage;
     if (shown) *shown = true;
     inputs.windowReady();
 

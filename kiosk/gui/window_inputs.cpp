@@ -41,12 +41,16 @@ std::pair<int, int> windowSizeFromEnv() {
     return {w, h};
 }
 
-std::unique_ptr<platform::SdlWindow> openWindow(const std::string& title, std::string* problem) {
+std::unique_ptr<platform::SdlWindow> openWindow(const app::Context& ctx, const std::string& title, const WindowWords& words) {
+    if (!platform::SdlWindow::displayAvailable()) {
+        ctx.say(words.noDisplayZh, words.noDisplayEn);
+        return nullptr;
+    }
     try {
         auto [w, h] = windowSizeFromEnv();
         return std::make_unique<platform::SdlWindow>(title, w, h);
     } catch (const std::exception& e) {
-        *problem = e.what();
+        ctx.say(words.cannotZh + e.what(), words.cannotEn + e.what());
         return nullptr;
     }
 }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "kiosk/app/context.hpp"
 #include "kiosk/gui/kiosk_loop.hpp"
 #include "kiosk/input/live_inputs.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
@@ -41,7 +42,14 @@ private:
 // The window's size from $MEALHALL_WINDOW ("1024x600"); 0x0 (full screen) when unset or malformed.
 std::pair<int, int> windowSizeFromEnv();
 
-// Opens the kiosk's window at windowSizeFromEnv(); null with SDL's reason in *problem when it cannot.
-std::unique_ptr<platform::SdlWindow> openWindow(const std::string& title, std::string* problem);
+// What to tell the person at the terminal when the window cannot be opened.
+struct WindowWords {
+    std::string noDisplayZh, noDisplayEn;  // no display at all
+    std::string cannotZh, cannotEn;        // SDL refused; its reason follows
+};
+
+// Opens the kiosk's window at windowSizeFromEnv(); null, with the reason said, when there is no
+// display or SDL cannot open one.
+std::unique_ptr<platform::SdlWindow> openWindow(const app::Context& ctx, const std::string& title, const WindowWords& words);
 
 }  // namespace mh::gui

@@ -1,5 +1,6 @@
 #include "shared/core/money.hpp"
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 
@@ -23,27 +24,20 @@ Shares& Shares::operator+=(const Shares& o) {
     return *this;
 }
 
-std::string_view shareKey(Share s) {
-    switch (s) {
-        case Share::Government: return "government";
-        case Share::Collective: return "collective";
-        case Share::Donation: return "donation";
-        case Share::Family: return "family";
-        case Share::Elder: break;
-    }
-    return "elder";
-}
+namespace {
+// Each share's key in JSON and its name on Chinese paper, in the order of enum Share.
+struct ShareWords {
+    std::string_view key, zh;
+};
+constexpr std::array<ShareWords, kAllShares.size()> kShareWords{{
+    {"government", "政府补贴"}, {"collective", "村集体"}, {"donation", "社会捐赠"}, {"family", "家庭"}, {"elder", "老人自付"}}};
+static_assert(size_t(Share::Elder) == kAllShares.size() - 1, "kShareWords follows enum Share");
+ShareWords wordsOf(Share s) { return kShareWords[size_t(s)]; }
+}  // namespace
 
-std::string_view shareLabelZh(Share s) {
-    switch (s) {
-        case Share::Government: return "政府补贴";
-        case Share::Collective: return "村集体";
-        case Share::Donation: return "社会捐赠";
-        case Share::Family: return "家庭";
-        case Share::Elder: break;
-    }
-    return "老人自付";
-}
+std::string_view shareKey(Share s) { return wordsOf(s).key; }
+
+std::string_view shareLabelZh(Share s) { return wordsOf(s).zh; }
 
 std::string formatYuan2(Fen fen) {
     const char* sign = fen < 0 ? "-" : "";
