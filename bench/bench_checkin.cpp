@@ -40,14 +40,18 @@ std::unique_ptr<Site> makeSite(const fs::path& dir, int elders) {
 
 // The engine: verify the signature, find the elder, check duplicate, price, insert.
 // Each run scans on its own day: check-in records cannot be deleted between runs (schema trigger).
+// The scans come on the terminal's clock, as at the door: a time given by hand (`at`) is the
+// backdating path, which also writes an audit entry per record.
 double engineRun(Site& site, int n, int dayOfMonth) {
-    FakeClock clock;
+    // 11:00 on a day after the site was made (the clock check refuses a clock before that).
+    const LocalDate today = site.timeZone().toLocal(SystemClock().nowUnix()).date;
+    FakeClock clock(site.timeZone().toUnix(LocalDateTime{today, 11, 0, 0}) + std::int64_t(dayOfMonth) * 86400);
     CheckInEngine engine(site, clock);
     std::vector<std::string> cards;
     for (int i = 0; i < n; ++i) cards.push_back(signCard({"E" + std::to_string(100000 + i), "1"}, site.keys().card.sec));
     auto t0 = Steady::now();
     for (int i = 0; i < n; ++i) {
-        auto r = engine.scan({cards[size_t(i)], "lunch", LocalDateTime{LocalDate::of(2026, 11, dayOfMonth), 11, 0, 0}, false});
+        auto r = engine.scan({cards[size_t(i)], "lunch", std::nullopt, false});
         if (!r || !r->accepted()) throw std::runtime_error("engine refused a bench check-in");
     }
     return seconds(t0, Steady::now());
