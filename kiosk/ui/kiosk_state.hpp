@@ -157,7 +157,8 @@ public:
         using T = std::decay_t<C>;
         if constexpr (std::is_same_v<T, OpsCommand>)
             std::visit([this](auto&& op) { m_items.emplace_back(std::in_place_type<StaffCommand>,
-                                                                std::in_place_type<OpsCommand>, op); },
+                                                                std::in_place_type<OpsCommand>,
+                                                                std::forward<decltype(op)>(op)); },
                        std::forward<C>(c));
         else
             m_items.emplace_back(std::forward<C>(c));

@@ -166,8 +166,8 @@ int TimeZone::offsetSeconds(std::int64_t unixSeconds) const {
 }
 
 std::string TimeZone::isoWithOffset(std::int64_t unixSeconds) const {
-    LocalDateTime l = toLocal(unixSeconds);
-    int off = offsetSeconds(unixSeconds);
+    int off = offsetSeconds(unixSeconds);  // one lookup for both the wall time and its offset
+    LocalDateTime l = civil(unixSeconds + off);
     char sign = off < 0 ? '-' : '+';
     off = std::abs(off);
     char buf[16];
