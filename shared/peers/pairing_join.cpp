@@ -54,7 +54,7 @@ Result<JoinResult> joinSite(HttpClient& http, const fs::path& dir, const JoinOpt
     std::error_code ec;
     bool existed = fs::exists(dir, ec);
     // A join killed half-way left its marker: what lies there is that join's, not a site; cleared.
-    bool leftover = existed && fs::is_directory(dir, ec) && fs::exists(dir / kJoinUnfinished, ec);
+    bool leftover = existed && fs::is_directory(dir, ec) && holdsUnfinishedJoin(dir);
     if (existed && !leftover && !(fs::is_directory(dir, ec) && fs::is_empty(dir, ec)))
         return Error{"join.usage", "目录 " + dir.string() + " 不是空的，不会往里面加入站点（请换一个空目录）",
                      "the directory " + dir.string() + " is not empty; join into an empty directory"};

@@ -53,12 +53,7 @@ Result<std::unique_ptr<Site>> Site::init(const fs::path& dir, const std::string&
 Result<std::unique_ptr<Site>> Site::initJoined(const fs::path& dir, const std::string& siteToml,
                                                const std::vector<std::pair<std::string, std::string>>& files) {
     std::error_code ec;
-    auto emptyButMarker = [&] {
-        for (const auto& e : fs::directory_iterator(dir, ec))
-            if (e.path().filename() != kJoinUnfinished) return false;
-        return !ec;
-    };
-    if (fs::exists(dir, ec) && !(fs::is_directory(dir, ec) && emptyButMarker()))
+    if (fs::exists(dir, ec) && !(fs::is_directory(dir, ec) && emptyButJoinMarker(dir)))
         return Error{"site.exists", "目录 " + dir.string() + " 不是空的，不会往里面加入站点（请换一个空目录）",
                      "the directory " + dir.string() + " is not empty; join into an empty directory"};
     if (auto parsed = parseSiteConfig(siteToml); !parsed) return parsed.error();

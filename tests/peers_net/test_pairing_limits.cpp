@@ -236,3 +236,38 @@ TEST_CASE("a directory left by a join killed half-way (the marker) is cleared an
     CHECK(Site::open(dir));
     CHECK_FALSE(std::filesystem::exists(dir / kJoinUnfinished));
 }
+
+TEST_CASE("a join killed while writing its marker (only the marker's temp file left) is joined into, and a stranger's file still refuses it") {
+    TempDir a, b;
+    FakeClock clock(1'800'000'000);
+    auto site = makeSite(a.path());
+    PairingCode code(clock);
+    PairingService pairing(a.path(), code, clock);
+    PeerServerOptions opt;
+    opt.host = "127.0.0.1";
+    opt.port = 0;
+    PeerServer server([&](const PeerRequest& r) { return pairing.handle(r); }, opt);
+    REQUIRE(server.start());
+    CurlHttpClient http;
+    JoinOptions o;
+    o.address = "127.0.0.1:" + std::to_string(server.port());
+    o.listen = "127.0.0.1:7557";
+
+    auto stranger = b.path() / "other";
+    std::filesystem::create_directories(stranger);
+    writeFile(stranger / ".join-unfinished-notes", "mine\n");  // a name that only starts like the marker
+    o.code = code.show();
+    auto refused = joinSite(http, stranger, o);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.find("不是空的") != std::string::npos);
+
+    // writeFileAtomic's temp name for the marker, as a kill before its rename leaves it.
+    auto dir = b.path() / "site";
+    std::filesystem::create_directories(dir);
+    writeFile(dir / (std::string(".") + kJoinUnfinished + ".Ab12Cd.part"), "");
+    o.code = code.show();
+    auto r = joinSite(http, dir, o);
+    REQUIRE_MESSAGE(r, (r ? "" : r.error().en));
+    CHECK(Site::open(dir));
+    for (const auto& e : std::filesystem::directory_iterator(dir)) CHECK_FALSE(isJoinMarkerFile(e.path()));
+}
