@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
     registerServeVerb(app, ctx);
     registerSetupCardVerb(app, ctx);
     registerClockVerb(app, ctx);
+    registerSafetyVerbs(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

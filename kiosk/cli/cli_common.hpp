@@ -97,5 +97,6 @@ void registerListenVerb(CLI::App& app, Context& ctx);    // listen (camera / rep
 void registerServeVerb(CLI::App& app, Context& ctx);     // serve (headless terminal for the site's peers)
 void registerSetupCardVerb(CLI::App& app, Context& ctx); // setup-card (county IT)
 void registerClockVerb(CLI::App& app, Context& ctx);     // clock confirm
+void registerSafetyVerbs(CLI::App& app, Context& ctx);   // safety add, safety status
 
 }  // namespace mh::cli

@@ -5,7 +5,7 @@
 
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/ops_panel.hpp"
-#include "shared/checkin/clock_check.hpp"
+#include "shared/site/clock_check.hpp"
 #include "shared/checkin/clock_confirm.hpp"
 #include "shared/site/setup_card_apply.hpp"
 #include "shared/staff/staff_audit.hpp"

@@ -1,7 +1,7 @@
 #include "shared/checkin/checkin_engine.hpp"
 
 #include "shared/cards/card_signature.hpp"
-#include "shared/checkin/clock_check.hpp"
+#include "shared/site/clock_check.hpp"
 #include "shared/checkin/scan_messages.hpp"
 #include "shared/core/id_number.hpp"
 #include "shared/core/text.hpp"

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "shared/checkin/clock_check.hpp"
+#include "shared/site/clock_check.hpp"
 #include "shared/store/database_health.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "shared/upload/backoff.hpp"

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "shared/checkin/checkin_engine.hpp"
-#include "shared/checkin/clock_check.hpp"
+#include "shared/site/clock_check.hpp"
 #include "shared/checkin/clock_confirm.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "shared/store/terminal_identity.hpp"

@@ -1,4 +1,4 @@
-#include "shared/checkin/clock_check.hpp"
+#include "shared/site/clock_check.hpp"
 
 #include "shared/store/terminal_identity.hpp"
 
