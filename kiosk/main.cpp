@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
     registerSetupCardVerb(app, ctx);
     registerClockVerb(app, ctx);
     registerSafetyVerbs(app, ctx);
+    registerMenuVerbs(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -9,7 +9,7 @@
 //      both are whole, the PNG last, so a PNG on disk means a complete posting (contract 2);
 //  (3) the PNG stays printable and bounded: at most kPngPages pages, else page 1 and a note band;
 //  (4) a write failure names its real cause (ENOSPC, EACCES ...) through drawFailure, and drawing
-//      stops at the first failure;
+//      stops at the first failure (pdf_writer.hpp);
 //  (5) public by design: it draws only what MonthlyFigures carries (masked names, villages, counts).
 //
 // Sections (grep "[SECTION]"):
@@ -17,17 +17,11 @@
 //   [SECTION] The painter: one method per block of the page
 //   [SECTION] Planning the per-elder table and the honour roll over the pages
 //   [SECTION] Whole pages, and the PNG's note band
-//   [SECTION] Writing the PDF through a descriptor we own
 //   [SECTION] renderPosting: both files, atomically
 #include "platform/print/posting_renderer.hpp"
 
 #include "platform/image/png_file.hpp"
 #include "shared/core/atomic_file.hpp"
-
-#include <cairo-pdf.h>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -36,12 +30,13 @@
 #include "platform/print/draw_failure.hpp"
 #include "platform/print/elder_table_flow.hpp"
 #include "platform/print/pango_text.hpp"
+#include "platform/print/pdf_writer.hpp"
 
 namespace mh::print {
 namespace {
 
 // [SECTION] Page geometry
-constexpr double kPageW = 595.28, kPageH = 841.89, kMargin = 36;
+constexpr double kPageW = kA4W, kPageH = kA4H, kMargin = 36;
 constexpr double kContentW = kPageW - 2 * kMargin;
 constexpr double kFooterTop = kPageH - kMargin - 30;
 constexpr double kColumnGap = 10;
@@ -479,55 +474,6 @@ void PostingPainter::drawPngNote(cairo_t* cr, int pages) {
            {10.5, false, Align::Left, kContentW - 26});
 }
 
-// [SECTION] Writing the PDF through a descriptor we own
-// The PDF goes through cairo's stream interface to a descriptor we own, so a failed write keeps its
-// errno (ENOSPC, EACCES …) and the error can name the real cause.
-struct PdfStream {
-    int fd = -1;
-    int err = 0;
-};
-
-cairo_status_t writePdfBytes(void* closure, const unsigned char* data, unsigned int length) {
-    auto* out = static_cast<PdfStream*>(closure);
-    while (length > 0) {
-        ssize_t n = ::write(out->fd, data, length);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            out->err = n < 0 ? errno : EIO;
-            return CAIRO_STATUS_WRITE_ERROR;
-        }
-        data += n;
-        length -= unsigned(n);
-    }
-    return CAIRO_STATUS_SUCCESS;
-}
-
-Result<int> writePdf(PostingPainter& painter, const MonthlyFigures& f, int pages, const std::filesystem::path& temp,
-                     const std::filesystem::path& pdf) {
-    PdfStream stream{::open(temp.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC)};
-    if (stream.fd < 0) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, errno);
-    cairo_surface_t* doc = cairo_pdf_surface_create_for_stream(writePdfBytes, &stream, kPageW, kPageH);
-    cairo_pdf_surface_set_metadata(doc, CAIRO_PDF_METADATA_TITLE,
-                                   (f.siteName + " " + std::to_string(f.year) + "年" + std::to_string(f.month) + "月服务公示").c_str());
-    cairo_t* cr = cairo_create(doc);
-    // Stop at the first failure: a full disk should not cost drawing twenty more pages.
-    for (int p = 0; p < pages && cairo_status(cr) == CAIRO_STATUS_SUCCESS; ++p) {
-        painter.drawPage(cr, p);
-        cairo_show_page(cr);
-    }
-    cairo_status_t drawn = cairo_status(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(doc);
-    cairo_status_t status = drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(doc);
-    cairo_surface_destroy(doc);
-    if (::close(stream.fd) != 0 && status == CAIRO_STATUS_SUCCESS) {
-        stream.err = errno;
-        status = CAIRO_STATUS_WRITE_ERROR;
-    }
-    if (status != CAIRO_STATUS_SUCCESS) return drawFailure(pdf, status, stream.err);
-    return pages;
-}
-
 }  // namespace
 
 // [SECTION] renderPosting: both files, atomically
@@ -544,7 +490,10 @@ Result<PostingOutput> renderPosting(const MonthlyFigures& f, LocalDate postedOn,
     if (!pdfFile.ok()) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, errno);
     AtomicFile pngFile(png);
     if (!pngFile.ok()) return drawFailure(png, CAIRO_STATUS_SUCCESS, errno);
-    if (auto written = writePdf(painter, f, out.pages, pdfFile.tempPath(), pdf); !written) return written.error();
+    std::string title = f.siteName + " " + std::to_string(f.year) + "年" + std::to_string(f.month) + "月服务公示";
+    if (auto written = writePdfPages(pdfFile.tempPath(), pdf, title, out.pages, [&](cairo_t* cr, int p) { painter.drawPage(cr, p); });
+        !written)
+        return written.error();
 
     // One tall image, pages one under another with a thin gap: a "long picture" as WeChat shows it.
     // A long month would make a picture no phone can show (and beyond cairo's 32767-pixel limit),

@@ -172,3 +172,30 @@ TEST_CASE("safety add refuses a missing or wrong field with its name (exit 2) an
     CHECK(after["today"]["done"][0]["fields"]["temperature_c"] == "62.5");
     CHECK(after["today"]["done"][0]["by"] == "李会计");
 }
+
+TEST_CASE("menu set and menu sheet: the week's dishes on an A4 page of real text, a bad week or service refused") {
+    test::TempDir dir;
+    std::string site = (dir.path() / "site").string();
+    auto init = test::kiosk({"init", "--site", site, "--site-id", "141022-001", "--name", "北关村老年食堂"});
+    REQUIRE_MESSAGE(init.exitCode == 0, init.err);
+    test::writeFile(dir.path() / "site/site.toml", test::standardToml());
+    auto set = test::kiosk({"menu", "set", "--site", site, "--date", "2027-03-03", "--service", "lunch", "--dishes",
+                            "红烧豆腐，清炒时蔬、米饭"});
+    REQUIRE_MESSAGE(set.exitCode == 0, set.err);
+    CHECK(Json::parse(set.out)["dishes"] == Json::array({"红烧豆腐", "清炒时蔬", "米饭"}));
+    auto bad = test::kiosk({"menu", "set", "--site", site, "--date", "2027-03-03", "--service", "health", "--dishes", "青菜"});
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err.find("lunch") != std::string::npos);  // names the meals it may be
+
+    auto pdf = (dir.path() / "menu.pdf").string();
+    CHECK(test::kiosk({"menu", "sheet", "--site", site, "--week", "2027-9", "--out", pdf}).exitCode == 2);
+    auto sheet = test::kiosk({"menu", "sheet", "--site", site, "--week", "2027-W09", "--out", pdf});
+    REQUIRE_MESSAGE(sheet.exitCode == 0, sheet.err);
+    CHECK(Json::parse(sheet.out)["days_with_menu"] == 1);
+    auto info = test::runProcess({"/usr/bin/pdfinfo", pdf});
+    CHECK(info.out.find("Pages:           1\n") != std::string::npos);
+    CHECK(info.out.find("595.28 x 841.89") != std::string::npos);  // A4
+    auto text = test::runProcess({"/usr/bin/pdftotext", "-enc", "UTF-8", pdf, "-"});
+    for (const char* s : {"本周菜谱", "3月1日 至 3月7日", "星期三", "红烧豆腐", "清炒时蔬", "午餐", "早餐"})
+        CHECK_MESSAGE(text.out.find(s) != std::string::npos, s);
+}

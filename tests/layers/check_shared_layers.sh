@@ -6,7 +6,7 @@
 #   1 ports                   the interfaces to the outside world; they carry core types only
 #   2 cards store             card signatures; SQLite tables
 #   3 site                    a site directory: site.toml, keys, the database, the lock
-#   4 policy roster staff donations input peers tally safety
+#   4 policy roster staff donations input peers tally safety menu
 #   5 checkin posting         the check-in engine; the monthly posting
 #   6 upload                  the outbox and the county uploader
 #   7 backup reports          backup and restore (a backup first freezes due days in the outbox);
@@ -22,7 +22,7 @@ if grep -rn --include='*.[ch]pp' '#include <curl/' shared/; then
 fi
 grep -rn --include='*.[ch]pp' '^#include "\(shared\|platform\|kiosk\)/' shared/ | awk -F: '
 BEGIN {
-    n = split("core:0 ports:1 cards:2 store:2 site:3 policy:4 roster:4 staff:4 donations:4 input:4 peers:4 tally:4 safety:4 checkin:5 posting:5 upload:6 backup:7 reports:7", pairs, " ")
+    n = split("core:0 ports:1 cards:2 store:2 site:3 policy:4 roster:4 staff:4 donations:4 input:4 peers:4 tally:4 safety:4 menu:4 checkin:5 posting:5 upload:6 backup:7 reports:7", pairs, " ")
     for (i = 1; i <= n; i++) { split(pairs[i], kv, ":"); layer[kv[1]] = kv[2] }
     bad = 0
 }

@@ -1,0 +1,101 @@
+// `menu set`, `menu show` and `menu sheet` (contract 14): the week's menu from the command line, the
+// same use cases the staff screen's 本周菜谱 calls, and the A4 sheet for the notice board.
+#include "cli/cli_common.hpp"
+#include "platform/print/menu_sheet.hpp"
+#include "shared/menu/menu_book.hpp"
+
+namespace mh::cli {
+namespace {
+
+struct MenuSetArgs {
+    std::string site = kDefaultSite, date, service, dishes, staff = "cli";
+};
+struct MenuShowArgs {
+    std::string site = kDefaultSite, date;
+};
+struct MenuSheetArgs {
+    std::string site = kDefaultSite, week, out;
+};
+
+std::optional<LocalDate> dayArg(const std::string& text, Context& ctx) {
+    auto d = LocalDate::parse(text);
+    if (!d) ctx.say("--date 应写成 2027-03-01 这样的年-月-日", "--date must look like 2027-03-01");
+    return d;
+}
+
+int runSet(const MenuSetArgs& a, Context& ctx) {
+    auto day = dayArg(a.date, ctx);
+    if (!day) return kUsage;
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    auto set = setMenu(*site, {*day, a.service, splitDishes(a.dishes), a.staff}, ctx.clock.nowUnix());
+    if (!set) return ctx.failWith(set.error(), {"menu.service", "menu.dish", "menu.day"});
+    auto menu = menuOfDay(site->db(), *day);
+    nlohmann::ordered_json j;
+    j["date"] = day->iso();
+    j["service"] = a.service;
+    j["dishes"] = menu.count(a.service) ? menu[a.service] : std::vector<std::string>{};
+    printJson(j);
+    return kDone;
+}
+
+int runShow(const MenuShowArgs& a, Context& ctx) {
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    std::optional<LocalDate> day = a.date.empty() ? std::optional<LocalDate>(ctx.today(*site)) : dayArg(a.date, ctx);
+    if (!day) return kUsage;
+    nlohmann::ordered_json j;
+    j["date"] = day->iso();
+    j["meals"] = nlohmann::ordered_json::object();
+    for (const auto& [service, dishes] : menuOfDay(site->db(), *day)) j["meals"][service] = dishes;
+    j["known_dishes"] = knownDishes(site->db());
+    printJson(j);
+    return kDone;
+}
+
+int runSheet(const MenuSheetArgs& a, Context& ctx) {
+    auto monday = parseIsoWeek(a.week);
+    if (!monday) {
+        ctx.say("--week 应写成 2027-W09 这样的年-周", "--week must look like 2027-W09 (ISO week)");
+        return kUsage;
+    }
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    print::MenuWeek week{site->config().name, *monday, {}, {}};
+    for (const auto& s : site->config().services)
+        if (s.kind == ServiceKind::Meal) week.meals.emplace_back(s.id, s.name);
+    for (int d = 0; d < 7; ++d) week.days[std::size_t(d)] = menuOfDay(site->db(), monday->plusDays(d));
+    auto drawn = print::renderMenuSheet(week, a.out);
+    if (!drawn) return ctx.failWith(drawn.error(), {});
+    nlohmann::ordered_json j;
+    j["week"] = isoWeekOf(*monday);
+    j["monday"] = monday->iso();
+    j["pdf"] = a.out;
+    int days = 0;
+    for (const auto& m : week.days) days += m.empty() ? 0 : 1;
+    j["days_with_menu"] = days;
+    printJson(j);
+    if (days == 0) ctx.say("注意：这一周还没有排菜谱，菜谱单是空的", "note: no menu is set for this week; the sheet is empty");
+    return kDone;
+}
+
+}  // namespace
+
+void registerMenuVerbs(CLI::App& app, Context& ctx) {
+    CLI::App& group = verbGroup(app, "menu", "the week's menu: set a day's dishes, show them, print the sheet");
+    Verb<MenuSetArgs>(group, ctx, "set", "set one meal's dishes for a day (audited); an empty list clears it", runSet)
+        .site()
+        .required("--date", &MenuSetArgs::date, "YYYY-MM-DD")
+        .service()
+        .required("--dishes", &MenuSetArgs::dishes, "dishes separated by commas, e.g. 红烧豆腐,青菜,米饭")
+        .shown("--staff", &MenuSetArgs::staff, "who set it (for the audit log)");
+    Verb<MenuShowArgs>(group, ctx, "show", "the day's menu and the site's dish list (JSON)", runShow)
+        .site()
+        .option("--date", &MenuShowArgs::date, "YYYY-MM-DD (default: today)");
+    Verb<MenuSheetArgs>(group, ctx, "sheet", "the week's menu as an A4 PDF for the notice board", runSheet)
+        .site()
+        .required("--week", &MenuSheetArgs::week, "ISO week, e.g. 2027-W09")
+        .required("--out", &MenuSheetArgs::out, "the PDF to write");
+}
+
+}  // namespace mh::cli
