@@ -98,6 +98,6 @@ void registerServeVerb(CLI::App& app, Context& ctx);     // serve (headless term
 void registerSetupCardVerb(CLI::App& app, Context& ctx); // setup-card (county IT)
 void registerClockVerb(CLI::App& app, Context& ctx);     // clock confirm
 void registerSafetyVerbs(CLI::App& app, Context& ctx);   // safety add, safety status
-void registerMenuVerbs(CLI::App& app, Context& ctx);     // menu set, menu show, menu sheet
+void registerMenuVerbs(CLI::App& app, Context& ctx);     // menu set, menu show, menu sheet, kitchen
 
 }  // namespace mh::cli

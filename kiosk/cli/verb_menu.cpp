@@ -1,8 +1,10 @@
-// `menu set`, `menu show` and `menu sheet` (contract 14): the week's menu from the command line, the
-// same use cases the staff screen's 本周菜谱 calls, and the A4 sheet for the notice board.
+// The kitchen's verbs (contract 14): `menu set`, `menu show` and `menu sheet` — the week's menu, the
+// same use cases the staff screen's 本周菜谱 calls, and the A4 sheet for the notice board — and
+// `kitchen`, the day's diet needs (今日特殊饮食) for the cook.
 #include "cli/cli_common.hpp"
 #include "platform/print/menu_sheet.hpp"
 #include "shared/menu/menu_book.hpp"
+#include "shared/reports/kitchen_day.hpp"
 
 namespace mh::cli {
 namespace {
@@ -11,6 +13,9 @@ struct MenuSetArgs {
     std::string site = kDefaultSite, date, service, dishes, staff = "cli";
 };
 struct MenuShowArgs {
+    std::string site = kDefaultSite, date;
+};
+struct KitchenArgs {
     std::string site = kDefaultSite, date;
 };
 struct MenuSheetArgs {
@@ -79,6 +84,21 @@ int runSheet(const MenuSheetArgs& a, Context& ctx) {
     return kDone;
 }
 
+int runKitchen(const KitchenArgs& a, Context& ctx) {
+    auto site = ctx.openSite(a.site);
+    if (!site) return kUsage;
+    std::optional<LocalDate> day = a.date.empty() ? std::optional<LocalDate>(ctx.today(*site)) : dayArg(a.date, ctx);
+    if (!day) return kUsage;
+    nlohmann::ordered_json j;
+    j["date"] = day->iso();
+    j["diets"] = nlohmann::ordered_json::array();
+    for (const auto& k : kitchenDayList(*site, *day))
+        j["diets"].push_back({{"diet", k.code}, {"name", k.name}, {"checked_in", k.checkedIn.size()},
+                              {"checked_in_names", k.checkedIn}, {"others", k.regulars}});
+    printJson(j);
+    return kDone;
+}
+
 }  // namespace
 
 void registerMenuVerbs(CLI::App& app, Context& ctx) {
@@ -96,6 +116,9 @@ void registerMenuVerbs(CLI::App& app, Context& ctx) {
         .site()
         .required("--week", &MenuSheetArgs::week, "ISO week, e.g. 2027-W09")
         .required("--out", &MenuSheetArgs::out, "the PDF to write");
+    Verb<KitchenArgs>(app, ctx, "kitchen", "the day's diet needs for the cook: 低盐, 低糖, 软食, 清真 (JSON, masked names)", runKitchen)
+        .site()
+        .option("--date", &KitchenArgs::date, "YYYY-MM-DD (default: today)");
 }
 
 }  // namespace mh::cli

@@ -22,6 +22,7 @@ struct Elder {
     std::vector<std::string> categories;  // codes
     std::string village;
     std::string phone;
+    std::vector<std::string> diets;       // diet codes (低盐 …): staff and kitchen only, never public
     std::string cardSerial = "1";
     std::optional<std::string> legacyCard;
     bool active = true;

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "shared/core/diets.hpp"
 #include "shared/peers/doubles.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/elder_store.hpp"
@@ -16,7 +17,7 @@ std::vector<DayRosterService> dayRoster(Site& site, LocalDate day) {
     for (const FlaggedDouble& d : flaggedDoubles(site.db()))
         for (const DoubleRecord& r : d.records) doubled.insert(r.recordId);
     ElderStore elders(site.db());
-    std::map<std::string, std::string> names;  // each elder looked up once
+    std::map<std::string, std::pair<std::string, std::string>> names;  // name, diets: each elder looked up once
     std::map<std::string, size_t> index;
     for (const auto& rec : CheckinStore(site.db()).forDay(day.iso())) {
         if (!index.count(rec.service)) {
@@ -27,11 +28,12 @@ std::vector<DayRosterService> dayRoster(Site& site, LocalDate day) {
         auto& svc = out[index[rec.service]];
         if (!names.count(rec.elderId)) {
             auto e = elders.byElderId(rec.elderId);
-            names[rec.elderId] = e ? e->name : rec.elderId;
+            names[rec.elderId] = {e ? e->name : rec.elderId, e ? dietNamesZh(e->diets) : ""};
         }
         std::string time = rec.at.size() >= 16 ? rec.at.substr(11, 5) : rec.at;
-        svc.rows.push_back({rec.recordId, rec.elderId, names[rec.elderId], time, rec.delivered, rec.voided,
-                            doubled.count(rec.recordId) > 0});
+        const auto& [name, diets] = names[rec.elderId];
+        svc.rows.push_back({rec.recordId, rec.elderId, name, time, rec.delivered, rec.voided, doubled.count(rec.recordId) > 0,
+                            diets});
         if (!rec.voided) ++svc.counted;
     }
     return out;

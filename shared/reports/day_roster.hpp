@@ -19,6 +19,7 @@ struct DayRosterRow {
     bool delivered = false;
     bool voided = false;
     bool doubled = false;  // another terminal counted the same meal while the two could not talk
+    std::string diets;     // 低盐、软食: the elder's diet needs, for staff (never on a public screen)
 };
 
 struct DayRosterService {

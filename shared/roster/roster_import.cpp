@@ -1,5 +1,6 @@
 #include "shared/roster/roster_import.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <functional>
@@ -8,6 +9,7 @@
 #include <set>
 
 #include "shared/core/categories.hpp"
+#include "shared/core/diets.hpp"
 #include "shared/core/id_number.hpp"
 #include "shared/core/text.hpp"
 #include "shared/roster/csv.hpp"
@@ -30,13 +32,14 @@ const std::vector<RosterColumn>& rosterColumns() {
         {"card_serial", {"卡序号", "卡号"}},
         {"active", {"在册", "在用", "有效"}},
         {"legacy_card", {"旧卡号"}},
+        {"diet", {"饮食", "饮食要求", "特殊饮食"}},
     };
     return k;
 }
 
 namespace {
 
-enum Col { ElderIdC, NameC, IdNumberC, BirthDateC, CategoriesC, VillageC, PhoneC, CardSerialC, ActiveC, LegacyCardC, NCols };
+enum Col { ElderIdC, NameC, IdNumberC, BirthDateC, CategoriesC, VillageC, PhoneC, CardSerialC, ActiveC, LegacyCardC, DietC, NCols };
 
 // Header names the kiosk accepts: the contract-5 name (any case) or one of its Chinese names.
 const std::map<std::string, Col>& headerNames() {
@@ -159,6 +162,17 @@ std::variant<Elder, RowError> readRow(const std::vector<std::string>& f, const s
         if (!code)
             return RowError{"不认识的类别 \"" + part + "\"（可用的类别见 README）", "unknown category \"" + part + "\""};
         if (!e.hasCategory(*code)) e.categories.push_back(*code);
+    }
+    // Like categories: no column keeps what was there, an empty cell clears it.
+    if (idx[DietC] >= 0) e.diets.clear();
+    for (const auto& part : splitCategoryList(get(DietC))) {
+        auto code = dietCode(part);
+        if (!code) {
+            std::string known;
+            for (const auto& d : allDiets()) known += (known.empty() ? "" : "、") + std::string(d.zh);
+            return RowError{"不认识的饮食要求 \"" + part + "\"（可以写：" + known + "）", "unknown diet \"" + part + "\""};
+        }
+        if (std::find(e.diets.begin(), e.diets.end(), *code) == e.diets.end()) e.diets.push_back(*code);
     }
     if (idx[VillageC] >= 0) e.village = get(VillageC);
     if (idx[PhoneC] >= 0) e.phone = get(PhoneC);

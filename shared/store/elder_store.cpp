@@ -6,7 +6,7 @@ namespace mh {
 namespace {
 
 constexpr const char* kColumns =
-    "elder_id, name, id_hash, id_last4, birth_date, sex, categories, village, phone, card_serial, legacy_card, active";
+    "elder_id, name, id_hash, id_last4, birth_date, sex, categories, village, phone, card_serial, legacy_card, active, diets";
 
 Elder readElder(const Statement& st) {
     Elder e;
@@ -23,6 +23,8 @@ Elder readElder(const Statement& st) {
     e.cardSerial = st.text(9);
     e.legacyCard = st.optText(10);
     e.active = st.i64(11) != 0;
+    std::string diets = st.text(12);
+    if (!diets.empty()) e.diets = splitOn(diets, '|');
     return e;
 }
 
@@ -55,17 +57,19 @@ std::vector<Elder> ElderStore::all() {
 void ElderStore::upsert(const Elder& e, const std::string& updatedAt) {
     auto st = m_db.cached(
         "INSERT INTO elders(elder_id, name, id_hash, id_last4, birth_date, sex, categories, village, phone,"
-        " card_serial, legacy_card, active, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"
+        " card_serial, legacy_card, active, updated_at, diets) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"
         " ON CONFLICT(elder_id) DO UPDATE SET name=excluded.name, id_hash=excluded.id_hash,"
         " id_last4=excluded.id_last4, birth_date=excluded.birth_date, sex=excluded.sex,"
         " categories=excluded.categories, village=excluded.village, phone=excluded.phone,"
         " card_serial=excluded.card_serial, legacy_card=excluded.legacy_card, active=excluded.active,"
-        " updated_at=excluded.updated_at");
+        " updated_at=excluded.updated_at, diets=excluded.diets");
     st.bind(1, e.elderId).bind(2, e.name).bind(3, e.idHash).bind(4, e.idLast4);
     if (e.birth) st.bind(5, e.birth->iso()); else st.bindNull(5);
     if (e.sex) st.bind(6, *e.sex == Sex::Male ? "M" : "F"); else st.bindNull(6);
     st.bind(7, e.categoriesText()).bind(8, e.village).bind(9, e.phone).bind(10, e.cardSerial).bind(11, e.legacyCard);
-    st.bind(12, e.active).bind(13, updatedAt);
+    std::string diets;
+    for (const auto& d : e.diets) diets += (diets.empty() ? "" : "|") + d;
+    st.bind(12, e.active).bind(13, updatedAt).bind(14, diets);
     st.run();
 }
 

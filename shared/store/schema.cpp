@@ -587,6 +587,11 @@ CREATE TABLE claims(
 CREATE INDEX claims_key ON claims(elder_id, service, day);
 CREATE INDEX claims_expiry ON claims(expires_ms);
 )SQL",
+        // Diet needs (contract 14, roster column 饮食): codes joined by '|', for staff and the kitchen only.
+        R"SQL(
+-- lead: elders' diet needs
+ALTER TABLE elders ADD COLUMN diets TEXT NOT NULL DEFAULT '';
+)SQL",
     };
     return k;
 }

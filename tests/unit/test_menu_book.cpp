@@ -2,7 +2,11 @@
 // written, the newest menu of a day winning, the site's dish list, ISO weeks.
 #include <doctest/doctest.h>
 
+#include "shared/core/text.hpp"
 #include "shared/menu/menu_book.hpp"
+#include "shared/reports/kitchen_day.hpp"
+#include "shared/roster/roster_import.hpp"
+#include "shared/store/elder_store.hpp"
 #include "support/test_site.hpp"
 
 using namespace mh;
@@ -55,4 +59,31 @@ TEST_CASE("a menu is set for a meal only, with sensible dishes; the newest setti
     REQUIRE(dishes.size() == 7);
     CHECK(dishes[0] == "米饭");  // set three times
     CHECK(dishes[1] == "青菜");
+}
+
+TEST_CASE("the roster's 饮食 column: codes or names, kept on re-import, refused when unknown; the kitchen's list masks names") {
+    test::TempDir dir;
+    auto site = test::makeSite(dir.path());
+    const std::string csv = "elder_id,name,birth_date,饮食\nE1,张桂兰,1940-01-02,低盐|soft\nE2,王秀英,1941-02-03,\n"
+                            "E3,李淑珍,1942-03-04,清真\nE4,赵大妈,1943-03-04,辣\n";
+    LocalDate today = LocalDate::of(2027, 3, 1);
+    auto r = importRoster(*site, csv, today, "2027-03-01T08:00:00+08:00", "test");
+    REQUIRE(r);
+    CHECK(r->added == 3);
+    REQUIRE(r->rejected.size() == 1);
+    CHECK(r->rejected[0].reason.find("辣") != std::string::npos);
+    CHECK(r->rejected[0].reason.find("低盐") != std::string::npos);  // says what may be written
+    auto again = importRoster(*site, csv, today, "2027-03-01T08:05:00+08:00", "test");
+    REQUIRE(again);
+    CHECK(again->unchanged == 3);
+    auto e1 = ElderStore(site->db()).byElderId("E1");
+    REQUIRE(e1);
+    CHECK(e1->diets == std::vector<std::string>{"low_salt", "soft"});
+
+    auto kitchen = kitchenDayList(*site, LocalDate::of(2027, 3, 1));
+    REQUIRE(kitchen.size() == 3);  // 低盐, 软食, 清真 in the contract's order
+    CHECK(kitchen[0].name == "低盐");
+    CHECK(kitchen[0].regulars == std::vector<std::string>{maskName("张桂兰")});
+    CHECK(kitchen[0].regulars[0] != "张桂兰");
+    CHECK(kitchen[2].name == "清真");
 }

@@ -44,6 +44,7 @@ TEST_CASE("every released schema migration keeps its text byte for byte") {
         "a3c6aaf3a630d0e9ffb395134bd8f34b17f550dbb501e452982f39421758d692",  // 13
         "f64d00c561fa3dd02bf85b3445f24544362f7cee7a04245874dbe6d5becc05b4",  // 14
         "c172349d7afd511209cf04915dac9a4ebd404e3f903e65327a7a0035b2183173",  // 15
+        "6bd51f8accdf54195441f7c000899b8fd11e2e3be938fbf12468ddf658d46a85",  // 16: elders' diet needs
     };
     const auto& steps = mh::schemaMigrations();
     REQUIRE(steps.size() >= released.size());
