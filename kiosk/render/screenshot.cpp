@@ -80,12 +80,15 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         ctl.apply(ui::OpsCommand{ui::PickDonor{ui::kAnonymousDonor}});
     } else if (opt.screen == "choose") {
         // The picker as a card read now shows it: the door services open at that time, or where fewer
-        // than two are, every door service that is not a meal (what the picker offers in the afternoon).
+        // than two are, every door service that is not a meal (what the picker offers in the
+        // afternoon), or every door service.
         std::vector<ui::ServiceChoice> options = st.doorServices;
-        if (options.size() < 2) {
+        for (bool meals : {false, true}) {
+            if (options.size() >= 2) break;
             options.clear();
             for (const auto& s : site.config().services)
-                if (s.atDoor && s.kind != ServiceKind::Meal) options.push_back({s.id, s.name, s.opens.text() + "–" + s.closes.text()});
+                if (s.atDoor && (meals || s.kind != ServiceKind::Meal))
+                    options.push_back({s.id, s.name, s.opens.text() + "–" + s.closes.text()});
         }
         ScanResult who = sampleScan(site, Outcome::Accepted, st.now.date, "");
         st.pick = ui::DoorPick{who.elderId, who.maskedName, options, clock.nowUnix()};
