@@ -39,3 +39,19 @@ void KioskSpeaker::sayPleaseScan() {
 }
 
 }  // namespace mh::gui
+
+namespace mh::gui {
+
+std::string KioskSpeaker::pinyinForChoices(const std::vector<std::string>& names) {
+    std::string out = ui::kChooseOne.pinyin;
+    for (const auto& n : names)
+        if (std::string py = ui::servicePinyin(n); !py.empty()) out += ", " + py;
+    return out;
+}
+
+void KioskSpeaker::sayChoices(const std::vector<std::string>& names) {
+    if (!available()) return;
+    m_audio.play(pcm(pinyinForChoices(names)).samples, m_volume);
+}
+
+}  // namespace mh::gui

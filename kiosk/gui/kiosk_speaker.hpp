@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 #include "platform/sdl_ui/sdl_audio.hpp"
 #include "platform/voice/espeak_synth.hpp"
@@ -26,6 +27,9 @@ public:
 
     void sayResult(const ScanResult& r) override;
     void sayPleaseScan() override;
+    void sayChoices(const std::vector<std::string>& names) override;
+    // The pinyin the picker is announced with: 请点您要的一项, then each name the voice knows.
+    static std::string pinyinForChoices(const std::vector<std::string>& names);
     // The pinyin a result is spoken as (tests check it without a sound card).
     static std::string pinyinFor(const ScanResult& r);
     // Synthesised samples for a phrase, cached.

@@ -10,7 +10,7 @@ namespace mh::render {
 const std::vector<std::string>& screenNames() {
     static const std::vector<std::string> names{"checkin", "accepted", "delivered", "duplicate", "unknown", "invalid",
                                                 "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
-                                                "manual",  "settings", "donation", "posting", "storage-full"};
+                                                "manual",  "settings", "donation", "posting", "storage-full", "choose"};
     return names;
 }
 
@@ -78,6 +78,21 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         ctl.apply(ui::OpsCommand{ui::StartDonation{}});
         for (const char* k : {"5", "0", "0"}) ctl.apply(ui::OpsCommand{ui::DonationKey{k}});
         ctl.apply(ui::OpsCommand{ui::PickDonor{ui::kAnonymousDonor}});
+    } else if (opt.screen == "choose") {
+        // The picker as a card read now shows it: the door services open at that time, or where fewer
+        // than two are, every door service that is not a meal (what the picker offers in the
+        // afternoon), or every door service.
+        std::vector<ui::ServiceChoice> options = st.doorServices;
+        for (bool meals : {false, true}) {
+            if (options.size() >= 2) break;
+            options.clear();
+            for (const auto& s : site.config().services)
+                if (s.atDoor && (meals || s.kind != ServiceKind::Meal))
+                    options.push_back({s.id, s.name, s.opens.text() + "–" + s.closes.text()});
+        }
+        ScanResult who = sampleScan(site, Outcome::Accepted, st.now.date, "");
+        st.pick = ui::DoorPick{who.elderId, who.maskedName, options, clock.nowUnix()};
+        st.screen = ui::ScreenId::Choose;
     } else if (opt.screen == "posting") {
         // The idle screen's view of last month's posting, as the posting job sums it up.
         LocalDate prev = LocalDate::of(st.now.date.year(), st.now.date.month(), 1).plusDays(-1);

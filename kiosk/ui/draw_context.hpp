@@ -43,5 +43,6 @@ void drawCheckinScreen(const KioskState& state, DrawContext& ctx);
 void drawResultScreen(const KioskState& state, DrawContext& ctx);
 void drawPinScreen(const KioskState& state, DrawContext& ctx);
 void drawRosterScreen(const KioskState& state, DrawContext& ctx);
+void drawChooseScreen(const KioskState& state, DrawContext& ctx);
 
 }  // namespace mh::ui

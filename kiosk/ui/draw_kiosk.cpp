@@ -42,6 +42,7 @@ void drawKiosk(const KioskState& state, DrawContext& ctx) {
         case ScreenId::Result: drawResultScreen(state, ctx); break;
         case ScreenId::Pin: drawPinScreen(state, ctx); break;
         case ScreenId::Roster: drawRosterScreen(state, ctx); break;
+        case ScreenId::Choose: drawChooseScreen(state, ctx); break;
     }
     drawCustodyMarks(state, ctx);
     ImGui::End();

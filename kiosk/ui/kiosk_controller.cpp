@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "shared/checkin/door_services.hpp"
 #include "shared/checkin/service_schedule.hpp"
 #include "shared/core/text.hpp"
 #include "shared/staff/staff_queries.hpp"
@@ -47,6 +48,13 @@ CurrentService KioskController::pickService(const LocalDateTime& now) const {
     return {s.id, s.name, s.opens.text() + "–" + s.closes.text(), at.openNow, at.tomorrow};
 }
 
+std::vector<ServiceChoice> KioskController::doorChoices(const LocalDateTime& now) const {
+    std::vector<ServiceChoice> out;
+    for (const ServiceDef* s : doorServicesAt(m_site.config(), now.wallTime()).open)
+        out.push_back({s->id, s->name, s->opens.text() + "–" + s->closes.text()});
+    return out;
+}
+
 bool KioskController::tick() {
     LocalDateTime now = m_engine.now();
     bool changed = now.minute != m_state.now.minute || now.hour != m_state.now.hour || !(now.date == m_state.now.date);
@@ -55,6 +63,18 @@ bool KioskController::tick() {
     if (svc.id != m_state.service.id || svc.openNow != m_state.service.openNow || svc.tomorrow != m_state.service.tomorrow)
         changed = true;
     m_state.service = svc;
+    std::vector<ServiceChoice> door = doorChoices(now);
+    auto ids = [](const std::vector<ServiceChoice>& v) {
+        std::string all;
+        for (const auto& c : v) all += c.id + ",";
+        return all;
+    };
+    if (ids(door) != ids(m_state.doorServices)) changed = true;
+    m_state.doorServices = std::move(door);
+    if (m_state.screen == ScreenId::Choose && m_clock.nowUnix() - m_state.pick->shownAt >= kPickSeconds) {
+        backToWaiting();
+        changed = true;
+    }
     if (m_state.screen == ScreenId::Result && m_clock.nowUnix() - m_state.resultShownAt >= kResultSeconds) {
         m_state.screen = ScreenId::Checkin;
         m_state.result.reset();
@@ -79,6 +99,8 @@ std::int64_t KioskController::secondsToNextChange() const {
     if (auto left = staffSecondsLeft()) toMinute = std::max<std::int64_t>(0, std::min(toMinute, *left));
     if (m_state.screen == ScreenId::Result)
         return std::max<std::int64_t>(0, std::min(toMinute, m_state.resultShownAt + kResultSeconds - m_clock.nowUnix()));
+    if (m_state.screen == ScreenId::Choose)
+        return std::max<std::int64_t>(0, std::min(toMinute, m_state.pick->shownAt + kPickSeconds - m_clock.nowUnix()));
     return toMinute;
 }
 
@@ -98,6 +120,7 @@ void KioskController::apply(const Command& c) {
             if constexpr (std::is_same_v<T, ScanCommand>) scan(cmd.payload);
             else if constexpr (std::is_same_v<T, ReplayVoice>) replayVoice();
             else if constexpr (std::is_same_v<T, BackToWaiting>) backToWaiting();
+            else if constexpr (std::is_same_v<T, PickService>) pickDoorService(cmd.serviceId);
             else if constexpr (std::is_same_v<T, OpenStaff>) openPinPad();
             else if constexpr (std::is_same_v<T, PinDigit>) pinDigit(cmd.digit);
             else if constexpr (std::is_same_v<T, PinBackspace>) pinBackspace();
@@ -124,6 +147,7 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
             else if constexpr (std::is_same_v<T, IdBackspace>) {
                 if (!m_state.idDigits.empty()) m_state.idDigits.pop_back();
             } else if constexpr (std::is_same_v<T, ManualCheckIn>) manualCheckIn(cmd.elderId);
+            else if constexpr (std::is_same_v<T, PickManualService>) m_state.manualServiceId = cmd.serviceId;
             else if constexpr (std::is_same_v<T, StartVoid>) m_state.voiding = cmd.recordId;
             else if constexpr (std::is_same_v<T, VoidWithReason>) voidRecord(cmd.reason);
             else if constexpr (std::is_same_v<T, CancelVoid>) m_state.voiding.reset();

@@ -51,6 +51,8 @@ public:
     // elders a screen without 请刷卡 (issue 12: the PIN pad stood for 69 s).
     static constexpr int kPinIdleSeconds = 15;
     static constexpr int kStaffIdleSeconds = 30;
+    // The picker nobody taps goes back to 请刷卡 and records nothing (the elder walked away).
+    static constexpr int kPickSeconds = 20;
 
     // `peers`: the site's other terminals (the engine asks them before accepting), or nullptr alone.
     KioskController(Site& site, const Clock& clock, Speaker* speaker = nullptr, PeerGate* peers = nullptr);
@@ -98,6 +100,14 @@ private:
 
     // Check-in area, open to anyone (kiosk_controller_checkin.cpp).
     void scan(const std::string& payload);
+    // Records `payload` for `serviceId` and shows the result (or the store's failure).
+    void recordScan(const std::string& payload, const std::string& serviceId);
+    // The store failed: nothing was recorded; the elder is sent to staff.
+    void storeFailed(const Error& e, const ServiceChoice& service);
+    // Shows a scan's result: the screen, the journal line and the voice.
+    void showScanResult(ScanResult shown);
+    // The elder's tap on the picker: the card read before is recorded for that service.
+    void pickDoorService(const std::string& serviceId);
     void replayVoice();
     void backToWaiting();
 
@@ -136,6 +146,8 @@ private:
     void applyOps(const OpsCommand& c);
 
     CurrentService pickService(const LocalDateTime& now) const;
+    // Every service a door scan may take now, as the waiting screen and the picker name them.
+    std::vector<ServiceChoice> doorChoices(const LocalDateTime& now) const;
 
     Site& m_site;
     const Clock& m_clock;
@@ -146,6 +158,7 @@ private:
     std::function<void(const ScanResult&)> m_scanLog;
     OpsPanel m_ops;
     std::int64_t m_lastTouch = 0;  // unix seconds of the last tap or scan, for the staff screens' timeout
+    std::string m_pickPayload;     // the card read while the picker is up, recorded once the elder picks
     int m_unreadableInRow = 0;     // cards in a row that could not be read: the second sends the elder to staff
     std::vector<PublicKey> m_setupKeys;
     std::string m_setupKeysProblem;

@@ -3,6 +3,7 @@
 // StaffCommands over only with the StaffPass its PIN gate makes, so none of this can run from the
 // elders' screens.
 #include "kiosk/ui/kiosk_controller.hpp"
+#include "shared/checkin/door_services.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "shared/reports/day_roster.hpp"
 #include "shared/staff/staff_audit.hpp"
@@ -96,12 +97,23 @@ void KioskController::loadStaffTab() {
                 m_state.missing.push_back({drawable(m.name), drawable(m.village), m.phone, m.daysCame});
             break;
         }
-        case StaffTab::Manual:
+        case StaffTab::Manual: {
+            // 补签 records any service open now, the door's or one staff book (at_door = false);
+            // staff pick which on the tab (issue 23).
+            m_state.manualServices.clear();
+            for (const ServiceDef* s : openServicesAt(m_site.config(), m_state.now.wallTime()))
+                m_state.manualServices.push_back({s->id, s->name, s->opens.text() + "–" + s->closes.text()});
+            // Preset to what the door takes when that is one service (the meal at lunch), or to the
+            // only one open; else staff tap the service first.
+            m_state.manualServiceId = m_state.doorServices.size() == 1   ? m_state.doorServices.front().id
+                                      : m_state.manualServices.size() == 1 ? m_state.manualServices.front().id
+                                                                           : "";
             m_state.surnames = surnameInitials(m_site.db());
             m_state.villages = villages(m_site.db());
             m_state.choices.clear();
             m_state.idDigits.clear();
             break;
+        }
         case StaffTab::Settings:
         case StaffTab::Donation:
             loadClock();
@@ -125,11 +137,19 @@ void KioskController::showChoices(std::vector<Elder> found) {
 
 void KioskController::manualCheckIn(const std::string& elderId) {
     tick();
-    if (m_state.service.id.empty()) {
-        m_state.staffMessage = "现在没有开放的服务";
+    std::string serviceId = m_state.manualServiceId;
+    bool offered = false;
+    for (const auto& c : m_state.manualServices) offered = offered || c.id == serviceId;
+    if (m_state.manualServices.empty()) {
+        // Nothing open: the engine refuses it as closed, with the next meal's hours.
+        serviceId = m_state.service.id;
+        offered = !serviceId.empty();
+    }
+    if (!offered) {
+        m_state.staffMessage = m_state.manualServices.empty() ? "现在没有开放的服务" : "先点上面要补签哪一项";
         return;
     }
-    auto r = m_engine.checkInManually(elderId, m_state.service.id, std::nullopt, m_state.deliveredMode, kStaffScreenActor);
+    auto r = m_engine.checkInManually(elderId, serviceId, std::nullopt, m_state.deliveredMode, kStaffScreenActor);
     if (!r) {
         m_state.staffMessage = r.error().message;
         return;

@@ -15,7 +15,7 @@
 
 namespace mh::ui {
 
-enum class ScreenId { Checkin, Result, Pin, Roster };
+enum class ScreenId { Checkin, Result, Pin, Roster, Choose };
 
 // The service a scan is recorded for, and whether it is open now (the waiting screen says so).
 struct CurrentService {
@@ -24,6 +24,22 @@ struct CurrentService {
     std::string hours;     // 10:30–13:30
     bool openNow = false;
     bool tomorrow = false; // nothing more today: the first meal of tomorrow
+};
+
+// One service as the picker, the waiting screen and staff 补签 name it.
+struct ServiceChoice {
+    std::string id;
+    std::string name;   // 助医
+    std::string hours;  // 08:00–17:00
+};
+
+// The picker (issue 23): a card was read while several door services are open, and the elder picks
+// one with a tap; nothing is recorded until then. The card itself stays with the controller.
+struct DoorPick {
+    std::string elderId;
+    std::string maskedName;               // 张*兰, as the result screen shows it
+    std::vector<ServiceChoice> options;   // door_services.hpp's order (site.toml's)
+    std::int64_t shownAt = 0;             // unix seconds, for the return to waiting
 };
 
 struct RosterRow {
@@ -58,6 +74,8 @@ struct KioskState {
     LocalDateTime now;               // refreshed by the controller, drawn as 11月25日 星期三 11:32
     std::string siteName;
     CurrentService service;
+    std::vector<ServiceChoice> doorServices;  // every service a door scan may take now (door_services.hpp)
+    std::optional<DoorPick> pick;             // the picker, while ScreenId::Choose is up
     bool showFullNames = false;      // [display] show_full_names
     std::string glyphSeed;           // every character a result screen may show for this roster,
                                      // so the atlas is built once, not on each new name
@@ -77,6 +95,8 @@ struct KioskState {
     std::vector<std::string> surnames, villages; // buttons for finding an elder without typing
     std::string idDigits;                        // last 4 ID digits typed on the keypad
     std::vector<ElderChoice> choices;            // elders found, one tap checks in
+    std::vector<ServiceChoice> manualServices;   // every service open now, door or not: what 补签 may record
+    std::string manualServiceId;                 // the one picked (preset when only one is open)
     std::optional<std::int64_t> voiding;         // a record whose void reason is being picked
     std::string staffMessage;                    // what the last staff action did
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
@@ -110,6 +130,7 @@ inline constexpr const char* kDatabaseMark = "数据库有问题，请工作人�
 struct ScanCommand { std::string payload; };
 struct ReplayVoice {};
 struct BackToWaiting {};
+struct PickService { std::string serviceId; };  // the elder's tap on the picker
 struct OpenStaff {};
 struct PinDigit { char digit; };
 struct PinBackspace {};
@@ -121,6 +142,7 @@ struct FindByVillage { std::string village; };
 struct IdDigit { char digit; };          // last-4 keypad; the search runs at the fourth digit
 struct IdBackspace {};
 struct ManualCheckIn { std::string elderId; };
+struct PickManualService { std::string serviceId; };  // which open service 补签 records
 struct StartVoid { std::int64_t recordId; };
 struct VoidWithReason { std::string reason; };
 struct CancelVoid {};
@@ -133,11 +155,11 @@ struct ConfirmClock {};                   // 时间已调对: the clock was set 
 // them, and it can only be called with the pass the PIN gate hands out: the gate is in the types,
 // not a branch someone can forget.
 using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
-                                  StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, PickDiagonal,
+                                  PickManualService, StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, PickDiagonal,
                                   PickPrinter, ConfirmClock, OpsCommand>;
 // Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
 // the staff commands, which the controller passes on only through the PIN gate.
-using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, OpenStaff, PinDigit, PinBackspace, PinSubmit,
+using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, PickService, OpenStaff, PinDigit, PinBackspace, PinSubmit,
                              CloseStaff, StaffCommand>;
 
 // The reasons staff pick from when voiding a record (no typing).

@@ -20,7 +20,15 @@ std::string dateLine(const LocalDateTime& t, bool weekday) {
     return buf;
 }
 
-std::string serviceLine(const CurrentService& s, bool delivered) {
+// Every service the door takes now (issue 23: the screen showed only 助洁 of three open); with one,
+// its hours too.
+std::string serviceLine(const CurrentService& s, const std::vector<ServiceChoice>& door, bool delivered) {
+    if (door.size() > 1) {
+        std::string all;
+        for (const auto& c : door) all += (all.empty() ? "" : "  ") + c.name + (delivered ? "送餐" : "");
+        return all;
+    }
+    if (door.size() == 1) return door.front().name + (delivered ? "送餐" : "") + " " + door.front().hours;
     if (s.id.empty()) return kNothingOpen.zh;
     std::string what = s.name + (delivered ? "送餐" : "");
     if (s.openNow) return what + " " + s.hours;
@@ -30,7 +38,7 @@ std::string serviceLine(const CurrentService& s, bool delivered) {
 
 void drawCheckinScreen(const KioskState& st, DrawContext& ctx) {
     const FontSet& f = ctx.fonts;
-    CheckinTexts texts{dateLine(st.now, true), dateLine(st.now, false), serviceLine(st.service, st.deliveredMode),
+    CheckinTexts texts{dateLine(st.now, true), dateLine(st.now, false), serviceLine(st.service, st.doorServices, st.deliveredMode),
                        st.ops.postingShown && st.ops.posting};
     CheckinLayout lay = computeCheckinLayout(ctx.panel(), texts);
 
@@ -43,7 +51,7 @@ void drawCheckinScreen(const KioskState& st, DrawContext& ctx) {
         return;
     }
     drawMixed(ctx, lay.date.px, lay.date.at, kText, lay.dateShort ? texts.dateShort : texts.dateLong, "date");
-    drawMixed(ctx, lay.service.px, lay.service.at, st.service.openNow ? kGreenText : kBlueText, texts.service, "service");
+    drawMixed(ctx, lay.service.px, lay.service.at, st.service.openNow || !st.doorServices.empty() ? kGreenText : kBlueText, texts.service, "service");
     drawText(ctx, f.body, lay.hint.px, lay.hint.at, kMuted, lay.hintText, "hint");
 }
 

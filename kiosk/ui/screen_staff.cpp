@@ -28,7 +28,20 @@ void drawMissingTab(const KioskState& st, DrawContext&, float) {
 
 void drawManualTab(const KioskState& st, DrawContext& ctx, float width) {
     float key = ctx.mm(kTouchMm);
-    std::string head = "补签" + st.service.name + (st.deliveredMode ? "（送餐）" : "") + "：点老人的名字";
+    // Which service 补签 records: any open now, the door's or one staff book (issue 23).
+    std::string picked;
+    for (const auto& c : st.manualServices)
+        if (c.id == st.manualServiceId) picked = c.name;
+    if (st.manualServices.size() > 1) {
+        ImGui::TextUnformatted(picked.empty() ? "先点补签哪一项：" : "补签哪一项：");
+        std::vector<std::string> names;
+        for (const auto& c : st.manualServices) names.push_back((c.id == st.manualServiceId ? "● " : "") + c.name);
+        int i = buttonGrid(ctx, "service", names, width, {ctx.mm(40), key});
+        if (i >= 0) ctx.out.push(PickManualService{st.manualServices[size_t(i)].id});
+    }
+    std::string what = st.manualServices.empty() ? st.service.name : picked;
+    std::string head = what.empty() ? std::string("再点老人的名字")
+                                    : "补签" + what + (st.deliveredMode ? "（送餐）" : "") + "：点老人的名字";
     ImGui::TextUnformatted(head.c_str());
     if (!st.choices.empty()) {
         std::vector<std::string> names;

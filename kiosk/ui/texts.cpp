@@ -112,8 +112,19 @@ std::string weekdayZh(int w) {
     return std::string("星期") + kNames[((w % 7) + 7) % 7];
 }
 
+std::string servicePinyin(const std::string& name) {
+    static const std::vector<std::pair<std::string, std::string>> kKnown{
+        {"早餐", "zao3 can1"},     {"午餐", "wu3 can1"},       {"晚餐", "wan3 can1"},   {"助餐", "zhu4 can1"},
+        {"助洁", "zhu4 jie2"},     {"助医", "zhu4 yi1"},       {"助浴", "zhu4 yu4"},    {"理发", "li3 fa4"},
+        {"书法班", "shu1 fa3 ban1"}, {"量血压", "liang2 xue4 ya1"}, {"体检", "ti3 jian3"}, {"唱歌", "chang4 ge1"},
+        {"健康讲座", "jian4 kang1 jiang3 zuo4"}, {"按摩", "an4 mo2"}, {"康复", "kang1 fu4"}};
+    for (const auto& [zh, py] : kKnown)
+        if (zh == name) return py;
+    return "";
+}
+
 std::vector<std::string> allFixedTexts() {
-    std::vector<std::string> out{kPleaseScan.zh, kHoldCard.zh, kHoldCardShort.zh, kReplay.zh, kFree.zh, kAskStaff.zh, kStaff.zh,
+    std::vector<std::string> out{kPleaseScan.zh, kChooseOne.zh, kBack.zh, kHoldCard.zh, kHoldCardShort.zh, kReplay.zh, kFree.zh, kAskStaff.zh, kStaff.zh,
                                  kNothingOpen.zh, "请付元月日星期一二三四五六日正在开放下一个时间明天",
                                  "密码输入确定删除返回今日名单已送餐作废人次锁定分钟不对没有声音喇叭请检查（）●：，。错误太多还可以试设置工作人员经常来今天还没的老人近天按姓村身份证后位补签点名字模式开关闭打开记为音量小大声取消这条记录原因是：刷错了重复登记用餐测试没有找到现在客"};
     for (Outcome o : {Outcome::Accepted, Outcome::Invalid, Outcome::Unknown, Outcome::Revoked, Outcome::Closed,
@@ -124,6 +135,7 @@ std::vector<std::string> allFixedTexts() {
         r.outcome = o;
         out.push_back(outcomeHint(r).zh);
     }
+    out.push_back("先点补签哪一项：再点老人的名字");  // staff 补签's service row (screen_staff.cpp)
     out.push_back(kRegistrationStopped.zh);
     out.push_back(kCardUnreadable.zh);
     out.push_back(kStorageFull.zh);

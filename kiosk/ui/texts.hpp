@@ -34,6 +34,12 @@ inline constexpr Phrase kGoToStaff{"找工作人员", "zhao3 gong1 zuo4 ren2 yua
 // Under 找工作人员 when the scan could not be written (StoreFault): why, and that it did not count.
 inline constexpr Phrase kStorageFull{"存储已满，这次没有记上", "cun2 chu3 yi3 man3, zhe4 ci4 mei2 you3 ji4 shang4"};
 inline constexpr Phrase kStorageFailed{"存储出错，这次没有记上", "cun2 chu3 chu1 cuo4, zhe4 ci4 mei2 you3 ji4 shang4"};
+// The picker (issue 23): several services open at the door, the elder taps the one they came for.
+inline constexpr Phrase kChooseOne{"请点您要的一项", "qing3 dian3 nin2 yao4 de yi2 xiang4"};
+inline constexpr Phrase kBack{"返回", "fan3 hui2"};
+// How the voice says a service's name, for the common ones (espeak reads characters wrongly, so a
+// name it has no pinyin for is left unsaid: the screen still shows it). Empty when unknown.
+std::string servicePinyin(const std::string& name);
 inline constexpr Phrase kNothingOpen{"现在没有开放的服务", "xian4 zai4 mei2 you3 kai1 fang4 de fu2 wu4"};
 
 // The huge word of a result screen: four characters at most, so it fits a 7" panel at 20 mm.

@@ -119,6 +119,28 @@ Result<ScanResult> CheckInEngine::scan(const ScanRequest& req) {
     }
 }
 
+Result<CheckInEngine::DoorCard> CheckInEngine::readCard(const std::string& payload, const std::string& serviceId) {
+    if (!m_site.config().findService(serviceId))
+        return Error{"usage.service", "没有这个服务：" + serviceId, "no such service: " + serviceId};
+    try {
+        Identified who = identify(payload, now().date);
+        DoorCard card;
+        if (who.refusal == Outcome::Accepted && !clockProblem(m_site.db(), m_clock.nowUnix())) {
+            card.elderId = who.elder->elderId;
+            card.maskedName = maskName(who.elder->name);
+            return card;
+        }
+        // The same refusal a scan would give, through the same path (a refusal writes nothing).
+        who.source = who.source.empty() ? "scan" : who.source;
+        auto r = checkIn(std::move(who), serviceId, std::nullopt, false, "");
+        if (!r) return r.error();
+        card.refusal = std::move(*r);
+        return card;
+    } catch (const StoreError& e) {
+        return storeFailure(e);
+    }
+}
+
 Result<ScanResult> CheckInEngine::checkInManually(const std::string& elderId, const std::string& serviceId,
                                                   std::optional<LocalDateTime> at, bool delivered,
                                                   const std::string& staff) {

@@ -45,6 +45,15 @@ public:
     // failing (disk full); nothing is recorded then.
     Result<ScanResult> scan(const ScanRequest& req);
 
+    // A card read at the door before the elder picks among several open services (door_services.hpp):
+    // the refusal it gets whatever the service (invalid, unknown, revoked, or closed by a wrong clock),
+    // shown as for `serviceId`; else who it is. Records nothing.
+    struct DoorCard {
+        std::optional<ScanResult> refusal;
+        std::string elderId, maskedName;
+    };
+    Result<DoorCard> readCard(const std::string& payload, const std::string& serviceId);
+
     // Staff check an elder in by roster id (forgotten card). Same rules as a scan; audited.
     Result<ScanResult> checkInManually(const std::string& elderId, const std::string& serviceId,
                                        std::optional<LocalDateTime> at, bool delivered, const std::string& staff);

@@ -12,7 +12,8 @@ struct ServiceAtTime {
     bool tomorrow = false;                // nothing more today: the first meal of tomorrow
 };
 
-// A meal that is open wins over another open service; else the next meal today; else the first
+// A meal that is open wins over another open service (services the door does not take, at_door =
+// false, are never the door's); else the next meal today; else the first
 // meal of tomorrow; else nothing.
 ServiceAtTime serviceAt(const SiteConfig& cfg, WallTime now);
 

@@ -2,6 +2,9 @@
 // through SDL audio (kiosk/gui/kiosk_speaker); tests count the calls (tests/support/fake_audio_cue.hpp).
 // No cue at all is allowed: a kiosk with no sound card checks in silently.
 #pragma once
+#include <string>
+#include <vector>
+
 #include "shared/core/scan_result.hpp"
 
 namespace mh {
@@ -11,6 +14,8 @@ public:
     virtual ~AudioCue() = default;
     virtual void sayResult(const ScanResult& r) = 0;
     virtual void sayPleaseScan() {}
+    // The picker is up: "please choose", and each service's name where the voice knows how to say it.
+    virtual void sayChoices(const std::vector<std::string>& /*names*/) {}
     // 0..100, as staff set it on the settings tab.
     virtual void setVolume(int /*percent*/) {}
 };

@@ -172,7 +172,7 @@ void readServices(Reader& r, const toml::table& root, SiteConfig& cfg) {
     std::set<std::string> seen;
     for (auto&& e : *arr) {
         const toml::table& t = *e.as_table();
-        r.onlyKeys(t, {"id", "name", "kind", "opens", "closes", "price_fen"}, "[[service]]");
+        r.onlyKeys(t, {"id", "name", "kind", "opens", "closes", "price_fen", "at_door"}, "[[service]]");
         ServiceDef s;
         s.id = r.str(t, "id", true, &e).value_or("");
         s.name = r.str(t, "name", false, &e).value_or(s.id);
@@ -190,6 +190,7 @@ void readServices(Reader& r, const toml::table& root, SiteConfig& cfg) {
             r.fail(&e, "服务 \"" + s.id + "\" 的 opens 应早于 closes（不支持跨午夜）",
                    "service \"" + s.id + "\": opens must be before closes (no windows across midnight)");
         s.priceFen = r.integer(t, "price_fen", 0, 1'000'000).value_or(0);
+        s.atDoor = r.boolean(t, "at_door").value_or(true);
         if (r.failed()) return;
         cfg.services.push_back(std::move(s));
     }
@@ -506,7 +507,8 @@ std::string defaultSiteToml(const std::string& siteId, const std::string& name) 
     s += "[[service]]                  # 餐次、服务（助洁、助医……）和活动 / meals, services, activities\n";
     s += "id = \"lunch\"\nname = \"午餐\"\nkind = \"meal\"                # meal | service | activity\n";
     s += "opens = \"10:30\"              # 当地时间；窗口外刷卡：closed\n";
-    s += "closes = \"13:30\"\nprice_fen = 1000             # 免费服务和活动写 0\n\n";
+    s += "closes = \"13:30\"\nprice_fen = 1000             # 免费服务和活动写 0\n";
+    s += "# at_door = true             # 门口刷卡可以签这一项（默认）；false：只由工作人员补签。同时开放几项时老人在屏幕上自己选\n\n";
     s += "# 补贴规则：同一组(group)里按文件顺序，第一条匹配的生效。各份额按顺序扣减直到覆盖餐价，剩下的由老人自付。\n";
     s += "# Subsidy rules: first match wins; shares are taken in order until the price is covered.\n";
     s += "[[rule]]\nname = \"特困供养\"\ncategories = [\"tekun\"]\ngovernment_fen = 1000\n\n";

@@ -23,6 +23,9 @@ struct ServiceDef {
     WallTime opens{0};
     WallTime closes{24 * 60};
     Fen priceFen = 0;
+    // A card shown at the door may check in to it (contract 10, at_door). False: only staff 补签 and
+    // `scan --service` record it (a service staff book, so the door never charges for it by accident).
+    bool atDoor = true;
     // Inclusive of opens, exclusive of closes.
     [[nodiscard]] bool isOpenAt(WallTime t) const { return t >= opens && t < closes; }
 };

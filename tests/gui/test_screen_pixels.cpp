@@ -116,6 +116,16 @@ void checkScreen(Site& site, const std::string& screen, const Panel& p) {
         // The idle posting view: its title and at least two lines of figures, all elder-sized (above).
         CHECK(s.layout.find("posting-title") != nullptr);
         CHECK(s.layout.find("posting-line1") != nullptr);
+    } else if (screen == "choose") {
+        // The door's picker (issue 23): the name and what to do, a button per service at 30 mm.
+        CHECK(s.layout.find("title") != nullptr);
+        int picks = 0;
+        for (const auto& t : s.layout.targets)
+            if (t.what.rfind("button:pick:", 0) == 0) {
+                ++picks;
+                CHECK(std::min(t.max.x - t.min.x, t.max.y - t.min.y) / mm >= 30.0f - 0.01f);
+            }
+        CHECK(picks >= 2);
     } else if (screen != "checkin" && !isStaffScreen(screen)) {
         CHECK(s.layout.find("outcome") != nullptr);
         // Every result says what to pay or what to do next; nothing is dropped for lack of room.

@@ -1,5 +1,6 @@
 // An AudioCue (shared/ports/audio_cue.hpp) that remembers what it was asked to say and at what volume.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "shared/ports/audio_cue.hpp"
@@ -11,8 +12,10 @@ public:
     void sayResult(const ScanResult& r) override { said.push_back(r); }
     void sayPleaseScan() override { ++pleaseScans; }
     void setVolume(int percent) override { volume = percent; }
+    void sayChoices(const std::vector<std::string>& names) override { choices = names; }
 
     std::vector<ScanResult> said;
+    std::vector<std::string> choices;  // the last picker announced
     int pleaseScans = 0;
     int volume = -1;  // never set
 };
