@@ -36,6 +36,11 @@ EventsSeen drainEvents(platform::SdlWindow& win, const LoopInputs& inputs, SDL_E
             inputs.onEnter(e.key.timestamp);
         if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_q && (e.key.keysym.mod & KMOD_CTRL)) seen.running = false;
         if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) seen.resized = true;
+        // A hovering mouse is no one at the screen; a finger on it always is.
+        if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP || e.type == SDL_MOUSEWHEEL ||
+            (e.type == SDL_MOUSEMOTION && e.motion.state != 0) || e.type == SDL_FINGERDOWN || e.type == SDL_FINGERUP ||
+            e.type == SDL_FINGERMOTION)
+            seen.touched = true;
     } while (SDL_PollEvent(&e));
     return seen;
 }
@@ -68,6 +73,8 @@ bool KioskLoop::step(int maxWaitMs) {
         EventsSeen seen = drainEvents(m_win, m_inputs, e);
         running = seen.running;
         if (seen.resized) remeasure();
+        // Scrolling or reading with a finger on the list keeps the staff screens open, not only taps.
+        if (seen.touched) m_ctl.noteTouch();
         m_framesWanted = 2;
     }
     // Wedge scans (just above) and camera scans (posted by its threads) take the same path.

@@ -28,6 +28,7 @@ struct LoopInputs {
 struct EventsSeen {
     bool running = true;
     bool resized = false;
+    bool touched = false;  // a finger (or mouse button) went down, up or dragged, or the wheel turned
 };
 EventsSeen drainEvents(platform::SdlWindow& win, const LoopInputs& inputs, SDL_Event first);
 

@@ -109,10 +109,14 @@ std::optional<StaffPass> KioskController::staffGate() const {
     return StaffPass{};
 }
 
-void KioskController::apply(const Command& c) {
-    // Any tap or scan ends the idle posting view and starts the idle time again.
+void KioskController::noteTouch() {
     m_ops.noteActivity();
     m_lastTouch = m_clock.nowUnix();
+}
+
+void KioskController::apply(const Command& c) {
+    // Any tap or scan ends the idle posting view and starts the idle time again.
+    noteTouch();
     m_state.ops.postingShown = false;
     std::visit(
         [this](const auto& cmd) {
@@ -146,17 +150,23 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
             else if constexpr (std::is_same_v<T, IdDigit>) idDigit(cmd.digit);
             else if constexpr (std::is_same_v<T, IdBackspace>) {
                 if (!m_state.idDigits.empty()) m_state.idDigits.pop_back();
-            } else if constexpr (std::is_same_v<T, ManualCheckIn>) manualCheckIn(cmd.elderId);
+            } else if constexpr (std::is_same_v<T, ManualCheckIn>) askManualCheckIn(cmd.elderId);
             else if constexpr (std::is_same_v<T, PickManualService>) m_state.manualServiceId = cmd.serviceId;
-            else if constexpr (std::is_same_v<T, StartVoid>) m_state.voiding = cmd.recordId;
-            else if constexpr (std::is_same_v<T, VoidWithReason>) voidRecord(cmd.reason);
-            else if constexpr (std::is_same_v<T, CancelVoid>) m_state.voiding.reset();
+            else if constexpr (std::is_same_v<T, StartVoid>) {
+                cancelAction();
+                m_state.voiding = cmd.recordId;
+            } else if constexpr (std::is_same_v<T, VoidWithReason>) askVoid(cmd.reason);
+            else if constexpr (std::is_same_v<T, CancelVoid>) cancelAction();
             else if constexpr (std::is_same_v<T, ToggleDelivered>) toggleDelivered();
-            else if constexpr (std::is_same_v<T, OpsCommand>) applyOps(cmd);
-            else if constexpr (std::is_same_v<T, PickDiagonal>) pickDiagonal(cmd.inch);
+            else if constexpr (std::is_same_v<T, OpsCommand>) {
+                if (std::holds_alternative<SaveDonation>(cmd)) askDonation();
+                else applyOps(cmd);
+            } else if constexpr (std::is_same_v<T, PickDiagonal>) pickDiagonal(cmd.inch);
             else if constexpr (std::is_same_v<T, PickPrinter>) pickPrinter(cmd.name);
             else if constexpr (std::is_same_v<T, VolumeStep>) volumeStep(cmd.delta);
-            else if constexpr (std::is_same_v<T, ConfirmClock>) confirmClockNow();
+            else if constexpr (std::is_same_v<T, ConfirmClock>) askClockConfirm();
+            else if constexpr (std::is_same_v<T, ConfirmStaffAction>) confirmAction();
+            else if constexpr (std::is_same_v<T, CancelStaffAction>) cancelAction();
         },
         c);
 }

@@ -78,6 +78,9 @@ public:
     bool tick();
     // Applies one command (the screens' taps, the scanner's scans).
     void apply(const Command& c);
+    // Someone touched the screen (a drag, a press on no button): the staff screens' idle time and
+    // the idle posting rotation start again, as after a tap.
+    void noteTouch();
     void applyAll(CommandQueue& q) {
         for (auto& c : q.take()) apply(c);
     }
@@ -122,6 +125,15 @@ private:
     void idDigit(char digit);
     void manualCheckIn(const std::string& elderId);
     void voidRecord(const std::string& reason);
+    // Actions that change records are asked first (kiosk_controller_confirm.cpp): `ask` shows the
+    // question and keeps `run`, which ConfirmStaffAction does and CancelStaffAction drops.
+    void ask(StaffConfirmation question, std::function<void()> run);
+    void confirmAction();
+    void cancelAction();
+    void askVoid(const std::string& reason);
+    void askManualCheckIn(const std::string& elderId);
+    void askClockConfirm();
+    void askDonation();
     void toggleDelivered();
     void showChoices(std::vector<Elder> found);
     // One staff action into the audit log (actor "staff-screen").
@@ -162,6 +174,7 @@ private:
     int m_unreadableInRow = 0;     // cards in a row that could not be read: the second sends the elder to staff
     std::vector<PublicKey> m_setupKeys;
     std::string m_setupKeysProblem;
+    std::function<void()> m_pending;  // the action KioskState::confirming asks about; empty: none
 };
 
 }  // namespace mh::ui

@@ -54,7 +54,7 @@ void KioskController::closeStaff(const std::string& why) {
     m_state.pinDigits.clear();
     m_state.pinMessage.clear();
     m_state.staffMessage.clear();
-    m_state.voiding.reset();
+    cancelAction();
     m_state.staffTab = StaffTab::Roster;
 }
 
@@ -67,7 +67,7 @@ void KioskController::audit(const std::string& action, const std::string& subjec
 void KioskController::showStaffTab(StaffTab tab) {
     m_state.staffTab = tab;
     m_state.staffMessage.clear();
-    m_state.voiding.reset();
+    cancelAction();
     loadStaffTab();
 }
 

@@ -69,6 +69,15 @@ struct ElderChoice {
     std::string elderId, name, village;
 };
 
+// A staff action that changes records (a void, a 补签, the clock confirmed, a donation) waiting for
+// staff to say yes (issue 23: two stray taps voided a meal). The controller fills it and keeps the
+// action itself; the screen draws it with the confirm button away from where the last tap was.
+struct StaffConfirmation {
+    std::string question;            // 作废这条记录吗？
+    std::vector<std::string> lines;  // 张*兰 · 午餐 · 11:32 / 原因：刷错了人
+    std::string confirmLabel;        // 确认作废
+};
+
 struct KioskState {
     ScreenId screen = ScreenId::Checkin;
     LocalDateTime now;               // refreshed by the controller, drawn as 11月25日 星期三 11:32
@@ -98,6 +107,7 @@ struct KioskState {
     std::vector<ServiceChoice> manualServices;   // every service open now, door or not: what 补签 may record
     std::string manualServiceId;                 // the one picked (preset when only one is open)
     std::optional<std::int64_t> voiding;         // a record whose void reason is being picked
+    std::optional<StaffConfirmation> confirming; // an action that changes records, asked before it is done
     std::string staffMessage;                    // what the last staff action did
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
     int volume = 80;                             // percent
@@ -151,12 +161,14 @@ struct VolumeStep { int delta; };
 struct PickDiagonal { double inch; };    // staff measured the 10 cm bar and picked the panel size
 struct PickPrinter { std::string name; }; // the posting's printer; empty: do not print
 struct ConfirmClock {};                   // 时间已调对: the clock was set right (clock_confirm.hpp)
+struct ConfirmStaffAction {};             // yes to KioskState::confirming: the action is done now
+struct CancelStaffAction {};              // no: nothing changes (also leaves the void's reason list)
 // What staff ask for behind the PIN. Only the staff dispatcher (KioskController::applyStaff) takes
 // them, and it can only be called with the pass the PIN gate hands out: the gate is in the types,
 // not a branch someone can forget.
 using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
                                   PickManualService, StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, PickDiagonal,
-                                  PickPrinter, ConfirmClock, OpsCommand>;
+                                  PickPrinter, ConfirmClock, ConfirmStaffAction, CancelStaffAction, OpsCommand>;
 // Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
 // the staff commands, which the controller passes on only through the PIN gate.
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, PickService, OpenStaff, PinDigit, PinBackspace, PinSubmit,

@@ -167,17 +167,35 @@ void OpsPanel::apply(const OpsCommand& c, KioskState& st) {
         c);
 }
 
-void OpsPanel::saveDonation(KioskState& st) {
-    DonationForm& f = st.ops.form;
+std::optional<Fen> OpsPanel::checkedDonation(KioskState& st) {
+    const DonationForm& f = st.ops.form;
     auto fen = parseTypedYuan(f.amount);
     if (!fen || *fen <= 0) {
         st.staffMessage = "请先用数字键输入金额（元）";
-        return;
+        return std::nullopt;
     }
     if (f.donor.empty()) {
         st.staffMessage = "请点选捐赠人，或点“匿名”";
-        return;
+        return std::nullopt;
     }
+    return fen;
+}
+
+std::optional<StaffConfirmation> OpsPanel::donationQuestion(KioskState& st) const {
+    auto fen = checkedDonation(st);
+    if (!fen) return std::nullopt;
+    const DonationForm& f = st.ops.form;
+    bool named = f.named && f.donor != kAnonymousDonor;
+    return StaffConfirmation{"记录这笔捐赠吗？",
+                             {"金额：" + formatYuan2(*fen) + " 元", "捐赠人：" + drawable(f.donor),
+                              named ? "上光荣榜：是" : "上光荣榜：否"},
+                             "确认记录"};
+}
+
+void OpsPanel::saveDonation(KioskState& st) {
+    DonationForm& f = st.ops.form;
+    auto fen = checkedDonation(st);
+    if (!fen) return;
     auto recorded = recordDonation(m_site.db(),
                                    {f.donor, *fen, st.now.date, "", f.named && f.donor != kAnonymousDonor, kStaffScreenActor},
                                    st.now.date, m_site.timeZone().isoWithOffset(m_clock.nowUnix()));

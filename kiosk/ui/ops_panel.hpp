@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "kiosk/ui/kiosk_state.hpp"
 #include "kiosk/ui/ops_state.hpp"
 #include "shared/core/money.hpp"
 #include "shared/ports/clock.hpp"
@@ -38,6 +39,9 @@ public:
 
     // Applies one staff command; may switch the staff tab (the donation form).
     void apply(const OpsCommand& c, KioskState& st);
+    // What staff are asked before the donation form is saved (amount, donor, honour roll), or none
+    // when the form is not complete: then st.staffMessage says what is missing.
+    std::optional<StaffConfirmation> donationQuestion(KioskState& st) const;
 
     // A tap or a scan: the idle rotation starts again from the waiting screen.
     void noteActivity() { m_lastActivity = m_clock.nowUnix(); }
@@ -54,6 +58,8 @@ public:
 
 private:
     void saveDonation(KioskState& st);
+    // The typed amount in fen when the form can be saved; else none, with st.staffMessage set.
+    static std::optional<Fen> checkedDonation(KioskState& st);
 
     Site& m_site;
     const Clock& m_clock;

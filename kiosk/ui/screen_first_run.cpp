@@ -231,6 +231,7 @@ void buildFirstRunFrame(const FirstRunState& st, const FontSet& fonts, const Met
     ImGui::PushStyleColor(ImGuiCol_ScrollbarGrab, ImGui::ColorConvertU32ToFloat4(kMuted));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(kBackground));
     ImGui::BeginChild("step", lay.content.size(), false);
+    dragToScroll(ctx);
     ImGui::PushFont(f.staff);
     float width = lay.width;
     // The typing steps show it under what was typed, the roster step under its counts.

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "kiosk/ui/confirm_layout.hpp"
 #include "kiosk/ui/screen_staff.hpp"
 #include "kiosk/ui/staff_layout.hpp"
 #include "shared/peers/doubles.hpp"
@@ -24,16 +25,42 @@ void drawTabBar(const KioskState& st, DrawContext& ctx, const StaffLayout& lay) 
     }
 }
 
-void drawRosterTab(const KioskState& st, DrawContext& ctx, float width) {
+// The void's reason list: the reasons left of the 作废 column, 取消 at its top (confirm_layout.hpp).
+void drawReasons(DrawContext& ctx, const StaffLayout& staff) {
     const FontSet& f = ctx.fonts;
-    float key = ctx.mm(kTouchMm);
-    if (st.voiding) {
-        ImGui::TextUnformatted("作废这条记录，原因是：");
-        int i = buttonGrid(ctx, "reason", voidReasons(), width, {ctx.mm(60), key});
-        if (i >= 0) ctx.out.push(VoidWithReason{voidReasons()[size_t(i)]});
-        if (buttonGrid(ctx, "cancel", {"取消"}, width, {ctx.mm(40), key}) == 0) ctx.out.push(CancelVoid{});
-        return;
+    const auto& reasons = voidReasons();
+    ReasonLayout lay = computeReasonLayout(ctx.panel(), staff, int(reasons.size()));
+    drawText(ctx, f.staff, lay.title.px, lay.title.at, kText, "作废这条记录，原因是：", "reason-title");
+    for (size_t i = 0; i < reasons.size(); ++i) {
+        std::string id = "reason" + reasons[i];
+        if (bigButton(ctx, id.c_str(), lay.reasons[i].min, lay.reasons[i].size(), reasons[i], f.staff, f.sizes.staffPx,
+                      ButtonStyle::Staff))
+            ctx.out.push(VoidWithReason{reasons[i]});
     }
+    if (bigButton(ctx, "void-cancel", lay.cancel.min, lay.cancel.size(), "取消", f.staff, f.sizes.staffPx, ButtonStyle::Staff))
+        ctx.out.push(CancelVoid{});
+}
+
+// A staff action that changes records, asked before it is done: what it is, 取消 at the left and
+// the confirm button at the bottom right, away from where the action was asked from.
+void drawConfirmation(const StaffConfirmation& c, DrawContext& ctx, const StaffLayout& staff) {
+    const FontSet& f = ctx.fonts;
+    ConfirmLayout lay = computeConfirmLayout(ctx.panel(), staff, int(c.lines.size()) + 1);
+    for (size_t i = 0; i < lay.lines.size(); ++i) {
+        const std::string& text = i == 0 ? c.question : c.lines[i - 1];
+        drawText(ctx, f.staff, lay.lines[i].px, lay.lines[i].at, i == 0 ? kBlueText : kText, text,
+                 "confirm-line" + std::to_string(i));
+    }
+    if (bigButton(ctx, "confirm-cancel", lay.cancel.min, lay.cancel.size(), "取消", f.staff, f.sizes.staffPx, ButtonStyle::Staff))
+        ctx.out.push(CancelStaffAction{});
+    if (bigButton(ctx, "confirm", lay.confirm.min, lay.confirm.size(), c.confirmLabel, f.staff, f.sizes.staffPx,
+                  ButtonStyle::Primary))
+        ctx.out.push(ConfirmStaffAction{});
+}
+
+void drawRosterTab(const KioskState& st, DrawContext& ctx, const StaffLayout& lay) {
+    const FontSet& f = ctx.fonts;
+    float key = ctx.mm(kTouchMm), width = lay.width;
     char title[160];
     std::snprintf(title, sizeof title, "%u月%u日%s", st.now.date.month(), st.now.date.day(),
                   st.soundAvailable ? "" : "  （没有声音：请检查喇叭）");
@@ -59,7 +86,7 @@ void drawRosterTab(const KioskState& st, DrawContext& ctx, float width) {
                                                 colour, line.c_str());
             if (!row.voided) {
                 std::string id = "void" + std::to_string(row.recordId);
-                if (bigButton(ctx, id.c_str(), {at.x + width - ctx.mm(32), at.y}, {ctx.mm(30), key}, "作废", f.staff,
+                if (bigButton(ctx, id.c_str(), {lay.voidColumn.min.x, at.y}, {lay.voidButtonWidth, key}, "作废", f.staff,
                               f.sizes.staffPx, ButtonStyle::Staff))
                     ctx.out.push(StartVoid{row.recordId});
             }
@@ -75,6 +102,9 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
     const FontSet& f = ctx.fonts;
     StaffLayout lay = computeStaffLayout(ctx.panel());
     drawTabBar(st, ctx, lay);
+    // Asked before it is done, and the void's reasons: fixed in place, not in the scrolling list.
+    if (st.confirming) return drawConfirmation(*st.confirming, ctx, lay);
+    if (st.voiding && st.staffTab == StaffTab::Roster) return drawReasons(ctx, lay);
     // A scrolling area under the tabs; the scrollbar is a finger wide.
     ImGui::SetCursorScreenPos(lay.content.min);
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, ctx.mm(12));
@@ -86,6 +116,7 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kText));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(kBackground));
     ImGui::BeginChild("staff", lay.content.size(), false);
+    dragToScroll(ctx);
     ImGui::PushFont(f.staff);
     float width = lay.width;
     if (!st.staffMessage.empty()) {
@@ -94,7 +125,7 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
         ImGui::PopStyleColor();
     }
     switch (st.staffTab) {
-        case StaffTab::Roster: drawRosterTab(st, ctx, width); break;
+        case StaffTab::Roster: drawRosterTab(st, ctx, lay); break;
         case StaffTab::Missing: drawMissingTab(st, ctx, width); break;
         case StaffTab::Manual: drawManualTab(st, ctx, width); break;
         case StaffTab::Settings: drawSettingsTab(st, ctx, width); break;

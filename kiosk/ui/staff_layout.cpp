@@ -42,6 +42,8 @@ StaffLayout computeStaffLayout(const Panel& p) {
     }
     out.content = area;
     out.width = area.width() - p.mm(16);
+    out.voidButtonWidth = p.mm(30);
+    out.voidColumn = {{area.min.x + out.width - p.mm(32), area.min.y}, area.max};
     return out;
 }
 

@@ -15,6 +15,10 @@ struct StaffLayout {
     float tabPx = 0;  // the labels' size, the same for all
     Rect content;     // the scrolling area
     float width = 0;  // what a row inside it may use, its scrollbar left clear
+    // The roster's column of 作废 buttons (a row's void button is this wide, at this x), to the
+    // content's right edge: what the void's reasons keep out of and its confirmation uses.
+    Rect voidColumn;
+    float voidButtonWidth = 0;
 };
 
 StaffLayout computeStaffLayout(const Panel& p);

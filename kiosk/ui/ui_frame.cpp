@@ -29,6 +29,11 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     out.insert(out.end(), st.surnames.begin(), st.surnames.end());
     out.insert(out.end(), st.villages.begin(), st.villages.end());
     out.push_back(st.staffMessage);
+    if (st.confirming) {
+        out.insert(out.end(), {st.confirming->question, st.confirming->confirmLabel});
+        out.insert(out.end(), st.confirming->lines.begin(), st.confirming->lines.end());
+    }
+    out.push_back("作废这条记录，原因是：取消");
     out.insert(out.end(), {st.databaseProblem, st.configProblem, kTrainingBand, kDatabaseMark});
     out.insert(out.end(), {st.clockProblem, kClockConfirmHint, kClockConfirmButton});
     out.insert(out.end(), st.clockCorrected.begin(), st.clockCorrected.end());

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <utility>
 
+#include <imgui_internal.h>  // ClearActiveID: a drag lets go of the button it started on
+
 namespace mh::ui {
 
 const DrawnRect* DrawnLayout::find(const std::string& what) const {
@@ -252,6 +254,36 @@ int buttonGrid(DrawContext& ctx, const std::string& idPrefix, const std::vector<
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy({width, rows * (cell.y + gap)});
     return tapped;
+}
+
+}  // namespace mh::ui
+
+namespace mh::ui {
+
+void dragToScroll(DrawContext& ctx) {
+    ImGuiIO& io = ImGui::GetIO();
+    // Kept in the child window's own storage: each list drags on its own, frame after frame.
+    ImGuiStorage* store = ImGui::GetStateStorage();
+    const ImGuiID pressed = ImGui::GetID("##drag-pressed"), dragging = ImGui::GetID("##drag-on"),
+                  startY = ImGui::GetID("##drag-scroll-y");
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows)) {
+        store->SetBool(pressed, true);
+        store->SetBool(dragging, false);
+        store->SetFloat(startY, ImGui::GetScrollY());
+    }
+    if (!io.MouseDown[ImGuiMouseButton_Left]) {
+        store->SetBool(pressed, false);
+        store->SetBool(dragging, false);
+        return;
+    }
+    if (!store->GetBool(pressed)) return;
+    float dy = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y;
+    if (!store->GetBool(dragging) && std::fabs(dy) < ctx.mm(kDragStartMm)) return;
+    store->SetBool(dragging, true);
+    ImGui::SetScrollY(std::clamp(store->GetFloat(startY) - dy, 0.0f, ImGui::GetScrollMaxY()));
+    // The finger is scrolling, not tapping: the button it went down on lets go, so the release taps nothing.
+    if (ImGui::GetActiveID() != 0 && ImGui::GetActiveID() != ImGui::GetCurrentWindow()->MoveId) ImGui::ClearActiveID();
 }
 
 }  // namespace mh::ui

@@ -49,4 +49,11 @@ namespace mh::ui {
 // child); advances the cursor past it. Returns the index tapped, or -1.
 int buttonGrid(DrawContext& ctx, const std::string& idPrefix, const std::vector<std::string>& labels, float width,
                ImVec2 cell, ButtonStyle style = ButtonStyle::Staff);
+
+// Touch scrolling for the scrolling child being drawn (ImGui 1.86 scrolls only by wheel or scrollbar,
+// and a touch panel has neither): a press in the child that moves more than kDragStartMm drags the
+// list with the finger, and that press then taps no button. Call right after BeginChild, before
+// the child's buttons. Every scrolling list calls it; none scrolls by touch any other way.
+inline constexpr float kDragStartMm = 3.0f;
+void dragToScroll(DrawContext& ctx);
 }  // namespace mh::ui

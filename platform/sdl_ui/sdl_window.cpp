@@ -86,6 +86,14 @@ float SdlWindow::dpi() const {
 
 bool SdlWindow::handle(const SDL_Event& e) {
     ImGui_ImplSDL2_ProcessEvent(&e);
+    if (e.type == SDL_MOUSEMOTION) {
+        m_pointerSeen = true;
+        m_pointerX = float(e.motion.x), m_pointerY = float(e.motion.y);
+    } else if ((e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) && e.button.button == SDL_BUTTON_LEFT) {
+        m_pointerSeen = true;
+        m_pointerX = float(e.button.x), m_pointerY = float(e.button.y);
+        m_held = e.type == SDL_MOUSEBUTTONDOWN;
+    }
     if (e.type == SDL_QUIT) return false;
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) return false;
     return true;
@@ -94,6 +102,10 @@ bool SdlWindow::handle(const SDL_Event& e) {
 void SdlWindow::newFrame() {
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    // The events' word over the polled state (they agree on a desktop; see m_pointerSeen).
+    ImGuiIO& io = ImGui::GetIO();
+    if (m_pointerSeen) io.MousePos = {m_pointerX, m_pointerY};
+    io.MouseDown[0] = io.MouseDown[0] || m_held;
 }
 
 void SdlWindow::uploadFonts() {

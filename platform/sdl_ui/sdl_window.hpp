@@ -34,6 +34,12 @@ public:
 private:
     SDL_Window* m_window = nullptr;
     SDL_Renderer* m_renderer = nullptr;
+    // The pointer as its events said it (ImGui 1.86's SDL backend polls SDL's mouse state, which a
+    // touch driver that only sends events, and a test pushing them, leave unchanged): the last
+    // position and whether the left button (a finger, as SDL turns touches into mouse events) is down.
+    bool m_pointerSeen = false;
+    float m_pointerX = 0, m_pointerY = 0;
+    bool m_held = false;
 };
 
 }  // namespace mh::platform

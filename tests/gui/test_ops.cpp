@@ -80,6 +80,7 @@ TEST_CASE("staff record a donation from the staff screen: keypad amount, listed 
     // Nothing typed: refused, nothing recorded.
     ops(ctl, SaveDonation{});
     CHECK(st.staffMessage.find("金额") != std::string::npos);
+    CHECK_FALSE(st.confirming);  // nothing to ask about
     for (const char* k : {"1", "5", "0", ".", "5"}) ops(ctl, DonationKey{k});
     CHECK(st.ops.form.amount == "150.5");
     ops(ctl, SaveDonation{});
@@ -90,6 +91,12 @@ TEST_CASE("staff record a donation from the staff screen: keypad amount, listed 
     ops(ctl, ToggleDonorNamed{});
     CHECK(st.ops.form.named);
     ops(ctl, SaveDonation{});
+    // Asked first, naming the amount and the donor; nothing recorded until staff confirm.
+    REQUIRE(st.confirming);
+    CHECK(st.confirming->lines[0].find("150.50 元") != std::string::npos);
+    CHECK(st.confirming->lines[1].find("李建华") != std::string::npos);
+    CHECK(DonationStore(fx.site->db()).forDays("2026-11-25", "2026-11-25").empty());
+    ctl.apply(ConfirmStaffAction{});
     auto today = DonationStore(fx.site->db()).forDays("2026-11-25", "2026-11-25");
     REQUIRE(today.size() == 1);
     CHECK(today[0].donor == "李建华");
@@ -111,6 +118,7 @@ TEST_CASE("staff record a donation from the staff screen: keypad amount, listed 
     ops(ctl, ToggleDonorNamed{});
     CHECK_FALSE(st.ops.form.named);
     ops(ctl, SaveDonation{});
+    ctl.apply(ConfirmStaffAction{});
     auto anon = DonationStore(fx.site->db()).forDays("2026-11-25", "2026-11-25");
     REQUIRE(anon.size() == 2);
     CHECK(anon[1].donor == kAnonymousDonor);
@@ -125,6 +133,7 @@ TEST_CASE("staff record a donation from the staff screen: keypad amount, listed 
     ops(ctl, DonationKey{"1"});
     ops(ctl, PickDonor{st.ops.form.recentDonors[1]});
     ops(ctl, SaveDonation{});
+    ctl.apply(ConfirmStaffAction{});
     auto rare = DonationStore(fx.site->db()).forDays("2026-11-25", "2026-11-25");
     REQUIRE(rare.size() == 3);
     CHECK(rare[2].donor == "\U00020B9F氏");
@@ -173,6 +182,7 @@ TEST_CASE("a void or manual check-in on a frozen day wakes the uploader — 立�
     openStaffTab(ctl, StaffTab::Manual);
     // 11:32: today's tally is not frozen yet; a manual check-in leaves the uploader asleep.
     ctl.apply(ManualCheckIn{"E0001"});
+    ctl.apply(ConfirmStaffAction{});
     REQUIRE(ctl.state().staffMessage.find("成功") != std::string::npos);
     CHECK(wakes == 0);
     // After the end of day (20:00) the day is frozen: voiding makes a new revision to send now.
@@ -184,6 +194,7 @@ TEST_CASE("a void or manual check-in on a frozen day wakes the uploader — 立�
     REQUIRE(ctl.state().roster.size() == 1);
     ctl.apply(StartVoid{ctl.state().roster[0].rows[0].recordId});
     ctl.apply(VoidWithReason{voidReasons()[0]});
+    ctl.apply(ConfirmStaffAction{});
     CHECK(ctl.state().staffMessage.find("已作废") == 0);
     CHECK(wakes == 1);
 

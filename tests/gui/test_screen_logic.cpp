@@ -316,6 +316,12 @@ TEST_CASE("staff check in a forgotten card by surname or last 4 ID digits, then 
     CHECK(ctl.state().choices[0].name == "张桂兰");
     ctl.apply(ToggleDelivered{});
     ctl.apply(ManualCheckIn{ctl.state().choices[0].elderId});
+    // Asked first, naming the elder (masked), the service and the time: nothing recorded yet.
+    REQUIRE(ctl.state().confirming);
+    CHECK(ctl.state().confirming->lines[0].find("张*兰") != std::string::npos);
+    CHECK(ctl.state().confirming->lines[0].find("11:32") != std::string::npos);
+    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").empty());
+    ctl.apply(ConfirmStaffAction{});
     auto day = CheckinStore(fx.site->db()).forDay("2026-11-25");
     REQUIRE(day.size() == 1);
     CHECK(day[0].source == "manual");
@@ -330,6 +336,17 @@ TEST_CASE("staff check in a forgotten card by surname or last 4 ID digits, then 
     REQUIRE(ctl.state().roster.size() == 1);
     ctl.apply(StartVoid{day[0].recordId});
     ctl.apply(VoidWithReason{voidReasons()[0]});
+    // A reason is not yet a void: staff are asked, naming the record; 取消 leaves it counted.
+    REQUIRE(ctl.state().confirming);
+    CHECK(ctl.state().confirming->lines[0].find("张*兰") != std::string::npos);
+    CHECK(ctl.state().confirming->lines[1].find(voidReasons()[0]) != std::string::npos);
+    ctl.apply(CancelStaffAction{});
+    CHECK_FALSE(ctl.state().confirming);
+    CHECK_FALSE(ctl.state().voiding);
+    CHECK_FALSE(CheckinStore(fx.site->db()).byId(day[0].recordId)->voided);
+    ctl.apply(StartVoid{day[0].recordId});
+    ctl.apply(VoidWithReason{voidReasons()[0]});
+    ctl.apply(ConfirmStaffAction{});
     CHECK(CheckinStore(fx.site->db()).byId(day[0].recordId)->voided);
     CHECK(ctl.state().roster[0].rows[0].voided);
     CHECK(ctl.state().roster[0].counted == 0);

@@ -39,6 +39,11 @@ TEST_CASE("staff confirm a clock set right on the settings tab, and the next sca
     CHECK(ctl.state().clockConfirmable);
     CHECK(ctl.state().clockCorrected.empty());
     ctl.apply(StaffCommand{ConfirmClock{}});
+    // Asked first, with the time the terminal shows now; nothing confirmed until staff say yes.
+    REQUIRE(ctl.state().confirming);
+    CHECK(ctl.state().confirming->lines[0].find("11:00") != std::string::npos);
+    CHECK_FALSE(ctl.state().clockProblem.empty());
+    ctl.apply(StaffCommand{ConfirmStaffAction{}});
     CHECK(ctl.state().clockProblem.empty());
     CHECK(ctl.state().staffMessage.find("已确认时间正确") != std::string::npos);
     REQUIRE(ctl.state().clockCorrected.size() == 1);
@@ -69,6 +74,7 @@ TEST_CASE("the confirm button is not there for a clock earlier than the site, no
     CHECK_FALSE(ctl.state().clockProblem.empty());
     CHECK_FALSE(ctl.state().clockConfirmable);
     ctl.apply(StaffCommand{ConfirmClock{}});
+    ctl.apply(StaffCommand{ConfirmStaffAction{}});
     CHECK(count() == 0);
     CHECK(ctl.state().staffMessage.find("早于本站建立") != std::string::npos);
 }

@@ -132,11 +132,13 @@ TEST_CASE("a manual check-in and its void from the staff screen are logged as st
     std::int64_t start = lastId(*fx.site);
     ctl.apply(ShowStaffTab{StaffTab::Manual});
     ctl.apply(ManualCheckIn{"E0001"});
+    ctl.apply(ConfirmStaffAction{});
     auto day = CheckinStore(fx.site->db()).forDay("2026-11-25");
     REQUIRE(day.size() == 1);
     ctl.apply(ShowStaffTab{StaffTab::Roster});
     ctl.apply(StartVoid{day[0].recordId});
     ctl.apply(VoidWithReason{voidReasons()[0]});
+    ctl.apply(ConfirmStaffAction{});
     auto log = since(*fx.site, start);
     REQUIRE(actions(log) == std::vector<std::string>{"checkin.manual", "checkin.void"});
     CHECK(log[0].actor == "staff-screen");
