@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "shared/policy/policy_history.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "shared/tally/daily_tally.hpp"
@@ -117,7 +118,7 @@ int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso
     const int rev = lastRev + 1;
     auto date = LocalDate::parse(day);
     if (!date) return 0;  // the store only writes valid days; refuse to invent one
-    DailyTally t = buildTally(m_site.config(), *date, records, rev, nowIso);
+    DailyTally t = buildTally(m_site.config(), *date, records, rev, nowIso, elderDayShares(db, m_site.config().policy, *date));
     t.terminal = loadTerminalIdentity(db).id;
     db.prepare("UPDATE upload_outbox SET state = 'superseded' WHERE day = ?1 AND state = 'pending' AND terminal = ?2")
         .bind(1, day)
