@@ -112,9 +112,13 @@ std::string ruleMoneyZh(const RuleDef& rule, const PolicyConfig& cfg) {
     }
     std::vector<std::string> parts;
     for (Share s : {Share::Government, Share::Collective, Share::Donation, Share::Family})
-        if (rule.shares.at(s) > 0)
-            parts.push_back(payerZh(s) + "补贴" + (cut ? "最多" : "") + formatYuanShort(rule.shares.at(s)) + "元");
-    return "每次" + join(parts, "、") + (cut ? "，不超过餐费" : "，其余老人自付");
+        if (rule.shares.at(s) > 0) parts.push_back(payerZh(s) + "补贴" + formatYuanShort(rule.shares.at(s)) + "元");
+    if (!cut) return "每次" + join(parts, "、") + "，其余老人自付";
+    // As papers say it: "每次政府补贴最多15元，不超过餐费"; several payers: their sum is what is cut.
+    if (parts.size() == 1)
+        for (Share s : {Share::Government, Share::Collective, Share::Donation, Share::Family})
+            if (rule.shares.at(s) > 0) return "每次" + payerZh(s) + "补贴最多" + formatYuanShort(rule.shares.at(s)) + "元，不超过餐费";
+    return "每次" + join(parts, "、") + "，合计不超过餐费";
 }
 
 std::string ruleLimitsZh(const RuleDef& rule) {

@@ -20,7 +20,8 @@ std::string ruleDaysZh(const Conditions& rule);
 // When and how: "工作日（法定节假日除外）的送餐午餐（餐费10元及以上）".
 std::string ruleUseZh(const Conditions& rule, const PolicyConfig& cfg);
 // "每次政府补贴6元、村集体补贴2元，其余老人自付" / "每次政府补贴最多15元，不超过餐费" (when the
-// rule's shares can cover a whole price it covers: rule 3 cuts them at the price) / "老人每次只需付1元，其余由政府补贴" /
+// rule's shares can cover a whole price it covers: rule 3 cuts them at the price; with several payers
+// "每次政府补贴4元、村集体补贴1元，合计不超过餐费") / "老人每次只需付1元，其余由政府补贴" /
 // "可按原价就餐（无补贴）"
 std::string ruleMoneyZh(const RuleDef& rule, const PolicyConfig& cfg);
 // "每天限1次，每月最多70元，2027年1月1日起执行"; empty when the rule has no limit or dates.

@@ -219,6 +219,23 @@ TEST_CASE("big-city paper on the posting: 最多15元，不超过餐费, 工作�
           "送餐补贴（60岁以上老人）：送餐，每次政府补贴3元，其余老人自付，不占每天的补贴次数");
     CHECK(operatingLineZh(cfg.policy.operating[0], cfg.policy) ==
           "送餐运营补贴：送餐，每餐2元（政府付给食堂，不算在老人的餐费里）");
+    // Several payers whose sum can cover a meal: the sum is what is cut.
+    SiteConfig two = parse(R"([site]
+id = "110105-001"
+name = "某食堂"
+
+[[service]]
+id = "breakfast"
+name = "早餐"
+price_fen = 300
+
+[[rule]]
+name = "低保"
+categories = ["dibao"]
+government_fen = 400
+collective_fen = 100
+)");
+    CHECK(ruleMoneyZh(two.policy.rules[0], two.policy) == "每次政府补贴4元、村集体补贴1元，合计不超过餐费");
 }
 
 TEST_CASE("city + district paper: 3元 + 3元 stack only for meals of at least 10元, on weekdays, and 3元 per elder-day") {

@@ -11,6 +11,7 @@
 #include "shared/checkin/scan_preview.hpp"
 #include "shared/policy/policy_explain.hpp"
 #include "shared/reports/day_tally.hpp"
+#include "shared/upload/upload_outbox.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "shared/store/schema.hpp"
 #include "shared/tally/tally_json.hpp"
@@ -363,4 +364,28 @@ fen = 300
     json = tallyJson(tallyOfDay(*site, LocalDate::of(2026, 11, 2), "2026-11-02T20:00:00+08:00"));
     for (const auto& r : json["records"])
         if (r["record_id"] == *lunch->recordId) CHECK(r["operating_fen"] == 500);
+
+    // The upload: a void of the peer's record moves E2's 3元 to this terminal's breakfast, so the
+    // day is frozen again as a new revision carrying it (and only then).
+    UploadOutbox outbox(*site);
+    const std::int64_t nextMorning = site->timeZone().toUnix(*LocalDateTime::parse("2026-11-03T09:00"));
+    CHECK(outbox.freezeDue(nextMorning) == 1);
+    CHECK(outbox.freezeDue(nextMorning) == 0);
+    auto peer = site->db().prepare("SELECT record_id FROM checkins WHERE origin_terminal = 'peer0001'");
+    REQUIRE(peer.step());
+    const std::int64_t peerRecord = peer.i64(0);
+    {
+        Transaction tx(site->db());
+        CheckinStore(site->db()).markVoided(peerRecord, "2026-11-02T21:00:00+08:00", "王", "另一台机器刷错了");
+        tx.commit();
+    }
+    CHECK(outbox.freezeDue(nextMorning) == 1);
+    auto pending = outbox.pending();
+    REQUIRE(pending.size() == 1);
+    CHECK(pending[0].revision == 2);
+    Fen e2 = -1;
+    const auto body = nlohmann::json::parse(pending[0].body);
+    for (const auto& r : body["records"])
+        if (r["elder_id"] == "E2") e2 = r["operating_fen"].get<Fen>();
+    CHECK(e2 == 300);
 }
