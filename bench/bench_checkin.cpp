@@ -127,7 +127,7 @@ std::unique_ptr<Site> makePolicySite(const fs::path& dir, int elders, const std:
         for (int day = 1; day <= 29; ++day)
             for (const auto& svc : cfg.services) {
                 LocalDate d = LocalDate::of(2026, 11, unsigned(day));
-                PolicyDecision p = decide(cfg, svc, facts, d, history);
+                PolicyDecision p = decide(cfg.policy, policyUse(*cfg.policy.findService(svc.id), d, false), facts, history);
                 CheckinRecord rec;
                 rec.elderId = elder->elderId;
                 rec.service = svc.id;
@@ -140,7 +140,8 @@ std::unique_ptr<Site> makePolicySite(const fs::path& dir, int elders, const std:
                 if (!p.applied.empty()) rec.rule = p.applied.front().rule;
                 rec.source = "card";  // the store accepts only real sources (card, id, legacy, manual)
                 store.insert(rec);
-                history.push_back(PriorUse{d, p.applied});
+                rec.operatingFen = p.operatingFen;
+                history.push_back(PriorUse{d, p.applied, svc.id});
             }
     }
     tx.commit();
@@ -165,6 +166,38 @@ std::string thirtyRules() {
         else s += "government_fen = " + std::to_string(50 + 10 * i) + "\ncollective_fen = 50\n";
         s += "\n";
     }
+    return s;
+}
+
+// The same thirty rules with policy v3's keys (issue 24): a county calendar with holidays and 调休,
+// weekdays, workday-only and delivery-only rules, price thresholds, rules outside the daily limit,
+// and operating subsidies per meal and per elder-day.
+std::string thirtyRulesV3() {
+    std::string s = "[calendar]\nholidays = [\"2026-10-01\", \"2026-10-02\", \"2026-10-05\", \"2027-01-01\"]\n"
+                    "workdays = [\"2026-09-27\", \"2026-10-10\"]\n\n";
+    std::string rules = thirtyRules();
+    // Each [[rule]] gains a v3 condition or two, after its name line.
+    std::string out;
+    int i = 0;
+    size_t pos = 0;
+    while (true) {
+        size_t at = rules.find("[[rule]]\nname", pos);
+        if (at == std::string::npos) break;
+        size_t eol = rules.find('\n', rules.find("name", at));
+        out += rules.substr(pos, eol + 1 - pos);
+        if (i % 3 == 0) out += "workdays_only = true\n";
+        if (i % 4 == 1) out += "days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\n";
+        if (i % 5 == 2) out += "delivered = false\n";
+        if (i % 6 == 3) out += "min_price_fen = 500\n";
+        if (i % 7 == 4) out += "counts_toward_daily = false\n";
+        pos = eol + 1;
+        ++i;
+    }
+    out += rules.substr(pos);
+    s += out;
+    s += "[[operating]]\nname = \"每餐运营补贴\"\nper = \"meal\"\nmin_age = 60\nfen = 150\n\n";
+    s += "[[operating]]\nname = \"送餐运营补贴\"\nper = \"meal\"\ndelivered = true\nfen = 200\n\n";
+    s += "[[operating]]\nname = \"每人每天运营补贴\"\nper = \"elder_day\"\nworkdays_only = true\nfen = 300\n";
     return s;
 }
 
@@ -221,15 +254,20 @@ int main(int argc, char** argv) {
         const int pn = 150;
         auto one = makePolicySite(work / "one-rule", pn, "[[rule]]\nname = \"低保\"\ncategories = [\"dibao\"]\ngovernment_fen = 500\n");
         auto thirty = makePolicySite(work / "thirty-rules", pn, thirtyRules());
-        double tOne = 1e9, tThirty = 1e9;
+        auto v3 = makePolicySite(work / "thirty-rules-v3", pn, thirtyRulesV3());
+        double tOne = 1e9, tThirty = 1e9, tV3 = 1e9;
         for (int round = 0; round < 5; ++round) {
             tOne = std::min(tOne, policyRun(*one, pn));
             tThirty = std::min(tThirty, policyRun(*thirty, pn));
+            tV3 = std::min(tV3, policyRun(*v3, pn));
         }
         std::printf("policy (synchronous=FULL, %d elders, 87 earlier records each this month):\n", pn);
         std::printf("  one-rule scan:  %.3f ms each\n", tOne * 1000 / pn);
         std::printf("  30-rule scan:   %.3f ms each\n", tThirty * 1000 / pn);
         std::printf("  30-rule / one-rule time ratio: %.2fx  (target <= 1.30x)\n", tThirty / tOne);
+        std::printf("  30-rule v3 scan (calendar, weekdays, delivery, thresholds, 3 operating subsidies): %.3f ms each\n",
+                    tV3 * 1000 / pn);
+        std::printf("  30-rule v3 / one-rule time ratio: %.2fx  (target <= 1.30x)\n", tV3 / tOne);
     }
 
     // Cold `kiosk scan`: a new process each time, a different elder each time.

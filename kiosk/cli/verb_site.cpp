@@ -3,6 +3,7 @@
 
 #include "cli/cli_common.hpp"
 #include "platform/net/curl_http_client.hpp"
+#include "shared/checkin/scan_preview.hpp"
 #include "shared/peers/pairing_join.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "shared/site/site_init.hpp"
@@ -149,6 +150,8 @@ int runImport(const ImportArgs& a, Context& ctx) {
     if (report->warningsNotListed > 0)
         ctx.say("  ……另有 " + std::to_string(report->warningsNotListed) + " 行，没有逐行列出",
                 "  ... and " + std::to_string(report->warningsNotListed) + " more not listed");
+    // site.toml naming a village the roster now lacks: said after each import, when it is fixable.
+    for (const auto& w : policyVillageWarnings(*site)) ctx.say("注意：" + w, "note: " + w);
     return report->rejectedCount() == 0 ? kDone : kRefused;
 }
 

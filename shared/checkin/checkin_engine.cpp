@@ -6,6 +6,7 @@
 #include "shared/core/id_number.hpp"
 #include "shared/core/text.hpp"
 #include "shared/policy/policy_engine.hpp"
+#include "shared/policy/policy_history.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/store/elder_store.hpp"
 
@@ -229,18 +230,21 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
         if (theirs.duplicate) return elsewhere(theirs.where);
     }
     Transaction tx(db);  // duplicate check and insert under one write lock (invariant 1)
-    if (checkins.counted(r.elderId, svc.id, day)) return refuse(Outcome::Duplicate);
+    // The policy decides duplicate, ineligible or accepted (contract 7's order, written once in
+    // policy_engine.cpp) on the records that exist now, read under the same write lock that records
+    // this use: two terminals' processes can never both take the last of a cap.
+    const PolicyService& priced = *cfg.policy.findService(svc.id);
+    PolicyDecision d = decide(cfg.policy, policyUse(priced, when.date, delivered, svc.isOpenAt(when.wallTime())),
+                              ElderFacts{who.elder->categories, who.elder->birth, who.elder->village},
+                              policyHistory(checkins, cfg.policy, r.elderId, when.date));
+    if (d.outcome == Outcome::Duplicate) return refuse(Outcome::Duplicate);
     // A claim that outlived its life while this scan stalled may have been granted to a peer since:
     // recording on it could make a double (claim_book.hpp, rule 4). Under the write lock, so no
     // grant slips in between this check and the commit.
     if (m_peers && !m_peers->stillClaimed(hold.claim, db))
         return Error{"peer.claim_expired", "这次签到等得太久，没有记录，请再刷一次",
                      "this check-in took too long and was not recorded: please scan again"};
-    // The policy's limits count the records that exist now, read under the same write lock that
-    // records this use: two terminals' processes can never both take the last of a cap.
-    PolicyDecision d = decide(cfg, svc, ElderFacts{who.elder->categories, who.elder->birth, who.elder->village},
-                              when.date, policyHistory(checkins, cfg, r.elderId, when.date));
-    if (d.ineligible) return refuse(Outcome::Ineligible);
+    if (d.outcome != Outcome::Accepted) return refuse(d.outcome);
 
     CheckinRecord rec;
     rec.elderId = r.elderId;
@@ -251,8 +255,9 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     rec.delivered = delivered;
     rec.rules = d.applied;
     if (!rec.rules.empty()) rec.rule = rec.rules.front().rule;
-    rec.priceFen = svc.priceFen;
+    rec.priceFen = d.priceFen;
     rec.shares = d.shares;
+    rec.operatingFen = d.operatingFen;
     rec.categories = who.elder->categoriesText();
     rec.source = who.source;
     std::string writtenAt = m_site.timeZone().isoWithOffset(m_clock.nowUnix());

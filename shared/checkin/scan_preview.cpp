@@ -1,8 +1,12 @@
 #include "shared/checkin/scan_preview.hpp"
 
+#include <algorithm>
+
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/checkin/scan_messages.hpp"
 #include "shared/core/text.hpp"
+#include "shared/policy/policy_history.hpp"
+#include "shared/policy/policy_toml.hpp"
 #include "shared/store/checkin_store.hpp"
 
 namespace mh {
@@ -16,8 +20,8 @@ const ServiceDef* sampleService(const SiteConfig& cfg, const std::string& servic
     return svc;
 }
 
-void setPrice(ScanResult& r, const ServiceDef& svc, const PolicyDecision& d) {
-    r.priceFen = svc.priceFen;
+void setPrice(ScanResult& r, const PolicyDecision& d) {
+    r.priceFen = d.priceFen;
     r.shares = d.shares;
     for (const auto& p : d.applied) r.rules.push_back(p.rule);
     if (!r.rules.empty()) r.rule = r.rules.front();
@@ -38,20 +42,17 @@ ScanPreview previewScan(Site& site, const Elder& who, const ServiceDef& svc, Loc
     r.at = site.timeZone().isoWithOffset(site.timeZone().toUnix(at));
 
     CheckinStore checkins(site.db());
-    p.decision = decide(cfg, svc, ElderFacts{who.categories, who.birth, who.village}, at.date,
-                        policyHistory(checkins, cfg, who.elderId, at.date));
-    // The engine's precedence after the elder is known (contract 7).
-    if (!svc.isOpenAt(at.wallTime())) {
-        r.outcome = Outcome::Closed;
+    const PolicyService& priced = *cfg.policy.findService(svc.id);
+    // The engine's decide, on the history a scan would see: the same outcome in the same order.
+    p.decision = decide(cfg.policy, policyUse(priced, at.date, delivered, svc.isOpenAt(at.wallTime())),
+                        ElderFacts{who.categories, who.birth, who.village},
+                        policyHistory(checkins, cfg.policy, who.elderId, at.date));
+    r.outcome = p.decision.outcome;
+    if (r.outcome == Outcome::Closed) {
         composeMessage(r, svc.opens.text() + "–" + svc.closes.text(), svc.opens.text() + "-" + svc.closes.text());
         return p;
     }
-    if (checkins.counted(who.elderId, svc.id, at.date.iso())) r.outcome = Outcome::Duplicate;
-    else if (p.decision.ineligible) r.outcome = Outcome::Ineligible;
-    else {
-        r.outcome = Outcome::Accepted;
-        setPrice(r, svc, p.decision);
-    }
+    if (r.outcome == Outcome::Accepted) setPrice(r, p.decision);
     composeMessage(r);
     return p;
 }
@@ -96,9 +97,27 @@ ScanResult sampleScan(Site& site, Outcome shown, LocalDate day, const std::strin
         r.fullName.clear();
         r.maskedName.clear();
     }
-    if (shown == Outcome::Accepted) setPrice(r, *svc, chosen.decision);
+    if (shown == Outcome::Accepted) setPrice(r, chosen.decision);
     composeMessage(r);
     return r;
+}
+
+Result<PolicyExplanation> explainScan(Site& site, const std::string& elderId, const std::string& serviceId,
+                                     LocalDateTime at, bool delivered) {
+    ExplainRequest req{elderId, serviceId, at, delivered};
+    if (const ServiceDef* svc = site.config().findService(serviceId)) {
+        req.open = svc->isOpenAt(at.wallTime());
+        req.window = svc->opens.text() + "–" + svc->closes.text();
+    }
+    return explainPolicy(site.config().policy, site.db(), req);
+}
+
+std::vector<std::string> policyVillageWarnings(Site& site) {
+    std::vector<std::string> villages;
+    for (const auto& e : ElderStore(site.db()).all())
+        if (e.active && !e.village.empty() && std::find(villages.begin(), villages.end(), e.village) == villages.end())
+            villages.push_back(e.village);
+    return unknownVillageWarnings(site.config().policy, villages);
 }
 
 }  // namespace mh

@@ -35,10 +35,19 @@ const RuleOutcome* PolicyDecision::outcomeOf(std::string_view ruleName) const {
     return nullptr;
 }
 
-RuleVerdict ruleConditions(const RuleDef& rule, const ServiceDef& service, const ElderFacts& elder, LocalDate day) {
-    if (!rule.services.empty() && !has(rule.services, service.id)) return RuleVerdict::NotService;
+PolicyUse policyUse(const PolicyService& service, LocalDate day, bool delivered, bool open) {
+    return PolicyUse{service.id, day, delivered, service.priceFor(delivered), open};
+}
+
+RuleVerdict ruleConditions(const Conditions& rule, const PolicyUse& use, const ElderFacts& elder, const Calendar& calendar) {
+    if (rule.services.empty() ? use.priceFen == 0 : !has(rule.services, use.service)) return RuleVerdict::NotService;
+    const LocalDate day = use.day;
     if (rule.from && day < *rule.from) return RuleVerdict::NotYetInForce;
     if (rule.until && *rule.until < day) return RuleVerdict::Expired;
+    if (rule.days && !(rule.days & (1u << weekdayOf(day)))) return RuleVerdict::NotOnDay;
+    if (rule.workdaysOnly && !calendar.isWorkday(day)) return RuleVerdict::NotWorkday;
+    if (rule.delivered && *rule.delivered != use.delivered) return RuleVerdict::Delivery;
+    if (rule.minPriceFen && use.priceFen < *rule.minPriceFen) return RuleVerdict::BelowPrice;
     if (!rule.categories.empty()) {
         bool any = false;
         for (const auto& c : rule.categories) any = any || has(elder.categories, c);
@@ -69,24 +78,55 @@ Shares splitPrice(Fen price, const Shares& ruleShares) {
     return out;
 }
 
-bool policyNeedsHistory(const SiteConfig& cfg) {
+bool policyNeedsHistory(const PolicyConfig& cfg) {
     if (cfg.subsidisedPerDay) return true;
     for (const auto& r : cfg.rules)
         if (r.perDay || r.perMonth || r.monthCapFen) return true;
     return false;
 }
 
-PolicyDecision decide(const SiteConfig& cfg, const ServiceDef& service, const ElderFacts& elder, LocalDate day,
+namespace {
+
+// The split and the rules that pay (rules 1-5); `d.outcomes` is filled in.
+void priceUse(const PolicyConfig& cfg, const PolicyUse& use, const ElderFacts& elder, const std::vector<PriorUse>& history,
+              PolicyDecision& d);
+
+}  // namespace
+
+PolicyDecision decide(const PolicyConfig& cfg, const PolicyUse& use, const ElderFacts& elder,
                       const std::vector<PriorUse>& history) {
     PolicyDecision d;
-    const Fen price = service.priceFen;
+    d.priceFen = use.priceFen;
+    priceUse(cfg, use, elder, history, d);
+    for (const auto& op : cfg.operating)
+        if (op.per == OperatingPer::Meal && ruleConditions(op, use, elder, cfg.calendar) == RuleVerdict::Applied) {
+            d.operating.push_back(OperatingPaid{op.name, op.fen});
+            d.operatingFen = addFen(d.operatingFen, op.fen);
+        }
+    // Contract 7's order once the elder is known; the only place it is written down.
+    for (const auto& u : history)
+        if (u.day == use.day && u.service == use.service) d.recorded = u;
+    if (!use.open) d.outcome = Outcome::Closed;
+    else if (d.recorded) d.outcome = Outcome::Duplicate;
+    else if (d.ineligible) d.outcome = Outcome::Ineligible;
+    else d.outcome = Outcome::Accepted;
+    return d;
+}
+
+namespace {
+
+void priceUse(const PolicyConfig& cfg, const PolicyUse& use, const ElderFacts& elder, const std::vector<PriorUse>& history,
+              PolicyDecision& d) {
+    const Fen price = use.priceFen;
+    const LocalDate day = use.day;
     d.outcomes.reserve(cfg.rules.size());
     for (const auto& rule : cfg.rules) d.outcomes.push_back(RuleOutcome{&rule});
 
     // Rule 5: a free service uses no rules.
     if (price == 0) {
         for (auto& o : d.outcomes) o.verdict = RuleVerdict::FreeService;
-        return d;
+        d.ineligible = false;
+        return;
     }
 
     // Rule 1: uses and money of each rule this day and month, from the counted records only.
@@ -100,7 +140,14 @@ PolicyDecision decide(const SiteConfig& cfg, const ServiceDef& service, const El
         // `scan --at` must not reopen a cap that later records already spent.
         if (!sameMonth(u.day, day)) continue;
         bool today = u.day == day;
-        if (today && !u.rules.empty()) ++d.subsidisedToday;
+        // Policy v3: a record counts toward subsidised_per_day when a counting rule paid a part of
+        // it (a rule no longer in site.toml counts, as every rule did before).
+        bool counting = false;
+        for (const auto& p : u.rules) {
+            const RuleDef* r = cfg.findRule(p.rule);
+            counting = counting || !r || r->countsTowardDaily;
+        }
+        if (today && counting) ++d.subsidisedToday;
         for (const auto& p : u.rules) {
             Used& x = used[p.rule];
             ++x.month;
@@ -123,10 +170,10 @@ PolicyDecision decide(const SiteConfig& cfg, const ServiceDef& service, const El
         o.usesToday = u.today;
         o.usesThisMonth = u.month;
         o.monthPaidBefore = u.monthFen;
-        o.verdict = ruleConditions(rule, service, elder, day);
+        o.verdict = ruleConditions(rule, use, elder, cfg.calendar);
         if (o.verdict != RuleVerdict::Applied) continue;
         std::optional<Fen> left = capLeft(rule, u.monthFen);
-        if (dayUsedUp) o.verdict = RuleVerdict::DailySubsidised;
+        if (dayUsedUp && rule.countsTowardDaily) o.verdict = RuleVerdict::DailySubsidised;
         else if (rule.perDay && u.today >= *rule.perDay) o.verdict = RuleVerdict::DayLimit;
         else if (rule.perMonth && u.month >= *rule.perMonth) o.verdict = RuleVerdict::MonthLimit;
         else if (left && *left <= 0 && !rule.eligibilityOnly()) o.verdict = RuleVerdict::CapSpent;
@@ -183,7 +230,23 @@ PolicyDecision decide(const SiteConfig& cfg, const ServiceDef& service, const El
     }
     d.shares.elder = price - covered;
     d.ineligible = d.applied.empty() && cfg.unsubsidised == Unsubsidised::Refuse;
-    return d;
+}
+
+}  // namespace
+
+std::vector<ElderDayShare> elderDayOperating(const PolicyConfig& cfg, const std::vector<SeenRecord>& records) {
+    std::vector<ElderDayShare> out;
+    for (const auto& op : cfg.operating) {
+        if (op.per != OperatingPer::ElderDay) continue;
+        std::map<std::string, const SeenRecord*> earliest;  // elder -> first matching record
+        for (const auto& r : records) {
+            if (ruleConditions(op, r.use, r.elder, cfg.calendar) != RuleVerdict::Applied) continue;
+            const SeenRecord*& e = earliest[r.elderId];
+            if (!e || r.at < e->at || (r.at == e->at && r.recordId < e->recordId)) e = &r;
+        }
+        for (const auto& [elder, r] : earliest) out.push_back(ElderDayShare{r->recordId, op.name, op.fen});
+    }
+    return out;
 }
 
 }  // namespace mh

@@ -8,6 +8,7 @@
 #include "shared/policy/policy_history.hpp"
 #include "shared/policy/policy_words.hpp"
 #include "shared/store/elder_store.hpp"
+#include "shared/store/checkin_store.hpp"
 
 namespace mh {
 namespace {
@@ -22,6 +23,10 @@ std::string_view verdictKey(RuleVerdict v) {
         case RuleVerdict::NotCategory: return "category";
         case RuleVerdict::Age: return "age";
         case RuleVerdict::Village: return "village";
+        case RuleVerdict::NotOnDay: return "not_this_weekday";
+        case RuleVerdict::NotWorkday: return "not_a_workday";
+        case RuleVerdict::Delivery: return "delivery";
+        case RuleVerdict::BelowPrice: return "below_min_price";
         case RuleVerdict::DailySubsidised: return "subsidised_per_day_used";
         case RuleVerdict::DayLimit: return "per_day_used";
         case RuleVerdict::MonthLimit: return "per_month_used";
@@ -49,27 +54,66 @@ bool matched(RuleVerdict v) {
 std::string paidZh(const Shares& s) {
     std::string out;
     for (Share k : {Share::Government, Share::Collective, Share::Donation, Share::Family})
-        if (s.at(k) > 0) out += (out.empty() ? "" : "、") + payerZh(k) + formatYuanShort(s.at(k)) + "元";
+        if (s.at(k) > 0) out += (out.empty() ? "" : "、") + payerZh(k) + yuanZh(s.at(k));
     return out;
 }
 
-std::string sentenceFor(const PolicyExplanation& e, const SiteConfig& cfg) {
+// "「低保高龄」补贴8元（政府6元、村集体2元）" for each rule that paid, in the order applied.
+std::string paidPartsZh(const std::vector<RulePaid>& applied) {
+    std::string s;
+    for (const auto& p : applied) {
+        s += s.empty() ? "" : "，";
+        if (p.total() == 0) s += "符合「" + p.rule + "」的就餐条件（这条没有补贴）";
+        else s += "「" + p.rule + "」补贴" + yuanZh(p.total()) + "（" + paidZh(p.shares) + "）";
+    }
+    return s;
+}
+
+// The use already recorded that day, as it was recorded (its split is fixed): never a new scan.
+std::string recordedSentence(const PolicyExplanation& e) {
+    const CheckinRecord& r = *e.recorded;
+    std::string time = r.at.size() >= 16 ? r.at.substr(11, 5) : "";
+    std::string s = e.maskedName + std::to_string(e.at.date.month()) + "月" + std::to_string(e.at.date.day()) + "日的" +
+                    e.service->name + "已经签到过了" + (time.empty() ? "" : "（" + time + "）") + "：";
+    if (r.priceFen == 0) return s + "免费，不用付钱。再刷会提示重复。";
+    s += yuanZh(r.priceFen) + (r.delivered ? "（含送餐费）" : "") + "，";
+    if (r.rules.empty()) s += "没有补贴，";
+    else s += paidPartsZh(r.rules) + "，";
+    s += r.shares.elder > 0 ? "您付了" + yuanZh(r.shares.elder) : "您没有付钱";
+    return s + "。再刷会提示重复。";
+}
+
+// Why nothing applies, when nothing does: the reason an elder can act on first.
+std::string nothingAppliesZh(const PolicyExplanation& e) {
     const PolicyDecision& d = e.decision;
-    const Fen price = e.service->priceFen;
+    for (const auto& o : d.outcomes)
+        if (o.verdict == RuleVerdict::Age && !e.facts.birth) return "没有登记出生日期，年龄补贴不能用，请找工作人员补登";
+    return "没有可以享受的补贴";
+}
+
+// "，本月还剩2元" for a rule whose month cap is partly used (after this use).
+std::string capLeftZh(const RuleOutcome& o) {
+    if (!o.rule->monthCapFen || o.monthPaidBefore == 0) return "";
+    Fen left = *o.rule->monthCapFen - o.monthPaidBefore - o.paid.total();
+    if (left <= 0) return "，「" + o.rule->name + "」本月额度用完了";
+    return "，「" + o.rule->name + "」本月还剩" + yuanZh(left);
+}
+
+std::string sentenceFor(const PolicyExplanation& e, const PolicyConfig& cfg) {
+    if (e.recorded) return recordedSentence(e);
+    const PolicyDecision& d = e.decision;
+    const Fen price = d.priceFen;
     std::string s = e.maskedName + std::to_string(e.at.date.month()) + "月" + std::to_string(e.at.date.day()) + "日" +
                     e.service->name;
     if (price == 0) return s + "免费，不用付钱。";
-    s += formatYuanShort(price) + "元：";
-    std::vector<std::string> parts;
-    for (const auto& p : d.applied) {
-        if (p.total() == 0) parts.push_back("符合「" + p.rule + "」的就餐条件（这条没有补贴）");
-        else parts.push_back("「" + p.rule + "」补贴" + formatYuanShort(p.total()) + "元（" + paidZh(p.shares) + "）");
-    }
-    if (d.ineligible) s += "没有可以享受的补贴，本站只为符合条件的老人供餐";
-    else if (parts.empty()) s += "没有可以享受的补贴，按原价付" + formatYuanShort(d.shares.elder) + "元";
+    s += yuanZh(price) + "：";
+    if (d.ineligible) s += nothingAppliesZh(e) + "，本站只为符合条件的老人供餐";
+    else if (d.applied.empty()) s += nothingAppliesZh(e) + "，按原价付" + yuanZh(d.shares.elder);
     else {
-        for (size_t i = 0; i < parts.size(); ++i) s += (i ? "，" : "") + parts[i];
-        s += d.shares.elder > 0 ? "，您付" + formatYuanShort(d.shares.elder) + "元" : "，您不用付钱";
+        s += paidPartsZh(d.applied);
+        s += d.shares.elder > 0 ? "，您付" + yuanZh(d.shares.elder) : "，您不用付钱";
+        for (const auto& o : d.outcomes)
+            if (o.verdict == RuleVerdict::Applied) s += capLeftZh(o);
     }
     // Why the other rules the elder fits did not pay: the part an elder usually asks about. Rules
     // that lost to the same rule of their group are said together.
@@ -88,15 +132,15 @@ std::string sentenceFor(const PolicyExplanation& e, const SiteConfig& cfg) {
         s += "。" + losers + verdictZh(o, e.facts, e.at.date, cfg);
     }
     if (!e.open)
-        s += "。这个时间不在" + e.service->name + "的供应时间（" + e.service->opens.text() + "–" + e.service->closes.text() +
-             "）内，刷卡会提示未开放";
-    if (e.alreadyToday) s += "。今天的" + e.service->name + "已经签到过了，再刷会提示重复";
+        s += "。这个时间不在" + e.service->name + "的供应时间（" + e.window + "）内，刷卡会提示未开放";
     return s + "。";
 }
 
 }  // namespace
 
-std::string verdictZh(const RuleOutcome& o, const ElderFacts& elder, LocalDate day, const SiteConfig& cfg) {
+std::string yuanZh(Fen fen) { return formatYuanShort(fen) + "元"; }
+
+std::string verdictZh(const RuleOutcome& o, const ElderFacts& elder, LocalDate day, const PolicyConfig& cfg) {
     const RuleDef& r = *o.rule;
     switch (o.verdict) {
         case RuleVerdict::Applied:
@@ -107,9 +151,13 @@ std::string verdictZh(const RuleOutcome& o, const ElderFacts& elder, LocalDate d
         case RuleVerdict::Expired: return "已于" + dateZh(*r.until) + "到期";
         case RuleVerdict::NotCategory: return "只适用于" + ruleWhoZh(r);
         case RuleVerdict::Age:
-            if (!elder.birth) return "名册里没有出生日期，无法确认年龄";
+            if (!elder.birth) return "没有登记出生日期，年龄补贴不能用，请找工作人员补登";
             return "只适用于" + ruleWhoZh(r) + "，老人现在" + std::to_string(ageOn(*elder.birth, day)) + "岁";
         case RuleVerdict::Village: return "只适用于" + ruleWhoZh(r);
+        case RuleVerdict::NotOnDay: return "只在" + ruleDaysZh(r) + "执行";
+        case RuleVerdict::NotWorkday: return "只在工作日（法定节假日除外）执行";
+        case RuleVerdict::Delivery: return *r.delivered ? "只适用于送餐" : "只适用于在食堂就餐";
+        case RuleVerdict::BelowPrice: return "只适用于" + yuanZh(*r.minPriceFen) + "以上的餐";
         case RuleVerdict::DailySubsidised:
             return "今天已经享受过补贴（每人每天限" + std::to_string(cfg.subsidisedPerDay.value_or(0)) + "次）";
         case RuleVerdict::DayLimit: return "今天已用过" + std::to_string(o.usesToday) + "次（每天限" + std::to_string(*r.perDay) + "次）";
@@ -124,29 +172,30 @@ std::string verdictZh(const RuleOutcome& o, const ElderFacts& elder, LocalDate d
     return "餐费已由其他补贴付清";
 }
 
-Result<PolicyExplanation> explainPolicy(Site& site, const std::string& elderId, const std::string& serviceId,
-                                        LocalDateTime at) {
-    const SiteConfig& cfg = site.config();
-    const ServiceDef* svc = cfg.findService(serviceId);
+Result<PolicyExplanation> explainPolicy(const PolicyConfig& cfg, Database& db, const ExplainRequest& req) {
+    const PolicyService* svc = cfg.findService(req.serviceId);
     if (!svc)
-        return Error{"usage.service", "没有这个服务：" + serviceId + "（见 site.toml 中的 [[service]]）",
-                     "no such service: " + serviceId + " (see [[service]] in site.toml)"};
+        return Error{"usage.service", "没有这个服务：" + req.serviceId + "（见 site.toml 中的 [[service]]）",
+                     "no such service: " + req.serviceId + " (see [[service]] in site.toml)"};
     try {
-        auto elder = ElderStore(site.db()).byElderId(elderId);
+        auto elder = ElderStore(db).byElderId(req.elderId);
         if (!elder || !elder->active)
-            return Error{"explain.unknown", "名册里没有编号为 " + elderId + " 的老人（或已停用）",
-                         "no active elder " + elderId + " in the roster"};
+            return Error{"explain.unknown", "名册里没有编号为 " + req.elderId + " 的老人（或已停用）",
+                         "no active elder " + req.elderId + " in the roster"};
         PolicyExplanation e;
         e.elderId = elder->elderId;
         e.maskedName = maskName(elder->name);
         e.service = svc;
-        e.at = at;
-        e.open = svc->isOpenAt(at.wallTime());
-        CheckinStore checkins(site.db());
-        // A policy that counts nothing needs no history; one that does sees the month as a scan would.
-        e.alreadyToday = checkins.counted(elder->elderId, svc->id, at.date.iso()).has_value();
+        e.at = req.at;
+        e.open = req.open;
+        e.window = req.window;
+        CheckinStore checkins(db);
         e.facts = ElderFacts{elder->categories, elder->birth, elder->village};
-        e.decision = decide(cfg, *svc, e.facts, at.date, policyHistory(checkins, cfg, elder->elderId, at.date));
+        // The history a scan would see now, and the one decide every scan goes through.
+        e.decision = decide(cfg, policyUse(*svc, req.at.date, req.delivered, req.open), e.facts,
+                            policyHistory(checkins, cfg, elder->elderId, req.at.date));
+        e.recorded = checkins.counted(elder->elderId, svc->id, req.at.date.iso());
+        e.alreadyToday = e.recorded.has_value();
         e.sentence = sentenceFor(e, cfg);
         return e;
     } catch (const StoreError& err) {
@@ -154,7 +203,7 @@ Result<PolicyExplanation> explainPolicy(Site& site, const std::string& elderId, 
     }
 }
 
-nlohmann::ordered_json explanationJson(const PolicyExplanation& e, const SiteConfig& cfg) {
+nlohmann::ordered_json explanationJson(const PolicyExplanation& e, const PolicyConfig& cfg) {
     using J = nlohmann::ordered_json;
     const PolicyDecision& d = e.decision;
     J j;
@@ -162,7 +211,7 @@ nlohmann::ordered_json explanationJson(const PolicyExplanation& e, const SiteCon
     j["name"] = e.maskedName;
     j["service"] = e.service->id;
     j["at"] = e.at.iso();
-    j["price_fen"] = e.service->priceFen;
+    j["price_fen"] = d.priceFen;
     j["open"] = e.open;
     j["already_today"] = e.alreadyToday;
     j["ineligible"] = d.ineligible;
@@ -172,6 +221,18 @@ nlohmann::ordered_json explanationJson(const PolicyExplanation& e, const SiteCon
         for (const auto& p : d.applied) j["rules"].push_back(p.rule);
     }
     j["shares_fen"] = sharesJson(d.shares);
+    if (!cfg.operating.empty()) j["operating_fen"] = d.operatingFen;
+    if (e.recorded) {
+        J rec;
+        rec["record_id"] = e.recorded->recordId;
+        rec["at"] = e.recorded->at;
+        rec["price_fen"] = e.recorded->priceFen;
+        J names = J::array();
+        for (const auto& p : e.recorded->rules) names.push_back(p.rule);
+        rec["rules"] = std::move(names);
+        rec["shares_fen"] = sharesJson(e.recorded->shares);
+        j["recorded"] = std::move(rec);
+    }
     J matchedRules = J::array();
     for (const auto& o : d.outcomes)
         if (matched(o.verdict)) matchedRules.push_back(o.rule->name);

@@ -1,20 +1,27 @@
-// What the policy counts its limits on: an elder's counted uses of the month, read from the store.
-// Beside the policy (not the engine) because the engine, the scan preview and `policy explain` all
-// price a check-in the same way, and the last two must not depend on the engine.
+// What the policy counts its limits on, and finds duplicates in: an elder's counted uses, read from
+// the store. In the policy (not the engine) because the engine, the scan preview and `policy
+// explain` all decide a check-in the same way, and the last two must not depend on the engine.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "shared/core/dates.hpp"
+#include "shared/policy/policy_config.hpp"
 #include "shared/policy/policy_engine.hpp"
-#include "shared/site/site_config.hpp"
 #include "shared/store/checkin_store.hpp"
+#include "shared/store/database.hpp"
 
 namespace mh {
 
-// The elder's counted records of `day`'s calendar month (every day of it), as the policy counts them; empty when
-// no rule has a limit (nothing to count). Call inside the write transaction that records the use.
-std::vector<PriorUse> policyHistory(CheckinStore& checkins, const SiteConfig& cfg, const std::string& elderId,
+// The elder's counted records of `day`'s calendar month (every day of it) when some limit counts
+// the month, else of `day` only (enough to find a duplicate and count per-day limits). Call inside
+// the write transaction that records the use.
+std::vector<PriorUse> policyHistory(CheckinStore& checkins, const PolicyConfig& policy, const std::string& elderId,
                                     LocalDate day);
+
+// The day's per = "elder_day" operating money (contract 10, policy v3), worked out over the day's
+// counted records this terminal has seen (its own and its peers'): each goes to the elder's earliest
+// matching record. Empty, with no query, when site.toml has no such subsidy.
+std::vector<ElderDayShare> elderDayShares(Database& db, const PolicyConfig& policy, LocalDate day);
 
 }  // namespace mh

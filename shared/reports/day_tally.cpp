@@ -1,6 +1,7 @@
 // The day's tally as it stands (see day_tally.hpp).
 #include "shared/reports/day_tally.hpp"
 
+#include "shared/policy/policy_history.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "shared/upload/upload_outbox.hpp"
@@ -10,7 +11,8 @@ namespace mh {
 DailyTally tallyOfDay(Site& site, LocalDate day, const std::string& nowIso) {
     // The same revision number the upload of this content carries (or will carry).
     const int revision = UploadOutbox(site).currentRevision(day);
-    DailyTally t = buildTally(site.config(), day, CheckinStore(site.db()).ownForDay(day.iso()), revision, nowIso);
+    DailyTally t = buildTally(site.config(), day, CheckinStore(site.db()).ownForDay(day.iso()), revision, nowIso,
+                              elderDayShares(site.db(), site.config().policy, day));
     t.terminal = loadTerminalIdentity(site.db()).id;
     return t;
 }

@@ -4,17 +4,17 @@
 //  (1) parsing is a pure function of the text: parseSiteConfig reads no file and no clock, so the
 //      same site.toml always means the same config (loadSiteConfig is the one place that reads disk);
 //  (2) the first mistake wins and is the one reported, with its line and a sentence in Chinese and in
-//      English; every check after it is skipped (Reader), so one typo never cascades into ten errors;
-//  (3) an unknown key or table is a mistake (Reader::onlyKeys): a misspelt key never falls back to a
+//      English; every check after it is skipped (TomlReader), so one typo never cascades into ten errors;
+//  (3) an unknown key or table is a mistake (TomlReader::onlyKeys): a misspelt key never falls back to a
 //      default silently;
-//  (4) money is integer fen within a stated range and never negative (moneyKey), times are WallTime,
+//  (4) money is integer fen within a stated range and never negative (TomlReader::money), times are WallTime,
 //      dates LocalDate: nothing reaches the policy as a float or a free string;
 //  (5) the default file (defaultSiteToml) parses to a valid config (tests/unit/test_site_config.cpp).
 //
 // Sections (grep "[SECTION]"):
-//   [SECTION] Reader: typed keys, the first mistake with its line
 //   [SECTION] [[service]]: the meals and services of the site
-//   [SECTION] [[rule]]: the subsidy policy
+//   (typed keys with their lines: shared/core/toml_reader.hpp; the policy's tables [policy],
+//   [[rule]], [[operating]], [calendar]: shared/policy/policy_toml.cpp)
 //   [SECTION] The whole file: [site], [policy], [cards], [upload], [display], [posting], [input],
 //             [backup], [peers]
 //   [SECTION] Peer addresses (host:port)
@@ -28,110 +28,13 @@
 
 #include "shared/core/categories.hpp"
 #include "shared/core/text.hpp"
+#include "shared/core/toml_reader.hpp"
+#include "shared/policy/policy_toml.hpp"
 
 namespace mh {
 namespace {
 
-// [SECTION] Reader: typed keys, the first mistake with its line
-
-// Collects the first mistake with its line; later checks are skipped once one is found.
-class Reader {
-public:
-    explicit Reader(std::string origin) : m_origin(std::move(origin)) {}
-
-    bool failed() const { return m_error.has_value(); }
-    Error error() const { return *m_error; }
-
-    void fail(const toml::node* where, const std::string& zh, const std::string& en) {
-        if (m_error) return;
-        int line = where ? int(where->source().begin.line) : 0;
-        std::string loc = m_origin + (line ? "第" + std::to_string(line) + "行" : "");
-        std::string locEn = m_origin + (line ? " line " + std::to_string(line) : "");
-        m_error = Error{"toml.value", loc + "：" + zh, locEn + ": " + en};
-    }
-
-    // Rejects keys the kiosk does not know, so a typo (price = 1000) is not silently ignored.
-    void onlyKeys(const toml::table& t, std::initializer_list<std::string_view> known, const std::string& what) {
-        for (auto&& [k, v] : t) {
-            bool ok = false;
-            for (auto kk : known) ok = ok || kk == k.str();
-            if (!ok)
-                fail(&v, what + " 中没有 \"" + std::string(k.str()) + "\" 这一项（拼写错了吗？）",
-                     "unknown key \"" + std::string(k.str()) + "\" in " + what);
-        }
-    }
-
-    std::optional<std::string> str(const toml::table& t, std::string_view key, bool required, const toml::node* owner) {
-        const toml::node* n = t.get(key);
-        if (!n) {
-            if (required) fail(owner, "缺少 " + std::string(key), "missing " + std::string(key));
-            return std::nullopt;
-        }
-        if (!n->is_string()) {
-            fail(n, std::string(key) + " 应该是带引号的文字", std::string(key) + " must be a quoted string");
-            return std::nullopt;
-        }
-        return n->as_string()->get();
-    }
-
-    std::optional<std::int64_t> integer(const toml::table& t, std::string_view key, std::int64_t lo, std::int64_t hi) {
-        const toml::node* n = t.get(key);
-        if (!n) return std::nullopt;
-        if (!n->is_integer()) {
-            fail(n, std::string(key) + " 应该是整数（金额以分为单位，不带小数点）",
-                 std::string(key) + " must be a whole number (money is in fen)");
-            return std::nullopt;
-        }
-        std::int64_t v = n->as_integer()->get();
-        if (v < lo || v > hi) {
-            fail(n, std::string(key) + " 应在 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 之间",
-                 std::string(key) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi));
-            return std::nullopt;
-        }
-        return v;
-    }
-
-    std::optional<bool> boolean(const toml::table& t, std::string_view key) {
-        const toml::node* n = t.get(key);
-        if (!n) return std::nullopt;
-        if (!n->is_boolean()) {
-            fail(n, std::string(key) + " 应该是 true 或 false", std::string(key) + " must be true or false");
-            return std::nullopt;
-        }
-        return n->as_boolean()->get();
-    }
-
-    std::vector<std::string> strings(const toml::table& t, std::string_view key) {
-        std::vector<std::string> out;
-        const toml::node* n = t.get(key);
-        if (!n) return out;
-        const toml::array* a = n->as_array();
-        if (!a) {
-            fail(n, std::string(key) + " 应该是列表，例如 [\"dibao\"]", std::string(key) + " must be a list");
-            return out;
-        }
-        for (auto&& e : *a) {
-            if (!e.is_string()) {
-                fail(&e, std::string(key) + " 的每一项应是带引号的文字", std::string(key) + " items must be strings");
-                return out;
-            }
-            out.push_back(e.as_string()->get());
-        }
-        return out;
-    }
-
-    std::optional<WallTime> time(const toml::table& t, std::string_view key) {
-        auto s = str(t, key, false, nullptr);
-        if (!s) return std::nullopt;
-        auto w = WallTime::parse(*s);
-        if (!w) fail(t.get(key), std::string(key) + " 应写成 \"10:30\" 这样的时间", std::string(key) + " must look like \"10:30\"");
-        return w;
-    }
-
-private:
-    std::string m_origin;
-    std::optional<Error> m_error;
-};
+using Reader = TomlReader;
 
 // [SECTION] [[service]]: the meals and services of the site
 
@@ -142,37 +45,13 @@ bool validServiceId(const std::string& id) {
     return true;
 }
 
-const toml::table* subTable(Reader& r, const toml::table& root, std::string_view key) {
-    const toml::node* n = root.get(key);
-    if (!n) return nullptr;
-    if (!n->is_table()) {
-        r.fail(n, "[" + std::string(key) + "] 应该是一个表", "[" + std::string(key) + "] must be a table");
-        return nullptr;
-    }
-    return n->as_table();
-}
-
-// The `[[key]]` tables of `root`: null when there are none, or (after failing with `zh`/`en`) when
-// `key` is there but not written as an array of tables.
-const toml::array* tablesOf(Reader& r, const toml::table& root, std::string_view key, const std::string& zh,
-                            const std::string& en) {
-    const toml::node* n = root.get(key);
-    if (!n) return nullptr;
-    const toml::array* arr = n->as_array();
-    if (!arr || !arr->is_array_of_tables()) {
-        r.fail(n, zh, en);
-        return nullptr;
-    }
-    return arr;
-}
-
 void readServices(Reader& r, const toml::table& root, SiteConfig& cfg) {
-    const toml::array* arr = tablesOf(r, root, "service", "服务应写成 [[service]]", "services must be written as [[service]]");
+    const toml::array* arr = r.tablesOf(root, "service", "服务应写成 [[service]]", "services must be written as [[service]]");
     if (!arr) return;
     std::set<std::string> seen;
     for (auto&& e : *arr) {
         const toml::table& t = *e.as_table();
-        r.onlyKeys(t, {"id", "name", "kind", "opens", "closes", "price_fen", "at_door"}, "[[service]]");
+        r.onlyKeys(t, {"id", "name", "kind", "opens", "closes", "price_fen", "delivery_fen", "at_door"}, "[[service]]");
         ServiceDef s;
         s.id = r.str(t, "id", true, &e).value_or("");
         s.name = r.str(t, "name", false, &e).value_or(s.id);
@@ -190,114 +69,10 @@ void readServices(Reader& r, const toml::table& root, SiteConfig& cfg) {
             r.fail(&e, "服务 \"" + s.id + "\" 的 opens 应早于 closes（不支持跨午夜）",
                    "service \"" + s.id + "\": opens must be before closes (no windows across midnight)");
         s.priceFen = r.integer(t, "price_fen", 0, 1'000'000).value_or(0);
+        s.deliveryFen = r.money(t, "delivery_fen").value_or(0);
         s.atDoor = r.boolean(t, "at_door").value_or(true);
         if (r.failed()) return;
         cfg.services.push_back(std::move(s));
-    }
-}
-
-// [SECTION] [[rule]]: the subsidy policy
-
-std::vector<std::string> categoryList(Reader& r, const toml::table& t, std::string_view key) {
-    std::vector<std::string> out;
-    for (const auto& c : r.strings(t, key)) {
-        auto code = categoryCode(c);
-        if (!code) r.fail(t.get(key), "不认识的类别 \"" + c + "\"", "unknown category \"" + c + "\"");
-        else out.push_back(*code);
-    }
-    return out;
-}
-
-std::optional<LocalDate> dateKey(Reader& r, const toml::table& t, std::string_view key) {
-    const toml::node* n = t.get(key);
-    if (!n) return std::nullopt;
-    std::optional<LocalDate> d;
-    // Both "2027-01-01" and a bare TOML date 2027-01-01 are what a person would write.
-    if (const auto* dv = n->as_date()) {
-        auto v = dv->get();
-        d = LocalDate::parse(std::to_string(v.year) + "-" + (v.month < 10 ? "0" : "") + std::to_string(v.month) + "-" +
-                             (v.day < 10 ? "0" : "") + std::to_string(v.day));
-    } else if (n->is_string()) {
-        d = LocalDate::parse(n->as_string()->get());
-    }
-    if (!d) r.fail(n, std::string(key) + " 应写成 \"2027-01-01\" 这样的日期", std::string(key) + " must be a date like \"2027-01-01\"");
-    return d;
-}
-
-// Money must not be negative: say so in words, not as a range.
-std::optional<Fen> moneyKey(Reader& r, const toml::table& t, std::string_view key) {
-    const toml::node* n = t.get(key);
-    if (n && n->is_integer() && n->as_integer()->get() < 0) {
-        r.fail(n, std::string(key) + " 不能是负数", std::string(key) + " must not be negative");
-        return std::nullopt;
-    }
-    return r.integer(t, key, 0, 1'000'000);
-}
-
-void readRules(Reader& r, const toml::table& root, SiteConfig& cfg) {
-    const toml::array* arr = tablesOf(r, root, "rule", "补贴规则应写成 [[rule]]", "rules must be written as [[rule]]");
-    if (!arr) return;
-    std::set<std::string> names;
-    for (auto&& e : *arr) {
-        const toml::table& t = *e.as_table();
-        r.onlyKeys(t, {"name", "group", "categories", "all_categories", "not_categories", "min_age", "max_age",
-                       "villages", "services", "from", "until", "per_day", "per_month", "month_cap_fen",
-                       "government_fen", "collective_fen", "donation_fen", "family_fen", "elder_fen", "remainder"},
-                   "[[rule]]");
-        RuleDef rule;
-        rule.line = int(e.source().begin.line);
-        rule.name = r.str(t, "name", true, &e).value_or("");
-        if (!r.failed() && rule.name.empty()) r.fail(t.get("name"), "规则的 name 不能为空", "a rule's name must not be empty");
-        if (!r.failed() && !names.insert(rule.name).second)
-            r.fail(t.get("name"), "规则名称 \"" + rule.name + "\" 重复了（每条规则的名称要不同）",
-                   "two rules are named \"" + rule.name + "\"");
-        rule.group = r.str(t, "group", false, &e).value_or("main");
-        if (!r.failed() && rule.group.empty()) r.fail(t.get("group"), "group 不能为空", "group must not be empty");
-        rule.categories = categoryList(r, t, "categories");
-        rule.allCategories = categoryList(r, t, "all_categories");
-        rule.notCategories = categoryList(r, t, "not_categories");
-        rule.minAge = int(r.integer(t, "min_age", 0, 150).value_or(0));
-        if (auto mx = r.integer(t, "max_age", 0, 150)) rule.maxAge = int(*mx);
-        if (!r.failed() && rule.maxAge && *rule.maxAge < rule.minAge)
-            r.fail(t.get("max_age"), "max_age 不能小于 min_age", "max_age must not be below min_age");
-        rule.villages = r.strings(t, "villages");
-        rule.services = r.strings(t, "services");
-        for (const auto& sid : rule.services)
-            if (!cfg.findService(sid))
-                r.fail(t.get("services"), "规则 \"" + rule.name + "\" 提到的服务 \"" + sid + "\" 没有在 [[service]] 中定义",
-                       "rule \"" + rule.name + "\" names service \"" + sid + "\" that is not defined");
-        rule.from = dateKey(r, t, "from");
-        rule.until = dateKey(r, t, "until");
-        if (!r.failed() && rule.from && rule.until && *rule.until < *rule.from)
-            r.fail(t.get("from"), "规则 \"" + rule.name + "\" 的 from（开始日期）晚于 until（结束日期）",
-                   "rule \"" + rule.name + "\": from is after until");
-        if (auto v = r.integer(t, "per_day", 0, 100)) rule.perDay = int(*v);
-        if (auto v = r.integer(t, "per_month", 0, 10'000)) rule.perMonth = int(*v);
-        rule.monthCapFen = moneyKey(r, t, "month_cap_fen");
-        rule.shares.government = moneyKey(r, t, "government_fen").value_or(0);
-        rule.shares.collective = moneyKey(r, t, "collective_fen").value_or(0);
-        rule.shares.donation = moneyKey(r, t, "donation_fen").value_or(0);
-        rule.shares.family = moneyKey(r, t, "family_fen").value_or(0);
-        rule.elderFen = moneyKey(r, t, "elder_fen");
-        bool fixedShares = t.get("government_fen") || t.get("collective_fen") || t.get("donation_fen") || t.get("family_fen");
-        if (!r.failed() && rule.elderFen && fixedShares)
-            r.fail(&e, "规则 \"" + rule.name + "\" 同时写了 elder_fen 和固定份额（government_fen 等），只能二选一",
-                   "rule \"" + rule.name + "\" has both elder_fen and fixed shares; use one or the other");
-        if (auto rem = r.str(t, "remainder", false, &e)) {
-            bool known = false;
-            for (Share s : {Share::Government, Share::Collective, Share::Donation, Share::Family})
-                if (*rem == shareKey(s)) {
-                    rule.remainder = s;
-                    known = true;
-                }
-            if (!known)
-                r.fail(t.get("remainder"), "remainder 应为 \"government\"、\"collective\"、\"donation\" 或 \"family\"",
-                       "remainder must be \"government\", \"collective\", \"donation\" or \"family\"");
-            else if (!rule.elderFen)
-                r.fail(t.get("remainder"), "remainder 只和 elder_fen 一起使用", "remainder goes with elder_fen only");
-        }
-        if (r.failed()) return;
-        cfg.rules.push_back(std::move(rule));
     }
 }
 
@@ -345,16 +120,13 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
     try {
         root = toml::parse(text, origin);
     } catch (const toml::parse_error& e) {
-        int line = int(e.source().begin.line);
-        return Error{"toml.syntax",
-                     origin + "第" + std::to_string(line) + "行格式有误：" + std::string(e.description()),
-                     origin + " line " + std::to_string(line) + ": " + std::string(e.description())};
+        return tomlSyntaxError(e, origin);
     }
     Reader r(origin);
     SiteConfig cfg;
-    r.onlyKeys(root, {"site", "policy", "service", "rule", "cards", "upload", "display", "posting", "input", "backup", "peers"}, origin);
+    r.onlyKeys(root, {"site", "policy", "service", "rule", "operating", "calendar", "cards", "upload", "display", "posting", "input", "backup", "peers"}, origin);
 
-    if (const toml::table* site = subTable(r, root, "site")) {
+    if (const toml::table* site = r.subTable(root, "site")) {
         r.onlyKeys(*site, {"id", "name", "timezone", "contact", "end_of_day"}, "[site]");
         cfg.siteId = r.str(*site, "id", true, root.get("site")).value_or("");
         cfg.name = r.str(*site, "name", true, root.get("site")).value_or("");
@@ -372,33 +144,22 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
     } else if (!r.failed()) {
         r.fail(nullptr, "缺少 [site] 部分（id、name）", "missing the [site] table (id, name)");
     }
-    if (const toml::table* pol = subTable(r, root, "policy")) {
-        r.onlyKeys(*pol, {"unsubsidised", "pick", "subsidised_per_day"}, "[policy]");
-        std::string u = r.str(*pol, "unsubsidised", false, nullptr).value_or("full_price");
-        if (u == "full_price") cfg.unsubsidised = Unsubsidised::FullPrice;
-        else if (u == "refuse") cfg.unsubsidised = Unsubsidised::Refuse;
-        else r.fail(pol->get("unsubsidised"), "unsubsidised 应为 \"full_price\" 或 \"refuse\"", "unsubsidised must be \"full_price\" or \"refuse\"");
-        std::string pick = r.str(*pol, "pick", false, nullptr).value_or("first");
-        if (pick == "first") cfg.pick = Pick::First;
-        else if (pick == "highest") cfg.pick = Pick::Highest;
-        else r.fail(pol->get("pick"), "pick 应为 \"first\"（按文件顺序）或 \"highest\"（就高）",
-                    "pick must be \"first\" or \"highest\"");
-        if (auto n = r.integer(*pol, "subsidised_per_day", 0, 100)) cfg.subsidisedPerDay = int(*n);
-    }
     readServices(r, root, cfg);
-    readRules(r, root, cfg);
-    if (const toml::table* cards = subTable(r, root, "cards")) {
+    for (const auto& svc : cfg.services)
+        cfg.policy.services.push_back(PolicyService{svc.id, svc.name, svc.priceFen, svc.deliveryFen});
+    readPolicy(r, root, cfg.policy);
+    if (const toml::table* cards = r.subTable(root, "cards")) {
         r.onlyKeys(*cards, {"allow_unsigned", "trusted_keys"}, "[cards]");
         cfg.allowUnsigned = r.boolean(*cards, "allow_unsigned").value_or(false);
         cfg.trustedKeys = r.strings(*cards, "trusted_keys");
     }
-    if (const toml::table* up = subTable(r, root, "upload")) {
+    if (const toml::table* up = r.subTable(root, "upload")) {
         r.onlyKeys(*up, {"endpoint", "token_file", "ca_bundle"}, "[upload]");
         cfg.uploadEndpoint = r.str(*up, "endpoint", false, nullptr).value_or("");
         cfg.tokenFile = r.str(*up, "token_file", false, nullptr).value_or(cfg.tokenFile);
         cfg.caBundle = r.str(*up, "ca_bundle", false, nullptr).value_or("");
     }
-    if (const toml::table* disp = subTable(r, root, "display")) {
+    if (const toml::table* disp = r.subTable(root, "display")) {
         r.onlyKeys(*disp, {"show_full_names", "diagonal_inch"}, "[display]");
         cfg.showFullNames = r.boolean(*disp, "show_full_names").value_or(false);
         if (const toml::node* d = disp->get("diagonal_inch")) {
@@ -406,11 +167,11 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
             else r.fail(d, "diagonal_inch 应是屏幕对角线英寸数，例如 15.6", "diagonal_inch must be the panel diagonal in inches");
         }
     }
-    if (const toml::table* post = subTable(r, root, "posting")) {
+    if (const toml::table* post = r.subTable(root, "posting")) {
         r.onlyKeys(*post, {"printer"}, "[posting]");
         cfg.postingPrinter = r.str(*post, "printer", false, nullptr).value_or("");
     }
-    if (const toml::table* in = subTable(r, root, "input")) {
+    if (const toml::table* in = r.subTable(root, "input")) {
         r.onlyKeys(*in, {"camera"}, "[input]");
         cfg.inputCamera = r.str(*in, "camera", false, nullptr).value_or(cfg.inputCamera);
         // A device path, or one of the two words: a typo such as "video0" must not silently mean "none".
@@ -419,7 +180,7 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
             r.fail(in->get("camera"), "camera 应为 \"auto\"、\"none\" 或设备路径，例如 \"/dev/video0\"",
                    "camera must be \"auto\", \"none\" or a device path such as \"/dev/video0\"");
     }
-    if (const toml::table* bk = subTable(r, root, "backup")) {
+    if (const toml::table* bk = r.subTable(root, "backup")) {
         r.onlyKeys(*bk, {"to", "keep"}, "[backup]");
         cfg.backupTo = r.str(*bk, "to", false, nullptr).value_or("");
         // A relative folder would depend on where the kiosk was started: only absolute paths.
@@ -428,7 +189,7 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
                    "to must be an absolute path such as \"/media/usb/mealhall-backups\"");
         cfg.backupKeep = int(r.integer(*bk, "keep", 1, 365).value_or(cfg.backupKeep));
     }
-    if (const toml::table* peers = subTable(r, root, "peers")) {
+    if (const toml::table* peers = r.subTable(root, "peers")) {
         r.onlyKeys(*peers, {"addresses", "listen"}, "[peers]");
         cfg.peerAddresses = r.strings(*peers, "addresses");
         std::set<std::string> seen;
@@ -508,6 +269,7 @@ std::string defaultSiteToml(const std::string& siteId, const std::string& name) 
     s += "id = \"lunch\"\nname = \"午餐\"\nkind = \"meal\"                # meal | service | activity\n";
     s += "opens = \"10:30\"              # 当地时间；窗口外刷卡：closed\n";
     s += "closes = \"13:30\"\nprice_fen = 1000             # 免费服务和活动写 0\n";
+    s += "# delivery_fen = 300         # 送餐费：送餐时加在餐价上，补贴按加上后的价格算\n";
     s += "# at_door = true             # 门口刷卡可以签这一项（默认）；false：只由工作人员补签。同时开放几项时老人在屏幕上自己选\n\n";
     s += "# 补贴规则：同一组(group)里按文件顺序，第一条匹配的生效。各份额按顺序扣减直到覆盖餐价，剩下的由老人自付。\n";
     s += "# Subsidy rules: first match wins; shares are taken in order until the price is covered.\n";
@@ -545,7 +307,32 @@ std::string defaultSiteToml(const std::string& siteId, const std::string& name) 
     s += "# [[rule]]                     # 只规定谁可以就餐、不补贴（配合 unsubsidised = \"refuse\"）\n";
     s += "# name = \"本村老人\"\n";
     s += "# villages = [\"北关村\"]\n";
-    s += "# min_age = 60\n\n";
+    s += "# min_age = 60\n";
+    s += "#\n";
+    s += "# [calendar]                   # 县里的日历：法定节假日和调休上班日（workdays_only 按它算）\n";
+    s += "# holidays = [\"2027-01-01\"]\n";
+    s += "# workdays = [\"2027-02-07\"]\n";
+    s += "#\n";
+    s += "# [[rule]]                     # 送餐补贴：只补送餐，不占“每天限补贴一餐”\n";
+    s += "# name = \"送餐补贴\"\n";
+    s += "# group = \"delivery\"\n";
+    s += "# delivered = true             # true 只限送餐；false 只限在食堂吃\n";
+    s += "# counts_toward_daily = false  # 不算在 subsidised_per_day 里\n";
+    s += "# government_fen = 300\n";
+    s += "#\n";
+    s += "# [[rule]]                     # 工作日（法定节假日除外）10元及以上的午餐\n";
+    s += "# name = \"工作日午餐\"\n";
+    s += "# group = \"workday\"\n";
+    s += "# days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]   # 只在这几天（mon tue wed thu fri sat sun）\n";
+    s += "# workdays_only = true         # 只在工作日：周一至周五，节假日除外，调休上班日算\n";
+    s += "# min_price_fen = 1000         # 只补餐费（含送餐费）10元及以上的\n";
+    s += "# government_fen = 200\n";
+    s += "#\n";
+    s += "# [[operating]]                # 运营补贴：政府付给食堂，不算在老人的餐费里\n";
+    s += "# name = \"运营补贴\"\n";
+    s += "# per = \"meal\"                # \"meal\" 每餐；\"elder_day\" 每位老人每天一次\n";
+    s += "# fen = 200\n";
+    s += "# delivered = true             # 和 [[rule]] 一样的条件都可以写\n\n";
     s += "[cards]\nallow_unsigned = false\ntrusted_keys = []            # 其他发卡机构的公钥（base32）；本站密钥总是可信\n\n";
     s += "[upload]\nendpoint = \"\"                # 为空：汇总留在本机待上报\ntoken_file = \"upload.token\"\n\n";
     s += "[display]\nshow_full_names = false      # 屏幕上显示全名（默认遮挡：张*兰）\n\n";

@@ -10,6 +10,7 @@
 #include "shared/core/dates.hpp"
 #include "shared/core/money.hpp"
 #include "shared/core/result.hpp"
+#include "shared/policy/policy_config.hpp"
 
 namespace mh {
 
@@ -23,6 +24,7 @@ struct ServiceDef {
     WallTime opens{0};
     WallTime closes{24 * 60};
     Fen priceFen = 0;
+    Fen deliveryFen = 0;  // added to the price of a delivered meal (送餐费, contract 10 policy v3)
     // A card shown at the door may check in to it (contract 10, at_door). False: only staff 补签 and
     // `scan --service` record it (a service staff book, so the door never charges for it by accident).
     bool atDoor = true;
@@ -30,48 +32,16 @@ struct ServiceDef {
     [[nodiscard]] bool isOpenAt(WallTime t) const { return t >= opens && t < closes; }
 };
 
-// One [[rule]] of site.toml (contract 10, "How the policy decides"). Conditions that are not written
-// hold for everyone; limits that are not written do not limit.
-struct RuleDef {
-    std::string name;
-    std::string group = "main";               // at most one rule of a group applies to a use
-    std::vector<std::string> categories;      // codes; the elder has any of these; empty: anyone
-    std::vector<std::string> allCategories;   // the elder has every one of these
-    std::vector<std::string> notCategories;   // the elder has none of these
-    int minAge = 0;
-    std::optional<int> maxAge;                // age on the day at most this
-    std::vector<std::string> villages;        // the roster's village is one of these; empty: any
-    std::vector<std::string> services;        // empty: every priced service
-    std::optional<LocalDate> from, until;     // in force from / until these days, inclusive
-    std::optional<int> perDay, perMonth;      // uses of this rule per elder per day / calendar month
-    std::optional<Fen> monthCapFen;           // what this rule pays per elder per calendar month, at most
-    Shares shares;                            // fixed shares; `elder` unused: the elder pays what is left
-    std::optional<Fen> elderFen;              // instead of fixed shares: the elder pays this much...
-    Share remainder = Share::Government;      // ...and this share pays what the other rules leave
-    int line = 0;                             // where it is in site.toml, for messages
-
-    // No money written at all: the rule only says who may eat (it applies, pays nothing, uses limits).
-    [[nodiscard]] bool eligibilityOnly() const { return !elderFen && shares.total() == 0; }
-    [[nodiscard]] bool inForceOn(LocalDate day) const {
-        return (!from || *from <= day) && (!until || day <= *until);
-    }
-};
-
-enum class Pick { First, Highest };
-
-enum class Unsubsidised { FullPrice, Refuse };
-
 struct SiteConfig {
     std::string siteId;
     std::string name;
     std::string timezone = "Asia/Shanghai";
     std::string contact;                  // shown on the public posting
     WallTime endOfDay{20 * 60};           // when a day's tally is frozen for upload
-    Unsubsidised unsubsidised = Unsubsidised::FullPrice;
-    Pick pick = Pick::First;              // [policy] pick: which candidate of a group applies
-    std::optional<int> subsidisedPerDay;  // [policy] subsidised_per_day: 每人每天限补贴N次
     std::vector<ServiceDef> services;
-    std::vector<RuleDef> rules;
+    // [policy], [[rule]], [[operating]], [calendar] and each service's price as the policy sees it:
+    // read by the policy's own parser (shared/policy/policy_toml.hpp) from the table handed to it.
+    PolicyConfig policy;
     bool allowUnsigned = false;
     std::vector<std::string> trustedKeys;  // base32 Ed25519 public keys
     std::string uploadEndpoint;

@@ -8,7 +8,7 @@ namespace {
 constexpr const char* kSelect =
     "SELECT record_id, elder_id, service, service_kind, day, at, delivered, rule, price_fen, government_fen,"
     " collective_fen, donation_fen, family_fen, elder_fen, categories, source, voided, entered_at,"
-    " origin_terminal, origin_record FROM checkins ";
+    " origin_terminal, origin_record, operating_fen FROM checkins ";
 
 CheckinRecord readRecord(const Statement& st) {
     CheckinRecord r;
@@ -28,6 +28,7 @@ CheckinRecord readRecord(const Statement& st) {
     r.enteredAt = st.optText(17);
     r.originTerminal = st.text(18);
     r.originRecord = st.i64(19);
+    r.operatingFen = st.i64(20);
     return r;
 }
 }  // namespace
@@ -101,15 +102,15 @@ std::int64_t CheckinStore::insert(const CheckinRecord& r) {
     auto st = m_db.cached(
         "INSERT INTO checkins(record_id, elder_id, service, service_kind, day, at, delivered, rule, price_fen,"
         " government_fen, collective_fen, donation_fen, family_fen, elder_fen, categories, source, entered_at,"
-        " origin_terminal, origin_record)"
-        " SELECT n, ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16, (SELECT terminal_id FROM terminal WHERE id = 1), n"
+        " origin_terminal, origin_record, operating_fen)"
+        " SELECT n, ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16, (SELECT terminal_id FROM terminal WHERE id = 1), n, ?17"
         " FROM (SELECT MAX((SELECT COALESCE(MAX(record_id), 0) FROM checkins), (SELECT COALESCE(MAX(origin_record), 0) FROM checkins"
         " WHERE origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1))) + 1 AS n)");
     st.bind(1, r.elderId).bind(2, r.service).bind(3, r.serviceKind).bind(4, r.day).bind(5, r.at);
     st.bind(6, r.delivered).bind(7, r.rule).bind(8, r.priceFen);
     st.bind(9, r.shares.government).bind(10, r.shares.collective).bind(11, r.shares.donation);
     st.bind(12, r.shares.family).bind(13, r.shares.elder).bind(14, r.categories).bind(15, r.source);
-    st.bind(16, r.enteredAt);
+    st.bind(16, r.enteredAt).bind(17, r.operatingFen);
     st.run();
     std::int64_t id = m_db.lastInsertId();
     auto rules = m_db.cached(

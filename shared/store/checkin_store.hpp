@@ -23,6 +23,7 @@ struct CheckinRecord {
     std::vector<RulePaid> rules;       // every rule that paid a part, in the order applied
     Fen priceFen = 0;
     Shares shares;
+    Fen operatingFen = 0;     // per-meal operating subsidies (运营补贴), fixed when recorded
     std::string categories;   // the elder's category codes on the day, '|'-joined
     std::string source;       // card | id | legacy | manual
     bool voided = false;

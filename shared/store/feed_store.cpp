@@ -34,7 +34,7 @@ json checkinRow(Database& db, std::int64_t recordId) {
     auto st = db.cached(
         "SELECT c.origin_terminal, c.origin_record, c.elder_id, COALESCE(e.name, ''), c.service, c.service_kind, c.day,"
         " c.at, c.entered_at, c.delivered, c.rule, c.price_fen, c.government_fen, c.collective_fen, c.donation_fen,"
-        " c.family_fen, c.elder_fen, c.categories, c.source, c.voided"
+        " c.family_fen, c.elder_fen, c.categories, c.source, c.voided, c.operating_fen"
         " FROM checkins c LEFT JOIN elders e ON e.elder_id = c.elder_id WHERE c.record_id = ?1");
     st.bind(1, recordId);
     if (!st.step()) return nullptr;
@@ -57,7 +57,9 @@ json checkinRow(Database& db, std::int64_t recordId) {
            {"source", st.text(18)},
            // A void already known travels with the record, so a later record of the same origin, day
            // and service (allowed once this one is void) never collides with it before the void arrives.
-           {"voided", st.i64(19) != 0}};
+           {"voided", st.i64(19) != 0},
+           // Policy v3: the per-meal operating money fixed on the record (absent from older terminals: 0).
+           {"operating_fen", st.i64(20)}};
     json rules = json::array();
     auto r = db.cached(
         "SELECT rule, government_fen, collective_fen, donation_fen, family_fen FROM checkin_rules"
@@ -175,6 +177,7 @@ bool checkinMoneyBelievable(const json& e) {
         sum += sh.at(k).get<Fen>();  // five values of at most kMaxPriceFen: cannot overflow
     }
     if (sum != price) return false;
+    if (e.contains("operating_fen") && !within(e.at("operating_fen"), 0, kMaxPriceFen)) return false;
     for (const json& r : e.value("rules", json::array()))
         for (const char* k : {"government", "collective", "donation", "family"})
             if (!within(r.at(k), 0, price)) return false;
@@ -349,7 +352,8 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
         auto st = m_db.cached(
             "INSERT INTO checkins(elder_id, service, service_kind, day, at, delivered, rule, price_fen, government_fen,"
             " collective_fen, donation_fen, family_fen, elder_fen, categories, source, entered_at, voided,"
-            " origin_terminal, origin_record) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)");
+            " origin_terminal, origin_record, operating_fen)"
+            " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
         st.bind(1, elder).bind(2, e.at("service").get<std::string>()).bind(3, e.at("service_kind").get<std::string>());
         st.bind(4, e.at("day").get<std::string>()).bind(5, e.at("at").get<std::string>());
         st.bind(6, e.at("delivered").get<bool>()).bind(7, optField(e, "rule")).bind(8, e.at("price_fen").get<std::int64_t>());
@@ -358,6 +362,7 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
         st.bind(13, sh.at("elder").get<std::int64_t>()).bind(14, e.at("categories").get<std::string>());
         st.bind(15, e.at("source").get<std::string>()).bind(16, optField(e, "entered_at"));
         st.bind(17, e.value("voided", false)).bind(18, terminal).bind(19, record);
+        st.bind(20, e.contains("operating_fen") ? e.at("operating_fen").get<std::int64_t>() : std::int64_t(0));
         st.run();
         std::int64_t id = m_db.lastInsertId();
         int pos = 0;

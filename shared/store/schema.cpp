@@ -592,6 +592,12 @@ CREATE INDEX claims_expiry ON claims(expires_ms);
 -- lead: elders' diet needs
 ALTER TABLE elders ADD COLUMN diets TEXT NOT NULL DEFAULT '';
 )SQL",
+        // Policy v3 (contract 10): what the per-meal operating subsidies (运营补贴) pay the operator for
+        // a record, fixed when it is recorded like its shares; never part of the elder's price.
+        R"SQL(
+-- branch policy3: per-meal operating money of each record
+ALTER TABLE checkins ADD COLUMN operating_fen INTEGER NOT NULL DEFAULT 0 CHECK (operating_fen >= 0);
+)SQL",
     };
     return k;
 }

@@ -5,8 +5,9 @@
 namespace mh {
 
 DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<CheckinRecord>& dayRecords,
-                      int revision, const std::string& generatedAt) {
+                      int revision, const std::string& generatedAt, const std::vector<ElderDayShare>& elderDay) {
     DailyTally t;
+    t.operating = !cfg.policy.operating.empty();
     t.siteId = cfg.siteId;
     t.date = date;
     t.revision = revision;
@@ -18,7 +19,10 @@ DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<C
         t.services.push_back(ServiceTally{r.service, r.serviceKind});
         return t.services.back();
     };
-    for (const auto& r : dayRecords) {
+    for (const auto& given : dayRecords) {
+        CheckinRecord r = given;
+        for (const auto& share : elderDay)
+            if (share.recordId == r.recordId) r.operatingFen = addFen(r.operatingFen, share.fen);
         ServiceTally& s = slot(r);
         if (r.voided) {
             ++s.voided;
@@ -28,12 +32,13 @@ DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<C
         if (r.delivered) ++s.delivered;
         s.priceFen = addFen(s.priceFen, r.priceFen);  // never wraps, whatever a row holds
         s.shares += r.shares;
+        s.operatingFen = addFen(s.operatingFen, r.operatingFen);
         // Contract 8: a record counts under every rule that paid a part of it.
         for (const auto& p : r.rules) ++s.byRule[p.rule];
         if (r.rules.empty() && r.rule) ++s.byRule[*r.rule];
         if (!r.categories.empty())
             for (const auto& c : splitOn(r.categories, '|')) ++s.byCategory[c];
-        t.records.push_back(r);
+        t.records.push_back(std::move(r));
     }
     return t;
 }

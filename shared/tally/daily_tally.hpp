@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "shared/core/dates.hpp"
+#include "shared/policy/policy_engine.hpp"
 #include "shared/site/site_config.hpp"
 #include "shared/store/checkin_store.hpp"
 
@@ -19,6 +20,7 @@ struct ServiceTally {
     int voided = 0;
     Fen priceFen = 0;
     Shares shares;
+    Fen operatingFen = 0;   // 运营补贴 of its records (per meal and per elder-day)
     std::map<std::string, int> byRule;      // only records a rule paid for
     std::map<std::string, int> byCategory;  // a record counts once for each category of its elder
 };
@@ -30,11 +32,14 @@ struct DailyTally {
     int revision = 1;
     std::string generatedAt;
     std::vector<ServiceTally> services;   // site.toml order, then services only found in records
-    std::vector<CheckinRecord> records;   // counted ones
+    std::vector<CheckinRecord> records;   // counted ones; operatingFen includes elder-day money
+    bool operating = false;               // site.toml has [[operating]]: every service and record says operating_fen
 };
 
-// Sums the day's records; `records` must be the day's records, voided ones included.
+// Sums the day's records; `records` must be the day's records, voided ones included. `elderDay`:
+// the day's per-elder-day operating money (elderDayShares), added to the records of `dayRecords` it
+// went to (a peer's record carries its share in its own terminal's tally).
 DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<CheckinRecord>& dayRecords,
-                      int revision, const std::string& generatedAt);
+                      int revision, const std::string& generatedAt, const std::vector<ElderDayShare>& elderDay = {});
 
 }  // namespace mh

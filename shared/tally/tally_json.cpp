@@ -21,6 +21,7 @@ nlohmann::ordered_json tallyJson(const DailyTally& t) {
         js["voided"] = s.voided;
         js["price_fen"] = s.priceFen;
         js["shares_fen"] = sharesJson(s.shares);
+        if (t.operating) js["operating_fen"] = s.operatingFen;
         js["by_rule"] = J::object();
         for (const auto& [k, v] : s.byRule) js["by_rule"][k] = v;
         js["by_category"] = J::object();
@@ -44,6 +45,7 @@ nlohmann::ordered_json tallyJson(const DailyTally& t) {
         }
         jr["price_fen"] = r.priceFen;
         jr["shares_fen"] = sharesJson(r.shares);
+        if (t.operating) jr["operating_fen"] = r.operatingFen;
         records.push_back(std::move(jr));
     }
     j["records"] = std::move(records);

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "shared/policy/policy_history.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "shared/tally/daily_tally.hpp"
@@ -19,11 +20,23 @@ constexpr const char* kSigExpr =
 // A tally holds only this terminal's records (contract 8); its peers' records reach the county
 // through their own tallies.
 constexpr const char* kOwn = "origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1)";
+// Per elder-day operating money (contract 10, policy v3) goes to the elder's earliest record among
+// all the records this terminal has seen, so a peer's record or void can move it to or from one of
+// ours: with such a subsidy a day's fingerprint covers every record of a day that has one of ours.
+constexpr const char* kSeenDays =
+    "1 GROUP BY day HAVING SUM(origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1)) > 0";
 // This database's own revisions (invariant 6): a restored database also holds the old id's.
 constexpr const char* kOwnRevision = "terminal = (SELECT terminal_id FROM terminal WHERE id = 1)";
 
-// BLAKE2b of everything the tally says about each record (voided ones included), in record order.
-std::string recordsHash(const std::vector<CheckinRecord>& records) {
+bool elderDayMoney(const SiteConfig& cfg) {
+    for (const auto& op : cfg.policy.operating)
+        if (op.per == OperatingPer::ElderDay) return true;
+    return false;
+}
+
+// BLAKE2b of everything the tally says about each record (voided ones included), in record order;
+// with elder-day operating money, also which of them it went to.
+std::string recordsHash(const std::vector<CheckinRecord>& records, const std::vector<ElderDayShare>& elderDay = {}) {
     crypto_generichash_state st;
     crypto_generichash_init(&st, nullptr, 0, 32);
     auto feed = [&](const std::string& s) {
@@ -42,6 +55,9 @@ std::string recordsHash(const std::vector<CheckinRecord>& records) {
         for (Share k : kAllShares) feed(std::to_string(r.shares.at(k)));
         feed(r.categories);
         feed(r.voided ? "v" : "c");
+        if (r.operatingFen) feed("o" + std::to_string(r.operatingFen));
+        for (const auto& share : elderDay)
+            if (share.recordId == r.recordId) feed("e" + share.operating + ":" + std::to_string(share.fen));
     }
     unsigned char out[32];
     crypto_generichash_final(&st, out, sizeof out);
@@ -57,9 +73,10 @@ int UploadOutbox::freezeDue(std::int64_t nowUnix) {
     const bool todayDue = isTodayDue(now, m_site.config());  // the SQL below is isDayDue over every day
     std::vector<std::pair<std::string, std::string>> due;  // day, signature
     {
+        const bool seen = elderDayMoney(m_site.config());
         auto st = m_site.db().prepare(std::string("SELECT day, ") + kSigExpr +
-                                      " FROM checkins WHERE (day < ?1 OR (day = ?1 AND ?2)) AND " + kOwn +
-                                      " GROUP BY day ORDER BY day");
+                                      " FROM checkins WHERE (day < ?1 OR (day = ?1 AND ?2)) AND " +
+                                      (seen ? kSeenDays : std::string(kOwn) + " GROUP BY day") + " ORDER BY day");
         st.bind(1, now.date.iso()).bind(2, todayDue);
         while (st.step()) due.emplace_back(st.text(0), st.text(1));
     }
@@ -93,7 +110,8 @@ int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso
     if (records.empty()) return 0;
     std::string sig;
     {
-        auto st = db.prepare(std::string("SELECT ") + kSigExpr + " FROM checkins WHERE day = ?1 AND " + kOwn);
+        auto st = db.prepare(std::string("SELECT ") + kSigExpr + " FROM checkins WHERE day = ?1 AND " +
+                             (elderDayMoney(m_site.config()) ? "1" : kOwn));
         st.bind(1, day);
         st.step();
         sig = st.text(0);
@@ -103,7 +121,10 @@ int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso
         .bind(1, day)
         .bind(2, sig)
         .run();
-    const std::string hash = recordsHash(records);
+    auto date = LocalDate::parse(day);
+    if (!date) return 0;  // the store only writes valid days; refuse to invent one
+    const std::vector<ElderDayShare> elderDay = elderDayShares(db, m_site.config().policy, *date);
+    const std::string hash = recordsHash(records, elderDay);
     int lastRev = 0;
     {
         auto st = db.prepare(std::string("SELECT revision, content_hash FROM upload_outbox WHERE day = ?1 AND ") +
@@ -115,9 +136,7 @@ int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso
         }
     }
     const int rev = lastRev + 1;
-    auto date = LocalDate::parse(day);
-    if (!date) return 0;  // the store only writes valid days; refuse to invent one
-    DailyTally t = buildTally(m_site.config(), *date, records, rev, nowIso);
+    DailyTally t = buildTally(m_site.config(), *date, records, rev, nowIso, elderDay);
     t.terminal = loadTerminalIdentity(db).id;
     db.prepare("UPDATE upload_outbox SET state = 'superseded' WHERE day = ?1 AND state = 'pending' AND terminal = ?2")
         .bind(1, day)
@@ -140,7 +159,10 @@ int UploadOutbox::currentRevision(LocalDate day) {
     st.bind(1, day.iso());
     if (!st.step()) return 1;
     int last = int(st.i64(0));
-    return st.text(1) == recordsHash(CheckinStore(m_site.db()).ownForDay(day.iso())) ? last : last + 1;
+    return st.text(1) == recordsHash(CheckinStore(m_site.db()).ownForDay(day.iso()),
+                                     elderDayShares(m_site.db(), m_site.config().policy, day))
+               ? last
+               : last + 1;
 }
 
 std::vector<OutboxEntry> UploadOutbox::pending() {

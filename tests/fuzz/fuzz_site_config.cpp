@@ -12,11 +12,13 @@ using fuzz::require;
 namespace {
 
 void checkDecision(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts& elder, LocalDate day) {
-    PolicyDecision d = decide(cfg, svc, elder, day);
+    PolicyDecision d = decide(cfg.policy, policyUse(*cfg.policy.findService(svc.id), day, false), elder, {});
     require(d.shares.total() == svc.priceFen, "shares sum to the price");
+    PolicyDecision delivered = decide(cfg.policy, policyUse(*cfg.policy.findService(svc.id), day, true), elder, {});
+    require(delivered.shares.total() == svc.priceFen + svc.deliveryFen, "delivered: shares sum to the price and delivery");
     for (Share s : {Share::Government, Share::Collective, Share::Donation, Share::Family, Share::Elder})
         require(d.shares.at(s) >= 0, "no share is negative");
-    require(d.outcomes.size() == cfg.rules.size(), "one outcome per rule");
+    require(d.outcomes.size() == cfg.policy.rules.size(), "one outcome per rule");
 }
 
 }  // namespace
@@ -35,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<std::string> every;
     for (const auto& c : allCategories()) every.emplace_back(c.code);
     std::vector<std::string> villages{""};
-    for (const RuleDef& r : cfg->rules)
+    for (const RuleDef& r : cfg->policy.rules)
         for (const auto& v : r.villages) villages.push_back(v);
     if (villages.size() > 4) villages.resize(4);
     std::vector<ElderFacts> elders;

@@ -104,7 +104,8 @@ TEST_CASE("policy explain says which rules apply, what each pays and why the oth
     REQUIRE(care);
     CHECK((*care)["status"] == "category");
     CHECK((*care)["matched"] == false);
-    CHECK(j["sentence"] == "王*英11月4日午餐10元：「养老服务补贴」补贴1元（政府1元），您付9元。");
+    // The partly used cap is named: this meal takes the last of it.
+    CHECK(j["sentence"] == "王*英11月4日午餐10元：「养老服务补贴」补贴1元（政府1元），您付9元，「养老服务补贴」本月额度用完了。");
 
     // Explaining recorded nothing: the third lunch still gets the 1 yuan left, then the cap is spent.
     CHECK(s.scan("2026-11-04T11:30")["shares_fen"]["government"] == 100);
@@ -115,7 +116,10 @@ TEST_CASE("policy explain says which rules apply, what each pays and why the oth
     CHECK(j["matched"] == Json::array({"养老服务补贴"}));
     CHECK(j["sentence"] == "王*英11月5日午餐10元：没有可以享受的补贴，按原价付10元。「养老服务补贴」本月7元额度已用完。");
     // The same elder already ate lunch on the 4th: explain says so (a scan would be a duplicate).
-    CHECK(s.explain("2026-11-04T12:00")["already_today"] == true);
+    j = s.explain("2026-11-04T12:00");
+    CHECK(j["already_today"] == true);
+    CHECK(j["recorded"]["shares_fen"]["elder"] == 900);
+    CHECK(j["sentence"] == "王*英11月4日的午餐已经签到过了（11:30）：10元，「养老服务补贴」补贴1元（政府1元），您付了9元。再刷会提示重复。");
 
     // Exit codes: an unknown elder is refused (1), an unknown service or a bad time is bad usage (2).
     auto unknown = kiosk({"policy", "explain", "--site", s.site, "--elder", "NOBODY", "--service", "lunch"});

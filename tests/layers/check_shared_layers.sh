@@ -5,11 +5,12 @@
 #   0 core                    values and rules every layer shares (dates, money, results, ScanResult)
 #   1 ports                   the interfaces to the outside world; they carry core types only
 #   2 cards store             card signatures; SQLite tables
-#   3 site                    a site directory: site.toml, keys, the database, the lock
-#   4 policy roster staff donations input peers tally safety menu
-#   5 checkin posting         the check-in engine; the monthly posting
-#   6 upload                  the outbox and the county uploader
-#   7 backup reports          backup and restore (a backup first freezes due days in the outbox);
+#   3 policy                  the subsidy policy: its part of site.toml, its history, one decide (issue 24)
+#   4 site                    a site directory: site.toml, keys, the database, the lock
+#   5 roster staff donations input peers tally safety menu
+#   6 checkin posting         the check-in engine; the monthly posting
+#   7 upload                  the outbox and the county uploader
+#   8 backup reports          backup and restore (a backup first freezes due days in the outbox);
 #                             what staff and the county read of a day (the tally as it stands, the roster)
 # A new folder must be given a layer here. Usage: check_shared_layers.sh <repository root>
 root=${1:-.}
@@ -22,7 +23,7 @@ if grep -rn --include='*.[ch]pp' '#include <curl/' shared/; then
 fi
 grep -rn --include='*.[ch]pp' '^#include "\(shared\|platform\|kiosk\)/' shared/ | awk -F: '
 BEGIN {
-    n = split("core:0 ports:1 cards:2 store:2 site:3 policy:4 roster:4 staff:4 donations:4 input:4 peers:4 tally:4 safety:4 menu:4 checkin:5 posting:5 upload:6 backup:7 reports:7", pairs, " ")
+    n = split("core:0 ports:1 cards:2 store:2 policy:3 site:4 roster:5 staff:5 donations:5 input:5 peers:5 tally:5 safety:5 menu:5 checkin:6 posting:6 upload:7 backup:8 reports:8", pairs, " ")
     for (i = 1; i <= n; i++) { split(pairs[i], kv, ":"); layer[kv[1]] = kv[2] }
     bad = 0
 }

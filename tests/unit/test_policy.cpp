@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "shared/policy/policy_engine.hpp"
+#include "support/policy_use.hpp"
 #include "support/test_site.hpp"
 
 using namespace mh;
@@ -28,12 +29,12 @@ TEST_CASE("the first matching rule wins, in file order") {
     SiteConfig cfg = standard();
     const ServiceDef& lunch = *cfg.findService("lunch");
     // 特困 and 80+: 特困供养 comes first and pays everything.
-    auto d = decide(cfg, lunch, {{"tekun"}, LocalDate::of(1930, 1, 1)}, kDay);
+    auto d = decideFor(cfg, lunch, {{"tekun"}, LocalDate::of(1930, 1, 1)}, kDay);
     REQUIRE_FALSE(d.applied.empty());
     CHECK(d.applied.front().rule == "特困供养");
     CHECK(d.shares == Shares{1000, 0, 0, 0, 0});
     // 低保 and 80+: 低保高龄 before 高龄.
-    d = decide(cfg, lunch, {{"dibao", "duju"}, LocalDate::of(1940, 5, 1)}, kDay);
+    d = decideFor(cfg, lunch, {{"dibao", "duju"}, LocalDate::of(1940, 5, 1)}, kDay);
     REQUIRE_FALSE(d.applied.empty());
     CHECK(d.applied.front().rule == "低保高龄");
     CHECK(d.shares == Shares{600, 200, 0, 0, 200});
@@ -43,8 +44,8 @@ TEST_CASE("a minimum age applies from the birthday, on the day of the service") 
     SiteConfig cfg = standard();
     const ServiceDef& lunch = *cfg.findService("lunch");
     ElderFacts turning80{{}, LocalDate::of(1946, 11, 25)};
-    CHECK(decide(cfg, lunch, turning80, LocalDate::of(2026, 11, 24)).applied.empty());
-    auto d = decide(cfg, lunch, turning80, LocalDate::of(2026, 11, 25));
+    CHECK(decideFor(cfg, lunch, turning80, LocalDate::of(2026, 11, 24)).applied.empty());
+    auto d = decideFor(cfg, lunch, turning80, LocalDate::of(2026, 11, 25));
     REQUIRE_FALSE(d.applied.empty());
     CHECK(d.applied.front().rule == "高龄");
     CHECK(d.shares == Shares{300, 100, 100, 0, 500});
@@ -53,7 +54,7 @@ TEST_CASE("a minimum age applies from the birthday, on the day of the service") 
 TEST_CASE("a rule limited to some services does not pay for others") {
     SiteConfig cfg = standard();
     const ServiceDef& breakfast = *cfg.findService("breakfast");
-    auto d = decide(cfg, breakfast, {{}, LocalDate::of(1930, 1, 1)}, kDay);  // 高龄 is lunch only
+    auto d = decideFor(cfg, breakfast, {{}, LocalDate::of(1930, 1, 1)}, kDay);  // 高龄 is lunch only
     CHECK(d.applied.empty());
     CHECK(d.shares == Shares{0, 0, 0, 0, 300});
     CHECK_FALSE(d.ineligible);
@@ -61,16 +62,16 @@ TEST_CASE("a rule limited to some services does not pay for others") {
 
 TEST_CASE("an elder with no birth date never matches an age rule") {
     SiteConfig cfg = standard();
-    CHECK(decide(cfg, *cfg.findService("lunch"), {{"dibao"}, std::nullopt}, kDay).applied.empty());
+    CHECK(decideFor(cfg, *cfg.findService("lunch"), {{"dibao"}, std::nullopt}, kDay).applied.empty());
 }
 
 TEST_CASE("with unsubsidised = refuse, an elder no rule covers is ineligible — free services need no rule") {
     auto cfg = parseSiteConfig(test::standardToml());
     REQUIRE(cfg.ok());
-    cfg->unsubsidised = Unsubsidised::Refuse;
-    auto d = decide(*cfg, *cfg->findService("lunch"), {{"duju"}, LocalDate::of(1960, 1, 1)}, kDay);
+    cfg->policy.unsubsidised = Unsubsidised::Refuse;
+    auto d = decideFor(*cfg, *cfg->findService("lunch"), {{"duju"}, LocalDate::of(1960, 1, 1)}, kDay);
     CHECK(d.ineligible);
-    auto free = decide(*cfg, *cfg->findService("health"), {{}, std::nullopt}, kDay);
+    auto free = decideFor(*cfg, *cfg->findService("health"), {{}, std::nullopt}, kDay);
     CHECK_FALSE(free.ineligible);
     CHECK(free.applied.empty());
     CHECK(free.shares.total() == 0);
@@ -86,6 +87,6 @@ government_fen = 500
 )"));
     REQUIRE(cfg.ok());
     const ServiceDef& lunch = *cfg->findService("lunch");
-    CHECK(decide(*cfg, lunch, {{"shineng"}, LocalDate::of(1957, 1, 1)}, kDay).applied.at(0).rule == "低龄失能");
-    CHECK(decide(*cfg, lunch, {{"shineng"}, LocalDate::of(1956, 1, 1)}, kDay).applied.empty());
+    CHECK(decideFor(*cfg, lunch, {{"shineng"}, LocalDate::of(1957, 1, 1)}, kDay).applied.at(0).rule == "低龄失能");
+    CHECK(decideFor(*cfg, lunch, {{"shineng"}, LocalDate::of(1956, 1, 1)}, kDay).applied.empty());
 }

@@ -2,6 +2,7 @@
 // with the line of its key (or of its [[rule]]) in words a county IT person can act on.
 #include <doctest/doctest.h>
 
+#include "shared/policy/policy_toml.hpp"
 #include "shared/site/site_config.hpp"
 
 using namespace mh;
@@ -59,9 +60,9 @@ elder_fen = 100
 remainder = "collective"
 )");
     REQUIRE_MESSAGE(cfg.ok(), (cfg.ok() ? "" : cfg.error().message));
-    CHECK(cfg->pick == Pick::Highest);
-    CHECK(cfg->subsidisedPerDay == 1);
-    const RuleDef& r = cfg->rules.at(0);
+    CHECK(cfg->policy.pick == Pick::Highest);
+    CHECK(cfg->policy.subsidisedPerDay == 1);
+    const RuleDef& r = cfg->policy.rules.at(0);
     CHECK(r.group == "care");
     CHECK(r.categories == std::vector<std::string>{"dibao"});
     CHECK(r.allCategories == std::vector<std::string>{"shineng", "kunnan"});
@@ -111,18 +112,19 @@ TEST_CASE("policy mistakes are refused with their line") {
 TEST_CASE("a rule with no money is an eligibility rule") {
     auto cfg = parseSiteConfig(kHead + "[[rule]]\nname = \"本村\"\nvillages = [\"北关村\"]\n");
     REQUIRE(cfg.ok());
-    CHECK(cfg->rules[0].eligibilityOnly());
-    CHECK(cfg->rules[0].group == "main");
+    CHECK(cfg->policy.rules[0].eligibilityOnly());
+    CHECK(cfg->policy.rules[0].group == "main");
 }
 
 TEST_CASE("init's default site.toml shows every feature commented out, and each parses when enabled") {
     std::string text = defaultSiteToml("141022-009", "南关村助餐点");
     auto plain = parseSiteConfig(text);
     REQUIRE(plain.ok());
-    CHECK(plain->rules.size() == 2);  // the commented examples stay off
+    CHECK(plain->policy.rules.size() == 2);  // the commented examples stay off
     for (const char* key : {"pick", "subsidised_per_day", "group", "all_categories", "not_categories", "max_age",
                             "villages", "from", "until", "per_day", "per_month", "month_cap_fen", "elder_fen",
-                            "remainder"})
+                            "remainder", "days", "workdays_only", "delivered", "min_price_fen", "counts_toward_daily",
+                            "delivery_fen", "holidays", "workdays", "per", "fen"})
         CHECK_MESSAGE(text.find(std::string("# ") + key) != std::string::npos, key);
     // Uncommenting the examples gives a valid policy: the [policy] keys go under [policy], the rules
     // after the others.
@@ -141,14 +143,94 @@ TEST_CASE("init's default site.toml shows every feature commented out, and each 
             enabled.insert(at + 9, line.substr(2) + "\n");
             continue;
         }
-        bool example = examples && (line.rfind("# [[rule]]", 0) == 0 || (line.rfind("# ", 0) == 0 && line.find(" = ") != std::string::npos));
+        bool example = examples && (line.rfind("# [[rule]]", 0) == 0 || line.rfind("# [[operating]]", 0) == 0 ||
+                                    line.rfind("# [calendar]", 0) == 0 ||
+                                    (line.rfind("# ", 0) == 0 && line.find(" = ") != std::string::npos));
         enabled += (example ? line.substr(2) : line) + "\n";
     }
     auto cfg = parseSiteConfig(enabled);
     REQUIRE_MESSAGE(cfg.ok(), (cfg.ok() ? "" : cfg.error().message));
-    CHECK(cfg->rules.size() == 5);
-    CHECK(cfg->pick == Pick::Highest);
-    CHECK(cfg->rules[2].allCategories.size() == 2);
-    CHECK(cfg->rules[3].elderFen == 100);
-    CHECK(cfg->rules[4].eligibilityOnly());
+    CHECK(cfg->policy.rules.size() == 7);
+    CHECK(cfg->policy.operating.size() == 1);
+    CHECK(cfg->policy.calendar.holidays.size() == 1);
+    CHECK(cfg->policy.rules[6].workdaysOnly);
+    CHECK(cfg->policy.pick == Pick::Highest);
+    CHECK(cfg->policy.rules[2].allCategories.size() == 2);
+    CHECK(cfg->policy.rules[3].elderFen == 100);
+    CHECK(cfg->policy.rules[4].eligibilityOnly());
+}
+
+TEST_CASE("policy v3 keys are read: calendar, days, workdays_only, delivered, min_price_fen, counts_toward_daily, operating") {
+    auto cfg = parseSiteConfig(R"([site]
+id = "141022-001"
+name = "测试"
+
+[calendar]
+holidays = ["2027-01-01", 2027-02-11]
+workdays = ["2027-02-07"]
+
+[[service]]
+id = "lunch"
+price_fen = 1000
+delivery_fen = 200
+
+[[rule]]
+name = "送餐补贴"
+days = ["mon", "fri"]
+workdays_only = true
+delivered = true
+min_price_fen = 1000
+counts_toward_daily = false
+government_fen = 200
+
+[[operating]]
+name = "运营补贴"
+per = "elder_day"
+services = ["lunch"]
+fen = 300
+)");
+    REQUIRE_MESSAGE(cfg.ok(), (cfg.ok() ? "" : cfg.error().message));
+    const PolicyConfig& p = cfg->policy;
+    CHECK(p.calendar.holidays.size() == 2);
+    CHECK(p.calendar.isWorkday(LocalDate::of(2027, 2, 7)));   // a Sunday made a workday (调休)
+    CHECK_FALSE(p.calendar.isWorkday(LocalDate::of(2027, 1, 1)));
+    CHECK(p.services.at(0).priceFor(true) == 1200);
+    CHECK(cfg->services.at(0).deliveryFen == 200);
+    const RuleDef& r = p.rules.at(0);
+    CHECK(r.days == ((1u << 0) | (1u << 4)));
+    CHECK(r.workdaysOnly);
+    CHECK(r.delivered == true);
+    CHECK(r.minPriceFen == 1000);
+    CHECK_FALSE(r.countsTowardDaily);
+    REQUIRE(p.operating.size() == 1);
+    CHECK(p.operating[0].per == OperatingPer::ElderDay);
+    CHECK(p.operating[0].fen == 300);
+    CHECK(p.operating[0].line == 23);
+}
+
+TEST_CASE("policy v3 mistakes are refused with their line, in Chinese") {
+    refused("[[rule]]\nname = \"a\"\ndays = [\"mon\", \"monday\"]\n", 11, "\"monday\" 不是星期");
+    refused("[[rule]]\nname = \"a\"\nper_day = 0\n", 11, "per_day 不能是 0");
+    refused("[[rule]]\nname = \"a\"\nper_month = 0\n", 11, "per_month 不能是 0");
+    refused("[[operating]]\nname = \"运营补贴\"\nper = \"meal\"\n", 9, "缺少 fen");
+    refused("[[operating]]\nname = \"运营补贴\"\nper = \"trip\"\nfen = 200\n", 11, "per 应为");
+    refused("[calendar]\nholidays = [\"2027-13-01\"]\n", 10, "日期");
+    // An unknown category is refused with the names that are accepted.
+    Error e = errorOf("[[rule]]\nname = \"a\"\ncategories = [\"pinkun\"]\n");
+    CHECK(e.message.find("第11行") != std::string::npos);
+    CHECK(e.message.find("不认识的类别 \"pinkun\"，可以写：") != std::string::npos);
+    CHECK(e.message.find("dibao（低保）") != std::string::npos);
+    // A key written twice: toml++'s English error, said in Chinese with its line.
+    e = errorOf("[[rule]]\nname = \"a\"\nper_day = 1\nper_day = 2\n");
+    CHECK(e.message == "site.toml第12行：\"per_day\" 写了两次（同一处每一项只能写一次，请删掉多余的一行）");
+    CHECK(e.message.find("redefine") == std::string::npos);
+}
+
+TEST_CASE("a village no roster elder has is accepted with a warning naming the known villages") {
+    auto cfg = parseSiteConfig(kHead + "[[rule]]\nname = \"北关补贴\"\nvillages = [\"北官村\"]\ngovernment_fen = 100\n");
+    REQUIRE(cfg.ok());
+    auto warnings = unknownVillageWarnings(cfg->policy, {"北关村", "南关村"});
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == "site.toml第9行：规则「北关补贴」的村 \"北官村\" 名册里没有老人（拼写错了吗？），名册里的村有：北关村、南关村");
+    CHECK(unknownVillageWarnings(cfg->policy, {"北官村"}).empty());
 }

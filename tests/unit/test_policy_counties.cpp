@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "shared/policy/policy_engine.hpp"
+#include "support/policy_use.hpp"
 
 using namespace mh;
 
@@ -100,7 +101,7 @@ TEST_CASE("洪洞 item 15: a 经济困难 elder of 82 gets at most 70 yuan in a 
     for (int day = 0; day < 30; ++day)
         for (const ServiceDef* svc : {&lunch, &dinner}) {
             LocalDate d = kNov1.plusDays(day);
-            PolicyDecision p = decide(cfg, *svc, elder, d, history);
+            PolicyDecision p = decideFor(cfg, *svc, elder, d, history);
             ++use;
             if (use <= 23) {
                 CHECK(p.shares.government == 300);
@@ -118,7 +119,7 @@ TEST_CASE("洪洞 item 15: a 经济困难 elder of 82 gets at most 70 yuan in a 
         }
     CHECK(government == 7000);
     // December starts a new month: 3 yuan again.
-    CHECK(decide(cfg, lunch, elder, LocalDate::of(2026, 12, 1), history).shares.government == 300);
+    CHECK(decideFor(cfg, lunch, elder, LocalDate::of(2026, 12, 1), history).shares.government == 300);
 }
 
 TEST_CASE("洪洞 items 15, 17 and 18 stack for one elder who is 低保, 经济困难 and 失能") {
@@ -126,12 +127,12 @@ TEST_CASE("洪洞 items 15, 17 and 18 stack for one elder who is 低保, 经济�
     ElderFacts elder{{"dibao", "kunnan", "shineng"}, LocalDate::of(1941, 6, 1), "南关村"};
     // Lunch 10 yuan, fixed shares in group order (centenarian, service, meal, care):
     // 养老服务补贴 300 + 低保高龄助餐 400 + 护理补贴 200 = 900 government; the elder pays 100.
-    PolicyDecision p = decide(cfg, *cfg.findService("lunch"), elder, kNov1, {});
+    PolicyDecision p = decideFor(cfg, *cfg.findService("lunch"), elder, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"养老服务补贴", "低保高龄助餐", "护理补贴"});
     CHECK(p.shares == Shares{900, 0, 0, 0, 100});
     CHECK(p.applied[1].shares.government == 400);
     // Dinner 8 yuan: 低保高龄助餐 is lunch only: 300 + 200 = 500; the elder pays 300.
-    p = decide(cfg, *cfg.findService("dinner"), elder, kNov1, {});
+    p = decideFor(cfg, *cfg.findService("dinner"), elder, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"养老服务补贴", "护理补贴"});
     CHECK(p.shares == Shares{500, 0, 0, 0, 300});
     CHECK(p.outcomeOf("低保高龄助餐")->verdict == RuleVerdict::NotService);
@@ -142,7 +143,7 @@ TEST_CASE("洪洞 item 13 with the others: a centenarian's lunch is covered and 
     ElderFacts elder{{"dibao", "kunnan", "shineng"}, LocalDate::of(1925, 1, 1), ""};
     // 百岁补贴 500 + 养老服务补贴 300 = 800; 低保高龄助餐 is cut to the 200 left; 护理补贴 finds the
     // price covered, adds nothing and so has not applied (and uses none of its cap).
-    PolicyDecision p = decide(cfg, *cfg.findService("lunch"), elder, kNov1, {});
+    PolicyDecision p = decideFor(cfg, *cfg.findService("lunch"), elder, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"百岁补贴", "养老服务补贴", "低保高龄助餐"});
     CHECK(p.applied[2].shares.government == 200);
     CHECK(p.shares == Shares{1000, 0, 0, 0, 0});
@@ -153,12 +154,12 @@ TEST_CASE("洪洞 item 18 needs 失能 and 经济困难 together") {
     SiteConfig cfg = parse(kHongtong);
     const ServiceDef& lunch = *cfg.findService("lunch");
     // 失能 at 70 without 经济困难: no rule; full price.
-    PolicyDecision p = decide(cfg, lunch, {{"shineng"}, LocalDate::of(1956, 1, 1), ""}, kNov1, {});
+    PolicyDecision p = decideFor(cfg, lunch, {{"shineng"}, LocalDate::of(1956, 1, 1), ""}, kNov1, {});
     CHECK(p.applied.empty());
     CHECK(p.shares.elder == 1000);
     CHECK(p.outcomeOf("护理补贴")->verdict == RuleVerdict::NotCategory);
     // Both at 70: 护理补贴 2 yuan (养老服务补贴 needs 80+).
-    p = decide(cfg, lunch, {{"shineng", "kunnan"}, LocalDate::of(1956, 1, 1), ""}, kNov1, {});
+    p = decideFor(cfg, lunch, {{"shineng", "kunnan"}, LocalDate::of(1956, 1, 1), ""}, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"护理补贴"});
     CHECK(p.shares == Shares{200, 0, 0, 0, 800});
     CHECK(p.outcomeOf("养老服务补贴")->verdict == RuleVerdict::Age);
@@ -193,28 +194,28 @@ TEST_CASE("中阳 五个一点: the five shares, the 1-yuan meal on top, and one
     const ServiceDef& dinner = *cfg.findService("dinner");
     // An ordinary elder of 65: 4 + 2 + 1 + 1 = 8 yuan of shares, pays 2.
     ElderFacts plain{{}, LocalDate::of(1961, 1, 1), ""};
-    CHECK(decide(cfg, lunch, plain, kNov1, {}).shares == Shares{400, 200, 100, 100, 200});
+    CHECK(decideFor(cfg, lunch, plain, kNov1, {}).shares == Shares{400, 200, 100, 100, 200});
     // A 低保 elder of 70: fixed shares first (800), then 一元餐 tops up the government share by what
     // is still needed for the elder to pay 1 yuan: 1000 − 800 − 100 = 100. Government 500.
     ElderFacts dibao{{"dibao"}, LocalDate::of(1956, 1, 1), ""};
-    PolicyDecision p = decide(cfg, lunch, dibao, kNov1, {});
+    PolicyDecision p = decideFor(cfg, lunch, dibao, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"五个一点", "一元餐"});
     CHECK(p.shares == Shares{500, 200, 100, 100, 100});
     CHECK(p.applied[1].shares.government == 100);
     // The same day's dinner: the one subsidised meal is used; no rule is a candidate: 8 yuan.
     std::vector<PriorUse> history{{kNov1, p.applied}};
-    PolicyDecision d2 = decide(cfg, dinner, dibao, kNov1, history);
+    PolicyDecision d2 = decideFor(cfg, dinner, dibao, kNov1, history);
     CHECK(d2.applied.empty());
     CHECK(d2.shares.elder == 800);
     CHECK(d2.outcomeOf("五个一点")->verdict == RuleVerdict::DailySubsidised);
     // Next day: subsidised again. An 8-yuan dinner: the five shares cover all 800 by themselves, so
     // 一元餐 has nothing left to add (not applied) and the elder pays nothing.
-    PolicyDecision next = decide(cfg, dinner, dibao, kNov1.plusDays(1), history);
+    PolicyDecision next = decideFor(cfg, dinner, dibao, kNov1.plusDays(1), history);
     CHECK(next.shares == Shares{400, 200, 100, 100, 0});
     CHECK(names(next) == std::vector<std::string>{"五个一点"});
     CHECK(next.outcomeOf("一元餐")->verdict == RuleVerdict::PriceCovered);
     // A 特困 elder of 55 (under 五个一点's age): 一元餐 alone puts 9 yuan in the government share.
-    CHECK(decide(cfg, lunch, {{"tekun"}, LocalDate::of(1971, 1, 1), ""}, kNov1, {}).shares == Shares{900, 0, 0, 0, 100});
+    CHECK(decideFor(cfg, lunch, {{"tekun"}, LocalDate::of(1971, 1, 1), ""}, kNov1, {}).shares == Shares{900, 0, 0, 0, 100});
 }
 
 TEST_CASE("新标准自2027年1月1日起执行: the old rule ends on 31 December and the new one starts the next day") {
@@ -233,10 +234,10 @@ government_fen = 500
 )");
     ElderFacts old{{}, LocalDate::of(1940, 1, 1), ""};
     const ServiceDef& lunch = *cfg.findService("lunch");
-    PolicyDecision dec31 = decide(cfg, lunch, old, LocalDate::of(2026, 12, 31), {});
+    PolicyDecision dec31 = decideFor(cfg, lunch, old, LocalDate::of(2026, 12, 31), {});
     CHECK(names(dec31) == std::vector<std::string>{"高龄2026"});
     CHECK(dec31.outcomeOf("高龄2027")->verdict == RuleVerdict::NotYetInForce);
-    PolicyDecision jan1 = decide(cfg, lunch, old, LocalDate::of(2027, 1, 1), {});
+    PolicyDecision jan1 = decideFor(cfg, lunch, old, LocalDate::of(2027, 1, 1), {});
     CHECK(names(jan1) == std::vector<std::string>{"高龄2027"});
     CHECK(jan1.shares.government == 500);
     CHECK(jan1.outcomeOf("高龄2026")->verdict == RuleVerdict::Expired);
@@ -265,14 +266,14 @@ government_fen = 600
 )");
     const ServiceDef& lunch = *cfg.findService("lunch");
     // 低保 and 85: 高龄 (600) beats 低保 (400); 高龄同额 also pays 600 but comes later in the file.
-    PolicyDecision p = decide(cfg, lunch, {{"dibao"}, LocalDate::of(1941, 1, 1), ""}, kNov1, {});
+    PolicyDecision p = decideFor(cfg, lunch, {{"dibao"}, LocalDate::of(1941, 1, 1), ""}, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"高龄"});
     CHECK(p.shares == Shares{300, 300, 0, 0, 400});
     CHECK(p.outcomeOf("低保")->verdict == RuleVerdict::LostInGroup);
     CHECK(p.outcomeOf("低保")->lostTo->name == "高龄");
     // With pick = first, 低保 (first in the file) applies.
-    cfg.pick = Pick::First;
-    CHECK(names(decide(cfg, lunch, {{"dibao"}, LocalDate::of(1941, 1, 1), ""}, kNov1, {})) ==
+    cfg.policy.pick = Pick::First;
+    CHECK(names(decideFor(cfg, lunch, {{"dibao"}, LocalDate::of(1941, 1, 1), ""}, kNov1, {})) ==
           std::vector<std::string>{"低保"});
 }
 
@@ -297,29 +298,29 @@ villages = ["北关村", "南关村"]
     const ServiceDef& dinner = *cfg.findService("dinner");
     ElderFacts beiguan{{}, std::nullopt, "北关村"}, nanguan{{}, std::nullopt, "南关村"}, other{{}, std::nullopt, "西街村"};
     // 北关村: 5 yuan and the eligibility rule (pays 0, applies).
-    PolicyDecision p = decide(cfg, lunch, beiguan, kNov1, {});
+    PolicyDecision p = decideFor(cfg, lunch, beiguan, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"本村助餐", "本村老人"});
     CHECK(p.shares == Shares{500, 0, 0, 0, 500});
     std::vector<PriorUse> h{{kNov1, p.applied}};
     // Dinner the same day: per_day used; only the eligibility rule: full price, not refused.
-    p = decide(cfg, dinner, beiguan, kNov1, h);
+    p = decideFor(cfg, dinner, beiguan, kNov1, h);
     CHECK(names(p) == std::vector<std::string>{"本村老人"});
     CHECK(p.shares.elder == 800);
     CHECK_FALSE(p.ineligible);
     CHECK(p.outcomeOf("本村助餐")->verdict == RuleVerdict::DayLimit);
     h.push_back({kNov1, p.applied});
     // Day 2: subsidised again (2nd use of the month); day 3: per_month used.
-    p = decide(cfg, lunch, beiguan, kNov1.plusDays(1), h);
+    p = decideFor(cfg, lunch, beiguan, kNov1.plusDays(1), h);
     CHECK(p.shares.government == 500);
     h.push_back({kNov1.plusDays(1), p.applied});
-    p = decide(cfg, lunch, beiguan, kNov1.plusDays(2), h);
+    p = decideFor(cfg, lunch, beiguan, kNov1.plusDays(2), h);
     CHECK(p.outcomeOf("本村助餐")->verdict == RuleVerdict::MonthLimit);
     CHECK(p.shares.elder == 1000);
     // 南关村: eligible at full price; 西街村: refused.
-    CHECK(decide(cfg, lunch, nanguan, kNov1, {}).shares.elder == 1000);
-    CHECK_FALSE(decide(cfg, lunch, nanguan, kNov1, {}).ineligible);
-    CHECK(decide(cfg, lunch, other, kNov1, {}).ineligible);
-    CHECK(decide(cfg, lunch, other, kNov1, {}).outcomeOf("本村老人")->verdict == RuleVerdict::Village);
+    CHECK(decideFor(cfg, lunch, nanguan, kNov1, {}).shares.elder == 1000);
+    CHECK_FALSE(decideFor(cfg, lunch, nanguan, kNov1, {}).ineligible);
+    CHECK(decideFor(cfg, lunch, other, kNov1, {}).ineligible);
+    CHECK(decideFor(cfg, lunch, other, kNov1, {}).outcomeOf("本村老人")->verdict == RuleVerdict::Village);
 }
 
 TEST_CASE("a month cap cuts a fixed-share rule share by share, and an elder_fen rule at its cap") {
@@ -341,14 +342,118 @@ month_cap_fen = 150
     ElderFacts e{{}, std::nullopt, ""};
     // First lunch: capped 600+300 = 900 (100 cap left); oneyuan: need 1000−900−100 = 0: adds
     // nothing (price as good as covered) and is not applied.
-    PolicyDecision p = decide(cfg, lunch, e, kNov1, {});
+    PolicyDecision p = decideFor(cfg, lunch, e, kNov1, {});
     CHECK(p.shares == Shares{600, 300, 0, 0, 100});
     CHECK(p.outcomeOf("oneyuan")->verdict == RuleVerdict::PriceCovered);
     std::vector<PriorUse> h{{kNov1, p.applied}};
     // Second: capped has 100 left: government 100, collective 0. oneyuan: need 1000−100−100 = 800,
     // cut at its cap 150 into collective. Elder 750.
-    p = decide(cfg, lunch, e, kNov1.plusDays(1), h);
+    p = decideFor(cfg, lunch, e, kNov1.plusDays(1), h);
     CHECK(p.shares == Shares{100, 150, 0, 0, 750});
     CHECK(p.applied[0].shares == Shares{100, 0, 0, 0, 0});
     CHECK(p.applied[1].shares == Shares{0, 150, 0, 0, 0});
+}
+
+// The two papers over a scripted month, against checkers written from their words (issue 24).
+namespace {
+
+struct PaperElder {
+    ElderFacts facts;
+    int age = 0;
+    bool dibao = false, tekun = false, kunnan = false, shineng = false;
+};
+
+const std::vector<PaperElder> kPaperElders{
+    {{{"dibao", "kunnan", "shineng"}, LocalDate::of(1941, 6, 1), "南关村"}, 85, true, false, true, true},
+    {{{"kunnan"}, LocalDate::of(1944, 3, 1), "北关村"}, 82, false, false, true, false},
+    {{{"dibao", "kunnan", "shineng"}, LocalDate::of(1925, 1, 1), ""}, 101, true, false, true, true},
+    {{{"tekun"}, LocalDate::of(1971, 1, 1), ""}, 55, false, true, false, false},
+    {{{"shineng", "kunnan"}, LocalDate::of(1956, 1, 1), ""}, 70, false, false, true, true},
+    {{{}, LocalDate::of(1961, 1, 1), ""}, 65, false, false, false, false},
+    {{{"dibao"}, std::nullopt, ""}, 0, true, false, false, false},  // no birth date
+};
+
+// The script: lunch every day, dinner on days not divisible by 3.
+template <class Pay>
+void scriptedNovember(const SiteConfig& cfg, const PaperElder& e, Pay&& pay) {
+    std::vector<PriorUse> history;
+    for (int dom = 1; dom <= 30; ++dom)
+        for (const char* sid : {"lunch", "dinner"}) {
+            if (std::string(sid) == "dinner" && dom % 3 == 0) continue;
+            LocalDate day = kNov1.plusDays(dom - 1);
+            PolicyDecision d = decideFor(cfg, *cfg.findService(sid), e.facts, day, history);
+            pay(dom, std::string(sid), d);
+            history.push_back(PriorUse{day, d.applied, sid});
+        }
+}
+
+}  // namespace
+
+TEST_CASE("洪洞 paper: a scripted November pays to the fen what items 13, 15, 17 and 18 say") {
+    SiteConfig cfg = parse(kHongtong);
+    Fen total = 0, want = 0;
+    for (const PaperElder& e : kPaperElders) {
+        // Each item: its amount per meal, its monthly ceiling, what it has paid this month.
+        struct Item {
+            bool eligible;
+            Fen perMeal, monthly, paid;
+            bool lunchOnly;
+        };
+        std::vector<Item> items{{e.age >= 100, 500, 30000, 0, false},
+                                {e.kunnan && e.age >= 80, 300, 7000, 0, false},
+                                {e.dibao && e.age >= 80, 400, -1, 0, true},
+                                {e.shineng && e.kunnan && e.age >= 60, 200, 10000, 0, false}};
+        scriptedNovember(cfg, e, [&](int dom, const std::string& sid, const PolicyDecision& d) {
+            Fen price = sid == "lunch" ? 1000 : 800, left = price, government = 0;
+            for (Item& it : items) {
+                if (!it.eligible || (it.lunchOnly && sid != "lunch")) continue;
+                Fen amount = std::min(it.perMeal, left);
+                if (it.monthly >= 0) amount = std::min(amount, it.monthly - it.paid);
+                it.paid += amount;
+                left -= amount;
+                government += amount;
+            }
+            INFO("age " << e.age << " day " << dom << " " << sid);
+            CHECK(d.shares.government == government);
+            CHECK(d.shares.elder == price - government);
+            total += d.shares.government;
+            want += government;
+        });
+    }
+    CHECK(total == want);
+    CHECK(want > 0);
+}
+
+TEST_CASE("中阳 paper: a scripted November pays to the fen what 五个一点 and 每餐只需付1元 say, once a day") {
+    SiteConfig cfg = parse(kZhongyang);
+    Shares total, want;
+    for (const PaperElder& e : kPaperElders) {
+        int subsidisedDay = 0;
+        scriptedNovember(cfg, e, [&](int dom, const std::string& sid, const PolicyDecision& d) {
+            Fen price = sid == "lunch" ? 1000 : 800;
+            Shares paper;
+            paper.elder = price;
+            if (subsidisedDay != dom) {  // 每人每天限补贴一餐
+                Fen left = price;
+                if (e.age >= 60) {  // 政府4元、集体2元、社会1元、子女1元, as far as the meal goes
+                    paper.government = std::min<Fen>(400, left), left -= paper.government;
+                    paper.collective = std::min<Fen>(200, left), left -= paper.collective;
+                    paper.donation = std::min<Fen>(100, left), left -= paper.donation;
+                    paper.family = std::min<Fen>(100, left), left -= paper.family;
+                }
+                if ((e.tekun || e.dibao) && left > 100) {  // 特困、低保每餐只需付1元, the government tops up
+                    paper.government += left - 100;
+                    left = 100;
+                }
+                paper.elder = left;
+                if (left < price) subsidisedDay = dom;
+            }
+            INFO("age " << e.age << " day " << dom << " " << sid);
+            CHECK(d.shares == paper);
+            total += d.shares;
+            want += paper;
+        });
+    }
+    CHECK(total == want);
+    CHECK(want.family > 0);
 }

@@ -4,10 +4,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <random>
 
 #include "shared/policy/policy_engine.hpp"
+#include "support/policy_use.hpp"
 
 using namespace mh;
 
@@ -17,7 +19,29 @@ struct Model {
     std::vector<RulePaid> applied;
     Shares shares;
     bool ineligible = false;
+    Fen operating = 0;
 };
+
+// Policy v3's calendar, read literally: Monday to Friday (std::chrono's own weekday), less the
+// holidays, plus the 调休 workdays.
+bool modelWorkday(const PolicyConfig& p, LocalDate day) {
+    for (const auto& w : p.calendar.workdays)
+        if (w == day) return true;
+    for (const auto& h : p.calendar.holidays)
+        if (h == day) return false;
+    unsigned wd = std::chrono::weekday{std::chrono::sys_days{day.ymd}}.iso_encoding();  // 1 = Monday
+    return wd <= 5;
+}
+
+// The v3 conditions of a rule or operating subsidy on this use.
+bool modelV3(const PolicyConfig& p, const Conditions& r, LocalDate day, bool delivered, Fen price) {
+    unsigned wd = std::chrono::weekday{std::chrono::sys_days{day.ymd}}.iso_encoding();
+    if (r.days && !((r.days >> (wd - 1)) & 1u)) return false;
+    if (r.workdaysOnly && !modelWorkday(p, day)) return false;
+    if (r.delivered && *r.delivered != delivered) return false;
+    if (r.minPriceFen && price < *r.minPriceFen) return false;
+    return true;
+}
 
 bool contains(const std::vector<std::string>& v, const std::string& x) {
     for (const auto& y : v)
@@ -27,14 +51,33 @@ bool contains(const std::vector<std::string>& v, const std::string& x) {
 
 // Contract 10, rules 1–5, read literally.
 Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts& e, LocalDate day,
-                  const std::vector<PriorUse>& history) {
+                  const std::vector<PriorUse>& history, bool delivered) {
     Model m;
-    Fen price = svc.priceFen;
+    Fen price = svc.priceFen + (delivered ? svc.deliveryFen : 0);  // v3: delivery is part of the price
+    // v3: every matching per-meal operating subsidy pays; absent services: priced ones only.
+    for (const auto& op : cfg.policy.operating) {
+        if (op.per != OperatingPer::Meal) continue;
+        bool ok = op.services.empty() ? price > 0 : contains(op.services, svc.id);
+        if (!op.categories.empty()) {
+            bool any = false;
+            for (const auto& c : op.categories) any = any || contains(e.categories, c);
+            ok = ok && any;
+        }
+        if (op.minAge > 0) ok = ok && e.birth && ageOn(*e.birth, day) >= op.minAge;
+        ok = ok && modelV3(cfg.policy, op, day, delivered, price);
+        if (ok) m.operating += op.fen;
+    }
     if (price == 0) return m;  // rule 5
     auto inMonth = [&](LocalDate d) { return d.year() == day.year() && d.month() == day.month(); };
     int subsidisedToday = 0;
-    for (const auto& u : history)
-        if (u.day == day && !u.rules.empty()) ++subsidisedToday;
+    // v3: a record counts when a rule that counts toward the daily limit paid a part of it.
+    for (const auto& u : history) {
+        bool counting = false;
+        for (const auto& p : u.rules)
+            for (const auto& r : cfg.policy.rules)
+                if (r.name == p.rule && r.countsTowardDaily) counting = true;
+        if (u.day == day && counting) ++subsidisedToday;
+    }
     auto usesOf = [&](const std::string& name, bool todayOnly) {
         int n = 0;
         for (const auto& u : history)
@@ -53,7 +96,7 @@ Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts
     auto capLeft = [&](const RuleDef& r) { return r.monthCapFen ? std::max<Fen>(0, *r.monthCapFen - paidOf(r.name)) : price; };
     // Rule 1: candidates.
     std::vector<const RuleDef*> cands;
-    for (const auto& r : cfg.rules) {
+    for (const auto& r : cfg.policy.rules) {
         bool ok = true;
         if (!r.categories.empty()) {
             bool any = false;
@@ -73,7 +116,8 @@ Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts
         if (!r.services.empty()) ok = ok && contains(r.services, svc.id);
         if (r.from) ok = ok && !(day < *r.from);
         if (r.until) ok = ok && !(*r.until < day);
-        if (cfg.subsidisedPerDay) ok = ok && subsidisedToday < *cfg.subsidisedPerDay;
+        ok = ok && modelV3(cfg.policy, r, day, delivered, price);
+        if (cfg.policy.subsidisedPerDay && r.countsTowardDaily) ok = ok && subsidisedToday < *cfg.policy.subsidisedPerDay;
         if (r.perDay) ok = ok && usesOf(r.name, true) < *r.perDay;
         if (r.perMonth) ok = ok && usesOf(r.name, false) < *r.perMonth;
         bool noMoney = !r.elderFen && r.shares.government + r.shares.collective + r.shares.donation + r.shares.family == 0;
@@ -82,7 +126,7 @@ Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts
     }
     // Rule 2: one per group; groups in order of their first rule in the file.
     std::vector<std::string> groups;
-    for (const auto& r : cfg.rules)
+    for (const auto& r : cfg.policy.rules)
         if (!contains(groups, r.group)) groups.push_back(r.group);
     std::vector<const RuleDef*> picked;
     for (const auto& g : groups) {
@@ -95,7 +139,7 @@ Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts
             if (amount < 0) amount = 0;
             if (amount > price) amount = price;
             if (amount > capLeft(*r)) amount = capLeft(*r);
-            if (!best || (cfg.pick == Pick::Highest && amount > bestAmount)) {
+            if (!best || (cfg.policy.pick == Pick::Highest && amount > bestAmount)) {
                 best = r;
                 bestAmount = amount;
             }
@@ -135,7 +179,7 @@ Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts
     for (const RuleDef* r : picked)
         if (r->elderFen) apply(r);
     m.shares.elder = price - covered;
-    m.ineligible = m.applied.empty() && cfg.unsubsidised == Unsubsidised::Refuse;  // rule 5
+    m.ineligible = m.applied.empty() && cfg.policy.unsubsidised == Unsubsidised::Refuse;  // rule 5
     return m;
 }
 
@@ -150,13 +194,18 @@ SiteConfig randomPolicy(std::mt19937& rng) {
         return v;
     };
     SiteConfig cfg;
-    cfg.services = {ServiceDef{"breakfast", "早餐", ServiceKind::Meal, {0}, {1440}, 300},
-                    ServiceDef{"lunch", "午餐", ServiceKind::Meal, {0}, {1440}, 1000},
-                    ServiceDef{"dinner", "晚餐", ServiceKind::Meal, {0}, {1440}, 800},
-                    ServiceDef{"health", "助医", ServiceKind::Service, {0}, {1440}, 0}};
-    cfg.pick = chance(50) ? Pick::Highest : Pick::First;
-    cfg.unsubsidised = chance(30) ? Unsubsidised::Refuse : Unsubsidised::FullPrice;
-    if (chance(30)) cfg.subsidisedPerDay = 1 + pickOne(2);
+    cfg.services = {ServiceDef{"breakfast", "早餐", ServiceKind::Meal, {0}, {1440}, 300, 0},
+                    ServiceDef{"lunch", "午餐", ServiceKind::Meal, {0}, {1440}, 1000, Fen(chance(50) ? 200 : 0)},
+                    ServiceDef{"dinner", "晚餐", ServiceKind::Meal, {0}, {1440}, 800, Fen(pickOne(3) * 150)},
+                    ServiceDef{"health", "助医", ServiceKind::Service, {0}, {1440}, 0, 0}};
+    // A county calendar with holidays on weekdays and 调休 Saturdays and Sundays.
+    for (int i = 0; i < 3; ++i) {
+        if (chance(60)) cfg.policy.calendar.holidays.insert(LocalDate::of(2026, 11, unsigned(1 + pickOne(30))));
+        if (chance(60)) cfg.policy.calendar.workdays.insert(LocalDate::of(2026, 11, unsigned(1 + pickOne(30))));
+    }
+    cfg.policy.pick = chance(50) ? Pick::Highest : Pick::First;
+    cfg.policy.unsubsidised = chance(30) ? Unsubsidised::Refuse : Unsubsidised::FullPrice;
+    if (chance(30)) cfg.policy.subsidisedPerDay = 1 + pickOne(2);
     int n = 1 + pickOne(7);
     for (int i = 0; i < n; ++i) {
         RuleDef r;
@@ -174,6 +223,11 @@ SiteConfig randomPolicy(std::mt19937& rng) {
         if (chance(25)) r.perDay = 1 + pickOne(2);
         if (chance(25)) r.perMonth = 1 + pickOne(8);
         if (chance(40)) r.monthCapFen = pickOne(4000);
+        if (chance(20)) r.days = unsigned(1 + pickOne(127));
+        if (chance(25)) r.workdaysOnly = true;
+        if (chance(25)) r.delivered = chance(50);
+        if (chance(20)) r.minPriceFen = 300 + pickOne(900);
+        if (chance(30)) r.countsTowardDaily = false;
         int money = pickOne(10);
         if (money < 2) {
             // eligibility only
@@ -184,7 +238,19 @@ SiteConfig randomPolicy(std::mt19937& rng) {
             r.shares = Shares{pickOne(3) ? Fen(pickOne(900)) : 0, pickOne(2) ? Fen(pickOne(400)) : 0,
                               pickOne(3) == 0 ? Fen(pickOne(300)) : 0, pickOne(3) == 0 ? Fen(pickOne(300)) : 0, 0};
         }
-        cfg.rules.push_back(std::move(r));
+        cfg.policy.rules.push_back(std::move(r));
+    }
+    for (int i = 0, n = pickOne(3); i < n; ++i) {
+        OperatingDef op;
+        op.name = "op" + std::to_string(i);
+        op.fen = 50 + pickOne(300);
+        if (chance(30)) op.services = {"lunch"};
+        if (chance(30)) op.categories = someCats();
+        if (chance(30)) op.minAge = 60 + pickOne(30);
+        if (chance(40)) op.delivered = chance(50);
+        if (chance(30)) op.workdaysOnly = true;
+        if (chance(20)) op.minPriceFen = 500 + pickOne(800);
+        cfg.policy.operating.push_back(std::move(op));
     }
     return cfg;
 }
@@ -194,7 +260,7 @@ SiteConfig randomPolicy(std::mt19937& rng) {
 TEST_CASE("property: the calculator agrees with the simple model to the fen over random month histories") {
     std::mt19937 rng(20261130);
     const std::vector<std::string> cats{"dibao", "tekun", "kunnan", "shineng"};
-    int uses = 0, applied = 0, multi = 0;
+    int uses = 0, applied = 0, multi = 0, deliveredUses = 0, operatingUses = 0;
     for (int round = 0; round < 400; ++round) {
         SiteConfig cfg = randomPolicy(rng);
         ElderFacts elder;
@@ -212,24 +278,28 @@ TEST_CASE("property: the calculator agrees with the simple model to the fen over
             LocalDate d = LocalDate::of(2026, 11, unsigned(day));
             for (const auto& svc : cfg.services) {
                 if (rng() % 3 == 0) continue;
-                PolicyDecision got = decide(cfg, svc, elder, d, history);
-                Model want = simpleModel(cfg, svc, elder, d, history);
+                bool delivered = svc.kind == ServiceKind::Meal && rng() % 3 == 0;
+                PolicyDecision got = decideFor(cfg, svc, elder, d, history, delivered);
+                Model want = simpleModel(cfg, svc, elder, d, history, delivered);
                 ++uses;
                 INFO("round " << round << " day " << day << " service " << svc.id);
                 REQUIRE(got.shares == want.shares);
                 REQUIRE(got.applied == want.applied);
                 REQUIRE(got.ineligible == want.ineligible);
+                REQUIRE(got.operatingFen == want.operating);
                 // Invariants: the shares sum to the price, none negative, no rule past its month cap.
-                CHECK(got.shares.total() == svc.priceFen);
+                CHECK(got.shares.total() == svc.priceFen + (delivered ? svc.deliveryFen : 0));
                 for (Share s : kAllShares) CHECK(got.shares.at(s) >= 0);
                 for (const auto& p : got.applied) {
                     paidByRule[p.rule] += p.total();
-                    for (const auto& r : cfg.rules)
+                    for (const auto& r : cfg.policy.rules)
                         if (r.name == p.rule && r.monthCapFen) CHECK(paidByRule[p.rule] <= *r.monthCapFen);
                 }
                 applied += !got.applied.empty();
                 multi += got.applied.size() > 1;
-                if (!got.ineligible) history.push_back(PriorUse{d, got.applied});
+                if (!got.ineligible) history.push_back(PriorUse{d, got.applied, svc.id});
+                deliveredUses += delivered;
+                operatingUses += got.operatingFen > 0;
             }
         }
     }
@@ -237,4 +307,6 @@ TEST_CASE("property: the calculator agrees with the simple model to the fen over
     CHECK(uses > 10000);
     CHECK(applied > uses / 5);
     CHECK(multi > 200);
+    CHECK(deliveredUses > uses / 5);
+    CHECK(operatingUses > uses / 20);
 }

@@ -8,7 +8,10 @@
 #include <thread>
 
 #include "shared/checkin/checkin_engine.hpp"
+#include "shared/checkin/scan_preview.hpp"
 #include "shared/policy/policy_explain.hpp"
+#include "shared/reports/day_tally.hpp"
+#include "shared/upload/upload_outbox.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "shared/store/schema.hpp"
 #include "shared/tally/tally_json.hpp"
@@ -226,12 +229,12 @@ group = "village"
     REQUIRE(importRoster(*site, "elder_id,name,birth_date,categories,village\nE1,张桂兰,1940-01-01,dibao,北关村\n",
                          LocalDate::of(2026, 11, 1), "2026-11-01T08:00:00+08:00", "test")
                 .ok());
-    auto e = explainPolicy(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-02T11:30"));
+    auto e = explainScan(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-02T11:30"));
     REQUIRE(e.ok());
     CHECK(e->sentence ==
           "张*兰11月2日午餐10元：「低保高龄」补贴8元（政府6元、村集体2元），您付2元。「低保」「高龄」和「低保高龄」不重复享受，"
           "按就高原则享受「低保高龄」。");
-    auto j = explanationJson(*e, site->config());
+    auto j = explanationJson(*e, site->config().policy);
     CHECK(j["matched"] == nlohmann::json::array({"低保", "高龄", "低保高龄"}));
     CHECK(j["details"][3]["status"] == "village");
     CHECK(j["details"][3]["why"] == "只适用于南关村");
@@ -239,12 +242,150 @@ group = "village"
     CHECK(CheckinStore(site->db()).forDay("2026-11-02").empty());
     FakeClock clock(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-30T20:00")));
     REQUIRE(CheckInEngine(*site, clock).checkInManually("E1", "lunch", LocalDateTime::parse("2026-11-02T11:31"), false, "李").ok());
-    e = explainPolicy(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-02T12:00"));
+    e = explainScan(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-02T12:00"));
     REQUIRE(e.ok());
     CHECK(e->alreadyToday);
-    CHECK(e->sentence.find("今天的午餐已经签到过了") != std::string::npos);
-    CHECK(e->sentence.find("供应时间") == std::string::npos);  // the lunch has no window: open all day
+    // The recorded use and its split, not a new scan (never 按原价付 for a subsidised use).
+    CHECK(e->sentence == "张*兰11月2日的午餐已经签到过了（11:31）：10元，「低保高龄」补贴8元（政府6元、村集体2元），您付了2元。再刷会提示重复。");
+    CHECK(explanationJson(*e, site->config().policy)["recorded"]["shares_fen"]["elder"] == 200);
     // An unknown elder and an unknown service are errors, not explanations.
-    CHECK(explainPolicy(*site, "E9", "lunch", *LocalDateTime::parse("2026-11-02T12:00")).error().code == "explain.unknown");
-    CHECK(explainPolicy(*site, "E1", "supper", *LocalDateTime::parse("2026-11-02T12:00")).error().code == "usage.service");
+    CHECK(explainScan(*site, "E9", "lunch", *LocalDateTime::parse("2026-11-02T12:00")).error().code == "explain.unknown");
+    CHECK(explainScan(*site, "E1", "supper", *LocalDateTime::parse("2026-11-02T12:00")).error().code == "usage.service");
+}
+
+TEST_CASE("policy explain says why nothing applies (no birth date) and what is left of a partly used month cap") {
+    test::TempDir dir;
+    auto site = test::makeSite(dir.path(), R"(
+[site]
+id = "141022-009"
+name = "测试食堂"
+
+[[service]]
+id = "lunch"
+name = "午餐"
+price_fen = 1000
+
+[[rule]]
+name = "高龄补贴"
+min_age = 80
+government_fen = 300
+month_cap_fen = 800
+)");
+    REQUIRE(importRoster(*site, "elder_id,name,birth_date,categories,village\nE1,张桂兰,1940-01-01,,北关村\nE2,李秀英,,,北关村\n",
+                         LocalDate::of(2026, 11, 1), "2026-11-01T08:00:00+08:00", "test")
+                .ok());
+    auto e = explainScan(*site, "E2", "lunch", *LocalDateTime::parse("2026-11-02T11:30"));
+    REQUIRE(e.ok());
+    CHECK(e->sentence == "李*英11月2日午餐10元：没有登记出生日期，年龄补贴不能用，请找工作人员补登，按原价付10元。");
+    // 8元 a month at 3元 a meal: after one meal 5元 are left, after the second 2元.
+    FakeClock clock(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-30T20:00")));
+    CheckInEngine engine(*site, clock);
+    REQUIRE(engine.checkInManually("E1", "lunch", LocalDateTime::parse("2026-11-02T11:31"), false, "李").ok());
+    e = explainScan(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-03T11:30"));
+    REQUIRE(e.ok());
+    CHECK(e->sentence == "张*兰11月3日午餐10元：「高龄补贴」补贴3元（政府3元），您付7元，「高龄补贴」本月还剩2元。");
+    REQUIRE(engine.checkInManually("E1", "lunch", LocalDateTime::parse("2026-11-03T11:31"), false, "李").ok());
+    e = explainScan(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-04T11:30"));
+    REQUIRE(e.ok());
+    CHECK(e->sentence == "张*兰11月4日午餐10元：「高龄补贴」补贴2元（政府2元），您付8元，「高龄补贴」本月额度用完了。");
+    // Money that is not whole yuan keeps its two decimals.
+    CHECK(yuanZh(250) == "2.50元");
+    CHECK(yuanZh(300) == "3元");
+}
+
+TEST_CASE("operating subsidies: per meal fixed on the record, per elder-day in the tally to the earliest record this terminal has seen") {
+    test::TempDir dir;
+    auto site = test::makeSite(dir.path(), R"(
+[site]
+id = "141022-009"
+name = "测试食堂"
+
+[[service]]
+id = "breakfast"
+name = "早餐"
+price_fen = 300
+
+[[service]]
+id = "lunch"
+name = "午餐"
+price_fen = 1000
+delivery_fen = 300
+
+[[rule]]
+name = "送餐补贴"
+delivered = true
+government_fen = 300
+
+[[operating]]
+name = "送餐运营补贴"
+per = "meal"
+delivered = true
+fen = 200
+
+[[operating]]
+name = "每人每天运营补贴"
+per = "elder_day"
+fen = 300
+)");
+    REQUIRE(importRoster(*site, "elder_id,name,birth_date,categories,village\nE1,张桂兰,1940-01-01,,北关村\nE2,李秀英,1945-01-01,,北关村\n",
+                         LocalDate::of(2026, 11, 1), "2026-11-01T08:00:00+08:00", "test")
+                .ok());
+    FakeClock clock(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-30T20:00")));
+    CheckInEngine engine(*site, clock);
+    auto lunch = engine.checkInManually("E1", "lunch", LocalDateTime::parse("2026-11-02T11:40"), true, "李");
+    REQUIRE(lunch.ok());
+    CHECK(lunch->priceFen == 1300);  // delivered: price_fen + delivery_fen
+    CHECK(lunch->shares->government == 300);
+    CHECK(lunch->shares->elder == 1000);
+    auto breakfast = engine.checkInManually("E1", "breakfast", LocalDateTime::parse("2026-11-02T07:30"), false, "李");
+    REQUIRE(breakfast.ok());
+    REQUIRE(engine.checkInManually("E2", "breakfast", LocalDateTime::parse("2026-11-02T07:50"), false, "李").ok());
+    CHECK(CheckinStore(site->db()).byId(*lunch->recordId)->operatingFen == 200);
+    CHECK(CheckinStore(site->db()).byId(*breakfast->recordId)->operatingFen == 0);
+    // E2 also ate earlier at another terminal of the site: that terminal's record carries E2's 3元.
+    site->db().exec(
+        "INSERT INTO checkins(elder_id, service, service_kind, day, at, delivered, price_fen, government_fen, collective_fen,"
+        " donation_fen, family_fen, elder_fen, source, origin_terminal, origin_record)"
+        " VALUES('E2', 'lunch', 'meal', '2026-11-02', '2026-11-02T07:10:00+08:00', 0, 1000, 0, 0, 0, 0, 1000, 'card', 'peer0001', 1)");
+
+    auto json = tallyJson(tallyOfDay(*site, LocalDate::of(2026, 11, 2), "2026-11-02T20:00:00+08:00"));
+    std::map<std::int64_t, Fen> operating;
+    for (const auto& r : json["records"]) operating[r["record_id"].get<std::int64_t>()] = r["operating_fen"].get<Fen>();
+    CHECK(operating.size() == 3);
+    CHECK(operating[*breakfast->recordId] == 300);  // E1's earliest record of the day
+    CHECK(operating[*lunch->recordId] == 200);      // the delivered meal's own 2元 only
+    for (const auto& [id, fen] : operating)
+        if (id != *breakfast->recordId && id != *lunch->recordId) CHECK(fen == 0);  // E2: the peer's record has it
+    Fen services = 0;
+    for (const auto& s : json["services"]) services += s["operating_fen"].get<Fen>();
+    CHECK(services == 500);
+    // A void moves the elder-day money to the next record at the next tally.
+    REQUIRE(engine.voidRecord(*breakfast->recordId, "刷错了", "李").ok());
+    json = tallyJson(tallyOfDay(*site, LocalDate::of(2026, 11, 2), "2026-11-02T20:00:00+08:00"));
+    for (const auto& r : json["records"])
+        if (r["record_id"] == *lunch->recordId) CHECK(r["operating_fen"] == 500);
+
+    // The upload: a void of the peer's record moves E2's 3元 to this terminal's breakfast, so the
+    // day is frozen again as a new revision carrying it (and only then).
+    UploadOutbox outbox(*site);
+    const std::int64_t nextMorning = site->timeZone().toUnix(*LocalDateTime::parse("2026-11-03T09:00"));
+    CHECK(outbox.freezeDue(nextMorning) == 1);
+    CHECK(outbox.freezeDue(nextMorning) == 0);
+    auto peer = site->db().prepare("SELECT record_id FROM checkins WHERE origin_terminal = 'peer0001'");
+    REQUIRE(peer.step());
+    const std::int64_t peerRecord = peer.i64(0);
+    {
+        Transaction tx(site->db());
+        CheckinStore(site->db()).markVoided(peerRecord, "2026-11-02T21:00:00+08:00", "王", "另一台机器刷错了");
+        tx.commit();
+    }
+    CHECK(outbox.freezeDue(nextMorning) == 1);
+    auto pending = outbox.pending();
+    REQUIRE(pending.size() == 1);
+    CHECK(pending[0].revision == 2);
+    Fen e2 = -1;
+    const auto body = nlohmann::json::parse(pending[0].body);
+    for (const auto& r : body["records"])
+        if (r["elder_id"] == "E2") e2 = r["operating_fen"].get<Fen>();
+    CHECK(e2 == 300);
 }

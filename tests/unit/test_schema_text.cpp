@@ -45,6 +45,7 @@ TEST_CASE("every released schema migration keeps its text byte for byte") {
         "f64d00c561fa3dd02bf85b3445f24544362f7cee7a04245874dbe6d5becc05b4",  // 14
         "c172349d7afd511209cf04915dac9a4ebd404e3f903e65327a7a0035b2183173",  // 15
         "6bd51f8accdf54195441f7c000899b8fd11e2e3be938fbf12468ddf658d46a85",  // 16: elders' diet needs
+        "a2f6491fae7a5961480a1a79bd476ff70c71294dfa9f5d061066c0f0c75b039b",  // 17: per-meal operating money
     };
     const auto& steps = mh::schemaMigrations();
     REQUIRE(steps.size() >= released.size());

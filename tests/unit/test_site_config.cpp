@@ -25,16 +25,16 @@ TEST_CASE("the default site.toml written by init parses to the documented policy
     REQUIRE(cfg->services.size() == 1);
     CHECK(cfg->services[0].priceFen == 1000);
     CHECK(cfg->services[0].opens.text() == "10:30");
-    REQUIRE(cfg->rules.size() == 2);
-    CHECK(cfg->rules[1].minAge == 80);
-    CHECK(cfg->rules[1].shares.government == 600);
+    REQUIRE(cfg->policy.rules.size() == 2);
+    CHECK(cfg->policy.rules[1].minAge == 80);
+    CHECK(cfg->policy.rules[1].shares.government == 600);
 }
 
 TEST_CASE("the demo site's policy parses") {
     auto cfg = loadSiteConfig(std::filesystem::path(MEALHALL_ASSETS_DIR) / "demo/site.toml");
     REQUIRE_MESSAGE(cfg.ok(), (cfg.ok() ? "" : cfg.error().message));
     CHECK(cfg->services.size() >= 5);
-    CHECK(cfg->rules.front().name == "特困供养");
+    CHECK(cfg->policy.rules.front().name == "特困供养");
 }
 
 TEST_CASE("a syntax error names the line") {
@@ -74,7 +74,7 @@ TEST_CASE("rules name real categories and services") {
     // Chinese category names are accepted and stored as codes.
     auto ok = parseSiteConfig(kSite + "[[rule]]\nname = \"x\"\ncategories = [\"低保\", \"tekun\"]\n");
     REQUIRE(ok.ok());
-    CHECK(ok->rules[0].categories == std::vector<std::string>{"dibao", "tekun"});
+    CHECK(ok->policy.rules[0].categories == std::vector<std::string>{"dibao", "tekun"});
 }
 
 TEST_CASE("the site table is required and the time zone must exist") {
