@@ -2,7 +2,8 @@
 # The kiosk alone on a screen under cage (Debian's Wayland kiosk compositor), as
 # mealhall-kiosk-cage.service runs it, on wlroots' headless backend with its pixman (CPU) renderer:
 # start to the first frame (READY=1 on a fake NOTIFY_SOCKET, cage's start included) and the RSS of
-# cage plus the kiosk, median of 3 runs. Baselines in the same run: the kiosk alone under Xvfb (the
+# cage plus the kiosk, median of 3 runs, each process's split by mapping (MB: llvm, mesa, anon, heap,
+# shm, files); then the kiosk drawing through cage's Xwayland (SDL_VIDEODRIVER=x11) for comparison. Baselines in the same run: the kiosk alone under Xvfb (the
 # X server already up) and one frame offscreen (`kiosk screenshot`, SDL's offscreen driver; `run`
 # needs a display). All at 1280x720, wlroots' headless output. KMS/DRM only where /dev/dri/card*
 # exists. Needs cage and xwayland (cage 0.1.4 will not start without Xwayland); not in scripts/setup.
@@ -40,24 +41,37 @@ while ready is None and time.monotonic() - t0 < 60 and p.poll() is None:
     try:
         if b"READY=1" in s.recv(4096): ready = time.monotonic() - t0
     except socket.timeout: pass
+# The run's processes: its session (cage's Xwayland is forked twice and reparented, but stays in it).
 def tree(root):
-    kids = {}
+    out = []
     for d in os.listdir("/proc"):
         if d.isdigit():
-            try: ppid = int(open(f"/proc/{d}/stat").read().rsplit(")", 1)[1].split()[1])
+            try: sid = int(open(f"/proc/{d}/stat").read().rsplit(")", 1)[1].split()[3])
             except OSError: continue
-            kids.setdefault(ppid, []).append(int(d))
-    out, todo = [], [root]
-    while todo:
-        q = todo.pop(); out.append(q); todo += kids.get(q, [])
+            if sid == root: out.append(int(d))
     return out
 if ready is not None: time.sleep(5)
+# Where a process's resident memory is, by mapping (smaps): libLLVM (Mesa's gallium links it; its
+# relocated pages alone are ~40 MB once loaded), the rest of Mesa, anonymous memory (malloc arenas,
+# llvmpipe's threads and JIT code, textures), the heap, the window's shared buffers, other files.
+def where(q):
+    import re
+    kb = {}; name = "other"
+    try:
+        for line in open(f"/proc/{q}/smaps"):
+            if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+                f = line.split(None, 5); path = f[5].strip() if len(f) > 5 else ""
+                name = ("llvm" if "LLVM" in path else "mesa" if ("_dri" in path or "gallium" in path or "libGL" in path or "libEGL" in path or "glapi" in path)
+                        else "heap" if path == "[heap]" else "anon" if path == "" else "shm" if path.startswith("/memfd") or path.startswith("/dev/shm") else "files")
+            elif line.startswith("Rss:"): kb[name] = kb.get(name, 0) + int(line.split()[1])
+    except OSError: return ""
+    return "(" + " ".join(f"{k} {v // 1024}" for k, v in sorted(kb.items(), key=lambda kv: -kv[1])) + ")"
 hwm = rss = 0; names = []
 for q in tree(p.pid):
     try: st = dict(l.split(":", 1) for l in open(f"/proc/{q}/status"))
     except OSError: continue
     h = int(st.get("VmHWM", "0 kB").split()[0]); r = int(st.get("VmRSS", "0 kB").split()[0])
-    hwm += h; rss += r; names.append(f"{st['Name'].strip()}={h // 1024}/{r // 1024}MB")
+    hwm += h; rss += r; names.append(f"{st['Name'].strip()}={h // 1024}/{r // 1024}MB{where(q)}")
 os.killpg(p.pid, signal.SIGTERM)
 try: p.wait(10)
 except subprocess.TimeoutExpired: os.killpg(p.pid, signal.SIGKILL); p.wait()
@@ -78,6 +92,12 @@ read -r cstart chwm crss cnames <<<"$(median3 "${runas[@]}" env XDG_RUNTIME_DIR=
   XDG_CACHE_HOME="$work/cache" WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
   cage -- env -u WATCHDOG_PID SDL_VIDEODRIVER=wayland "$KIOSK" run --site "$work/site")"
 
+# The same kiosk under cage drawing through X (cage's Xwayland) instead of Wayland: SDL's X11 path
+# has a plain framebuffer, so the kiosk loads no Mesa; Xwayland does (glamor on llvmpipe).
+read -r wstart whwm wrss wnames <<<"$(median3 "${runas[@]}" env XDG_RUNTIME_DIR="$work/xdg" \
+  XDG_CACHE_HOME="$work/cache" WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
+  cage -- env -u WATCHDOG_PID SDL_VIDEODRIVER=x11 "$KIOSK" run --site "$work/site")"
+
 # Baseline: the kiosk alone under Xvfb (server started beforehand, its own RSS shown apart).
 xstart=-1 xhwm=0 xrss=0 xserver=0
 if command -v Xvfb >/dev/null; then
@@ -97,6 +117,7 @@ done
 read -r ostart ohwm <<<"$(printf '%s\n' "${offs[@]}" | sort -n | sed -n 2p)"
 
 echo "cage + kiosk (headless, pixman): start to first frame ${cstart} s (median of 3, cage's start included); peak $(mb "$chwm"), steady $(mb "$crss") [${cnames}]"
+echo "kiosk on cage's Xwayland (x11): start to first frame ${wstart} s; peak $(mb "$whwm"), steady $(mb "$wrss") [${wnames}]"
 echo "kiosk under Xvfb (baseline):     start to first frame ${xstart} s (Xvfb already up); peak $(mb "$xhwm"), steady $(mb "$xrss"); Xvfb itself $(mb "$xserver")"
 echo "kiosk offscreen (baseline):      one frame to PNG ${ostart} s (whole process); peak $(mb "$ohwm")"
 echo "cage/Xvfb: start $(echo "scale=2; $cstart / $xstart" | bc)x, steady RSS $(echo "scale=2; $crss / $xrss" | bc)x (kiosk alone), $(echo "scale=2; $crss / ($xrss + $xserver)" | bc)x (with the X server)"

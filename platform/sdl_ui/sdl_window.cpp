@@ -30,10 +30,20 @@ SdlWindow::SdlWindow(const std::string& title, int width, int height) {
     if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
         throw std::runtime_error(std::string("SDL video: ") + SDL_GetError());
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-    if (width <= 0 || height <= 0) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    bool fullscreen = width <= 0 || height <= 0;
+    if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
     auto open = [&] {
-        m_window = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                    width > 0 ? width : 1024, height > 0 ? height : 600, flags);
+        // Full screen is asked of the window manager; with none (X without one, issue 23: the window
+        // stayed 1024x600 on a 1280x800 screen and cut 请刷卡) nobody grows the window, so it is made
+        // the desktop's size at its corner from the start.
+        int w = width > 0 ? width : 1024, h = height > 0 ? height : 600;
+        int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+        SDL_DisplayMode desktop{};
+        if (fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0 && desktop.w > 0 && desktop.h > 0) {
+            w = desktop.w, h = desktop.h;
+            x = y = 0;
+        }
+        m_window = SDL_CreateWindow(title.c_str(), x, y, w, h, flags);
         if (!m_window) throw std::runtime_error(std::string("SDL window: ") + SDL_GetError());
         m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_SOFTWARE);
     };

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "gui/gui_fixture.hpp"
+#include "kiosk/gui/kiosk_speaker.hpp"
 #include "kiosk/ui/choose_layout.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/texts.hpp"
@@ -204,4 +205,9 @@ TEST_CASE("staff 补签 picks the service among every open one, the staff-booked
     ctl.apply(StaffCommand{PickManualService{"medical"}});
     ctl.apply(StaffCommand{ManualCheckIn{"E0001"}});
     CHECK(fx.recordsOf("E0001") == std::vector<std::string>{"cleaning", "medical"});
+}
+
+TEST_CASE("the real voice says 请点您要的一项 and each name it has pinyin for") {
+    CHECK(gui::KioskSpeaker::pinyinForChoices({"助医", "书法班"}) == "qing3 dian3 nin2 yao4 de yi2 xiang4, zhu4 yi1, shu1 fa3 ban1");
+    CHECK(gui::KioskSpeaker::pinyinForChoices({"助医", "没听过的服务"}) == "qing3 dian3 nin2 yao4 de yi2 xiang4, zhu4 yi1");
 }

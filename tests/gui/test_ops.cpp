@@ -10,12 +10,15 @@
 #include "kiosk/app/ops_services.hpp"
 #include "kiosk/app/posting_job.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
+#include "kiosk/ui/ops_panel.hpp"
 #include "kiosk/ui/posting_summary.hpp"
 #include "platform/net/curl_http_client.hpp"
 #include "shared/store/audit_log.hpp"
+#include "shared/store/checkin_store.hpp"
 #include "shared/store/donation_store.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "support/fake_county.hpp"
+#include "support/run_process.hpp"
 #include "support/wait_until.hpp"
 #include "upload/upload_fixture.hpp"
 
@@ -440,4 +443,38 @@ TEST_CASE("the settings tab shows a day the county refused, with its answer, and
     CHECK(u.terminal == "本机编号：" + loadTerminalIdentity(us.site->db()).id);
     CHECK(u.pending == "没有待上报的数据");  // the refusal held nothing back
     services.stop();
+}
+
+TEST_CASE("a fresh demo site has last month's records, so the waiting screen's idle notice shows (issue 23)") {
+    test::TempDir dir;
+    auto made = test::kiosk({"demo", "--site", dir.path().string(), "--no-gui"});
+    REQUIRE_MESSAGE(made.exitCode == 0, made.err);
+    auto opened = Site::open(dir.path());
+    REQUIRE(opened.ok());
+    Site& site = **opened;
+    // The demo is made for the real today; the kiosk runs a minute later.
+    FakeClock clock(SystemClock().nowUnix() + 60);
+    LocalDate today = site.timeZone().toLocal(clock.nowUnix()).date;
+    // cards.txt's promise holds: E0023–E0030 have no records today.
+    for (const auto& r : CheckinStore(site.db()).forDay(today.iso())) CHECK(r.elderId < "E0023");
+    app::PostingJobOptions po;
+    po.print = [](const std::string&, const std::filesystem::path&) { return okStatus(); };
+    app::PostingJob job(dir.path(), clock, po);
+    auto c = job.runOnce(site);
+    CHECK_FALSE(c.nothingToPost);
+    CHECK(c.made);
+    auto summary = job.summary();
+    REQUIRE(summary);
+    REQUIRE_FALSE(summary->lines.empty());
+    CHECK(summary->lines.front().find("助餐") != std::string::npos);
+    // The waiting screen untouched for two minutes shows it.
+    KioskController ctl(site, clock);
+    OpsLink link;
+    link.posting = [&] { return job.summary(); };
+    ctl.setOpsLink(link);
+    ctl.tick();
+    CHECK_FALSE(ctl.state().ops.postingShown);
+    clock.advance(OpsPanel::kIdleBeforePostingSeconds + 1);
+    ctl.tick();
+    CHECK(ctl.state().ops.postingShown);
 }
