@@ -178,3 +178,59 @@ TEST_CASE("the posting prints the 收费标准 in force that month") {
     CHECK(squeezed.find("护理补贴（经济困难且失能且60岁以上）：所有收费服务，每次村集体补贴2元，其余老人自付。") != std::string::npos);
     CHECK(squeezed.find("不同类的补贴可以同时享受") != std::string::npos);
 }
+
+TEST_CASE("policy v3 through the executable: a delivered scan pays its delivery, explain --delivered agrees, a misspelt village warns") {
+    PolicySite s;
+    test::writeFile(s.dir.path() / "site/site.toml", R"(
+[site]
+id = "141024-001"
+name = "洪洞测试食堂"
+
+[[service]]
+id = "lunch"
+name = "午餐"
+price_fen = 1000
+delivery_fen = 300
+
+[[rule]]
+name = "送餐补贴"
+delivered = true
+government_fen = 300
+
+[[rule]]
+name = "北关补贴"
+villages = ["北官村"]
+government_fen = 100
+
+[[operating]]
+name = "送餐运营补贴"
+per = "meal"
+delivered = true
+fen = 200
+)");
+    auto explained = kiosk({"policy", "explain", "--site", s.site, "--elder", "E2", "--service", "lunch", "--at",
+                            "2026-11-04T11:30", "--delivered"});
+    REQUIRE_MESSAGE(explained.exitCode == 0, explained.err);
+    Json j = Json::parse(explained.out);
+    CHECK(j["price_fen"] == 1300);
+    CHECK(j["shares_fen"]["government"] == 300);
+    CHECK(j["operating_fen"] == 200);
+    REQUIRE(j["warnings"].size() == 1);
+    CHECK(j["warnings"][0] == "site.toml第17行：规则「北关补贴」的村 \"北官村\" 名册里没有老人（拼写错了吗？），名册里的村有：北关村");
+    auto r = kiosk({"scan", "--site", s.site, "--service", "lunch", "--at", "2026-11-04T11:30", "--delivered", s.id2});
+    REQUIRE_MESSAGE(r.exitCode == 0, (r.out + r.err));
+    Json scan = Json::parse(r.out);
+    CHECK(scan["price_fen"] == 1300);
+    CHECK(scan["shares_fen"]["elder"] == 1000);
+    auto tally = kiosk({"tally", "--site", s.site, "--date", "2026-11-04"});
+    REQUIRE_MESSAGE(tally.exitCode == 0, tally.err);
+    Json t = Json::parse(tally.out);
+    CHECK(t["services"][0]["operating_fen"] == 200);
+    CHECK(t["records"][0]["operating_fen"] == 200);
+    // A key written twice is refused in Chinese with its line (exit 2), never toml++'s English.
+    test::writeFile(s.dir.path() / "site/site.toml", "[site]\nid = \"141024-001\"\nname = \"a\"\nname = \"b\"\n");
+    auto broken = kiosk({"policy", "explain", "--site", s.site, "--elder", "E2", "--service", "lunch"});
+    CHECK(broken.exitCode == 2);
+    CHECK(broken.err.find("第4行") != std::string::npos);
+    CHECK(broken.err.find("写了两次") != std::string::npos);
+}
