@@ -201,9 +201,17 @@ TEST_CASE("staff 补签 picks the service among every open one, the staff-booked
     CHECK(fx.recordsOf("E0001").empty());
     ctl.apply(StaffCommand{PickManualService{"cleaning"}});
     ctl.apply(StaffCommand{ManualCheckIn{"E0001"}});
+    // The confirmation names the service staff picked; only 确认补签 records it.
+    REQUIRE(st.confirming);
+    CHECK(fx.recordsOf("E0001").empty());
+    bool named = false;
+    for (const auto& line : st.confirming->lines) named = named || line.find("助洁") != std::string::npos;
+    CHECK(named);
+    ctl.apply(StaffCommand{ConfirmStaffAction{}});
     CHECK(fx.recordsOf("E0001") == std::vector<std::string>{"cleaning"});
     ctl.apply(StaffCommand{PickManualService{"medical"}});
     ctl.apply(StaffCommand{ManualCheckIn{"E0001"}});
+    ctl.apply(StaffCommand{ConfirmStaffAction{}});
     CHECK(fx.recordsOf("E0001") == std::vector<std::string>{"cleaning", "medical"});
 }
 

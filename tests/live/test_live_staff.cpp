@@ -93,7 +93,7 @@ struct LiveStaff {
 
 }  // namespace
 
-TEST_CASE("through the real event loop, two taps on 作废 and a reason leave the meal counted; only the confirmation voids it") {
+TEST_CASE("through the real event loop, two taps on 作废 and a reason leave the meal counted, only the confirmation voids it") {
     test::GuiFixture fx;
     CheckInEngine engine(*fx.site, fx.clock);
     auto scanned = engine.scan(ScanRequest{fx.idLow, "lunch", std::nullopt, false});

@@ -32,7 +32,7 @@ TEST_CASE("ISO weeks: 2027-W09 starts on Monday 1 March, week 1 holds 4 January,
     CHECK(isoWeekOf(LocalDate::of(2027, 1, 1)) == "2026-W53");
 }
 
-TEST_CASE("a menu is set for a meal only, with sensible dishes; the newest setting of a day wins; the dish list counts uses") {
+TEST_CASE("a menu is set for a meal only, with sensible dishes, the newest setting of a day wins, the dish list counts uses") {
     test::TempDir dir;
     auto site = test::makeSite(dir.path());
     LocalDate day = LocalDate::of(2027, 3, 2);
@@ -61,7 +61,7 @@ TEST_CASE("a menu is set for a meal only, with sensible dishes; the newest setti
     CHECK(dishes[1] == "青菜");
 }
 
-TEST_CASE("the roster's 饮食 column: codes or names, kept on re-import, refused when unknown; the kitchen's list masks names") {
+TEST_CASE("the roster's 饮食 column: codes or names, kept on re-import, refused when unknown, and the kitchen's list masks names") {
     test::TempDir dir;
     auto site = test::makeSite(dir.path());
     const std::string csv = "elder_id,name,birth_date,饮食\nE1,张桂兰,1940-01-02,低盐|soft\nE2,王秀英,1941-02-03,\n"
