@@ -164,7 +164,10 @@ double PostingPainter::drawTotals(PangoText& t, cairo_t* cr, double y) {
         if (s.delivered) each += "（含送餐\u00a0" + std::to_string(s.delivered) + "）";
     }
     each += "。共服务老人\u00a0" + std::to_string(m_f.servedElders) + "\u00a0人。";
-    return y + t.draw(kMargin, y, each, {11, false, Align::Left, kContentW});
+    y += t.draw(kMargin, y, each, {11, false, Align::Left, kContentW});
+    std::string safety = "食品安全：晨检\u00a0" + std::to_string(m_f.safetyMorningDays) + "\u00a0天，留样\u00a0" +
+                         std::to_string(m_f.safetySamples) + "\u00a0次，检查\u00a0" + std::to_string(m_f.safetyChecks) + "\u00a0次。";
+    return y + 2 + t.draw(kMargin, y + 2, safety, {11, false, Align::Left, kContentW});
 }
 
 double PostingPainter::drawChart(PangoText& t, cairo_t* cr, double y) {

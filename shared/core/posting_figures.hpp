@@ -49,6 +49,9 @@ struct MonthlyFigures {
     Fen donationsFen = 0;                 // every donation received in the month, named or not
     int donationsCount = 0;
     DonationBalance balance;              // as of the month's last day
+    // Food safety (contract 14): days with a 晨检, 留样 taken, and the other checks (daily, weekly,
+    // monthly, deliveries received) recorded in the month, at any terminal of the site.
+    int safetyMorningDays = 0, safetySamples = 0, safetyChecks = 0;
 };
 
 }  // namespace mh

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "shared/core/text.hpp"
+#include "shared/safety/safety_book.hpp"
 #include "shared/posting/fee_schedule.hpp"
 #include "shared/store/checkin_store.hpp"
 
@@ -125,9 +126,19 @@ MonthlyFigures buildMonthlyFigures(const SiteConfig& cfg, int year, unsigned mon
 MonthlyFigures loadMonthlyFigures(Site& site, int year, unsigned month) {
     std::string from = LocalDate::of(year, month, 1).iso(), to = lastDayOfMonth(year, month).iso();
     DonationStore donations(site.db());
-    return buildMonthlyFigures(site.config(), year, month, CheckinStore(site.db()).forDays(from, to),
-                               ElderStore(site.db()).all(), donations.forDays(from, to),
-                               donations.balance(lastDayOfMonth(year, month)));
+    MonthlyFigures f = buildMonthlyFigures(site.config(), year, month, CheckinStore(site.db()).forDays(from, to),
+                                           ElderStore(site.db()).all(), donations.forDays(from, to),
+                                           donations.balance(lastDayOfMonth(year, month)));
+    std::set<std::string> morningDays;
+    for (const SafetyCheck& c : safetyChecks(site.db())) {
+        std::string day = site.timeZone().toLocal(c.atUnix).date.iso();
+        if (day < from || day > to) continue;
+        if (c.kind == SafetyKind::Morning) morningDays.insert(day);
+        else if (c.kind == SafetyKind::Sample) ++f.safetySamples;
+        else if (c.kind != SafetyKind::SampleDestroyed) ++f.safetyChecks;
+    }
+    f.safetyMorningDays = int(morningDays.size());
+    return f;
 }
 
 }  // namespace mh

@@ -129,6 +129,21 @@ TEST_CASE("safety status walks a week under faketime: due before the first meal,
     auto weekly = s.add(kDay1 + 7 * kDay + 120, "weekly", {});
     REQUIRE_MESSAGE(weekly.exitCode == 0, weekly.err);
     CHECK(overdue(s.status(kDay1 + 7 * kDay + 180), "weekly").empty());
+
+    // The month's posting counts them: one day with a 晨检, one sample, two checks (daily, weekly).
+    auto out = (s.dir.path() / "posting").string();
+    auto posting = kioskAt(kDay1 + 7 * kDay + 240, {"posting", "--site", s.site, "--month", "2027-03", "--out", out, "--no-print"});
+    REQUIRE_MESSAGE(posting.exitCode == 0, posting.err);
+    auto text = test::runProcess({"/usr/bin/pdftotext", "-enc", "UTF-8", out + "/posting-2027-03.pdf", "-"}).out;
+    std::string squeezed;  // no spaces, no-break spaces or line breaks
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 2, "\u00a0") == 0) {
+            ++i;
+            continue;
+        }
+        if (text[i] != ' ' && text[i] != '\n') squeezed += text[i];
+    }
+    CHECK_MESSAGE(squeezed.find("食品安全：晨检1天，留样1次，检查2次。") != std::string::npos, squeezed);
 }
 
 TEST_CASE("safety add refuses a missing or wrong field with its name (exit 2) and records nothing") {
