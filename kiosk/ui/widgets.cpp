@@ -266,7 +266,10 @@ void dragToScroll(DrawContext& ctx) {
     ImGuiStorage* store = ImGui::GetStateStorage();
     const ImGuiID pressed = ImGui::GetID("##drag-pressed"), dragging = ImGui::GetID("##drag-on"),
                   startY = ImGui::GetID("##drag-scroll-y");
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+    // A press on the scrollbar is the scrollbar's own drag (ImGui handles it in BeginChild, before this).
+    const bool onScrollbar = ImGui::GetActiveID() != 0 &&
+                             ImGui::GetActiveID() == ImGui::GetWindowScrollbarID(ImGui::GetCurrentWindow(), ImGuiAxis_Y);
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !onScrollbar &&
         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows)) {
         store->SetBool(pressed, true);
         store->SetBool(dragging, false);
