@@ -281,8 +281,10 @@ void dragToScroll(DrawContext& ctx) {
         return;
     }
     if (!store->GetBool(pressed)) return;
-    float dy = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y;
-    if (!store->GetBool(dragging) && std::fabs(dy) < ctx.mm(kDragStartMm)) return;
+    ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
+    float dy = d.y;
+    // Up or down more than across: a sideways drag (the first run's 10 cm bar) stays its control's.
+    if (!store->GetBool(dragging) && (std::fabs(dy) < ctx.mm(kDragStartMm) || std::fabs(dy) <= std::fabs(d.x))) return;
     store->SetBool(dragging, true);
     ImGui::SetScrollY(std::clamp(store->GetFloat(startY) - dy, 0.0f, ImGui::GetScrollMaxY()));
     // The finger is scrolling, not tapping: the button it went down on lets go, so the release taps nothing.
