@@ -16,12 +16,14 @@ struct ShotArgs {
     std::string size = "1280x800";
     double diagonal = 0;
     std::string at;
+    bool training = false;
 };
 
 int runScreenshot(const ShotArgs& a, Context& ctx) {
     render::ScreenshotOptions opt;
     opt.screen = a.screen;
     opt.diagonalInch = a.diagonal;
+    opt.training = a.training;
     if (std::sscanf(a.size.c_str(), "%dx%d", &opt.width, &opt.height) != 2) {
         ctx.say("--size 应写成 宽x高，例如 1280x800", "--size must look like 1280x800");
         return kUsage;
@@ -59,10 +61,11 @@ void registerScreenshotVerb(CLI::App& app, Context& ctx) {
     Verb<ShotArgs>(app, ctx, "screenshot", "render one kiosk screen to a PNG, no display needed", runScreenshot)
         .site()
         .required("--screen", &ShotArgs::screen,
-                  "checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, roster, missing, manual, settings, donation, posting, firstrun-id, firstrun-name, firstrun-pin, firstrun-panel, firstrun-roster, firstrun-card")
+                  "checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, roster, missing, manual, settings, donation, posting, storage-full, void-reason, void-confirm, firstrun-id, firstrun-name, firstrun-pin, firstrun-panel, firstrun-roster, firstrun-card")
         .required("--out", &ShotArgs::out, "PNG file to write")
         .shown("--size", &ShotArgs::size, "WIDTHxHEIGHT in pixels")
         .option("--diagonal", &ShotArgs::diagonal, "panel diagonal in inches (default: site.toml, else 96 dpi)")
+        .flag("--training", &ShotArgs::training, "draw it as training mode (run --at) shows it: inside the 培训模式 frame")
         .at("the time shown, e.g. 2026-11-25T11:32 (default: now)");
 }
 

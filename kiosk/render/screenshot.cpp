@@ -10,7 +10,8 @@ namespace mh::render {
 const std::vector<std::string>& screenNames() {
     static const std::vector<std::string> names{"checkin", "accepted", "delivered", "duplicate", "unknown", "invalid",
                                                 "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
-                                                "manual",  "settings", "donation", "posting", "storage-full", "choose"};
+                                                "manual",  "settings", "donation", "posting", "storage-full", "choose",
+                                                "void-reason", "void-confirm"};
     return names;
 }
 
@@ -70,6 +71,14 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
             p.codeNote = "还有 10 分钟有效，只能用一次";
             p.address = "本机地址：192.168.1.20:7443";
             p.peers = site.config().peerAddresses;
+        }
+    } else if (opt.screen == "void-reason" || opt.screen == "void-confirm") {
+        // Staff voiding today's first record: its reasons, then the confirmation naming it.
+        st.screen = ui::ScreenId::Roster;
+        ctl.apply(ui::ShowStaffTab{ui::StaffTab::Roster});
+        if (!st.roster.empty() && !st.roster.front().rows.empty()) {
+            ctl.apply(ui::StartVoid{st.roster.front().rows.front().recordId});
+            if (opt.screen == "void-confirm") ctl.apply(ui::VoidWithReason{ui::voidReasons().front()});
         }
     } else if (opt.screen == "donation") {
         // The form half filled: an amount typed and the anonymous donor picked.

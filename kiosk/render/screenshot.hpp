@@ -25,7 +25,8 @@ struct ScreenshotOptions {
 };
 
 // checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, the
-// staff tabs roster, missing, manual, settings, and storage-full (a scan the store could not write).
+// staff tabs roster, missing, manual, settings, and storage-full (a scan the store could not write);
+// void-reason and void-confirm: voiding today's first record, its reasons and then its confirmation.
 const std::vector<std::string>& screenNames();
 
 // A rendered screen. Members are destroyed in reverse: the canvas before the ImGui context.

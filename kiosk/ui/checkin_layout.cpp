@@ -109,6 +109,13 @@ CheckinLayout computeCheckinLayout(const Panel& p, const CheckinTexts& t) {
         float wpx = fitPx(f.word, z.wordPx, z.minWordPx, kPleaseScan.zh, colW);
         auto block = [&](float w) { return (inkBottom(w) - inkTop(w)) + gap + (inkBottom(hintPx) - inkTop(hintPx)); };
         while (wpx > z.minWordPx && block(wpx) > area.height()) wpx = std::max(z.minWordPx, wpx * 0.97f);
+        // Shorter still (a 7" panel inside the training frame): the picture says what the hint
+        // says, and 请刷卡 keeps its 20 mm; the hint goes rather than shrink below 10 mm.
+        if (block(wpx) > area.height()) {
+            float y = area.min.y + std::max(0.0f, (area.height() - (inkBottom(wpx) - inkTop(wpx))) / 2) - inkTop(wpx);
+            out.word = {{std::round(cx - textSize(f.word, wpx, kPleaseScan.zh).x / 2), y}, wpx};
+            return out;
+        }
         float y = area.min.y + std::max(0.0f, (area.height() - block(wpx)) / 2) - inkTop(wpx);
         out.word = {{std::round(cx - textSize(f.word, wpx, kPleaseScan.zh).x / 2), y}, wpx};
         y += inkBottom(wpx) + gap - inkTop(hintPx);

@@ -30,9 +30,10 @@ struct DrawContext {
     const Metrics& metrics;
     CommandQueue& out;
     DrawnLayout* layout = nullptr;
+    bool training = false;  // the training frame takes its part of the panel (Panel::rect)
     [[nodiscard]] float mm(float v) const { return metrics.mm(v); }
     [[nodiscard]] float s() const { return fonts.sizes.scale; }
-    [[nodiscard]] Panel panel() const { return {metrics, fonts}; }
+    [[nodiscard]] Panel panel() const { return {metrics, fonts, training}; }
 };
 
 // Draws the whole screen for `state` into the current ImGui frame (between NewFrame and Render).

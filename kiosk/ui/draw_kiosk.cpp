@@ -7,30 +7,44 @@
 namespace mh::ui {
 
 namespace {
-// Over whatever screen is up: the training band across the top, and on the waiting screen a mark for
-// staff when the start-up check found the database damaged. Drawn last so no screen can hide them.
-void drawCustodyMarks(const KioskState& state, DrawContext& ctx) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+// `run --at`: the amber frame around the screen, in its own space (Panel::rect leaves it out, and
+// the screens' window does not reach under it, so a tap there reaches nothing).
+void drawTrainingFrame(DrawContext& ctx) {
+    TrainingFrame fr = trainingFrame(ctx.metrics, ctx.fonts);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
     float W = float(ctx.metrics.width), H = float(ctx.metrics.height);
+    dl->AddRectFilled(fr.band.min, fr.band.max, kAmber);
+    dl->AddRectFilled({0, fr.inner.min.y}, {fr.inner.min.x, H}, kAmber);
+    dl->AddRectFilled({fr.inner.max.x, fr.inner.min.y}, {W, H}, kAmber);
+    dl->AddRectFilled({fr.inner.min.x, fr.inner.max.y}, {fr.inner.max.x, H}, kAmber);
+    dl->AddText(ctx.fonts.staff, fr.text.px, fr.text.at, kText, kTrainingBand);
+    if (ctx.layout) {
+        ImVec2 ts = textSize(ctx.fonts.staff, fr.text.px, kTrainingBand);
+        ctx.layout->texts.push_back({"training", fr.text.at, {fr.text.at.x + ts.x, fr.text.at.y + ts.y}});
+        ctx.layout->pictures.push_back({"training-band", fr.band.min, fr.band.max});
+        ctx.layout->pictures.push_back({"training-inner", fr.inner.min, fr.inner.max});
+    }
+}
+
+// On the waiting screen, a mark for staff when the start-up check found the database damaged.
+// Drawn last so no screen can hide it.
+void drawDatabaseMark(const KioskState& state, DrawContext& ctx) {
+    if (state.databaseProblem.empty() || state.screen != ScreenId::Checkin) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    Rect r = ctx.panel().rect();
     float px = ctx.fonts.sizes.minBodyPx, pad = ctx.mm(1.5f);
-    if (state.training) {
-        float bandH = px * 1.2f + 2 * pad;
-        dl->AddRectFilled({0, 0}, {W, bandH}, kAmber);
-        float tpx = fitPx(ctx.fonts.body, px, px * 0.6f, kTrainingBand, W - 2 * pad);
-        drawTextCentred(ctx, ctx.fonts.body, tpx, W / 2, pad, kText, kTrainingBand, "training");
-    }
-    if (!state.databaseProblem.empty() && state.screen == ScreenId::Checkin) {
-        float y = H - px * 1.2f - ctx.mm(4);
-        ImVec2 sz = textSize(ctx.fonts.body, px, kDatabaseMark);
-        dl->AddRectFilled({ctx.mm(4) - pad, y - pad}, {ctx.mm(4) + sz.x + pad, y + sz.y + pad}, kRed);
-        drawText(ctx, ctx.fonts.body, px, {ctx.mm(4), y}, kButtonText, kDatabaseMark, "database-mark");
-    }
+    float x = r.min.x + ctx.mm(4), y = r.max.y - px * 1.2f - ctx.mm(4);
+    ImVec2 sz = textSize(ctx.fonts.body, px, kDatabaseMark);
+    dl->AddRectFilled({x - pad, y - pad}, {x + sz.x + pad, y + sz.y + pad}, kRed);
+    drawText(ctx, ctx.fonts.body, px, {x, y}, kButtonText, kDatabaseMark, "database-mark");
 }
 }  // namespace
 
 void drawKiosk(const KioskState& state, DrawContext& ctx) {
-    ImGui::SetNextWindowPos({0, 0});
-    ImGui::SetNextWindowSize({float(ctx.metrics.width), float(ctx.metrics.height)});
+    ctx.training = state.training;
+    Rect r = ctx.panel().rect();
+    ImGui::SetNextWindowPos(r.min);
+    ImGui::SetNextWindowSize(r.size());
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(kBackground));
@@ -44,10 +58,11 @@ void drawKiosk(const KioskState& state, DrawContext& ctx) {
         case ScreenId::Roster: drawRosterScreen(state, ctx); break;
         case ScreenId::Choose: drawChooseScreen(state, ctx); break;
     }
-    drawCustodyMarks(state, ctx);
+    drawDatabaseMark(state, ctx);
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
+    if (state.training) drawTrainingFrame(ctx);
 }
 
 }  // namespace mh::ui

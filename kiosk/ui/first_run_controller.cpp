@@ -78,7 +78,7 @@ void FirstRunController::apply(const FirstRunCommand& c) {
             } else if constexpr (std::is_same_v<T, FrPickFile>) importRoster(cmd.index);
             else if constexpr (std::is_same_v<T, FrRescan>) {
                 m_state.csvFiles = findCsvFiles(m_opt.usbRoots);
-                note(m_state.csvFiles.empty() ? "没有找到表格文件：请插好U盘，等几秒再点“重新查找”" : "");
+                note(m_state.csvFiles.empty() ? "没有找到名单文件：请插好U盘，等几秒再点“重新查找”" : "");
             } else if constexpr (std::is_same_v<T, FrScan>) scan(cmd.payload);
         },
         c);

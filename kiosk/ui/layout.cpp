@@ -3,7 +3,24 @@
 
 #include <algorithm>
 
+#include "kiosk/ui/kiosk_state.hpp"
+#include "kiosk/ui/widgets.hpp"
+
 namespace mh::ui {
+
+TrainingFrame trainingFrame(const Metrics& m, const FontSet& f) {
+    TrainingFrame out;
+    float W = float(m.width), H = float(m.height), pad = m.mm(0.75f), border = m.mm(1.5f);
+    // Staff-sized words (the trainees read them, not the elders): the band stays slim, so every
+    // screen keeps its elder sizes below it.
+    float minPx = m.mm(kStaffTextMm / 0.64f);
+    float px = fitPx(f.staff ? f.staff : f.body, std::min(f.sizes.staffPx, minPx * f.sizes.scale), minPx, kTrainingBand, W - 2 * pad);
+    float w = f.staff ? textSize(f.staff, px, kTrainingBand).x : 0;
+    out.band = {{0, 0}, {W, std::round(px + 2 * pad)}};
+    out.text = {{std::round((W - w) / 2), pad}, px};
+    out.inner = {{std::round(border), out.band.max.y}, {W - std::round(border), H - std::round(border)}};
+    return out;
+}
 
 bool Rect::contains(const Rect& r, float slack) const {
     return r.min.x >= min.x - slack && r.min.y >= min.y - slack && r.max.x <= max.x + slack && r.max.y <= max.y + slack;

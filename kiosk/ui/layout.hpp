@@ -31,16 +31,39 @@ struct Rect {
 // The direction a group is laid out in: along a row in landscape, down a column in portrait.
 enum class Axis { Row, Column };
 
-// What a layout is computed from: the panel's metrics and the fonts built for it (text widths).
-// No ImGui frame is needed, so layouts are tested without a window.
+// Text placed by a layout: the top-left of its line box and its pixel size.
+struct TextSpot {
+    ImVec2 at{0, 0};
+    float px = 0;
+};
+
+// `run --at`'s training frame (issue 23: a band drawn over the screens hid 签到成功, the PIN pad's
+// 返回 and the staff tabs, and passed taps through): a band across the top saying 培训模式 and a thin
+// amber border down the sides and along the bottom. It takes its own space: the screens lay out in
+// `inner`, and nothing of theirs is under the frame.
+struct TrainingFrame {
+    Rect band;     // the top band, the full width
+    TextSpot text; // its words, centred
+    Rect inner;    // where every screen lays out
+};
+TrainingFrame trainingFrame(const Metrics& m, const FontSet& f);
+
+// What a layout is computed from: the panel's metrics and the fonts built for it (text widths),
+// and whether the training frame takes part of the panel. No ImGui frame is needed, so layouts are
+// tested without a window.
 struct Panel {
     const Metrics& metrics;
     const FontSet& fonts;
+    bool training = false;
 
     [[nodiscard]] float mm(float v) const { return metrics.mm(v); }
     [[nodiscard]] bool portrait() const { return metrics.portrait(); }
     [[nodiscard]] Axis flow() const { return portrait() ? Axis::Column : Axis::Row; }
-    [[nodiscard]] Rect rect() const { return {{0, 0}, {float(metrics.width), float(metrics.height)}}; }
+    // Where a screen lays out: the whole panel, or inside the training frame. The one place every
+    // screen's layout starts from.
+    [[nodiscard]] Rect rect() const {
+        return training ? trainingFrame(metrics, fonts).inner : Rect{{0, 0}, {float(metrics.width), float(metrics.height)}};
+    }
 };
 
 // Cutting a slice of `len` px off one side of `r`; `r` keeps what is left after a further `gap`.
@@ -56,11 +79,5 @@ Rect cutEnd(Rect& r, Axis a, float len, float gap = 0);
 Rect centreIn(const Rect& outer, ImVec2 size);
 // `count` cells of size `cell` in rows of `cols`, `gap` apart, the block centred across `r` from its top.
 std::vector<Rect> gridCells(const Rect& r, int count, int cols, ImVec2 cell, float gap);
-
-// Text placed by a layout: the top-left of its line box and its pixel size.
-struct TextSpot {
-    ImVec2 at{0, 0};
-    float px = 0;
-};
 
 }  // namespace mh::ui

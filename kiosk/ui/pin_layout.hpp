@@ -14,7 +14,8 @@ inline constexpr const char* kPinTitle = "工作人员：请输入密码";
 struct PinLayout {
     Rect back;
     TextSpot title;
-    TextSpot typed;  // the dots, or why the PIN was refused
+    TextSpot typed;  // the dots, or why the PIN was refused: a fixed line, whatever it says
+    float typedWidth = 0;  // the most that line may take (a longer sentence is drawn smaller)
     struct Key {
         Rect rect;
         const char* label;

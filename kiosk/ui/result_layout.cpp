@@ -85,8 +85,22 @@ ResultLayout computeResultLayout(const Panel& p, const ResultTexts& t) {
     float msgW = row ? W - btnW - gap : W;
 
     // Heights that do not depend on the room: the name, and the outcome word in a column.
-    float namePx = t.name.empty() ? 0 : fitPx(f.body, z.bodyPx, z.minBodyPx, t.name, W);
-    float nameH = t.name.empty() ? 0 : namePx + rowGap;
+    // The name line's digits (the opening hours on 现在没开) in the digits font, 10 mm like every
+    // elder digit (issue 23: 8.7 mm at 7").
+    std::string name1 = t.name, name2;
+    if (!t.name.empty() && mixedSize(f, z.minBodyPx, t.name).x > W) {
+        // Too wide even at 10 mm: the hours (from the first digit) on a line of their own.
+        size_t cut = t.name.find_first_of("0123456789");
+        if (cut != std::string::npos && cut > 0) {
+            name1 = t.name.substr(0, cut), name2 = t.name.substr(cut);
+            while (!name1.empty() && name1.back() == ' ') name1.pop_back();
+        }
+    }
+    float namePx = t.name.empty() ? 0 : std::min(fitMixed(f, z.bodyPx, z.minBodyPx, name1, W),
+                                                 name2.empty() ? z.bodyPx : fitMixed(f, z.bodyPx, z.minBodyPx, name2, W));
+    float name1H = t.name.empty() ? 0 : mixedSize(f, namePx, name1).y;
+    float nameBoxH = name1H + (name2.empty() ? 0 : mixedSize(f, namePx, name2).y);
+    float nameH = t.name.empty() ? 0 : nameBoxH + rowGap;
     float colWordPx = fitPx(f.word, z.wordPx, z.minWordPx, t.word, W);
     // The outcome at its largest and smallest: a row is as tall as its word; a column adds the icon.
     float iconCap = std::min(p.rect().width() * 0.42f, z.wordPx * 2.2f);
@@ -95,6 +109,27 @@ ResultLayout computeResultLayout(const Panel& p, const ResultTexts& t) {
 
     // What to pay grows into height the outcome leaves: in a row the word keeps its full size first;
     // in a column the amount comes before the icon growing past its smallest.
+    // A row too short for the outcome at its smallest, the name and the band (a 7" panel inside the
+    // training frame): the word's line box may start above the rect by the blank space over its
+    // ink (drawing is clipped there; the ink stays inside), and the margins go.
+    // Shorter still (a name line with the hours): the rows touch, and the name's line box starts in
+    // the blank space under the word's ink.
+    float headerOverlap = 0;
+    auto tighten = [&](float bandH) {
+        float need = headerMin + rowGap + nameH + bandH;
+        if (area.height() >= need) return;
+        if (!row) {  // a column (a portrait tablet in the training frame): the top margin's gap goes
+            area.min.y = std::min(area.min.y, p.rect().min.y + margin);
+            return;
+        }
+        area.min.y = p.rect().min.y - 0.14f * z.minWordPx;
+        area.max.y = p.rect().max.y - p.mm(1);
+        if (area.height() >= need) return;
+        rowGap = 0;
+        nameH = nameBoxH;
+        headerOverlap = 0.08f * z.minWordPx;  // taken when the header is cut below
+    };
+    tighten(btnH);
     float msgH = 0;
     std::vector<ResultLayout::Line> lines;  // each line's y offset inside the message, then its place
     bool wide = false;  // one line too wide beside the button: above the band, across the width, if room
@@ -127,8 +162,9 @@ ResultLayout computeResultLayout(const Panel& p, const ResultTexts& t) {
 
     // The bottom band: the message and the button, side by side or stacked.
     float bandH = row ? std::max(btnH, msgH) : msgH + gap + btnH;
+    tighten(bandH);
     // The outcome takes the room the other rows leave, between its smallest and largest.
-    float headerH = std::max(headerMin, std::min(area.height() - bandH - rowGap - nameH, headerMax));
+    float headerH = std::max(headerMin, std::min(area.height() + headerOverlap - bandH - rowGap - nameH, headerMax));
     float wordPx = colWordPx, side = headerH - gap - colWordPx;
     if (row) {
         // Across a row the icon is as tall as the word, which shrinks to leave the icon its room.
@@ -137,10 +173,15 @@ ResultLayout computeResultLayout(const Panel& p, const ResultTexts& t) {
         headerH = std::max(side, wordPx);
     }
     side = std::max(side, p.mm(12));
-    Rect header = cutTop(area, headerH, rowGap);
+    Rect header = cutTop(area, headerH, rowGap - headerOverlap);
     Rect iconCell = cutStart(header, flow, side, gap);
     out.icon = Rect::at({row ? iconCell.min.x : iconCell.centreX() - side / 2, row ? iconCell.centreY() - side / 2 : iconCell.min.y},
                         {side, side});
+    // In a tightened row the header starts above the rect: the icon stays inside it, a little smaller.
+    if (float top = p.rect().min.y + p.mm(1); out.icon.min.y < top) {
+        float s2 = std::max(p.mm(12), std::min(out.icon.width(), out.icon.max.y - top));
+        out.icon = Rect::at({out.icon.min.x, top}, {s2, s2});
+    }
     float wordW = textSize(f.word, wordPx, t.word).x;
     out.word = {{row ? header.min.x : std::round(header.centreX() - wordW / 2), row ? header.centreY() - wordPx / 2 : header.min.y},
                 wordPx};
@@ -148,8 +189,13 @@ ResultLayout computeResultLayout(const Panel& p, const ResultTexts& t) {
     // Who and what, under the outcome: at the left in a row, centred in a column.
     auto placeX = [&](const Rect& r, float w) { return row ? r.min.x : std::round(r.centreX() - w / 2); };
     if (!t.name.empty()) {
-        Rect nameR = cutTop(area, namePx, rowGap);
-        out.name = {{placeX(nameR, textSize(f.body, namePx, t.name).x), nameR.min.y}, namePx};
+        Rect nameR = cutTop(area, nameBoxH, rowGap);
+        out.nameText = name1;
+        out.name = {{placeX(nameR, mixedSize(f, namePx, name1).x), nameR.min.y}, namePx};
+        if (!name2.empty()) {
+            out.name2Text = name2;
+            out.name2 = {{placeX(nameR, mixedSize(f, namePx, name2).x), nameR.min.y + name1H}, namePx};
+        }
     }
     // A line too wide beside the button goes above the band, across the whole width.
     if (wide) {

@@ -40,6 +40,11 @@ struct ResultLayout {
     Rect icon;
     TextSpot word;
     TextSpot name;       // px 0: no name line
+    // The name line split in two where even at 10 mm it is wider than the panel (a portrait
+    // tablet's 现在没开 with the hours): nameText the first part, name2 and name2Text the rest.
+    std::string nameText;
+    TextSpot name2;      // px 0: one line
+    std::string name2Text;
     PayLine pay;         // when the result has something to pay
     ImVec2 payAt{0, 0};  // top-left of the pay line's box
     struct Line {

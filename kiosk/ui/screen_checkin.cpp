@@ -52,7 +52,7 @@ void drawCheckinScreen(const KioskState& st, DrawContext& ctx) {
     }
     drawMixed(ctx, lay.date.px, lay.date.at, kText, lay.dateShort ? texts.dateShort : texts.dateLong, "date");
     drawMixed(ctx, lay.service.px, lay.service.at, st.service.openNow || !st.doorServices.empty() ? kGreenText : kBlueText, texts.service, "service");
-    drawText(ctx, f.body, lay.hint.px, lay.hint.at, kMuted, lay.hintText, "hint");
+    if (lay.hint.px > 0) drawText(ctx, f.body, lay.hint.px, lay.hint.at, kMuted, lay.hintText, "hint");
 }
 
 }  // namespace mh::ui

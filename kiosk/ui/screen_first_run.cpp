@@ -130,20 +130,21 @@ void drawRosterStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& ou
     if (!st.rosterSummary.empty()) coloured(kBlueText, st.rosterSummary);
     for (const auto& l : st.rosterLines) coloured(kRedText, l);
     drawMessage(st);
-    if (st.csvFiles.empty()) coloured(kAmberText, "U盘上没有找到表格文件");
+    if (st.csvFiles.empty()) coloured(kAmberText, "U盘上没有找到名单文件");
     std::vector<std::string> names;
     for (const auto& f : st.csvFiles) names.push_back(drawable(f.substr(f.find_last_of('/') + 1)));
     int i = buttonGrid(ctx, "file", names, width, {std::min(width, ctx.mm(110)), key}, ButtonStyle::Primary);
     if (i >= 0) out.push(FrPickFile{size_t(i)});
     if (buttonGrid(ctx, "rescan", {"重新查找U盘"}, width, {ctx.mm(60), key}) == 0) out.push(FrRescan{});
-    ImGui::TextWrapped("%s", "把存有老人名单（CSV表格，UTF-8）的U盘插到自助机上，再点上面的文件名。没有U盘的，点“跳过”，以后在电脑上导入。");
+    ImGui::TextWrapped("%s", "把存有老人名单文件的U盘插到自助机上，再点上面的名单文件。没有U盘的，点“跳过”，以后在电脑上导入。");
 }
 
 void drawCardStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue&, float) {
     ImGui::TextWrapped("%s", "把县信息科给的“县平台接入卡”对准扫描口。读好后，本机每天自动向县平台上报。没有卡的，点“跳过”：本机照常签到，数据先存在本机，以后在“设置”页扫卡补传。");
     if (st.cardApplied) {
         coloured(kGreenText, "已接入县平台");
-        std::string l = "地址：" + st.cardEndpoint + "（接入卡签发于 " + st.cardIssued + "）";
+        // The address for county IT on a details line of its own, not in the sentence staff read.
+        std::string l = "详细：网络地址 " + st.cardEndpoint + "（接入卡签发于 " + st.cardIssued + "）";
         ImGui::TextWrapped("%s", l.c_str());
     }
     float side = std::min(ctx.mm(60), ImGui::GetContentRegionAvail().y * 0.8f);
@@ -182,10 +183,10 @@ std::vector<std::string> firstRunTexts(const FirstRunState& st) {
         "工作人员打开名单和设置时输这个密码：4 到 12 位数字，不要用 1234、1111。",
         "为了防止按错，请把刚才的密码再输一遍。",
         "请用尺子量下面的黑条。拖动黑条的右端（或点“短一点”“长一点”），直到它正好 10 厘米长，再点“下一步”。",
-        "把存有老人名单（CSV表格，UTF-8）的U盘插到自助机上，再点上面的文件名。没有U盘的，点“跳过”，以后在电脑上导入。",
+        "把存有老人名单文件的U盘插到自助机上，再点上面的名单文件。没有U盘的，点“跳过”，以后在电脑上导入。",
         "U盘上没有找到表格文件重新查找U盘",
         "把县信息科给的“县平台接入卡”对准扫描口。读好后，本机每天自动向县平台上报。没有卡的，点“跳过”：本机照常签到，数据先存在本机，以后在“设置”页扫卡补传。",
-        "已接入县平台地址：（接入卡签发于 ）", "上一步跳过，完成下一步", "ABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789删除空格",
+        "已接入县平台详细：网络地址（接入卡签发于 ）名单文件", "上一步跳过，完成下一步", "ABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789删除空格",
         st.siteId, st.siteName, st.message, st.rosterSummary, st.cardEndpoint, st.cardIssued, st.cardSiteId};
     out.insert(out.end(), st.rosterLines.begin(), st.rosterLines.end());
     for (const auto& f : st.csvFiles) out.push_back(drawable(f.substr(f.find_last_of('/') + 1)));

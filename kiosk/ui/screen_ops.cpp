@@ -6,6 +6,7 @@
 #include "kiosk/ui/posting_summary.hpp"
 #include "kiosk/ui/screen_staff.hpp"
 #include "kiosk/ui/texts.hpp"
+#include "kiosk/ui/staff_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace mh::ui {
@@ -125,9 +126,10 @@ void drawDonationForm(const KioskState& st, DrawContext& ctx, float width) {
             ctx.out.push(OpsCommand{ToggleDonorNamed{}});
     }
     gap(ctx);
-    // The amount is on the button itself: the last look before it is recorded.
-    std::string save = f.amount.empty() ? std::string("确认记录") : "确认记录 " + f.amount + " 元";
-    if (buttonGrid(ctx, "save", {save}, width, {ctx.mm(70), key}, ButtonStyle::Primary) == 0)
+    // The confirmation that follows names the amount and the donor; this button stays left of the
+    // 作废 column, where that confirmation's 确认 never comes (staff_layout.hpp).
+    float ask = computeStaffLayout(ctx.panel()).askWidth;
+    if (buttonGrid(ctx, "save", {"记录这笔捐赠"}, ask, {std::min(ctx.mm(70), ask), key}, ButtonStyle::Primary) == 0)
         ctx.out.push(OpsCommand{SaveDonation{}});
     if (buttonGrid(ctx, "cancel", {"取消"}, width, {ctx.mm(40), key}) == 0) ctx.out.push(OpsCommand{CancelDonation{}});
 }
@@ -153,7 +155,9 @@ void drawNotice(const KioskState& st, DrawContext& ctx, ImVec2 min, ImVec2 max) 
         y += line;
     }
     // A tap anywhere brings back the plain waiting screen (a scan works on this view as on any other).
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) ctx.out.push(OpsCommand{HidePosting{}});
+    // (Not on the training frame, which is outside the screen's window.)
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
+        ctx.out.push(OpsCommand{HidePosting{}});
 }
 
 std::vector<std::string> opsTexts(const KioskState& st) {
@@ -162,7 +166,7 @@ std::vector<std::string> opsTexts(const KioskState& st) {
         "（见“设置”）", "上报出错，需要处理：", kSetupCardHint, "已换成新的县平台接入：，正在上报",
         "公示打印机：不打印月度公示以后送打印机", "记录一笔捐赠（今天收到）", "金额：（用下面的数字键输入）元",
         "捐赠人：（点下面的名字）", kNewDonorHint, "上光荣榜：是（捐赠人同意公开）",
-        "上光荣榜：否（不公开姓名）", "改为不公开", "改为上光荣榜", "确认记录", "取消", "删除", kAnonymousDonor,
+        "上光荣榜：否（不公开姓名）", "改为不公开", "改为上光荣榜", "确认记录这笔捐赠", "取消", "删除", kAnonymousDonor,
         "正在上报，请稍候", "上报没有运行", "没有记录捐赠", "请先用数字键输入金额（元）", "金额太大（不超过 10 万元），请重新输入",
         "请点选捐赠人，或点“匿名”", "已记录：捐赠元（上光荣榜）", "；名单同步：", "月度公示", kPleaseScan.zh,
         // The backup's words (backup_job.cpp, site_backup.cpp), digits included.

@@ -16,7 +16,9 @@ void drawPinScreen(const KioskState& st, DrawContext& ctx) {
     std::string dots;
     for (size_t i = 0; i < st.pinDigits.size(); ++i) dots += "● ";
     const std::string& line = st.pinMessage.empty() ? dots : st.pinMessage;
-    drawText(ctx, f.staff, lay.typed.px, lay.typed.at, st.pinMessage.empty() ? kText : kRedText, line.empty() ? " " : line);
+    // Smaller rather than wider than its place: the keys never move for it.
+    float px = fitPx(f.staff, lay.typed.px, lay.typed.px * 0.6f, line, lay.typedWidth);
+    drawText(ctx, f.staff, px, lay.typed.at, st.pinMessage.empty() ? kText : kRedText, line.empty() ? " " : line, "pin-line");
 
     for (const auto& k : lay.keys) {
         std::string l = k.label, id = "key" + l;

@@ -46,11 +46,13 @@ void drawResultScreen(const KioskState& st, DrawContext& ctx) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     // The whole screen in the outcome's background: white for accepted, dark for every refusal.
-    dl->AddRectFilled({0, 0}, {float(ctx.metrics.width), float(ctx.metrics.height)}, look.background);
+    Rect screen = ctx.panel().rect();
+    dl->AddRectFilled(screen.min, screen.max, look.background);
     drawOutcomeIcon(dl, look.shape, look.fill, lay.icon.min, lay.icon.width());
     if (ctx.layout) ctx.layout->pictures.push_back({"icon", lay.icon.min, lay.icon.max});
     drawText(ctx, f.word, lay.word.px, lay.word.at, look.text, texts.word, "outcome");
-    if (lay.name.px > 0) drawText(ctx, f.body, lay.name.px, lay.name.at, look.body, texts.name, "name");
+    if (lay.name.px > 0) drawMixed(ctx, lay.name.px, lay.name.at, look.body, lay.nameText, "name");
+    if (lay.name2.px > 0) drawMixed(ctx, lay.name2.px, lay.name2.at, look.body, lay.name2Text, "name2");
     if (!texts.pay.empty()) drawPayLine(ctx, lay.pay, lay.payAt, look.body);
     for (size_t i = 0; i < lay.hint.size(); ++i)
         drawText(ctx, f.body, lay.hint[i].spot.px, lay.hint[i].spot.at, look.body, lay.hint[i].text, i == 0 ? "hint" : "hint2");

@@ -17,7 +17,7 @@ void drawTabBar(const KioskState& st, DrawContext& ctx, const StaffLayout& lay) 
     for (size_t i = 0; i < kStaffTabs.size(); ++i) {
         bool current = i < 4 && (size_t(st.staffTab) == i || (i == 3 && st.staffTab == StaffTab::Donation));
         std::string id = std::string("tab") + kStaffTabs[i];
-        if (bigButton(ctx, id.c_str(), lay.tabs[i].min, lay.tabs[i].size(), kStaffTabs[i], ctx.fonts.staff, lay.tabPx,
+        if (bigButton(ctx, id.c_str(), lay.tabs[i].min, lay.tabs[i].size(), lay.labels[i], ctx.fonts.staff, lay.tabPx,
                       current ? ButtonStyle::Primary : ButtonStyle::Staff)) {
             if (i == 4) ctx.out.push(CloseStaff{});
             else ctx.out.push(ShowStaffTab{StaffTab(i)});
@@ -101,10 +101,11 @@ void drawRosterTab(const KioskState& st, DrawContext& ctx, const StaffLayout& la
 void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
     const FontSet& f = ctx.fonts;
     StaffLayout lay = computeStaffLayout(ctx.panel());
-    drawTabBar(st, ctx, lay);
-    // Asked before it is done, and the void's reasons: fixed in place, not in the scrolling list.
+    // Asked before it is done, and the void's reasons: fixed in place over the whole staff area
+    // (the tabs hidden: 取消 leaves), not in the scrolling list.
     if (st.confirming) return drawConfirmation(*st.confirming, ctx, lay);
     if (st.voiding && st.staffTab == StaffTab::Roster) return drawReasons(ctx, lay);
+    drawTabBar(st, ctx, lay);
     // A scrolling area under the tabs; the scrollbar is a finger wide.
     ImGui::SetCursorScreenPos(lay.content.min);
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, ctx.mm(12));

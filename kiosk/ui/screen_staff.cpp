@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/ui/staff_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace mh::ui {
@@ -16,7 +17,7 @@ constexpr const char* kNoPrinter = "不打印";
 }  // namespace
 
 const char* const kClockConfirmHint = "先把本机的日期和时间调对。调对以后点下面的按钮，马上就能刷卡";
-const char* const kClockConfirmButton = "时间已调对，确认";
+const char* const kClockConfirmButton = "时间已调对";
 
 void drawMissingTab(const KioskState& st, DrawContext&, float) {
     std::string head = "经常来" + st.service.name + "、今天还没来的老人：";
@@ -46,7 +47,9 @@ void drawManualTab(const KioskState& st, DrawContext& ctx, float width) {
     if (!st.choices.empty()) {
         std::vector<std::string> names;
         for (const auto& c : st.choices) names.push_back(c.name + " " + c.village);
-        int i = buttonGrid(ctx, "elder", names, width, {ctx.mm(70), key}, ButtonStyle::Primary);
+        // Left of the 作废 column, where a confirmation's 确认 never comes (staff_layout.hpp).
+        float ask = computeStaffLayout(ctx.panel()).askWidth;
+        int i = buttonGrid(ctx, "elder", names, ask, {std::min(ctx.mm(70), ask), key}, ButtonStyle::Primary);
         if (i >= 0) ctx.out.push(ManualCheckIn{st.choices[size_t(i)].elderId});
         ImGui::Dummy({1, ctx.mm(2)});
     }
@@ -106,7 +109,8 @@ void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width) {
         ImGui::PopStyleColor();
         if (st.clockConfirmable) {
             ImGui::TextWrapped("%s", kClockConfirmHint);
-            if (buttonGrid(ctx, "clock", {kClockConfirmButton}, width, {ctx.mm(70), key}, ButtonStyle::Primary) == 0)
+            float ask = computeStaffLayout(ctx.panel()).askWidth;
+            if (buttonGrid(ctx, "clock", {kClockConfirmButton}, ask, {std::min(ctx.mm(70), ask), key}, ButtonStyle::Primary) == 0)
                 ctx.out.push(ConfirmClock{});
         }
     }

@@ -1,5 +1,8 @@
 // Where the staff screens' parts go: a row of tabs across the top (two rows where even 5 mm labels
 // are too wide, as on a portrait tablet) and the scrolling area under them that the tabs draw into.
+// A landscape panel too short for the date and three roster rows under a row of tabs (a 7" panel,
+// 88 mm tall) has the tabs in two columns at the left instead, their long labels on two lines, so
+// the roster shows three rows at once (issue 23).
 #pragma once
 #include <array>
 
@@ -9,9 +12,13 @@ namespace mh::ui {
 
 // The tabs in order; the last one leaves the staff screens.
 inline constexpr std::array<const char*, 5> kStaffTabs{"今日名单", "没来的常客", "补签", "设置", "返回"};
+// The same labels on two lines, for tabs in a column.
+inline constexpr std::array<const char*, 5> kStaffTabsTwoLines{"今日\n名单", "没来的\n常客", "补签", "设置", "返回"};
 
 struct StaffLayout {
     std::array<Rect, 5> tabs;
+    std::array<const char*, 5> labels = kStaffTabs;  // what each tab says (kStaffTabsTwoLines at the side)
+    bool tabsAtSide = false;
     float tabPx = 0;  // the labels' size, the same for all
     Rect content;     // the scrolling area
     float width = 0;  // what a row inside it may use, its scrollbar left clear
@@ -19,6 +26,11 @@ struct StaffLayout {
     // content's right edge: what the void's reasons keep out of and its confirmation uses.
     Rect voidColumn;
     float voidButtonWidth = 0;
+    // The widest a button that asks for a confirmation (a 补签 name, 确认记录, 时间已调对) may be:
+    // left of the 作废 column, where no confirmation's 确认 button comes.
+    float askWidth = 0;
+    // Where the void's reasons and a confirmation go: the whole staff area, tabs hidden (取消 leaves).
+    Rect modal;
 };
 
 StaffLayout computeStaffLayout(const Panel& p);

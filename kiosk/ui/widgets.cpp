@@ -266,7 +266,10 @@ void dragToScroll(DrawContext& ctx) {
     ImGuiStorage* store = ImGui::GetStateStorage();
     const ImGuiID pressed = ImGui::GetID("##drag-pressed"), dragging = ImGui::GetID("##drag-on"),
                   startY = ImGui::GetID("##drag-scroll-y");
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+    // A press on the scrollbar is the scrollbar's own drag (ImGui handles it in BeginChild, before this).
+    const bool onScrollbar = ImGui::GetActiveID() != 0 &&
+                             ImGui::GetActiveID() == ImGui::GetWindowScrollbarID(ImGui::GetCurrentWindow(), ImGuiAxis_Y);
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !onScrollbar &&
         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows)) {
         store->SetBool(pressed, true);
         store->SetBool(dragging, false);
@@ -278,8 +281,10 @@ void dragToScroll(DrawContext& ctx) {
         return;
     }
     if (!store->GetBool(pressed)) return;
-    float dy = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y;
-    if (!store->GetBool(dragging) && std::fabs(dy) < ctx.mm(kDragStartMm)) return;
+    ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
+    float dy = d.y;
+    // Up or down more than across: a sideways drag (the first run's 10 cm bar) stays its control's.
+    if (!store->GetBool(dragging) && (std::fabs(dy) < ctx.mm(kDragStartMm) || std::fabs(dy) <= std::fabs(d.x))) return;
     store->SetBool(dragging, true);
     ImGui::SetScrollY(std::clamp(store->GetFloat(startY) - dy, 0.0f, ImGui::GetScrollMaxY()));
     // The finger is scrolling, not tapping: the button it went down on lets go, so the release taps nothing.

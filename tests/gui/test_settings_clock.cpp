@@ -1,5 +1,5 @@
 // The settings tab's clock (contract 3): after a clock that ran fast is set right, the tab says so in
-// red with a 时间已调对，确认 button behind the PIN; pressing it lets the next scan through at once and
+// red with a 时间已调对 button (then a confirmation) behind the PIN; pressing it lets the next scan through at once and
 // lists the records written ahead of the corrected clock. A clock earlier than the site gets no button.
 #include <doctest/doctest.h>
 

@@ -190,7 +190,7 @@ TEST_CASE("through the real event loop, a finger dragged up the roster scrolls i
     CHECK(after->min.y < top.min.y - 35 * mm);  // the list followed the finger up
     CHECK_FALSE(live.ctl.state().voiding);
     // Dragged back down, on a row's name: the list returns.
-    live.drag({from.x - 60 * mm, 200}, {from.x - 60 * mm, 200 + 60 * mm});
+    live.drag({from.x - 25 * mm, 200}, {from.x - 25 * mm, 200 + 60 * mm});
     after = firstVoid(live.loop.layout());
     REQUIRE(after);
     CHECK(after->what == top.what);
@@ -208,7 +208,7 @@ TEST_CASE("through the real event loop, a drag on the staff screens starts their
     const ui::DrawnRect* row = firstVoid(live.loop.layout());
     REQUIRE(row);
     float mm = live.loop.metrics().pxPerMm;
-    ImVec2 from{row->min.x - 60 * mm, LiveStaff::centre(*row).y};
+    ImVec2 from{row->min.x - 25 * mm, LiveStaff::centre(*row).y};
     live.drag(from, {from.x, from.y - 20 * mm});
     CHECK(live.ctl.staffSecondsLeft() == ui::KioskController::kStaffIdleSeconds);
     // 25 s after the drag (50 s after the last tap) the roster is still up; untouched, it closes.
