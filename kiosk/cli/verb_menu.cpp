@@ -28,6 +28,16 @@ std::optional<LocalDate> dayArg(const std::string& text, Context& ctx) {
     return d;
 }
 
+// The site and the day a verb reads (`--date`, else today); none after saying what was wrong.
+std::optional<std::pair<std::unique_ptr<Site>, LocalDate>> siteAndDay(const std::string& dir, const std::string& date,
+                                                                      Context& ctx) {
+    auto site = ctx.openSite(dir);
+    if (!site) return std::nullopt;
+    std::optional<LocalDate> day = date.empty() ? std::optional<LocalDate>(ctx.today(*site)) : dayArg(date, ctx);
+    if (!day) return std::nullopt;
+    return std::make_pair(std::move(site), *day);
+}
+
 int runSet(const MenuSetArgs& a, Context& ctx) {
     auto day = dayArg(a.date, ctx);
     if (!day) return kUsage;
@@ -45,14 +55,13 @@ int runSet(const MenuSetArgs& a, Context& ctx) {
 }
 
 int runShow(const MenuShowArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
-    std::optional<LocalDate> day = a.date.empty() ? std::optional<LocalDate>(ctx.today(*site)) : dayArg(a.date, ctx);
-    if (!day) return kUsage;
+    auto opened = siteAndDay(a.site, a.date, ctx);
+    if (!opened) return kUsage;
+    auto& [site, day] = *opened;
     nlohmann::ordered_json j;
-    j["date"] = day->iso();
+    j["date"] = day.iso();
     j["meals"] = nlohmann::ordered_json::object();
-    for (const auto& [service, dishes] : menuOfDay(site->db(), *day)) j["meals"][service] = dishes;
+    for (const auto& [service, dishes] : menuOfDay(site->db(), day)) j["meals"][service] = dishes;
     j["known_dishes"] = knownDishes(site->db());
     printJson(j);
     return kDone;
@@ -85,14 +94,13 @@ int runSheet(const MenuSheetArgs& a, Context& ctx) {
 }
 
 int runKitchen(const KitchenArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
-    std::optional<LocalDate> day = a.date.empty() ? std::optional<LocalDate>(ctx.today(*site)) : dayArg(a.date, ctx);
-    if (!day) return kUsage;
+    auto opened = siteAndDay(a.site, a.date, ctx);
+    if (!opened) return kUsage;
+    auto& [site, day] = *opened;
     nlohmann::ordered_json j;
-    j["date"] = day->iso();
+    j["date"] = day.iso();
     j["diets"] = nlohmann::ordered_json::array();
-    for (const auto& k : kitchenDayList(*site, *day))
+    for (const auto& k : kitchenDayList(*site, day))
         j["diets"].push_back({{"diet", k.code}, {"name", k.name}, {"checked_in", k.checkedIn.size()},
                               {"checked_in_names", k.checkedIn}, {"others", k.regulars}});
     printJson(j);
