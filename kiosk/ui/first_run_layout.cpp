@@ -10,7 +10,9 @@ namespace mh::ui {
 FirstRunLayout computeFirstRunLayout(const Panel& p, const std::string& title) {
     const FontSet& f = p.fonts;
     FirstRunLayout out;
-    float margin = p.mm(2), gap = p.mm(kGapMm), key = p.mm(kTouchMm);
+    // Staff buttons at full size, but 16 mm on a panel under 100 mm tall (a 7" one), so a step's whole
+    // keypad fits above them.
+    float margin = p.mm(2), gap = p.mm(kGapMm), key = p.mm(p.rect().height() < p.mm(100) ? 16.0f : kTouchMm);
     Rect area = p.rect().inset(margin);
     // The title is indented 2 mm; where it is too wide even at its smallest, the step's question
     // goes on a second line (a portrait tablet).

@@ -61,8 +61,8 @@ void typedBox(DrawContext& ctx, const std::string& label, const std::string& val
     const FontSet& f = ctx.fonts;
     ImVec2 at = ImGui::GetCursorScreenPos();
     // Big enough to check at arm's length, small enough that the keys stay in view on a 7" panel.
-    float big = std::min(f.sizes.bodyPx, f.sizes.staffPx * 1.5f);
-    float h = big * 1.5f;
+    float h = std::min(std::min(f.sizes.bodyPx, f.sizes.staffPx * 1.5f) * 1.5f, ctx.mm(14));
+    float big = h / 1.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRect(at, {at.x + width, at.y + h}, kLine, ctx.mm(1), 0, ctx.mm(0.6f));
     std::string shown = label + value + "_";
@@ -71,30 +71,46 @@ void typedBox(DrawContext& ctx, const std::string& label, const std::string& val
     ImGui::Dummy({width, h + ctx.mm(2)});
 }
 
-void keys(DrawContext& ctx, FirstRunQueue& out, const std::vector<std::string>& labels, float width) {
-    float key = ctx.mm(kTouchMm);
-    int i = buttonGrid(ctx, "key", labels, width, {key, key});
+// The keypad at the largest key (from kTouchMm down to kMinKeyMm) with which every key fits in
+// `height` (what the step leaves it), keys kKeyGapMm apart: on a 7" panel all of 0–9 and - are on
+// screen without scrolling (issue 23).
+constexpr float kMinKeyMm = 13.0f, kKeyGapMm = 2.0f;
+void keys(DrawContext& ctx, FirstRunQueue& out, const std::vector<std::string>& labels, float width, float height) {
+    float gap = ctx.mm(kKeyGapMm), key = ctx.mm(kTouchMm);
+    for (; key > ctx.mm(kMinKeyMm); key -= ctx.mm(0.5f)) {
+        int cols = std::max(1, int((width + gap) / (key + gap)));
+        int rows = int((labels.size() + size_t(cols) - 1) / size_t(cols));
+        if (float(rows) * (key + gap) <= height) break;
+    }
+    int i = buttonGrid(ctx, "key", labels, width, {key, key}, ButtonStyle::Staff, kKeyGapMm);
     if (i >= 0) out.push(FrKey{labels[size_t(i)]});
 }
+
 
 void drawTextStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out, float width) {
     bool id = st.step == FirstRunStep::SiteId;
     // What is typed first: on a 7" panel it must be seen without scrolling.
     typedBox(ctx, id ? "站点编号：" : "站点名称：", id ? st.siteId : drawable(st.siteName), width);
+    const char* hint = id ? "输入县里给的站点编号，例如 141022-001。有县平台接入卡的，现在扫卡，自动填好。"
+                          : "接入卡上有名称的已自动填好；没有的先用字母，以后管理员改成中文。";
+    // The keys come right under what is typed and the message under the keys, so a refusal never
+    // moves a key; a line of message keeps its room below (the hint may scroll on a 7" panel).
+    float below = ImGui::GetTextLineHeightWithSpacing();
+    keys(ctx, out, st.letters ? letterKeys(!id) : digitKeys(), width, ImGui::GetContentRegionAvail().y - below);
     drawMessage(st);
-    keys(ctx, out, st.letters ? letterKeys(!id) : digitKeys(), width);
-    ImGui::TextWrapped("%s", id ? "输入县里给的站点编号，例如 141022-001。有县平台接入卡的，现在扫卡，自动填好。"
-                                : "接入卡上有名称的已自动填好；没有的先用字母，以后管理员改成中文。");
+    ImGui::TextWrapped("%s", hint);
 }
 
 void drawPinStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out, float width) {
     std::string dots;
     for (size_t i = 0; i < st.pinDigits.size(); ++i) dots += "● ";
     typedBox(ctx, "密码：", dots, width);
+    const char* hint = st.step == FirstRunStep::Pin ? "工作人员打开名单和设置时输这个密码：4 到 12 位数字，不要用 1234、1111。"
+                                                    : "为了防止按错，请把刚才的密码再输一遍。";
+    float below = ImGui::GetTextLineHeightWithSpacing();
+    keys(ctx, out, pinKeys(), width, ImGui::GetContentRegionAvail().y - below);
     drawMessage(st);
-    keys(ctx, out, pinKeys(), width);
-    ImGui::TextWrapped("%s", st.step == FirstRunStep::Pin ? "工作人员打开名单和设置时输这个密码：4 到 12 位数字，不要用 1234、1111。"
-                                                          : "为了防止按错，请把刚才的密码再输一遍。");
+    ImGui::TextWrapped("%s", hint);
 }
 
 void drawPanelStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out, float width) {

@@ -239,8 +239,8 @@ void drawCardToReader(ImDrawList* dl, ImVec2 min, float w, float h) {
 namespace mh::ui {
 
 int buttonGrid(DrawContext& ctx, const std::string& idPrefix, const std::vector<std::string>& labels, float width,
-               ImVec2 cell, ButtonStyle style) {
-    float gap = ctx.mm(kGapMm);
+               ImVec2 cell, ButtonStyle style, float gapMm) {
+    float gap = ctx.mm(gapMm);
     int cols = std::max(1, int((width + gap) / (cell.x + gap)));
     ImVec2 origin = ImGui::GetCursorScreenPos();
     int tapped = -1;

@@ -46,9 +46,10 @@ void drawCardToReader(ImDrawList* dl, ImVec2 min, float w, float h);
 
 namespace mh::ui {
 // A wrapping grid of staff buttons starting at the current ImGui cursor (works inside a scrolling
-// child); advances the cursor past it. Returns the index tapped, or -1.
+// child); advances the cursor past it. Returns the index tapped, or -1. `gapMm`: between buttons
+// (a keypad's keys sit closer, like a phone's, so a whole keypad fits a 7" panel).
 int buttonGrid(DrawContext& ctx, const std::string& idPrefix, const std::vector<std::string>& labels, float width,
-               ImVec2 cell, ButtonStyle style = ButtonStyle::Staff);
+               ImVec2 cell, ButtonStyle style = ButtonStyle::Staff, float gapMm = kGapMm);
 
 // Touch scrolling for the scrolling child being drawn (ImGui 1.86 scrolls only by wheel or scrollbar,
 // and a touch panel has neither): a press in the child that moves more than kDragStartMm drags the

@@ -275,6 +275,31 @@ TEST_CASE("every first-run screen draws headless with all its characters in the 
     }
 }
 
+TEST_CASE("on a 7-inch panel the site-id step shows its whole keypad, 0-9 and -, above 下一步 without scrolling") {
+    FirstRunFixture fx;
+    FirstRunController c(fx.options(), fx.clock);
+    ImGuiSession session;
+    Metrics m = Metrics::of(1024, 600, 7.0);
+    FontSet fonts;
+    ensureFirstRunFonts(fonts, m, c.state());
+    FirstRunQueue q;
+    DrawnLayout layout;
+    buildFirstRunFrame(c.state(), fonts, m, q, &layout);
+    buildFirstRunFrame(c.state(), fonts, m, q, &layout);
+    const auto* next = layout.find("button:next");
+    REQUIRE(next != nullptr);
+    std::set<std::string> keys;  // both frames draw into the layout
+    for (const auto& t : layout.targets) {
+        if (t.what.rfind("button:key", 0) != 0) continue;
+        INFO(t.what);
+        keys.insert(t.what);
+        CHECK(t.min.y >= 0);
+        CHECK(t.max.y <= next->min.y);  // above the bottom row: nothing hidden under it or below the screen
+        CHECK((t.max.x - t.min.x) / m.pxPerMm >= 13.0f - 0.01f);
+    }
+    CHECK(keys.size() == 13);  // 1-9, 0, -, ABC, 删除
+}
+
 TEST_CASE("a setup card scanned on the staff settings tab replaces the county connection, audited") {
     test::TempDir tmp;
     auto site = test::makeSite(tmp.path() / "s");
