@@ -1,6 +1,7 @@
 #include "shared/safety/safety_book.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -13,24 +14,10 @@ namespace {
 
 constexpr std::string_view kActionPrefix = "safety.";
 
-std::string yuanlessTime(const TimeZone& tz, std::int64_t unix) {
+// "2027-03-03 13:40": when, for a sentence.
+std::string localMinute(const TimeZone& tz, std::int64_t unix) {
     auto l = tz.toLocal(unix);
     return l.date.iso() + " " + l.wallTime().text();
-}
-
-// The samples of this dish and meal not yet destroyed, oldest first (a destruction takes the oldest).
-std::vector<SafetyCheck> undestroyedSamples(const std::vector<SafetyCheck>& book, const std::string& dish,
-                                            const std::string& meal) {
-    std::vector<SafetyCheck> samples;
-    int destroyed = 0;
-    for (const auto& c : book) {
-        if (c.field("dish") != dish || c.field("meal") != meal) continue;
-        if (c.kind == SafetyKind::Sample) samples.push_back(c);
-        if (c.kind == SafetyKind::SampleDestroyed) ++destroyed;
-    }
-    std::sort(samples.begin(), samples.end(), [](const auto& a, const auto& b) { return a.atUnix < b.atUnix; });
-    samples.erase(samples.begin(), samples.begin() + std::min<std::ptrdiff_t>(destroyed, std::ptrdiff_t(samples.size())));
-    return samples;
 }
 
 }  // namespace
@@ -46,7 +33,7 @@ Result<SafetyCheck> recordSafetyCheck(Site& site, const SafetyRequest& req, std:
     if (req.at) {
         at = tz.toUnix(*req.at);
         if (at > nowUnix + kClockSlackSeconds)
-            return Error{"safety.future", "检查时间 " + yuanlessTime(tz, at) + " 还没到，不能提前记录",
+            return Error{"safety.future", "检查时间 " + localMinute(tz, at) + " 还没到，不能提前记录",
                          "the check's time " + req.at->iso() + " is in the future"};
     } else if (auto problem = clockProblem(site.db(), nowUnix)) {
         return *problem;
@@ -56,14 +43,17 @@ Result<SafetyCheck> recordSafetyCheck(Site& site, const SafetyRequest& req, std:
         Transaction tx(site.db());
         if (req.kind == SafetyKind::SampleDestroyed) {
             // Read inside the write transaction: two doors cannot both destroy the one sample.
-            auto samples = undestroyedSamples(safetyChecks(site.db()), check.field("dish"), check.field("meal"));
+            std::vector<SafetyCheck> samples;
+            for (auto& s : samplesOf(safetyChecks(site.db()), check.field("dish"), check.field("meal"),
+                                          std::numeric_limits<std::int64_t>::max()))
+                if (!s.destroyed) samples.push_back(std::move(s.sample));
             if (samples.empty())
                 return Error{"safety.destroy", "没有找到 " + check.field("dish") + "（" + check.field("meal") + "）还没销毁的留样记录",
                              "no sample of " + check.field("dish") + " (" + check.field("meal") + ") is waiting to be destroyed"};
             if (samples.front().atUnix + kSampleKeepSeconds > at)
                 return Error{"safety.destroy",
                              "留样要保存满48小时：" + check.field("dish") + " 的留样 " +
-                                 yuanlessTime(tz, samples.front().atUnix + kSampleKeepSeconds) + " 以后才能销毁",
+                                 localMinute(tz, samples.front().atUnix + kSampleKeepSeconds) + " 以后才能销毁",
                              "a sample is kept 48 hours: this one may be destroyed from " +
                                  tz.isoWithOffset(samples.front().atUnix + kSampleKeepSeconds)};
         }
@@ -80,6 +70,20 @@ Result<SafetyCheck> recordSafetyCheck(Site& site, const SafetyRequest& req, std:
         return Error{"store.error", "这次检查没有记下：数据库写入失败", "the check was not recorded: database write failed"};
     }
     return check;
+}
+
+std::vector<SampleState> samplesOf(const std::vector<SafetyCheck>& book, const std::string& dish, const std::string& meal,
+                                   std::int64_t untilUnix) {
+    std::vector<SampleState> samples;
+    int destroyed = 0;
+    for (const auto& c : book) {
+        if (c.atUnix > untilUnix || c.field("dish") != dish || c.field("meal") != meal) continue;
+        if (c.kind == SafetyKind::Sample) samples.push_back({c, false});
+        if (c.kind == SafetyKind::SampleDestroyed) ++destroyed;
+    }
+    std::stable_sort(samples.begin(), samples.end(), [](const auto& a, const auto& b) { return a.sample.atUnix < b.sample.atUnix; });
+    for (auto& s : samples) s.destroyed = destroyed-- > 0;
+    return samples;
 }
 
 std::vector<SafetyCheck> safetyChecks(Database& db) {

@@ -32,6 +32,16 @@ struct SafetyRequest {
 // meal to destroy or one kept less than 48 h ("safety.destroy"), and a failed write ("store.*").
 Result<SafetyCheck> recordSafetyCheck(Site& site, const SafetyRequest& req, std::int64_t nowUnix);
 
+// Each 留样 of this dish and meal made up to `untilUnix`, oldest first, and whether it is destroyed:
+// a 留样销毁 of the dish and meal takes the oldest sample still waiting. What `safety add` checks a
+// destruction against and what `safety status` lists as due.
+struct SampleState {
+    SafetyCheck sample;
+    bool destroyed = false;
+};
+std::vector<SampleState> samplesOf(const std::vector<SafetyCheck>& book, const std::string& dish, const std::string& meal,
+                                   std::int64_t untilUnix);
+
 // Every check this terminal has seen (its own and its peers'), oldest first; entries that do not
 // read as a check (a peer's newer format) are left out.
 std::vector<SafetyCheck> safetyChecks(Database& db);

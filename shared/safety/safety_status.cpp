@@ -88,16 +88,9 @@ private:
             if (c.kind != SafetyKind::Sample || c.atUnix > m_now) continue;
             auto key = std::make_pair(c.field("dish"), c.field("meal"));
             if (!seen.insert(key).second) continue;
-            std::vector<std::int64_t> samples;
-            int destroyed = 0;
-            for (const auto& o : m_f.checks) {
-                if (o.atUnix > m_now || o.field("dish") != key.first || o.field("meal") != key.second) continue;
-                if (o.kind == SafetyKind::Sample) samples.push_back(o.atUnix);
-                if (o.kind == SafetyKind::SampleDestroyed) ++destroyed;
-            }
-            for (std::size_t k = 0; k < samples.size(); ++k)
-                m_items.push_back({SafetyKind::SampleDestroyed, samples[k] + kSampleKeepSeconds, key.second, key.first,
-                                   int(k) < destroyed});
+            for (const auto& state : samplesOf(m_f.checks, key.first, key.second, m_now))
+                m_items.push_back({SafetyKind::SampleDestroyed, state.sample.atUnix + kSampleKeepSeconds, key.second, key.first,
+                                   state.destroyed});
         }
     }
 
