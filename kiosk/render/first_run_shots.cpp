@@ -6,8 +6,9 @@
 namespace mh::render {
 
 const std::vector<std::string>& firstRunScreenNames() {
-    static const std::vector<std::string> names{"firstrun-id",     "firstrun-name",   "firstrun-pin",
-                                                "firstrun-panel",  "firstrun-roster", "firstrun-card"};
+    static const std::vector<std::string> names{"firstrun-id",      "firstrun-name",   "firstrun-letters",
+                                                "firstrun-pin",     "firstrun-pin-refused", "firstrun-panel",
+                                                "firstrun-roster",  "firstrun-card"};
     return names;
 }
 
@@ -26,10 +27,24 @@ ui::FirstRunState sampleState(const std::string& screen, const ui::Metrics& m) {
     st.cardRead = true;
     st.message = "已读县平台接入卡：站点编号 141022-001，名称 北关村老年食堂";
     if (screen == "firstrun-name") return st;
+    // No card: the name typed with the letter keys.
+    if (screen == "firstrun-letters") {
+        st.cardRead = false;
+        st.message.clear();
+        st.siteName = "BEIGUAN";
+        st.letters = true;
+        return st;
+    }
     st.message.clear();
     st.step = FirstRunStep::Pin;
     st.pinDigits = "4827";
     if (screen == "firstrun-pin") return st;
+    if (screen == "firstrun-pin-refused") {
+        st.pinDigits.clear();
+        st.message = "这个密码太好猜了（1234），请换一个";
+        st.messageIsProblem = true;
+        return st;
+    }
     st.pinDigits.clear();
     st.step = FirstRunStep::PanelSize;
     if (screen == "firstrun-panel") return st;

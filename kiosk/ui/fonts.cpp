@@ -40,6 +40,7 @@ FontSizes fontSizesFor(const Metrics& m) {
     f.staffPx = m.mm(6.5f * std::min(s, 1.4f) / kInkPerEm);
     f.minWordPx = m.mm((kOutcomeWordMm + 0.6f) / kInkPerEm);
     f.minBodyPx = m.mm((kElderTextMm + 0.4f) / kInkPerEm);
+    f.minStaffPx = m.mm(kStaffTextMm / kInkPerEm);
     return f;
 }
 

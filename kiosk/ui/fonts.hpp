@@ -23,6 +23,7 @@ struct FontSizes {
     float scale = 1;    // how much bigger than the 7" minimum the layout is drawn
     float minWordPx = 0;  // the smallest a fitted outcome word may get (still >= 20 mm ink)
     float minBodyPx = 0;  // the smallest fitted elder text (still >= 10 mm ink)
+    float minStaffPx = 0; // the smallest staff text (kStaffTextMm ink)
 };
 
 // Sizes for this panel: the minimums in millimetres, grown with the panel up to twice.

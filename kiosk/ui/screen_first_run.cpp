@@ -61,31 +61,58 @@ void typedBox(DrawContext& ctx, const std::string& label, const std::string& val
     const FontSet& f = ctx.fonts;
     ImVec2 at = ImGui::GetCursorScreenPos();
     // Big enough to check at arm's length, small enough that the keys stay in view on a 7" panel.
-    float h = std::min(std::min(f.sizes.bodyPx, f.sizes.staffPx * 1.5f) * 1.5f, ctx.mm(14));
+    float h = std::min(std::min(f.sizes.bodyPx, f.sizes.staffPx * 1.5f) * 1.5f, ctx.mm(ctx.metrics.heightMm() < 100 ? 10.5f : 14));
     float big = h / 1.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRect(at, {at.x + width, at.y + h}, kLine, ctx.mm(1), 0, ctx.mm(0.6f));
     std::string shown = label + value + "_";
     float px = fitPx(f.body, big, f.sizes.staffPx, shown, width - ctx.mm(4));
     drawText(ctx, f.body, px, {at.x + ctx.mm(2), at.y + (h - px) / 2}, kText, shown, "typed");
-    ImGui::Dummy({width, h + ctx.mm(2)});
+    ImGui::Dummy({width, h + ctx.mm(ctx.metrics.heightMm() < 100 ? 1.0f : 2)});
 }
 
-// The keypad at the largest key (from kTouchMm down to kMinKeyMm) with which every key fits in
-// `height` (what the step leaves it), keys kKeyGapMm apart: on a 7" panel all of 0–9 and - are on
-// screen without scrolling (issue 23).
-constexpr float kMinKeyMm = 13.0f, kKeyGapMm = 2.0f;
+// The room kept under the keys: one line of staff text at its smallest.
+float messageLine(DrawContext& ctx) { return ctx.fonts.sizes.minStaffPx * 1.15f; }
+
+// The keypad at the largest key (from kTouchMm down) with which every key fits in `height` (what the
+// step leaves it), keys kKeyGapMm apart: on a 7" panel all of 0–9 and - (and the 29 letters) are on
+// screen without scrolling (issue 23). Keys stay at least kMinKeyMm wide; only on a short panel do
+// they get lower than that, down to kMinKeyHighMm.
+constexpr float kMinKeyMm = 13.0f, kMinKeyHighMm = 10.0f, kKeyGapMm = 2.0f;
 void keys(DrawContext& ctx, FirstRunQueue& out, const std::vector<std::string>& labels, float width, float height) {
-    float gap = ctx.mm(kKeyGapMm), key = ctx.mm(kTouchMm);
-    for (; key > ctx.mm(kMinKeyMm); key -= ctx.mm(0.5f)) {
-        int cols = std::max(1, int((width + gap) / (key + gap)));
+    float gap = ctx.mm(kKeyGapMm), high = ctx.mm(kTouchMm), wide = high;
+    for (; high > ctx.mm(kMinKeyHighMm); high -= ctx.mm(0.5f)) {
+        wide = std::max(high, ctx.mm(kMinKeyMm));
+        int cols = std::max(1, int((width + gap) / (wide + gap)));
         int rows = int((labels.size() + size_t(cols) - 1) / size_t(cols));
-        if (float(rows) * (key + gap) <= height) break;
+        if (float(rows) * (high + gap) <= height) break;
     }
-    int i = buttonGrid(ctx, "key", labels, width, {key, key}, ButtonStyle::Staff, kKeyGapMm);
+    int i = buttonGrid(ctx, "key", labels, width, {wide, high}, ButtonStyle::Staff, kKeyGapMm);
     if (i >= 0) out.push(FrKey{labels[size_t(i)]});
 }
 
+// One fixed place under the keys: the refusal when there is one, else the hint (its short form
+// where the long one does not fit, as on a 7" panel). Drawn into what the keys left, never moving them.
+void messageSlot(const FirstRunState& st, DrawContext& ctx, const std::string& hint, const std::string& shortHint,
+                 float width) {
+    const FontSet& f = ctx.fonts;
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    float height = std::max(0.0f, ImGui::GetContentRegionAvail().y);
+    bool problem = !st.message.empty();
+    std::uint32_t colour = problem ? (st.messageIsProblem ? kRedText : kBlueText) : kMuted;
+    float minPx = f.sizes.minStaffPx;
+    auto fits = [&](const std::string& t, float px) { return f.staff->CalcTextSizeA(px, FLT_MAX, width, t.c_str()).y <= height; };
+    std::string text = problem ? st.message : hint;
+    if (!problem && !fits(text, minPx)) text = shortHint;
+    float px = f.sizes.staffPx;
+    while (px > minPx && !fits(text, px)) px -= 1;
+    // Clipped to its room: a message too long for it is cut rather than drawn over 下一步.
+    ImGui::GetWindowDrawList()->PushClipRect(at, {at.x + width, at.y + height}, true);
+    ImGui::GetWindowDrawList()->AddText(f.staff, px, at, colour, text.c_str(), nullptr, width);
+    ImGui::GetWindowDrawList()->PopClipRect();
+    if (ctx.layout) ctx.layout->texts.push_back({problem ? "message" : "hint", at, {at.x + width, at.y + height}});
+    ImGui::Dummy({width, height});
+}
 
 void drawTextStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out, float width) {
     bool id = st.step == FirstRunStep::SiteId;
@@ -93,31 +120,33 @@ void drawTextStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out,
     typedBox(ctx, id ? "站点编号：" : "站点名称：", id ? st.siteId : drawable(st.siteName), width);
     const char* hint = id ? "输入县里给的站点编号，例如 141022-001。有县平台接入卡的，现在扫卡，自动填好。"
                           : "接入卡上有名称的已自动填好；没有的先用字母，以后管理员改成中文。";
-    // The keys come right under what is typed and the message under the keys, so a refusal never
-    // moves a key; a line of message keeps its room below (the hint may scroll on a 7" panel).
-    float below = ImGui::GetTextLineHeightWithSpacing();
-    keys(ctx, out, st.letters ? letterKeys(!id) : digitKeys(), width, ImGui::GetContentRegionAvail().y - below);
-    drawMessage(st);
-    ImGui::TextWrapped("%s", hint);
+    const char* shortHint = id ? "例如 141022-001；有接入卡的，扫卡自动填好" : "先用字母，以后管理员改成中文";
+    // The keys come right under what is typed, the message (or hint) under the keys in a line kept for it.
+    keys(ctx, out, st.letters ? letterKeys(!id) : digitKeys(), width, ImGui::GetContentRegionAvail().y - messageLine(ctx));
+    messageSlot(st, ctx, hint, shortHint, width);
 }
 
 void drawPinStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out, float width) {
     std::string dots;
     for (size_t i = 0; i < st.pinDigits.size(); ++i) dots += "● ";
     typedBox(ctx, "密码：", dots, width);
-    const char* hint = st.step == FirstRunStep::Pin ? "工作人员打开名单和设置时输这个密码：4 到 12 位数字，不要用 1234、1111。"
-                                                    : "为了防止按错，请把刚才的密码再输一遍。";
-    float below = ImGui::GetTextLineHeightWithSpacing();
-    keys(ctx, out, pinKeys(), width, ImGui::GetContentRegionAvail().y - below);
-    drawMessage(st);
-    ImGui::TextWrapped("%s", hint);
+    bool first = st.step == FirstRunStep::Pin;
+    const char* hint = first ? "工作人员打开名单和设置时输这个密码：4 到 12 位数字，不要用 1234、1111。"
+                             : "为了防止按错，请把刚才的密码再输一遍。";
+    const char* shortHint = first ? "4 到 12 位数字，不要用 1234、1111" : "把刚才的密码再输一遍";
+    keys(ctx, out, pinKeys(), width, ImGui::GetContentRegionAvail().y - messageLine(ctx));
+    messageSlot(st, ctx, hint, shortHint, width);
 }
 
 void drawPanelStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out, float width) {
-    ImGui::TextWrapped("%s", "请用尺子量下面的黑条。拖动黑条的右端（或点“短一点”“长一点”），直到它正好 10 厘米长，再点“下一步”。");
-    float key = ctx.mm(kTouchMm);
+    // On a short panel (7") the words are fewer and the handle and buttons 14 mm, so 短一点 / 长一点
+    // stay on screen above 下一步.
+    bool shortPanel = ctx.metrics.heightMm() < 100;
+    ImGui::TextWrapped("%s", shortPanel ? "用尺子量黑条：拖动蓝块（或点“短一点”“长一点”），让它正好 10 厘米。"
+                                        : "请用尺子量下面的黑条。拖动黑条的右端（或点“短一点”“长一点”），直到它正好 10 厘米长，再点“下一步”。");
+    float key = ctx.mm(shortPanel ? 14.0f : kTouchMm), space = ctx.mm(shortPanel ? 2.0f : 4.0f);
     ImVec2 at = ImGui::GetCursorScreenPos();
-    at.y += ctx.mm(4);
+    at.y += space;
     float barH = std::max(ctx.mm(8), 24.0f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(at, {at.x + st.barPx, at.y + barH}, kText);
@@ -133,7 +162,7 @@ void drawPanelStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& out
         float want = ImGui::GetIO().MousePos.x - at.x;
         if (std::fabs(want - st.barPx) >= 1) out.push(FrBar{want});
     }
-    ImGui::Dummy({1, ctx.mm(4)});
+    ImGui::Dummy({1, space});
     int i = buttonGrid(ctx, "bar", {"短一点", "长一点"}, width, {ctx.mm(40), key});
     float step = std::max(1.0f, st.barPx * 0.005f);  // half a millimetre on the ruler
     if (i == 0) out.push(FrBar{st.barPx - step});
@@ -199,6 +228,7 @@ std::vector<std::string> firstRunTexts(const FirstRunState& st) {
         "工作人员打开名单和设置时输这个密码：4 到 12 位数字，不要用 1234、1111。",
         "为了防止按错，请把刚才的密码再输一遍。",
         "请用尺子量下面的黑条。拖动黑条的右端（或点“短一点”“长一点”），直到它正好 10 厘米长，再点“下一步”。",
+        "用尺子量黑条：拖动蓝块（或点“短一点”“长一点”），让它正好 10 厘米。",
         "把存有老人名单文件的U盘插到自助机上，再点上面的名单文件。没有U盘的，点“跳过”，以后在电脑上导入。",
         "U盘上没有找到表格文件重新查找U盘",
         "把县信息科给的“县平台接入卡”对准扫描口。读好后，本机每天自动向县平台上报。没有卡的，点“跳过”：本机照常签到，数据先存在本机，以后在“设置”页扫卡补传。",
@@ -247,13 +277,17 @@ void buildFirstRunFrame(const FirstRunState& st, const FontSet& fonts, const Met
     ImGui::PushStyleColor(ImGuiCol_ScrollbarBg, ImGui::ColorConvertU32ToFloat4(kStaffButton));
     ImGui::PushStyleColor(ImGuiCol_ScrollbarGrab, ImGui::ColorConvertU32ToFloat4(kMuted));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(kBackground));
-    ImGui::BeginChild("step", lay.content.size(), false);
-    dragToScroll(ctx);
+    // The typing steps fit whole (their keys shrink to what is left), so they need no scrollbar and
+    // use the full width; the others may scroll on a small panel.
+    bool typing = st.step == FirstRunStep::SiteId || st.step == FirstRunStep::SiteName || st.step == FirstRunStep::Pin ||
+                  st.step == FirstRunStep::PinAgain;
+    ImGui::BeginChild("step", lay.content.size(), false,
+                      typing ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0);
+    if (!typing) dragToScroll(ctx);
     ImGui::PushFont(f.staff);
-    float width = lay.width;
-    // The typing steps show it under what was typed, the roster step under its counts.
-    bool own = st.step == FirstRunStep::SiteId || st.step == FirstRunStep::SiteName || st.step == FirstRunStep::Pin ||
-               st.step == FirstRunStep::PinAgain || st.step == FirstRunStep::Roster;
+    float width = typing ? lay.content.width() : lay.width;
+    // The typing steps show it under their keys, the roster step under its counts.
+    bool own = typing || st.step == FirstRunStep::Roster;
     if (!own) drawMessage(st);
     switch (st.step) {
         case FirstRunStep::SiteId:

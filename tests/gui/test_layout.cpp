@@ -261,8 +261,8 @@ TEST_CASE("a first-run step's title, content and 上一步 跳过 下一步 stay
         for (size_t i = 0; i < 3; ++i) {
             INFO("button " << i);
             CHECK(screen.contains(buttons[i]));
-            // Staff buttons at full size, 16 mm on a panel under 100 mm tall so the keypad fits above them.
-            float least = screen.height() < lp.metrics.mm(100) ? 16.0f : kTouchMm;
+            // Staff buttons at full size, 14 mm on a panel under 100 mm tall so the keypad fits above them.
+            float least = screen.height() < lp.metrics.mm(100) ? 14.0f : kTouchMm;
             CHECK(lp.mm(buttons[i]) >= least - 0.01f);
             CHECK(buttons[i].min.y >= lay.content.max.y);
             for (size_t j = i + 1; j < 3; ++j) CHECK(buttons[i].gapTo(buttons[j]) / lp.metrics.pxPerMm >= kGapMm - 0.01f);
