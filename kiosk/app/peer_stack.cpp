@@ -76,6 +76,19 @@ void PeerStack::setAddresses(std::vector<std::string> addresses) {
 
 bool PeerStack::syncNow() { return m->current()->syncNow(); }
 
+std::string describePeer(const PeerLine& p, const TimeZone& tz) {
+    auto hhmm = [&](std::int64_t t) { return tz.toLocal(t).wallTime().text(); };
+    std::string line = "另一台签到机";
+    if (p.reachable)
+        line += " · 最后联系 " + hhmm(p.lastContactUnix) + " · 落后 " + std::to_string(p.behind) + " 条";
+    else if (p.lastContactUnix > 0)
+        line += " · 联系不上（最后联系 " + hhmm(p.lastContactUnix) + "）";
+    else
+        line += " · 还没联系上";
+    if (!p.problem.empty()) line += " · " + p.problem;
+    return line + "（详细：网络地址 " + p.address + "）";
+}
+
 std::vector<PeerLine> PeerStack::states() const {
     std::vector<PeerLine> out;
     for (const PeerState& s : m->current()->states())

@@ -27,6 +27,10 @@ struct PeerLine {
     std::string problem;             // plain Chinese, or empty
 };
 
+// The line staff read on the settings tab: plain words first (reachable, how far behind), the
+// network address last as a detail for whoever sets up the network (issue 23).
+std::string describePeer(const PeerLine& p, const TimeZone& tz);
+
 class PeerStack final : public PeerGate {
 public:
     // `answer`: also answer the others (run, serve); scan and status only ask. `clock` must outlive

@@ -63,27 +63,14 @@ ui::OpsLink SiteServices::link() {
     return l;
 }
 
-std::string SiteServices::hhmm(std::int64_t unixSeconds) const {
-    return m_tz.toLocal(unixSeconds).wallTime().text();
-}
-
 std::vector<std::string> SiteServices::peerLines() const {
     std::vector<std::string> out;
     if (!m_peers) {
         std::lock_guard lock(m_mutex);
-        return m_peerAddresses;
+        for (const std::string& a : m_peerAddresses) out.push_back(describePeer(PeerLine{a}, m_tz));
+        return out;
     }
-    for (const PeerLine& p : m_peers->states()) {
-        std::string line = p.address;
-        if (p.reachable) {
-            line += " · 最后联系 " + hhmm(p.lastContactUnix) + " · 落后 " + std::to_string(p.behind) + " 条";
-        } else {
-            line += " · 联系不上";
-            if (p.lastContactUnix > 0) line += "（最后联系 " + hhmm(p.lastContactUnix) + "）";
-        }
-        if (!p.problem.empty()) line += " · " + p.problem;
-        out.push_back(line);
-    }
+    for (const PeerLine& p : m_peers->states()) out.push_back(describePeer(p, m_tz));
     return out;
 }
 
@@ -119,7 +106,7 @@ ui::PeersView SiteServices::peersView() const {
         case CodeCheck::TooMany:
         case CodeCheck::Wrong: v.codeNote = "输错太多次，已作废，请换一个新码"; break;
     }
-    v.address = "本机地址：" + joinAddress();
+    v.address = "详细：本机网络地址 " + joinAddress();
     return v;
 }
 

@@ -79,8 +79,7 @@ private:
     [[nodiscard]] Error listenError(const Error& bindError) const;
     [[nodiscard]] bool hasPeers() const;
     void watch(std::stop_token stop);
-    [[nodiscard]] std::vector<std::string> peerLines() const;  // 192.168.1.21:7443 · 最后联系 12:31 · 落后 0 条
-    [[nodiscard]] std::string hhmm(std::int64_t unixSeconds) const;
+    [[nodiscard]] std::vector<std::string> peerLines() const;  // describePeer() of each
     std::filesystem::path m_dir;
     const Clock& m_clock;
     TimeZone m_tz;

@@ -1,5 +1,6 @@
 // Offscreen rendering of one screen, with the same controller and drawing code as the running kiosk.
 #include "kiosk/render/screenshot.hpp"
+#include "kiosk/app/peer_stack.hpp"
 
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/posting_summary.hpp"
@@ -69,8 +70,9 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
             p.code = "123456";
             p.codeUsable = true;
             p.codeNote = "还有 10 分钟有效，只能用一次";
-            p.address = "本机地址：192.168.1.20:7443";
-            p.peers = site.config().peerAddresses;
+            p.address = "详细：本机网络地址 192.168.1.20:7443";
+            for (const auto& a : site.config().peerAddresses)
+                p.peers.push_back(app::describePeer({a, "", clock.nowUnix() - 90, 0, true, ""}, site.timeZone()));
         }
     } else if (opt.screen == "void-reason" || opt.screen == "void-confirm") {
         // Staff voiding today's first record: its reasons, then the confirmation naming it.

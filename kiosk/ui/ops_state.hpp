@@ -56,7 +56,7 @@ struct PeersView {
     std::string code;                // 123456
     std::string codeNote;            // 10分钟内有效，只能用一次 / 已用过，请换一个新码
     bool codeUsable = false;
-    std::string address;             // 本机地址：192.168.1.20:7443
+    std::string address;             // 详细：本机网络地址 192.168.1.20:7443
     std::string problem;             // the peer server could not start, in plain Chinese
     std::string lastEvent;           // 新的签到机已加入：192.168.1.22:7443
     std::vector<std::string> peers;  // 192.168.1.21:7443 · 最后联系 12:31 · 落后 0 条 / 联系不上

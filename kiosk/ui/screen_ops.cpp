@@ -55,7 +55,7 @@ void drawPeersSection(const KioskState& st, DrawContext& ctx, float width) {
         gap(ctx);
         return;
     }
-    if (p.peers.empty()) ImGui::TextWrapped("还没有其他签到机。加一台：按“显示配对码”，在新机器上输入本机地址和配对码");
+    if (p.peers.empty()) ImGui::TextWrapped("还没有其他签到机。加一台：按“显示配对码”，在新机器上输入下面的本机网络地址和配对码");
     if (p.codeShown) {
         // The code on a line of its own: read aloud or typed on the other terminal, it must not wrap.
         colouredWrapped(p.codeUsable ? kText : kAmberText, "配对码 " + p.code);
@@ -174,7 +174,7 @@ std::vector<std::string> opsTexts(const KioskState& st) {
         // The posting summary's words (posting_summary.cpp), so its arrival does not rebuild the atlas.
         "上本月公示 · 助餐人次其中送餐用餐老人社会捐赠元次",
         // The peers section (drawPeersSection, site_services.cpp's notes), digits included.
-        "本食堂的其他签到机还没有其他签到机。加一台：按“显示配对码”，在新机器上输入本机地址和配对码换一个配对码收起",
+        "本食堂的其他签到机还没有其他签到机。加一台：按“显示配对码”，在新机器上输入下面的本机网络地址和配对码换一个配对码收起详细：网络地址另一台签到机",
         "配对码只在这里显示的时候有效（最多 10 分钟，只能用一次，离开本页就收起）已显示，内有效",
         "已换了新的配对码本机没有在等候其他签到机最后联系落后条联系不上两台机器重复 · 0123456789:.",
         "另一台签到机送来条时间不对的记录，已搁置，请核对"};

@@ -41,6 +41,7 @@ TEST_CASE("the settings tab shows a pairing code only on request, 换一个配�
         CHECK_FALSE(services.pairingCode().live());
         CHECK(v.peers.size() == 1);
         CHECK(v.peers[0].find("127.0.0.1:7999") != std::string::npos);
+        CHECK(v.peers[0].rfind("另一台签到机", 0) == 0);  // plain words first, the address only as a detail
     }
     ctl.apply(Command{OpsCommand{NewPairingCode{}}});  // 显示配对码
     {
@@ -49,7 +50,7 @@ TEST_CASE("the settings tab shows a pairing code only on request, 换一个配�
         CHECK(v.codeUsable);
         CHECK(v.code.size() == 6);
         CHECK(v.code == services.pairingCode().view().code);
-        CHECK(v.address == "本机地址：127.0.0.1:" + std::to_string(services.peerPort()));
+        CHECK(v.address == "详细：本机网络地址 127.0.0.1:" + std::to_string(services.peerPort()));
         CHECK(v.codeNote.find("10 分钟") != std::string::npos);
     }
     std::string before = ctl.state().ops.peers.code;
