@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
     registerSafetyVerbs(app, ctx);
     registerMenuVerbs(app, ctx);
     registerJournalVerbs(app, ctx);
+    registerReviewVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

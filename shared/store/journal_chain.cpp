@@ -4,6 +4,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <unordered_map>
 #include <vector>
 
@@ -26,17 +27,24 @@ void journalHashFn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 // [SECTION] Triggers and genesis
 std::string triggerName(const JournalTable& t) { return "journal_" + std::string(t.table); }
 
-// The trigger of (2): after each insert, the row's entry at the end of this terminal's chain.
+// The trigger of (2): after each insert, the row's entry. A row a peer sent with its origin's entry
+// (journal_incoming, (5)) keeps that entry when it hashes to it; every other row goes at the end of
+// this terminal's chain.
 std::string triggerSql(const JournalTable& t) {
-    const std::string zeros(kJournalGenesis);
-    return "CREATE TRIGGER " + triggerName(t) + " AFTER INSERT ON " + std::string(t.table) +
-           "\nBEGIN\n  INSERT INTO journal(terminal, seq, tbl, row_key, prev, hash)\n"
-           "  SELECT t.terminal_id, COALESCE(j.seq, 0) + 1, '" + std::string(t.table) + "', " + journalKeySql(t, "NEW") +
-           ", COALESCE(j.hash, '" + zeros + "'),\n         journal_hash(COALESCE(j.hash, '" + zeros + "'), " +
-           journalCanonicalSql(t, "NEW") +
+    const std::string zeros(kJournalGenesis), table(t.table), key = journalKeySql(t, "NEW");
+    const std::string canon = journalCanonicalSql(t, "NEW");
+    return "CREATE TRIGGER " + triggerName(t) + " AFTER INSERT ON " + table +
+           "\nBEGIN\n  INSERT OR IGNORE INTO journal(terminal, seq, tbl, row_key, prev, hash)\n"
+           "  SELECT i.terminal, i.seq, '" + table + "', " + key + ", i.prev, i.hash FROM journal_incoming i\n"
+           "  WHERE i.tbl = '" + table + "' AND i.terminal <> (SELECT terminal_id FROM terminal WHERE id = 1)\n"
+           "    AND i.hash = journal_hash(i.prev, " + canon + ");\n"
+           "  INSERT INTO journal(terminal, seq, tbl, row_key, prev, hash)\n"
+           "  SELECT t.terminal_id, COALESCE(j.seq, 0) + 1, '" + table + "', " + key +
+           ", COALESCE(j.hash, '" + zeros + "'),\n         journal_hash(COALESCE(j.hash, '" + zeros + "'), " + canon +
            ")\n  FROM terminal t LEFT JOIN journal j\n"
            "    ON j.terminal = t.terminal_id AND j.seq = (SELECT MAX(seq) FROM journal WHERE terminal = t.terminal_id)\n"
-           "  WHERE t.id = 1;\nEND";
+           "  WHERE t.id = 1 AND NOT EXISTS (SELECT 1 FROM journal WHERE tbl = '" + table + "' AND row_key = " + key + ");\n"
+           "  DELETE FROM journal_incoming WHERE tbl = '" + table + "';\nEND";
 }
 
 // A table's coverage marker (3): its canonical bytes.
@@ -196,7 +204,48 @@ JournalHead journalHead(Database& db) {
     return h;
 }
 
+std::optional<JournalEntry> journalEntryOf(Database& db, std::string_view table, const std::string& key,
+                                           const std::string& originTerminal) {
+    auto st = db.cached("SELECT terminal, seq, prev, hash FROM journal WHERE tbl = ?1 AND row_key = ?2 AND terminal = ?3");
+    st.bind(1, table).bind(2, key).bind(3, originTerminal);
+    if (!st.step()) return std::nullopt;
+    return JournalEntry{st.text(0), st.i64(1), st.text(2), st.text(3)};
+}
+
+void expectJournalEntry(Database& db, std::string_view table, const JournalEntry& e) {
+    db.cached("DELETE FROM journal_incoming WHERE tbl = ?1").bind(1, table).run();
+    db.cached("INSERT INTO journal_incoming(tbl, terminal, seq, prev, hash) VALUES(?1, ?2, ?3, ?4, ?5)")
+        .bind(1, table)
+        .bind(2, e.terminal)
+        .bind(3, e.seq)
+        .bind(4, e.prev)
+        .bind(5, e.hash)
+        .run();
+}
+
+namespace {
+// One snapshot for the whole walk (a savepoint is a read transaction outside any other): a scan
+// committed between reading the rows and reading the chain would otherwise look like a removed row.
+class Snapshot {
+public:
+    explicit Snapshot(Database& db) : m_db(db) { m_db.exec("SAVEPOINT journal_verify"); }
+    ~Snapshot() {
+        try {
+            m_db.exec("RELEASE journal_verify");
+        } catch (...) {
+            // Nothing was written under it; a failed release leaves nothing to undo.
+        }
+    }
+    Snapshot(const Snapshot&) = delete;
+    Snapshot& operator=(const Snapshot&) = delete;
+
+private:
+    Database& m_db;
+};
+}  // namespace
+
 JournalCheck verifyJournal(Database& db) {
+    Snapshot snapshot(db);
     JournalCheck out;
     // Every covered row's canonical bytes, by (table, key), in coverage and key order.
     std::vector<Row> rows;
@@ -210,8 +259,17 @@ JournalCheck verifyJournal(Database& db) {
             rows.push_back(Row{std::string(t.table), st.text(0), st.text(1)});
         }
     }
-    // This terminal's chain first, then those of its earlier ids, each from entry 1.
-    const std::string own = journalHead(db).terminal;
+    // This terminal's chain first, then those of its earlier ids, each whole from entry 1; then the
+    // entries of peers' chains that came with their rows (5), each checked on its own and linked to
+    // the entry before it where that one is here too.
+    out.head = journalHead(db);
+    const std::string own = out.head.terminal;
+    std::vector<std::string> mine{own};
+    {
+        auto lin = db.prepare("SELECT terminal_id FROM terminal_lineage");
+        while (lin.step()) mine.push_back(lin.text(0));
+    }
+    bool whole = true;
     auto st = db.prepare(
         "SELECT terminal, seq, tbl, row_key, prev, hash FROM journal ORDER BY terminal <> ?1, terminal, seq");
     st.bind(1, own);
@@ -224,11 +282,16 @@ JournalCheck verifyJournal(Database& db) {
             chain = terminal;
             expect = 1;
             head = std::string(kJournalGenesis);
+            whole = std::find(mine.begin(), mine.end(), terminal) != mine.end();
         }
         ++out.entries;
         if (seq != expect) {
-            out.problem = problem("missing_entry", terminal, expect, "", "");
-            return out;
+            if (whole) {
+                out.problem = problem("missing_entry", terminal, expect, "", "");
+                return out;
+            }
+            head = prev;  // a peer's entry after a gap (entries that never travel): checked on its own
+            expect = seq;
         }
         if (prev != head) {
             out.problem = problem("entry_changed", terminal, seq, table, key);

@@ -18,6 +18,12 @@
 //      a table with a marker never gets a genesis again, so a row slipped in later stays uncovered.
 //  (4) an unkeyed chain can be rewritten whole by someone with the SD card and a script: what stops
 //      that is the head the county already holds, signed, in every tally (shared/tally/journal_seal).
+//  (5) a row a peer sent keeps its origin's chain position: the feed carries each row's entry (seq,
+//      prev, hash) when it is in its origin's chain, the import puts it in journal_incoming just
+//      before the row's insert, and the trigger files it under the origin's terminal when it hashes
+//      to it (else the row joins this terminal's chain, as rows from older peers do). Peers' chains
+//      have gaps here (not every entry travels: refused scans, clock confirmations, markers): each
+//      such entry is checked on its own, and against the entry before it where that one is here.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -49,6 +55,19 @@ struct JournalHead {
 };
 JournalHead journalHead(Database& db);
 
+// A row's entry as a peer needs it (5): its origin's chain position, or nothing when the row is not
+// in its origin's chain here (genesis, or it came from an older peer). `key` as journalKeySql makes it.
+struct JournalEntry {
+    std::string terminal;
+    std::int64_t seq = 0;
+    std::string prev, hash;
+};
+std::optional<JournalEntry> journalEntryOf(Database& db, std::string_view table, const std::string& key,
+                                           const std::string& originTerminal);
+// Hands the entry that came with a replicated row to the row's insert, which must follow in the same
+// transaction (the trigger takes it, (5)).
+void expectJournalEntry(Database& db, std::string_view table, const JournalEntry& e);
+
 // The first thing in the database that does not match the chain.
 struct JournalProblem {
     std::string kind;      // changed | removed | inserted | missing_entry | entry_changed
@@ -60,6 +79,7 @@ struct JournalProblem {
     std::string en;
 };
 struct JournalCheck {
+    JournalHead head;          // this terminal's chain as walked (the same snapshot)
     std::int64_t entries = 0;  // entries walked, all chains
     std::optional<JournalProblem> problem;
 };

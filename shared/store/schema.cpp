@@ -622,6 +622,15 @@ CREATE TRIGGER journal_never_changed BEFORE UPDATE ON journal
 BEGIN
   SELECT RAISE(ABORT, 'a journal entry is never changed');
 END;
+-- An entry a peer sent with a replicated row (its origin's chain position), waiting for that row's
+-- insert in the same transaction: the row's trigger takes it instead of appending to this chain.
+CREATE TABLE journal_incoming(
+  tbl      TEXT NOT NULL,
+  terminal TEXT NOT NULL,
+  seq      INTEGER NOT NULL,
+  prev     TEXT NOT NULL,
+  hash     TEXT NOT NULL
+) STRICT;
 -- Refused scans (contract 13), kept for the tally's `refused` counts and the review's revoked cards:
 -- the outcome and, when known, the roster elder and the serial of a card this site signed; never
 -- the payload (a stranger's card or ID number is not kept).

@@ -12,7 +12,7 @@ std::string journalSignedText(const std::string& siteId, const std::string& term
 
 JournalSeal sealJournal(Site& site) {
     const JournalCheck check = verifyJournal(site.db());
-    const JournalHead h = journalHead(site.db());
+    const JournalHead& h = check.head;
     JournalSeal seal;
     seal.seq = h.seq;
     seal.head = h.head;

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "integration/backup_site.hpp"
+#include "shared/cards/card_signature.hpp"
 #include "shared/site/site_keys.hpp"
 
 using namespace mh;
@@ -182,7 +183,7 @@ TEST_CASE("a site with records from before the journal: the migration's genesis 
                            "tbl_name NOT IN ('journal', 'refused_scans')");
     std::istringstream names(trig.out);
     for (std::string n; std::getline(names, n);) drop += " DROP TRIGGER " + n + ";";
-    drop += " DROP TABLE journal; DROP TABLE refused_scans;";  // with their own triggers and index
+    drop += " DROP TABLE journal; DROP TABLE journal_incoming; DROP TABLE refused_scans;";  // with their triggers and index
     auto version = sqliteTool(s, "PRAGMA user_version");
     drop += " PRAGMA user_version = " + std::to_string(std::stoi(version.out) - 1) + ";";
     auto old = sqliteTool(s, drop);
@@ -308,4 +309,90 @@ TEST_CASE("refused scans are kept without their payloads, journalled, and counte
     auto del = sqliteTool(s, "DROP TRIGGER refused_scans_never_deleted; DELETE FROM refused_scans WHERE outcome = 'revoked'");
     REQUIRE_MESSAGE(del.exitCode == 0, del.err);
     CHECK(verify(s.site, 1)["problem"]["table"] == "refused_scans");
+}
+
+namespace {
+
+// `kiosk args...` with the terminal's clock at `unix` (Debian's faketime), as tests/integration's clock tests.
+test::ProcessResult kioskAt(std::int64_t unix, const std::vector<std::string>& args) {
+    std::vector<std::string> argv{"/usr/bin/faketime", "@" + std::to_string(unix), test::kioskExe()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return test::runProcess(argv);
+}
+
+Json reviewOf(const std::string& site, const std::string& date) {
+    auto r = kiosk({"review", "--site", site, "--date", date});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    return Json::parse(r.out);
+}
+
+const Json* itemOf(const Json& review, const std::string& kind) {
+    for (const Json& i : review["items"])
+        if (i["kind"] == kind) return &i;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("review lists a backdated record, a revoked card scanned three times and a clock correction, each markable handled") {
+    // 2026-11-24 11:00 in Asia/Shanghai; the site made an hour before on a right clock.
+    constexpr std::int64_t now = 1795489200;
+    test::TempDir dir;
+    const std::string site = (dir.path() / "site").string();
+    REQUIRE(kioskAt(now - 3600, {"init", "--site", site, "--site-id", "141022-001", "--name", "北关村"}).exitCode == 0);
+    test::writeFile(dir.path() / "site/site.toml", test::standardToml());
+    test::writeFile(dir.path() / "roster.csv", "elder_id,name,card_serial\nE1,张桂兰,2\nE2,王秀英,1\nE3,李淑珍,1\n");
+    REQUIRE(kioskAt(now - 3500, {"roster", "import", "--site", site, (dir.path() / "roster.csv").string()}).exitCode == 0);
+    auto keys = SiteKeys::load(dir.path() / "site");
+    REQUIRE(keys.ok());
+    auto card = [&](const std::string& elder, const std::string& serial) { return signCard({elder, serial}, keys->card.sec); };
+
+    // The paper list after a power cut: entered afterwards with --at.
+    auto paper = kioskAt(now, {"scan", "--site", site, "--service", "lunch", "--at", "2026-11-24T10:45", card("E2", "1")});
+    REQUIRE_MESSAGE(paper.exitCode == 0, paper.err);
+    // E1's old card (serial 1; the roster says 2) three times.
+    for (int i = 0; i < 3; ++i)
+        CHECK(kioskAt(now + 60 * i, {"scan", "--site", site, "--service", "lunch", card("E1", "1")}).exitCode == 1);
+    // The clock ran two hours fast for one scan, then was set right and confirmed.
+    auto fast = kioskAt(now + 7200, {"scan", "--site", site, "--service", "lunch", card("E3", "1")});
+    REQUIRE_MESSAGE(fast.exitCode == 0, fast.err);
+    const std::int64_t ahead = Json::parse(fast.out)["record_id"];
+    auto confirm = kioskAt(now + 300, {"clock", "confirm", "--site", site, "--staff", "李"});
+    REQUIRE_MESSAGE(confirm.exitCode == 0, confirm.err);
+
+    Json r = reviewOf(site, "2026-11-24");
+    CHECK(r["date"] == "2026-11-24");
+    const Json* back = itemOf(r, "backdated");
+    REQUIRE(back);
+    CHECK((*back)["elder_id"] == "E2");
+    CHECK((*back)["handled"] == false);
+    const Json* revoked = itemOf(r, "revoked_card");
+    REQUIRE(revoked);
+    CHECK((*revoked)["elder_id"] == "E1");
+    CHECK((*revoked)["card_serial"] == "1");
+    CHECK((*revoked)["count"] == 3);
+    const Json* corrected = itemOf(r, "clock_corrected");
+    REQUIRE(corrected);
+    CHECK((*corrected)["record"] == ahead);
+    CHECK((*corrected)["confirmed_by"] == "李");
+    CHECK(itemOf(r, "not_delivered") == nullptr);  // no delivery outcomes on this site
+    // Stable ids: the same list twice.
+    CHECK(reviewOf(site, "2026-11-24") == r);
+    CHECK(reviewOf(site, "2026-11-23")["items"].empty());
+
+    // Marking one handled is audited (and the journal still verifies); the others stay open.
+    const std::string id = (*revoked)["id"];
+    auto h = kioskAt(now + 400, {"review", "--site", site, "--handle", id, "--staff", "王"});
+    REQUIRE_MESSAGE(h.exitCode == 0, h.err);
+    CHECK(Json::parse(h.out)["handled"] == true);
+    Json after = reviewOf(site, "2026-11-24");
+    CHECK((*itemOf(after, "revoked_card"))["handled"] == true);
+    CHECK((*itemOf(after, "backdated"))["handled"] == false);
+    auto audit = test::runProcess({"/usr/bin/sqlite3", (dir.path() / "site/mealhall.db").string(),
+                                   "SELECT actor || ' ' || action || ' ' || subject FROM audit WHERE action = 'review.handled'"});
+    CHECK(audit.out == "王 review.handled " + id + "\n");
+    CHECK(kiosk({"review", "--site", site, "--handle", "revoked_card:E9:1:2026-11-24", "--staff", "王"}).exitCode == 1);
+    CHECK(kiosk({"review", "--site", site, "--handle", id}).exitCode == 2);  // no --staff
+    verify(site, 0);
 }
