@@ -270,6 +270,36 @@ int main(int argc, char** argv) {
         std::printf("  30-rule v3 / one-rule time ratio: %.2fx  (target <= 1.30x)\n", tV3 / tOne);
     }
 
+    // The journal's cost (contract 13): the same scans on two sites made alike, one with its journal
+    // triggers dropped on its connection (nothing reopens it, so they stay dropped), same run,
+    // synchronous=FULL, rounds interleaved, best of 5. Refused scans are not in it (none here).
+    {
+        auto with = makeSite(work / "with-journal", n * 2);
+        auto without = makeSite(work / "without-journal", n * 2);
+        auto st = without->db().prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'journal_*'"
+                                        " AND tbl_name <> 'journal'");
+        std::vector<std::string> triggers;
+        while (st.step()) triggers.push_back(st.text(0));
+        for (const auto& t : triggers) without->db().exec("DROP TRIGGER " + t);
+        int day = 40;
+        // FULL is the kiosk's setting; OFF leaves out the disk, to show the journal's CPU cost alone.
+        for (const char* sync : {"FULL", "OFF"}) {
+            with->db().exec(std::string("PRAGMA synchronous=") + sync);
+            without->db().exec(std::string("PRAGMA synchronous=") + sync);
+            double tWith = 1e9, tWithout = 1e9;
+            for (int round = 0; round < 5; ++round, ++day) {
+                tWithout = std::min(tWithout, engineRun(*without, n, day));
+                tWith = std::min(tWith, engineRun(*with, n, day));
+            }
+            std::printf("journal (synchronous=%s, %d scans a round, %zu triggers dropped on the bare site):\n", sync, n,
+                        triggers.size());
+            std::printf("  scan with the journal:    %.3f ms each\n", tWith * 1000 / n);
+            std::printf("  scan without the journal: %.3f ms each\n", tWithout * 1000 / n);
+            std::printf("  with / without time ratio: %.2fx%s\n", tWith / tWithout,
+                        std::string(sync) == "FULL" ? "  (target <= 1.15x)" : "  (CPU only, for information)");
+        }
+    }
+
     // Cold `kiosk scan`: a new process each time, a different elder each time.
     std::vector<double> times;
     for (int i = 0; i < 20; ++i) {

@@ -66,6 +66,8 @@ int main(int argc, char** argv) {
     registerClockVerb(app, ctx);
     registerSafetyVerbs(app, ctx);
     registerMenuVerbs(app, ctx);
+    registerJournalVerbs(app, ctx);
+    registerReviewVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -99,5 +99,7 @@ void registerSetupCardVerb(CLI::App& app, Context& ctx); // setup-card (county I
 void registerClockVerb(CLI::App& app, Context& ctx);     // clock confirm
 void registerSafetyVerbs(CLI::App& app, Context& ctx);   // safety add, safety status
 void registerMenuVerbs(CLI::App& app, Context& ctx);     // menu set, menu show, menu sheet, kitchen
+void registerJournalVerbs(CLI::App& app, Context& ctx);  // journal verify
+void registerReviewVerb(CLI::App& app, Context& ctx);    // review (今日核对)
 
 }  // namespace mh::cli

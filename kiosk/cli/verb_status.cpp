@@ -23,6 +23,7 @@ J unreadable(const Error& e, bool english) {
     J j;
     j["terminal"] = nullptr;
     j["database"] = e.text(english);
+    j["journal"] = nullptr;
     j["clock"] = nullptr;
     j["clock_corrected"] = J::array();
     j["pending_days"] = nullptr;
@@ -123,6 +124,7 @@ int runStatus(const StatusArgs& a, Context& ctx) {
     j["terminal"] = s.terminal.empty() ? J(nullptr) : J(s.terminal);
     j["restored_from"] = s.restoredFrom;
     j["database"] = problemOr(s.database, ctx.english);
+    j["journal"] = s.database ? J(nullptr) : problemOr(s.journal, ctx.english);
     j["clock"] = s.database ? J(nullptr) : problemOr(s.clock, ctx.english);
     // Until the daily review (contract 13) lists them: each clock confirmation that found records
     // written ahead of the corrected clock, newest first.

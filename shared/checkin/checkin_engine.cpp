@@ -9,6 +9,7 @@
 #include "shared/policy/policy_history.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/store/elder_store.hpp"
+#include "shared/store/refused_scans.hpp"
 
 namespace mh {
 namespace {
@@ -43,12 +44,32 @@ Error storeFailure(const StoreError& e) {
 struct CheckInEngine::Identified {
     Outcome refusal = Outcome::Accepted;  // Accepted here means "identified"
     std::string detailZh, detailEn;
+    std::string cardSerial;  // a card this site trusts (signature verified): its serial, kept with a refusal
     std::optional<Elder> elder;
     std::string source;
     bool registrationStopped = false;  // on the roster, but active=0: told apart from a stranger
 };
 
 namespace {
+// Contract 13: a refused scan is kept (refused_scans.hpp) with what is known of it and never its
+// payload. Its own small write after the refusal: failing to keep it (a full disk) changes nothing
+// about the refusal the elder sees, and the next record reports the disk.
+void keepRefusal(Database& db, const ScanResult& r, const std::string& cardSerial, const std::string& enteredAt) {
+    if (r.accepted() || r.at.size() < 10) return;
+    RefusedScan k;
+    k.day = r.at.substr(0, 10);
+    k.at = r.at;
+    k.service = r.service;
+    k.outcome = std::string(outcomeKey(r.outcome));
+    if (!r.elderId.empty()) k.elderId = r.elderId;
+    if (!cardSerial.empty()) k.cardSerial = cardSerial;
+    if (!enteredAt.empty()) k.enteredAt = enteredAt;
+    try {
+        recordRefusedScan(db, k);
+    } catch (const StoreError&) {
+    }
+}
+
 // An elder the roster lists as inactive is `unknown` (contract 7) but is told the registration is
 // stopped, so they go to staff rather than think the card is broken.
 template <class Identified>  // CheckInEngine::Identified, private to the engine
@@ -76,6 +97,7 @@ CheckInEngine::Identified CheckInEngine::identify(const std::string& raw, LocalD
             id.detailEn = claim.error().en;
             return id;
         }
+        id.cardSerial = claim->serial;
         id.elder = elders.byElderId(claim->elderId);
         refuseUnlessActive(id);
         if (id.refusal == Outcome::Unknown) return id;
@@ -114,7 +136,10 @@ Result<ScanResult> CheckInEngine::scan(const ScanRequest& req) {
     try {
         Identified who = identify(req.payload, when.date);
         who.source = who.source.empty() ? "scan" : who.source;
-        return checkIn(std::move(who), req.serviceId, req.at, req.delivered, "");
+        const std::string serial = who.cardSerial;
+        auto r = checkIn(std::move(who), req.serviceId, req.at, req.delivered, "");
+        if (r) keepRefusal(m_site.db(), *r, serial, req.at ? m_site.timeZone().isoWithOffset(m_clock.nowUnix()) : "");
+        return r;
     } catch (const StoreError& e) {
         return storeFailure(e);
     }
@@ -131,10 +156,12 @@ Result<CheckInEngine::DoorCard> CheckInEngine::readCard(const std::string& paylo
             card.maskedName = maskName(who.elder->name);
             return card;
         }
-        // The same refusal a scan would give, through the same path (a refusal writes nothing).
+        // The same refusal a scan would give, through the same path (invariant 4).
         who.source = who.source.empty() ? "scan" : who.source;
+        const std::string serial = who.cardSerial;
         auto r = checkIn(std::move(who), serviceId, std::nullopt, false, "");
         if (!r) return r.error();
+        keepRefusal(m_site.db(), *r, serial, "");  // the door shows this refusal as the scan's result
         card.refusal = std::move(*r);
         return card;
     } catch (const StoreError& e) {

@@ -6,7 +6,8 @@
 //  (1) one counted check-in per elder per service per local day (also a unique index in the store);
 //  (2) a record's shares always sum to its price, each share >= 0, all in integer fen;
 //  (3) `accepted` is returned only after the record is committed (WAL, synchronous=FULL);
-//  (4) a refusal writes nothing;
+//  (4) a refusal records no check-in: only its trace in refused_scans (contract 13: time, outcome, the
+//      elder and card serial when known, never the payload), written after the refusal is decided;
 //  (5) a record is never deleted: a void marks it, keeps who and why, and frees the day for a new scan;
 //  (6) with a peer gate (contract 11), (1) holds site-wide while the peers can talk: the scan takes a
 //      claim here and asks every reachable peer before its write transaction, and a record of any

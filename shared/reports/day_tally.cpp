@@ -4,6 +4,7 @@
 #include "shared/policy/policy_history.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/terminal_identity.hpp"
+#include "shared/tally/journal_seal.hpp"
 #include "shared/upload/upload_outbox.hpp"
 
 namespace mh {
@@ -14,6 +15,8 @@ DailyTally tallyOfDay(Site& site, LocalDate day, const std::string& nowIso) {
     DailyTally t = buildTally(site.config(), day, CheckinStore(site.db()).ownForDay(day.iso()), revision, nowIso,
                               elderDayShares(site.db(), site.config().policy, day));
     t.terminal = loadTerminalIdentity(site.db()).id;
+    addRefusedCounts(t, site.db());
+    t.journal = sealJournal(site);
     return t;
 }
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "shared/store/journal_chain.hpp"
 #include "shared/store/schema.hpp"
 
 namespace mh {
@@ -168,6 +169,7 @@ Database Database::openFlags(const std::filesystem::path& file, int flags) {
     // twenty processes opening a fresh site at once). Set before the first statement.
     sqlite3_busy_timeout(db, 5000);
     sqlite3_create_function(db, "fen_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, nullptr, fenSumStep, fenSumFinal);
+    registerJournalFunction(db);  // the journal's triggers call it (journal_chain.hpp (2))
     // WAL + FULL: a commit is on disk (fsync of the WAL) before `scan` reports `accepted`.
     // Switching to WAL needs an exclusive lock; on a fresh file another process may be doing the
     // same, and SQLite then answers BUSY without calling the busy handler: wait and try again.
@@ -182,6 +184,7 @@ Database Database::openFlags(const std::filesystem::path& file, int flags) {
     }
     d.exec("PRAGMA synchronous=FULL");
     d.migrate();
+    installJournal(d);  // from the coverage list, so every write path is journalled (journal_chain.hpp (3))
     d.exec("PRAGMA foreign_keys=ON");
     return d;
 }

@@ -16,6 +16,7 @@
 
 #include "shared/core/money.hpp"
 #include "shared/store/elder_store.hpp"
+#include "shared/store/journal_chain.hpp"
 #include "shared/store/terminal_identity.hpp"
 
 namespace mh {
@@ -125,6 +126,41 @@ json auditRow(Database& db, std::int64_t id) {
                       {"detail", Column::Text}});
 }
 
+// [SECTION] The journal entries that travel with rows (journal_chain.hpp (5))
+const char* journalTable(const std::string& kind) {
+    return kind == "checkin" ? "checkins" : kind == "void" ? "voids" : kind == "donation" ? "donations" : "audit";
+}
+
+json journalJson(Database& db, std::string_view table, const std::string& key, const std::string& origin) {
+    auto j = journalEntryOf(db, table, key, origin);
+    if (!j) return nullptr;
+    return json{{"seq", j->seq}, {"prev", j->prev}, {"hash", j->hash}};
+}
+
+// An entry's (or one of its rules') origin chain position, where this terminal has it.
+void attachJournal(Database& db, json& e, const std::string& kind, std::int64_t id) {
+    const std::string origin = e.value("terminal", std::string());
+    if (json j = journalJson(db, journalTable(kind), std::to_string(id), origin); !j.is_null()) e["journal"] = std::move(j);
+    if (kind != "checkin" || !e.contains("rules")) return;
+    int position = 0;
+    for (json& r : e["rules"]) {
+        json j = journalJson(db, "checkin_rules", std::to_string(id) + "/" + std::to_string(position++), origin);
+        if (!j.is_null()) r["journal"] = std::move(j);
+    }
+}
+
+// What a peer sent as a row's entry, handed to the row's insert; a malformed one is ignored (the
+// row then joins this terminal's chain).
+void expectEntry(Database& db, std::string_view table, const json& holder, const std::string& origin) {
+    if (!holder.is_object() || !holder.contains("journal")) return;
+    const json& j = holder["journal"];
+    if (!j.is_object() || !j.value("seq", json()).is_number_integer() || !j.value("prev", json()).is_string() ||
+        !j.value("hash", json()).is_string())
+        return;
+    expectJournalEntry(db, table, JournalEntry{origin, j["seq"].get<std::int64_t>(), j["prev"].get<std::string>(),
+                                               j["hash"].get<std::string>()});
+}
+
 bool exists(Database& db, const char* table, const std::string& terminal, std::int64_t record) {
     auto st = db.cached(std::string("SELECT 1 FROM ") + table + " WHERE origin_terminal = ?1 AND origin_record = ?2");
     st.bind(1, terminal).bind(2, record);
@@ -208,6 +244,7 @@ FeedPage FeedStore::readAfter(std::int64_t after, int limit) {
                                       : auditRow(m_db, id);
         page.last = seq;
         if (e.is_null()) continue;  // cannot happen: rows are never deleted
+        attachJournal(m_db, e, kind, id);
         e["seq"] = seq;
         page.entries.push_back(std::move(e));
     }
@@ -217,6 +254,7 @@ FeedPage FeedStore::readAfter(std::int64_t after, int limit) {
 json FeedStore::checkinEntry(std::int64_t recordId) {
     json e = checkinRow(m_db, recordId);
     if (e.is_null()) return e;
+    attachJournal(m_db, e, "checkin", recordId);
     auto st = m_db.cached("SELECT seq FROM feed WHERE kind = 'checkin' AND local_id = ?1");
     st.bind(1, recordId);
     if (st.step()) e["seq"] = st.i64(0);
@@ -349,6 +387,7 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
             ++counts.stubElders;
         }
         const json& sh = e.at("shares");
+        expectEntry(m_db, "checkins", e, terminal);
         auto st = m_db.cached(
             "INSERT INTO checkins(elder_id, service, service_kind, day, at, delivered, rule, price_fen, government_fen,"
             " collective_fen, donation_fen, family_fen, elder_fen, categories, source, entered_at, voided,"
@@ -367,6 +406,7 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
         std::int64_t id = m_db.lastInsertId();
         int pos = 0;
         for (const json& r : e.value("rules", json::array())) {
+            expectEntry(m_db, "checkin_rules", r, terminal);
             auto ins = m_db.cached(
                 "INSERT INTO checkin_rules(record_id, position, rule, government_fen, collective_fen, donation_fen,"
                 " family_fen) VALUES(?1,?2,?3,?4,?5,?6,?7)");
@@ -402,6 +442,7 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
         }
         std::int64_t local = rec.i64(0);
         rec.reset();
+        expectEntry(m_db, "voids", e, terminal);
         auto ins = m_db.cached(
             "INSERT INTO voids(record_id, record_terminal, record_origin, origin_terminal, origin_record, at, staff,"
             " reason) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
@@ -415,6 +456,7 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
             ++counts.refused;
             return Step::Done;
         }
+        expectEntry(m_db, "donations", e, terminal);
         auto ins = m_db.cached(
             "INSERT INTO donations(donor, amount_fen, day, purpose, named, recorded_at, origin_terminal, origin_record)"
             " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
@@ -423,6 +465,7 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
         ins.bind(5, e.at("named").get<bool>()).bind(6, e.at("recorded_at").get<std::string>());
         ins.bind(7, terminal).bind(8, record).run();
     } else {
+        expectEntry(m_db, "audit", e, terminal);
         auto ins = m_db.cached(
             "INSERT INTO audit(at, actor, action, subject, detail, origin_terminal, origin_record)"
             " VALUES(?1,?2,?3,?4,?5,?6,?7)");

@@ -598,6 +598,62 @@ ALTER TABLE elders ADD COLUMN diets TEXT NOT NULL DEFAULT '';
 -- branch policy3: per-meal operating money of each record
 ALTER TABLE checkins ADD COLUMN operating_fen INTEGER NOT NULL DEFAULT 0 CHECK (operating_fen >= 0);
 )SQL",
+        // The journal (contract 13): each terminal's hash chain over the rows of the covered tables
+        // (shared/store/journal_coverage.hpp). Entries are appended by triggers that installJournal makes
+        // at every open, and the first open covers the rows already there (genesis). An entry names its
+        // row by table and local key; `prev` is the hash before it, so an entry checks on its own.
+        R"SQL(
+-- branch journal: the hash chain of every covered row
+CREATE TABLE journal(
+  terminal TEXT NOT NULL CHECK (length(terminal) = 8 AND terminal NOT GLOB '*[^a-z0-9]*'),
+  seq      INTEGER NOT NULL CHECK (seq >= 1),
+  tbl      TEXT NOT NULL CHECK (length(tbl) > 0),
+  row_key  TEXT NOT NULL CHECK (length(row_key) > 0),
+  prev     TEXT NOT NULL CHECK (length(prev) = 64),
+  hash     TEXT NOT NULL CHECK (length(hash) = 64),
+  PRIMARY KEY (terminal, seq),
+  UNIQUE (tbl, row_key)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER journal_never_deleted BEFORE DELETE ON journal
+BEGIN
+  SELECT RAISE(ABORT, 'a journal entry is never deleted');
+END;
+CREATE TRIGGER journal_never_changed BEFORE UPDATE ON journal
+BEGIN
+  SELECT RAISE(ABORT, 'a journal entry is never changed');
+END;
+-- An entry a peer sent with a replicated row (its origin's chain position), waiting for that row's
+-- insert in the same transaction: the row's trigger takes it instead of appending to this chain.
+CREATE TABLE journal_incoming(
+  tbl      TEXT NOT NULL,
+  terminal TEXT NOT NULL,
+  seq      INTEGER NOT NULL,
+  prev     TEXT NOT NULL,
+  hash     TEXT NOT NULL
+) STRICT;
+-- Refused scans (contract 13), kept for the tally's `refused` counts and the review's revoked cards:
+-- the outcome and, when known, the roster elder and the serial of a card this site signed; never
+-- the payload (a stranger's card or ID number is not kept).
+CREATE TABLE refused_scans(
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  day         TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  at          TEXT NOT NULL CHECK (substr(at, 1, 10) = day),
+  service     TEXT NOT NULL CHECK (length(service) > 0),
+  outcome     TEXT NOT NULL CHECK (outcome IN ('unknown', 'invalid', 'revoked', 'closed', 'duplicate', 'ineligible')),
+  elder_id    TEXT,
+  card_serial TEXT,
+  entered_at  TEXT
+) STRICT;
+CREATE INDEX refused_scans_by_day ON refused_scans(day, service);
+CREATE TRIGGER refused_scans_never_deleted BEFORE DELETE ON refused_scans
+BEGIN
+  SELECT RAISE(ABORT, 'a refused scan is never deleted');
+END;
+CREATE TRIGGER refused_scans_never_changed BEFORE UPDATE ON refused_scans
+BEGIN
+  SELECT RAISE(ABORT, 'a refused scan is never changed');
+END;
+)SQL",
     };
     return k;
 }

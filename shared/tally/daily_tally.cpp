@@ -1,6 +1,7 @@
 #include "shared/tally/daily_tally.hpp"
 
 #include "shared/core/text.hpp"
+#include "shared/store/refused_scans.hpp"
 
 namespace mh {
 
@@ -41,6 +42,12 @@ DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<C
         t.records.push_back(std::move(r));
     }
     return t;
+}
+
+void addRefusedCounts(DailyTally& t, Database& db) {
+    const auto counts = refusedCounts(db, t.date.iso());
+    for (ServiceTally& s : t.services)
+        if (auto it = counts.find(s.id); it != counts.end()) s.refused = it->second;
 }
 
 }  // namespace mh

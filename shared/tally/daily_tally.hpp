@@ -1,7 +1,9 @@
 // The daily tally (contract 8): one site's counted check-ins of one local day, summed per service.
 // Built from the records alone, so every sum can be re-derived from `records`.
 #pragma once
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,17 @@ struct ServiceTally {
     Fen operatingFen = 0;   // 运营补贴 of its records (per meal and per elder-day)
     std::map<std::string, int> byRule;      // only records a rule paid for
     std::map<std::string, int> byCategory;  // a record counts once for each category of its elder
+    std::map<std::string, int> refused;     // the day's refused scans by outcome (contract 13); addRefusedCounts
+};
+
+// The tally's `journal` (contract 13): this terminal's chain when the tally was made, its length and
+// head, signed by the site's key over journalSignedText (shared/tally/journal_seal.hpp). `problem`
+// (then no `sig`): the chain did not verify, said in the tally so the county sees it.
+struct JournalSeal {
+    std::int64_t seq = 0;
+    std::string head;
+    std::string sig;      // base64 (RFC 4648, padded) of the Ed25519 signature; empty with a problem
+    std::string problem;  // English, for the county's IT; empty when the chain verified
 };
 
 struct DailyTally {
@@ -34,11 +47,16 @@ struct DailyTally {
     std::vector<ServiceTally> services;   // site.toml order, then services only found in records
     std::vector<CheckinRecord> records;   // counted ones; operatingFen includes elder-day money
     bool operating = false;               // site.toml has [[operating]]: every service and record says operating_fen
+    std::optional<JournalSeal> journal;   // the caller seals it (journal_seal.hpp); absent: no `journal`
 };
 
 // Sums the day's records; `records` must be the day's records, voided ones included. `elderDay`:
 // the day's per-elder-day operating money (elderDayShares), added to the records of `dayRecords` it
 // went to (a peer's record carries its share in its own terminal's tally).
+// Each service's `refused` from the day's refused scans on this terminal (refused_scans.hpp). Kept
+// apart from buildTally, which sums records only. Throws StoreError.
+void addRefusedCounts(DailyTally& t, Database& db);
+
 DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<CheckinRecord>& dayRecords,
                       int revision, const std::string& generatedAt, const std::vector<ElderDayShare>& elderDay = {});
 

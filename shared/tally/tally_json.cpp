@@ -26,6 +26,8 @@ nlohmann::ordered_json tallyJson(const DailyTally& t) {
         for (const auto& [k, v] : s.byRule) js["by_rule"][k] = v;
         js["by_category"] = J::object();
         for (const auto& [k, v] : s.byCategory) js["by_category"][k] = v;
+        js["refused"] = J::object();  // contract 13: refused scans of the day by outcome
+        for (const auto& [k, v] : s.refused) js["refused"][k] = v;
         services.push_back(std::move(js));
     }
     j["services"] = std::move(services);
@@ -49,6 +51,14 @@ nlohmann::ordered_json tallyJson(const DailyTally& t) {
         records.push_back(std::move(jr));
     }
     j["records"] = std::move(records);
+    if (t.journal) {
+        J jj;
+        jj["seq"] = t.journal->seq;
+        jj["head"] = t.journal->head;
+        if (!t.journal->sig.empty()) jj["sig"] = t.journal->sig;
+        if (!t.journal->problem.empty()) jj["problem"] = t.journal->problem;
+        j["journal"] = std::move(jj);
+    }
     return j;
 }
 

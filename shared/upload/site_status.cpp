@@ -6,6 +6,7 @@
 
 #include "shared/site/clock_check.hpp"
 #include "shared/store/database_health.hpp"
+#include "shared/store/journal_chain.hpp"
 #include "shared/store/terminal_identity.hpp"
 #include "shared/upload/backoff.hpp"
 
@@ -48,6 +49,10 @@ SiteStatus siteStatus(Site& site, std::int64_t nowUnix, bool checkDatabase) {
     s.restoredFrom = terminalLineage(db);
     s.clock = clockProblem(db, nowUnix);
     s.clockCorrected = clockCorrections(db);
+    // Contract 13: the same walk as `journal verify`, so a record changed by hand shows here too.
+    if (checkDatabase) {
+        if (auto j = verifyJournal(db).problem) s.journal = Error{"journal." + j->kind, j->message, j->en};
+    }
     UploadOutbox box(site);
     s.pendingDays = box.pendingDays();
     s.refusedDays = box.refusedDays();
@@ -59,7 +64,7 @@ SiteStatus siteStatus(Site& site, std::int64_t nowUnix, bool checkDatabase) {
     s.lastError = box.state(upload_keys::kLastError).value_or("");
     s.lastErrorEn = box.state(upload_keys::kLastErrorEn).value_or("");
     s.needsStaff = box.state(upload_keys::kNeedsStaff).value_or("0") == "1" || !s.refusedDays.empty() || s.clock.has_value() ||
-                   s.storage.has_value();
+                   s.storage.has_value() || s.journal.has_value();
     // A full disk is the problem to say first: nothing else can be fixed until it is.
     if (s.storage && s.lastError.empty()) {
         s.lastError = s.storage->message;

@@ -19,6 +19,7 @@ struct SiteStatus {
     std::string terminal;                  // this database's terminal id
     std::vector<std::string> restoredFrom; // the ids it had before restores gave it fresh ones
     std::optional<Error> database;         // none: PRAGMA quick_check says ok
+    std::optional<Error> journal;          // none: every covered row matches the journal (contract 13); checked with the database
     std::optional<Error> clock;            // none: the clock is believable (clockProblem)
     std::vector<ClockCorrection> clockCorrected;  // records written ahead of a corrected clock, for review
     std::optional<Error> storage;          // none: the site's disk has room for check-ins (storageProblem)

@@ -25,6 +25,7 @@
 
 #include "shared/core/dates.hpp"
 #include "shared/site/site.hpp"
+#include "shared/tally/daily_tally.hpp"
 
 namespace mh {
 
@@ -80,7 +81,7 @@ public:
     void setState(const std::string& key, const std::string& value);
 
 private:
-    int freezeLocked(const std::string& day, const std::string& nowIso);
+    int freezeLocked(const std::string& day, const std::string& nowIso, const JournalSeal& seal);
     Site& m_site;
 };
 
