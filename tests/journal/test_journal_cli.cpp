@@ -397,7 +397,7 @@ TEST_CASE("review lists a backdated record, a revoked card scanned three times a
     verify(site, 0);
 }
 
-TEST_CASE("journal verify --tally: a real tally stands in the chain; one with a record or its head changed does not") {
+TEST_CASE("journal verify --tally: a real tally stands in the chain, and one with a record or its head changed does not") {
     BackupSite s(5);
     scanRecord(s, 1, "2026-11-24T11:30");
     scanRecord(s, 2, "2026-11-24T11:31");
