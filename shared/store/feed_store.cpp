@@ -127,8 +127,11 @@ json auditRow(Database& db, std::int64_t id) {
 }
 
 // [SECTION] The journal entries that travel with rows (journal_chain.hpp (5))
+// The covered table of a feed entry's kind; null for a kind this list does not know yet (its rows
+// then join the receiver's own chain).
 const char* journalTable(const std::string& kind) {
-    return kind == "checkin" ? "checkins" : kind == "void" ? "voids" : kind == "donation" ? "donations" : "audit";
+    return kind == "checkin" ? "checkins" : kind == "void" ? "voids" : kind == "donation" ? "donations"
+           : kind == "audit" ? "audit" : nullptr;
 }
 
 json journalJson(Database& db, std::string_view table, const std::string& key, const std::string& origin) {
@@ -140,7 +143,9 @@ json journalJson(Database& db, std::string_view table, const std::string& key, c
 // An entry's (or one of its rules') origin chain position, where this terminal has it.
 void attachJournal(Database& db, json& e, const std::string& kind, std::int64_t id) {
     const std::string origin = e.value("terminal", std::string());
-    if (json j = journalJson(db, journalTable(kind), std::to_string(id), origin); !j.is_null()) e["journal"] = std::move(j);
+    const char* table = journalTable(kind);
+    if (!table) return;
+    if (json j = journalJson(db, table, std::to_string(id), origin); !j.is_null()) e["journal"] = std::move(j);
     if (kind != "checkin" || !e.contains("rules")) return;
     int position = 0;
     for (json& r : e["rules"]) {

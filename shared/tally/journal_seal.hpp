@@ -2,9 +2,13 @@
 // the check behind `journal verify` and `status`'s `journal`. The chain itself is shared/store's
 // (journal_chain.hpp); this is where the site's signing key meets it.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "shared/core/result.hpp"
 #include "shared/site/site.hpp"
 #include "shared/store/journal_chain.hpp"
 #include "shared/tally/daily_tally.hpp"
@@ -34,5 +38,11 @@ struct JournalReport {
 };
 // `journal verify`: the check and every chain's head. Reads only; throws StoreError.
 JournalReport journalReport(Site& site);
+
+// `journal verify --tally FILE` (the county with a terminal's backup): is this tally's signed head an
+// entry of this database's chain of its terminal, is its signature the site's, and is each of its
+// records, as the tally says it, a row of that chain at or before the head? Returns the first
+// problem (Chinese, English), or nothing when the tally holds. Reads only; throws StoreError.
+std::optional<Error> checkTallyAgainstJournal(Site& site, const nlohmann::json& tally);
 
 }  // namespace mh

@@ -396,3 +396,38 @@ TEST_CASE("review lists a backdated record, a revoked card scanned three times a
     CHECK(kiosk({"review", "--site", site, "--handle", id}).exitCode == 2);  // no --staff
     verify(site, 0);
 }
+
+TEST_CASE("journal verify --tally: a real tally stands in the chain, and one with a record or its head changed does not") {
+    BackupSite s(5);
+    scanRecord(s, 1, "2026-11-24T11:30");
+    scanRecord(s, 2, "2026-11-24T11:31");
+    auto t = kiosk({"tally", "--site", s.site, "--date", "2026-11-24"});
+    REQUIRE_MESSAGE(t.exitCode == 0, t.err);
+    scanRecord(s, 3, "2026-11-24T11:32");  // the chain goes on after the tally was signed
+    const fs::path file = s.dir.path() / "t.json";
+    auto run = [&](const Json& tally) {
+        test::writeFile(file, tally.dump());
+        return kiosk({"journal", "verify", "--site", s.site, "--tally", file.string()});
+    };
+    const Json tally = Json::parse(t.out);
+    auto good = run(tally);
+    CHECK_MESSAGE(good.exitCode == 0, good.err);
+    CHECK(Json::parse(good.out)["tally"] == "ok");
+
+    Json price = tally;  // one record's money changed in the file
+    price["records"][0]["price_fen"] = price["records"][0]["price_fen"].get<int>() + 100;
+    price["records"][0]["shares_fen"]["elder"] = price["records"][0]["shares_fen"]["elder"].get<int>() + 100;
+    auto p = run(price);
+    CHECK(p.exitCode == 1);
+    CHECK(p.err.find("和账本里的不一样") != std::string::npos);
+
+    Json later = Json::parse(kiosk({"tally", "--site", s.site, "--date", "2026-11-24"}).out);
+    later["journal"] = tally["journal"];  // today's records under the earlier head: one came after it
+    auto l = run(later);
+    CHECK(l.exitCode == 1);
+    CHECK(l.err.find("在签名之后") != std::string::npos);
+
+    Json head = tally;
+    head["journal"]["seq"] = 1;  // signed text no longer matches
+    CHECK(run(head).exitCode == 1);
+}
