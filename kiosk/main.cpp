@@ -66,6 +66,9 @@ int main(int argc, char** argv) {
     registerClockVerb(app, ctx);
     registerSafetyVerbs(app, ctx);
     registerMenuVerbs(app, ctx);
+    registerMealVerb(app, ctx);
+    registerDeliveryVerbs(app, ctx);
+    registerSettlementVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -99,5 +99,8 @@ void registerSetupCardVerb(CLI::App& app, Context& ctx); // setup-card (county I
 void registerClockVerb(CLI::App& app, Context& ctx);     // clock confirm
 void registerSafetyVerbs(CLI::App& app, Context& ctx);   // safety add, safety status
 void registerMenuVerbs(CLI::App& app, Context& ctx);     // menu set, menu show, menu sheet, kitchen
+void registerMealVerb(CLI::App& app, Context& ctx);      // meal (guests, staff, volunteers)
+void registerDeliveryVerbs(CLI::App& app, Context& ctx); // delivery, delivery alerts / handled / sheet
+void registerSettlementVerb(CLI::App& app, Context& ctx); // settlement (the claim)
 
 }  // namespace mh::cli

@@ -136,7 +136,8 @@ int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso
         }
     }
     const int rev = lastRev + 1;
-    DailyTally t = buildTally(m_site.config(), *date, records, rev, nowIso, elderDay);
+    DailyTally t = buildTally(m_site.config(), *date, records, rev, nowIso, elderDay,
+                              EatsStore(db).otherMeals(day, day, /*ownOnly=*/true));
     t.terminal = loadTerminalIdentity(db).id;
     db.prepare("UPDATE upload_outbox SET state = 'superseded' WHERE day = ?1 AND state = 'pending' AND terminal = ?2")
         .bind(1, day)
