@@ -3,6 +3,7 @@
 #include <set>
 
 #include "shared/core/text.hpp"
+#include "shared/site/clock_check.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/eats_store.hpp"
@@ -26,6 +27,9 @@ Result<DeliveryRecorded> recordDelivery(Site& site, const Clock& clock, const De
         return Error{"delivery.by", "要写明送餐员：--by 姓名", "name the driver: --by NAME"};
     if (note.size() > 600) return Error{"delivery.by", "备注太长（最多200字）", "the note is too long"};
     const std::string id = std::to_string(req.recordId);
+    // Like every verb that records (contract 3): without --at, only on a clock that can be trusted.
+    if (!req.at)
+        if (auto wrong = clockProblem(site.db(), clock.nowUnix())) return Error{"delivery.clock", wrong->message, wrong->en};
     try {
         Database& db = site.db();
         CheckinStore checkins(db);

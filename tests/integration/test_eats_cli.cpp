@@ -190,3 +190,18 @@ TEST_CASE("delivery not_home voids the meal, puts the elder on the day's alert l
     s.run({"delivery", "handled", "--outcome-id", std::to_string(next[0]["outcome_id"].get<int>()), "--by", "王"}, 0);
     CHECK(s.run({"delivery", "alerts", "--date", "2026-11-25"}, 0)["alerts"].empty());
 }
+
+TEST_CASE("a guest meal or a driver's outcome entered after a day was frozen makes a new tally revision for the county") {
+    EatsSite s;
+    Json e1 = s.scan("E1", "2026-11-24T11:00", {"--delivered"}, 0);
+    s.run({"upload"}, 1);  // no endpoint: the past day is frozen as revision 1 and stays pending
+    CHECK(s.tally("2026-11-24")["revision"] == 1);
+    s.run({"meal", "--service", "lunch", "--kind", "guest", "--at", "2026-11-24T12:00"}, 0);
+    CHECK(s.tally("2026-11-24")["revision"] == 2);
+    s.run({"upload"}, 1);
+    CHECK(s.tally("2026-11-24")["revision"] == 2);
+    s.run({"delivery", "--record", std::to_string(e1["record_id"].get<int>()), "--outcome", "delivered", "--by", "赵师傅"}, 0);
+    Json t = s.tally("2026-11-24");
+    CHECK(t["revision"] == 3);
+    CHECK(t["records"][0]["delivery"] == "delivered");
+}
