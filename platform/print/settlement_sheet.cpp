@@ -114,6 +114,22 @@ void drawPage(cairo_t* cr, const Settlement& s, int page, int pages) {
         if (c < kNCols) x += kCols[c];
     }
     if (page == pages - 1) {
+        // The claim in one sentence, from the 合计 lines above, so the clerk need not add them up.
+        Shares all;
+        Fen operating = 0;
+        int meals = 0;
+        for (const auto& l : s.lines)
+            if (l.line == "合计") {
+                all += l.shares;
+                operating = addFen(operating, l.operatingFen);
+                meals += l.count;
+            }
+        y += 10 + t.draw(kMargin, y + 10,
+                         "本期各服务合计：老人用餐和服务 " + std::to_string(meals) + " 次；申请政府补贴 " + formatYuan2(all.government) +
+                             " 元，运营补贴 " + formatYuan2(operating) + " 元；村集体 " + formatYuan2(all.collective) +
+                             " 元，社会捐赠 " + formatYuan2(all.donation) + " 元，家庭 " + formatYuan2(all.family) + " 元，老人自付 " +
+                             formatYuan2(all.elder) + " 元。",
+                         {11, true, Align::Left, kContentW});
         // Signature lines: who made it, who is responsible, and the village committee's seal.
         double sy = std::max(y + 40, kA4H - kMargin - 120);
         const double third = kContentW / 3;

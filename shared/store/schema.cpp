@@ -666,6 +666,7 @@ CREATE TRIGGER other_meal_voids_fixed BEFORE UPDATE ON other_meal_voids BEGIN SE
 CREATE TRIGGER delivery_outcomes_kept BEFORE DELETE ON delivery_outcomes BEGIN SELECT RAISE(ABORT, 'a delivery outcome is never deleted'); END;
 CREATE TRIGGER delivery_outcomes_fixed BEFORE UPDATE ON delivery_outcomes BEGIN SELECT RAISE(ABORT, 'a delivery outcome is never changed'); END;
 CREATE TRIGGER concerns_handled_kept BEFORE DELETE ON concerns_handled BEGIN SELECT RAISE(ABORT, 'a handled mark is never deleted'); END;
+CREATE TRIGGER concerns_handled_fixed BEFORE UPDATE ON concerns_handled BEGIN SELECT RAISE(ABORT, 'a handled mark is never changed'); END;
 
 DROP TRIGGER checkins_feed;
 DROP TRIGGER voids_feed;
