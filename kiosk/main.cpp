@@ -68,6 +68,9 @@ int main(int argc, char** argv) {
     registerMenuVerbs(app, ctx);
     registerJournalVerbs(app, ctx);
     registerReviewVerb(app, ctx);
+    registerMealVerb(app, ctx);
+    registerDeliveryVerbs(app, ctx);
+    registerSettlementVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -4,6 +4,8 @@
 #include "cli/cli_common.hpp"
 #include "kiosk/app/peer_stack.hpp"
 #include "shared/checkin/checkin_engine.hpp"
+#include "shared/core/text.hpp"
+#include "shared/eats/other_meals.hpp"
 #include "shared/reports/day_tally.hpp"
 #include "shared/tally/tally_json.hpp"
 
@@ -11,9 +13,17 @@ namespace mh::cli {
 namespace {
 
 struct ScanArgs {
-    std::string site = kDefaultSite, service, at, payload;
+    std::string site = kDefaultSite, service, at, payload, proxy;
     bool delivered = false;
 };
+
+// --proxy "NAME/RELATION" (代领, contract 12): who collected the meal and how they are related.
+std::optional<ProxyPerson> parseProxy(const std::string& text) {
+    const auto slash = text.find('/');
+    ProxyPerson p{std::string(trim(text.substr(0, slash))), slash == std::string::npos ? "" : std::string(trim(text.substr(slash + 1)))};
+    if (p.name.empty() || p.name.size() > 40 || p.relation.size() > 20) return std::nullopt;
+    return p;
+}
 
 // The site's other terminals ([peers] addresses), asked before a scan is accepted exactly as the
 // running kiosk asks them (contract 11); none for a terminal alone.
@@ -32,9 +42,14 @@ int runScan(const ScanArgs& a, Context& ctx) {
     if (!site) return kUsage;
     auto at = ctx.parseAt(a.at);
     if (!at) return kUsage;
+    std::optional<ProxyPerson> proxy;
+    if (!a.proxy.empty() && !(proxy = parseProxy(a.proxy))) {
+        ctx.say("--proxy 应写成 \"姓名/关系\"，例如 \"张明/儿子\"", "--proxy must look like \"NAME/RELATION\", e.g. \"Zhang Ming/son\"");
+        return kUsage;
+    }
     auto peers = peersOf(*site, ctx);
     CheckInEngine engine(*site, ctx.clock, peers.get());
-    auto result = engine.scan(ScanRequest{a.payload, a.service, *at, a.delivered});
+    auto result = engine.scan(ScanRequest{a.payload, a.service, *at, a.delivered, proxy});
     if (!result) {
         ctx.error(result.error());
         return kUsage;
@@ -56,6 +71,21 @@ int runVoid(const VoidArgs& a, Context& ctx) {
     auto site = ctx.openSite(a.site);
     if (!site) return kUsage;
     auto peers = peersOf(*site, ctx);
+    // A meal of a guest, staff or volunteer (contract 12) is voided the same way.
+    auto other = voidOtherMeal(*site, ctx.clock, a.record, a.reason, a.staff);
+    if (!other) return ctx.failWith(other.error(), {"void.reason"});
+    if (*other) {
+        nlohmann::ordered_json j;
+        j["record_id"] = (*other)->mealId;
+        j["kind"] = (*other)->kind;
+        j["service"] = (*other)->service;
+        j["date"] = (*other)->day;
+        j["voided"] = true;
+        printJson(j);
+        std::cout.flush();
+        if (peers) peers->syncNow();
+        return kDone;
+    }
     CheckInEngine engine(*site, ctx.clock, peers.get());
     auto rec = engine.voidRecord(a.record, a.reason, a.staff);
     if (!rec) return ctx.failWith(rec.error(), {"void.reason"});
@@ -95,6 +125,7 @@ void registerCheckinVerbs(CLI::App& app, Context& ctx) {
         .service()
         .at()
         .flag("--delivered", &ScanArgs::delivered, "a delivered meal (送餐)")
+        .option("--proxy", &ScanArgs::proxy, "collected by someone else (代领): \"NAME/RELATION\"")
         .required("payload", &ScanArgs::payload, "what the card or reader gave");
     Verb<VoidArgs>(app, ctx, "void", "cancel a check-in (kept, with who and why, in the audit log)", runVoid)
         .site()

@@ -167,7 +167,13 @@ double PostingPainter::drawTotals(PangoText& t, cairo_t* cr, double y) {
     y += t.draw(kMargin, y, each, {11, false, Align::Left, kContentW});
     std::string safety = "食品安全：晨检\u00a0" + std::to_string(m_f.safetyMorningDays) + "\u00a0天，留样\u00a0" +
                          std::to_string(m_f.safetySamples) + "\u00a0次，检查\u00a0" + std::to_string(m_f.safetyChecks) + "\u00a0次。";
-    return y + 2 + t.draw(kMargin, y + 2, safety, {11, false, Align::Left, kContentW});
+    y += 2 + t.draw(kMargin, y + 2, safety, {11, false, Align::Left, kContentW});
+    // Contract 12: everyone who eats is in the book; these meals are in no claim and no figure above.
+    auto n = [](int v) { return "\u00a0" + std::to_string(v) + "\u00a0"; };
+    std::string others = "其他用餐：访客" + n(m_f.guestMeals) + "餐，职工" + n(m_f.staffMeals) + "餐，志愿者" +
+                         n(m_f.volunteerMeals) + "餐（自付，不申报补贴）；代领" + n(m_f.proxyMeals) + "次；送餐未送达" +
+                         n(m_f.notDelivered) + "次。";
+    return y + 2 + t.draw(kMargin, y + 2, others, {11, false, Align::Left, kContentW});
 }
 
 double PostingPainter::drawChart(PangoText& t, cairo_t* cr, double y) {

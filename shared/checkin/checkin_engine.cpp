@@ -8,6 +8,7 @@
 #include "shared/policy/policy_engine.hpp"
 #include "shared/policy/policy_history.hpp"
 #include "shared/store/audit_log.hpp"
+#include "shared/store/eats_store.hpp"
 #include "shared/store/elder_store.hpp"
 #include "shared/store/refused_scans.hpp"
 
@@ -37,6 +38,23 @@ Error storeFailure(const StoreError& e) {
         return Error{"store.busy", "数据库正忙，这次没有记录，请再刷一次", "the database is busy: not recorded, please scan again"};
     return Error{"store.error", "数据库出错，这次没有记录：" + std::string(e.what()),
                  std::string("database error, not recorded: ") + e.what()};
+}
+
+// Why a meal may not be collected by someone else now (contract 12), or none: not allowed at this
+// site, or the elder's uses of the month (over every terminal this one has seen) are spent.
+std::optional<Error> proxyRefusal(const SiteConfig& cfg, EatsStore eats, const std::string& elderId, LocalDate day,
+                                  const std::string& who) {
+    if (!cfg.proxyAllowed)
+        return Error{"proxy.not_allowed", who + "，本食堂不允许代领，请老人本人来签到（或找工作人员）",
+                     who + ", meals may not be collected by someone else here: the elder must come in person"};
+    if (cfg.proxyPerMonth <= 0) return std::nullopt;
+    const LocalDate first = LocalDate::of(day.year(), day.month(), 1);
+    const int used = eats.proxyUses(elderId, first.iso(), day.iso());
+    if (used < cfg.proxyPerMonth) return std::nullopt;
+    return Error{"proxy.spent",
+                 who + "，本月代领次数已用完（每月" + std::to_string(cfg.proxyPerMonth) + "次），请老人本人来签到",
+                 who + ", this month's " + std::to_string(cfg.proxyPerMonth) +
+                     " collections by someone else are used up: the elder must come in person"};
 }
 
 }  // namespace
@@ -137,7 +155,7 @@ Result<ScanResult> CheckInEngine::scan(const ScanRequest& req) {
         Identified who = identify(req.payload, when.date);
         who.source = who.source.empty() ? "scan" : who.source;
         const std::string serial = who.cardSerial;
-        auto r = checkIn(std::move(who), req.serviceId, req.at, req.delivered, "");
+        auto r = checkIn(std::move(who), req.serviceId, req.at, req.delivered, "", req.proxy);
         if (r) keepRefusal(m_site.db(), *r, serial, req.at ? m_site.timeZone().isoWithOffset(m_clock.nowUnix()) : "");
         return r;
     } catch (const StoreError& e) {
@@ -186,7 +204,8 @@ Result<ScanResult> CheckInEngine::checkInManually(const std::string& elderId, co
 }
 
 Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& serviceId,
-                                          std::optional<LocalDateTime> at, bool delivered, const std::string& staff) {
+                                          std::optional<LocalDateTime> at, bool delivered, const std::string& staff,
+                                          const std::optional<ProxyPerson>& proxy) {
     const SiteConfig& cfg = m_site.config();
     const ServiceDef& svc = *cfg.findService(serviceId);
     std::int64_t unix = at ? m_site.timeZone().toUnix(*at) : m_clock.nowUnix();
@@ -272,6 +291,14 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
         return Error{"peer.claim_expired", "这次签到等得太久，没有记录，请再刷一次",
                      "this check-in took too long and was not recorded: please scan again"};
     if (d.outcome != Outcome::Accepted) return refuse(d.outcome);
+    // 代领 (contract 12): last in contract 7's order, on the uses recorded under this write lock.
+    if (proxy)
+        if (auto why = proxyRefusal(cfg, EatsStore(db), r.elderId, when.date, r.maskedName)) {
+            ScanResult refused = refuse(Outcome::Ineligible);
+            refused.message = why->message;
+            refused.messageEn = why->en;
+            return refused;
+        }
 
     CheckinRecord rec;
     rec.elderId = r.elderId;
@@ -287,6 +314,10 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     rec.operatingFen = d.operatingFen;
     rec.categories = who.elder->categoriesText();
     rec.source = who.source;
+    if (proxy) {
+        rec.proxyName = proxy->name;
+        rec.proxyRelation = proxy->relation;
+    }
     std::string writtenAt = m_site.timeZone().isoWithOffset(m_clock.nowUnix());
     if (at) rec.enteredAt = writtenAt;
     r.recordId = checkins.insert(rec);
@@ -307,7 +338,12 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     for (const auto& p : rec.rules) r.rules.push_back(p.rule);
     r.priceFen = rec.priceFen;
     r.shares = rec.shares;
+    r.proxy = proxy;
     composeMessage(r);
+    if (proxy) {
+        r.message += "（" + proxy->name + "代领）";
+        r.messageEn += " (collected by " + proxy->name + ")";
+    }
     return r;
 }
 

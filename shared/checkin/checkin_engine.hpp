@@ -33,6 +33,9 @@ struct ScanRequest {
     std::string serviceId;
     std::optional<LocalDateTime> at;    // local time; none: the clock's now
     bool delivered = false;             // a delivered meal (送餐)
+    // Collected by someone else (代领, contract 12): allowed only as [proxy] in site.toml says;
+    // otherwise the scan is refused as ineligible and records nothing.
+    std::optional<ProxyPerson> proxy;
 };
 
 class CheckInEngine {
@@ -68,7 +71,8 @@ private:
     struct Identified;
     Identified identify(const std::string& payload, LocalDate today);
     Result<ScanResult> checkIn(Identified who, const std::string& serviceId, std::optional<LocalDateTime> at,
-                               bool delivered, const std::string& staff);
+                               bool delivered, const std::string& staff,
+                               const std::optional<ProxyPerson>& proxy = std::nullopt);
 
     Site& m_site;
     const Clock& m_clock;

@@ -52,6 +52,10 @@ struct MonthlyFigures {
     // Food safety (contract 14): days with a 晨检, 留样 taken, and the other checks (daily, weekly,
     // monthly, deliveries received) recorded in the month, at any terminal of the site.
     int safetyMorningDays = 0, safetySamples = 0, safetyChecks = 0;
+    // Everyone who eats (contract 12), at any terminal of the site: meals of guests, staff and
+    // volunteers (never in the figures above), counted meals collected by someone else (代领), and
+    // delivered meals voided because nobody was home or the elder refused (未送达).
+    int guestMeals = 0, staffMeals = 0, volunteerMeals = 0, proxyMeals = 0, notDelivered = 0;
 };
 
 }  // namespace mh

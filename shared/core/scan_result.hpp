@@ -23,6 +23,12 @@ enum class StoreFault {
     Failed,  // any other database error
 };
 
+// Who collected a meal for the elder (代领, contract 12): "NAME/RELATION" on the command line.
+struct ProxyPerson {
+    std::string name;
+    std::string relation;
+};
+
 struct ScanResult {
     Outcome outcome = Outcome::Invalid;
     std::optional<std::int64_t> recordId;
@@ -46,6 +52,7 @@ struct ScanResult {
     // Set by the kiosk when the engine could not write the record: the elder is sent to staff (a
     // retry cannot help), with the reason under it. Busy is not a fault: scanning again works.
     StoreFault storeFault = StoreFault::None;
+    std::optional<ProxyPerson> proxy;  // an accepted meal collected by someone else
 
     [[nodiscard]] bool accepted() const { return outcome == Outcome::Accepted; }
     [[nodiscard]] Fen elderPays() const { return shares ? shares->elder : 0; }

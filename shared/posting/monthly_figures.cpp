@@ -9,6 +9,7 @@
 #include "shared/safety/safety_book.hpp"
 #include "shared/posting/fee_schedule.hpp"
 #include "shared/store/checkin_store.hpp"
+#include "shared/store/eats_store.hpp"
 
 namespace mh {
 namespace {
@@ -138,6 +139,14 @@ MonthlyFigures loadMonthlyFigures(Site& site, int year, unsigned month) {
         else if (c.kind != SafetyKind::SampleDestroyed) ++f.safetyChecks;
     }
     f.safetyMorningDays = int(morningDays.size());
+    for (const OtherMeal& m : EatsStore(site.db()).otherMeals(from, to, /*ownOnly=*/false)) {
+        if (m.voided) continue;
+        (m.kind == "guest" ? f.guestMeals : m.kind == "staff" ? f.staffMeals : f.volunteerMeals) += m.count;
+    }
+    for (const CheckinRecord& r : CheckinStore(site.db()).forDays(from, to)) {
+        if (!r.voided && r.proxyName) ++f.proxyMeals;
+        if (r.voided && r.delivered && r.deliveryOutcome && *r.deliveryOutcome != "delivered") ++f.notDelivered;
+    }
     return f;
 }
 

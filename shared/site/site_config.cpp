@@ -51,7 +51,8 @@ void readServices(Reader& r, const toml::table& root, SiteConfig& cfg) {
     std::set<std::string> seen;
     for (auto&& e : *arr) {
         const toml::table& t = *e.as_table();
-        r.onlyKeys(t, {"id", "name", "kind", "opens", "closes", "price_fen", "delivery_fen", "at_door"}, "[[service]]");
+        r.onlyKeys(t, {"id", "name", "kind", "opens", "closes", "price_fen", "delivery_fen", "at_door", "guest_price_fen",
+                        "staff_price_fen", "volunteer_price_fen"}, "[[service]]");
         ServiceDef s;
         s.id = r.str(t, "id", true, &e).value_or("");
         s.name = r.str(t, "name", false, &e).value_or(s.id);
@@ -71,6 +72,9 @@ void readServices(Reader& r, const toml::table& root, SiteConfig& cfg) {
         s.priceFen = r.integer(t, "price_fen", 0, 1'000'000).value_or(0);
         s.deliveryFen = r.money(t, "delivery_fen").value_or(0);
         s.atDoor = r.boolean(t, "at_door").value_or(true);
+        s.guestPriceFen = r.money(t, "guest_price_fen");
+        s.staffPriceFen = r.money(t, "staff_price_fen");
+        s.volunteerPriceFen = r.money(t, "volunteer_price_fen");
         if (r.failed()) return;
         cfg.services.push_back(std::move(s));
     }
@@ -124,7 +128,7 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
     }
     Reader r(origin);
     SiteConfig cfg;
-    r.onlyKeys(root, {"site", "policy", "service", "rule", "operating", "calendar", "cards", "upload", "display", "posting", "input", "backup", "peers"}, origin);
+    r.onlyKeys(root, {"site", "policy", "service", "rule", "operating", "calendar", "cards", "upload", "display", "posting", "input", "backup", "peers", "proxy"}, origin);
 
     if (const toml::table* site = r.subTable(root, "site")) {
         r.onlyKeys(*site, {"id", "name", "timezone", "contact", "end_of_day"}, "[site]");
@@ -207,6 +211,11 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
             r.fail(peers->get("listen"), "listen 应写成 \"地址:端口\"，例如 \"0.0.0.0:7443\"",
                    "listen must be \"host:port\", e.g. \"0.0.0.0:7443\"");
     }
+    if (const toml::table* proxy = r.subTable(root, "proxy")) {
+        r.onlyKeys(*proxy, {"allowed", "per_month"}, "[proxy]");
+        cfg.proxyAllowed = r.boolean(*proxy, "allowed").value_or(false);
+        cfg.proxyPerMonth = int(r.integer(*proxy, "per_month", 1, 31).value_or(0));
+    }
     if (r.failed()) return r.error();
     return cfg;
 }
@@ -270,7 +279,9 @@ std::string defaultSiteToml(const std::string& siteId, const std::string& name) 
     s += "opens = \"10:30\"              # 当地时间；窗口外刷卡：closed\n";
     s += "closes = \"13:30\"\nprice_fen = 1000             # 免费服务和活动写 0\n";
     s += "# delivery_fen = 300         # 送餐费：送餐时加在餐价上，补贴按加上后的价格算\n";
-    s += "# at_door = true             # 门口刷卡可以签这一项（默认）；false：只由工作人员补签。同时开放几项时老人在屏幕上自己选\n\n";
+    s += "# at_door = true             # 门口刷卡可以签这一项（默认）；false：只由工作人员补签。同时开放几项时老人在屏幕上自己选\n";
+    s += "# guest_price_fen = 1500     # 访客、职工、志愿者每餐付多少（kiosk meal）；不写：按 price_fen；可以写 0\n";
+    s += "# staff_price_fen = 800\n# volunteer_price_fen = 0\n\n";
     s += "# 补贴规则：同一组(group)里按文件顺序，第一条匹配的生效。各份额按顺序扣减直到覆盖餐价，剩下的由老人自付。\n";
     s += "# Subsidy rules: first match wins; shares are taken in order until the price is covered.\n";
     s += "[[rule]]\nname = \"特困供养\"\ncategories = [\"tekun\"]\ngovernment_fen = 1000\n\n";
@@ -342,6 +353,8 @@ std::string defaultSiteToml(const std::string& siteId, const std::string& name) 
     s += "# [backup]\n# to = \"/media/usb/mealhall-backups\"\n# keep = 7\n";
     s += "\n# 同一食堂的其他签到机（kiosk init --join 会自动填写）/ the site's other terminals (init --join fills this in)\n";
     s += "# [peers]\n# addresses = [\"192.168.1.21:7443\"]\n# listen = \"0.0.0.0:7443\"\n";
+    s += "\n# 代领：家属等替老人取餐（scan --proxy \"姓名/关系\"）。默认不允许 / meals collected for the elder by others\n";
+    s += "# [proxy]\n# allowed = true\n# per_month = 8                # 每位老人每月最多代领几次；不写：不限\n";
     return s;
 }
 

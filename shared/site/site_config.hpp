@@ -28,6 +28,8 @@ struct ServiceDef {
     // A card shown at the door may check in to it (contract 10, at_door). False: only staff 补签 and
     // `scan --service` record it (a service staff book, so the door never charges for it by accident).
     bool atDoor = true;
+    // Contract 12: what a guest, a member of staff or a volunteer pays for one (none: price_fen).
+    std::optional<Fen> guestPriceFen, staffPriceFen, volunteerPriceFen;
     // Inclusive of opens, exclusive of closes.
     [[nodiscard]] bool isOpenAt(WallTime t) const { return t >= opens && t < closes; }
 };
@@ -55,6 +57,8 @@ struct SiteConfig {
     std::string inputCamera = "auto";      // [input] camera: "auto" (first camera found), "none", or a /dev path
     std::vector<std::string> peerAddresses;  // [peers] addresses: the site's other terminals, "host:port"
     std::string peerListen = "0.0.0.0:7443"; // [peers] listen: where this terminal serves them (contract 11)
+    bool proxyAllowed = false;             // [proxy] allowed: a meal may be collected for the elder (代领, contract 12)
+    int proxyPerMonth = 0;                 // [proxy] per_month: such collections per elder per month; 0: no limit
 
     [[nodiscard]] const ServiceDef* findService(std::string_view id) const;
 };

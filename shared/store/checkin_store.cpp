@@ -3,12 +3,17 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "shared/store/eats_store.hpp"
+
 namespace mh {
 namespace {
 constexpr const char* kSelect =
     "SELECT record_id, elder_id, service, service_kind, day, at, delivered, rule, price_fen, government_fen,"
     " collective_fen, donation_fen, family_fen, elder_fen, categories, source, voided, entered_at,"
-    " origin_terminal, origin_record, operating_fen FROM checkins ";
+    " origin_terminal, origin_record, operating_fen, proxy_name, proxy_relation,"
+    // Contract 12: a delivered meal's newest outcome at the door, from any terminal (none: pending).
+    " (SELECT d.outcome FROM delivery_outcomes d WHERE d.record_terminal = checkins.origin_terminal"
+    "  AND d.record_origin = checkins.origin_record ORDER BY d.outcome_id DESC LIMIT 1) FROM checkins ";
 
 CheckinRecord readRecord(const Statement& st) {
     CheckinRecord r;
@@ -29,6 +34,9 @@ CheckinRecord readRecord(const Statement& st) {
     r.originTerminal = st.text(18);
     r.originRecord = st.i64(19);
     r.operatingFen = st.i64(20);
+    r.proxyName = st.optText(21);
+    r.proxyRelation = st.optText(22);
+    r.deliveryOutcome = st.optText(23);
     return r;
 }
 }  // namespace
@@ -102,15 +110,16 @@ std::int64_t CheckinStore::insert(const CheckinRecord& r) {
     auto st = m_db.cached(
         "INSERT INTO checkins(record_id, elder_id, service, service_kind, day, at, delivered, rule, price_fen,"
         " government_fen, collective_fen, donation_fen, family_fen, elder_fen, categories, source, entered_at,"
-        " origin_terminal, origin_record, operating_fen)"
-        " SELECT n, ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16, (SELECT terminal_id FROM terminal WHERE id = 1), n, ?17"
-        " FROM (SELECT MAX((SELECT COALESCE(MAX(record_id), 0) FROM checkins), (SELECT COALESCE(MAX(origin_record), 0) FROM checkins"
-        " WHERE origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1))) + 1 AS n)");
+        " origin_terminal, origin_record, operating_fen, proxy_name, proxy_relation)"
+        " SELECT n, ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16, (SELECT terminal_id FROM terminal WHERE id = 1), n, ?17,"
+        " ?18, ?19 FROM (SELECT ?20 AS n)");
     st.bind(1, r.elderId).bind(2, r.service).bind(3, r.serviceKind).bind(4, r.day).bind(5, r.at);
     st.bind(6, r.delivered).bind(7, r.rule).bind(8, r.priceFen);
     st.bind(9, r.shares.government).bind(10, r.shares.collective).bind(11, r.shares.donation);
     st.bind(12, r.shares.family).bind(13, r.shares.elder).bind(14, r.categories).bind(15, r.source);
-    st.bind(16, r.enteredAt).bind(17, r.operatingFen);
+    st.bind(16, r.enteredAt).bind(17, r.operatingFen).bind(18, r.proxyName).bind(19, r.proxyRelation);
+    // One id space with the other meals (contract 12), so `void --record N` names one thing.
+    st.bind(20, EatsStore(m_db).nextRecordId());
     st.run();
     std::int64_t id = m_db.lastInsertId();
     auto rules = m_db.cached(

@@ -32,6 +32,10 @@ struct CheckinRecord {
     // recordId; `insert` fills them in.
     std::string originTerminal;
     std::int64_t originRecord = 0;
+    // Contract 12: who collected the meal for the elder (代领), when someone did.
+    std::optional<std::string> proxyName, proxyRelation;
+    // A delivered meal's newest outcome at the door (delivered, not_home, refused); none: not yet.
+    std::optional<std::string> deliveryOutcome;
 };
 
 class CheckinStore {

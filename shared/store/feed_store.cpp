@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "shared/core/money.hpp"
+#include "shared/store/eats_store.hpp"
 #include "shared/store/elder_store.hpp"
 #include "shared/store/journal_chain.hpp"
 #include "shared/store/terminal_identity.hpp"
@@ -35,7 +36,7 @@ json checkinRow(Database& db, std::int64_t recordId) {
     auto st = db.cached(
         "SELECT c.origin_terminal, c.origin_record, c.elder_id, COALESCE(e.name, ''), c.service, c.service_kind, c.day,"
         " c.at, c.entered_at, c.delivered, c.rule, c.price_fen, c.government_fen, c.collective_fen, c.donation_fen,"
-        " c.family_fen, c.elder_fen, c.categories, c.source, c.voided, c.operating_fen"
+        " c.family_fen, c.elder_fen, c.categories, c.source, c.voided, c.operating_fen, c.proxy_name, c.proxy_relation"
         " FROM checkins c LEFT JOIN elders e ON e.elder_id = c.elder_id WHERE c.record_id = ?1");
     st.bind(1, recordId);
     if (!st.step()) return nullptr;
@@ -61,6 +62,8 @@ json checkinRow(Database& db, std::int64_t recordId) {
            {"voided", st.i64(19) != 0},
            // Policy v3: the per-meal operating money fixed on the record (absent from older terminals: 0).
            {"operating_fen", st.i64(20)}};
+    // Contract 12: who collected the meal (代领), absent when the elder came.
+    if (auto proxy = st.optText(21)) e["proxy"] = {{"name", *proxy}, {"relation", st.optText(22).value_or("")}};
     json rules = json::array();
     auto r = db.cached(
         "SELECT rule, government_fen, collective_fen, donation_fen, family_fen FROM checkin_rules"
@@ -246,7 +249,8 @@ FeedPage FeedStore::readAfter(std::int64_t after, int limit) {
         json e = kind == "checkin" ? checkinRow(m_db, id)
                  : kind == "void"  ? voidRow(m_db, id)
                  : kind == "donation" ? donationRow(m_db, id)
-                                      : auditRow(m_db, id);
+                 : kind == "audit"    ? auditRow(m_db, id)
+                                      : eatsFeedRow(m_db, kind, id);
         page.last = seq;
         if (e.is_null()) continue;  // cannot happen: rows are never deleted
         attachJournal(m_db, e, kind, id);
@@ -345,7 +349,7 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
                         : kind == "void"     ? "voids"
                         : kind == "donation" ? "donations"
                         : kind == "audit"    ? "audit"
-                                             : nullptr;
+                                             : eatsFeedTable(kind);
     // A kind this version does not know: refuse the page rather than move the cursor past it.
     if (!table) throw std::invalid_argument("unknown feed entry kind: " + kind);
     if (exists(m_db, table, terminal, record)) {
@@ -396,8 +400,8 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
         auto st = m_db.cached(
             "INSERT INTO checkins(elder_id, service, service_kind, day, at, delivered, rule, price_fen, government_fen,"
             " collective_fen, donation_fen, family_fen, elder_fen, categories, source, entered_at, voided,"
-            " origin_terminal, origin_record, operating_fen)"
-            " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
+            " origin_terminal, origin_record, operating_fen, proxy_name, proxy_relation)"
+            " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)");
         st.bind(1, elder).bind(2, e.at("service").get<std::string>()).bind(3, e.at("service_kind").get<std::string>());
         st.bind(4, e.at("day").get<std::string>()).bind(5, e.at("at").get<std::string>());
         st.bind(6, e.at("delivered").get<bool>()).bind(7, optField(e, "rule")).bind(8, e.at("price_fen").get<std::int64_t>());
@@ -407,6 +411,9 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
         st.bind(15, e.at("source").get<std::string>()).bind(16, optField(e, "entered_at"));
         st.bind(17, e.value("voided", false)).bind(18, terminal).bind(19, record);
         st.bind(20, e.contains("operating_fen") ? e.at("operating_fen").get<std::int64_t>() : std::int64_t(0));
+        const bool proxied = e.contains("proxy") && e["proxy"].is_object();
+        st.bind(21, proxied ? std::optional<std::string>(e["proxy"].at("name").get<std::string>()) : std::nullopt);
+        st.bind(22, proxied ? std::optional<std::string>(e["proxy"].value("relation", std::string())) : std::nullopt);
         st.run();
         std::int64_t id = m_db.lastInsertId();
         int pos = 0;
@@ -469,6 +476,12 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
         ins.bind(3, e.at("day").get<std::string>()).bind(4, e.at("purpose").get<std::string>());
         ins.bind(5, e.at("named").get<bool>()).bind(6, e.at("recorded_at").get<std::string>());
         ins.bind(7, terminal).bind(8, record).run();
+    } else if (kind != "audit") {
+        // Contract 12's tables (shared/store/eats_store.hpp).
+        if (!importEatsEntry(m_db, e)) {
+            ++counts.refused;
+            return Step::Done;
+        }
     } else {
         expectEntry(m_db, "audit", e, terminal);
         auto ins = m_db.cached(

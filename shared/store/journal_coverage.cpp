@@ -33,7 +33,7 @@ const std::vector<JournalTable>& journalCoverage() {
     static const std::vector<JournalTable> k{
         {"checkins", "签到记录", "record_id",
          "origin_terminal, origin_record, elder_id, service, service_kind, day, at, delivered, rule, price_fen, "
-         "government_fen, collective_fen, donation_fen, family_fen, elder_fen, operating_fen, categories, source, entered_at"},
+         "government_fen, collective_fen, donation_fen, family_fen, elder_fen, operating_fen, categories, source, entered_at, proxy_name, proxy_relation"},
         {"checkin_rules", "签到的补贴分项", "record_id, position", "position, rule, government_fen, collective_fen, donation_fen, family_fen",
          kRecordOrigin},
         {"voids", "作废记录", "void_id", "record_terminal, record_origin, origin_terminal, origin_record, at, staff, reason"},
@@ -42,6 +42,12 @@ const std::vector<JournalTable>& journalCoverage() {
         {"clock_confirmations", "时间确认", "id", "id, confirmed_at, confirmed_unix, staff, records_before"},
         {"clock_corrected", "时间更正记录", "record_id", "confirmation", kRecordOrigin},
         {"refused_scans", "没刷上的记录", "id", "id, day, at, service, outcome, elder_id, card_serial, entered_at"},
+        {"other_meals", "访客职工志愿者用餐", "meal_id",
+         "origin_terminal, origin_record, service, kind, day, at, entered_at, count, paid_fen, name, minutes"},
+        {"other_meal_voids", "其他用餐的作废", "void_id", "meal_terminal, meal_origin, origin_terminal, origin_record, at, staff, reason"},
+        {"delivery_outcomes", "送餐结果", "outcome_id",
+         "record_terminal, record_origin, outcome, staff, note, at, origin_terminal, origin_record"},
+        {"concerns_handled", "送餐关注已处理", "handled_id", "outcome_terminal, outcome_origin, staff, at, origin_terminal, origin_record"},
     };
     return k;
 }

@@ -654,6 +654,95 @@ BEGIN
   SELECT RAISE(ABORT, 'a refused scan is never changed');
 END;
 )SQL",
+        // Contract 12 (everyone who eats): who collected a meal (代领) on the record; meals nobody claims
+        // (guests, staff, volunteers) and their voids; what the driver found at the door, and the
+        // concern notes staff marked handled. Each new table is append-only and keyed by its origin
+        // (terminal, record) like check-ins and voids, and joins the feed so it reaches the peers. The
+        // feed is made again for its new kinds (its CHECK names them); its triggers go first, since a
+        // rename checks every trigger that names the table.
+        R"SQL(
+-- branch eats: 代领 on the record, other meals, delivery outcomes, handled concerns; the feed's new kinds
+ALTER TABLE checkins ADD COLUMN proxy_name TEXT CHECK (proxy_name IS NULL OR length(proxy_name) BETWEEN 1 AND 40);
+ALTER TABLE checkins ADD COLUMN proxy_relation TEXT CHECK (proxy_relation IS NULL OR length(proxy_relation) <= 20);
+CREATE TABLE other_meals(
+  meal_id         INTEGER PRIMARY KEY,  -- shares the id space of checkins.record_id: `void --record` names either
+  service         TEXT NOT NULL CHECK (length(service) > 0),
+  kind            TEXT NOT NULL CHECK (kind IN ('guest', 'staff', 'volunteer')),
+  day             TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  at              TEXT NOT NULL CHECK (substr(at, 1, 10) = day),
+  entered_at      TEXT,
+  count           INTEGER NOT NULL CHECK (count BETWEEN 1 AND 1000),
+  paid_fen        INTEGER NOT NULL CHECK (paid_fen BETWEEN 0 AND 1000000000),   -- all `count` meals together
+  name            TEXT NOT NULL DEFAULT '',
+  minutes         INTEGER NOT NULL DEFAULT 0 CHECK (minutes BETWEEN 0 AND 1440),  -- a volunteer's hours
+  origin_terminal TEXT NOT NULL CHECK (length(origin_terminal) = 8 AND origin_terminal NOT GLOB '*[^a-z0-9]*'),
+  origin_record   INTEGER NOT NULL CHECK (origin_record > 0),
+  UNIQUE (origin_terminal, origin_record)
+) STRICT;
+CREATE INDEX other_meals_by_day ON other_meals(day);
+CREATE TABLE other_meal_voids(
+  void_id         INTEGER PRIMARY KEY,
+  meal_terminal   TEXT NOT NULL,        -- the voided meal's origin key
+  meal_origin     INTEGER NOT NULL,
+  at              TEXT NOT NULL CHECK (length(at) > 0),
+  staff           TEXT NOT NULL CHECK (length(staff) > 0),
+  reason          TEXT NOT NULL CHECK (length(reason) > 0),
+  origin_terminal TEXT NOT NULL CHECK (length(origin_terminal) = 8 AND origin_terminal NOT GLOB '*[^a-z0-9]*'),
+  origin_record   INTEGER NOT NULL CHECK (origin_record > 0),
+  UNIQUE (origin_terminal, origin_record),
+  UNIQUE (meal_terminal, meal_origin, origin_terminal)
+) STRICT;
+CREATE TABLE delivery_outcomes(
+  outcome_id      INTEGER PRIMARY KEY,
+  record_terminal TEXT NOT NULL,        -- the delivered check-in's origin key
+  record_origin   INTEGER NOT NULL,
+  outcome         TEXT NOT NULL CHECK (outcome IN ('delivered', 'not_home', 'refused')),
+  staff           TEXT NOT NULL CHECK (length(staff) > 0),   -- the driver
+  note            TEXT NOT NULL DEFAULT '',                  -- a concern for staff (身体变化)
+  at              TEXT NOT NULL CHECK (length(at) > 0),
+  origin_terminal TEXT NOT NULL CHECK (length(origin_terminal) = 8 AND origin_terminal NOT GLOB '*[^a-z0-9]*'),
+  origin_record   INTEGER NOT NULL CHECK (origin_record > 0),
+  UNIQUE (origin_terminal, origin_record)
+) STRICT;
+CREATE INDEX delivery_outcomes_by_record ON delivery_outcomes(record_terminal, record_origin);
+CREATE TABLE concerns_handled(
+  handled_id      INTEGER PRIMARY KEY,
+  outcome_terminal TEXT NOT NULL,       -- the delivery outcome whose note was dealt with
+  outcome_origin  INTEGER NOT NULL,
+  staff           TEXT NOT NULL CHECK (length(staff) > 0),
+  at              TEXT NOT NULL CHECK (length(at) > 0),
+  origin_terminal TEXT NOT NULL CHECK (length(origin_terminal) = 8 AND origin_terminal NOT GLOB '*[^a-z0-9]*'),
+  origin_record   INTEGER NOT NULL CHECK (origin_record > 0),
+  UNIQUE (origin_terminal, origin_record)
+) STRICT;
+CREATE TRIGGER other_meals_kept BEFORE DELETE ON other_meals BEGIN SELECT RAISE(ABORT, 'an other meal is never deleted: void it instead'); END;
+CREATE TRIGGER other_meals_fixed BEFORE UPDATE ON other_meals BEGIN SELECT RAISE(ABORT, 'an other meal is never changed'); END;
+CREATE TRIGGER other_meal_voids_kept BEFORE DELETE ON other_meal_voids BEGIN SELECT RAISE(ABORT, 'a void is never deleted'); END;
+CREATE TRIGGER other_meal_voids_fixed BEFORE UPDATE ON other_meal_voids BEGIN SELECT RAISE(ABORT, 'a void is never changed'); END;
+CREATE TRIGGER delivery_outcomes_kept BEFORE DELETE ON delivery_outcomes BEGIN SELECT RAISE(ABORT, 'a delivery outcome is never deleted'); END;
+CREATE TRIGGER delivery_outcomes_fixed BEFORE UPDATE ON delivery_outcomes BEGIN SELECT RAISE(ABORT, 'a delivery outcome is never changed'); END;
+CREATE TRIGGER concerns_handled_kept BEFORE DELETE ON concerns_handled BEGIN SELECT RAISE(ABORT, 'a handled mark is never deleted'); END;
+CREATE TRIGGER concerns_handled_fixed BEFORE UPDATE ON concerns_handled BEGIN SELECT RAISE(ABORT, 'a handled mark is never changed'); END;
+
+DROP TRIGGER checkins_feed;
+DROP TRIGGER voids_feed;
+DROP TRIGGER donations_feed;
+DROP TRIGGER audit_feed;
+CREATE TABLE feed_new(
+  seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind     TEXT NOT NULL CHECK (kind IN ('checkin', 'void', 'donation', 'audit', 'other_meal', 'other_void', 'delivery',
+                                         'handled')),
+  local_id INTEGER NOT NULL,
+  UNIQUE (kind, local_id)
+) STRICT;
+INSERT INTO feed_new(seq, kind, local_id) SELECT seq, kind, local_id FROM feed ORDER BY seq;
+DROP TABLE feed;
+ALTER TABLE feed_new RENAME TO feed;
+)SQL" + feedTrigger("checkins", "checkin", "record_id") + feedTrigger("voids", "void", "void_id") +
+            feedTrigger("donations", "donation", "donation_id") + feedTrigger("audit", "audit", "id") +
+            feedTrigger("other_meals", "other_meal", "meal_id") + feedTrigger("other_meal_voids", "other_void", "void_id") +
+            feedTrigger("delivery_outcomes", "delivery", "outcome_id") +
+            feedTrigger("concerns_handled", "handled", "handled_id"),
     };
     return k;
 }

@@ -6,7 +6,8 @@
 namespace mh {
 
 DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<CheckinRecord>& dayRecords,
-                      int revision, const std::string& generatedAt, const std::vector<ElderDayShare>& elderDay) {
+                      int revision, const std::string& generatedAt, const std::vector<ElderDayShare>& elderDay,
+                      const std::vector<OtherMeal>& otherMeals) {
     DailyTally t;
     t.operating = !cfg.policy.operating.empty();
     t.siteId = cfg.siteId;
@@ -31,6 +32,7 @@ DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<C
         }
         ++s.count;
         if (r.delivered) ++s.delivered;
+        if (r.proxyName) ++s.proxy;
         s.priceFen = addFen(s.priceFen, r.priceFen);  // never wraps, whatever a row holds
         s.shares += r.shares;
         s.operatingFen = addFen(s.operatingFen, r.operatingFen);
@@ -40,6 +42,20 @@ DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<C
         if (!r.categories.empty())
             for (const auto& c : splitOn(r.categories, '|')) ++s.byCategory[c];
         t.records.push_back(std::move(r));
+    }
+    // Contract 12: never in records, count, shares or by_rule; a void takes it out.
+    for (const auto& m : otherMeals) {
+        if (m.voided) continue;
+        ServiceTally* s = nullptr;
+        for (auto& x : t.services)
+            if (x.id == m.service) s = &x;
+        if (!s) {
+            t.services.push_back(ServiceTally{m.service, "meal"});
+            s = &t.services.back();
+        }
+        OtherTally& o = s->others[m.kind];
+        o.count += m.count;
+        o.paidFen = addFen(o.paidFen, m.paidFen);
     }
     return t;
 }

@@ -11,8 +11,15 @@
 #include "shared/policy/policy_engine.hpp"
 #include "shared/site/site_config.hpp"
 #include "shared/store/checkin_store.hpp"
+#include "shared/store/eats_store.hpp"
 
 namespace mh {
+
+// Meals of one kind nobody claims a subsidy for (contract 12): how many, and what they paid.
+struct OtherTally {
+    int count = 0;
+    Fen paidFen = 0;
+};
 
 struct ServiceTally {
     std::string id;
@@ -26,6 +33,8 @@ struct ServiceTally {
     std::map<std::string, int> byRule;      // only records a rule paid for
     std::map<std::string, int> byCategory;  // a record counts once for each category of its elder
     std::map<std::string, int> refused;     // the day's refused scans by outcome (contract 13); addRefusedCounts
+    std::map<std::string, OtherTally> others;  // guest | staff | volunteer, kinds with none omitted
+    int proxy = 0;                              // counted records collected by someone else (代领)
 };
 
 // The tally's `journal` (contract 13): this terminal's chain when the tally was made, its length and
@@ -50,14 +59,16 @@ struct DailyTally {
     std::optional<JournalSeal> journal;   // the caller seals it (journal_seal.hpp); absent: no `journal`
 };
 
-// Sums the day's records; `records` must be the day's records, voided ones included. `elderDay`:
-// the day's per-elder-day operating money (elderDayShares), added to the records of `dayRecords` it
-// went to (a peer's record carries its share in its own terminal's tally).
 // Each service's `refused` from the day's refused scans on this terminal (refused_scans.hpp). Kept
 // apart from buildTally, which sums records only. Throws StoreError.
 void addRefusedCounts(DailyTally& t, Database& db);
 
+// Sums the day's records; `records` must be the day's records, voided ones included. `elderDay`:
+// the day's per-elder-day operating money (elderDayShares), added to the records of `dayRecords` it
+// went to (a peer's record carries its share in its own terminal's tally). `otherMeals`: the day's
+// meals of guests, staff and volunteers (voided ones included), only ever in `others`.
 DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<CheckinRecord>& dayRecords,
-                      int revision, const std::string& generatedAt, const std::vector<ElderDayShare>& elderDay = {});
+                      int revision, const std::string& generatedAt, const std::vector<ElderDayShare>& elderDay = {},
+                      const std::vector<OtherMeal>& otherMeals = {});
 
 }  // namespace mh

@@ -28,6 +28,12 @@ nlohmann::ordered_json tallyJson(const DailyTally& t) {
         for (const auto& [k, v] : s.byCategory) js["by_category"][k] = v;
         js["refused"] = J::object();  // contract 13: refused scans of the day by outcome
         for (const auto& [k, v] : s.refused) js["refused"][k] = v;
+        // Contract 12 (2026-12-06): other meals by kind (kinds with none omitted), and 代领.
+        js["others"] = J::object();
+        for (const char* kind : {"guest", "staff", "volunteer"})
+            if (auto it = s.others.find(kind); it != s.others.end())
+                js["others"][kind] = J{{"count", it->second.count}, {"paid_fen", it->second.paidFen}};
+        js["proxy"] = s.proxy;
         services.push_back(std::move(js));
     }
     j["services"] = std::move(services);
@@ -48,6 +54,8 @@ nlohmann::ordered_json tallyJson(const DailyTally& t) {
         jr["price_fen"] = r.priceFen;
         jr["shares_fen"] = sharesJson(r.shares);
         if (t.operating) jr["operating_fen"] = r.operatingFen;
+        if (r.proxyName) jr["proxy"] = J{{"name", *r.proxyName}, {"relation", r.proxyRelation.value_or("")}};
+        if (r.delivered) jr["delivery"] = r.deliveryOutcome == std::optional<std::string>("delivered") ? "delivered" : "pending";
         records.push_back(std::move(jr));
     }
     j["records"] = std::move(records);
@@ -78,6 +86,7 @@ nlohmann::ordered_json scanResultJson(const ScanResult& r, bool english) {
         j["price_fen"] = r.priceFen.value_or(0);
         j["shares_fen"] = sharesJson(r.shares.value_or(Shares{}));
         j["at"] = r.at;
+        if (r.proxy) j["proxy"] = {{"name", r.proxy->name}, {"relation", r.proxy->relation}};
     }
     j["message"] = english ? r.messageEn : r.message;
     // The kiosk's log line of a scan the store could not write: the cause, and that staff must act.

@@ -16,7 +16,13 @@ namespace {
 // A cheap fingerprint of a day's records: records are never deleted and only a void changes one, so
 // the count, the voids, the newest id and the delivered count move whenever the content can have moved.
 constexpr const char* kSigExpr =
-    "COUNT(*) || ':' || SUM(voided) || ':' || MAX(record_id) || ':' || SUM(delivered)";
+    "COUNT(*) || ':' || SUM(voided) || ':' || MAX(record_id) || ':' || SUM(delivered)"
+    // Contract 12: the day's other meals, their voids and the drivers' outcomes are in the tally too.
+    " || ':' || (SELECT COUNT(*) FROM other_meals m WHERE m.day = checkins.day)"
+    " || ':' || (SELECT COUNT(*) FROM other_meal_voids v JOIN other_meals m ON m.origin_terminal = v.meal_terminal"
+    "   AND m.origin_record = v.meal_origin WHERE m.day = checkins.day)"
+    " || ':' || (SELECT COUNT(*) FROM delivery_outcomes d JOIN checkins c2 ON c2.origin_terminal = d.record_terminal"
+    "   AND c2.origin_record = d.record_origin WHERE c2.day = checkins.day)";
 
 // A tally holds only this terminal's records (contract 8); its peers' records reach the county
 // through their own tallies.
@@ -37,7 +43,10 @@ bool elderDayMoney(const SiteConfig& cfg) {
 
 // BLAKE2b of everything the tally says about each record (voided ones included), in record order;
 // with elder-day operating money, also which of them it went to.
-std::string recordsHash(const std::vector<CheckinRecord>& records, const std::vector<ElderDayShare>& elderDay = {}) {
+// Contract 12's fields (who collected, the driver's outcome, the other meals) are fed only where
+// present, so a day without them keeps the fingerprint it was frozen with.
+std::string recordsHash(const std::vector<CheckinRecord>& records, const std::vector<ElderDayShare>& elderDay = {},
+                        const std::vector<OtherMeal>& otherMeals = {}) {
     crypto_generichash_state st;
     crypto_generichash_init(&st, nullptr, 0, 32);
     auto feed = [&](const std::string& s) {
@@ -59,6 +68,12 @@ std::string recordsHash(const std::vector<CheckinRecord>& records, const std::ve
         if (r.operatingFen) feed("o" + std::to_string(r.operatingFen));
         for (const auto& share : elderDay)
             if (share.recordId == r.recordId) feed("e" + share.operating + ":" + std::to_string(share.fen));
+        if (r.proxyName) feed("p" + *r.proxyName + "/" + r.proxyRelation.value_or(""));
+        if (r.delivered && r.deliveryOutcome) feed("x" + *r.deliveryOutcome);
+    }
+    for (const auto& m : otherMeals) {
+        feed("m" + std::to_string(m.mealId) + ":" + m.service + ":" + m.kind + ":" + std::to_string(m.count) + ":" +
+             std::to_string(m.paidFen) + (m.voided ? ":v" : ":c"));
     }
     unsigned char out[32];
     crypto_generichash_final(&st, out, sizeof out);
@@ -130,7 +145,8 @@ int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso
     auto date = LocalDate::parse(day);
     if (!date) return 0;  // the store only writes valid days; refuse to invent one
     const std::vector<ElderDayShare> elderDay = elderDayShares(db, m_site.config().policy, *date);
-    const std::string hash = recordsHash(records, elderDay);
+    const std::vector<OtherMeal> meals = EatsStore(db).otherMeals(day, day, /*ownOnly=*/true);
+    const std::string hash = recordsHash(records, elderDay, meals);
     int lastRev = 0;
     {
         auto st = db.prepare(std::string("SELECT revision, content_hash FROM upload_outbox WHERE day = ?1 AND ") +
@@ -142,7 +158,7 @@ int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso
         }
     }
     const int rev = lastRev + 1;
-    DailyTally t = buildTally(m_site.config(), *date, records, rev, nowIso, elderDay);
+    DailyTally t = buildTally(m_site.config(), *date, records, rev, nowIso, elderDay, meals);
     t.terminal = loadTerminalIdentity(db).id;
     addRefusedCounts(t, db);
     t.journal = seal;
@@ -168,7 +184,8 @@ int UploadOutbox::currentRevision(LocalDate day) {
     if (!st.step()) return 1;
     int last = int(st.i64(0));
     return st.text(1) == recordsHash(CheckinStore(m_site.db()).ownForDay(day.iso()),
-                                     elderDayShares(m_site.db(), m_site.config().policy, day))
+                                     elderDayShares(m_site.db(), m_site.config().policy, day),
+                                     EatsStore(m_site.db()).otherMeals(day.iso(), day.iso(), /*ownOnly=*/true))
                ? last
                : last + 1;
 }

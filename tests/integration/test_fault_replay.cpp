@@ -479,20 +479,28 @@ TEST_CASE("a damaged database is found by the start-up check and shown to staff,
     test::writeFile(s.dir.path() / "many.csv", csv);
     REQUIRE(kiosk({"roster", "import", "--site", s.site, (s.dir.path() / "many.csv").string()}).exitCode == 0);
     fs::path db = fs::path(s.site) / kSiteDb;
+    std::int64_t rosterPage = 0;
     {
         auto site = Site::open(s.site);
         REQUIRE(site.ok());
         CHECK(databaseProblem((*site)->db()).empty());
         (*site)->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        // A page in the middle of the roster's rows: the schema's pages are spread through the file
+        // too (more so with every migration), and a damaged schema keeps SQLite from opening at all.
+        auto pages = (*site)->db().prepare("SELECT pageno FROM dbstat WHERE name = 'elders' AND pagetype = 'leaf' ORDER BY pageno");
+        std::vector<std::int64_t> leaves;
+        while (pages.step()) leaves.push_back(pages.i64(0));
+        REQUIRE(leaves.size() > 4);
+        rosterPage = leaves[leaves.size() / 2];
     }
-    // Garbage over the middle of the file (not page 1: SQLite then still opens it), as a failing
-    // SD card leaves it.
+    // Garbage over a page of the roster (not page 1 or the schema: SQLite then still opens it), as a
+    // failing SD card leaves it.
     auto size = fs::file_size(db);
     REQUIRE(size > 8 * 4096);
     {
         std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
-        f.seekp(std::streamoff(size / 2 / 4096 * 4096));
-        std::string junk(4096 * 2, '\x5a');
+        f.seekp(std::streamoff((rosterPage - 1) * 4096));
+        std::string junk(4096, '\x5a');
         f.write(junk.data(), std::streamsize(junk.size()));
     }
     auto site = Site::open(s.site);

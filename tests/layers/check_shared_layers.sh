@@ -9,7 +9,7 @@
 #   4 site                    a site directory: site.toml, keys, the database, the lock
 #   5 roster staff donations input peers tally safety menu
 #   6 checkin posting         the check-in engine; the monthly posting
-#   7 upload                  the outbox and the county uploader
+#   7 upload eats             the outbox and the county uploader; everyone who eats and the settlement
 #   8 backup reports          backup and restore (a backup first freezes due days in the outbox);
 #                             what staff and the county read of a day (the tally as it stands, the roster)
 # A new folder must be given a layer here. Usage: check_shared_layers.sh <repository root>
@@ -23,7 +23,7 @@ if grep -rn --include='*.[ch]pp' '#include <curl/' shared/; then
 fi
 grep -rn --include='*.[ch]pp' '^#include "\(shared\|platform\|kiosk\)/' shared/ | awk -F: '
 BEGIN {
-    n = split("core:0 ports:1 cards:2 store:2 policy:3 site:4 roster:5 staff:5 donations:5 input:5 peers:5 tally:5 safety:5 menu:5 checkin:6 posting:6 upload:7 backup:8 reports:8", pairs, " ")
+    n = split("core:0 ports:1 cards:2 store:2 policy:3 site:4 roster:5 staff:5 donations:5 input:5 peers:5 tally:5 safety:5 menu:5 checkin:6 posting:6 upload:7 eats:7 backup:8 reports:8", pairs, " ")
     for (i = 1; i <= n; i++) { split(pairs[i], kv, ":"); layer[kv[1]] = kv[2] }
     bad = 0
 }

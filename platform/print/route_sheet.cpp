@@ -1,0 +1,110 @@
+#include "platform/print/route_sheet.hpp"
+
+#include <algorithm>
+
+#include "platform/print/draw_failure.hpp"
+#include "platform/print/pango_text.hpp"
+#include "platform/print/pdf_writer.hpp"
+#include "shared/core/atomic_file.hpp"
+
+namespace mh::print {
+namespace {
+
+constexpr double kMargin = 40, kContentW = kA4W - 2 * kMargin;
+constexpr double kRowH = 40, kHeadH = 28;  // a row tall enough to sign in by hand
+// Columns: 序号 编号 姓名 村 电话 餐 签收 (points).
+constexpr double kCols[] = {30, 44, 64, 80, 100, 50, 147.28};
+constexpr const char* kHeads[] = {"序号", "编号", "姓名", "村", "电话", "餐", "签收（老人或家属签字）"};
+constexpr int kNCols = 7;
+constexpr int kRowsFirst = 15, kRowsNext = 17;
+
+void fill(cairo_t* cr, double x, double y, double w, double h, double gray) {
+    cairo_set_source_rgb(cr, gray, gray, gray);
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_fill(cr);
+}
+
+void rule(cairo_t* cr, double x0, double y0, double x1, double y1, double width) {
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_line_width(cr, width);
+    cairo_move_to(cr, x0, y0);
+    cairo_line_to(cr, x1, y1);
+    cairo_stroke(cr);
+}
+
+int pagesFor(const RouteSheet& s) {
+    const int n = int(s.stops.size());
+    if (n <= kRowsFirst) return 1;
+    return 1 + (n - kRowsFirst + kRowsNext - 1) / kRowsNext;
+}
+
+void drawPage(cairo_t* cr, const RouteSheet& s, int page, int pages) {
+    fill(cr, 0, 0, kA4W, kA4H, 1);
+    PangoText t(cr);
+    double y = kMargin;
+    int from = 0, rows = kRowsFirst;
+    const std::string date = std::to_string(s.day.year()) + "年" + std::to_string(s.day.month()) + "月" + std::to_string(s.day.day()) + "日";
+    if (page == 0) {
+        y += t.draw(kMargin, y, s.siteName + " 送餐路线单", {20, true, Align::Center, kContentW}) + 4;
+        y += t.draw(kMargin, y, date + "，共 " + std::to_string(s.stops.size()) + " 份", {13, false, Align::Center, kContentW}) + 6;
+        y += t.draw(kMargin, y,
+                    "送餐员：____________　出发时间：________　回到时间：________。"
+                    "不在家或拒收的，在签收栏写明“不在家”或“拒收”，回来后把本单交工作人员按编号登记。发现老人身体或精神有变化，请写在签收栏旁并当面告诉工作人员。",
+                    {10, false, Align::Left, kContentW, false, 0.15}) + 10;
+    } else {
+        from = kRowsFirst + (page - 1) * kRowsNext;
+        rows = kRowsNext;
+        y += t.draw(kMargin, y, s.siteName + " 送餐路线单 " + date + "（续）", {12, true, Align::Left, kContentW}) + 8;
+    }
+    const double top = y;
+    fill(cr, kMargin, y, kContentW, kHeadH, 0.85);
+    double x = kMargin;
+    for (int c = 0; c < kNCols; ++c) {
+        t.draw(x + 3, y + 7, kHeads[c], {10, true, Align::Left, kCols[c] - 6, true});
+        x += kCols[c];
+    }
+    y += kHeadH;
+    const int to = std::min<int>(int(s.stops.size()), from + rows);
+    for (int i = from; i < to; ++i) {
+        const RouteStop& r = s.stops[size_t(i)];
+        const std::string cells[kNCols] = {std::to_string(i + 1), std::to_string(r.recordId), r.maskedName, r.village,
+                                           r.phone, r.service, r.outcome == "delivered" ? "（已登记送达）" : ""};
+        x = kMargin;
+        for (int c = 0; c < kNCols; ++c) {
+            const bool big = c == 2 || c == 4;  // the name and the phone are read at the door
+            t.draw(x + 3, y + (big ? 11 : 13), cells[c], {big ? 13.0 : 11.0, big, Align::Left, kCols[c] - 6, true,
+                                                          c == 6 ? 0.4 : 0.0});
+            x += kCols[c];
+        }
+        y += kRowH;
+        rule(cr, kMargin, y, kMargin + kContentW, y, 0.5);
+    }
+    if (s.stops.empty()) {
+        t.draw(kMargin, y + 12, "今天没有送餐。", {12, false, Align::Center, kContentW});
+        y += kRowH;
+    }
+    rule(cr, kMargin, top, kMargin + kContentW, top, 1.2);
+    rule(cr, kMargin, y, kMargin + kContentW, y, 1.2);
+    x = kMargin;
+    for (int c = 0; c <= kNCols; ++c) {
+        rule(cr, x, top, x, y, c == 0 || c == kNCols ? 1.2 : 0.4);
+        if (c < kNCols) x += kCols[c];
+    }
+    t.draw(kMargin, kA4H - kMargin + 8, "第 " + std::to_string(page + 1) + " 页，共 " + std::to_string(pages) + " 页",
+           {9, false, Align::Center, kContentW, false, 0.3});
+}
+
+}  // namespace
+
+Status renderRouteSheet(const RouteSheet& sheet, const std::filesystem::path& pdf) {
+    AtomicFile file(pdf);
+    if (!file.ok()) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, errno);
+    const int pages = pagesFor(sheet);
+    auto written = writePdfPages(file.tempPath(), pdf, sheet.siteName + " 送餐路线单 " + sheet.day.iso(), pages,
+                                 [&](cairo_t* cr, int page) { drawPage(cr, sheet, page, pages); });
+    if (!written) return written.error();
+    if (auto committed = file.commit(); !committed) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, 0);
+    return okStatus();
+}
+
+}  // namespace mh::print

@@ -1,0 +1,162 @@
+#include "platform/print/settlement_sheet.hpp"
+
+#include <algorithm>
+
+#include "platform/print/draw_failure.hpp"
+#include "platform/print/pango_text.hpp"
+#include "platform/print/pdf_writer.hpp"
+#include "shared/core/atomic_file.hpp"
+#include "shared/core/money.hpp"
+
+namespace mh::print {
+namespace {
+
+constexpr double kMargin = 40, kContentW = kA4W - 2 * kMargin;
+constexpr double kRowH = 19, kHeadH = 30;
+// Columns: 服务 项目 次数 政府补贴 村集体 社会捐赠 家庭 老人自付 运营补贴 收费 (points).
+constexpr double kCols[] = {52, 92, 36, 53, 48, 48, 42, 50, 48, 46};
+constexpr const char* kHeads[] = {"服务", "项目", "次数", "政府补贴", "村集体", "社会捐赠", "家庭", "老人自付", "运营补贴", "收费"};
+constexpr int kNCols = 10;
+constexpr int kRowsFirst = 24, kRowsNext = 34;
+
+std::string lineLabel(const std::string& line) {
+    if (line == "guest") return "访客（不申报）";
+    if (line == "staff") return "职工（不申报）";
+    if (line == "volunteer") return "志愿者（不申报）";
+    if (line == "代领") return "其中代领";
+    if (line == "未送达") return "未送达（已作废）";
+    return line;
+}
+
+bool moneyLine(const SettlementLine& l) { return l.line != "代领" && l.line != "未送达" && !l.paid; }
+
+void fill(cairo_t* cr, double x, double y, double w, double h, double gray) {
+    cairo_set_source_rgb(cr, gray, gray, gray);
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_fill(cr);
+}
+
+void rule(cairo_t* cr, double x0, double y0, double x1, double y1, double width) {
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_line_width(cr, width);
+    cairo_move_to(cr, x0, y0);
+    cairo_line_to(cr, x1, y1);
+    cairo_stroke(cr);
+}
+
+std::string periodText(const SettlementPeriod& p) {
+    auto d = [](const LocalDate& x) {
+        return std::to_string(x.year()) + "年" + std::to_string(x.month()) + "月" + std::to_string(x.day()) + "日";
+    };
+    return d(p.first) + " 至 " + d(p.last);
+}
+
+int pagesFor(const Settlement& s) {
+    const int n = int(s.lines.size());
+    if (n <= kRowsFirst) return 1;
+    return 1 + (n - kRowsFirst + kRowsNext - 1) / kRowsNext;
+}
+
+void drawPage(cairo_t* cr, const Settlement& s, int page, int pages) {
+    fill(cr, 0, 0, kA4W, kA4H, 1);
+    PangoText t(cr);
+    double y = kMargin;
+    int from = 0, rows = kRowsFirst;
+    if (page == 0) {
+        y += t.draw(kMargin, y, "老年助餐服务补贴结算表", {20, true, Align::Center, kContentW}) + 6;
+        y += t.draw(kMargin, y, s.siteName + "（站点编号 " + s.siteId + "）", {12, false, Align::Center, kContentW});
+        y += t.draw(kMargin, y + 2, "结算期间：" + s.period.label + "，" + periodText(s.period) + "，有记录 " +
+                                        std::to_string(s.days) + " 天", {10.5, false, Align::Center, kContentW}) + 4;
+        std::string terms;
+        for (const auto& id : s.terminals) terms += (terms.empty() ? "" : "、") + id;
+        y += t.draw(kMargin, y, "签到机：" + (terms.empty() ? std::string("无记录") : terms) + "（各机每日汇总之和，与上报县平台的日汇总一致）",
+                    {9.5, false, Align::Left, kContentW, false, 0.2}) + 4;
+        y += t.draw(kMargin, y, "金额单位：元。补贴规则行为该规则支付的部分；访客、职工、志愿者用餐自付，不申报补贴，不计入合计。",
+                    {9.5, false, Align::Left, kContentW, false, 0.2}) + 8;
+    } else {
+        from = kRowsFirst + (page - 1) * kRowsNext;
+        rows = kRowsNext;
+        y += t.draw(kMargin, y, s.siteName + " 结算表 " + s.period.label + "（续）", {11, true, Align::Left, kContentW}) + 8;
+    }
+    const double top = y;
+    fill(cr, kMargin, y, kContentW, kHeadH, 0.85);
+    double x = kMargin;
+    for (int c = 0; c < kNCols; ++c) {
+        t.draw(x + 2, y + 8, kHeads[c], {9, true, c < 2 ? Align::Left : Align::Right, kCols[c] - 4});
+        x += kCols[c];
+    }
+    y += kHeadH;
+    const int to = std::min<int>(int(s.lines.size()), from + rows);
+    for (int i = from; i < to; ++i) {
+        const SettlementLine& l = s.lines[size_t(i)];
+        const bool total = l.line == "合计";
+        if (total) fill(cr, kMargin, y, kContentW, kRowH, 0.93);
+        const bool money = moneyLine(l);
+        const std::string cells[kNCols] = {
+            l.serviceName, lineLabel(l.line), std::to_string(l.count),
+            money ? formatYuan2(l.shares.government) : "", money ? formatYuan2(l.shares.collective) : "",
+            money ? formatYuan2(l.shares.donation) : "", money ? formatYuan2(l.shares.family) : "",
+            money ? formatYuan2(l.shares.elder) : "", money ? formatYuan2(l.operatingFen) : "",
+            l.paid ? formatYuan2(l.paidFen) : ""};
+        x = kMargin;
+        for (int c = 0; c < kNCols; ++c) {
+            t.draw(x + 2, y + 4, cells[c], {9, total, c < 2 ? Align::Left : Align::Right, kCols[c] - 4, true});
+            x += kCols[c];
+        }
+        y += kRowH;
+        rule(cr, kMargin, y, kMargin + kContentW, y, total ? 1.0 : 0.3);
+    }
+    rule(cr, kMargin, top, kMargin + kContentW, top, 1.2);
+    rule(cr, kMargin, y, kMargin + kContentW, y, 1.2);
+    x = kMargin;
+    for (int c = 0; c <= kNCols; ++c) {
+        rule(cr, x, top, x, y, c == 0 || c == kNCols ? 1.2 : 0.4);
+        if (c < kNCols) x += kCols[c];
+    }
+    if (page == pages - 1) {
+        // The claim in one sentence, from the 合计 lines above, so the clerk need not add them up.
+        Shares all;
+        Fen operating = 0;
+        int meals = 0;
+        for (const auto& l : s.lines)
+            if (l.line == "合计") {
+                all += l.shares;
+                operating = addFen(operating, l.operatingFen);
+                meals += l.count;
+            }
+        y += 10 + t.draw(kMargin, y + 10,
+                         "本期各服务合计：老人用餐和服务 " + std::to_string(meals) + " 次；申请政府补贴 " + formatYuan2(all.government) +
+                             " 元，运营补贴 " + formatYuan2(operating) + " 元；村集体 " + formatYuan2(all.collective) +
+                             " 元，社会捐赠 " + formatYuan2(all.donation) + " 元，家庭 " + formatYuan2(all.family) + " 元，老人自付 " +
+                             formatYuan2(all.elder) + " 元。",
+                         {11, true, Align::Left, kContentW});
+        // Signature lines: who made it, who is responsible, and the village committee's seal.
+        double sy = std::max(y + 40, kA4H - kMargin - 120);
+        const double third = kContentW / 3;
+        const char* who[] = {"经办人", "负责人", "村委会盖章"};
+        for (int i = 0; i < 3; ++i) {
+            double sx = kMargin + third * i;
+            t.draw(sx, sy, std::string(who[i]) + "：", {12, true, Align::Left, third});
+            rule(cr, sx + (i == 2 ? 72 : 50), sy + 18, sx + third - 12, sy + 18, 0.8);
+            t.draw(sx, sy + 40, "日期：", {10.5, false, Align::Left, third});
+            rule(cr, sx + 36, sy + 54, sx + third - 12, sy + 54, 0.6);
+        }
+    }
+    t.draw(kMargin, kA4H - kMargin + 8, "第 " + std::to_string(page + 1) + " 页，共 " + std::to_string(pages) + " 页",
+           {9, false, Align::Center, kContentW, false, 0.3});
+}
+
+}  // namespace
+
+Status renderSettlement(const Settlement& s, const std::filesystem::path& pdf) {
+    AtomicFile file(pdf);
+    if (!file.ok()) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, errno);
+    const int pages = pagesFor(s);
+    auto written = writePdfPages(file.tempPath(), pdf, s.siteName + " 结算表 " + s.period.label, pages,
+                                 [&](cairo_t* cr, int page) { drawPage(cr, s, page, pages); });
+    if (!written) return written.error();
+    if (auto committed = file.commit(); !committed) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, 0);
+    return okStatus();
+}
+
+}  // namespace mh::print
