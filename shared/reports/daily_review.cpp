@@ -11,12 +11,6 @@ namespace {
 using J = nlohmann::ordered_json;
 constexpr const char* kHandled = "review.handled";
 
-bool tableExists(Database& db, const char* table) {
-    auto st = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
-    st.bind(1, table);
-    return st.step();
-}
-
 // A record's fields as every record item shows them.
 J recordJson(Statement& st, int from) {
     return J{{"record", st.i64(from)}, {"terminal", st.text(from + 1)}, {"origin_record", st.i64(from + 2)},
@@ -74,12 +68,22 @@ void heldEntries(Database& db, const std::string& day, std::vector<ReviewItem>& 
     }
 }
 
-// Delivered meals the driver did not deliver (contract 12's delivery outcomes). The hook for the
-// delivery book: its table comes with that feature, and the kind is skipped while it is absent.
+// Delivered meals the driver did not deliver (contract 12's delivery outcomes: not_home, refused):
+// each voided by its outcome, kept here so staff call or visit the elder. Keyed by the record's origin.
 void notDelivered(Database& db, const std::string& day, std::vector<ReviewItem>& out) {
-    if (!tableExists(db, "delivery_outcomes")) return;
-    (void)day;
-    (void)out;  // filled in where delivery outcomes are recorded
+    auto st = db.prepare(std::string("SELECT ") + kRecordColumns + ", o.outcome, o.staff, o.note, o.at FROM delivery_outcomes o"
+                         " JOIN checkins c ON c.origin_terminal = o.record_terminal AND c.origin_record = o.record_origin"
+                         " WHERE c.day = ?1 AND o.outcome IN ('not_home', 'refused') ORDER BY o.at, o.outcome_id");
+    st.bind(1, day);
+    while (st.step()) {
+        J d = recordJson(st, 0);
+        d["outcome"] = st.text(6);
+        d["by"] = st.text(7);
+        d["note"] = st.text(8);
+        d["outcome_at"] = st.text(9);
+        out.push_back(ReviewItem{"not_delivered:" + st.text(1) + ":" + std::to_string(st.i64(2)), "not_delivered", false,
+                                 std::move(d)});
+    }
 }
 
 void clockCorrected(Database& db, const std::string& day, std::vector<ReviewItem>& out) {
@@ -107,7 +111,7 @@ std::optional<std::string> dayOfItem(Database& db, const std::string& id) {
     }
     const auto second = id.find(':', colon + 1);
     if (second == std::string::npos) return std::nullopt;
-    if (kind == "backdated" || kind == "clock_corrected") {
+    if (kind == "backdated" || kind == "clock_corrected" || kind == "not_delivered") {
         auto st = db.prepare("SELECT day FROM checkins WHERE origin_terminal = ?1 AND origin_record = ?2");
         st.bind(1, id.substr(colon + 1, second - colon - 1)).bind(2, std::string_view(id).substr(second + 1));
         if (st.step()) return st.text(0);

@@ -46,6 +46,8 @@ TEST_CASE("every released schema migration keeps its text byte for byte") {
         "c172349d7afd511209cf04915dac9a4ebd404e3f903e65327a7a0035b2183173",  // 15
         "6bd51f8accdf54195441f7c000899b8fd11e2e3be938fbf12468ddf658d46a85",  // 16: elders' diet needs
         "a2f6491fae7a5961480a1a79bd476ff70c71294dfa9f5d061066c0f0c75b039b",  // 17: per-meal operating money
+        "2ec046d42fe43600d5f7e3f8b82a787cc9b41b453d7d4e059cc551f26b9e2d40",  // 18: the journal, refused scans
+        "d6af87aa4f946cc4ba6542a251e424e3a683cb4eaeac20b03469e53e6323c0aa",  // 19: everyone who eats
     };
     const auto& steps = mh::schemaMigrations();
     REQUIRE(steps.size() >= released.size());
