@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
     registerClockVerb(app, ctx);
     registerSafetyVerbs(app, ctx);
     registerMenuVerbs(app, ctx);
+    registerFeedbackVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

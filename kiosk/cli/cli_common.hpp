@@ -99,5 +99,6 @@ void registerSetupCardVerb(CLI::App& app, Context& ctx); // setup-card (county I
 void registerClockVerb(CLI::App& app, Context& ctx);     // clock confirm
 void registerSafetyVerbs(CLI::App& app, Context& ctx);   // safety add, safety status
 void registerMenuVerbs(CLI::App& app, Context& ctx);     // menu set, menu show, menu sheet, kitchen
+void registerFeedbackVerb(CLI::App& app, Context& ctx);  // feedback (the elders' score of a meal)
 
 }  // namespace mh::cli

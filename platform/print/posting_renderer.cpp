@@ -167,7 +167,15 @@ double PostingPainter::drawTotals(PangoText& t, cairo_t* cr, double y) {
     y += t.draw(kMargin, y, each, {11, false, Align::Left, kContentW});
     std::string safety = "食品安全：晨检\u00a0" + std::to_string(m_f.safetyMorningDays) + "\u00a0天，留样\u00a0" +
                          std::to_string(m_f.safetySamples) + "\u00a0次，检查\u00a0" + std::to_string(m_f.safetyChecks) + "\u00a0次。";
-    return y + 2 + t.draw(kMargin, y + 2, safety, {11, false, Align::Left, kContentW});
+    y += 2 + t.draw(kMargin, y + 2, safety, {11, false, Align::Left, kContentW});
+    // The elders' scores per meal (contract 14): counts only.
+    for (const auto& s : m_f.services) {
+        if (!s.feedbackShown) continue;
+        std::string line = s.name + "满意度：好\u00a0" + std::to_string(s.feedbackGood) + "，一般\u00a0" +
+                           std::to_string(s.feedbackOkay) + "，不好\u00a0" + std::to_string(s.feedbackBad) + "。";
+        y += 2 + t.draw(kMargin, y + 2, line, {11, false, Align::Left, kContentW});
+    }
+    return y;
 }
 
 double PostingPainter::drawChart(PangoText& t, cairo_t* cr, double y) {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "shared/core/text.hpp"
+#include "shared/feedback/feedback_book.hpp"
 #include "shared/safety/safety_book.hpp"
 #include "shared/posting/fee_schedule.hpp"
 #include "shared/store/checkin_store.hpp"
@@ -138,6 +139,12 @@ MonthlyFigures loadMonthlyFigures(Site& site, int year, unsigned month) {
         else if (c.kind != SafetyKind::SampleDestroyed) ++f.safetyChecks;
     }
     f.safetyMorningDays = int(morningDays.size());
+    auto scores = feedbackCounts(site.db(), from, to);
+    for (ServiceMonth& s : f.services) {
+        FeedbackCounts c = scores.count(s.id) ? scores[s.id] : FeedbackCounts{};
+        s.feedbackGood = c.good, s.feedbackOkay = c.okay, s.feedbackBad = c.bad;
+        s.feedbackShown = c.total() > 0 || (s.kind == "meal" && site.config().feedbackEnabled);
+    }
     return f;
 }
 
