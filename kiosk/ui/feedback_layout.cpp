@@ -79,6 +79,8 @@ FeedbackLayout computeFeedbackLayout(const Panel& p, const FeedbackTexts& t) {
     out.faces = gridCells(block, n, across ? n : 1, {cellW, cellH}, gap);
     out.labelPx = z.bodyPx * 1.2f;
     for (const auto& l : t.labels) out.labelPx = std::min(out.labelPx, fitPx(f.body, out.labelPx, z.minBodyPx, l, cellW - 2 * pad));
+    // A short button (a 7" panel in the training frame) keeps its face 14 mm: the word gives way first, to 10 mm.
+    out.labelPx = std::clamp(cellH - 2 * pad - p.mm(1) - p.mm(14), z.minBodyPx, std::max(z.minBodyPx, out.labelPx));
     out.faceSide = std::clamp(cellH - out.labelPx - 2 * pad - p.mm(1), p.mm(8), std::max(p.mm(8), std::min(cellW - 2 * pad, p.mm(40))));
     return out;
 }
