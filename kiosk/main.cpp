@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
     registerMealVerb(app, ctx);
     registerDeliveryVerbs(app, ctx);
     registerSettlementVerb(app, ctx);
+    registerFeedbackVerb(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -104,5 +104,6 @@ void registerReviewVerb(CLI::App& app, Context& ctx);    // review (今日核对
 void registerMealVerb(CLI::App& app, Context& ctx);      // meal (guests, staff, volunteers)
 void registerDeliveryVerbs(CLI::App& app, Context& ctx); // delivery, delivery alerts / handled / sheet
 void registerSettlementVerb(CLI::App& app, Context& ctx); // settlement (the claim)
+void registerFeedbackVerb(CLI::App& app, Context& ctx);  // feedback (the elders' score of a meal)
 
 }  // namespace mh::cli

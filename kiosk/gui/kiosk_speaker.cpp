@@ -54,4 +54,13 @@ void KioskSpeaker::sayChoices(const std::vector<std::string>& names) {
     m_audio.play(pcm(pinyinForChoices(names)).samples, m_volume);
 }
 
+std::string KioskSpeaker::pinyinForFeedback(int score) {
+    return std::string(ui::facePhrase(score).pinyin) + ", " + ui::kThanks.pinyin;
+}
+
+void KioskSpeaker::sayFeedback(int score) {
+    if (!available()) return;
+    m_audio.play(pcm(pinyinForFeedback(score)).samples, m_volume);
+}
+
 }  // namespace mh::gui

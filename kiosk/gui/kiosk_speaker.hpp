@@ -28,6 +28,9 @@ public:
     void sayResult(const ScanResult& r) override;
     void sayPleaseScan() override;
     void sayChoices(const std::vector<std::string>& names) override;
+    void sayFeedback(int score) override;
+    // The pinyin a tapped face is said back with: its word, then 谢谢.
+    static std::string pinyinForFeedback(int score);
     // The pinyin the picker is announced with: 请点您要的一项, then each name the voice knows.
     static std::string pinyinForChoices(const std::vector<std::string>& names);
     // The pinyin a result is spoken as (tests check it without a sound card).

@@ -12,7 +12,7 @@ const std::vector<std::string>& screenNames() {
     static const std::vector<std::string> names{"checkin", "accepted", "delivered", "duplicate", "unknown", "invalid",
                                                 "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
                                                 "manual",  "settings", "donation", "posting", "storage-full", "choose",
-                                                "void-reason", "void-confirm"};
+                                                "void-reason", "void-confirm", "feedback", "safety"};
     return names;
 }
 
@@ -104,6 +104,21 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         ScanResult who = sampleScan(site, Outcome::Accepted, st.now.date, "");
         st.pick = ui::DoorPick{who.elderId, who.maskedName, options, clock.nowUnix()};
         st.screen = ui::ScreenId::Choose;
+    } else if (opt.screen == "safety") {
+        // The 安全检查 tab with a 留样 half entered: the kind, who, the meal and 150 g typed.
+        st.screen = ui::ScreenId::Roster;
+        ctl.apply(ui::ShowStaffTab{ui::StaffTab::Safety});
+        ctl.apply(ui::SafetyPickKind{"sample"});
+        if (!st.safetyPeople.empty()) ctl.apply(ui::SafetyPickBy{st.safetyPeople.front()});
+        if (!st.safetyMeals.empty()) ctl.apply(ui::SafetySetField{"meal", st.safetyMeals.front().id});
+        if (!st.safetyDishes.empty()) ctl.apply(ui::SafetySetField{"dish", st.safetyDishes.front()});
+        for (const char* k : {"1", "5", "0"}) ctl.apply(ui::SafetyPadKey{k});
+    } else if (opt.screen == "feedback") {
+        // The faces after an accepted meal (contract 14), whether or not this site has them on.
+        ScanResult meal = sampleScan(site, Outcome::Accepted, st.now.date, st.service.id);
+        ctl.showResult(meal);
+        st.feedback = ui::FeedbackAsk{meal.recordId.value_or(0), clock.nowUnix()};
+        st.screen = ui::ScreenId::Feedback;
     } else if (opt.screen == "posting") {
         // The idle screen's view of last month's posting, as the posting job sums it up.
         LocalDate prev = LocalDate::of(st.now.date.year(), st.now.date.month(), 1).plusDays(-1);

@@ -45,5 +45,6 @@ void drawResultScreen(const KioskState& state, DrawContext& ctx);
 void drawPinScreen(const KioskState& state, DrawContext& ctx);
 void drawRosterScreen(const KioskState& state, DrawContext& ctx);
 void drawChooseScreen(const KioskState& state, DrawContext& ctx);
+void drawFeedbackScreen(const KioskState& state, DrawContext& ctx);
 
 }  // namespace mh::ui

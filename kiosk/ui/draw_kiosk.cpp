@@ -57,6 +57,7 @@ void drawKiosk(const KioskState& state, DrawContext& ctx) {
         case ScreenId::Pin: drawPinScreen(state, ctx); break;
         case ScreenId::Roster: drawRosterScreen(state, ctx); break;
         case ScreenId::Choose: drawChooseScreen(state, ctx); break;
+        case ScreenId::Feedback: drawFeedbackScreen(state, ctx); break;
     }
     drawDatabaseMark(state, ctx);
     ImGui::End();

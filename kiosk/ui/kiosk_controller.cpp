@@ -75,6 +75,10 @@ bool KioskController::tick() {
         backToWaiting();
         changed = true;
     }
+    if (m_state.screen == ScreenId::Feedback && m_clock.nowUnix() - m_state.feedback->shownAt >= kFeedbackSeconds) {
+        backToWaiting();
+        changed = true;
+    }
     if (m_state.screen == ScreenId::Result && m_clock.nowUnix() - m_state.resultShownAt >= kResultSeconds) {
         m_state.screen = ScreenId::Checkin;
         m_state.result.reset();
@@ -101,6 +105,8 @@ std::int64_t KioskController::secondsToNextChange() const {
         return std::max<std::int64_t>(0, std::min(toMinute, m_state.resultShownAt + kResultSeconds - m_clock.nowUnix()));
     if (m_state.screen == ScreenId::Choose)
         return std::max<std::int64_t>(0, std::min(toMinute, m_state.pick->shownAt + kPickSeconds - m_clock.nowUnix()));
+    if (m_state.screen == ScreenId::Feedback)
+        return std::max<std::int64_t>(0, std::min(toMinute, m_state.feedback->shownAt + kFeedbackSeconds - m_clock.nowUnix()));
     return toMinute;
 }
 
@@ -125,6 +131,7 @@ void KioskController::apply(const Command& c) {
             else if constexpr (std::is_same_v<T, ReplayVoice>) replayVoice();
             else if constexpr (std::is_same_v<T, BackToWaiting>) backToWaiting();
             else if constexpr (std::is_same_v<T, PickService>) pickDoorService(cmd.serviceId);
+            else if constexpr (std::is_same_v<T, GiveFeedback>) giveFeedback(cmd.score);
             else if constexpr (std::is_same_v<T, OpenStaff>) openPinPad();
             else if constexpr (std::is_same_v<T, PinDigit>) pinDigit(cmd.digit);
             else if constexpr (std::is_same_v<T, PinBackspace>) pinBackspace();
@@ -167,6 +174,11 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
             else if constexpr (std::is_same_v<T, ConfirmClock>) askClockConfirm();
             else if constexpr (std::is_same_v<T, ConfirmStaffAction>) confirmAction();
             else if constexpr (std::is_same_v<T, CancelStaffAction>) cancelAction();
+            else if constexpr (std::is_same_v<T, SafetyPickKind>) safetyPickKind(cmd.kind);
+            else if constexpr (std::is_same_v<T, SafetyPickBy>) m_state.safetyForm.by = cmd.name;
+            else if constexpr (std::is_same_v<T, SafetySetField>) safetySetField(cmd.key, cmd.value);
+            else if constexpr (std::is_same_v<T, SafetyPadKey>) safetyPadKey(cmd.key);
+            else if constexpr (std::is_same_v<T, SafetySave>) safetySave();
         },
         c);
 }

@@ -53,6 +53,8 @@ public:
     static constexpr int kStaffIdleSeconds = 30;
     // The picker nobody taps goes back to 请刷卡 and records nothing (the elder walked away).
     static constexpr int kPickSeconds = 20;
+    // The faces after an accepted meal (contract 14) stand this long untapped, then 请刷卡.
+    static constexpr int kFeedbackSeconds = 5;
 
     // `peers`: the site's other terminals (the engine asks them before accepting), or nullptr alone.
     KioskController(Site& site, const Clock& clock, Speaker* speaker = nullptr, PeerGate* peers = nullptr);
@@ -111,6 +113,10 @@ private:
     void showScanResult(ScanResult shown);
     // The elder's tap on the picker: the card read before is recorded for that service.
     void pickDoorService(const std::string& serviceId);
+    // After an accepted meal, with [feedback] on: the faces (kiosk_controller_feedback.cpp).
+    void askFeedback(const ScanResult& shown);
+    // The elder's tap on a face: the meal's score recorded, said back, and back to 请刷卡.
+    void giveFeedback(int score);
     void replayVoice();
     void backToWaiting();
 
@@ -135,6 +141,13 @@ private:
     void askClockConfirm();
     void askDonation();
     void toggleDelivered();
+    // The 安全检查 tab (kiosk_controller_safety.cpp).
+    void loadSafety();
+    void safetyPickKind(const std::string& kind);
+    void safetySetField(const std::string& key, const std::string& value);
+    void safetyPadKey(const std::string& key);
+    void safetySave();
+    [[nodiscard]] std::string mealName(const std::string& serviceId) const;
     void showChoices(std::vector<Elder> found);
     // One staff action into the audit log (actor "staff-screen").
     void audit(const std::string& action, const std::string& subject, const std::string& detail);

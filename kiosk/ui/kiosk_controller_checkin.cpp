@@ -25,6 +25,8 @@ void KioskController::scan(const std::string& payload) {
     // result shown at once (issue 12: a card at the PIN pad was silently dropped). A staff session
     // that was open ends here; staff open it again with the PIN.
     if (m_state.screen == ScreenId::Pin || m_state.screen == ScreenId::Roster) closeStaff("a card was scanned");
+    // The faces after the last meal never hold up the next elder: they go, untapped, scoring nothing.
+    if (m_state.screen == ScreenId::Feedback) backToWaiting();
     tick();
     // Which services this card may take (door_services.hpp): one is recorded at once; with several
     // the elder picks on the screen, and nothing is recorded before the tap (issue 23).
@@ -108,6 +110,7 @@ void KioskController::showScanResult(ScanResult shown) {
     showResult(shown);
     if (m_scanLog) m_scanLog(shown);
     if (m_speaker) m_speaker->sayResult(shown);
+    askFeedback(shown);
 }
 
 void KioskController::replayVoice() {
@@ -121,6 +124,8 @@ void KioskController::backToWaiting() {
     // Leaving the picker untapped (返回, the timeout) records nothing.
     m_state.pick.reset();
     m_pickPayload.clear();
+    // Leaving the faces untapped (the timeout, the next card) scores nothing.
+    m_state.feedback.reset();
 }
 
 }  // namespace mh::ui

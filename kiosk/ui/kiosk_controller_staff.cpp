@@ -42,7 +42,10 @@ void KioskController::submitPin() {
         case PinAnswer::Kind::NotSet: audit("staff.login.refused", "", "no staff PIN set"); break;
     }
     if (a.kind == PinAnswer::Kind::Ok) {
-        m_state.staffTab = StaffTab::Roster;
+        // What food safety needs now (overdue, or due within the hour) stands first (contract 14).
+        loadSafety();
+        m_state.staffTab = m_state.safetyNeedsStaff ? StaffTab::Safety : StaffTab::Roster;
+        m_state.safetyForm = {};
         loadStaffTab();
         m_state.screen = ScreenId::Roster;
     }
@@ -54,6 +57,7 @@ void KioskController::closeStaff(const std::string& why) {
     m_state.pinDigits.clear();
     m_state.pinMessage.clear();
     m_state.staffMessage.clear();
+    m_state.staffMessageIsProblem = false;
     cancelAction();
     m_state.staffTab = StaffTab::Roster;
 }
@@ -67,6 +71,7 @@ void KioskController::audit(const std::string& action, const std::string& subjec
 void KioskController::showStaffTab(StaffTab tab) {
     m_state.staffTab = tab;
     m_state.staffMessage.clear();
+    m_state.staffMessageIsProblem = false;
     cancelAction();
     loadStaffTab();
 }
@@ -79,7 +84,7 @@ void KioskController::loadRoster() {
         RosterService& svc = m_state.roster.emplace_back(RosterService{s.name, {}, s.counted});
         // A voided row is settled: only the pair's other record still needs staff.
         for (const DayRosterRow& r : s.rows)
-            svc.rows.push_back({r.recordId, drawable(r.name), r.time, r.delivered, r.voided, r.doubled && !r.voided});
+            svc.rows.push_back({r.recordId, drawable(r.name), r.time, r.delivered, r.voided, r.doubled && !r.voided, r.diets});
     }
 }
 
@@ -114,6 +119,7 @@ void KioskController::loadStaffTab() {
             m_state.idDigits.clear();
             break;
         }
+        case StaffTab::Safety: loadSafety(); break;
         case StaffTab::Settings:
         case StaffTab::Donation:
             loadClock();

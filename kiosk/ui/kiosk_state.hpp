@@ -15,7 +15,7 @@
 
 namespace mh::ui {
 
-enum class ScreenId { Checkin, Result, Pin, Roster, Choose };
+enum class ScreenId { Checkin, Result, Pin, Roster, Choose, Feedback };
 
 // The service a scan is recorded for, and whether it is open now (the waiting screen says so).
 struct CurrentService {
@@ -42,6 +42,14 @@ struct DoorPick {
     std::int64_t shownAt = 0;             // unix seconds, for the return to waiting
 };
 
+// The three faces (contract 14, [feedback] enabled): after an accepted meal the result's headline
+// stays on top and 好 / 一般 / 不好 are offered for a few seconds; one tap scores the meal's record.
+// A card shown meanwhile is scanned at once, and the faces go.
+struct FeedbackAsk {
+    std::int64_t recordId = 0;  // this terminal's record of the accepted meal
+    std::int64_t shownAt = 0;   // unix seconds, for the return to waiting
+};
+
 struct RosterRow {
     std::int64_t recordId = 0;
     std::string name;      // staff screens show full names
@@ -49,6 +57,7 @@ struct RosterRow {
     bool delivered = false;
     bool voided = false;
     bool doubled = false;  // 两台机器重复: another terminal counted the same meal while apart; not once voided
+    std::string diets;     // 饮食: 低盐、软食 (contract 14): staff screens only, never an elder's
 };
 
 struct RosterService {
@@ -58,7 +67,33 @@ struct RosterService {
 };
 
 // Donation is the form reached from Settings (no tab of its own in the bar).
-enum class StaffTab { Roster, Missing, Manual, Settings, Donation };
+enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety };
+
+// One line of the 安全检查 tab's list (contract 14): what is overdue, due today, or done today.
+struct SafetyDueLine {
+    enum class State { Overdue, Due, Done };
+    State state = State::Due;
+    std::string text;  // 晨检（7:00 前）, 留样 午餐 红烧豆腐（13:30 前）
+};
+
+// The 安全检查 tab's form: a check in a few taps (kind, who, the kind's fields; numbers on a pad).
+// Field keys and values are the contract's (`safety add --field KEY=VALUE`), so the check goes
+// through the same use case as the command line.
+struct SafetyForm {
+    std::string kind;                                 // safetyKindKey; empty: none picked yet
+    std::string by;                                   // who made the check
+    std::vector<std::pair<std::string, std::string>> fields;
+    [[nodiscard]] std::string field(const std::string& key) const {
+        for (const auto& [k, v] : fields)
+            if (k == key) return v;
+        return {};
+    }
+};
+
+// A 留样 waiting to be destroyed, as the tab offers it.
+struct SampleChoice {
+    std::string dish, meal, label;  // label: 红烧豆腐（午餐，12月1日）
+};
 
 struct MissingRow {
     std::string name, village, phone;
@@ -92,6 +127,7 @@ struct KioskState {
     // Result screen.
     std::optional<ScanResult> result;
     std::int64_t resultShownAt = 0;  // unix seconds, for the return to waiting
+    std::optional<FeedbackAsk> feedback;  // while ScreenId::Feedback is up (`result` is the meal)
 
     // Staff screens.
     std::string pinDigits;           // UI-local: what has been typed on the keypad
@@ -109,6 +145,15 @@ struct KioskState {
     std::optional<std::int64_t> voiding;         // a record whose void reason is being picked
     std::optional<StaffConfirmation> confirming; // an action that changes records, asked before it is done
     std::string staffMessage;                    // what the last staff action did
+    bool staffMessageIsProblem = false;          // a refusal: drawn in red
+    // The 安全检查 tab (contract 14).
+    std::vector<SafetyDueLine> safetyDue;        // overdue first, then today's
+    bool safetyNeedsStaff = false;               // anything overdue or due now and not done: the tab opens first
+    std::vector<std::string> safetyPeople;       // names to pick from (who checked, who was checked)
+    std::vector<ServiceChoice> safetyMeals;      // the site's meal services
+    std::vector<std::string> safetyDishes;       // today's menu first, then the site's dish list
+    std::vector<SampleChoice> safetySamples;     // samples waiting to be destroyed
+    SafetyForm safetyForm;
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
     int volume = 80;                             // percent
     double pickedDiagonalInch = 0;               // the panel size staff picked (kiosk_settings), 0: none
@@ -141,6 +186,7 @@ struct ScanCommand { std::string payload; };
 struct ReplayVoice {};
 struct BackToWaiting {};
 struct PickService { std::string serviceId; };  // the elder's tap on the picker
+struct GiveFeedback { int score; };             // the elder's tap on a face: 3 好, 2 一般, 1 不好
 struct OpenStaff {};
 struct PinDigit { char digit; };
 struct PinBackspace {};
@@ -163,15 +209,21 @@ struct PickPrinter { std::string name; }; // the posting's printer; empty: do no
 struct ConfirmClock {};                   // 时间已调对: the clock was set right (clock_confirm.hpp)
 struct ConfirmStaffAction {};             // yes to KioskState::confirming: the action is done now
 struct CancelStaffAction {};              // no: nothing changes (also leaves the void's reason list)
+struct SafetyPickKind { std::string kind; };                   // 安全检查: which check (safetyKindKey)
+struct SafetyPickBy { std::string name; };                     // who made it
+struct SafetySetField { std::string key, value; };             // a field's value picked by a tap
+struct SafetyPadKey { std::string key; };                      // the number pad: "0".."9", ".", "删除"
+struct SafetySave {};                                          // record the check
 // What staff ask for behind the PIN. Only the staff dispatcher (KioskController::applyStaff) takes
 // them, and it can only be called with the pass the PIN gate hands out: the gate is in the types,
 // not a branch someone can forget.
 using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
                                   PickManualService, StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, PickDiagonal,
-                                  PickPrinter, ConfirmClock, ConfirmStaffAction, CancelStaffAction, OpsCommand>;
+                                  PickPrinter, ConfirmClock, ConfirmStaffAction, CancelStaffAction, SafetyPickKind, SafetyPickBy,
+                                  SafetySetField, SafetyPadKey, SafetySave, OpsCommand>;
 // Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
 // the staff commands, which the controller passes on only through the PIN gate.
-using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, PickService, OpenStaff, PinDigit, PinBackspace, PinSubmit,
+using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, PickService, GiveFeedback, OpenStaff, PinDigit, PinBackspace, PinSubmit,
                              CloseStaff, StaffCommand>;
 
 // The reasons staff pick from when voiding a record (no typing).

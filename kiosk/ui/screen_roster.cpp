@@ -1,5 +1,6 @@
 // The staff screens behind the PIN: a tab bar (today's roster, regulars missing, manual check-in,
 // settings) and today's roster with voiding by a reason picked from a list.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -15,12 +16,14 @@ namespace {
 
 void drawTabBar(const KioskState& st, DrawContext& ctx, const StaffLayout& lay) {
     for (size_t i = 0; i < kStaffTabs.size(); ++i) {
-        bool current = i < 4 && (size_t(st.staffTab) == i || (i == 3 && st.staffTab == StaffTab::Donation));
+        bool back = i == kStaffTabIds.size();
+        bool current = !back && (kStaffTabIds[i] == st.staffTab ||
+                                 (kStaffTabIds[i] == StaffTab::Settings && st.staffTab == StaffTab::Donation));
         std::string id = std::string("tab") + kStaffTabs[i];
         if (bigButton(ctx, id.c_str(), lay.tabs[i].min, lay.tabs[i].size(), lay.labels[i], ctx.fonts.staff, lay.tabPx,
                       current ? ButtonStyle::Primary : ButtonStyle::Staff)) {
-            if (i == 4) ctx.out.push(CloseStaff{});
-            else ctx.out.push(ShowStaffTab{StaffTab(i)});
+            if (back) ctx.out.push(CloseStaff{});
+            else ctx.out.push(ShowStaffTab{kStaffTabIds[i]});
         }
     }
 }
@@ -82,8 +85,23 @@ void drawRosterTab(const KioskState& st, DrawContext& ctx, const StaffLayout& la
             std::string line = row.time + "  " + row.name + (row.delivered ? "  送餐" : "") + (row.voided ? "  已作废" : "") +
                                (row.doubled ? std::string("  ") + kDoubleFlagZh : std::string());
             std::uint32_t colour = row.voided ? kRedText : row.doubled ? kAmberText : kText;
-            ImGui::GetWindowDrawList()->AddText(f.staff, f.sizes.staffPx, {at.x, at.y + (key - f.sizes.staffPx) / 2},
-                                                colour, line.c_str());
+            // 饮食 (contract 14) on a second line in the same row, for the kitchen's eyes (this screen is
+            // behind the PIN): two staff lines fit a finger-tall row, so the void button stays clear.
+            // The name keeps its size in every row; the diet under it as large as the row leaves, never
+            // below staff size (it may reach into the blank gap under the row).
+            float px = f.sizes.staffPx;
+            float dietPx = std::max(ctx.mm(kStaffTextMm / 0.64f), std::min(px, key - px));
+            float top = at.y + std::max(0.0f, (key - (row.diets.empty() ? px : px + dietPx)) / 2);
+            ImGui::GetWindowDrawList()->AddText(f.staff, px, {at.x, top}, colour, line.c_str());
+            if (!row.diets.empty()) {
+                // Left of the 作废 column: without the indent and label where those do not fit (a 7" panel),
+                // cut at the column where even the needs alone do not.
+                float room = lay.voidColumn.min.x - ctx.mm(2) - at.x;
+                std::string diet = "    饮食：" + row.diets;
+                if (textSize(f.staff, dietPx, diet).x > room) diet = row.diets;
+                ImVec4 clip{at.x, top + px, at.x + room, top + px + dietPx};
+                ImGui::GetWindowDrawList()->AddText(f.staff, dietPx, {at.x, top + px}, kBlueText, diet.c_str(), nullptr, 0, &clip);
+            }
             if (!row.voided) {
                 std::string id = "void" + std::to_string(row.recordId);
                 if (bigButton(ctx, id.c_str(), {lay.voidColumn.min.x, at.y}, {lay.voidButtonWidth, key}, "作废", f.staff,
@@ -121,7 +139,7 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
     ImGui::PushFont(f.staff);
     float width = lay.width;
     if (!st.staffMessage.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kBlueText));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(st.staffMessageIsProblem ? kRedText : kBlueText));
         ImGui::TextWrapped("%s", st.staffMessage.c_str());
         ImGui::PopStyleColor();
     }
@@ -131,6 +149,7 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
         case StaffTab::Manual: drawManualTab(st, ctx, width); break;
         case StaffTab::Settings: drawSettingsTab(st, ctx, width); break;
         case StaffTab::Donation: drawDonationForm(st, ctx, width); break;
+        case StaffTab::Safety: drawSafetyTab(st, ctx, width); break;
     }
     ImGui::PopFont();
     ImGui::EndChild();

@@ -7,6 +7,10 @@ namespace mh::ui {
 void drawMissingTab(const KioskState& st, DrawContext& ctx, float width);
 void drawManualTab(const KioskState& st, DrawContext& ctx, float width);
 void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width);
+// 安全检查 (screen_safety.cpp): what is overdue and due today, and a check in a few taps.
+void drawSafetyTab(const KioskState& st, DrawContext& ctx, float width);
+// Its fixed words (for the font atlas).
+std::vector<std::string> safetyTexts();
 // The clock section's fixed words (for the font atlas).
 extern const char* const kClockConfirmHint;
 extern const char* const kClockConfirmButton;

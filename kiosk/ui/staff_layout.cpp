@@ -45,14 +45,15 @@ StaffLayout computeStaffLayout(const Panel& p) {
         out.tabsAtSide = true;
         out.labels = kStaffTabsTwoLines;
         out.tabPx = sidePx;
-        for (int i = 0; i < 5; ++i)
+        for (int i = 0; i < int(kStaffTabs.size()); ++i)
             out.tabs[size_t(i)] = Rect::at({column.min.x + float(i % 2) * (tabW + gap), column.min.y + float(i / 2) * (key + gap)},
                                            {tabW, key});
         finish(area);
         return out;
     }
-    std::vector<std::pair<int, int>> rows{{0, 5}};
-    if (!rowFits(0, 5, minPx)) rows = {{0, 3}, {3, 5}};
+    const int n = int(kStaffTabs.size());
+    std::vector<std::pair<int, int>> rows{{0, n}};
+    if (!rowFits(0, n, minPx)) rows = {{0, (n + 1) / 2}, {(n + 1) / 2, n}};
     auto allFit = [&](float size) {
         return std::all_of(rows.begin(), rows.end(), [&](auto r) { return rowFits(r.first, r.second, size); });
     };

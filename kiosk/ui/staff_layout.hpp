@@ -6,18 +6,22 @@
 #pragma once
 #include <array>
 
+#include "kiosk/ui/kiosk_state.hpp"
 #include "kiosk/ui/layout.hpp"
 
 namespace mh::ui {
 
 // The tabs in order; the last one leaves the staff screens.
-inline constexpr std::array<const char*, 5> kStaffTabs{"今日名单", "没来的常客", "补签", "设置", "返回"};
+inline constexpr std::array<const char*, 6> kStaffTabs{"今日名单", "安全检查", "没来的常客", "补签", "设置", "返回"};
 // The same labels on two lines, for tabs in a column.
-inline constexpr std::array<const char*, 5> kStaffTabsTwoLines{"今日\n名单", "没来的\n常客", "补签", "设置", "返回"};
+inline constexpr std::array<const char*, 6> kStaffTabsTwoLines{"今日\n名单", "安全\n检查", "没来的\n常客", "补签", "设置", "返回"};
+// The tab each label opens (返回, the last, opens none).
+inline constexpr std::array<StaffTab, 5> kStaffTabIds{StaffTab::Roster, StaffTab::Safety, StaffTab::Missing, StaffTab::Manual,
+                                                      StaffTab::Settings};
 
 struct StaffLayout {
-    std::array<Rect, 5> tabs;
-    std::array<const char*, 5> labels = kStaffTabs;  // what each tab says (kStaffTabsTwoLines at the side)
+    std::array<Rect, kStaffTabs.size()> tabs;
+    std::array<const char*, kStaffTabs.size()> labels = kStaffTabs;  // what each tab says (kStaffTabsTwoLines at the side)
     bool tabsAtSide = false;
     float tabPx = 0;  // the labels' size, the same for all
     Rect content;     // the scrolling area

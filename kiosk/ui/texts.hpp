@@ -37,6 +37,14 @@ inline constexpr Phrase kStorageFailed{"存储出错，这次没有记上", "cun
 // The picker (issue 23): several services open at the door, the elder taps the one they came for.
 inline constexpr Phrase kChooseOne{"请点您要的一项", "qing3 dian3 nin2 yao4 de yi2 xiang4"};
 inline constexpr Phrase kBack{"返回", "fan3 hui2"};
+// The three faces after an accepted meal (contract 14), in the order drawn; said back on a tap.
+inline constexpr Phrase kFaceGood{"好", "hao3"};
+inline constexpr Phrase kFaceOkay{"一般", "yi4 ban1"};
+inline constexpr Phrase kFaceBad{"不好", "bu4 hao3"};
+inline constexpr Phrase kThanks{"谢谢", "xie4 xie5"};
+inline constexpr Phrase kHowWasTheMeal{"饭菜怎么样？点一个", "fan4 cai4 zen3 me yang4? dian3 yi2 ge4"};
+// The face for a score (3 好, 2 一般, 1 不好).
+Phrase facePhrase(int score);
 // How the voice says a service's name, for the common ones (espeak reads characters wrongly, so a
 // name it has no pinyin for is left unsaid: the screen still shows it). Empty when unknown.
 std::string servicePinyin(const std::string& name);

@@ -37,11 +37,22 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     out.insert(out.end(), {st.databaseProblem, st.configProblem, kTrainingBand, kDatabaseMark});
     out.insert(out.end(), {st.clockProblem, kClockConfirmHint, kClockConfirmButton});
     out.insert(out.end(), st.clockCorrected.begin(), st.clockCorrected.end());
+    // The 安全检查 tab: its fixed words, and the names, dishes and lines it lists.
+    auto safety = safetyTexts();
+    out.insert(out.end(), safety.begin(), safety.end());
+    for (const auto& l : st.safetyDue) out.push_back(l.text);
+    out.insert(out.end(), st.safetyPeople.begin(), st.safetyPeople.end());
+    out.insert(out.end(), st.safetyDishes.begin(), st.safetyDishes.end());
+    for (const auto& m : st.safetyMeals) out.push_back(m.name);
+    for (const auto& s : st.safetySamples) out.push_back(s.label);
+    out.push_back(st.safetyForm.by);
+    for (const auto& [k, v] : st.safetyForm.fields) out.push_back(v);
     auto ops = opsTexts(st);
     out.insert(out.end(), ops.begin(), ops.end());
     for (const auto& s : st.roster) {
         out.push_back(s.name);
-        for (const auto& r : s.rows) out.push_back(r.name);
+        for (const auto& r : s.rows) out.insert(out.end(), {r.name, r.diets});
+        out.push_back("饮食：");
     }
     return out;
 }

@@ -173,7 +173,15 @@ double PostingPainter::drawTotals(PangoText& t, cairo_t* cr, double y) {
     std::string others = "其他用餐：访客" + n(m_f.guestMeals) + "餐，职工" + n(m_f.staffMeals) + "餐，志愿者" +
                          n(m_f.volunteerMeals) + "餐（自付，不申报补贴）；代领" + n(m_f.proxyMeals) + "次；送餐未送达" +
                          n(m_f.notDelivered) + "次。";
-    return y + 2 + t.draw(kMargin, y + 2, others, {11, false, Align::Left, kContentW});
+    y += 2 + t.draw(kMargin, y + 2, others, {11, false, Align::Left, kContentW});
+    // The elders' scores per meal (contract 14): counts only.
+    for (const auto& s : m_f.services) {
+        if (!s.feedbackShown) continue;
+        std::string line = s.name + "满意度：好\u00a0" + std::to_string(s.feedbackGood) + "，一般\u00a0" +
+                           std::to_string(s.feedbackOkay) + "，不好\u00a0" + std::to_string(s.feedbackBad) + "。";
+        y += 2 + t.draw(kMargin, y + 2, line, {11, false, Align::Left, kContentW});
+    }
+    return y;
 }
 
 double PostingPainter::drawChart(PangoText& t, cairo_t* cr, double y) {

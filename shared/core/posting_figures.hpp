@@ -21,6 +21,10 @@ struct ServiceMonth {
     int voided = 0;
     Fen priceFen = 0;
     Shares shares;
+    // The elders' scores of the month's meals (contract 14's 满意度): counts only, never who.
+    // `feedbackShown`: a meal service with [feedback] on or with any score, so the posting prints it.
+    int feedbackGood = 0, feedbackOkay = 0, feedbackBad = 0;
+    bool feedbackShown = false;
 };
 
 struct ElderMonth {

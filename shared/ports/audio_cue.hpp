@@ -16,6 +16,8 @@ public:
     virtual void sayPleaseScan() {}
     // The picker is up: "please choose", and each service's name where the voice knows how to say it.
     virtual void sayChoices(const std::vector<std::string>& /*names*/) {}
+    // An elder tapped a face after a meal (contract 14): its word said back (3 好, 2 一般, 1 不好).
+    virtual void sayFeedback(int /*score*/) {}
     // 0..100, as staff set it on the settings tab.
     virtual void setVolume(int /*percent*/) {}
 };

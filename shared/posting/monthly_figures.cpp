@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "shared/core/text.hpp"
+#include "shared/feedback/feedback_book.hpp"
 #include "shared/safety/safety_book.hpp"
 #include "shared/posting/fee_schedule.hpp"
 #include "shared/store/checkin_store.hpp"
@@ -146,6 +147,12 @@ MonthlyFigures loadMonthlyFigures(Site& site, int year, unsigned month) {
     for (const CheckinRecord& r : CheckinStore(site.db()).forDays(from, to)) {
         if (!r.voided && r.proxyName) ++f.proxyMeals;
         if (r.voided && r.delivered && r.deliveryOutcome && *r.deliveryOutcome != "delivered") ++f.notDelivered;
+    }
+    auto scores = feedbackCounts(site.db(), from, to);
+    for (ServiceMonth& s : f.services) {
+        FeedbackCounts c = scores.count(s.id) ? scores[s.id] : FeedbackCounts{};
+        s.feedbackGood = c.good, s.feedbackOkay = c.okay, s.feedbackBad = c.bad;
+        s.feedbackShown = c.total() > 0 || (s.kind == "meal" && site.config().feedbackEnabled);
     }
     return f;
 }

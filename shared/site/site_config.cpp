@@ -128,7 +128,7 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
     }
     Reader r(origin);
     SiteConfig cfg;
-    r.onlyKeys(root, {"site", "policy", "service", "rule", "operating", "calendar", "cards", "upload", "display", "posting", "input", "backup", "peers", "proxy"}, origin);
+    r.onlyKeys(root, {"site", "policy", "service", "rule", "operating", "calendar", "cards", "upload", "display", "posting", "input", "backup", "peers", "proxy", "feedback"}, origin);
 
     if (const toml::table* site = r.subTable(root, "site")) {
         r.onlyKeys(*site, {"id", "name", "timezone", "contact", "end_of_day"}, "[site]");
@@ -170,6 +170,10 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
             if (auto v = d->value<double>(); v && *v > 3 && *v < 100) cfg.diagonalInch = *v;
             else r.fail(d, "diagonal_inch 应是屏幕对角线英寸数，例如 15.6", "diagonal_inch must be the panel diagonal in inches");
         }
+    }
+    if (const toml::table* fb = r.subTable(root, "feedback")) {
+        r.onlyKeys(*fb, {"enabled"}, "[feedback]");
+        cfg.feedbackEnabled = r.boolean(*fb, "enabled").value_or(false);
     }
     if (const toml::table* post = r.subTable(root, "posting")) {
         r.onlyKeys(*post, {"printer"}, "[posting]");
@@ -347,6 +351,7 @@ std::string defaultSiteToml(const std::string& siteId, const std::string& name) 
     s += "[cards]\nallow_unsigned = false\ntrusted_keys = []            # 其他发卡机构的公钥（base32）；本站密钥总是可信\n\n";
     s += "[upload]\nendpoint = \"\"                # 为空：汇总留在本机待上报\ntoken_file = \"upload.token\"\n\n";
     s += "[display]\nshow_full_names = false      # 屏幕上显示全名（默认遮挡：张*兰）\n\n";
+    s += "[feedback]\nenabled = false              # 用餐签到后显示三个笑脸（好 / 一般 / 不好）请老人点一下，5秒后自动返回\n\n";
     s += "[posting]\nprinter = \"\"                 # 月度公示的打印机（lp 打印机名）；为空：只生成文件不打印\n\n";
     s += "[input]\ncamera = \"auto\"              # 扫码摄像头：\"auto\" 自动查找，\"none\" 只用扫码枪，或设备路径 \"/dev/video0\"\n";
     s += "\n# 每晚自动备份（日结之后）到U盘，保留最近 keep 份 / nightly backup after end_of_day, newest `keep` kept\n";

@@ -51,6 +51,7 @@ struct SiteConfig {
     std::string caBundle;                  // empty: the system's
     bool showFullNames = false;            // on screens other people can see
     double diagonalInch = 0;               // 0: from the display's DPI
+    bool feedbackEnabled = false;          // [feedback] enabled: three faces after an accepted meal (contract 14)
     std::string postingPrinter;            // [posting] printer: lp destination; empty: do not print
     std::string backupTo;                  // [backup] to: folder of the nightly backup; empty: none
     int backupKeep = 7;                    // [backup] keep: how many nightly backups stay

@@ -230,7 +230,7 @@ TEST_CASE("the second unreadable card in a row sends the elder to the staff inst
     CHECK(std::string(outcomeHint(*ctl.state().result).zh) == "请再刷一次");
 }
 
-TEST_CASE("a PIN accepted by the checker opens today's roster with full names") {
+TEST_CASE("a PIN accepted by the checker opens the staff screens, and today's roster shows full names") {
     test::GuiFixture fx;
     KioskController ctl(*fx.site, fx.clock);
     ctl.setPinChecker([](const std::string& pin) { return pin == "2468" ? "" : std::string("密码不对"); });
@@ -244,6 +244,9 @@ TEST_CASE("a PIN accepted by the checker opens today's roster with full names") 
     for (char d : std::string("2468")) ctl.apply(PinDigit{d});
     ctl.apply(PinSubmit{});
     REQUIRE(ctl.state().screen == ScreenId::Roster);
+    // 11:32 with no 晨检 recorded: the 安全检查 tab opens first (contract 14), today's roster a tap away.
+    CHECK(ctl.state().staffTab == StaffTab::Safety);
+    ctl.apply(ShowStaffTab{StaffTab::Roster});
     REQUIRE(ctl.state().roster.size() == 1);
     CHECK(ctl.state().roster[0].name == "午餐");
     CHECK(ctl.state().roster[0].counted == 1);

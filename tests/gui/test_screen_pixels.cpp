@@ -35,7 +35,7 @@ const Panel kFourPanelsAll[] = {{1024, 600, 7.0}, {1280, 800, 10.1}, {1920, 1080
 
 bool isStaffScreen(const std::string& s) {
     return s == "pin" || s == "roster" || s == "missing" || s == "manual" || s == "settings" || s == "donation" ||
-           s == "void-reason" || s == "void-confirm";
+           s == "void-reason" || s == "void-confirm" || s == "safety";
 }
 bool isStaffText(const std::string& what) {
     return what.rfind("label:key", 0) == 0 || what == "label:staff" || what == "label:back";
@@ -172,6 +172,14 @@ void checkScreen(Site& site, const std::string& screen, const Panel& p, bool tra
                 CHECK(std::min(t.max.x - t.min.x, t.max.y - t.min.y) / mm >= 30.0f - 0.01f);
             }
         CHECK(picks >= 2);
+    } else if (screen == "feedback") {
+        // The faces after a meal (contract 14): the headline, and three faces at 30 mm.
+        CHECK(s.layout.find("outcome") != nullptr);
+        for (const char* b : {"button:face:3", "button:face:2", "button:face:1"}) {
+            const auto* r = s.layout.find(b);
+            REQUIRE(r != nullptr);
+            CHECK(std::min(r->max.x - r->min.x, r->max.y - r->min.y) / mm >= 30.0f - 0.01f);
+        }
     } else if (screen != "checkin" && !isStaffScreen(screen)) {
         CHECK(s.layout.find("outcome") != nullptr);
         // Every result says what to pay or what to do next; nothing is dropped for lack of room.

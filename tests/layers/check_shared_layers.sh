@@ -7,7 +7,7 @@
 #   2 cards store             card signatures; SQLite tables
 #   3 policy                  the subsidy policy: its part of site.toml, its history, one decide (issue 24)
 #   4 site                    a site directory: site.toml, keys, the database, the lock
-#   5 roster staff donations input peers tally safety menu
+#   5 roster staff donations input peers tally safety menu feedback
 #   6 checkin posting         the check-in engine; the monthly posting
 #   7 upload eats             the outbox and the county uploader; everyone who eats and the settlement
 #   8 backup reports          backup and restore (a backup first freezes due days in the outbox);
@@ -23,7 +23,7 @@ if grep -rn --include='*.[ch]pp' '#include <curl/' shared/; then
 fi
 grep -rn --include='*.[ch]pp' '^#include "\(shared\|platform\|kiosk\)/' shared/ | awk -F: '
 BEGIN {
-    n = split("core:0 ports:1 cards:2 store:2 policy:3 site:4 roster:5 staff:5 donations:5 input:5 peers:5 tally:5 safety:5 menu:5 checkin:6 posting:6 upload:7 eats:7 backup:8 reports:8", pairs, " ")
+    n = split("core:0 ports:1 cards:2 store:2 policy:3 site:4 roster:5 staff:5 donations:5 input:5 peers:5 tally:5 safety:5 menu:5 feedback:5 checkin:6 posting:6 upload:7 eats:7 backup:8 reports:8", pairs, " ")
     for (i = 1; i <= n; i++) { split(pairs[i], kv, ":"); layer[kv[1]] = kv[2] }
     bad = 0
 }

@@ -31,6 +31,9 @@ struct LiveStaff {
         ctl.apply(ui::OpenStaff{});
         ctl.apply(ui::PinSubmit{});
         REQUIRE(ctl.state().screen == ui::ScreenId::Roster);
+        // 11:32 with no 晨检 recorded: the 安全检查 tab opens first (contract 14); these tests are about the roster.
+        CHECK(ctl.state().staffTab == ui::StaffTab::Safety);
+        ctl.apply(ui::ShowStaffTab{ui::StaffTab::Roster});
         SDL_Event wake{};
         wake.type = SDL_USEREVENT;
         REQUIRE(SDL_PushEvent(&wake) == 1);

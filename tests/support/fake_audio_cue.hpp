@@ -13,9 +13,11 @@ public:
     void sayPleaseScan() override { ++pleaseScans; }
     void setVolume(int percent) override { volume = percent; }
     void sayChoices(const std::vector<std::string>& names) override { choices = names; }
+    void sayFeedback(int score) override { feedback.push_back(score); }
 
     std::vector<ScanResult> said;
     std::vector<std::string> choices;  // the last picker announced
+    std::vector<int> feedback;         // each face tapped, as said back
     int pleaseScans = 0;
     int volume = -1;  // never set
 };
