@@ -130,6 +130,12 @@ void drawPage(cairo_t* cr, const Settlement& s, int page, int pages) {
                              " 元，社会捐赠 " + formatYuan2(all.donation) + " 元，家庭 " + formatYuan2(all.family) + " 元，老人自付 " +
                              formatYuan2(all.elder) + " 元。",
                          {11, true, Align::Left, kContentW});
+        // The elders' own voice (contract 14): counts per meal, no person.
+        std::string voice;
+        for (const auto& [name, c] : s.feedback)
+            voice += (voice.empty() ? "" : "；") + name + " 好 " + std::to_string(c.good) + "，一般 " + std::to_string(c.okay) +
+                     "，不好 " + std::to_string(c.bad);
+        if (!voice.empty()) y += 4 + t.draw(kMargin, y + 4, "老人满意度：" + voice + "。", {11, false, Align::Left, kContentW});
         // Signature lines: who made it, who is responsible, and the village committee's seal.
         double sy = std::max(y + 40, kA4H - kMargin - 120);
         const double third = kContentW / 3;

@@ -143,6 +143,12 @@ Settlement buildSettlement(Site& site, const SettlementPeriod& period) {
         if (s.notDelivered.count > 0) add(s.notDelivered, "未送达");
         add(s.total, "合计");
     }
+    // The elders' scores of the period's meals (the PDF shows them; the CSV stays the claim).
+    auto scores = feedbackCounts(db, period.first.iso(), period.last.iso());
+    for (const auto& svc : cfg.services) {
+        FeedbackCounts c = scores.count(svc.id) ? scores[svc.id] : FeedbackCounts{};
+        if (c.total() > 0 || (svc.kind == ServiceKind::Meal && cfg.feedbackEnabled)) out.feedback.emplace_back(svc.name, c);
+    }
     return out;
 }
 

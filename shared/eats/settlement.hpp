@@ -12,6 +12,7 @@
 #include "shared/core/dates.hpp"
 #include "shared/core/money.hpp"
 #include "shared/core/result.hpp"
+#include "shared/feedback/feedback_book.hpp"
 #include "shared/site/site.hpp"
 
 namespace mh {
@@ -42,6 +43,9 @@ struct Settlement {
     std::vector<std::string> terminals;  // every terminal whose records are summed, sorted
     std::vector<SettlementLine> lines;   // per service in site.toml order, its 合计 last
     int days = 0;                        // days with any record
+    // The elders' scores (contract 14), for the PDF only, never the CSV: per service in site.toml
+    // order, those with any score or, where feedback is on, every meal service. Counts, no person.
+    std::vector<std::pair<std::string, FeedbackCounts>> feedback;  // service name, its counts
 };
 
 // Reads only; throws StoreError when the database cannot be read.

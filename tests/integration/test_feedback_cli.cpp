@@ -101,4 +101,11 @@ TEST_CASE("feedback scores a meal once through the executable, and the posting c
     CHECK_MESSAGE(text.find("午餐满意度：好1，一般1，不好1。") != std::string::npos, text);
     CHECK_MESSAGE(text.find("早餐满意度：好0，一般0，不好0。") != std::string::npos, text);
     CHECK(text.find("助医满意度") == std::string::npos);
+
+    // The settlement's PDF carries the same counts; its CSV (the claim) does not.
+    auto settled = kioskAt(noon + 900, {"settlement", "--site", site, "--month", "2027-03", "--out", out});
+    REQUIRE_MESSAGE(settled.exitCode == 0, settled.err);
+    std::string claim = squeezedText(out + "/settlement-2027-03.pdf");
+    CHECK_MESSAGE(claim.find("老人满意度：早餐好0，一般0，不好0；午餐好1，一般1，不好1") != std::string::npos, claim);
+    CHECK(test::readFile(out + "/settlement-2027-03.csv").find("满意") == std::string::npos);
 }
