@@ -16,20 +16,6 @@ constexpr const char* kWeekdays[] = {"星期一", "星期二", "星期三", "星
 
 std::string monthDay(const LocalDate& d) { return std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日"; }
 
-void fill(cairo_t* cr, double x, double y, double w, double h, double gray) {
-    cairo_set_source_rgb(cr, gray, gray, gray);
-    cairo_rectangle(cr, x, y, w, h);
-    cairo_fill(cr);
-}
-
-void rule(cairo_t* cr, double x0, double y0, double x1, double y1, double width) {
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_set_line_width(cr, width);
-    cairo_move_to(cr, x0, y0);
-    cairo_line_to(cr, x1, y1);
-    cairo_stroke(cr);
-}
-
 // The dishes in one wrapped paragraph, "红烧豆腐、青菜、米饭": a line breaks only after a 、, never
 // inside a dish (word joiners between its characters), so the type can stay large.
 std::string dishesText(const DayMenu& day, const std::string& meal) {
@@ -49,7 +35,7 @@ std::string dishesText(const DayMenu& day, const std::string& meal) {
 
 // The whole page, sized to fit: the dish type shrinks (from 15 pt) until the seven rows fit.
 void drawWeek(cairo_t* cr, const MenuWeek& w) {
-    fill(cr, 0, 0, kA4W, kA4H, 1);
+    fillRect(cr, 0, 0, kA4W, kA4H, 1);
     PangoText t(cr);
     double y = kMargin;
     y += t.draw(kMargin, y, w.siteName, {16, true, Align::Center, kContentW});
@@ -73,13 +59,13 @@ void drawWeek(cairo_t* cr, const MenuWeek& w) {
         if (y + total <= footerTop) break;
     }
 
-    fill(cr, kMargin, y, kContentW, headH, 0.82);
+    fillRect(cr, kMargin, y, kContentW, headH, 0.82);
     for (std::size_t c = 0; c < w.meals.size(); ++c)
         t.draw(kMargin + kDayColW + double(c) * colW, y + 6, w.meals[c].second, {16, true, Align::Center, colW});
     double top = y;
     y += headH;
     for (int d = 0; d < 7; ++d) {
-        if (d % 2 == 1) fill(cr, kMargin, y, kContentW, rowH[d], 0.95);
+        if (d % 2 == 1) fillRect(cr, kMargin, y, kContentW, rowH[d], 0.95);
         LocalDate day = w.monday.plusDays(d);
         t.draw(kMargin, y + 7, kWeekdays[d], {15, true, Align::Center, kDayColW});
         t.draw(kMargin, y + 9 + 15 * 1.4, monthDay(day), {12, false, Align::Center, kDayColW, false, 0.3});

@@ -61,4 +61,18 @@ Result<int> writePdfPages(const std::filesystem::path& temp, const std::filesyst
     return pages;
 }
 
+void fillRect(cairo_t* cr, double x, double y, double w, double h, double gray) {
+    cairo_set_source_rgb(cr, gray, gray, gray);
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_fill(cr);
+}
+
+void rule(cairo_t* cr, double x0, double y0, double x1, double y1, double width) {
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_line_width(cr, width);
+    cairo_move_to(cr, x0, y0);
+    cairo_line_to(cr, x1, y1);
+    cairo_stroke(cr);
+}
+
 }  // namespace mh::print

@@ -20,4 +20,9 @@ Result<int> writePdfPages(const std::filesystem::path& temp, const std::filesyst
                           int pages, const std::function<void(cairo_t*, int)>& drawPage, double width = kA4W,
                           double height = kA4H);
 
+// The two strokes every printout's tables are made of: a filled grey box (1 white, 0 black) and a
+// black rule `width` points thick.
+void fillRect(cairo_t* cr, double x, double y, double w, double h, double gray);
+void rule(cairo_t* cr, double x0, double y0, double x1, double y1, double width);
+
 }  // namespace mh::print

@@ -104,12 +104,6 @@ private:
     bool m_feeOwnPage = false;
 };
 
-void fillRect(cairo_t* cr, double x, double y, double w, double h, double gray) {
-    cairo_set_source_rgb(cr, gray, gray, gray);
-    cairo_rectangle(cr, x, y, w, h);
-    cairo_fill(cr);
-}
-
 void line(cairo_t* cr, double x0, double y0, double x1, double y1, double width, double gray) {
     cairo_set_source_rgb(cr, gray, gray, gray);
     cairo_set_line_width(cr, width);

@@ -18,20 +18,6 @@ constexpr const char* kHeads[] = {"序号", "编号", "姓名", "村", "电话",
 constexpr int kNCols = 7;
 constexpr int kRowsFirst = 15, kRowsNext = 17;
 
-void fill(cairo_t* cr, double x, double y, double w, double h, double gray) {
-    cairo_set_source_rgb(cr, gray, gray, gray);
-    cairo_rectangle(cr, x, y, w, h);
-    cairo_fill(cr);
-}
-
-void rule(cairo_t* cr, double x0, double y0, double x1, double y1, double width) {
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_set_line_width(cr, width);
-    cairo_move_to(cr, x0, y0);
-    cairo_line_to(cr, x1, y1);
-    cairo_stroke(cr);
-}
-
 int pagesFor(const RouteSheet& s) {
     const int n = int(s.stops.size());
     if (n <= kRowsFirst) return 1;
@@ -39,7 +25,7 @@ int pagesFor(const RouteSheet& s) {
 }
 
 void drawPage(cairo_t* cr, const RouteSheet& s, int page, int pages) {
-    fill(cr, 0, 0, kA4W, kA4H, 1);
+    fillRect(cr, 0, 0, kA4W, kA4H, 1);
     PangoText t(cr);
     double y = kMargin;
     int from = 0, rows = kRowsFirst;
@@ -57,7 +43,7 @@ void drawPage(cairo_t* cr, const RouteSheet& s, int page, int pages) {
         y += t.draw(kMargin, y, s.siteName + " 送餐路线单 " + date + "（续）", {12, true, Align::Left, kContentW}) + 8;
     }
     const double top = y;
-    fill(cr, kMargin, y, kContentW, kHeadH, 0.85);
+    fillRect(cr, kMargin, y, kContentW, kHeadH, 0.85);
     double x = kMargin;
     for (int c = 0; c < kNCols; ++c) {
         t.draw(x + 3, y + 7, kHeads[c], {10, true, Align::Left, kCols[c] - 6, true});

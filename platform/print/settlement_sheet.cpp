@@ -30,20 +30,6 @@ std::string lineLabel(const std::string& line) {
 
 bool moneyLine(const SettlementLine& l) { return l.line != "代领" && l.line != "未送达" && !l.paid; }
 
-void fill(cairo_t* cr, double x, double y, double w, double h, double gray) {
-    cairo_set_source_rgb(cr, gray, gray, gray);
-    cairo_rectangle(cr, x, y, w, h);
-    cairo_fill(cr);
-}
-
-void rule(cairo_t* cr, double x0, double y0, double x1, double y1, double width) {
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_set_line_width(cr, width);
-    cairo_move_to(cr, x0, y0);
-    cairo_line_to(cr, x1, y1);
-    cairo_stroke(cr);
-}
-
 std::string periodText(const SettlementPeriod& p) {
     auto d = [](const LocalDate& x) {
         return std::to_string(x.year()) + "年" + std::to_string(x.month()) + "月" + std::to_string(x.day()) + "日";
@@ -58,7 +44,7 @@ int pagesFor(const Settlement& s) {
 }
 
 void drawPage(cairo_t* cr, const Settlement& s, int page, int pages) {
-    fill(cr, 0, 0, kA4W, kA4H, 1);
+    fillRect(cr, 0, 0, kA4W, kA4H, 1);
     PangoText t(cr);
     double y = kMargin;
     int from = 0, rows = kRowsFirst;
@@ -79,7 +65,7 @@ void drawPage(cairo_t* cr, const Settlement& s, int page, int pages) {
         y += t.draw(kMargin, y, s.siteName + " 结算表 " + s.period.label + "（续）", {11, true, Align::Left, kContentW}) + 8;
     }
     const double top = y;
-    fill(cr, kMargin, y, kContentW, kHeadH, 0.85);
+    fillRect(cr, kMargin, y, kContentW, kHeadH, 0.85);
     double x = kMargin;
     for (int c = 0; c < kNCols; ++c) {
         t.draw(x + 2, y + 8, kHeads[c], {9, true, c < 2 ? Align::Left : Align::Right, kCols[c] - 4});
@@ -90,7 +76,7 @@ void drawPage(cairo_t* cr, const Settlement& s, int page, int pages) {
     for (int i = from; i < to; ++i) {
         const SettlementLine& l = s.lines[size_t(i)];
         const bool total = l.line == "合计";
-        if (total) fill(cr, kMargin, y, kContentW, kRowH, 0.93);
+        if (total) fillRect(cr, kMargin, y, kContentW, kRowH, 0.93);
         const bool money = moneyLine(l);
         const std::string cells[kNCols] = {
             l.serviceName, lineLabel(l.line), std::to_string(l.count),
