@@ -57,11 +57,20 @@ int runScreenshot(const ShotArgs& a, Context& ctx) {
 
 }  // namespace
 
+namespace {
+// Every name --screen takes, from the lists the renderer itself checks against.
+std::string screenList() {
+    std::string out;
+    for (const auto* names : {&render::screenNames(), &render::firstRunScreenNames()})
+        for (const std::string& n : *names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+}  // namespace
+
 void registerScreenshotVerb(CLI::App& app, Context& ctx) {
     Verb<ShotArgs>(app, ctx, "screenshot", "render one kiosk screen to a PNG, no display needed", runScreenshot)
         .site()
-        .required("--screen", &ShotArgs::screen,
-                  "checkin, accepted, delivered, duplicate, unknown, invalid, revoked, closed, ineligible, pin, roster, missing, manual, settings, donation, posting, storage-full, void-reason, void-confirm, firstrun-id, firstrun-name, firstrun-letters, firstrun-pin, firstrun-pin-refused, firstrun-panel, firstrun-roster, firstrun-card")
+        .required("--screen", &ShotArgs::screen, screenList())
         .required("--out", &ShotArgs::out, "PNG file to write")
         .shown("--size", &ShotArgs::size, "WIDTHxHEIGHT in pixels")
         .option("--diagonal", &ShotArgs::diagonal, "panel diagonal in inches (default: site.toml, else 96 dpi)")

@@ -12,8 +12,13 @@ const std::vector<std::string>& screenNames() {
     static const std::vector<std::string> names{"checkin", "accepted", "delivered", "duplicate", "unknown", "invalid",
                                                 "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
                                                 "manual",  "settings", "donation", "posting", "storage-full", "choose",
-                                                "void-reason", "void-confirm", "feedback", "safety"};
+                                                "void-reason", "void-confirm", "feedback", "safety", "more"};
     return names;
+}
+
+bool isStaffScreen(const std::string& s) {
+    return s == "pin" || s == "roster" || s == "missing" || s == "manual" || s == "settings" || s == "donation" ||
+           s == "void-reason" || s == "void-confirm" || s == "safety" || s == "more";
 }
 
 namespace {
@@ -53,11 +58,13 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
     } else if (opt.screen == "pin") {
         ctl.apply(ui::OpenStaff{});
         for (char d : std::string("123")) ctl.apply(ui::PinDigit{d});
-    } else if (opt.screen == "roster" || opt.screen == "missing" || opt.screen == "manual" || opt.screen == "settings") {
+    } else if (opt.screen == "roster" || opt.screen == "missing" || opt.screen == "manual" || opt.screen == "settings" ||
+               opt.screen == "more") {
         st.screen = ui::ScreenId::Roster;
         ui::StaffTab tab = opt.screen == "missing"  ? ui::StaffTab::Missing
                            : opt.screen == "manual" ? ui::StaffTab::Manual
                            : opt.screen == "settings" ? ui::StaffTab::Settings
+                           : opt.screen == "more"     ? ui::StaffTab::More
                                                       : ui::StaffTab::Roster;
         ctl.apply(ui::ShowStaffTab{tab});
         if (tab == ui::StaffTab::Manual && !st.surnames.empty()) ctl.apply(ui::FindBySurname{st.surnames.front()});

@@ -28,6 +28,8 @@ struct ScreenshotOptions {
 // staff tabs roster, missing, manual, settings, and storage-full (a scan the store could not write);
 // void-reason and void-confirm: voiding today's first record, its reasons and then its confirmation.
 const std::vector<std::string>& screenNames();
+// The screens behind the PIN (the PIN pad itself included): staff sizes, and their lists scroll.
+bool isStaffScreen(const std::string& name);
 
 // A rendered screen. Members are destroyed in reverse: the canvas before the ImGui context.
 struct Shot {

@@ -66,8 +66,10 @@ struct RosterService {
     int counted = 0;
 };
 
-// Donation is the form reached from Settings (no tab of its own in the bar).
-enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety };
+// The bar holds the tabs staff use every meal; 更多 opens a page of big buttons for the rest
+// (kMorePages in staff_layout.hpp), each a tab of its own that keeps 更多 lit. Donation is the
+// form reached from Settings.
+enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety, More };
 
 // One line of the 安全检查 tab's list (contract 14): what is overdue, due today, or done today.
 struct SafetyDueLine {

@@ -17,8 +17,7 @@ namespace {
 void drawTabBar(const KioskState& st, DrawContext& ctx, const StaffLayout& lay) {
     for (size_t i = 0; i < kStaffTabs.size(); ++i) {
         bool back = i == kStaffTabIds.size();
-        bool current = !back && (kStaffTabIds[i] == st.staffTab ||
-                                 (kStaffTabIds[i] == StaffTab::Settings && st.staffTab == StaffTab::Donation));
+        bool current = !back && kStaffTabIds[i] == barTabOf(st.staffTab);
         std::string id = std::string("tab") + kStaffTabs[i];
         if (bigButton(ctx, id.c_str(), lay.tabs[i].min, lay.tabs[i].size(), lay.labels[i], ctx.fonts.staff, lay.tabPx,
                       current ? ButtonStyle::Primary : ButtonStyle::Staff)) {
@@ -150,6 +149,7 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
         case StaffTab::Settings: drawSettingsTab(st, ctx, width); break;
         case StaffTab::Donation: drawDonationForm(st, ctx, width); break;
         case StaffTab::Safety: drawSafetyTab(st, ctx, width); break;
+        case StaffTab::More: drawMoreTab(ctx, width); break;
     }
     ImGui::PopFont();
     ImGui::EndChild();

@@ -27,6 +27,17 @@ void drawMissingTab(const KioskState& st, DrawContext&, float) {
         ImGui::Text("%s  %s  %s  （近14天来了%d天）", m.name.c_str(), m.village.c_str(), m.phone.c_str(), m.daysCame);
 }
 
+void drawMoreTab(DrawContext& ctx, float width) {
+    std::vector<std::string> labels;
+    for (const MorePage& m : kMorePages) labels.push_back(m.label);
+    // Half the width each (two to a row on a 7" panel), a finger tall and then some; clear of the
+    // tab bar by more than a gap, so a tap meant for a tab never lands here.
+    ImGui::Dummy({1, ctx.mm(2)});
+    float cell = std::max(ctx.mm(50), std::min(ctx.mm(90), (width - ctx.mm(kGapMm)) / 2));
+    int i = buttonGrid(ctx, "more", labels, width, {cell, ctx.mm(kTouchMm + 4)});
+    if (i >= 0) ctx.out.push(ShowStaffTab{kMorePages[size_t(i)].tab});
+}
+
 void drawManualTab(const KioskState& st, DrawContext& ctx, float width) {
     float key = ctx.mm(kTouchMm);
     // Which service 补签 records: any open now, the door's or one staff book (issue 23).

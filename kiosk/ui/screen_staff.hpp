@@ -6,6 +6,8 @@ namespace mh::ui {
 
 void drawMissingTab(const KioskState& st, DrawContext& ctx, float width);
 void drawManualTab(const KioskState& st, DrawContext& ctx, float width);
+// 更多: a big button for each page in kMorePages (staff_layout.hpp).
+void drawMoreTab(DrawContext& ctx, float width);
 void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width);
 // 安全检查 (screen_safety.cpp): what is overdue and due today, and a check in a few taps.
 void drawSafetyTab(const KioskState& st, DrawContext& ctx, float width);

@@ -12,12 +12,28 @@
 namespace mh::ui {
 
 // The tabs in order; the last one leaves the staff screens.
-inline constexpr std::array<const char*, 6> kStaffTabs{"今日名单", "安全检查", "没来的常客", "补签", "设置", "返回"};
+inline constexpr std::array<const char*, 6> kStaffTabs{"今日名单", "安全检查", "没来的常客", "补签", "更多", "返回"};
 // The same labels on two lines, for tabs in a column.
-inline constexpr std::array<const char*, 6> kStaffTabsTwoLines{"今日\n名单", "安全\n检查", "没来的\n常客", "补签", "设置", "返回"};
+inline constexpr std::array<const char*, 6> kStaffTabsTwoLines{"今日\n名单", "安全\n检查", "没来的\n常客", "补签", "更多", "返回"};
 // The tab each label opens (返回, the last, opens none).
 inline constexpr std::array<StaffTab, 5> kStaffTabIds{StaffTab::Roster, StaffTab::Safety, StaffTab::Missing, StaffTab::Manual,
-                                                      StaffTab::Settings};
+                                                      StaffTab::More};
+
+// What the 更多 page offers, a big button each, in this order: the tabs staff need once a day or
+// less. A tab listed here (or reached from one, as Donation from Settings) keeps 更多 lit.
+struct MorePage {
+    const char* label;
+    StaffTab tab;
+};
+inline constexpr std::array<MorePage, 1> kMorePages{{{"设置", StaffTab::Settings}}};
+
+// The tab of the bar that is lit while `tab` is shown.
+constexpr StaffTab barTabOf(StaffTab tab) {
+    if (tab == StaffTab::Donation) return StaffTab::More;
+    for (const MorePage& m : kMorePages)
+        if (m.tab == tab) return StaffTab::More;
+    return tab;
+}
 
 struct StaffLayout {
     std::array<Rect, kStaffTabs.size()> tabs;

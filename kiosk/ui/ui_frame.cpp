@@ -2,6 +2,7 @@
 #include "kiosk/ui/ui_frame.hpp"
 
 #include "kiosk/ui/screen_staff.hpp"
+#include "kiosk/ui/staff_layout.hpp"
 
 namespace mh::ui {
 
@@ -34,6 +35,8 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
         out.insert(out.end(), st.confirming->lines.begin(), st.confirming->lines.end());
     }
     out.push_back("作废这条记录，原因是：取消");
+    out.insert(out.end(), kStaffTabs.begin(), kStaffTabs.end());
+    for (const MorePage& m : kMorePages) out.push_back(m.label);
     out.insert(out.end(), {st.databaseProblem, st.configProblem, kTrainingBand, kDatabaseMark});
     out.insert(out.end(), {st.clockProblem, kClockConfirmHint, kClockConfirmButton});
     out.insert(out.end(), st.clockCorrected.begin(), st.clockCorrected.end());

@@ -5,6 +5,7 @@
 #include "gui/gui_fixture.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "shared/checkin/scan_preview.hpp"
+#include "kiosk/ui/staff_layout.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "kiosk/ui/ui_frame.hpp"
 #include "shared/staff/staff_pin.hpp"
@@ -426,4 +427,34 @@ TEST_CASE("an inactive elder's scan shows 没有登记 with the hint that the re
     ui.frame(ctl.state());
     CHECK(ui.layout.find("hint") != nullptr);
     CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").empty());
+}
+
+TEST_CASE("更多 opens a page of big buttons; 设置 there opens the settings, and 更多 stays lit") {
+    test::GuiFixture fx;
+    fx.clock.set(fx.site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:32")));
+    KioskController ctl(*fx.site, fx.clock);
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinSubmit{});
+    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    ctl.apply(ShowStaffTab{StaffTab::Roster});
+    KioskState st = ctl.state();
+    HeadlessUi ui(st);
+    // The tab asked for by a tap's commands (a staff command inside the command variant).
+    auto tabOf = [](const std::vector<Command>& cs) -> std::optional<StaffTab> {
+        for (const auto& c : cs)
+            if (const auto* s = std::get_if<StaffCommand>(&c))
+                if (const auto* t = std::get_if<ShowStaffTab>(s)) return t->tab;
+        return std::nullopt;
+    };
+    auto cmds = ui.tap(st, "tab更多");
+    REQUIRE(tabOf(cmds) == StaffTab::More);
+    for (auto& c : cmds) ctl.apply(c);
+    CHECK(ctl.state().staffTab == StaffTab::More);
+    st.staffTab = StaffTab::More;
+    cmds = ui.tap(st, "more设置");
+    CHECK(tabOf(cmds) == StaffTab::Settings);
+    CHECK(barTabOf(StaffTab::Settings) == StaffTab::More);
+    CHECK(barTabOf(StaffTab::Donation) == StaffTab::More);
+    CHECK(barTabOf(StaffTab::Roster) == StaffTab::Roster);
 }

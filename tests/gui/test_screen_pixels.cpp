@@ -33,10 +33,7 @@ const Panel kPanels[] = {{1024, 600, 7.0}, {1280, 800, 10.1}, {1366, 768, 15.6},
 // The four panels of issue 23: 7", 10.1", 21.5" and a portrait 10.1" tablet.
 const Panel kFourPanelsAll[] = {{1024, 600, 7.0}, {1280, 800, 10.1}, {1920, 1080, 21.5}, {800, 1280, 10.1}};
 
-bool isStaffScreen(const std::string& s) {
-    return s == "pin" || s == "roster" || s == "missing" || s == "manual" || s == "settings" || s == "donation" ||
-           s == "void-reason" || s == "void-confirm" || s == "safety";
-}
+using render::isStaffScreen;
 bool isStaffText(const std::string& what) {
     return what.rfind("label:key", 0) == 0 || what == "label:staff" || what == "label:back";
 }
