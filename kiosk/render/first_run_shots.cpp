@@ -51,9 +51,9 @@ ui::FirstRunState sampleState(const std::string& screen, const ui::Metrics& m) {
     st.step = FirstRunStep::Roster;
     st.csvFiles = {"/media/kiosk/U盘/北关村名单2026.csv", "/media/kiosk/U盘/南关村名单.csv"};
     st.rosterImported = true;
-    st.rosterSummary = "新增 57 人，更新 0 人，未变 0 人，退回 2 行";
+    st.rosterSummary = "新增 57 人，退回 2 行";
     st.rosterLines = {"第14行：身份证号 14102219500101123 不是18位", "第31行：缺少姓名"};
-    st.message = "退回的行请在表格里改好，以后在电脑上再导入一次";
+    st.message = "请在表格里改好退回的行，再导入一次";
     if (screen == "firstrun-roster") return st;
     st.message.clear();
     st.step = FirstRunStep::SetupCard;

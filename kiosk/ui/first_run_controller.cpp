@@ -256,14 +256,23 @@ void FirstRunController::importRoster(std::size_t index) {
         return;
     }
     m_state.rosterImported = true;
-    m_state.rosterSummary = "新增 " + std::to_string(report->added) + " 人，更新 " + std::to_string(report->updated) +
-                            " 人，未变 " + std::to_string(report->unchanged) + " 人，退回 " +
-                            std::to_string(report->rejectedCount()) + " 行";
+    // Only the counts that say something (新增 57 人，退回 2 行): a 7" panel then has a line more for
+    // the refused rows.
+    std::string summary;
+    auto part = [&](const char* what, int n, const char* unit) {
+        if (n == 0) return;
+        summary += (summary.empty() ? "" : "，") + std::string(what) + " " + std::to_string(n) + " " + unit;
+    };
+    part("新增", report->added, "人");
+    part("更新", report->updated, "人");
+    part("未变", report->unchanged, "人");
+    part("退回", report->rejectedCount(), "行");
+    m_state.rosterSummary = summary.empty() ? std::string("名单文件里没有老人") : summary;
     for (std::size_t i = 0; i < report->rejected.size() && i < kRejectedShown; ++i)
         m_state.rosterLines.push_back("第" + std::to_string(report->rejected[i].line) + "行：" + drawable(report->rejected[i].reason));
     if (report->rejectedCount() > int(kRejectedShown))
         m_state.rosterLines.push_back("……另有 " + std::to_string(report->rejectedCount() - int(kRejectedShown)) + " 行退回");
-    note(report->rejectedCount() > 0 ? "退回的行请在表格里改好，以后在电脑上再导入一次" : "名单已导入");
+    note(report->rejectedCount() > 0 ? "请在表格里改好退回的行，再导入一次" : "名单已导入");
 }
 
 void FirstRunController::scan(const std::string& payload) {

@@ -178,9 +178,12 @@ void drawRosterStep(const FirstRunState& st, DrawContext& ctx, FirstRunQueue& ou
     if (st.csvFiles.empty()) coloured(kAmberText, "U盘上没有找到名单文件");
     std::vector<std::string> names;
     for (const auto& f : st.csvFiles) names.push_back(drawable(f.substr(f.find_last_of('/') + 1)));
+    // After an import the how-to has done its job: what came back matters, then the files (to import
+    // again once the table is mended). The refused lines may be many: they scroll, 下一步 stays put.
     int i = buttonGrid(ctx, "file", names, width, {std::min(width, ctx.mm(110)), key}, ButtonStyle::Primary);
     if (i >= 0) out.push(FrPickFile{size_t(i)});
     if (buttonGrid(ctx, "rescan", {"重新查找U盘"}, width, {ctx.mm(60), key}) == 0) out.push(FrRescan{});
+    if (st.rosterImported) return;
     ImGui::TextWrapped("%s", "把存有老人名单文件的U盘插到自助机上，再点上面的名单文件。没有U盘的，点“跳过”，以后在电脑上导入。");
 }
 
