@@ -1,7 +1,8 @@
 # What `cmake --install build` puts where, and the Debian package `cpack -G DEB` makes of it
 # (scripts/package). Fonts and espeak-ng's voices are Debian packages the .deb depends on, not copies.
 
-install(TARGETS kiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# kiosk-full beside kiosk: kiosk hands it every command line but the check-in verbs (kiosk/main_front.cpp).
+install(TARGETS kiosk kiosk_full RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # The demo site's roster and site.toml (`kiosk demo` on a terminal, training); the kiosk finds them
 # beside its binary (cli_common.cpp assetsDir).
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/mealhall/assets)
@@ -35,8 +36,9 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Data the kiosk opens at run time, which dpkg-shlibdeps cannot see.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk, espeak-ng-data")
+# What the kiosk opens at run time, which dpkg-shlibdeps cannot see.
+# libcurl is opened on the first request (platform/net/curl_library.cpp), so no binary names it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk, espeak-ng-data, libcurl4")
 # For mealhall-kiosk-cage.service: cage 0.1.4 does not start without Xwayland (its package does not
 # depend on it), and SDL's Wayland window needs an OpenGL ES driver (Mesa's llvmpipe without a GPU).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland, libgl1-mesa-dri")

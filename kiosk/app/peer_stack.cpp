@@ -22,6 +22,7 @@ struct PeerStack::Impl {
           auth(site.config().siteId, terminal, site.keys(), clock) {}
 
     std::shared_ptr<PeerSync> makeSync(std::vector<std::string> addresses) {
+        if (!addresses.empty()) preparePeerClients();
         return std::make_shared<PeerSync>(dbFile, auth, book, clock, std::move(addresses), peerClientFactory());
     }
     std::shared_ptr<PeerSync> current() {

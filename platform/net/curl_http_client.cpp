@@ -1,17 +1,11 @@
 #include "platform/net/curl_http_client.hpp"
 
-#include <curl/curl.h>
+#include "platform/net/curl_library.hpp"
 
 #include <algorithm>
-#include <mutex>
 
 namespace mh {
 namespace {
-
-void globalInit() {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct BodySink {
     HttpResponse* resp;
@@ -73,60 +67,63 @@ int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 }  // namespace
 
 CurlHttpClient::CurlHttpClient(CurlOptions options) : m_opt(std::move(options)) {
-    globalInit();
-    m_curl = curl_easy_init();
+    const CurlLibrary& curl = curlLibrary();
+    if (curl.ok()) m_curl = curl.easy_init();
 }
 
-CurlHttpClient::~CurlHttpClient() { curl_easy_cleanup(static_cast<CURL*>(m_curl)); }
+CurlHttpClient::~CurlHttpClient() {
+    if (m_curl) curlLibrary().easy_cleanup(static_cast<CURL*>(m_curl));
+}
 
 HttpResponse CurlHttpClient::send(const HttpRequest& request) {
     HttpResponse resp;
+    const CurlLibrary& curl = curlLibrary();
     CURL* c = static_cast<CURL*>(m_curl);
     if (!c) {
         resp.transport = Transport::Failed;
-        resp.error = "curl_easy_init failed";
+        resp.error = curl.ok() ? "curl_easy_init failed" : curl.problem;
         return resp;
     }
     // Reset the options of the last request but keep the connection cache (keep-alive).
-    curl_easy_reset(c);
-    curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: safe in the uploader thread
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, m_opt.connectTimeoutMs);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, m_opt.totalTimeoutMs);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!m_opt.caBundle.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, m_opt.caBundle.c_str());
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect would drop the Authorization header anyway
-    curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl.easy_reset(c);
+    curl.easy_setopt(c, CURLOPT_URL, request.url.c_str());
+    curl.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: safe in the uploader thread
+    curl.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, m_opt.connectTimeoutMs);
+    curl.easy_setopt(c, CURLOPT_TIMEOUT_MS, m_opt.totalTimeoutMs);
+    curl.easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl.easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!m_opt.caBundle.empty()) curl.easy_setopt(c, CURLOPT_CAINFO, m_opt.caBundle.c_str());
+    curl.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect would drop the Authorization header anyway
+    curl.easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     BodySink sink{&resp, request.maxBodyBytes};
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+    curl.easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
+    curl.easy_setopt(c, CURLOPT_WRITEDATA, &sink);
     // A declared length past the limit is refused before the body starts.
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBodyBytes));
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, onHeader);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &resp);
-    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, onProgress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, m_opt.abort);
+    curl.easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBodyBytes));
+    curl.easy_setopt(c, CURLOPT_HEADERFUNCTION, onHeader);
+    curl.easy_setopt(c, CURLOPT_HEADERDATA, &resp);
+    curl.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, onProgress);
+    curl.easy_setopt(c, CURLOPT_XFERINFODATA, m_opt.abort);
     curl_slist* headers = nullptr;
-    for (const auto& [k, v] : request.headers) headers = curl_slist_append(headers, (k + ": " + v).c_str());
+    for (const auto& [k, v] : request.headers) headers = curl.slist_append(headers, (k + ": " + v).c_str());
     if (request.method == "POST") {
-        curl_easy_setopt(c, CURLOPT_POST, 1L);
-        curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
-        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
-        headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip for a small body
+        curl.easy_setopt(c, CURLOPT_POST, 1L);
+        curl.easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
+        curl.easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
+        headers = curl.slist_append(headers, "Expect:");  // no 100-continue round trip for a small body
     } else {
-        curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+        curl.easy_setopt(c, CURLOPT_HTTPGET, 1L);
     }
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+    curl.easy_setopt(c, CURLOPT_HTTPHEADER, headers);
     char detail[CURL_ERROR_SIZE] = {};  // "Recv failure: Connection reset by peer" rather than the generic text
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, detail);
-    CURLcode rc = curl_easy_perform(c);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
-    curl_slist_free_all(headers);
+    curl.easy_setopt(c, CURLOPT_ERRORBUFFER, detail);
+    CURLcode rc = curl.easy_perform(c);
+    curl.easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
+    curl.slist_free_all(headers);
     long status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    curl.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
     // A body cut at the limit (or announced past it) is still an answer: the status line decides.
     if ((rc == CURLE_WRITE_ERROR && resp.bodyTruncated) || (rc == CURLE_FILESIZE_EXCEEDED && status > 0)) {
         resp.bodyTruncated = true;
@@ -138,7 +135,7 @@ HttpResponse CurlHttpClient::send(const HttpRequest& request) {
                          : rc == CURLE_ABORTED_BY_CALLBACK   ? Transport::Cancelled
                          : isCertificateProblem(rc)          ? Transport::Certificate
                                                              : Transport::Failed;
-        resp.error = detail[0] ? detail : curl_easy_strerror(rc);
+        resp.error = detail[0] ? detail : curl.easy_strerror(rc);
         resp.status = 0;
         return resp;
     }

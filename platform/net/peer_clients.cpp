@@ -2,8 +2,11 @@
 #include "platform/net/peer_clients.hpp"
 
 #include "platform/net/curl_http_client.hpp"
+#include "platform/net/curl_library.hpp"
 
 namespace mh {
+
+void preparePeerClients() { (void)curlLibrary(); }
 
 std::function<std::unique_ptr<HttpClient>(const std::string&)> peerClientFactory(PeerClientOptions options) {
     return [options](const std::string&) -> std::unique_ptr<HttpClient> {

@@ -15,6 +15,11 @@ struct PeerClientOptions {
     long totalTimeoutMs = 5'000;    // a feed page of 500 entries over a slow wireless link
 };
 
+// Opens libcurl now (it is opened on first use, see curl_library.hpp): a terminal with peers calls
+// this before its first scan, so the claim's 300 ms wait for a peer is never spent mapping libcurl's
+// thirty libraries (40 CLI scans at once on two cores took longer than that, and doubled a meal).
+void preparePeerClients();
+
 // One client per call: "192.168.1.21:7443" -> a curl client for http://192.168.1.21:7443/...
 std::function<std::unique_ptr<HttpClient>(const std::string& address)> peerClientFactory(PeerClientOptions options = {});
 

@@ -429,7 +429,7 @@ TEST_CASE("an inactive elder's scan shows 没有登记 with the hint that the re
     CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").empty());
 }
 
-TEST_CASE("更多 opens a page of big buttons; 设置 there opens the settings, and 更多 stays lit") {
+TEST_CASE("更多 opens a page of big buttons, 设置 there opens the settings, and 更多 stays lit") {
     test::GuiFixture fx;
     fx.clock.set(fx.site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:32")));
     KioskController ctl(*fx.site, fx.clock);
