@@ -26,6 +26,7 @@ int runMeal(const MealArgs& a, Context& ctx) {
         j["outcome"] = "closed";
         j["message"] = ctx.pick(meal.error().message, meal.error().en);
         printJson(j);
+        std::cout.flush();
         return kRefused;
     }
     if (!meal) return ctx.failWith(meal.error(), {"usage.service", "meal.kind", "meal.count", "meal.volunteer", "meal.name"});

@@ -126,8 +126,8 @@ TEST_CASE("meal checks opening hours as a scan does: a closed lunch is refused w
     CHECK(s.run({"meal", "--service", "lunch", "--kind", "staff", "--at", "2026-11-24T10:29"}, 1)["outcome"] == "closed");
     CHECK(s.run({"meal", "--service", "lunch", "--kind", "staff", "--at", "2026-11-24T13:29"}, 0)["outcome"] == "accepted");
     // Only the meal inside the hours is in the book.
-    const Json& lunch = lunchOf(s.tally("2026-11-24"));
-    CHECK(lunch["others"] == Json{{"staff", {{"count", 1}, {"paid_fen", 800}}}});
+    const Json t = s.tally("2026-11-24");
+    CHECK(lunchOf(t)["others"] == Json{{"staff", {{"count", 1}, {"paid_fen", 800}}}});
 }
 
 TEST_CASE("proxy not allowed: every --proxy scan is refused as ineligible and records nothing") {
