@@ -42,7 +42,10 @@ void drawDeliveryTab(const KioskState& st, DrawContext& ctx, float width) {
         ImGui::TextWrapped("%s", line.c_str());
         std::vector<std::string> labels;
         for (const auto& o : kOutcomes) labels.push_back(o.label);
-        int i = buttonGrid(ctx, "delivery" + std::to_string(s.recordId), labels, ask, {std::min(ctx.mm(35), (ask - 2 * ctx.mm(kGapMm)) / 3), key});
+        // Three in a row where the column left of 作废 has room, else one under the other (a 7" panel):
+        // never narrower than 30 mm, never into the column where a confirmation's 确认 comes.
+        const float cell = std::min(ask, std::max(ctx.mm(30), std::min(ctx.mm(35), (ask - 2 * ctx.mm(kGapMm)) / 3)));
+        int i = buttonGrid(ctx, "delivery" + std::to_string(s.recordId), labels, ask, {cell, key});
         if (i >= 0) ctx.out.push(DeliveryRecordOutcome{s.recordId, kOutcomes[i].key});
         ImGui::Dummy({width, ctx.mm(2)});
     }

@@ -99,7 +99,13 @@ void drawRosterTab(const KioskState& st, DrawContext& ctx, const StaffLayout& la
                 float room = lay.voidColumn.min.x - ctx.mm(2) - at.x;
                 auto join = [&](bool labels) {
                     std::string out;
-                    if (!row.proxy.empty()) out += (labels ? "代领：" : "代领 ") + row.proxy;
+                    // Bare: 代领李明(儿子), half-width brackets, so a 7" row keeps the relation whole.
+                    std::string who = row.proxy;
+                    if (!labels)
+                        for (auto [wide, narrow] : {std::pair{"（", "("}, std::pair{"）", ")"}})
+                            for (auto at = who.find(wide); at != std::string::npos; at = who.find(wide))
+                                who.replace(at, std::string_view(wide).size(), narrow);
+                    if (!row.proxy.empty()) out += (labels ? "代领：" : "代领") + who;
                     if (!row.diets.empty()) out += std::string(out.empty() ? "" : "  ") + (labels ? "饮食：" : "") + row.diets;
                     return out;
                 };
