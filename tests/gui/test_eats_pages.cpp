@@ -251,3 +251,34 @@ TEST_CASE("送餐 tapped through 更多: 不在家 asks first, then voids the me
     // Out of the tally's count.
     CHECK(lunchOf(tallyOfDay(*fx.site, day, "2026-11-25T20:00:00+08:00")).count == 0);
 }
+
+TEST_CASE("送餐: a driver's concern note stays on the alerts until 已处理 is tapped and confirmed") {
+    Fixture fx;
+    const LocalDate day = LocalDate::of(2026, 11, 25);
+    const std::string id = test::makeIdNumber("19400101", 12);
+    REQUIRE(importRoster(*fx.site, "elder_id,name,id_number,categories,village,phone\nE1,张桂兰," + id + ",dibao,北关村,13800000001\n", day,
+                         "2026-11-25T08:00:00+08:00", "test")
+                .ok());
+    auto meal = CheckInEngine(*fx.site, fx.clock).scan(ScanRequest{id, "lunch", std::nullopt, /*delivered=*/true});
+    REQUIRE(meal.ok());
+    // The driver, back at the hall, on the command line's use case: delivered, with a note.
+    auto outcome = recordDelivery(*fx.site, fx.clock, DeliveryRequest{*meal->recordId, "delivered", "李师傅", "腿肿了", std::nullopt});
+    REQUIRE(outcome.ok());
+
+    KioskController ctl(*fx.site, fx.clock);
+    logInToOthers(ctl);
+    ctl.apply(ShowStaffTab{StaffTab::Delivery});
+    REQUIRE(ctl.state().delivery.alerts.size() == 1);
+    CHECK(ctl.state().delivery.alerts[0].text.find("腿肿了") != std::string::npos);
+    CHECK(ctl.state().delivery.stops[0].outcome == "已送到");
+    HeadlessUi ui(ctl.state());
+    const std::string handled = "delivery-handled" + std::to_string(outcome->outcomeId) + "已处理";
+    ui.tap(ctl, handled);
+    REQUIRE(ctl.state().confirming);
+    ui.tap(ctl, "confirm-cancel");
+    CHECK(deliveryAlerts(*fx.site, day).size() == 1);
+    ui.tap(ctl, handled);
+    ui.tap(ctl, "confirm");
+    CHECK(deliveryAlerts(*fx.site, day).empty());
+    CHECK(ctl.state().delivery.alerts.empty());
+}
