@@ -20,6 +20,15 @@ int runMeal(const MealArgs& a, Context& ctx) {
     auto at = ctx.parseAt(a.at);
     if (!at) return kUsage;
     auto meal = recordOtherMeal(*site, ctx.clock, OtherMealRequest{a.service, a.kind, a.count, a.name, a.hours, *at});
+    if (!meal && meal.error().code == "meal.closed") {
+        // Refused as a scan at a closed time is: its result on stdout, the sentence for people, exit 1.
+        nlohmann::ordered_json j;
+        j["outcome"] = "closed";
+        j["message"] = ctx.pick(meal.error().message, meal.error().en);
+        printJson(j);
+        std::cout.flush();
+        return kRefused;
+    }
     if (!meal) return ctx.failWith(meal.error(), {"usage.service", "meal.kind", "meal.count", "meal.volunteer", "meal.name"});
     nlohmann::ordered_json j;
     j["outcome"] = "accepted";

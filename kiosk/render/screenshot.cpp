@@ -12,13 +12,13 @@ const std::vector<std::string>& screenNames() {
     static const std::vector<std::string> names{"checkin", "accepted", "delivered", "duplicate", "unknown", "invalid",
                                                 "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
                                                 "manual",  "settings", "donation", "posting", "storage-full", "choose",
-                                                "void-reason", "void-confirm", "feedback", "safety", "more"};
+                                                "void-reason", "void-confirm", "feedback", "safety", "more", "others", "delivery"};
     return names;
 }
 
 bool isStaffScreen(const std::string& s) {
     return s == "pin" || s == "roster" || s == "missing" || s == "manual" || s == "settings" || s == "donation" ||
-           s == "void-reason" || s == "void-confirm" || s == "safety" || s == "more";
+           s == "void-reason" || s == "void-confirm" || s == "safety" || s == "more" || s == "others" || s == "delivery";
 }
 
 namespace {
@@ -59,12 +59,13 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         ctl.apply(ui::OpenStaff{});
         for (char d : std::string("123")) ctl.apply(ui::PinDigit{d});
     } else if (opt.screen == "roster" || opt.screen == "missing" || opt.screen == "manual" || opt.screen == "settings" ||
-               opt.screen == "more") {
+               opt.screen == "more" || opt.screen == "delivery") {
         st.screen = ui::ScreenId::Roster;
         ui::StaffTab tab = opt.screen == "missing"  ? ui::StaffTab::Missing
                            : opt.screen == "manual" ? ui::StaffTab::Manual
                            : opt.screen == "settings" ? ui::StaffTab::Settings
                            : opt.screen == "more"     ? ui::StaffTab::More
+                           : opt.screen == "delivery" ? ui::StaffTab::Delivery
                                                       : ui::StaffTab::Roster;
         ctl.apply(ui::ShowStaffTab{tab});
         if (tab == ui::StaffTab::Manual && !st.surnames.empty()) ctl.apply(ui::FindBySurname{st.surnames.front()});
@@ -120,6 +121,15 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         if (!st.safetyMeals.empty()) ctl.apply(ui::SafetySetField{"meal", st.safetyMeals.front().id});
         if (!st.safetyDishes.empty()) ctl.apply(ui::SafetySetField{"dish", st.safetyDishes.front()});
         for (const char* k : {"1", "5", "0"}) ctl.apply(ui::SafetyPadKey{k});
+    } else if (opt.screen == "others") {
+        // 访客/职工/志愿者 half entered: guests picked and 3 typed, the price shown; nothing recorded.
+        st.screen = ui::ScreenId::Roster;
+        ctl.apply(ui::ShowStaffTab{ui::StaffTab::Others});
+        if (st.others.serviceId.empty() && !st.others.services.empty())
+            ctl.apply(ui::OthersPickService{st.others.services.front().id});
+        ctl.apply(ui::OthersPickKind{"guest"});
+        ctl.apply(ui::OthersPadKey{"删除"});
+        ctl.apply(ui::OthersPadKey{"3"});
     } else if (opt.screen == "feedback") {
         // The faces after an accepted meal (contract 14), whether or not this site has them on.
         ScanResult meal = sampleScan(site, Outcome::Accepted, st.now.date, st.service.id);

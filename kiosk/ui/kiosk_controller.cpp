@@ -179,6 +179,16 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
             else if constexpr (std::is_same_v<T, SafetySetField>) safetySetField(cmd.key, cmd.value);
             else if constexpr (std::is_same_v<T, SafetyPadKey>) safetyPadKey(cmd.key);
             else if constexpr (std::is_same_v<T, SafetySave>) safetySave();
+            else if constexpr (std::is_same_v<T, OthersPickService>) {
+                m_state.others.serviceId = cmd.serviceId;
+                othersPriceLine();
+            } else if constexpr (std::is_same_v<T, OthersPickKind>) othersPickKind(cmd.kind);
+            else if constexpr (std::is_same_v<T, OthersPickName>) m_state.others.name = cmd.name;
+            else if constexpr (std::is_same_v<T, OthersPadTarget>) m_state.others.padTypesHours = cmd.hours;
+            else if constexpr (std::is_same_v<T, OthersPadKey>) othersPadKey(cmd.key);
+            else if constexpr (std::is_same_v<T, OthersSave>) askOthersSave();
+            else if constexpr (std::is_same_v<T, DeliveryRecordOutcome>) askDeliveryOutcome(cmd.recordId, cmd.outcome);
+            else if constexpr (std::is_same_v<T, DeliveryMarkHandled>) askDeliveryHandled(cmd.outcomeId);
         },
         c);
 }

@@ -148,6 +148,20 @@ private:
     void safetyPadKey(const std::string& key);
     void safetySave();
     [[nodiscard]] std::string mealName(const std::string& serviceId) const;
+    // 访客/职工/志愿者 (kiosk_controller_others.cpp): meals nobody claims a subsidy for.
+    void loadOthers();
+    void othersPickKind(const std::string& kind);
+    void othersPadKey(const std::string& key);
+    void othersPriceLine();
+    void askOthersSave();
+    void saveOthers();
+    void askOtherVoid(const std::string& reason);
+    void voidOtherMealNow(std::int64_t mealId, const std::string& reason);
+    // 送餐 (kiosk_controller_delivery.cpp): what the driver found, and the alerts.
+    void loadDelivery();
+    void askDeliveryOutcome(std::int64_t recordId, const std::string& outcome);
+    void recordDeliveryOutcome(std::int64_t recordId, const std::string& outcome);
+    void askDeliveryHandled(std::int64_t outcomeId);
     void showChoices(std::vector<Elder> found);
     // One staff action into the audit log (actor "staff-screen").
     void audit(const std::string& action, const std::string& subject, const std::string& detail);

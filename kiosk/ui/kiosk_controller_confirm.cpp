@@ -42,6 +42,7 @@ void KioskController::cancelAction() {
 }
 
 void KioskController::askVoid(const std::string& reason) {
+    if (m_state.staffTab == StaffTab::Others) return askOtherVoid(reason);  // a guest's, staff's or volunteer's meal
     if (!m_state.voiding) return;
     const std::int64_t id = *m_state.voiding;
     for (const RosterService& svc : m_state.roster)

@@ -84,7 +84,8 @@ void KioskController::loadRoster() {
         RosterService& svc = m_state.roster.emplace_back(RosterService{s.name, {}, s.counted});
         // A voided row is settled: only the pair's other record still needs staff.
         for (const DayRosterRow& r : s.rows)
-            svc.rows.push_back({r.recordId, drawable(r.name), r.time, r.delivered, r.voided, r.doubled && !r.voided, r.diets});
+            svc.rows.push_back({r.recordId, drawable(r.name), r.time, r.delivered, r.voided, r.doubled && !r.voided, r.diets,
+                                 drawable(r.proxy)});
     }
 }
 
@@ -121,6 +122,8 @@ void KioskController::loadStaffTab() {
         }
         case StaffTab::Safety: loadSafety(); break;
         case StaffTab::More: break;
+        case StaffTab::Others: loadOthers(); break;
+        case StaffTab::Delivery: loadDelivery(); break;
         case StaffTab::Settings:
         case StaffTab::Donation:
             loadClock();

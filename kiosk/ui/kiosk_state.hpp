@@ -58,6 +58,7 @@ struct RosterRow {
     bool voided = false;
     bool doubled = false;  // 两台机器重复: another terminal counted the same meal while apart; not once voided
     std::string diets;     // 饮食: 低盐、软食 (contract 14): staff screens only, never an elder's
+    std::string proxy;     // 代领 (contract 12): 李明（儿子）, who collected it; empty: the elder
 };
 
 struct RosterService {
@@ -69,7 +70,7 @@ struct RosterService {
 // The bar holds the tabs staff use every meal; 更多 opens a page of big buttons for the rest
 // (kMorePages in staff_layout.hpp), each a tab of its own that keeps 更多 lit. Donation is the
 // form reached from Settings.
-enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety, More };
+enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety, More, Others, Delivery };
 
 // One line of the 安全检查 tab's list (contract 14): what is overdue, due today, or done today.
 struct SafetyDueLine {
@@ -95,6 +96,45 @@ struct SafetyForm {
 // A 留样 waiting to be destroyed, as the tab offers it.
 struct SampleChoice {
     std::string dish, meal, label;  // label: 红烧豆腐（午餐，12月1日）
+};
+
+// One of today's meals of guests, staff and volunteers as the 访客/职工/志愿者 page lists it.
+struct OtherMealLine {
+    std::int64_t mealId = 0;
+    std::string text;  // 11:32 午餐 访客 3 份 共 45.00 元
+    bool voided = false;
+};
+
+// The 访客/职工/志愿者 page (contract 12): meals nobody claims a subsidy for, in a few taps, recorded
+// through the same use case as `kiosk meal`. The controller fills the price line from site.toml.
+struct OthersPage {
+    std::vector<ServiceChoice> services;  // the meals open now
+    std::string serviceId;                // the one picked (preset when only one is open)
+    std::string kind;                     // guest | staff | volunteer; empty: none picked yet
+    std::string count = "1";              // typed on the pad, 1..99
+    std::string hours;                    // a volunteer's hours, typed on the pad
+    bool padTypesHours = false;           // the pad types the hours (a volunteer's) instead of the count
+    std::string name;                     // the volunteer picked
+    std::vector<std::string> volunteers;  // names already recorded, newest first
+    std::string price;                    // 单价 15 元，共 45.00 元; empty until service and kind are picked
+    std::vector<OtherMealLine> today;
+};
+
+// The 送餐 page (contract 12): today's delivered meals with what the driver found so far, and the
+// visit alerts (not home, refused, a driver's concern note) until staff mark a note handled.
+struct DeliveryStopLine {
+    std::int64_t recordId = 0;
+    std::string text;     // 张*兰  北关村  13800000001  午餐
+    std::string outcome;  // 已送到; empty: not yet
+};
+struct DeliveryAlertLine {
+    std::int64_t outcomeId = 0;
+    std::string text;          // 王建国（南关村）13800000002 不在家 · 备注：腿肿了
+    bool handleable = false;   // a concern note not yet handled: 已处理 offered
+};
+struct DeliveryPage {
+    std::vector<DeliveryStopLine> stops;
+    std::vector<DeliveryAlertLine> alerts;
 };
 
 struct MissingRow {
@@ -156,6 +196,8 @@ struct KioskState {
     std::vector<std::string> safetyDishes;       // today's menu first, then the site's dish list
     std::vector<SampleChoice> safetySamples;     // samples waiting to be destroyed
     SafetyForm safetyForm;
+    OthersPage others;                           // 访客/职工/志愿者 (更多)
+    DeliveryPage delivery;                       // 送餐 (更多)
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
     int volume = 80;                             // percent
     double pickedDiagonalInch = 0;               // the panel size staff picked (kiosk_settings), 0: none
@@ -216,13 +258,23 @@ struct SafetyPickBy { std::string name; };                     // who made it
 struct SafetySetField { std::string key, value; };             // a field's value picked by a tap
 struct SafetyPadKey { std::string key; };                      // the number pad: "0".."9", ".", "删除"
 struct SafetySave {};                                          // record the check
+struct OthersPickService { std::string serviceId; };           // 访客/职工/志愿者: which open meal
+struct OthersPickKind { std::string kind; };                   // guest | staff | volunteer
+struct OthersPickName { std::string name; };                   // the volunteer
+struct OthersPadTarget { bool hours; };                        // the pad types the hours (true) or the count
+struct OthersPadKey { std::string key; };                      // "0".."9", ".", "删除"
+struct OthersSave {};                                          // 记录: asks first
+struct DeliveryRecordOutcome { std::int64_t recordId; std::string outcome; };  // 送餐: delivered | not_home | refused
+struct DeliveryMarkHandled { std::int64_t outcomeId; };        // 送餐: a driver's note 已处理
 // What staff ask for behind the PIN. Only the staff dispatcher (KioskController::applyStaff) takes
 // them, and it can only be called with the pass the PIN gate hands out: the gate is in the types,
 // not a branch someone can forget.
 using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
                                   PickManualService, StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, PickDiagonal,
                                   PickPrinter, ConfirmClock, ConfirmStaffAction, CancelStaffAction, SafetyPickKind, SafetyPickBy,
-                                  SafetySetField, SafetyPadKey, SafetySave, OpsCommand>;
+                                  SafetySetField, SafetyPadKey, SafetySave, OpsCommand, OthersPickService, OthersPickKind,
+                                  OthersPickName, OthersPadTarget, OthersPadKey, OthersSave, DeliveryRecordOutcome,
+                                  DeliveryMarkHandled>;
 // Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
 // the staff commands, which the controller passes on only through the PIN gate.
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, PickService, GiveFeedback, OpenStaff, PinDigit, PinBackspace, PinSubmit,
@@ -231,6 +283,12 @@ using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, PickServic
 // The reasons staff pick from when voiding a record (no typing).
 inline const std::vector<std::string>& voidReasons() {
     static const std::vector<std::string> k{"刷错了人", "重复登记", "老人没有用餐", "测试记录"};
+    return k;
+}
+
+// The reasons staff pick from when voiding a guest's, staff member's or volunteer's meal.
+inline const std::vector<std::string>& otherMealVoidReasons() {
+    static const std::vector<std::string> k{"份数记错了", "重复登记", "没有用餐", "测试记录"};
     return k;
 }
 

@@ -28,9 +28,8 @@ void drawTabBar(const KioskState& st, DrawContext& ctx, const StaffLayout& lay) 
 }
 
 // The void's reason list: the reasons left of the 作废 column, 取消 at its top (confirm_layout.hpp).
-void drawReasons(DrawContext& ctx, const StaffLayout& staff) {
+void drawReasons(DrawContext& ctx, const StaffLayout& staff, const std::vector<std::string>& reasons) {
     const FontSet& f = ctx.fonts;
-    const auto& reasons = voidReasons();
     ReasonLayout lay = computeReasonLayout(ctx.panel(), staff, int(reasons.size()));
     drawText(ctx, f.staff, lay.title.px, lay.title.at, kText, "作废这条记录，原因是：", "reason-title");
     for (size_t i = 0; i < reasons.size(); ++i) {
@@ -84,22 +83,37 @@ void drawRosterTab(const KioskState& st, DrawContext& ctx, const StaffLayout& la
             std::string line = row.time + "  " + row.name + (row.delivered ? "  送餐" : "") + (row.voided ? "  已作废" : "") +
                                (row.doubled ? std::string("  ") + kDoubleFlagZh : std::string());
             std::uint32_t colour = row.voided ? kRedText : row.doubled ? kAmberText : kText;
-            // 饮食 (contract 14) on a second line in the same row, for the kitchen's eyes (this screen is
-            // behind the PIN): two staff lines fit a finger-tall row, so the void button stays clear.
-            // The name keeps its size in every row; the diet under it as large as the row leaves, never
-            // below staff size (it may reach into the blank gap under the row).
+            // 代领 (contract 12) and 饮食 (contract 14) share a second line in the same row, for staff eyes
+            // (this screen is behind the PIN): two staff lines fit a finger-tall row, so the void button
+            // stays clear. The name keeps its size in every row; the second line as large as the row
+            // leaves, never below staff size (it may reach into the blank gap under the row).
             float px = f.sizes.staffPx;
+            const bool second = !row.diets.empty() || !row.proxy.empty();
             float dietPx = std::max(ctx.mm(kStaffTextMm / 0.64f), std::min(px, key - px));
-            float top = at.y + std::max(0.0f, (key - (row.diets.empty() ? px : px + dietPx)) / 2);
+            float top = at.y + std::max(0.0f, (key - (second ? px + dietPx : px)) / 2);
             ImGui::GetWindowDrawList()->AddText(f.staff, px, {at.x, top}, colour, line.c_str());
-            if (!row.diets.empty()) {
-                // Left of the 作废 column: without the indent and label where those do not fit (a 7" panel),
-                // cut at the column where even the needs alone do not.
+            if (second) {
+                // Left of the 作废 column: without the indent, then without the labels where those do not
+                // fit (a 7" panel), cut at the column where even the bare words do not. Who collected
+                // comes first: it is what staff must check at the counter.
                 float room = lay.voidColumn.min.x - ctx.mm(2) - at.x;
-                std::string diet = "    饮食：" + row.diets;
-                if (textSize(f.staff, dietPx, diet).x > room) diet = row.diets;
+                auto join = [&](bool labels) {
+                    std::string out;
+                    // Bare: 代领李明(儿子), half-width brackets, so a 7" row keeps the relation whole.
+                    std::string who = row.proxy;
+                    if (!labels)
+                        for (auto [wide, narrow] : {std::pair{"（", "("}, std::pair{"）", ")"}})
+                            for (auto at = who.find(wide); at != std::string::npos; at = who.find(wide))
+                                who.replace(at, std::string_view(wide).size(), narrow);
+                    if (!row.proxy.empty()) out += (labels ? "代领：" : "代领") + who;
+                    if (!row.diets.empty()) out += std::string(out.empty() ? "" : "  ") + (labels ? "饮食：" : "") + row.diets;
+                    return out;
+                };
+                std::string text = "    " + join(true);
+                if (textSize(f.staff, dietPx, text).x > room) text = join(true);
+                if (textSize(f.staff, dietPx, text).x > room) text = join(false);
                 ImVec4 clip{at.x, top + px, at.x + room, top + px + dietPx};
-                ImGui::GetWindowDrawList()->AddText(f.staff, dietPx, {at.x, top + px}, kBlueText, diet.c_str(), nullptr, 0, &clip);
+                ImGui::GetWindowDrawList()->AddText(f.staff, dietPx, {at.x, top + px}, kBlueText, text.c_str(), nullptr, 0, &clip);
             }
             if (!row.voided) {
                 std::string id = "void" + std::to_string(row.recordId);
@@ -121,7 +135,8 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
     // Asked before it is done, and the void's reasons: fixed in place over the whole staff area
     // (the tabs hidden: 取消 leaves), not in the scrolling list.
     if (st.confirming) return drawConfirmation(*st.confirming, ctx, lay);
-    if (st.voiding && st.staffTab == StaffTab::Roster) return drawReasons(ctx, lay);
+    if (st.voiding && st.staffTab == StaffTab::Roster) return drawReasons(ctx, lay, voidReasons());
+    if (st.voiding && st.staffTab == StaffTab::Others) return drawReasons(ctx, lay, otherMealVoidReasons());
     drawTabBar(st, ctx, lay);
     // A scrolling area under the tabs; the scrollbar is a finger wide.
     ImGui::SetCursorScreenPos(lay.content.min);
@@ -150,6 +165,8 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
         case StaffTab::Donation: drawDonationForm(st, ctx, width); break;
         case StaffTab::Safety: drawSafetyTab(st, ctx, width); break;
         case StaffTab::More: drawMoreTab(ctx, width); break;
+        case StaffTab::Others: drawOthersTab(st, ctx, width); break;
+        case StaffTab::Delivery: drawDeliveryTab(st, ctx, width); break;
     }
     ImGui::PopFont();
     ImGui::EndChild();

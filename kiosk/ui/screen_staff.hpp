@@ -13,6 +13,12 @@ void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width);
 void drawSafetyTab(const KioskState& st, DrawContext& ctx, float width);
 // Its fixed words (for the font atlas).
 std::vector<std::string> safetyTexts();
+// 访客/职工/志愿者 (screen_others.cpp): meals nobody claims a subsidy for, and today's list.
+void drawOthersTab(const KioskState& st, DrawContext& ctx, float width);
+std::vector<std::string> othersTexts();  // its fixed words (for the font atlas)
+// 送餐 (screen_delivery.cpp): today's delivered meals with 送到了 / 不在家 / 拒收, and the alerts.
+void drawDeliveryTab(const KioskState& st, DrawContext& ctx, float width);
+std::vector<std::string> deliveryTexts();  // its fixed words (for the font atlas)
 // The clock section's fixed words (for the font atlas).
 extern const char* const kClockConfirmHint;
 extern const char* const kClockConfirmButton;

@@ -25,7 +25,8 @@ struct MorePage {
     const char* label;
     StaffTab tab;
 };
-inline constexpr std::array<MorePage, 1> kMorePages{{{"设置", StaffTab::Settings}}};
+inline constexpr std::array<MorePage, 3> kMorePages{
+    {{"设置", StaffTab::Settings}, {"访客/职工/志愿者", StaffTab::Others}, {"送餐", StaffTab::Delivery}}};
 
 // The tab of the bar that is lit while `tab` is shown.
 constexpr StaffTab barTabOf(StaffTab tab) {

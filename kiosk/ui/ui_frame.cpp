@@ -3,6 +3,7 @@
 
 #include "kiosk/ui/screen_staff.hpp"
 #include "kiosk/ui/staff_layout.hpp"
+#include "kiosk/ui/texts.hpp"
 
 namespace mh::ui {
 
@@ -50,12 +51,23 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     for (const auto& s : st.safetySamples) out.push_back(s.label);
     out.push_back(st.safetyForm.by);
     for (const auto& [k, v] : st.safetyForm.fields) out.push_back(v);
+    // 访客/职工/志愿者: its fixed words, the volunteers' names, the price and today's lines.
+    auto others = othersTexts();
+    out.insert(out.end(), others.begin(), others.end());
+    for (const auto& n : st.others.volunteers) out.push_back(drawable(n));
+    for (const auto& c : st.others.services) out.push_back(c.name);
+    for (const auto& l : st.others.today) out.push_back(drawable(l.text));
+    out.insert(out.end(), {st.others.price, st.others.count, st.others.hours});
+    auto delivery = deliveryTexts();
+    out.insert(out.end(), delivery.begin(), delivery.end());
+    for (const auto& l : st.delivery.stops) out.insert(out.end(), {l.text, l.outcome});
+    for (const auto& l : st.delivery.alerts) out.push_back(l.text);
     auto ops = opsTexts(st);
     out.insert(out.end(), ops.begin(), ops.end());
     for (const auto& s : st.roster) {
         out.push_back(s.name);
-        for (const auto& r : s.rows) out.insert(out.end(), {r.name, r.diets});
-        out.push_back("饮食：");
+        for (const auto& r : s.rows) out.insert(out.end(), {r.name, r.diets, r.proxy});
+        out.push_back("饮食：代领");
     }
     return out;
 }

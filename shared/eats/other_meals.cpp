@@ -1,6 +1,8 @@
 #include "shared/eats/other_meals.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "shared/core/text.hpp"
 #include "shared/site/clock_check.hpp"
@@ -35,6 +37,10 @@ Result<OtherMeal> recordOtherMeal(Site& site, const Clock& clock, const OtherMea
         if (auto wrong = clockProblem(site.db(), nowUnix)) return Error{"meal.clock", wrong->message, wrong->en};
     const TimeZone& tz = site.timeZone();
     const std::int64_t unix = req.at ? tz.toUnix(*req.at) : nowUnix;
+    // As a scan: a meal is served in its hours, or it is not this service's meal (`--at` inside passes).
+    if (!svc->isOpenAt(tz.toLocal(unix).wallTime()))
+        return Error{"meal.closed", "现在不是" + svc->name + "时间（" + svc->opens.text() + "–" + svc->closes.text() + "）",
+                     svc->name + " is not open now (" + svc->opens.text() + "-" + svc->closes.text() + ")"};
     OtherMeal m;
     m.service = svc->id;
     m.kind = req.kind;
@@ -80,6 +86,23 @@ Result<std::optional<OtherMeal>> voidOtherMeal(Site& site, const Clock& clock, s
     } catch (const StoreError& e) {
         return Error{"store.error", std::string("数据库出错：") + e.what(), std::string("database error: ") + e.what()};
     }
+}
+
+std::vector<OtherMeal> otherMealsOfDay(Site& site, LocalDate day) {
+    std::vector<OtherMeal> meals = EatsStore(site.db()).otherMeals(day.iso(), day.iso(), /*ownOnly=*/false);
+    std::stable_sort(meals.begin(), meals.end(), [](const OtherMeal& a, const OtherMeal& b) { return a.at < b.at; });
+    return meals;
+}
+
+std::vector<std::string> knownVolunteers(Site& site, std::size_t max) {
+    // Every day the site holds: volunteers come back week after week, not daily.
+    std::vector<OtherMeal> meals = EatsStore(site.db()).otherMeals("0000-01-01", "9999-12-31", /*ownOnly=*/false);
+    std::stable_sort(meals.begin(), meals.end(), [](const OtherMeal& a, const OtherMeal& b) { return a.at > b.at; });
+    std::vector<std::string> names;
+    std::set<std::string> seen;
+    for (const OtherMeal& m : meals)
+        if (m.kind == "volunteer" && !m.name.empty() && names.size() < max && seen.insert(m.name).second) names.push_back(m.name);
+    return names;
 }
 
 }  // namespace mh

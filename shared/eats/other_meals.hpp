@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "shared/core/dates.hpp"
 #include "shared/core/result.hpp"
@@ -27,12 +28,21 @@ struct OtherMealRequest {
 Fen otherMealPrice(const ServiceDef& service, const std::string& kind);
 
 // Records the meals (one record for `count` of them). Errors: meal.kind, meal.count, meal.volunteer
-// (usage: name or hours missing), usage.service; meal.clock when the clock is wrong (nothing written).
+// (usage: name or hours missing), usage.service; meal.clock when the clock is wrong, meal.closed when
+// the service is not open at that time, with a scan's words (nothing written).
 Result<OtherMeal> recordOtherMeal(Site& site, const Clock& clock, const OtherMealRequest& req);
 
 // Voids the other meal `recordId` (with why and who, audited); none when `recordId` is not an other
 // meal (then it may be a check-in: CheckInEngine::voidRecord). Errors: void.reason, void.already.
 Result<std::optional<OtherMeal>> voidOtherMeal(Site& site, const Clock& clock, std::int64_t recordId,
                                                const std::string& reason, const std::string& staff);
+
+// `day`'s other meals over every terminal this one has seen, voided ones included, in the order
+// recorded: the staff screen's list under 访客 / 职工 / 志愿者.
+std::vector<OtherMeal> otherMealsOfDay(Site& site, LocalDate day);
+
+// The volunteers' names already recorded (newest first, each once, at most `max`): what the staff
+// screen offers to pick, so a name is typed once (on the command line) and tapped after that.
+std::vector<std::string> knownVolunteers(Site& site, std::size_t max);
 
 }  // namespace mh

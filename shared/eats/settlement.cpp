@@ -112,11 +112,22 @@ Settlement buildSettlement(Site& site, const SettlementPeriod& period) {
                 s.unsubsidised.operatingFen = addFen(s.unsubsidised.operatingFen, r.operatingFen);
                 continue;
             }
+            // Each rule line has what that rule paid; the elder's part goes once, on the line of the
+            // record's own rule (its first, the tally's `rule`), so a meal two rules paid shows its
+            // elder's money once and the lines of a service add up to its 合计 (operating aside).
+            const std::string& own = r.rule && !r.rule->empty() ? *r.rule : r.rules.front().rule;
+            bool elderShown = false;
             for (const RulePaid& p : r.rules) {
                 auto [it, fresh] = s.rules.try_emplace(p.rule);
                 if (fresh) s.ruleOrder.push_back(p.rule);
                 ++it->second.count;
-                it->second.shares += p.shares;  // what this rule paid (the elder's part is no rule's)
+                Shares part = p.shares;
+                part.elder = 0;
+                if (!elderShown && p.rule == own) {
+                    part.elder = r.shares.elder;
+                    elderShown = true;
+                }
+                it->second.shares += part;
             }
         }
         // 未送达: delivered meals voided by what the driver found (never in any tally's count).

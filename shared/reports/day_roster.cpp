@@ -32,8 +32,11 @@ std::vector<DayRosterService> dayRoster(Site& site, LocalDate day) {
         }
         std::string time = rec.at.size() >= 16 ? rec.at.substr(11, 5) : rec.at;
         const auto& [name, diets] = names[rec.elderId];
+        std::string proxy;
+        if (rec.proxyName)
+            proxy = *rec.proxyName + (rec.proxyRelation && !rec.proxyRelation->empty() ? "（" + *rec.proxyRelation + "）" : "");
         svc.rows.push_back({rec.recordId, rec.elderId, name, time, rec.delivered, rec.voided, doubled.count(rec.recordId) > 0,
-                            diets});
+                            diets, proxy});
         if (!rec.voided) ++svc.counted;
     }
     return out;

@@ -20,6 +20,7 @@ struct DayRosterRow {
     bool voided = false;
     bool doubled = false;  // another terminal counted the same meal while the two could not talk
     std::string diets;     // 低盐、软食: the elder's diet needs, for staff (never on a public screen)
+    std::string proxy;     // 李明（儿子）: who collected the meal for the elder (代领); empty: the elder
 };
 
 struct DayRosterService {

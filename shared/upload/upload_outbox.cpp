@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "shared/policy/policy_history.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "shared/store/terminal_identity.hpp"
@@ -34,6 +36,27 @@ constexpr const char* kSeenDays =
     "1 GROUP BY day HAVING SUM(origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1)) > 0";
 // This database's own revisions (invariant 6): a restored database also holds the old id's.
 constexpr const char* kOwnRevision = "terminal = (SELECT terminal_id FROM terminal WHERE id = 1)";
+
+// A day with no check-in of this terminal's but its own guests', staff's or volunteers' meals (a hall
+// open to the public on a day no elder came) is frozen too (contract 12: everyone who eats is in the
+// book). Its fingerprint: the meals, the newest id and the voids.
+constexpr const char* kOwnMealsOnlyDays =
+    "SELECT DISTINCT m.day FROM other_meals m WHERE (m.day < ?1 OR (m.day = ?1 AND ?2))"
+    " AND m.origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1)"
+    " AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.day = m.day AND c.origin_terminal = m.origin_terminal)"
+    " ORDER BY m.day";
+constexpr const char* kMealsOnlySig =
+    "SELECT 'm:' || COUNT(*) || ':' || IFNULL(MAX(m.meal_id), 0) || ':' ||"
+    " (SELECT COUNT(*) FROM other_meal_voids v JOIN other_meals m2 ON m2.origin_terminal = v.meal_terminal"
+    "  AND m2.origin_record = v.meal_origin WHERE m2.day = ?1)"
+    " FROM other_meals m WHERE m.day = ?1";
+
+std::string mealsOnlySig(Database& db, const std::string& day) {
+    auto st = db.prepare(kMealsOnlySig);
+    st.bind(1, day);
+    st.step();
+    return st.text(0);
+}
 
 bool elderDayMoney(const SiteConfig& cfg) {
     for (const auto& op : cfg.policy.operating)
@@ -95,6 +118,12 @@ int UploadOutbox::freezeDue(std::int64_t nowUnix) {
                                       (seen ? kSeenDays : std::string(kOwn) + " GROUP BY day") + " ORDER BY day");
         st.bind(1, now.date.iso()).bind(2, todayDue);
         while (st.step()) due.emplace_back(st.text(0), st.text(1));
+        std::vector<std::string> mealsOnly;
+        auto meals = m_site.db().prepare(kOwnMealsOnlyDays);
+        meals.bind(1, now.date.iso()).bind(2, todayDue);
+        while (meals.step()) mealsOnly.push_back(meals.text(0));
+        for (const std::string& day : mealsOnly) due.emplace_back(day, mealsOnlySig(m_site.db(), day));
+        std::sort(due.begin(), due.end());  // oldest day first, as the county expects them
     }
     int made = 0;
     std::optional<JournalSeal> seal;
@@ -128,9 +157,12 @@ int UploadOutbox::freezeLocked(const std::string& day, const std::string& nowIso
     Database& db = m_site.db();
     CheckinStore store(db);
     std::vector<CheckinRecord> records = store.ownForDay(day);
-    if (records.empty()) return 0;
     std::string sig;
-    {
+    if (records.empty()) {
+        // Only other meals (or nothing at all) on this terminal that day.
+        if (EatsStore(db).otherMeals(day, day, /*ownOnly=*/true).empty()) return 0;
+        sig = mealsOnlySig(db, day);
+    } else {
         auto st = db.prepare(std::string("SELECT ") + kSigExpr + " FROM checkins WHERE day = ?1 AND " +
                              (elderDayMoney(m_site.config()) ? "1" : kOwn));
         st.bind(1, day);

@@ -216,9 +216,10 @@ void checkScreen(Site& site, const std::string& screen, const Panel& p, bool tra
 
 TEST_CASE("every screen at every panel size passes the accessibility measurements") {
     test::GuiFixture fx;
-    // Someone came to lunch, so the roster has a row.
+    // Someone came to lunch, so the roster has a row; a meal was delivered, so 送餐 has its buttons.
     CheckInEngine engine(*fx.site, fx.clock);
     REQUIRE(engine.scan(ScanRequest{fx.idLow, "lunch", std::nullopt, false})->accepted());
+    REQUIRE(engine.scan(ScanRequest{fx.idFree, "lunch", std::nullopt, true})->accepted());
     for (const auto& p : kPanels)
         for (const auto& screen : render::screenNames()) checkScreen(*fx.site, screen, p);
 }

@@ -114,6 +114,22 @@ TEST_CASE("meal records guests, staff and volunteers at their prices, only in th
     CHECK(after["count"] == 1);
 }
 
+TEST_CASE("meal checks opening hours as a scan does: a closed lunch is refused with the scan's words and exit code, --at inside passes") {
+    EatsSite s;
+    Json scan = s.scan("E1", "2026-11-24T15:00", {}, 1);
+    REQUIRE(scan["outcome"] == "closed");
+    Json meal = s.run({"meal", "--service", "lunch", "--kind", "guest", "--count", "2", "--at", "2026-11-24T15:00"}, 1);
+    CHECK(meal["outcome"] == "closed");
+    CHECK(meal["message"] == scan["message"]);
+    CHECK(meal["message"].get<std::string>().find("10:30") != std::string::npos);
+    // Before opening too; the last minute inside the hours passes.
+    CHECK(s.run({"meal", "--service", "lunch", "--kind", "staff", "--at", "2026-11-24T10:29"}, 1)["outcome"] == "closed");
+    CHECK(s.run({"meal", "--service", "lunch", "--kind", "staff", "--at", "2026-11-24T13:29"}, 0)["outcome"] == "accepted");
+    // Only the meal inside the hours is in the book.
+    const Json t = s.tally("2026-11-24");
+    CHECK(lunchOf(t)["others"] == Json{{"staff", {{"count", 1}, {"paid_fen", 800}}}});
+}
+
 TEST_CASE("proxy not allowed: every --proxy scan is refused as ineligible and records nothing") {
     EatsSite s;  // no [proxy]: not allowed (the default)
     Json r = s.scan("E1", "2026-11-24T11:32", {"--proxy", "张明/儿子"}, 1);

@@ -203,13 +203,11 @@ TEST_CASE("settlement of a month on two terminals: every CSV line is the sum of 
             }
             for (const auto& r : t["records"]) {
                 const std::string sid = r["service"];
-                // One rule at most pays a meal under this policy: what the rule paid is the record's
-                // shares but the elder's.
+                // One rule at most pays a meal under this policy: its line has the record's shares, the
+                // elder's part included (shown once, on the record's own rule's line).
                 Row& line = want[{sid, r.contains("rule") ? r["rule"].get<std::string>() : std::string("未补贴")}];
-                if (!r.contains("rule")) {
-                    ++line.count;
-                    line.eld += r["shares_fen"]["elder"].get<long>();
-                }
+                if (!r.contains("rule")) ++line.count;
+                line.eld += r["shares_fen"]["elder"].get<long>();
                 line.gov += r["shares_fen"]["government"].get<long>();
                 line.col += r["shares_fen"]["collective"].get<long>();
                 line.don += r["shares_fen"]["donation"].get<long>();

@@ -77,3 +77,27 @@ TEST_CASE("the day's tally counts this terminal's records under the revision its
     fx.scan(fx.idB, "lunch", 11, 45);
     CHECK(tallyOfDay(*fx.site, fx.day, "").revision == 2);
 }
+
+TEST_CASE("the roster names who collected a meal for the elder (代领), and the elder's own meals name nobody") {
+    test::TempDir dir;
+    auto site = test::makeSite(dir.path(), test::standardToml("\n[proxy]\nallowed = true\n"));
+    LocalDate day = LocalDate::of(2026, 11, 25);
+    std::string idA = test::makeIdNumber("19400101", 12), idB = test::makeIdNumber("19410202", 14, false);
+    std::string csv = "elder_id,name,id_number,village,active\nA1,张桂兰," + idA + ",北关村,1\nB1,王建国," + idB + ",南关村,1\n";
+    REQUIRE(importRoster(*site, csv, day, "2026-11-25T08:00:00+08:00", "test").ok());
+    FakeClock clock{0};
+    CheckInEngine engine(*site, clock);
+    auto collected = engine.scan(ScanRequest{idA, "lunch", LocalDateTime{day, 11, 32, 0}, false, ProxyPerson{"李明", "儿子"}});
+    REQUIRE(collected.ok());
+    REQUIRE(collected->accepted());
+    auto own = engine.scan(ScanRequest{idB, "lunch", LocalDateTime{day, 11, 40, 0}, false});
+    REQUIRE(own.ok());
+    REQUIRE(own->accepted());
+
+    auto roster = dayRoster(*site, day);
+    REQUIRE(roster.size() == 1);
+    REQUIRE(roster[0].rows.size() == 2);
+    CHECK(roster[0].rows[0].name == "张桂兰");
+    CHECK(roster[0].rows[0].proxy == "李明（儿子）");
+    CHECK(roster[0].rows[1].proxy.empty());
+}

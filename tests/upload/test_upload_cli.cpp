@@ -9,6 +9,7 @@
 #include <chrono>
 #include <thread>
 
+#include "shared/eats/other_meals.hpp"
 #include "shared/upload/upload_outbox.hpp"
 #include "support/fake_county.hpp"
 #include "support/run_process.hpp"
@@ -123,4 +124,43 @@ TEST_CASE("two kiosk upload processes at once freeze each day once and the platf
     CHECK(stored.size() == 10);
     for (const auto& [key, body] : stored) CHECK(key.substr(key.size() - 2) == "/1");  // no second revision
     for (const auto& p : county.posts()) CHECK(stored.count(p.key) == 1);
+}
+
+TEST_CASE("a day with only guests' meals and no elder's record is frozen and uploaded like any other day, and a void makes revision 2") {
+    FakeCounty county;
+    UploadSite s(county.endpoint());
+    s.lunches(D("2025-03-01"), 2);
+    // 3 March: the hall served three guests and no elder came.
+    auto meal = recordOtherMeal(*s.site, s.clock, {"lunch", "guest", 3, "", std::nullopt, LocalDateTime{D("2025-03-03"), 11, 40, 0}});
+    REQUIRE(meal.ok());
+    Run r = upload(s);
+    CHECK(r.code == 0);
+    REQUIRE(r.out["delivered"].size() == 2);
+    CHECK(r.out["delivered"][1]["idempotency_key"] == s.key("2025-03-03", 1));
+    auto stored = county.stored();
+    REQUIRE(stored.count(s.key("2025-03-03", 1)) == 1);
+    auto body = nlohmann::json::parse(stored.at(s.key("2025-03-03", 1)));
+    CHECK(body["date"] == "2025-03-03");
+    CHECK(body["records"].empty());
+    bool guests = false;
+    for (const auto& svc : body["services"])
+        if (svc["id"] == "lunch") {
+            CHECK(svc["count"] == 0);
+            CHECK(svc["others"]["guest"]["count"] == 3);
+            guests = true;
+        }
+    CHECK(guests);
+
+    // Nothing new: nothing sent. The meal voided: a new revision without it.
+    r = upload(s);
+    CHECK(r.code == 0);
+    CHECK(r.out["delivered"].empty());
+    REQUIRE(voidOtherMeal(*s.site, s.clock, meal->mealId, "记错了", "staff").ok());
+    r = upload(s);
+    CHECK(r.code == 0);
+    REQUIRE(r.out["delivered"].size() == 1);
+    CHECK(r.out["delivered"][0]["idempotency_key"] == s.key("2025-03-03", 2));
+    auto revised = nlohmann::json::parse(county.stored().at(s.key("2025-03-03", 2)));
+    for (const auto& svc : revised["services"])
+        if (svc["id"] == "lunch") CHECK_FALSE(svc["others"].contains("guest"));
 }
