@@ -50,6 +50,14 @@ struct FeedbackAsk {
     std::int64_t shownAt = 0;   // unix seconds, for the return to waiting
 };
 
+// One meal service's menu for today, as the waiting screen shows it and 听菜谱 reads it (contract 14).
+struct MealMenu {
+    std::string serviceId;
+    std::string name;                 // 午餐
+    std::string hours;                // 10:30–13:30
+    std::vector<std::string> dishes;  // in serving order
+};
+
 struct RosterRow {
     std::int64_t recordId = 0;
     std::string name;      // staff screens show full names
@@ -130,6 +138,9 @@ struct KioskState {
     std::optional<ScanResult> result;
     std::int64_t resultShownAt = 0;  // unix seconds, for the return to waiting
     std::optional<FeedbackAsk> feedback;  // while ScreenId::Feedback is up (`result` is the meal)
+    // Today's menu on the waiting screen: each meal service of today with a menu, the one open now or
+    // next first. Empty: nothing drawn, no 听菜谱 button.
+    std::vector<MealMenu> todayMenu;
 
     // Staff screens.
     std::string pinDigits;           // UI-local: what has been typed on the keypad
@@ -189,6 +200,7 @@ struct ReplayVoice {};
 struct BackToWaiting {};
 struct PickService { std::string serviceId; };  // the elder's tap on the picker
 struct GiveFeedback { int score; };             // the elder's tap on a face: 3 好, 2 一般, 1 不好
+struct ReadMenu {};                              // the elder's tap on 听菜谱: today's menu read aloud
 struct OpenStaff {};
 struct PinDigit { char digit; };
 struct PinBackspace {};
@@ -226,7 +238,7 @@ using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, Id
 // Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
 // the staff commands, which the controller passes on only through the PIN gate.
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, PickService, GiveFeedback, OpenStaff, PinDigit, PinBackspace, PinSubmit,
-                             CloseStaff, StaffCommand>;
+                             CloseStaff, StaffCommand, ReadMenu>;
 
 // The reasons staff pick from when voiding a record (no typing).
 inline const std::vector<std::string>& voidReasons() {

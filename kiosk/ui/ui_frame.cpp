@@ -25,6 +25,10 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
         if (st.showFullNames) out.push_back(st.result->fullName);
         out.push_back(st.result->serviceName);
     }
+    for (const auto& m : st.todayMenu) {
+        out.push_back(m.name);
+        out.insert(out.end(), m.dishes.begin(), m.dishes.end());
+    }
     for (const auto& m : st.missing) out.insert(out.end(), {m.name, m.village, m.phone});
     for (const auto& c : st.choices) out.insert(out.end(), {c.name, c.village});
     out.insert(out.end(), st.surnames.begin(), st.surnames.end());

@@ -8,6 +8,7 @@
 #include "kiosk/ui/staff_layout.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "kiosk/ui/ui_frame.hpp"
+#include "shared/menu/menu_book.hpp"
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/store/checkin_store.hpp"
@@ -457,4 +458,70 @@ TEST_CASE("更多 opens a page of big buttons; 设置 there opens the settings, 
     CHECK(barTabOf(StaffTab::Settings) == StaffTab::More);
     CHECK(barTabOf(StaffTab::Donation) == StaffTab::More);
     CHECK(barTabOf(StaffTab::Roster) == StaffTab::Roster);
+}
+
+TEST_CASE("today's menu stands on the waiting screen and 听菜谱 asks for its sentence once per tap") {
+    test::GuiFixture fx;  // 11:32 on 2026-11-25: lunch open, breakfast over
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 25), "lunch", {"红烧豆腐", "青菜", "米饭"}, "test"}, fx.clock.nowUnix()).ok());
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 25), "breakfast", {"小米粥", "馒头"}, "test"}, fx.clock.nowUnix()).ok());
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 26), "lunch", {"饺子"}, "test"}, fx.clock.nowUnix()).ok());  // tomorrow's: not shown
+    CountingSpeaker speaker;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    // The meal open now first, then the one already over today; not tomorrow's.
+    REQUIRE(ctl.state().todayMenu.size() == 2);
+    CHECK(ctl.state().todayMenu[0].serviceId == "lunch");
+    CHECK(ctl.state().todayMenu[1].serviceId == "breakfast");
+    HeadlessUi ui(ctl.state());
+    ui.frame(ctl.state());
+    const DrawnRect* title = ui.layout.find("menu-line0");
+    REQUIRE(title != nullptr);
+    CHECK(ui.layout.find("menu-line1") != nullptr);
+    CHECK(ui.layout.find("please-scan") != nullptr);
+    for (int tap = 1; tap <= 2; ++tap) {
+        auto cmds = ui.tap(ctl.state(), "read-menu");
+        CHECK(countOf<ReadMenu>(cmds) == 1);
+        CHECK(cmds.size() == 1);
+        for (auto& c : cmds) ctl.apply(c);
+        REQUIRE(speaker.menus.size() == std::size_t(tap));
+    }
+    CHECK(speaker.menus[0] == "今天午餐：红烧豆腐、青菜、米饭。今天早餐：小米粥、馒头");
+    CHECK(speaker.said.empty());  // no result phrase: only the menu
+}
+
+TEST_CASE("the menu reads as 今天午餐：红烧豆腐、青菜、米饭, and one set later appears within the minute") {
+    test::GuiFixture fx;
+    CountingSpeaker speaker;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    CHECK(ctl.state().todayMenu.empty());
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 25), "lunch", {"红烧豆腐", "青菜", "米饭"}, "test"}, fx.clock.nowUnix()).ok());
+    fx.clock.advance(60);
+    ctl.tick();
+    REQUIRE(ctl.state().todayMenu.size() == 1);
+    ctl.apply(ReadMenu{});
+    REQUIRE(speaker.menus.size() == 1);
+    CHECK(speaker.menus[0] == "今天午餐：红烧豆腐、青菜、米饭");
+    // Cleared (an empty list): gone at the next minute, and a stray ReadMenu says nothing.
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 25), "lunch", {}, "test"}, fx.clock.nowUnix()).ok());
+    fx.clock.advance(60);
+    ctl.tick();
+    CHECK(ctl.state().todayMenu.empty());
+    ctl.apply(ReadMenu{});
+    CHECK(speaker.menus.size() == 1);
+}
+
+TEST_CASE("no menu today: no 听菜谱 button, and the waiting screen keeps its date, service line and hint") {
+    test::GuiFixture fx;
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 24), "lunch", {"红烧豆腐"}, "test"}, fx.clock.nowUnix()).ok());  // yesterday's
+    CountingSpeaker speaker;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    CHECK(ctl.state().todayMenu.empty());
+    HeadlessUi ui(ctl.state());
+    ui.frame(ctl.state());
+    CHECK(ui.layout.find("button:read-menu") == nullptr);
+    CHECK(ui.layout.find("menu-line0") == nullptr);
+    CHECK(ui.layout.find("date:digits") != nullptr);
+    CHECK(ui.layout.find("service") != nullptr);
+    CHECK(ui.layout.find("hint") != nullptr);
+    ctl.apply(ReadMenu{});
+    CHECK(speaker.menus.empty());
 }
