@@ -13,13 +13,13 @@ const std::vector<std::string>& screenNames() {
                                                 "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
                                                 "manual",  "settings", "donation", "posting", "storage-full", "choose",
                                                 "void-reason", "void-confirm", "feedback", "safety", "more",
-                                                "checkin-menu"};
+                                                "checkin-menu", "menu"};
     return names;
 }
 
 bool isStaffScreen(const std::string& s) {
     return s == "pin" || s == "roster" || s == "missing" || s == "manual" || s == "settings" || s == "donation" ||
-           s == "void-reason" || s == "void-confirm" || s == "safety" || s == "more";
+           s == "void-reason" || s == "void-confirm" || s == "safety" || s == "more" || s == "menu";
 }
 
 namespace {
@@ -127,6 +127,10 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         ctl.showResult(meal);
         st.feedback = ui::FeedbackAsk{meal.recordId.value_or(0), clock.nowUnix()};
         st.screen = ui::ScreenId::Feedback;
+    } else if (opt.screen == "menu") {
+        // 本周菜谱 (更多 → 本周菜谱): this week's meals as the site has them set.
+        st.screen = ui::ScreenId::Roster;
+        ctl.apply(ui::ShowStaffTab{ui::StaffTab::Menu});
     } else if (opt.screen == "checkin-menu") {
         // The waiting screen with today's menu: the site's own where it has one for today, else a
         // sample for the meal open now or next (nothing is written to the site).

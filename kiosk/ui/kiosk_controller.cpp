@@ -182,6 +182,11 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
             else if constexpr (std::is_same_v<T, SafetySetField>) safetySetField(cmd.key, cmd.value);
             else if constexpr (std::is_same_v<T, SafetyPadKey>) safetyPadKey(cmd.key);
             else if constexpr (std::is_same_v<T, SafetySave>) safetySave();
+            else if constexpr (std::is_same_v<T, MenuWeekStep>) menuWeekStep(cmd.weeks);
+            else if constexpr (std::is_same_v<T, MenuEdit>) menuEdit(cmd.day, cmd.serviceId);
+            else if constexpr (std::is_same_v<T, MenuToggleDish>) menuToggleDish(cmd.dish);
+            else if constexpr (std::is_same_v<T, MenuSave>) askMenuSave();
+            else if constexpr (std::is_same_v<T, MenuEditDone>) m_state.menuWeek.editing = false;
         },
         c);
 }

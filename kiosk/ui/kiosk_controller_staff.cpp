@@ -121,6 +121,10 @@ void KioskController::loadStaffTab() {
         }
         case StaffTab::Safety: loadSafety(); break;
         case StaffTab::More: break;
+        case StaffTab::Menu:
+            m_state.menuWeek = MenuWeek{};  // opened afresh: today's week, nothing being edited
+            loadMenuWeek();
+            break;
         case StaffTab::Settings:
         case StaffTab::Donation:
             loadClock();

@@ -2,6 +2,7 @@
 // only the controller (kiosk_controller.hpp) changes it, between frames.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -77,7 +78,7 @@ struct RosterService {
 // The bar holds the tabs staff use every meal; 更多 opens a page of big buttons for the rest
 // (kMorePages in staff_layout.hpp), each a tab of its own that keeps 更多 lit. Donation is the
 // form reached from Settings.
-enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety, More };
+enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety, More, Menu };
 
 // One line of the 安全检查 tab's list (contract 14): what is overdue, due today, or done today.
 struct SafetyDueLine {
@@ -103,6 +104,19 @@ struct SafetyForm {
 // A 留样 waiting to be destroyed, as the tab offers it.
 struct SampleChoice {
     std::string dish, meal, label;  // label: 红烧豆腐（午餐，12月1日）
+};
+
+// The 本周菜谱 page (更多 → 本周菜谱, contract 14): a week of day × meal service, and one meal being
+// edited by picking from the site's dish list. Saved through setMenu, the use case of `menu set`.
+struct MenuWeek {
+    LocalDate monday;                                      // the week shown
+    std::vector<ServiceChoice> meals;                      // the site's meal services
+    std::vector<std::map<std::string, std::vector<std::string>>> days;  // 7: service id → dishes
+    std::vector<std::string> known;                        // the site's dish list, most used first
+    bool editing = false;                                  // a meal is being edited
+    LocalDate editDay;
+    std::string editService;
+    std::vector<std::string> picked;                       // its dishes so far, in the order tapped
 };
 
 struct MissingRow {
@@ -167,6 +181,7 @@ struct KioskState {
     std::vector<std::string> safetyDishes;       // today's menu first, then the site's dish list
     std::vector<SampleChoice> safetySamples;     // samples waiting to be destroyed
     SafetyForm safetyForm;
+    MenuWeek menuWeek;                           // 本周菜谱
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
     int volume = 80;                             // percent
     double pickedDiagonalInch = 0;               // the panel size staff picked (kiosk_settings), 0: none
@@ -228,13 +243,19 @@ struct SafetyPickBy { std::string name; };                     // who made it
 struct SafetySetField { std::string key, value; };             // a field's value picked by a tap
 struct SafetyPadKey { std::string key; };                      // the number pad: "0".."9", ".", "删除"
 struct SafetySave {};                                          // record the check
+struct MenuWeekStep { int weeks; };                            // 本周菜谱: 上一周 (-1) / 下一周 (+1)
+struct MenuEdit { LocalDate day; std::string serviceId; };     // edit one day's meal
+struct MenuToggleDish { std::string dish; };                   // add the dish at the end, or take it out
+struct MenuSave {};                                            // save the edited meal (asked first)
+struct MenuEditDone {};                                        // leave the edit unsaved
 // What staff ask for behind the PIN. Only the staff dispatcher (KioskController::applyStaff) takes
 // them, and it can only be called with the pass the PIN gate hands out: the gate is in the types,
 // not a branch someone can forget.
 using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
                                   PickManualService, StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, PickDiagonal,
                                   PickPrinter, ConfirmClock, ConfirmStaffAction, CancelStaffAction, SafetyPickKind, SafetyPickBy,
-                                  SafetySetField, SafetyPadKey, SafetySave, OpsCommand>;
+                                  SafetySetField, SafetyPadKey, SafetySave, OpsCommand, MenuWeekStep, MenuEdit, MenuToggleDish,
+                                  MenuSave, MenuEditDone>;
 // Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
 // the staff commands, which the controller passes on only through the PIN gate.
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, PickService, GiveFeedback, OpenStaff, PinDigit, PinBackspace, PinSubmit,

@@ -13,6 +13,9 @@ void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width);
 void drawSafetyTab(const KioskState& st, DrawContext& ctx, float width);
 // Its fixed words (for the font atlas).
 std::vector<std::string> safetyTexts();
+// 本周菜谱 (screen_menu.cpp): the week's meals, and one meal's dishes picked from the site's list.
+void drawMenuTab(const KioskState& st, DrawContext& ctx, float width);
+std::vector<std::string> menuTexts(const KioskState& st);
 // The clock section's fixed words (for the font atlas).
 extern const char* const kClockConfirmHint;
 extern const char* const kClockConfirmButton;

@@ -54,6 +54,8 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     for (const auto& s : st.safetySamples) out.push_back(s.label);
     out.push_back(st.safetyForm.by);
     for (const auto& [k, v] : st.safetyForm.fields) out.push_back(v);
+    auto menu = menuTexts(st);
+    out.insert(out.end(), menu.begin(), menu.end());
     auto ops = opsTexts(st);
     out.insert(out.end(), ops.begin(), ops.end());
     for (const auto& s : st.roster) {
