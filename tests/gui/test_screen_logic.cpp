@@ -612,3 +612,24 @@ TEST_CASE("a menu saved on 本周菜谱 for today stands on the waiting screen a
     REQUIRE(m.ctl.state().todayMenu.size() == 1);
     CHECK(m.ctl.state().todayMenu[0].dishes == std::vector<std::string>{"青菜"});
 }
+
+TEST_CASE("a long menu stays inside a 7-inch waiting screen: lines that do not fit are left out, not cut") {
+    test::GuiFixture fx;
+    std::vector<std::string> dishes{"红烧豆腐", "西红柿炒鸡蛋", "清炒时令青菜", "白菜炖粉条", "蒸鸡蛋羹", "米饭",
+                                    "小米粥", "馒头", "拌黄瓜", "冬瓜排骨汤", "鱼香肉丝", "土豆丝"};
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 25), "lunch", dishes, "test"}, fx.clock.nowUnix()).ok());
+    KioskController ctl(*fx.site, fx.clock);
+    HeadlessUi ui(ctl.state());
+    ui.frame(ctl.state());
+    const DrawnRect* button = ui.layout.find("button:read-menu");
+    REQUIRE(button != nullptr);
+    int lines = 0;
+    for (const auto& t : ui.layout.texts)
+        if (t.what.rfind("menu-line", 0) == 0 && t.what.find(':') == std::string::npos) {
+            ++lines;
+            INFO(t.what);
+            CHECK(t.max.y <= 600 + 1);
+            CHECK(t.max.x <= button->min.x);  // clear of 听菜谱
+        }
+    CHECK(lines >= 3);  // the title and at least two lines of dishes
+}
