@@ -16,6 +16,7 @@
 #include "shared/site/first_run_site.hpp"
 #include "shared/site/site_init.hpp"
 #include "shared/donations/record_donation.hpp"
+#include "shared/menu/menu_book.hpp"
 #include "shared/reports/day_tally.hpp"
 #include "shared/tally/tally_json.hpp"
 #include "platform/sdl_ui/sdl_window.hpp"
@@ -123,6 +124,25 @@ int runDemo(const DemoArgs& a, Context& ctx) {
             ctx.error(recorded.error());
             return kUsage;
         }
+    }
+    // This week's menu (contract 14): the waiting screen shows today's, 本周菜谱 has a week to page.
+    {
+        static const std::vector<std::vector<std::string>> kLunches{
+            {"红烧豆腐", "青菜", "米饭"},       {"西红柿炒鸡蛋", "土豆丝", "米饭"}, {"白菜炖粉条", "蒸鸡蛋羹", "馒头"},
+            {"红烧肉", "炒豆芽", "米饭"},       {"清蒸鱼", "青菜", "米饭"},         {"饺子", "拌黄瓜"},
+            {"鱼香肉丝", "冬瓜汤", "米饭"}};
+        static const std::vector<std::vector<std::string>> kSuppers{
+            {"小米粥", "馒头", "拌黄瓜"}, {"面条", "青菜"}, {"南瓜粥", "花卷", "炒豆芽"}, {"小米粥", "包子"},
+            {"疙瘩汤", "馒头", "土豆丝"}, {"南瓜粥", "花卷"}, {"面条", "蒸鸡蛋羹"}};
+        LocalDate monday = *parseIsoWeek(isoWeekOf(ctx.today(*site)));
+        for (int d = 0; d < 7; ++d)
+            for (const auto& [service, menus] : {std::pair{"lunch", &kLunches}, std::pair{"dinner", &kSuppers}}) {
+                auto set = setMenu(*site, {monday.plusDays(d), service, (*menus)[std::size_t(d)], "demo"}, ctx.clock.nowUnix());
+                if (!set) {
+                    ctx.error(set.error());
+                    return kUsage;
+                }
+            }
     }
 
     // The cards a tester can scan by hand: signed card payloads and the ID numbers from the CSV.

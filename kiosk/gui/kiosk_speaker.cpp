@@ -2,6 +2,7 @@
 #include "kiosk/gui/kiosk_speaker.hpp"
 
 #include "kiosk/ui/texts.hpp"
+#include "platform/voice/hanzi_pinyin.hpp"
 
 namespace mh::gui {
 
@@ -61,6 +62,19 @@ std::string KioskSpeaker::pinyinForFeedback(int score) {
 void KioskSpeaker::sayFeedback(int score) {
     if (!available()) return;
     m_audio.play(pcm(pinyinForFeedback(score)).samples, m_volume);
+}
+
+}  // namespace mh::gui
+
+namespace mh::gui {
+
+std::string KioskSpeaker::pinyinForMenu(const std::string& sentence) { return platform::hanziToPinyin(sentence); }
+
+void KioskSpeaker::sayMenu(const std::string& sentence) {
+    if (!available()) return;
+    std::string py = pinyinForMenu(sentence);
+    if (py.empty()) return;
+    m_audio.play(pcm(py).samples, m_volume);
 }
 
 }  // namespace mh::gui

@@ -29,6 +29,9 @@ public:
     void sayPleaseScan() override;
     void sayChoices(const std::vector<std::string>& names) override;
     void sayFeedback(int score) override;
+    void sayMenu(const std::string& sentence) override;
+    // The pinyin a menu sentence is read with (ICU's Han-Latin, platform/voice/hanzi_pinyin.hpp).
+    static std::string pinyinForMenu(const std::string& sentence);
     // The pinyin a tapped face is said back with: its word, then 谢谢.
     static std::string pinyinForFeedback(int score);
     // The pinyin the picker is announced with: 请点您要的一项, then each name the voice knows.

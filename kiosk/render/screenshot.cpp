@@ -12,13 +12,15 @@ const std::vector<std::string>& screenNames() {
     static const std::vector<std::string> names{"checkin", "accepted", "delivered", "duplicate", "unknown", "invalid",
                                                 "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
                                                 "manual",  "settings", "donation", "posting", "storage-full", "choose",
-                                                "void-reason", "void-confirm", "feedback", "safety", "more", "others", "delivery"};
+                                                "void-reason", "void-confirm", "feedback", "safety", "more", "others", "delivery",
+                                                "checkin-menu", "menu"};
     return names;
 }
 
 bool isStaffScreen(const std::string& s) {
     return s == "pin" || s == "roster" || s == "missing" || s == "manual" || s == "settings" || s == "donation" ||
-           s == "void-reason" || s == "void-confirm" || s == "safety" || s == "more" || s == "others" || s == "delivery";
+           s == "void-reason" || s == "void-confirm" || s == "safety" || s == "more" || s == "others" || s == "delivery" ||
+           s == "menu";
 }
 
 namespace {
@@ -136,6 +138,21 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         ctl.showResult(meal);
         st.feedback = ui::FeedbackAsk{meal.recordId.value_or(0), clock.nowUnix()};
         st.screen = ui::ScreenId::Feedback;
+    } else if (opt.screen == "menu") {
+        // 本周菜谱 (更多 → 本周菜谱): this week's meals as the site has them set.
+        st.screen = ui::ScreenId::Roster;
+        ctl.apply(ui::ShowStaffTab{ui::StaffTab::Menu});
+    } else if (opt.screen == "checkin-menu") {
+        // The waiting screen with today's menu: the site's own where it has one for today, else a
+        // sample for the meal open now or next (nothing is written to the site).
+        if (st.todayMenu.empty()) {
+            const ServiceDef* meal = site.config().findService(st.service.id);
+            for (const auto& s : site.config().services)
+                if (!(meal && meal->kind == ServiceKind::Meal) && s.kind == ServiceKind::Meal) meal = &s;
+            if (meal && meal->kind == ServiceKind::Meal)
+                st.todayMenu.push_back({meal->id, meal->name, meal->opens.text() + "–" + meal->closes.text(),
+                                        {"红烧豆腐", "青菜", "米饭", "西红柿鸡蛋汤"}});
+        }
     } else if (opt.screen == "posting") {
         // The idle screen's view of last month's posting, as the posting job sums it up.
         LocalDate prev = LocalDate::of(st.now.date.year(), st.now.date.month(), 1).plusDays(-1);

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "kiosk/ui/texts.hpp"
 #include "kiosk/ui/widgets.hpp"
+#include "shared/core/text.hpp"
 
 namespace mh::ui {
 
@@ -25,8 +27,9 @@ const char* pickHint(const FontSet& f, float width, float* px) {
     return hint;
 }
 
-// 请刷卡 and the picture side by side across the top, the notice under them.
-void noticeView(const Panel& p, CheckinLayout& out, Rect area, float gap, float touchGap) {
+// 请刷卡 and the picture side by side across the top; returns the area under them, its top where the
+// ink of a first body line there clears the picture.
+Rect wordBand(const Panel& p, CheckinLayout& out, Rect area, float gap) {
     const FontSet& f = p.fonts;
     float W = area.width();
     // The picture as tall as the word's ink; the word shrinks (never below 20 mm) on a narrow panel.
@@ -45,14 +48,92 @@ void noticeView(const Panel& p, CheckinLayout& out, Rect area, float gap, float 
     out.picture = Rect::at({std::max(band.min.x, band.centreX() - bandW / 2), band.centreY() - pic / 2}, {pic, pic});
     float wordTop = band.centreY() - (inkTop(wsz.y) + inkBottom(wsz.y)) / 2;
     out.word = {{out.picture.max.x + gap, wordTop}, wpx};
-    // The notice starts where the ink of its first line clears the picture.
     area.min.y -= inkTop(f.sizes.bodyPx * 1.3f);
-    // Beside the staff button in a row; above it in a column, where height is plenty.
+    return area;
+}
+
+// The notice under the band: beside the staff button in a row; above it in a column, where height
+// is plenty.
+void noticeView(const Panel& p, CheckinLayout& out, Rect area, float gap, float touchGap) {
+    area = wordBand(p, out, area, gap);
     if (p.flow() == Axis::Row) area.max.x = out.staff.min.x - touchGap;
     else area.max.y = out.staff.min.y - gap;
     out.notice = area;
 }
+
+// Today's menu under the band. 听菜谱 is a speaker over its word, at least 30 mm: in a row above the
+// staff button where the height allows (the menu then has the width beside both), else beside it.
+void menuView(const Panel& p, CheckinLayout& out, Rect area, float gap, float touchGap, const std::vector<MenuText>& menu) {
+    const FontSet& f = p.fonts;
+    const FontSizes& z = f.sizes;
+    area = wordBand(p, out, area, gap);
+    float labelW = textSize(f.body, z.bodyPx, kReadMenu.zh).x;
+    ImVec2 btn{std::max(p.mm(kMainTouchMm), labelW + p.mm(6)), std::max(p.mm(kMainTouchMm), z.bodyPx * 2.0f + p.mm(3))};
+    const Rect& staff = out.staff;
+    float below = staff.min.y - touchGap;  // the lowest a button above the staff button may end
+    bool above = p.flow() == Axis::Row && below - btn.y >= area.min.y + inkTop(z.bodyPx);
+    if (above) {
+        out.readMenu = Rect::at({staff.max.x - btn.x, below - btn.y}, btn);
+        area.max.x = out.readMenu.min.x - touchGap;
+    } else {
+        out.readMenu = Rect::at({staff.min.x - touchGap - btn.x, staff.max.y - btn.y}, btn);
+        if (p.flow() == Axis::Row) area.max.x = out.readMenu.min.x - touchGap;
+        else area.max.y = out.readMenu.min.y - gap;
+    }
+    // Lines stacked by ink (a line's box is mostly blank above and below its characters); a meal
+    // starts only where its title and first line fit.
+    float px = z.bodyPx, pitch = px * 0.95f, y = area.min.y, W = area.width();
+    auto fits = [&](float top) { return top + inkBottom(mixedSize(f, px, "今").y) <= area.max.y; };
+    for (const auto& m : menu) {
+        std::vector<std::string> lines = wrapDishes(f, px, m.dishes, W);
+        if (lines.empty() || !fits(y + pitch)) break;
+        float titlePx = fitMixed(f, px, z.minBodyPx, m.title, W);
+        out.menuLines.push_back({{{area.min.x, y}, titlePx}, m.title, true});
+        y += pitch;
+        for (std::size_t i = 0; i < lines.size(); ++i, y += pitch) {
+            bool last = i + 1 == lines.size();
+            if (!last && !fits(y + pitch)) {
+                // The rest does not fit: this line says so.
+                std::vector<std::string> cps = splitCodePoints(lines[i]);
+                auto joined = [&] {
+                    std::string s;
+                    for (const auto& c : cps) s += c;
+                    return s;
+                };
+                while (!cps.empty() && (cps.back() == "、" || mixedSize(f, px, joined() + "…").x > W)) cps.pop_back();
+                out.menuLines.push_back({{{area.min.x, y}, px}, joined() + "…", false});
+                return;
+            }
+            if (lines[i].size() >= 3 && last && lines[i].compare(lines[i].size() - 3, 3, "、") == 0) lines[i].resize(lines[i].size() - 3);
+            out.menuLines.push_back({{{area.min.x, y}, px}, lines[i], false});
+        }
+    }
+}
 }  // namespace
+
+std::vector<std::string> wrapDishes(const FontSet& f, float px, const std::vector<std::string>& dishes, float width) {
+    std::vector<std::string> lines;
+    std::string line;
+    for (std::size_t i = 0; i < dishes.size(); ++i) {
+        std::string piece = dishes[i] + (i + 1 < dishes.size() ? "、" : "");
+        if (mixedSize(f, px, line + piece).x <= width) {
+            line += piece;
+            continue;
+        }
+        if (!line.empty()) lines.push_back(std::exchange(line, {}));
+        if (mixedSize(f, px, piece).x <= width) {
+            line = piece;
+            continue;
+        }
+        // Wider than a line by itself: broken between characters.
+        for (const auto& cp : splitCodePoints(piece)) {
+            if (!line.empty() && mixedSize(f, px, line + cp).x > width) lines.push_back(std::exchange(line, {}));
+            line += cp;
+        }
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
 
 CheckinLayout computeCheckinLayout(const Panel& p, const CheckinTexts& t) {
     const FontSet& f = p.fonts;
@@ -69,6 +150,10 @@ CheckinLayout computeCheckinLayout(const Panel& p, const CheckinTexts& t) {
     out.staff = Rect::at({area.max.x - staffW, area.max.y - staffSide}, {staffW, staffSide});
     if (t.notice) {
         noticeView(p, out, area, p.mm(4), touchGap);
+        return out;
+    }
+    if (!t.menu.empty()) {
+        menuView(p, out, area, p.mm(4), touchGap, t.menu);
         return out;
     }
 

@@ -59,6 +59,8 @@ bool KioskController::tick() {
     LocalDateTime now = m_engine.now();
     bool changed = now.minute != m_state.now.minute || now.hour != m_state.now.hour || !(now.date == m_state.now.date);
     m_state.now = now;
+    // Once a minute: a menu set meanwhile (another terminal, `menu set`) and the next meal move up.
+    if (changed) changed = loadTodayMenu() || changed;
     CurrentService svc = pickService(now);
     if (svc.id != m_state.service.id || svc.openNow != m_state.service.openNow || svc.tomorrow != m_state.service.tomorrow)
         changed = true;
@@ -137,6 +139,7 @@ void KioskController::apply(const Command& c) {
             else if constexpr (std::is_same_v<T, PinBackspace>) pinBackspace();
             else if constexpr (std::is_same_v<T, PinSubmit>) submitPin();
             else if constexpr (std::is_same_v<T, CloseStaff>) closeStaff("");
+            else if constexpr (std::is_same_v<T, ReadMenu>) readMenu();
             else if constexpr (std::is_same_v<T, StaffCommand>) {
                 if (auto pass = staffGate()) applyStaff(cmd, *pass);
                 // else: staff commands only act behind the PIN
@@ -189,6 +192,11 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
             else if constexpr (std::is_same_v<T, OthersSave>) askOthersSave();
             else if constexpr (std::is_same_v<T, DeliveryRecordOutcome>) askDeliveryOutcome(cmd.recordId, cmd.outcome);
             else if constexpr (std::is_same_v<T, DeliveryMarkHandled>) askDeliveryHandled(cmd.outcomeId);
+            else if constexpr (std::is_same_v<T, MenuWeekStep>) menuWeekStep(cmd.weeks);
+            else if constexpr (std::is_same_v<T, MenuEdit>) menuEdit(cmd.day, cmd.serviceId);
+            else if constexpr (std::is_same_v<T, MenuToggleDish>) menuToggleDish(cmd.dish);
+            else if constexpr (std::is_same_v<T, MenuSave>) askMenuSave();
+            else if constexpr (std::is_same_v<T, MenuEditDone>) m_state.menuWeek.editing = false;
         },
         c);
 }

@@ -118,6 +118,17 @@ private:
     // The elder's tap on a face: the meal's score recorded, said back, and back to 请刷卡.
     void giveFeedback(int score);
     void replayVoice();
+    // Today's menu on the waiting screen (kiosk_controller_menu.cpp): loaded from the menu book,
+    // true when it changed; 听菜谱 reads it aloud.
+    bool loadTodayMenu();
+    void readMenu();
+    // 本周菜谱 (kiosk_controller_menu.cpp): the week, one meal edited by taps, saved after a yes.
+    void loadMenuWeek();
+    void menuWeekStep(int weeks);
+    void menuEdit(const LocalDate& day, const std::string& serviceId);
+    void menuToggleDish(const std::string& dish);
+    void askMenuSave();
+    void saveMenu();
     void backToWaiting();
 
     // Staff area, behind the PIN (kiosk_controller_staff.cpp).

@@ -124,6 +124,10 @@ void KioskController::loadStaffTab() {
         case StaffTab::More: break;
         case StaffTab::Others: loadOthers(); break;
         case StaffTab::Delivery: loadDelivery(); break;
+        case StaffTab::Menu:
+            m_state.menuWeek = MenuWeek{};  // opened afresh: today's week, nothing being edited
+            loadMenuWeek();
+            break;
         case StaffTab::Settings:
         case StaffTab::Donation:
             loadClock();

@@ -2,6 +2,7 @@
 // only the controller (kiosk_controller.hpp) changes it, between frames.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -50,6 +51,14 @@ struct FeedbackAsk {
     std::int64_t shownAt = 0;   // unix seconds, for the return to waiting
 };
 
+// One meal service's menu for today, as the waiting screen shows it and 听菜谱 reads it (contract 14).
+struct MealMenu {
+    std::string serviceId;
+    std::string name;                 // 午餐
+    std::string hours;                // 10:30–13:30
+    std::vector<std::string> dishes;  // in serving order
+};
+
 struct RosterRow {
     std::int64_t recordId = 0;
     std::string name;      // staff screens show full names
@@ -70,7 +79,7 @@ struct RosterService {
 // The bar holds the tabs staff use every meal; 更多 opens a page of big buttons for the rest
 // (kMorePages in staff_layout.hpp), each a tab of its own that keeps 更多 lit. Donation is the
 // form reached from Settings.
-enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety, More, Others, Delivery };
+enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety, More, Others, Delivery, Menu };
 
 // One line of the 安全检查 tab's list (contract 14): what is overdue, due today, or done today.
 struct SafetyDueLine {
@@ -137,6 +146,19 @@ struct DeliveryPage {
     std::vector<DeliveryAlertLine> alerts;
 };
 
+// The 本周菜谱 page (更多 → 本周菜谱, contract 14): a week of day × meal service, and one meal being
+// edited by picking from the site's dish list. Saved through setMenu, the use case of `menu set`.
+struct MenuWeek {
+    LocalDate monday;                                      // the week shown
+    std::vector<ServiceChoice> meals;                      // the site's meal services
+    std::vector<std::map<std::string, std::vector<std::string>>> days;  // 7: service id → dishes
+    std::vector<std::string> known;                        // the site's dish list, most used first
+    bool editing = false;                                  // a meal is being edited
+    LocalDate editDay;
+    std::string editService;
+    std::vector<std::string> picked;                       // its dishes so far, in the order tapped
+};
+
 struct MissingRow {
     std::string name, village, phone;
     int daysCame = 0;
@@ -170,6 +192,9 @@ struct KioskState {
     std::optional<ScanResult> result;
     std::int64_t resultShownAt = 0;  // unix seconds, for the return to waiting
     std::optional<FeedbackAsk> feedback;  // while ScreenId::Feedback is up (`result` is the meal)
+    // Today's menu on the waiting screen: each meal service of today with a menu, the one open now or
+    // next first. Empty: nothing drawn, no 听菜谱 button.
+    std::vector<MealMenu> todayMenu;
 
     // Staff screens.
     std::string pinDigits;           // UI-local: what has been typed on the keypad
@@ -198,6 +223,7 @@ struct KioskState {
     SafetyForm safetyForm;
     OthersPage others;                           // 访客/职工/志愿者 (更多)
     DeliveryPage delivery;                       // 送餐 (更多)
+    MenuWeek menuWeek;                           // 本周菜谱
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
     int volume = 80;                             // percent
     double pickedDiagonalInch = 0;               // the panel size staff picked (kiosk_settings), 0: none
@@ -231,6 +257,7 @@ struct ReplayVoice {};
 struct BackToWaiting {};
 struct PickService { std::string serviceId; };  // the elder's tap on the picker
 struct GiveFeedback { int score; };             // the elder's tap on a face: 3 好, 2 一般, 1 不好
+struct ReadMenu {};                              // the elder's tap on 听菜谱: today's menu read aloud
 struct OpenStaff {};
 struct PinDigit { char digit; };
 struct PinBackspace {};
@@ -266,6 +293,11 @@ struct OthersPadKey { std::string key; };                      // "0".."9", ".",
 struct OthersSave {};                                          // 记录: asks first
 struct DeliveryRecordOutcome { std::int64_t recordId; std::string outcome; };  // 送餐: delivered | not_home | refused
 struct DeliveryMarkHandled { std::int64_t outcomeId; };        // 送餐: a driver's note 已处理
+struct MenuWeekStep { int weeks; };                            // 本周菜谱: 上一周 (-1) / 下一周 (+1)
+struct MenuEdit { LocalDate day; std::string serviceId; };     // edit one day's meal
+struct MenuToggleDish { std::string dish; };                   // add the dish at the end, or take it out
+struct MenuSave {};                                            // save the edited meal (asked first)
+struct MenuEditDone {};                                        // leave the edit unsaved
 // What staff ask for behind the PIN. Only the staff dispatcher (KioskController::applyStaff) takes
 // them, and it can only be called with the pass the PIN gate hands out: the gate is in the types,
 // not a branch someone can forget.
@@ -274,11 +306,11 @@ using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, Id
                                   PickPrinter, ConfirmClock, ConfirmStaffAction, CancelStaffAction, SafetyPickKind, SafetyPickBy,
                                   SafetySetField, SafetyPadKey, SafetySave, OpsCommand, OthersPickService, OthersPickKind,
                                   OthersPickName, OthersPadTarget, OthersPadKey, OthersSave, DeliveryRecordOutcome,
-                                  DeliveryMarkHandled>;
+                                  DeliveryMarkHandled, MenuWeekStep, MenuEdit, MenuToggleDish, MenuSave, MenuEditDone>;
 // Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
 // the staff commands, which the controller passes on only through the PIN gate.
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, PickService, GiveFeedback, OpenStaff, PinDigit, PinBackspace, PinSubmit,
-                             CloseStaff, StaffCommand>;
+                             CloseStaff, StaffCommand, ReadMenu>;
 
 // The reasons staff pick from when voiding a record (no typing).
 inline const std::vector<std::string>& voidReasons() {

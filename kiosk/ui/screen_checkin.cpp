@@ -1,12 +1,14 @@
 // The waiting screen: today's date and time, which service is open, a huge 请刷卡 and a picture of
 // a card held to the reader, for elders who cannot read. After a while idle the month's notice takes
-// the screen's lower part; 请刷卡 and the picture stay at elder size above it (issue 12).
+// the screen's lower part; 请刷卡 and the picture stay at elder size above it (issue 12). With a menu
+// set for today (contract 14) the menu takes that part instead, with 听菜谱 to hear it.
 // Where each goes comes from computeCheckinLayout; this file only draws.
 #include <cstdio>
 
 #include "kiosk/ui/checkin_layout.hpp"
 #include "kiosk/ui/screen_staff.hpp"
 #include "kiosk/ui/texts.hpp"
+#include "kiosk/ui/today_menu.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace mh::ui {
@@ -40,6 +42,8 @@ void drawCheckinScreen(const KioskState& st, DrawContext& ctx) {
     const FontSet& f = ctx.fonts;
     CheckinTexts texts{dateLine(st.now, true), dateLine(st.now, false), serviceLine(st.service, st.doorServices, st.deliveredMode),
                        st.ops.postingShown && st.ops.posting};
+    if (!texts.notice)
+        for (const auto& m : st.todayMenu) texts.menu.push_back({menuTitle(m), m.dishes});
     CheckinLayout lay = computeCheckinLayout(ctx.panel(), texts);
 
     if (bigButton(ctx, "staff", lay.staff.min, lay.staff.size(), kStaff.zh, f.staff, f.sizes.staffPx, ButtonStyle::Staff))
@@ -48,6 +52,14 @@ void drawCheckinScreen(const KioskState& st, DrawContext& ctx) {
     drawText(ctx, f.word, lay.word.px, lay.word.at, kText, kPleaseScan.zh, "please-scan");
     if (texts.notice) {
         drawNotice(st, ctx, lay.notice.min, lay.notice.max);
+        return;
+    }
+    if (!texts.menu.empty()) {
+        int n = 0;
+        for (const auto& l : lay.menuLines)
+            drawMixed(ctx, l.spot.px, l.spot.at, l.title ? kBlueText : kText, l.text, "menu-line" + std::to_string(n++));
+        if (speakerButton(ctx, "read-menu", lay.readMenu.min, lay.readMenu.size(), kReadMenu.zh, f.body, f.sizes.bodyPx))
+            ctx.out.push(ReadMenu{});
         return;
     }
     drawMixed(ctx, lay.date.px, lay.date.at, kText, lay.dateShort ? texts.dateShort : texts.dateLong, "date");

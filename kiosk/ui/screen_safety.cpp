@@ -118,14 +118,16 @@ void drawSafetyTab(const KioskState& st, DrawContext& ctx, float width) {
     ImGui::TextUnformatted("记一项检查：");
     std::vector<std::string> kinds;
     for (const auto& k : kKinds) kinds.push_back(marked(k.label, st.safetyForm.kind == k.key));
-    int i = buttonGrid(ctx, "safety-kind", kinds, width, {ctx.mm(40), key});
+    // Two to a row even in a 7" panel's 80 mm, so the form's first row shows without scrolling.
+    float half = std::max(ctx.mm(kTouchMm), std::min(ctx.mm(40), (width - ctx.mm(kGapMm)) / 2));
+    int i = buttonGrid(ctx, "safety-kind", kinds, width, {half, key});
     if (i >= 0) ctx.out.push(SafetyPickKind{kKinds[i].key});
     if (st.safetyForm.kind.empty()) return;
 
     ImGui::TextUnformatted("谁检查的：");
     std::vector<std::string> people;
     for (const auto& p : st.safetyPeople) people.push_back(marked(p, p == st.safetyForm.by));
-    int b = buttonGrid(ctx, "safety-by", people, width, {ctx.mm(40), key});
+    int b = buttonGrid(ctx, "safety-by", people, width, {half, key});
     if (b >= 0) ctx.out.push(SafetyPickBy{st.safetyPeople[size_t(b)]});
     drawFields(st, ctx, width);
     ImGui::Dummy({1, ctx.mm(2)});

@@ -19,6 +19,9 @@ std::vector<std::string> othersTexts();  // its fixed words (for the font atlas)
 // 送餐 (screen_delivery.cpp): today's delivered meals with 送到了 / 不在家 / 拒收, and the alerts.
 void drawDeliveryTab(const KioskState& st, DrawContext& ctx, float width);
 std::vector<std::string> deliveryTexts();  // its fixed words (for the font atlas)
+// 本周菜谱 (screen_menu.cpp): the week's meals, and one meal's dishes picked from the site's list.
+void drawMenuTab(const KioskState& st, DrawContext& ctx, float width);
+std::vector<std::string> menuTexts(const KioskState& st);
 // The clock section's fixed words (for the font atlas).
 extern const char* const kClockConfirmHint;
 extern const char* const kClockConfirmButton;

@@ -25,8 +25,10 @@ struct MorePage {
     const char* label;
     StaffTab tab;
 };
-inline constexpr std::array<MorePage, 3> kMorePages{
-    {{"设置", StaffTab::Settings}, {"访客/职工/志愿者", StaffTab::Others}, {"送餐", StaffTab::Delivery}}};
+inline constexpr std::array<MorePage, 4> kMorePages{{{"访客/职工/志愿者", StaffTab::Others},
+                                                     {"送餐", StaffTab::Delivery},
+                                                     {"本周菜谱", StaffTab::Menu},
+                                                     {"设置", StaffTab::Settings}}};
 
 // The tab of the bar that is lit while `tab` is shown.
 constexpr StaffTab barTabOf(StaffTab tab) {

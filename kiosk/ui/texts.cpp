@@ -129,7 +129,7 @@ Phrase facePhrase(int score) {
 
 std::vector<std::string> allFixedTexts() {
     std::vector<std::string> out{kPleaseScan.zh, kChooseOne.zh, kBack.zh, kFaceGood.zh, kFaceOkay.zh, kFaceBad.zh, kThanks.zh,
-                                 kHowWasTheMeal.zh, kHoldCard.zh, kHoldCardShort.zh, kReplay.zh, kFree.zh, kAskStaff.zh, kStaff.zh,
+                                 kHowWasTheMeal.zh, kHoldCard.zh, kHoldCardShort.zh, kReplay.zh, kReadMenu.zh, "今天…", kFree.zh, kAskStaff.zh, kStaff.zh,
                                  kNothingOpen.zh, "请付元月日星期一二三四五六日正在开放下一个时间明天",
                                  "密码输入确定删除返回今日名单已送餐作废人次锁定分钟不对没有声音喇叭请检查（）●：，。错误太多还可以试设置工作人员经常来今天还没的老人近天按姓村身份证后位补签点名字模式开关闭打开记为音量小大声取消这条记录原因是：刷错了重复登记用餐测试没有找到现在客"};
     for (Outcome o : {Outcome::Accepted, Outcome::Invalid, Outcome::Unknown, Outcome::Revoked, Outcome::Closed,

@@ -19,6 +19,7 @@ inline constexpr Phrase kPleaseScan{"请刷卡", "qing3 shua1 ka3"};
 inline constexpr Phrase kHoldCard{"把卡对准下面的扫描口", "ba3 ka3 dui4 zhun3 xia4 mian4 de sao3 miao2 kou3"};
 inline constexpr Phrase kHoldCardShort{"把卡对准扫描口", "ba3 ka3 dui4 zhun3 sao3 miao2 kou3"};  // a 7" panel
 inline constexpr Phrase kReplay{"再听一遍", "zai4 ting1 yi2 bian4"};
+inline constexpr Phrase kReadMenu{"听菜谱", "ting1 cai4 pu3"};  // the waiting screen's button: today's menu aloud
 inline constexpr Phrase kFree{"免费", "mian3 fei4"};
 inline constexpr Phrase kAskStaff{"请找工作人员", "qing3 zhao3 gong1 zuo4 ren2 yuan2"};
 inline constexpr Phrase kStaff{"工作人员", "gong1 zuo4 ren2 yuan2"};

@@ -26,6 +26,10 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
         if (st.showFullNames) out.push_back(st.result->fullName);
         out.push_back(st.result->serviceName);
     }
+    for (const auto& m : st.todayMenu) {
+        out.push_back(m.name);
+        out.insert(out.end(), m.dishes.begin(), m.dishes.end());
+    }
     for (const auto& m : st.missing) out.insert(out.end(), {m.name, m.village, m.phone});
     for (const auto& c : st.choices) out.insert(out.end(), {c.name, c.village});
     out.insert(out.end(), st.surnames.begin(), st.surnames.end());
@@ -62,6 +66,8 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     out.insert(out.end(), delivery.begin(), delivery.end());
     for (const auto& l : st.delivery.stops) out.insert(out.end(), {l.text, l.outcome});
     for (const auto& l : st.delivery.alerts) out.push_back(l.text);
+    auto menu = menuTexts(st);
+    out.insert(out.end(), menu.begin(), menu.end());
     auto ops = opsTexts(st);
     out.insert(out.end(), ops.begin(), ops.end());
     for (const auto& s : st.roster) {

@@ -123,8 +123,10 @@ ImVec2 drawMixedCentred(DrawContext& ctx, float px, float cx, float y, std::uint
     return drawMixed(ctx, px, {std::round(cx - mixedSize(ctx.fonts, px, text).x / 2), y}, colour, text, what);
 }
 
-bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font,
-               float px, ButtonStyle style) {
+namespace {
+// A button with its label centred across and placed down it at `labelY` (0: the middle, 1: the bottom).
+bool labelledButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font,
+                    float px, ButtonStyle style, float labelY) {
     ImGui::SetCursorScreenPos(min);
     bool pressed = ImGui::InvisibleButton(id, size);
     bool held = ImGui::IsItemActive();
@@ -143,13 +145,44 @@ bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const 
     float fitted = fitPx(font, px, forElders ? std::min(px, ctx.fonts.sizes.minBodyPx) : std::min(px, ctx.mm(kStaffTextMm / 0.64f)),
                          label, size.x - ctx.mm(4));
     ImVec2 ts = textSize(font, fitted, label);
-    ImVec2 pos{std::round(min.x + (size.x - ts.x) / 2), std::round(min.y + (size.y - ts.y) / 2)};
+    ImVec2 pos{std::round(min.x + (size.x - ts.x) / 2), std::round(min.y + (size.y - ts.y) * labelY)};
     dl->AddText(font, fitted, pos, primary ? kButtonText : kText, label.c_str(), label.c_str() + label.size());
     if (ctx.layout) {
         ctx.layout->targets.push_back({std::string("button:") + id, min, max});
         ctx.layout->texts.push_back({std::string("label:") + id, pos, {pos.x + ts.x, pos.y + ts.y}});
     }
     return pressed;
+}
+}  // namespace
+
+bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font,
+               float px, ButtonStyle style) {
+    return labelledButton(ctx, id, min, size, label, font, px, style, 0.5f);
+}
+
+bool speakerButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font, float px) {
+    // The word at the bottom (its box's blank space below the ink sits in the button's margin), the
+    // speaker in the space above it.
+    float pad = ctx.mm(1.5f);
+    bool pressed = labelledButton(ctx, id, {min.x, min.y}, size, label, font, px, ButtonStyle::Primary,
+                                  std::max(0.5f, (size.y - pad - px) / std::max(1.0f, size.y - px)));
+    float room = size.y - px - 2 * pad;
+    float side = std::min(room, size.x - 2 * pad);
+    if (side > 0) drawSpeaker(ImGui::GetWindowDrawList(), {min.x + (size.x - side) / 2, min.y + pad + (room - side) / 2}, side, kButtonText);
+    return pressed;
+}
+
+void drawSpeaker(ImDrawList* dl, ImVec2 min, float side, std::uint32_t colour) {
+    auto at = [&](float fx, float fy) { return ImVec2{min.x + fx * side, min.y + fy * side}; };
+    // The box and cone, then two sound waves.
+    ImVec2 cone[] = {at(0.10f, 0.38f), at(0.28f, 0.38f), at(0.52f, 0.16f), at(0.52f, 0.84f), at(0.28f, 0.62f), at(0.10f, 0.62f)};
+    dl->AddConvexPolyFilled(cone, 6, colour);
+    float w = std::max(1.0f, side * 0.07f);
+    ImVec2 c = at(0.52f, 0.5f);
+    dl->PathArcTo(c, side * 0.20f, -0.9f, 0.9f, 16);
+    dl->PathStroke(colour, 0, w);
+    dl->PathArcTo(c, side * 0.36f, -0.9f, 0.9f, 24);
+    dl->PathStroke(colour, 0, w);
 }
 
 void drawOutcomeIcon(ImDrawList* dl, IconShape shape, std::uint32_t fill, ImVec2 min, float side) {

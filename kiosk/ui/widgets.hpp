@@ -37,6 +37,11 @@ enum class ButtonStyle { Primary, Staff, OnDark };
 bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font,
                float px, ButtonStyle style = ButtonStyle::Primary);
 
+// A primary button with a speaker drawn over its label (听菜谱): a picture for elders who cannot read.
+bool speakerButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font, float px);
+// A loudspeaker with two sound waves in a square of side `side`.
+void drawSpeaker(ImDrawList* dl, ImVec2 min, float side, std::uint32_t colour);
+
 // The outcome's shape in a square of side `side` with its top-left at `min`.
 void drawOutcomeIcon(ImDrawList* dl, IconShape shape, std::uint32_t fill, ImVec2 min, float side);
 // A hand holding a card over the scanner window, in a box of w x h.

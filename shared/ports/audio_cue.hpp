@@ -18,6 +18,9 @@ public:
     virtual void sayChoices(const std::vector<std::string>& /*names*/) {}
     // An elder tapped a face after a meal (contract 14): its word said back (3 好, 2 一般, 1 不好).
     virtual void sayFeedback(int /*score*/) {}
+    // An elder tapped 听菜谱 on the waiting screen (contract 14): today's menu as one Chinese sentence,
+    // "今天午餐：红烧豆腐、青菜、米饭" (the dishes are what staff typed, so the voice reads the text).
+    virtual void sayMenu(const std::string& /*sentence*/) {}
     // 0..100, as staff set it on the settings tab.
     virtual void setVolume(int /*percent*/) {}
 };

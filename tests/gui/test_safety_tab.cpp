@@ -28,7 +28,10 @@ TEST_CASE("behind the PIN the overdue checks stand first, and a daily check in a
     CHECK(st.staffTab == StaffTab::Safety);
     REQUIRE_FALSE(st.safetyDue.empty());
     CHECK(st.safetyDue.front().state == SafetyDueLine::State::Overdue);
-    CHECK(st.safetyDue.front().text.find("过期没做") == 0);
+    // One short line each (a 7" panel's 80 mm): 过期：晨检 07:00前.
+    CHECK(st.safetyDue.front().text.find("过期：") == 0);
+    INFO(st.safetyDue.front().text);
+    CHECK(st.safetyDue.front().text.find(":00前") != std::string::npos);
     REQUIRE_FALSE(st.safetyPeople.empty());
 
     ctl.apply(StaffCommand{SafetyPickKind{"daily"}});

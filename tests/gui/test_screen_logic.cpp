@@ -8,6 +8,7 @@
 #include "kiosk/ui/staff_layout.hpp"
 #include "kiosk/ui/texts.hpp"
 #include "kiosk/ui/ui_frame.hpp"
+#include "shared/menu/menu_book.hpp"
 #include "shared/staff/staff_pin.hpp"
 #include "shared/store/audit_log.hpp"
 #include "shared/store/checkin_store.hpp"
@@ -27,7 +28,8 @@ struct HeadlessUi {
     FontSet fonts;
     DrawnLayout layout;
 
-    explicit HeadlessUi(const KioskState& st) {
+    // `m`: the panel (a tall one shows a whole staff list without scrolling).
+    explicit HeadlessUi(const KioskState& st, Metrics m = Metrics::of(1024, 600, 7.0)) : metrics(m) {
         ensureFonts(fonts, metrics, st);
         unsigned char* px;
         int w, h;
@@ -457,4 +459,177 @@ TEST_CASE("更多 opens a page of big buttons, 设置 there opens the settings, 
     CHECK(barTabOf(StaffTab::Settings) == StaffTab::More);
     CHECK(barTabOf(StaffTab::Donation) == StaffTab::More);
     CHECK(barTabOf(StaffTab::Roster) == StaffTab::Roster);
+}
+
+TEST_CASE("today's menu stands on the waiting screen and 听菜谱 asks for its sentence once per tap") {
+    test::GuiFixture fx;  // 11:32 on 2026-11-25: lunch open, breakfast over
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 25), "lunch", {"红烧豆腐", "青菜", "米饭"}, "test"}, fx.clock.nowUnix()).ok());
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 25), "breakfast", {"小米粥", "馒头"}, "test"}, fx.clock.nowUnix()).ok());
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 26), "lunch", {"饺子"}, "test"}, fx.clock.nowUnix()).ok());  // tomorrow's: not shown
+    CountingSpeaker speaker;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    // The meal open now first, then the one already over today; not tomorrow's.
+    REQUIRE(ctl.state().todayMenu.size() == 2);
+    CHECK(ctl.state().todayMenu[0].serviceId == "lunch");
+    CHECK(ctl.state().todayMenu[1].serviceId == "breakfast");
+    HeadlessUi ui(ctl.state());
+    ui.frame(ctl.state());
+    const DrawnRect* title = ui.layout.find("menu-line0");
+    REQUIRE(title != nullptr);
+    CHECK(ui.layout.find("menu-line1") != nullptr);
+    CHECK(ui.layout.find("please-scan") != nullptr);
+    for (int tap = 1; tap <= 2; ++tap) {
+        auto cmds = ui.tap(ctl.state(), "read-menu");
+        CHECK(countOf<ReadMenu>(cmds) == 1);
+        CHECK(cmds.size() == 1);
+        for (auto& c : cmds) ctl.apply(c);
+        REQUIRE(speaker.menus.size() == std::size_t(tap));
+    }
+    CHECK(speaker.menus[0] == "今天午餐：红烧豆腐、青菜、米饭。今天早餐：小米粥、馒头");
+    CHECK(speaker.said.empty());  // no result phrase: only the menu
+}
+
+TEST_CASE("the menu reads as 今天午餐：红烧豆腐、青菜、米饭, and one set later appears within the minute") {
+    test::GuiFixture fx;
+    CountingSpeaker speaker;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    CHECK(ctl.state().todayMenu.empty());
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 25), "lunch", {"红烧豆腐", "青菜", "米饭"}, "test"}, fx.clock.nowUnix()).ok());
+    fx.clock.advance(60);
+    ctl.tick();
+    REQUIRE(ctl.state().todayMenu.size() == 1);
+    ctl.apply(ReadMenu{});
+    REQUIRE(speaker.menus.size() == 1);
+    CHECK(speaker.menus[0] == "今天午餐：红烧豆腐、青菜、米饭");
+    // Cleared (an empty list): gone at the next minute, and a stray ReadMenu says nothing.
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 25), "lunch", {}, "test"}, fx.clock.nowUnix()).ok());
+    fx.clock.advance(60);
+    ctl.tick();
+    CHECK(ctl.state().todayMenu.empty());
+    ctl.apply(ReadMenu{});
+    CHECK(speaker.menus.size() == 1);
+}
+
+TEST_CASE("no menu today: no 听菜谱 button, and the waiting screen keeps its date, service line and hint") {
+    test::GuiFixture fx;
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 24), "lunch", {"红烧豆腐"}, "test"}, fx.clock.nowUnix()).ok());  // yesterday's
+    CountingSpeaker speaker;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    CHECK(ctl.state().todayMenu.empty());
+    HeadlessUi ui(ctl.state());
+    ui.frame(ctl.state());
+    CHECK(ui.layout.find("button:read-menu") == nullptr);
+    CHECK(ui.layout.find("menu-line0") == nullptr);
+    CHECK(ui.layout.find("date:digits") != nullptr);
+    CHECK(ui.layout.find("service") != nullptr);
+    CHECK(ui.layout.find("hint") != nullptr);
+    ctl.apply(ReadMenu{});
+    CHECK(speaker.menus.empty());
+}
+
+namespace {
+// The staff screens open on a site where `menu set` has typed three dishes once.
+struct MenuPageFixture {
+    test::GuiFixture fx;
+    KioskController ctl{*fx.site, fx.clock};
+    MenuPageFixture() {
+        REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 20), "lunch", splitDishes("红烧豆腐,青菜,米饭"), "cli"}, fx.clock.nowUnix()).ok());
+        ctl.setPinChecker([](const std::string&) { return std::string(); });
+        ctl.apply(OpenStaff{});
+        ctl.apply(PinSubmit{});
+        REQUIRE(ctl.state().screen == ScreenId::Roster);
+    }
+    void tapAndApply(HeadlessUi& ui, const std::string& target) {
+        for (auto& c : ui.tap(ctl.state(), target)) ctl.apply(c);
+    }
+};
+}  // namespace
+
+TEST_CASE("本周菜谱: pick a day's lunch, add two dishes, 保存 and confirm: menuOfDay gives those dishes in that order") {
+    MenuPageFixture m;
+    HeadlessUi ui(m.ctl.state(), Metrics::of(1080, 1920, 21.5));  // the week's first rows without scrolling
+    m.tapAndApply(ui, "tab更多");
+    m.tapAndApply(ui, "more本周菜谱");
+    REQUIRE(m.ctl.state().staffTab == StaffTab::Menu);
+    CHECK(barTabOf(StaffTab::Menu) == StaffTab::More);
+    // Today's week (Monday 23 November), the site's dish list offered.
+    CHECK(m.ctl.state().menuWeek.monday == LocalDate::of(2026, 11, 23));
+    CHECK(m.ctl.state().menuWeek.known.size() == 3);
+    m.tapAndApply(ui, "menu-cell2026-11-23 lunch");
+    REQUIRE(m.ctl.state().menuWeek.editing);
+    m.tapAndApply(ui, "menu-dish米饭");
+    m.tapAndApply(ui, "menu-dish红烧豆腐");
+    CHECK(m.ctl.state().menuWeek.picked == std::vector<std::string>{"米饭", "红烧豆腐"});
+    m.tapAndApply(ui, "menu-save保存");
+    REQUIRE(m.ctl.state().confirming.has_value());
+    CHECK(menuOfDay(m.fx.site->db(), LocalDate::of(2026, 11, 23)).empty());  // asked, not yet written
+    m.tapAndApply(ui, "confirm");
+    CHECK_FALSE(m.ctl.state().confirming.has_value());
+    auto day = menuOfDay(m.fx.site->db(), LocalDate::of(2026, 11, 23));
+    CHECK(day["lunch"] == std::vector<std::string>{"米饭", "红烧豆腐"});
+    // The week shows it, and the same entry `menu set` writes is in the audit log.
+    CHECK(m.ctl.state().menuWeek.days[0].at("lunch") == std::vector<std::string>{"米饭", "红烧豆腐"});
+    CHECK_FALSE(m.ctl.state().menuWeek.editing);
+    bool audited = false;
+    for (const auto& e : AuditLog(m.fx.site->db()).recent(50))
+        audited = audited || (e.action == "menu.set" && e.subject == "2026-11-23 lunch" && e.actor == "staff-screen");
+    CHECK(audited);
+}
+
+TEST_CASE("本周菜谱: two taps on 保存 without the confirmation change nothing, and 取消 keeps the menu as it was") {
+    MenuPageFixture m;
+    m.ctl.apply(ShowStaffTab{StaffTab::Menu});
+    HeadlessUi ui(m.ctl.state(), Metrics::of(1080, 1920, 21.5));
+    m.tapAndApply(ui, "menu-cell2026-11-23 lunch");
+    m.tapAndApply(ui, "menu-dish青菜");
+    m.tapAndApply(ui, "menu-save保存");
+    REQUIRE(m.ctl.state().confirming.has_value());
+    // A second stray tap where 保存 was: the confirm button is elsewhere.
+    {
+        ui.frame(m.ctl.state());
+        for (auto& c : ui.frame(m.ctl.state(), {200, 300}, true)) m.ctl.apply(c);
+        for (auto& c : ui.frame(m.ctl.state(), {200, 300}, false)) m.ctl.apply(c);
+    }
+    CHECK(menuOfDay(m.fx.site->db(), LocalDate::of(2026, 11, 23)).empty());
+    m.ctl.apply(CancelStaffAction{});
+    CHECK(menuOfDay(m.fx.site->db(), LocalDate::of(2026, 11, 23)).empty());
+    // 上一周 / 下一周 page the week.
+    m.ctl.apply(MenuEditDone{});
+    m.ctl.apply(MenuWeekStep{-1});
+    CHECK(m.ctl.state().menuWeek.monday == LocalDate::of(2026, 11, 16));
+    CHECK(m.ctl.state().menuWeek.days[4].at("lunch") == std::vector<std::string>{"红烧豆腐", "青菜", "米饭"});  // Friday 20th
+    m.ctl.apply(MenuWeekStep{1});
+    CHECK(m.ctl.state().menuWeek.monday == LocalDate::of(2026, 11, 23));
+}
+
+TEST_CASE("a menu saved on 本周菜谱 for today stands on the waiting screen at once") {
+    MenuPageFixture m;
+    m.ctl.apply(ShowStaffTab{StaffTab::Menu});
+    m.ctl.apply(MenuEdit{LocalDate::of(2026, 11, 25), "lunch"});
+    m.ctl.apply(MenuToggleDish{"青菜"});
+    m.ctl.apply(MenuSave{});
+    m.ctl.apply(ConfirmStaffAction{});
+    REQUIRE(m.ctl.state().todayMenu.size() == 1);
+    CHECK(m.ctl.state().todayMenu[0].dishes == std::vector<std::string>{"青菜"});
+}
+
+TEST_CASE("a long menu stays inside a 7-inch waiting screen: lines that do not fit are left out, not cut") {
+    test::GuiFixture fx;
+    std::vector<std::string> dishes{"红烧豆腐", "西红柿炒鸡蛋", "清炒时令青菜", "白菜炖粉条", "蒸鸡蛋羹", "米饭",
+                                    "小米粥", "馒头", "拌黄瓜", "冬瓜排骨汤", "鱼香肉丝", "土豆丝"};
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 25), "lunch", dishes, "test"}, fx.clock.nowUnix()).ok());
+    KioskController ctl(*fx.site, fx.clock);
+    HeadlessUi ui(ctl.state());
+    ui.frame(ctl.state());
+    const DrawnRect* button = ui.layout.find("button:read-menu");
+    REQUIRE(button != nullptr);
+    int lines = 0;
+    for (const auto& t : ui.layout.texts)
+        if (t.what.rfind("menu-line", 0) == 0 && t.what.find(':') == std::string::npos) {
+            ++lines;
+            INFO(t.what);
+            CHECK(t.max.y <= 600 + 1);
+            CHECK(t.max.x <= button->min.x);  // clear of 听菜谱
+        }
+    CHECK(lines >= 3);  // the title and at least two lines of dishes
 }

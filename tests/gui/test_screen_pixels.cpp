@@ -137,7 +137,7 @@ void checkScreen(Site& site, const std::string& screen, const Panel& p, bool tra
         };
         CHECK(inkOf(*s.layout.find("pay-amount")) >= inkOf(*word));
     }
-    if (screen == "checkin" || screen == "posting") CHECK(s.layout.find("please-scan") != nullptr);
+    if (screen == "checkin" || screen == "posting" || screen == "checkin-menu") CHECK(s.layout.find("please-scan") != nullptr);
     if (screen == "void-reason") CHECK(s.layout.find("button:void-cancel") != nullptr);
     if (screen == "void-confirm") {
         // The record named, 确认 and 取消 whole on the screen.
@@ -169,6 +169,14 @@ void checkScreen(Site& site, const std::string& screen, const Panel& p, bool tra
                 CHECK(std::min(t.max.x - t.min.x, t.max.y - t.min.y) / mm >= 30.0f - 0.01f);
             }
         CHECK(picks >= 2);
+    } else if (screen == "checkin-menu") {
+        // Today's menu (contract 14): its title and at least one line of dishes, elder-sized (above),
+        // and 听菜谱 at 30 mm.
+        CHECK(s.layout.find("menu-line0") != nullptr);
+        CHECK(s.layout.find("menu-line1") != nullptr);
+        const auto* r = s.layout.find("button:read-menu");
+        REQUIRE(r != nullptr);
+        CHECK(std::min(r->max.x - r->min.x, r->max.y - r->min.y) / mm >= 30.0f - 0.01f);
     } else if (screen == "feedback") {
         // The faces after a meal (contract 14): the headline, and three faces at 30 mm.
         CHECK(s.layout.find("outcome") != nullptr);

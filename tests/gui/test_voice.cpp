@@ -85,3 +85,17 @@ TEST_CASE("no sound card is not an error: the speaker is unavailable and stays s
     speaker.sayResult(r);  // must not throw or crash
     setenv("SDL_AUDIODRIVER", "dummy", 1);
 }
+
+TEST_CASE("today's menu is read from the dishes staff typed: ICU pinyin through the same voice, at the set volume") {
+    CHECK(gui::KioskSpeaker::pinyinForMenu("今天午餐：红烧豆腐、青菜、米饭") ==
+          "jin1 tian1 wu3 can1, hong2 shao1 dou4 fu3, qing1 cai4, mi3 fan4");
+    CHECK(gui::KioskSpeaker::pinyinForMenu("今天晚餐：小米粥。") == "jin1 tian1 wan3 can1, xiao3 mi3 zhou1");
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    gui::KioskSpeaker speaker;
+    REQUIRE(speaker.available());
+    speaker.setVolume(100);
+    speaker.sayMenu("今天午餐：红烧豆腐、青菜、米饭");
+    CHECK(speaker.lastPeak() > 2000);  // speech went to the device
+    const auto& pcm = speaker.pcm(gui::KioskSpeaker::pinyinForMenu("今天午餐：红烧豆腐、青菜、米饭"));
+    CHECK(pcm.seconds() > 2.0);  // four words and three dishes, not one syllable
+}

@@ -14,10 +14,12 @@ public:
     void setVolume(int percent) override { volume = percent; }
     void sayChoices(const std::vector<std::string>& names) override { choices = names; }
     void sayFeedback(int score) override { feedback.push_back(score); }
+    void sayMenu(const std::string& sentence) override { menus.push_back(sentence); }
 
     std::vector<ScanResult> said;
     std::vector<std::string> choices;  // the last picker announced
     std::vector<int> feedback;         // each face tapped, as said back
+    std::vector<std::string> menus;    // each menu read aloud
     int pleaseScans = 0;
     int volume = -1;  // never set
 };

@@ -1,0 +1,32 @@
+// Today's menu for the waiting screen (see today_menu.hpp).
+#include "kiosk/ui/today_menu.hpp"
+
+#include <algorithm>
+
+namespace mh::ui {
+
+std::vector<MealMenu> orderTodayMenu(const SiteConfig& config, const DayMenu& day, const WallTime& now) {
+    std::vector<const ServiceDef*> meals;
+    for (const auto& s : config.services)
+        if (s.kind == ServiceKind::Meal && day.count(s.id)) meals.push_back(&s);
+    std::stable_sort(meals.begin(), meals.end(), [](const ServiceDef* a, const ServiceDef* b) { return a->opens < b->opens; });
+    // Open now or still to come first (in the order they open), then those over for today.
+    std::stable_partition(meals.begin(), meals.end(), [&](const ServiceDef* s) { return now < s->closes; });
+    std::vector<MealMenu> out;
+    for (const ServiceDef* s : meals) out.push_back({s->id, s->name, s->opens.text() + "–" + s->closes.text(), day.at(s->id)});
+    return out;
+}
+
+std::string menuTitle(const MealMenu& m) { return "今天" + m.name; }
+
+std::string menuSentence(const std::vector<MealMenu>& menu) {
+    std::string out;
+    for (const auto& m : menu) {
+        if (!out.empty()) out += "。";
+        out += menuTitle(m) + "：";
+        for (std::size_t i = 0; i < m.dishes.size(); ++i) out += (i ? "、" : "") + m.dishes[i];
+    }
+    return out;
+}
+
+}  // namespace mh::ui
