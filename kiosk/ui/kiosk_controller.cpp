@@ -179,6 +179,7 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
             else if constexpr (std::is_same_v<T, SafetySetField>) safetySetField(cmd.key, cmd.value);
             else if constexpr (std::is_same_v<T, SafetyPadKey>) safetyPadKey(cmd.key);
             else if constexpr (std::is_same_v<T, SafetySave>) safetySave();
+            else if constexpr (std::is_same_v<T, HandleReviewItem>) askHandleReview(cmd.id);
         },
         c);
 }

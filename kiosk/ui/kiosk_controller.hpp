@@ -148,6 +148,10 @@ private:
     void safetyPadKey(const std::string& key);
     void safetySave();
     [[nodiscard]] std::string mealName(const std::string& serviceId) const;
+    // 今日核对 (kiosk_controller_review.cpp).
+    void loadReview();
+    void askHandleReview(const std::string& id);
+    void handleReview(const std::string& id);
     void showChoices(std::vector<Elder> found);
     // One staff action into the audit log (actor "staff-screen").
     void audit(const std::string& action, const std::string& subject, const std::string& detail);

@@ -120,6 +120,7 @@ void KioskController::loadStaffTab() {
             break;
         }
         case StaffTab::Safety: loadSafety(); break;
+        case StaffTab::Review: loadReview(); break;
         case StaffTab::More: break;
         case StaffTab::Settings:
         case StaffTab::Donation:

@@ -69,7 +69,7 @@ struct RosterService {
 // The bar holds the tabs staff use every meal; 更多 opens a page of big buttons for the rest
 // (kMorePages in staff_layout.hpp), each a tab of its own that keeps 更多 lit. Donation is the
 // form reached from Settings.
-enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety, More };
+enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety, More, Review };
 
 // One line of the 安全检查 tab's list (contract 14): what is overdue, due today, or done today.
 struct SafetyDueLine {
@@ -109,6 +109,16 @@ struct ElderChoice {
 // A staff action that changes records (a void, a 补签, the clock confirmed, a donation) waiting for
 // staff to say yes (issue 23: two stray taps voided a meal). The controller fills it and keeps the
 // action itself; the screen draws it with the confirm button away from where the last tap was.
+// The 今日核对 page (contract 13): today's review items as staff read them, each markable handled.
+struct ReviewLine {
+    std::string id;    // the review's stable item id (`review --handle ID`)
+    std::string text;  // 张*兰 午餐 两台都记了
+    bool handled = false;
+};
+struct ReviewPage {
+    std::vector<ReviewLine> lines;  // in the review's order
+};
+
 struct StaffConfirmation {
     std::string question;            // 作废这条记录吗？
     std::vector<std::string> lines;  // 张*兰 · 午餐 · 11:32 / 原因：刷错了人
@@ -156,6 +166,7 @@ struct KioskState {
     std::vector<std::string> safetyDishes;       // today's menu first, then the site's dish list
     std::vector<SampleChoice> safetySamples;     // samples waiting to be destroyed
     SafetyForm safetyForm;
+    ReviewPage review;                           // 今日核对 (on the 更多 page)
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
     int volume = 80;                             // percent
     double pickedDiagonalInch = 0;               // the panel size staff picked (kiosk_settings), 0: none
@@ -216,13 +227,14 @@ struct SafetyPickBy { std::string name; };                     // who made it
 struct SafetySetField { std::string key, value; };             // a field's value picked by a tap
 struct SafetyPadKey { std::string key; };                      // the number pad: "0".."9", ".", "删除"
 struct SafetySave {};                                          // record the check
+struct HandleReviewItem { std::string id; };                   // 今日核对: 处理好了 on one item (asked first)
 // What staff ask for behind the PIN. Only the staff dispatcher (KioskController::applyStaff) takes
 // them, and it can only be called with the pass the PIN gate hands out: the gate is in the types,
 // not a branch someone can forget.
 using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, IdDigit, IdBackspace, ManualCheckIn,
                                   PickManualService, StartVoid, VoidWithReason, CancelVoid, ToggleDelivered, VolumeStep, PickDiagonal,
                                   PickPrinter, ConfirmClock, ConfirmStaffAction, CancelStaffAction, SafetyPickKind, SafetyPickBy,
-                                  SafetySetField, SafetyPadKey, SafetySave, OpsCommand>;
+                                  SafetySetField, SafetyPadKey, SafetySave, OpsCommand, HandleReviewItem>;
 // Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
 // the staff commands, which the controller passes on only through the PIN gate.
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, PickService, GiveFeedback, OpenStaff, PinDigit, PinBackspace, PinSubmit,

@@ -150,6 +150,7 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
         case StaffTab::Donation: drawDonationForm(st, ctx, width); break;
         case StaffTab::Safety: drawSafetyTab(st, ctx, width); break;
         case StaffTab::More: drawMoreTab(ctx, width); break;
+        case StaffTab::Review: drawReviewTab(st, ctx, width); break;
     }
     ImGui::PopFont();
     ImGui::EndChild();

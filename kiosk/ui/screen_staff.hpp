@@ -13,6 +13,9 @@ void drawSettingsTab(const KioskState& st, DrawContext& ctx, float width);
 void drawSafetyTab(const KioskState& st, DrawContext& ctx, float width);
 // Its fixed words (for the font atlas).
 std::vector<std::string> safetyTexts();
+// 今日核对 (screen_review.cpp): today's review items, each with 处理好了; handled ones greyed.
+void drawReviewTab(const KioskState& st, DrawContext& ctx, float width);
+std::vector<std::string> reviewTexts();  // its fixed words (for the font atlas)
 // The clock section's fixed words (for the font atlas).
 extern const char* const kClockConfirmHint;
 extern const char* const kClockConfirmButton;

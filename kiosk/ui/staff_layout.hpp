@@ -25,7 +25,7 @@ struct MorePage {
     const char* label;
     StaffTab tab;
 };
-inline constexpr std::array<MorePage, 1> kMorePages{{{"设置", StaffTab::Settings}}};
+inline constexpr std::array<MorePage, 2> kMorePages{{{"设置", StaffTab::Settings}, {"今日核对", StaffTab::Review}}};
 
 // The tab of the bar that is lit while `tab` is shown.
 constexpr StaffTab barTabOf(StaffTab tab) {

@@ -50,6 +50,10 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     for (const auto& s : st.safetySamples) out.push_back(s.label);
     out.push_back(st.safetyForm.by);
     for (const auto& [k, v] : st.safetyForm.fields) out.push_back(v);
+    // 今日核对: its fixed words and today's lines.
+    auto review = reviewTexts();
+    out.insert(out.end(), review.begin(), review.end());
+    for (const auto& l : st.review.lines) out.push_back(l.text);
     auto ops = opsTexts(st);
     out.insert(out.end(), ops.begin(), ops.end());
     for (const auto& s : st.roster) {
