@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     registerMenuVerbs(app, ctx);
     registerJournalVerbs(app, ctx);
     registerReviewVerb(app, ctx);
+    registerPaperRosterVerb(app, ctx);
     registerMealVerb(app, ctx);
     registerDeliveryVerbs(app, ctx);
     registerSettlementVerb(app, ctx);

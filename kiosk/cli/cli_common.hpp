@@ -101,6 +101,7 @@ void registerSafetyVerbs(CLI::App& app, Context& ctx);   // safety add, safety s
 void registerMenuVerbs(CLI::App& app, Context& ctx);     // menu set, menu show, menu sheet, kitchen
 void registerJournalVerbs(CLI::App& app, Context& ctx);  // journal verify
 void registerReviewVerb(CLI::App& app, Context& ctx);    // review (今日核对)
+void registerPaperRosterVerb(CLI::App& app, Context& ctx);  // paper-roster (停电签到表)
 void registerMealVerb(CLI::App& app, Context& ctx);      // meal (guests, staff, volunteers)
 void registerDeliveryVerbs(CLI::App& app, Context& ctx); // delivery, delivery alerts / handled / sheet
 void registerSettlementVerb(CLI::App& app, Context& ctx); // settlement (the claim)

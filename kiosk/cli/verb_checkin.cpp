@@ -15,6 +15,7 @@ namespace {
 struct ScanArgs {
     std::string site = kDefaultSite, service, at, payload, proxy;
     bool delivered = false;
+    bool paper = false;
 };
 
 // --proxy "NAME/RELATION" (代领, contract 12): who collected the meal and how they are related.
@@ -38,6 +39,11 @@ std::unique_ptr<app::PeerStack> peersOf(Site& site, const Context& ctx) {
 }
 
 int runScan(const ScanArgs& a, Context& ctx) {
+    if (a.paper && a.at.empty()) {
+        ctx.say("--paper 是补录停电签到表：请用 --at 写上纸上的时间，例如 --at 2026-11-24T11:32",
+                "--paper enters the power-cut sheet: give the time from the paper with --at, e.g. --at 2026-11-24T11:32");
+        return kUsage;
+    }
     auto site = ctx.openSite(a.site);
     if (!site) return kUsage;
     auto at = ctx.parseAt(a.at);
@@ -49,7 +55,7 @@ int runScan(const ScanArgs& a, Context& ctx) {
     }
     auto peers = peersOf(*site, ctx);
     CheckInEngine engine(*site, ctx.clock, peers.get());
-    auto result = engine.scan(ScanRequest{a.payload, a.service, *at, a.delivered, proxy});
+    auto result = engine.scan(ScanRequest{a.payload, a.service, *at, a.delivered, proxy, a.paper});
     if (!result) {
         ctx.error(result.error());
         return kUsage;
@@ -126,7 +132,8 @@ void registerCheckinVerbs(CLI::App& app, Context& ctx) {
         .at()
         .flag("--delivered", &ScanArgs::delivered, "a delivered meal (送餐)")
         .option("--proxy", &ScanArgs::proxy, "collected by someone else (代领): \"NAME/RELATION\"")
-        .required("payload", &ScanArgs::payload, "what the card or reader gave");
+        .flag("--paper", &ScanArgs::paper, "entered from the power-cut sheet (needs --at): source paper; the payload may be the elder id")
+        .required("payload", &ScanArgs::payload, "what the card or reader gave (with --paper: or the elder id on the sheet)");
     Verb<VoidArgs>(app, ctx, "void", "cancel a check-in (kept, with who and why, in the audit log)", runVoid)
         .site()
         .required("--record", &VoidArgs::record, "record id from the scan result")

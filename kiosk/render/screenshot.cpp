@@ -5,6 +5,7 @@
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/posting_summary.hpp"
 #include "shared/checkin/scan_preview.hpp"
+#include "shared/reports/review_lines.hpp"
 
 namespace mh::render {
 
@@ -13,14 +14,14 @@ const std::vector<std::string>& screenNames() {
                                                 "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
                                                 "manual",  "settings", "donation", "posting", "storage-full", "choose",
                                                 "void-reason", "void-confirm", "feedback", "safety", "more", "others", "delivery",
-                                                "checkin-menu", "menu"};
+                                                "checkin-menu", "menu", "review"};
     return names;
 }
 
 bool isStaffScreen(const std::string& s) {
     return s == "pin" || s == "roster" || s == "missing" || s == "manual" || s == "settings" || s == "donation" ||
            s == "void-reason" || s == "void-confirm" || s == "safety" || s == "more" || s == "others" || s == "delivery" ||
-           s == "menu";
+           s == "menu" || s == "review";
 }
 
 namespace {
@@ -132,6 +133,24 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         ctl.apply(ui::OthersPickKind{"guest"});
         ctl.apply(ui::OthersPadKey{"删除"});
         ctl.apply(ui::OthersPadKey{"3"});
+    } else if (opt.screen == "review") {
+        // 今日核对 as the site has it today; a site with nothing to review shows one item of each kind
+        // (worded by the same reviewItemLine, nothing written), the second already handled.
+        st.screen = ui::ScreenId::Roster;
+        ctl.apply(ui::ShowStaffTab{ui::StaffTab::Review});
+        if (st.review.lines.empty()) {
+            const std::string svc = st.service.id.empty() ? "lunch" : st.service.id;
+            const std::string day = st.now.date.iso();
+            using J = nlohmann::ordered_json;
+            const std::vector<ReviewItem> samples{
+                {"s1", "double", false, J{{"name", "张*兰"}, {"service", svc}}},
+                {"s2", "backdated", true, J{{"name", "王*英"}, {"service", svc}, {"at", day + "T11:32:00+08:00"}, {"label", "纸质补录"}}},
+                {"s3", "revoked_card", false, J{{"name", "李*华"}, {"count", 3}, {"first_at", day + "T11:02:00+08:00"}, {"last_at", day + "T11:40:00+08:00"}}},
+                {"s4", "not_delivered", false, J{{"name", "赵*花"}, {"service", svc}, {"outcome", "not_home"}}},
+                {"s5", "clock_corrected", false, J{{"name", "陈*明"}, {"service", svc}, {"at", day + "T11:50:00+08:00"}}}};
+            for (const ReviewItem& item : samples)
+                st.review.lines.push_back({item.id, reviewItemLine(item, site.config()), item.handled});
+        }
     } else if (opt.screen == "feedback") {
         // The faces after an accepted meal (contract 14), whether or not this site has them on.
         ScanResult meal = sampleScan(site, Outcome::Accepted, st.now.date, st.service.id);

@@ -197,6 +197,7 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
             else if constexpr (std::is_same_v<T, MenuToggleDish>) menuToggleDish(cmd.dish);
             else if constexpr (std::is_same_v<T, MenuSave>) askMenuSave();
             else if constexpr (std::is_same_v<T, MenuEditDone>) m_state.menuWeek.editing = false;
+            else if constexpr (std::is_same_v<T, HandleReviewItem>) askHandleReview(cmd.id);
         },
         c);
 }

@@ -173,6 +173,10 @@ private:
     void askDeliveryOutcome(std::int64_t recordId, const std::string& outcome);
     void recordDeliveryOutcome(std::int64_t recordId, const std::string& outcome);
     void askDeliveryHandled(std::int64_t outcomeId);
+    // 今日核对 (kiosk_controller_review.cpp).
+    void loadReview();
+    void askHandleReview(const std::string& id);
+    void handleReview(const std::string& id);
     void showChoices(std::vector<Elder> found);
     // One staff action into the audit log (actor "staff-screen").
     void audit(const std::string& action, const std::string& subject, const std::string& detail);

@@ -121,6 +121,7 @@ void KioskController::loadStaffTab() {
             break;
         }
         case StaffTab::Safety: loadSafety(); break;
+        case StaffTab::Review: loadReview(); break;
         case StaffTab::More: break;
         case StaffTab::Others: loadOthers(); break;
         case StaffTab::Delivery: loadDelivery(); break;

@@ -79,7 +79,7 @@ struct RosterService {
 // The bar holds the tabs staff use every meal; 更多 opens a page of big buttons for the rest
 // (kMorePages in staff_layout.hpp), each a tab of its own that keeps 更多 lit. Donation is the
 // form reached from Settings.
-enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety, More, Others, Delivery, Menu };
+enum class StaffTab { Roster, Missing, Manual, Settings, Donation, Safety, More, Others, Delivery, Menu, Review };
 
 // One line of the 安全检查 tab's list (contract 14): what is overdue, due today, or done today.
 struct SafetyDueLine {
@@ -171,6 +171,16 @@ struct ElderChoice {
 // A staff action that changes records (a void, a 补签, the clock confirmed, a donation) waiting for
 // staff to say yes (issue 23: two stray taps voided a meal). The controller fills it and keeps the
 // action itself; the screen draws it with the confirm button away from where the last tap was.
+// The 今日核对 page (contract 13): today's review items as staff read them, each markable handled.
+struct ReviewLine {
+    std::string id;    // the review's stable item id (`review --handle ID`)
+    std::string text;  // 张*兰 午餐 两台都记了
+    bool handled = false;
+};
+struct ReviewPage {
+    std::vector<ReviewLine> lines;  // in the review's order
+};
+
 struct StaffConfirmation {
     std::string question;            // 作废这条记录吗？
     std::vector<std::string> lines;  // 张*兰 · 午餐 · 11:32 / 原因：刷错了人
@@ -224,6 +234,7 @@ struct KioskState {
     OthersPage others;                           // 访客/职工/志愿者 (更多)
     DeliveryPage delivery;                       // 送餐 (更多)
     MenuWeek menuWeek;                           // 本周菜谱
+    ReviewPage review;                           // 今日核对 (on the 更多 page)
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
     int volume = 80;                             // percent
     double pickedDiagonalInch = 0;               // the panel size staff picked (kiosk_settings), 0: none
@@ -298,6 +309,7 @@ struct MenuEdit { LocalDate day; std::string serviceId; };     // edit one day's
 struct MenuToggleDish { std::string dish; };                   // add the dish at the end, or take it out
 struct MenuSave {};                                            // save the edited meal (asked first)
 struct MenuEditDone {};                                        // leave the edit unsaved
+struct HandleReviewItem { std::string id; };                   // 今日核对: 处理好了 on one item (asked first)
 // What staff ask for behind the PIN. Only the staff dispatcher (KioskController::applyStaff) takes
 // them, and it can only be called with the pass the PIN gate hands out: the gate is in the types,
 // not a branch someone can forget.
@@ -306,7 +318,8 @@ using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, Id
                                   PickPrinter, ConfirmClock, ConfirmStaffAction, CancelStaffAction, SafetyPickKind, SafetyPickBy,
                                   SafetySetField, SafetyPadKey, SafetySave, OpsCommand, OthersPickService, OthersPickKind,
                                   OthersPickName, OthersPadTarget, OthersPadKey, OthersSave, DeliveryRecordOutcome,
-                                  DeliveryMarkHandled, MenuWeekStep, MenuEdit, MenuToggleDish, MenuSave, MenuEditDone>;
+                                  DeliveryMarkHandled, MenuWeekStep, MenuEdit, MenuToggleDish, MenuSave, MenuEditDone,
+                                  HandleReviewItem>;
 // Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
 // the staff commands, which the controller passes on only through the PIN gate.
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, PickService, GiveFeedback, OpenStaff, PinDigit, PinBackspace, PinSubmit,

@@ -168,6 +168,7 @@ void drawRosterScreen(const KioskState& st, DrawContext& ctx) {
         case StaffTab::Others: drawOthersTab(st, ctx, width); break;
         case StaffTab::Delivery: drawDeliveryTab(st, ctx, width); break;
         case StaffTab::Menu: drawMenuTab(st, ctx, width); break;
+        case StaffTab::Review: drawReviewTab(st, ctx, width); break;
     }
     ImGui::PopFont();
     ImGui::EndChild();

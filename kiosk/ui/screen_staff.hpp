@@ -22,6 +22,9 @@ std::vector<std::string> deliveryTexts();  // its fixed words (for the font atla
 // 本周菜谱 (screen_menu.cpp): the week's meals, and one meal's dishes picked from the site's list.
 void drawMenuTab(const KioskState& st, DrawContext& ctx, float width);
 std::vector<std::string> menuTexts(const KioskState& st);
+// 今日核对 (screen_review.cpp): today's review items, each with 处理好了; handled ones greyed.
+void drawReviewTab(const KioskState& st, DrawContext& ctx, float width);
+std::vector<std::string> reviewTexts();  // its fixed words (for the font atlas)
 // The clock section's fixed words (for the font atlas).
 extern const char* const kClockConfirmHint;
 extern const char* const kClockConfirmButton;

@@ -25,7 +25,8 @@ struct MorePage {
     const char* label;
     StaffTab tab;
 };
-inline constexpr std::array<MorePage, 4> kMorePages{{{"访客/职工/志愿者", StaffTab::Others},
+inline constexpr std::array<MorePage, 5> kMorePages{{{"今日核对", StaffTab::Review},
+                                                     {"访客/职工/志愿者", StaffTab::Others},
                                                      {"送餐", StaffTab::Delivery},
                                                      {"本周菜谱", StaffTab::Menu},
                                                      {"设置", StaffTab::Settings}}};

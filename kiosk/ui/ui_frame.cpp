@@ -68,6 +68,10 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     for (const auto& l : st.delivery.alerts) out.push_back(l.text);
     auto menu = menuTexts(st);
     out.insert(out.end(), menu.begin(), menu.end());
+    // 今日核对: its fixed words and today's lines.
+    auto review = reviewTexts();
+    out.insert(out.end(), review.begin(), review.end());
+    for (const auto& l : st.review.lines) out.push_back(l.text);
     auto ops = opsTexts(st);
     out.insert(out.end(), ops.begin(), ops.end());
     for (const auto& s : st.roster) {

@@ -40,6 +40,12 @@ Error storeFailure(const StoreError& e) {
                  std::string("database error, not recorded: ") + e.what()};
 }
 
+// A tick on the power-cut sheet has no time of its own: the time comes from the paper (--at).
+Error paperNeedsTime() {
+    return Error{"usage.paper", "补录纸质名单要写上纸上的时间（--at 时间），例如 --at 2026-11-24T11:32",
+                 "a paper entry needs the time from the sheet (--at TIME), e.g. --at 2026-11-24T11:32"};
+}
+
 // Why a meal may not be collected by someone else now (contract 12), or none: not allowed at this
 // site, or the elder's uses of the month (over every terminal this one has seen) are spent.
 std::optional<Error> proxyRefusal(const SiteConfig& cfg, EatsStore eats, const std::string& elderId, LocalDate day,
@@ -65,6 +71,7 @@ struct CheckInEngine::Identified {
     std::string cardSerial;  // a card this site trusts (signature verified): its serial, kept with a refusal
     std::optional<Elder> elder;
     std::string source;
+    bool paper = false;  // entered from the power-cut sheet: an audit entry kPaperEntryAction with the record
     bool registrationStopped = false;  // on the roster, but active=0: told apart from a stranger
 };
 
@@ -150,10 +157,20 @@ Result<ScanResult> CheckInEngine::scan(const ScanRequest& req) {
     if (!svc)
         return Error{"usage.service", "没有这个服务：" + req.serviceId + "（见 site.toml 中的 [[service]]）",
                      "no such service: " + req.serviceId + " (see [[service]] in site.toml)"};
+    if (req.paper && !req.at) return paperNeedsTime();
     LocalDateTime when = req.at.value_or(now());
     try {
         Identified who = identify(req.payload, when.date);
+        // The power-cut sheet lists elders by roster id, not by card: a paper entry may name one.
+        if (req.paper && who.refusal != Outcome::Accepted && who.source != "card" && who.source != "id")
+            if (auto listed = ElderStore(m_site.db()).byElderId(cleanPayload(req.payload))) {
+                who = Identified{};
+                who.source = "manual";
+                who.elder = std::move(listed);
+                refuseUnlessActive(who);
+            }
         who.source = who.source.empty() ? "scan" : who.source;
+        who.paper = req.paper;
         const std::string serial = who.cardSerial;
         auto r = checkIn(std::move(who), req.serviceId, req.at, req.delivered, "", req.proxy);
         if (r) keepRefusal(m_site.db(), *r, serial, req.at ? m_site.timeZone().isoWithOffset(m_clock.nowUnix()) : "");
@@ -189,12 +206,14 @@ Result<CheckInEngine::DoorCard> CheckInEngine::readCard(const std::string& paylo
 
 Result<ScanResult> CheckInEngine::checkInManually(const std::string& elderId, const std::string& serviceId,
                                                   std::optional<LocalDateTime> at, bool delivered,
-                                                  const std::string& staff) {
+                                                  const std::string& staff, bool paper) {
     if (!m_site.config().findService(serviceId))
         return Error{"usage.service", "没有这个服务：" + serviceId, "no such service: " + serviceId};
+    if (paper && !at) return paperNeedsTime();
     try {
         Identified who;
         who.source = "manual";
+        who.paper = paper;
         who.elder = ElderStore(m_site.db()).byElderId(elderId);
         refuseUnlessActive(who);
         return checkIn(std::move(who), serviceId, at, delivered, staff.empty() ? "staff" : staff);
@@ -321,11 +340,15 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     std::string writtenAt = m_site.timeZone().isoWithOffset(m_clock.nowUnix());
     if (at) rec.enteredAt = writtenAt;
     r.recordId = checkins.insert(rec);
+    r.source = who.paper ? "paper" : rec.source;
     if (!staff.empty())
         AuditLog(db).append(writtenAt, staff, "checkin.manual", "record " + std::to_string(*r.recordId),
                             r.elderId + " " + svc.id + " " + day + (delivered ? " delivered" : ""));
     if (at)
         AuditLog(db).append(writtenAt, staff.empty() ? "scan --at" : staff, "checkin.backdated",
+                            "record " + std::to_string(*r.recordId), r.elderId + " " + svc.id + " at " + rec.at);
+    if (who.paper)
+        AuditLog(db).append(writtenAt, staff.empty() ? "scan --paper" : staff, kPaperEntryAction,
                             "record " + std::to_string(*r.recordId), r.elderId + " " + svc.id + " at " + rec.at);
     tx.commit();
     if (m_peers) {

@@ -36,6 +36,9 @@ struct ScanRequest {
     // Collected by someone else (代领, contract 12): allowed only as [proxy] in site.toml says;
     // otherwise the scan is refused as ineligible and records nothing.
     std::optional<ProxyPerson> proxy;
+    // Entered afterwards from the power-cut sheet (contract 13, `scan --at TIME --paper`): the record's
+    // source is "paper" instead of the card's or ID's. Needs `at` (a paper tick has no time of its own).
+    bool paper = false;
 };
 
 class CheckInEngine {
@@ -58,9 +61,11 @@ public:
     };
     Result<DoorCard> readCard(const std::string& payload, const std::string& serviceId);
 
-    // Staff check an elder in by roster id (forgotten card). Same rules as a scan; audited.
+    // Staff check an elder in by roster id (forgotten card). Same rules as a scan; audited. `paper`:
+    // entered from the power-cut sheet (补录纸质名单), source "paper"; needs `at`.
     Result<ScanResult> checkInManually(const std::string& elderId, const std::string& serviceId,
-                                       std::optional<LocalDateTime> at, bool delivered, const std::string& staff);
+                                       std::optional<LocalDateTime> at, bool delivered, const std::string& staff,
+                                       bool paper = false);
 
     // Cancels a counted record. Errors: void.missing, void.already, void.reason.
     Result<CheckinRecord> voidRecord(std::int64_t recordId, const std::string& reason, const std::string& staff);

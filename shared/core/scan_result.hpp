@@ -43,6 +43,7 @@ struct ScanResult {
     std::optional<Fen> priceFen;
     std::optional<Shares> shares;
     std::string at;             // local time with offset, when known
+    std::string source;         // an accepted record's: card | id | legacy | manual | paper
     bool registrationStopped = false;  // unknown because the roster marks the elder inactive (active=0)
     std::string message;        // Chinese
     std::string messageEn;

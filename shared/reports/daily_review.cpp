@@ -4,6 +4,8 @@
 #include "shared/core/text.hpp"
 #include "shared/peers/doubles.hpp"
 #include "shared/store/audit_log.hpp"
+#include "shared/store/checkin_store.hpp"
+#include "shared/store/elder_store.hpp"
 
 namespace mh {
 namespace {
@@ -32,13 +34,17 @@ void doubles(Database& db, const std::string& day, std::vector<ReviewItem>& out)
 constexpr const char* kRecordColumns = "c.record_id, c.origin_terminal, c.origin_record, c.elder_id, c.service, c.at";
 
 void backdated(Database& db, const std::string& day, std::vector<ReviewItem>& out) {
-    auto st = db.prepare(std::string("SELECT ") + kRecordColumns + ", c.entered_at, c.voided FROM checkins c"
+    auto st = db.prepare(std::string("SELECT ") + kRecordColumns + ", c.entered_at, c.voided, CASE WHEN " + kPaperEntrySql +
+                         " THEN 'paper' ELSE c.source END FROM checkins c"
                          " WHERE c.day = ?1 AND c.entered_at IS NOT NULL ORDER BY c.at, c.record_id");
     st.bind(1, day);
     while (st.step()) {
         J d = recordJson(st, 0);
         d["entered_at"] = st.text(6);
         d["voided"] = st.i64(7) != 0;
+        d["source"] = st.text(8);
+        // What staff read: a record from the power-cut sheet is checked against the paper itself.
+        d["label"] = st.text(8) == "paper" ? "纸质补录" : "补录";
         out.push_back(ReviewItem{"backdated:" + st.text(1) + ":" + std::to_string(st.i64(2)), "backdated", false, std::move(d)});
     }
 }
@@ -141,6 +147,16 @@ DailyReview dailyReview(Site& site, LocalDate day) {
     heldEntries(db, r.date, r.items);
     notDelivered(db, r.date, r.items);
     clockCorrected(db, r.date, r.items);
+    // Staff read names, not ids: each item about an elder carries the name masked as the roster's
+    // screens mask it (a double has it already).
+    ElderStore elders(db);
+    for (ReviewItem& item : r.items) {
+        if (item.detail.contains("name") || !item.detail.contains("elder_id")) continue;
+        const std::string id = item.detail["elder_id"].get<std::string>();
+        if (id.empty()) continue;
+        auto e = elders.byElderId(id);
+        item.detail["name"] = e ? maskName(e->name) : id;
+    }
     auto handled = db.prepare("SELECT 1 FROM audit WHERE action = ?1 AND subject = ?2 LIMIT 1");
     for (ReviewItem& item : r.items) {
         handled.bind(1, kHandled).bind(2, item.id);

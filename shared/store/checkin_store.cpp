@@ -94,8 +94,15 @@ std::vector<CheckinRecord> CheckinStore::forDay(const std::string& day) {
 }
 
 std::vector<CheckinRecord> CheckinStore::ownForDay(const std::string& day) {
-    return query("WHERE day = ?1 AND origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1) ORDER BY record_id",
-                 {day});
+    auto records = query("WHERE day = ?1 AND origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1) ORDER BY record_id",
+                         {day});
+    // Entered from the power-cut sheet: the tally says "paper" (the column keeps what was scanned).
+    auto paper = m_db.cached(std::string("SELECT c.record_id FROM checkins c WHERE c.day = ?1 AND ") + kPaperEntrySql);
+    paper.bind(1, day);
+    while (paper.step())
+        for (CheckinRecord& r : records)
+            if (r.recordId == paper.i64(0)) r.source = "paper";
+    return records;
 }
 
 std::vector<CheckinRecord> CheckinStore::forDays(const std::string& from, const std::string& to) {

@@ -10,6 +10,15 @@
 
 namespace mh {
 
+// A record entered from the power-cut sheet (contract 13, source "paper") carries an audit entry of
+// this action, written with it in one transaction: the `source` column's CHECK predates "paper",
+// and the audit is journalled and replicated like the record itself.
+inline constexpr const char* kPaperEntryAction = "checkin.paper";
+// SQL true for such a check-in row `c` (its origin's audit entry "record N").
+inline constexpr const char* kPaperEntrySql =
+    "EXISTS (SELECT 1 FROM audit a WHERE a.action = 'checkin.paper' AND a.origin_terminal = c.origin_terminal"
+    " AND a.subject = 'record ' || c.origin_record)";
+
 struct CheckinRecord {
     std::int64_t recordId = 0;
     std::string elderId;
@@ -25,7 +34,7 @@ struct CheckinRecord {
     Shares shares;
     Fen operatingFen = 0;     // per-meal operating subsidies (运营补贴), fixed when recorded
     std::string categories;   // the elder's category codes on the day, '|'-joined
-    std::string source;       // card | id | legacy | manual
+    std::string source;       // card | id | legacy | manual (paper: see kPaperEntryAction)
     bool voided = false;
     // Where the record was born (contract 11): the terminal and that terminal's record id, the same on
     // every terminal of the site. A record written here has this terminal's id and originRecord ==

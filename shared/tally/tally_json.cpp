@@ -45,6 +45,7 @@ nlohmann::ordered_json tallyJson(const DailyTally& t) {
         jr["service"] = r.service;
         jr["at"] = r.at;
         if (r.enteredAt) jr["entered_at"] = *r.enteredAt;  // hand-timed (scan --at): when it was really written
+        if (!r.source.empty()) jr["source"] = r.source;     // card, id, legacy, manual or paper (the power-cut sheet)
         jr["delivered"] = r.delivered;
         if (r.rule) jr["rule"] = *r.rule;
         if (!r.rules.empty()) {
@@ -86,6 +87,7 @@ nlohmann::ordered_json scanResultJson(const ScanResult& r, bool english) {
         j["price_fen"] = r.priceFen.value_or(0);
         j["shares_fen"] = sharesJson(r.shares.value_or(Shares{}));
         j["at"] = r.at;
+        if (!r.source.empty()) j["source"] = r.source;
         if (r.proxy) j["proxy"] = {{"name", r.proxy->name}, {"relation", r.proxy->relation}};
     }
     j["message"] = english ? r.messageEn : r.message;

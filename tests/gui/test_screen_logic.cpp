@@ -13,6 +13,10 @@
 #include "shared/store/audit_log.hpp"
 #include "shared/store/checkin_store.hpp"
 #include "support/fake_audio_cue.hpp"
+#include "support/run_process.hpp"
+#include "shared/checkin/checkin_engine.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 
@@ -632,4 +636,74 @@ TEST_CASE("a long menu stays inside a 7-inch waiting screen: lines that do not f
             CHECK(t.max.x <= button->min.x);  // clear of 听菜谱
         }
     CHECK(lines >= 3);  // the title and at least two lines of dishes
+}
+
+TEST_CASE("今日核对 on 更多 lists the day's items in plain lines, 处理好了 asks first and then marks the item handled in the review") {
+    test::GuiFixture fx;
+    CheckInEngine engine(*fx.site, fx.clock);
+    const auto at = [](const char* hhmm) { return LocalDateTime::parse(std::string("2026-11-25T") + hhmm); };
+    // A paper tick entered from the power-cut sheet, and a plain backdated scan of an ID card.
+    auto paper = engine.checkInManually("E0001", "lunch", at("11:10"), false, "test", true);
+    REQUIRE(paper.ok());
+    REQUIRE(paper->accepted());
+    auto late = engine.scan(ScanRequest{fx.idFree, "lunch", at("11:20")});
+    REQUIRE(late.ok());
+    REQUIRE(late->accepted());
+
+    KioskController ctl(*fx.site, fx.clock);
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinSubmit{});
+    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    ctl.apply(ShowStaffTab{StaffTab::Roster});
+    KioskState st = ctl.state();
+    HeadlessUi ui(st);
+    auto applyAll = [&](const std::vector<Command>& cs) {
+        for (const auto& c : cs) ctl.apply(c);
+        st = ctl.state();
+    };
+    applyAll(ui.tap(st, "tab更多"));
+    applyAll(ui.tap(st, "more今日核对"));
+    REQUIRE(st.staffTab == StaffTab::Review);
+    CHECK(barTabOf(StaffTab::Review) == StaffTab::More);
+    REQUIRE(st.review.lines.size() == 2);
+    CHECK(st.review.lines[0].text == "张*兰 午餐 纸质补录 11:10");
+    CHECK(st.review.lines[1].text == "王*国 午餐 补录 11:20");
+    CHECK_FALSE(st.review.lines[0].handled);
+
+    auto review = [&] {
+        auto r = test::kiosk({"review", "--site", fx.dir.path().string(), "--date", "2026-11-25"});
+        REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+        return nlohmann::json::parse(r.out)["items"];
+    };
+    // One tap asks, naming the item; 取消 changes nothing.
+    auto cmds = ui.tap(st, "review-handle0");
+    REQUIRE(countOf<StaffCommand>(cmds) == 1);
+    applyAll(cmds);
+    REQUIRE(st.confirming);
+    CHECK(st.confirming->lines[0] == "张*兰 午餐 纸质补录 11:10");
+    applyAll(ui.tap(st, "confirm-cancel"));
+    CHECK_FALSE(st.confirming);
+    CHECK(review()[0]["handled"] == false);
+
+    applyAll(ui.tap(st, "review-handle0"));
+    REQUIRE(st.confirming);
+    applyAll(ui.tap(st, "confirm"));
+    CHECK_FALSE(st.confirming);
+    CHECK(st.staffMessage == "已标记处理好了");
+    CHECK(st.review.lines[0].handled);
+    CHECK_FALSE(st.review.lines[1].handled);
+    // The same use case as `review --handle`: the review says so, audited under the staff screen's name.
+    auto items = review();
+    CHECK(items[0]["handled"] == true);
+    CHECK(items[0]["label"] == "纸质补录");
+    CHECK(items[1]["handled"] == false);
+    bool audited = false;
+    for (const auto& e : AuditLog(fx.site->db()).recent(20))
+        audited = audited || (e.action == "review.handled" && e.actor == "staff-screen" && e.subject == items[0]["id"].get<std::string>());
+    CHECK(audited);
+    // A handled item has no 处理好了 any more; the other one still does.
+    ui.frame(st);
+    CHECK_FALSE(ui.layout.find("button:review-handle0"));
+    CHECK(ui.layout.find("button:review-handle1"));
 }
