@@ -3,6 +3,7 @@
 // the screen's lower part; 请刷卡 and the picture stay at elder size above it (issue 12). With a menu
 // set for today (contract 14) the menu takes that part instead, with 听菜谱 to hear it.
 // Where each goes comes from computeCheckinLayout; this file only draws.
+#include <algorithm>
 #include <cstdio>
 
 #include "kiosk/ui/checkin_layout.hpp"
@@ -36,13 +37,21 @@ std::string serviceLine(const CurrentService& s, const std::vector<ServiceChoice
     if (s.openNow) return what + " " + s.hours;
     return (s.tomorrow ? "明天" : "下一个：") + what + " " + s.hours;
 }
+// The menu takes the service line's place only where it says the same: the door takes one meal (or
+// none is open and the next is today's meal) and that meal has a menu. Where the door takes several
+// services (助医 and 书法班 at 16:10) the elder must see them all (issue 23), so the line stays.
+bool menuStandsFor(const KioskState& st) {
+    if (st.doorServices.size() > 1 || st.service.tomorrow) return false;
+    const std::string& now = st.doorServices.size() == 1 ? st.doorServices.front().id : st.service.id;
+    return std::any_of(st.todayMenu.begin(), st.todayMenu.end(), [&](const MealMenu& m) { return m.serviceId == now; });
+}
 }  // namespace
 
 void drawCheckinScreen(const KioskState& st, DrawContext& ctx) {
     const FontSet& f = ctx.fonts;
     CheckinTexts texts{dateLine(st.now, true), dateLine(st.now, false), serviceLine(st.service, st.doorServices, st.deliveredMode),
                        st.ops.postingShown && st.ops.posting};
-    if (!texts.notice)
+    if (!texts.notice && menuStandsFor(st))
         for (const auto& m : st.todayMenu) texts.menu.push_back({menuTitle(m), m.dishes});
     CheckinLayout lay = computeCheckinLayout(ctx.panel(), texts);
 

@@ -707,3 +707,21 @@ TEST_CASE("今日核对 on 更多 lists the day's items in plain lines, 处理�
     CHECK_FALSE(ui.layout.find("button:review-handle0"));
     CHECK(ui.layout.find("button:review-handle1"));
 }
+
+TEST_CASE("where the door takes several services the waiting screen names them all, and today's menu gives way") {
+    test::GuiFixture fx;  // 11:32 on 2026-11-25: lunch open
+    REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 25), "lunch", {"红烧豆腐", "青菜"}, "test"}, fx.clock.nowUnix()).ok());
+    CountingSpeaker speaker;
+    KioskController ctl(*fx.site, fx.clock, &speaker);
+    REQUIRE(ctl.state().todayMenu.size() == 1);
+    HeadlessUi ui(ctl.state());
+    ui.frame(ctl.state());
+    CHECK(ui.layout.find("menu-line0") != nullptr);  // one meal at the door: the menu says which
+    // 助医 and 书法班 both open at the door (the demo at 16:10): the elder sees both, not a meal's menu.
+    KioskState st = ctl.state();
+    st.doorServices = {{"health", "助医", "08:00–17:00"}, {"calligraphy", "书法班", "14:00–16:00"}};
+    ui.frame(st);
+    CHECK(ui.layout.find("menu-line0") == nullptr);
+    CHECK(ui.layout.find("service") != nullptr);
+    CHECK(ui.layout.find("date:digits") != nullptr);
+}
