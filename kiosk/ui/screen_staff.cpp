@@ -28,14 +28,32 @@ void drawMissingTab(const KioskState& st, DrawContext&, float) {
 }
 
 void drawMoreTab(DrawContext& ctx, float width) {
-    std::vector<std::string> labels;
-    for (const MorePage& m : kMorePages) labels.push_back(m.label);
-    // Half the width each (two to a row on a 7" panel), a finger tall and then some; clear of the
-    // tab bar by more than a gap, so a tap meant for a tab never lands here.
+    const FontSet& f = ctx.fonts;
+    // Two to a row, a finger tall, so all of them show at once on a 7" panel; a label too wide for
+    // half the row goes on two lines (as the tabs at the side do), never below 5 mm ink. Clear of
+    // the tab bar by more than a gap, so a tap meant for a tab never lands here.
     ImGui::Dummy({1, ctx.mm(2)});
-    float cell = std::max(ctx.mm(50), std::min(ctx.mm(90), (width - ctx.mm(kGapMm)) / 2));
-    int i = buttonGrid(ctx, "more", labels, width, {cell, ctx.mm(kTouchMm + 4)});
-    if (i >= 0) ctx.out.push(ShowStaffTab{kMorePages[size_t(i)].tab});
+    const float gap = ctx.mm(kGapMm), key = ctx.mm(kTouchMm), pad = ctx.mm(4);
+    const float cellW = std::max(key, std::min(ctx.mm(90), (width - gap) / 2));
+    const float minPx = ctx.mm(kStaffTextMm / 0.64f);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    int rows = 0;
+    for (std::size_t i = 0; i < kMorePages.size(); ++i) {
+        const MorePage& page = kMorePages[i];
+        std::string label = page.label;
+        float px = f.sizes.staffPx;
+        if (textSize(f.staff, px, label).x + pad > cellW) {
+            label = page.labelTwoLines;
+            px = std::max(minPx, std::min(px, key / 2.2f));
+        }
+        const ImVec2 at{origin.x + float(i % 2) * (cellW + gap), origin.y + float(i / 2) * (key + gap)};
+        rows = int(i / 2) + 1;
+        std::string id = std::string("more") + page.label;
+        if (bigButton(ctx, id.c_str(), at, {cellW, key}, label, f.staff, px, ButtonStyle::Staff))
+            ctx.out.push(ShowStaffTab{page.tab});
+    }
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy({width, float(rows) * (key + gap)});
 }
 
 void drawManualTab(const KioskState& st, DrawContext& ctx, float width) {

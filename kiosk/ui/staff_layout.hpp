@@ -23,13 +23,14 @@ inline constexpr std::array<StaffTab, 5> kStaffTabIds{StaffTab::Roster, StaffTab
 // less. A tab listed here (or reached from one, as Donation from Settings) keeps 更多 lit.
 struct MorePage {
     const char* label;
+    const char* labelTwoLines;  // where half a row is too narrow for the label (a 7" panel)
     StaffTab tab;
 };
-inline constexpr std::array<MorePage, 5> kMorePages{{{"今日核对", StaffTab::Review},
-                                                     {"访客/职工/志愿者", StaffTab::Others},
-                                                     {"送餐", StaffTab::Delivery},
-                                                     {"本周菜谱", StaffTab::Menu},
-                                                     {"设置", StaffTab::Settings}}};
+inline constexpr std::array<MorePage, 5> kMorePages{{{"今日核对", "今日\n核对", StaffTab::Review},
+                                                     {"访客/职工/志愿者", "访客/职工\n/志愿者", StaffTab::Others},
+                                                     {"送餐", "送餐", StaffTab::Delivery},
+                                                     {"本周菜谱", "本周\n菜谱", StaffTab::Menu},
+                                                     {"设置", "设置", StaffTab::Settings}}};
 
 // The tab of the bar that is lit while `tab` is shown.
 constexpr StaffTab barTabOf(StaffTab tab) {

@@ -41,7 +41,7 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     }
     out.push_back("作废这条记录，原因是：取消");
     out.insert(out.end(), kStaffTabs.begin(), kStaffTabs.end());
-    for (const MorePage& m : kMorePages) out.push_back(m.label);
+    for (const MorePage& m : kMorePages) out.insert(out.end(), {m.label, m.labelTwoLines});
     out.insert(out.end(), {st.databaseProblem, st.configProblem, kTrainingBand, kDatabaseMark});
     out.insert(out.end(), {st.clockProblem, kClockConfirmHint, kClockConfirmButton});
     out.insert(out.end(), st.clockCorrected.begin(), st.clockCorrected.end());
