@@ -43,18 +43,6 @@ void KioskController::readMenu() {
 // list. Saving asks first and then goes through setMenu, the use case `menu set` calls.
 namespace mh::ui {
 
-namespace {
-std::string dayLabel(const LocalDate& d) {
-    int wd = int(std::chrono::weekday{std::chrono::sys_days{d.ymd}}.c_encoding());
-    return std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日 " + weekdayZh(wd);
-}
-std::string joined(const std::vector<std::string>& dishes) {
-    std::string out;
-    for (const auto& d : dishes) out += (out.empty() ? "" : "、") + d;
-    return out;
-}
-}  // namespace
-
 void KioskController::loadMenuWeek() {
     MenuWeek& w = m_state.menuWeek;
     // First shown: today's week.
@@ -108,7 +96,7 @@ void KioskController::askMenuSave() {
     const MenuWeek& w = m_state.menuWeek;
     if (!w.editing) return;
     std::string meal = mealName(w.editService);
-    ask({"保存这一餐的菜谱吗？", {dayLabel(w.editDay) + " " + meal, w.picked.empty() ? "（清空，不排菜）" : joined(w.picked)}, "确认保存"},
+    ask({"保存这一餐的菜谱吗？", {menuDayLabel(w.editDay) + " " + meal, w.picked.empty() ? "（清空，不排菜）" : dishList(w.picked)}, "确认保存"},
         [this] { saveMenu(); });
 }
 
@@ -121,7 +109,7 @@ void KioskController::saveMenu() {
         m_state.staffMessageIsProblem = true;
         return;
     }
-    m_state.staffMessage = "已保存：" + dayLabel(w.editDay) + " " + mealName(w.editService);
+    m_state.staffMessage = "已保存：" + menuDayLabel(w.editDay) + " " + mealName(w.editService);
     m_state.staffMessageIsProblem = false;
     w.editing = false;
     loadMenuWeek();

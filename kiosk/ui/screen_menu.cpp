@@ -9,6 +9,7 @@
 #include "kiosk/ui/screen_staff.hpp"
 #include "kiosk/ui/staff_layout.hpp"
 #include "kiosk/ui/texts.hpp"
+#include "kiosk/ui/today_menu.hpp"
 #include "kiosk/ui/widgets.hpp"
 #include "shared/core/text.hpp"
 
@@ -19,17 +20,6 @@ namespace {
 constexpr const char* kTypedOnce = "新菜名请用 kiosk menu set 加入，以后在这里点选";
 constexpr const char* kPickHint = "点菜名加入这一餐，再点一次去掉（按点的先后排）";
 constexpr const char* kNoDishes = "还没有菜名：先用 kiosk menu set 写一次";
-
-std::string dayLabel(const LocalDate& d) {
-    int wd = int(std::chrono::weekday{std::chrono::sys_days{d.ymd}}.c_encoding());
-    return std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日 " + weekdayZh(wd);
-}
-
-std::string joined(const std::vector<std::string>& dishes) {
-    std::string out;
-    for (const auto& d : dishes) out += (out.empty() ? "" : "、") + d;
-    return out;
-}
 
 // The label cut to fit `width` at the staff size, ending in "…" when cut.
 std::string fitted(const DrawContext& ctx, const std::string& text, float width) {
@@ -51,7 +41,7 @@ void drawEdit(const KioskState& st, DrawContext& ctx, float width) {
     for (const auto& m : w.meals)
         if (m.id == w.editService) meal = m.name;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kBlueText));
-    ImGui::TextWrapped("%s", (dayLabel(w.editDay) + " " + meal + "：" + (w.picked.empty() ? "（还没有选菜）" : joined(w.picked))).c_str());
+    ImGui::TextWrapped("%s", (menuDayLabel(w.editDay) + " " + meal + "：" + (w.picked.empty() ? "（还没有选菜）" : dishList(w.picked))).c_str());
     ImGui::PopStyleColor();
     ImGui::TextWrapped("%s", w.known.empty() ? kNoDishes : kPickHint);
     // The site's dishes, the picked ones marked with their place.
@@ -119,13 +109,13 @@ void drawMenuTab(const KioskState& st, DrawContext& ctx, float width) {
         LocalDate day = w.monday.plusDays(int(d));
         bool today = day == st.now.date;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(today ? kBlueText : kText));
-        ImGui::TextUnformatted((dayLabel(day) + (today ? "（今天）" : "")).c_str());
+        ImGui::TextUnformatted((menuDayLabel(day) + (today ? "（今天）" : "")).c_str());
         ImGui::PopStyleColor();
         ImVec2 row = ImGui::GetCursorScreenPos();
         for (std::size_t m = 0; m < w.meals.size(); ++m) {
             const ServiceChoice& meal = w.meals[m];
             auto it = w.days[d].find(meal.id);
-            std::string text = meal.name + "：" + (it == w.days[d].end() ? "（未排）" : joined(it->second));
+            std::string text = meal.name + "：" + (it == w.days[d].end() ? "（未排）" : dishList(it->second));
             std::string id = "menu-cell" + day.iso() + " " + meal.id;
             ImVec2 pos{row.x + float(int(m) % cols) * (cell + gap), row.y + float(int(m) / cols) * (key + gap)};
             if (bigButton(ctx, id.c_str(), pos, {cell, key}, fitted(ctx, text, cell - ctx.mm(4)), ctx.fonts.staff, ctx.fonts.sizes.staffPx,

@@ -2,6 +2,9 @@
 #include "kiosk/ui/today_menu.hpp"
 
 #include <algorithm>
+#include <chrono>
+
+#include "kiosk/ui/texts.hpp"
 
 namespace mh::ui {
 
@@ -17,14 +20,24 @@ std::vector<MealMenu> orderTodayMenu(const SiteConfig& config, const DayMenu& da
     return out;
 }
 
+std::string menuDayLabel(const LocalDate& d) {
+    int wd = int(std::chrono::weekday{std::chrono::sys_days{d.ymd}}.c_encoding());
+    return std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日 " + weekdayZh(wd);
+}
+
+std::string dishList(const std::vector<std::string>& dishes) {
+    std::string out;
+    for (const auto& d : dishes) out += (out.empty() ? "" : "、") + d;
+    return out;
+}
+
 std::string menuTitle(const MealMenu& m) { return "今天" + m.name; }
 
 std::string menuSentence(const std::vector<MealMenu>& menu) {
     std::string out;
     for (const auto& m : menu) {
         if (!out.empty()) out += "。";
-        out += menuTitle(m) + "：";
-        for (std::size_t i = 0; i < m.dishes.size(); ++i) out += (i ? "、" : "") + m.dishes[i];
+        out += menuTitle(m) + "：" + dishList(m.dishes);
     }
     return out;
 }

@@ -16,6 +16,12 @@ std::vector<MealMenu> orderTodayMenu(const SiteConfig& config, const DayMenu& da
 // "今天午餐：红烧豆腐、青菜、米饭", one sentence per meal joined by "。".
 std::string menuSentence(const std::vector<MealMenu>& menu);
 
+// A week's day as 本周菜谱 names it: 12月7日 星期一.
+std::string menuDayLabel(const LocalDate& d);
+
+// Dishes as one reads them: 红烧豆腐、青菜、米饭.
+std::string dishList(const std::vector<std::string>& dishes);
+
 // The title over a meal's dishes on the waiting screen: 今天午餐.
 std::string menuTitle(const MealMenu& m);
 
