@@ -14,14 +14,14 @@ const std::vector<std::string>& screenNames() {
                                                 "revoked", "closed",   "ineligible", "pin",      "roster",  "missing",
                                                 "manual",  "settings", "donation", "posting", "storage-full", "choose",
                                                 "void-reason", "void-confirm", "feedback", "safety", "more", "others", "delivery",
-                                                "checkin-menu", "menu", "review"};
+                                                "checkin-menu", "menu", "review", "manual-paper"};
     return names;
 }
 
 bool isStaffScreen(const std::string& s) {
     return s == "pin" || s == "roster" || s == "missing" || s == "manual" || s == "settings" || s == "donation" ||
            s == "void-reason" || s == "void-confirm" || s == "safety" || s == "more" || s == "others" || s == "delivery" ||
-           s == "menu" || s == "review";
+           s == "menu" || s == "review" || s == "manual-paper";
 }
 
 namespace {
@@ -133,6 +133,14 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         ctl.apply(ui::OthersPickKind{"guest"});
         ctl.apply(ui::OthersPadKey{"删除"});
         ctl.apply(ui::OthersPadKey{"3"});
+    } else if (opt.screen == "manual-paper") {
+        // 补录纸质名单 half entered: the first service open by now, 11:10 on the paper, nothing recorded.
+        st.screen = ui::ScreenId::Roster;
+        ctl.apply(ui::ShowStaffTab{ui::StaffTab::Manual});
+        ctl.apply(ui::TogglePaperEntry{});
+        if (st.paper.serviceId.empty() && !st.paper.services.empty()) ctl.apply(ui::PickPaperService{st.paper.services.front().id});
+        ctl.apply(ui::PickPaperTime{11, 10});
+        if (!st.surnames.empty()) ctl.apply(ui::FindBySurname{st.surnames.front()});
     } else if (opt.screen == "review") {
         // 今日核对 as the site has it today; a site with nothing to review shows one item of each kind
         // (worded by the same reviewItemLine, nothing written), the second already handled.

@@ -198,6 +198,9 @@ void KioskController::applyStaff(const StaffCommand& c, StaffPass /*pass: the PI
             else if constexpr (std::is_same_v<T, MenuSave>) askMenuSave();
             else if constexpr (std::is_same_v<T, MenuEditDone>) m_state.menuWeek.editing = false;
             else if constexpr (std::is_same_v<T, HandleReviewItem>) askHandleReview(cmd.id);
+            else if constexpr (std::is_same_v<T, TogglePaperEntry>) togglePaperEntry();
+            else if constexpr (std::is_same_v<T, PickPaperService>) pickPaperService(cmd.serviceId);
+            else if constexpr (std::is_same_v<T, PickPaperTime>) pickPaperTime(cmd.hour, cmd.minute);
         },
         c);
 }

@@ -177,6 +177,12 @@ private:
     void loadReview();
     void askHandleReview(const std::string& id);
     void handleReview(const std::string& id);
+    // 补录纸质名单 (kiosk_controller_paper.cpp).
+    void togglePaperEntry();
+    void pickPaperService(const std::string& serviceId);
+    void pickPaperTime(int hour, int minute);
+    void askPaperEntry(const std::string& elderId);
+    void paperEntry(const std::string& elderId, const std::string& serviceId, LocalDateTime at);
     void showChoices(std::vector<Elder> found);
     // One staff action into the audit log (actor "staff-screen").
     void audit(const std::string& action, const std::string& subject, const std::string& detail);

@@ -58,6 +58,7 @@ void KioskController::askVoid(const std::string& reason) {
 }
 
 void KioskController::askManualCheckIn(const std::string& elderId) {
+    if (m_state.paper.on) return askPaperEntry(elderId);
     tick();
     // Nothing open, or no service picked yet: manualCheckIn says so without asking.
     const ServiceChoice* picked = nullptr;

@@ -59,6 +59,7 @@ void KioskController::closeStaff(const std::string& why) {
     m_state.staffMessage.clear();
     m_state.staffMessageIsProblem = false;
     cancelAction();
+    m_state.paper = {};
     m_state.staffTab = StaffTab::Roster;
 }
 
@@ -72,6 +73,7 @@ void KioskController::showStaffTab(StaffTab tab) {
     m_state.staffTab = tab;
     m_state.staffMessage.clear();
     m_state.staffMessageIsProblem = false;
+    m_state.paper = {};  // 补录纸质名单 is a mode of one visit to the 补签 tab, never left on
     cancelAction();
     loadStaffTab();
 }

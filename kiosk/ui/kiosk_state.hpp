@@ -181,6 +181,16 @@ struct ReviewPage {
     std::vector<ReviewLine> lines;  // in the review's order
 };
 
+// 补录纸质名单 on the 补签 tab (contract 13): ticks from the power-cut sheet entered afterwards, at the
+// time written on the paper (hour and minute buttons inside the service's hours, never later than now),
+// recorded with source "paper" through the same check-in use case as `scan --at TIME --paper`.
+struct PaperEntry {
+    bool on = false;
+    std::vector<ServiceChoice> services;  // today's services that have opened by now: what the paper has boxes for
+    std::string serviceId;                // the one picked
+    int hour = -1, minute = -1;           // from the paper; -1: not picked yet
+};
+
 struct StaffConfirmation {
     std::string question;            // 作废这条记录吗？
     std::vector<std::string> lines;  // 张*兰 · 午餐 · 11:32 / 原因：刷错了人
@@ -235,6 +245,7 @@ struct KioskState {
     DeliveryPage delivery;                       // 送餐 (更多)
     MenuWeek menuWeek;                           // 本周菜谱
     ReviewPage review;                           // 今日核对 (on the 更多 page)
+    PaperEntry paper;                            // 补录纸质名单 (on the 补签 tab)
     bool deliveredMode = false;                  // manual check-ins are delivered meals (送餐)
     int volume = 80;                             // percent
     double pickedDiagonalInch = 0;               // the panel size staff picked (kiosk_settings), 0: none
@@ -310,6 +321,9 @@ struct MenuToggleDish { std::string dish; };                   // add the dish a
 struct MenuSave {};                                            // save the edited meal (asked first)
 struct MenuEditDone {};                                        // leave the edit unsaved
 struct HandleReviewItem { std::string id; };                   // 今日核对: 处理好了 on one item (asked first)
+struct TogglePaperEntry {};                                    // 补签 tab: 补录纸质名单 on or off
+struct PickPaperService { std::string serviceId; };            // which service the paper's box is for
+struct PickPaperTime { int hour = -1, minute = -1; };          // the time on the paper (-1: leave as is)
 // What staff ask for behind the PIN. Only the staff dispatcher (KioskController::applyStaff) takes
 // them, and it can only be called with the pass the PIN gate hands out: the gate is in the types,
 // not a branch someone can forget.
@@ -319,7 +333,7 @@ using StaffCommand = std::variant<ShowStaffTab, FindBySurname, FindByVillage, Id
                                   SafetySetField, SafetyPadKey, SafetySave, OpsCommand, OthersPickService, OthersPickKind,
                                   OthersPickName, OthersPadTarget, OthersPadKey, OthersSave, DeliveryRecordOutcome,
                                   DeliveryMarkHandled, MenuWeekStep, MenuEdit, MenuToggleDish, MenuSave, MenuEditDone,
-                                  HandleReviewItem>;
+                                  HandleReviewItem, TogglePaperEntry, PickPaperService, PickPaperTime>;
 // Everything the screens can post: the elders' check-in screens and the PIN pad, open to anyone, and
 // the staff commands, which the controller passes on only through the PIN gate.
 using Command = std::variant<ScanCommand, ReplayVoice, BackToWaiting, PickService, GiveFeedback, OpenStaff, PinDigit, PinBackspace, PinSubmit,

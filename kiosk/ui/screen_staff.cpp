@@ -58,6 +58,10 @@ void drawMoreTab(DrawContext& ctx, float width) {
 
 void drawManualTab(const KioskState& st, DrawContext& ctx, float width) {
     float key = ctx.mm(kTouchMm);
+    // 补录纸质名单: a second mode of the tab for the power-cut sheet's ticks; the elder is found below
+    // as for any 补签.
+    std::string paperHead = drawPaperEntry(st, ctx, width);
+    if (st.paper.on) return drawElderFinder(st, ctx, width, paperHead);
     // Which service 补签 records: any open now, the door's or one staff book (issue 23).
     std::string picked;
     for (const auto& c : st.manualServices)
@@ -72,6 +76,13 @@ void drawManualTab(const KioskState& st, DrawContext& ctx, float width) {
     std::string what = st.manualServices.empty() ? st.service.name : picked;
     std::string head = what.empty() ? std::string("再点老人的名字")
                                     : "补签" + what + (st.deliveredMode ? "（送餐）" : "") + "：点老人的名字";
+    drawElderFinder(st, ctx, width, head);
+}
+
+// The elder to record, found without typing: by surname, village or the last four ID digits; a tap
+// on a name asks first (the controller), for a 补签 or a paper entry alike.
+void drawElderFinder(const KioskState& st, DrawContext& ctx, float width, const std::string& head) {
+    float key = ctx.mm(kTouchMm);
     ImGui::TextUnformatted(head.c_str());
     if (!st.choices.empty()) {
         std::vector<std::string> names;

@@ -5,6 +5,11 @@
 namespace mh::ui {
 
 void drawMissingTab(const KioskState& st, DrawContext& ctx, float width);
+// 补录纸质名单 (screen_paper_entry.cpp): the toggle on the 补签 tab and, while it is on, the service and
+// the time on the paper. Returns the heading over the elder finder ("" while off).
+std::string drawPaperEntry(const KioskState& st, DrawContext& ctx, float width);
+std::vector<std::string> paperEntryTexts();  // its fixed words (for the font atlas)
+void drawElderFinder(const KioskState& st, DrawContext& ctx, float width, const std::string& head);
 void drawManualTab(const KioskState& st, DrawContext& ctx, float width);
 // 更多: a big button for each page in kMorePages (staff_layout.hpp).
 void drawMoreTab(DrawContext& ctx, float width);

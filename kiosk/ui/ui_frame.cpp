@@ -69,6 +69,9 @@ std::vector<std::string> dynamicTexts(const KioskState& st) {
     auto menu = menuTexts(st);
     out.insert(out.end(), menu.begin(), menu.end());
     // 今日核对: its fixed words and today's lines.
+    auto paper = paperEntryTexts();
+    out.insert(out.end(), paper.begin(), paper.end());
+    for (const auto& c : st.paper.services) out.insert(out.end(), {c.name, c.hours});
     auto review = reviewTexts();
     out.insert(out.end(), review.begin(), review.end());
     for (const auto& l : st.review.lines) out.push_back(l.text);

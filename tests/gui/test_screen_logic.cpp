@@ -725,3 +725,43 @@ TEST_CASE("where the door takes several services the waiting screen names them a
     CHECK(ui.layout.find("service") != nullptr);
     CHECK(ui.layout.find("date:digits") != nullptr);
 }
+
+TEST_CASE("补录纸质名单 on the 补签 tab: the paper's service and time, asked first, recorded as 纸质补录 at the paper's time") {
+    test::GuiFixture fx;  // 11:32 on 2026-11-25
+    KioskController ctl(*fx.site, fx.clock);
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    ctl.apply(OpenStaff{});
+    ctl.apply(PinSubmit{});
+    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    ctl.apply(ShowStaffTab{StaffTab::Manual});
+    KioskState st = ctl.state();
+    HeadlessUi ui(st);
+    for (const auto& c : ui.tap(st, "paper-toggle")) ctl.apply(c);
+    REQUIRE(ctl.state().paper.on);
+    ctl.apply(PickPaperService{"lunch"});
+    // No time picked yet: tapping the elder asks nothing and says what is missing.
+    ctl.apply(ManualCheckIn{"E0001"});
+    CHECK_FALSE(ctl.state().confirming);
+    CHECK(ctl.state().staffMessageIsProblem);
+    // A time after now is refused (the paper cannot be ahead of the clock).
+    ctl.apply(PickPaperTime{13, 0});
+    ctl.apply(ManualCheckIn{"E0001"});
+    CHECK_FALSE(ctl.state().confirming);
+    ctl.apply(PickPaperTime{11, 10});
+    ctl.apply(ManualCheckIn{"E0001"});
+    REQUIRE(ctl.state().confirming);
+    CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").empty());  // asked, not yet done
+    ctl.apply(ConfirmStaffAction{});
+    CHECK_FALSE(ctl.state().staffMessageIsProblem);
+    auto r = test::kiosk({"review", "--site", fx.dir.path().string(), "--date", "2026-11-25"});
+    REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    auto items = nlohmann::json::parse(r.out)["items"];
+    REQUIRE(items.size() == 1);
+    CHECK(items[0]["kind"] == "backdated");
+    CHECK(items[0]["label"] == "纸质补录");
+    CHECK(items[0]["at"].get<std::string>().find("T11:10") != std::string::npos);
+    // Leaving the tab ends the paper mode: the next 补签 is a plain one.
+    ctl.apply(ShowStaffTab{StaffTab::Roster});
+    ctl.apply(ShowStaffTab{StaffTab::Manual});
+    CHECK_FALSE(ctl.state().paper.on);
+}
