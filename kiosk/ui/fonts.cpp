@@ -150,7 +150,7 @@ bool FontSet::covers(const std::vector<std::string>& texts) const {
             int n = ImTextCharFromUtf8(&c, p, end);
             if (n <= 0) break;
             p += n;
-            if (c >= 0x10000) continue;  // beyond ImWchar: shown masked instead (see platform notes)
+            if (c >= 0x10000 || c < 0x20) continue;  // beyond ImWchar: shown masked instead (see platform notes); line breaks are no glyphs
             if (!body->FindGlyphNoFallback(ImWchar(c))) return false;
         }
     }
