@@ -116,14 +116,16 @@ int runServe(const ServeArgs& a, Context& ctx) {
     j["port"] = services.peerPort();
     j["join_address"] = services.joinAddress();
     j["pid"] = ::getpid();
-    printJson(j);
-    std::cout.flush();
+    // The sentence for people first, then the JSON line scripts wait for: once that line is out,
+    // everything serve had to say at start is out too.
     if (services.listening())
         ctx.say("本机（" + terminal + "）在 " + services.joinAddress() + " 等候同一食堂的其他签到机",
                 "terminal " + terminal + " serves the site's other terminals at " + services.joinAddress());
     else
         ctx.say("本机（" + terminal + "）还没有其他签到机，不开网络端口；要加一台，用 --code-file 显示配对码",
                 "terminal " + terminal + " has no other terminals and opens no port; show a pairing code (--code-file) to add one");
+    printJson(j);
+    std::cout.flush();
     timespec tick{1, 0};
     for (;;) {
         int sig = sigtimedwait(&signals, nullptr, &tick);
