@@ -69,7 +69,15 @@ std::vector<unsigned char> readAll(const std::string& path) {
 // it. ImGui 1.86 copies font data it does not own (AddFont: one 20 MB copy per font, 120 MB of the
 // 219 MB start-up peak measured with heaptrack), so the data is handed over as "owned" to skip the
 // copy, then marked not owned so ImGui never frees the caller's vector.
+//
+// A font is baked at no more than kMaxAtlasPx: imgui 1.86's FreeType builder copies every glyph's RGBA
+// bitmap into 256 KB chunks without a bound check (ocornut/imgui#5731), so a glyph over 255 px square
+// overruns the heap (a 请刷卡 on a 15.6" portrait panel aborted the kiosk). Every draw passes its own px
+// and ImGui scales the baked glyphs, so a larger word only comes out a little softer.
+constexpr float kMaxAtlasPx = 240.0f;
+
 ImFont* addFont(std::vector<unsigned char>& data, float px, const ImVector<ImWchar>& ranges) {
+    px = std::min(px, kMaxAtlasPx);
     ImFontConfig cfg;
     cfg.FontNo = 2;  // the Simplified Chinese face of the .ttc
     cfg.OversampleH = cfg.OversampleV = 1;

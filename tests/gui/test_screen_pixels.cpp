@@ -28,7 +28,8 @@ struct Panel {
     double inch;
 };
 const Panel kPanels[] = {{1024, 600, 7.0}, {1280, 800, 10.1}, {1366, 768, 15.6}, {1920, 1080, 21.5}, {1080, 1920, 21.5},
-                        {800, 1280, 10.1}};  // a portrait 10" tablet too
+                        {800, 1280, 10.1},   // a portrait 10" tablet too
+                        {1080, 1920, 15.6}}; // portrait 15.6": glyphs over 255 px once overran imgui's atlas
 
 // The four panels of issue 23: 7", 10.1", 21.5" and a portrait 10.1" tablet.
 const Panel kFourPanelsAll[] = {{1024, 600, 7.0}, {1280, 800, 10.1}, {1920, 1080, 21.5}, {800, 1280, 10.1}};
