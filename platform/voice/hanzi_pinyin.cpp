@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <mutex>
+#include <string>
 
 #include <unicode/parseerr.h>
 #include <unicode/translit.h>
@@ -12,16 +13,33 @@
 namespace mh::platform {
 
 namespace {
+// Dishes' polyphones, read as a canteen says them. A phrase goes first so that it wins over its
+// characters' rules (ICU takes the first rule that matches at a position).
+std::string menuReadings() {
+    static const char* const kReadings[][2] = {
+        {"重庆", "chong2 qing4"}, {"猪肚", "zhu1 du3"}, {"羊肚", "yang2 du3"}, {"肚丝", "du3 si1"},
+        {"担担", "dan4 dan4"},    {"粘豆包", "nian2 dou4 bao1"},
+        {"干", "gan1"},           {"炸", "zha2"},       {"茄", "qie2"},       {"长", "chang2"},
+        {"地", "di4"},            {"调", "tiao2"},      {"扒", "pa2"},        {"粘", "nian2"},
+    };
+    std::string rules;
+    for (const auto& [hanzi, pinyin] : kReadings) rules += std::string(hanzi) + " > ' " + pinyin + " '; ";
+    return rules;
+}
+
 struct Converter {
     std::mutex mutex;
     std::unique_ptr<icu::Transliterator> t;
     Converter() {
         UErrorCode e = U_ZERO_ERROR;
         UParseError where;
-        // Punctuation to commas first: the voice pauses at ", " and would spell "：" out.
-        t.reset(icu::Transliterator::createFromRules(
-            "hanzi-pinyin", "[[:Punctuation:][:Symbol:]] > ', '; ::Han-Latin; ::Latin-NumericPinyin; ::Any-Lower;",
-            UTRANS_FORWARD, where, e));
+        // Punctuation to commas first: the voice pauses at ", " and would spell "：" out. Then the
+        // readings a menu needs where ICU's commonest reading is another word's (炸鸡 is zha2, not the
+        // zha4 of 爆炸; 干煸 gan1, not the gan4 of 干活): phrases before the characters they hold.
+        const std::string rules =
+            "[[:Punctuation:][:Symbol:]] > ', '; " + menuReadings() + "::Han-Latin; ::Latin-NumericPinyin; ::Any-Lower;";
+        t.reset(icu::Transliterator::createFromRules("hanzi-pinyin", icu::UnicodeString::fromUTF8(rules), UTRANS_FORWARD,
+                                                     where, e));
         if (U_FAILURE(e)) t.reset();
     }
 };

@@ -1,6 +1,7 @@
 // Chinese text the kiosk did not write itself (a dish a cook typed) as the tone-numbered pinyin the
 // cmn-latn-pinyin voice reads: ICU's Han-Latin transliterator (the most common reading of each
-// character) then Latin-NumericPinyin. Fixed sentences keep their hand-written pinyin (texts.hpp).
+// character, but a dish's reading for the polyphones menus are full of: 炸鸡, 干煸, 茄子, 长豆角) then
+// Latin-NumericPinyin. Fixed sentences keep their hand-written pinyin (texts.hpp).
 #pragma once
 #include <string>
 

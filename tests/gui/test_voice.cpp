@@ -86,6 +86,13 @@ TEST_CASE("no sound card is not an error: the speaker is unavailable and stays s
     setenv("SDL_AUDIODRIVER", "dummy", 1);
 }
 
+TEST_CASE("a menu's polyphones are read as a canteen says them, not with ICU's commonest reading") {
+    CHECK(gui::KioskSpeaker::pinyinForMenu("干煸豆角、炸鸡、烧茄子、地三鲜") == "gan1 bian1 dou4 jiao3, zha2 ji1, shao1 qie2 zi, di4 san1 xian1");
+    CHECK(gui::KioskSpeaker::pinyinForMenu("炒长豆角、豆腐干、炸酱面") == "chao3 chang2 dou4 jiao3, dou4 fu3 gan1, zha2 jiang4 mian4");
+    // A phrase wins over its characters, and a word without a polyphone keeps ICU's reading.
+    CHECK(gui::KioskSpeaker::pinyinForMenu("重庆小面、绿豆汤") == "chong2 qing4 xiao3 mian4, lü4 dou4 tang1");
+}
+
 TEST_CASE("today's menu is read from the dishes staff typed: ICU pinyin through the same voice, at the set volume") {
     CHECK(gui::KioskSpeaker::pinyinForMenu("今天午餐：红烧豆腐、青菜、米饭") ==
           "jin1 tian1 wu3 can1, hong2 shao1 dou4 fu3, qing1 cai4, mi3 fan4");
