@@ -70,6 +70,12 @@ std::optional<std::optional<LocalDateTime>> Context::parseAt(const std::string& 
     return std::optional<LocalDateTime>{*at};
 }
 
+std::optional<LocalDate> Context::parseDate(const std::string& text) const {
+    auto day = LocalDate::parse(text);
+    if (!day) say("--date 应写成 2026-11-24", "--date must look like 2026-11-24");
+    return day;
+}
+
 void printJson(const nlohmann::ordered_json& j) { std::cout << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << std::endl; }
 
 fs::path assetsDir() {

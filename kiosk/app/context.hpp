@@ -70,6 +70,12 @@ struct Context {
                                                                               const std::string& verb) const;
     // Parses --at or prints why not.
     std::optional<std::optional<LocalDateTime>> parseAt(const std::string& text) const;
+    // Parses --date (YYYY-MM-DD) or prints how it must look; nothing then (exit 2).
+    std::optional<LocalDate> parseDate(const std::string& text) const;
+    // --date as parseDate reads it, or the site's today when it was not given.
+    std::optional<LocalDate> dateOrToday(const std::string& text, const Site& site) const {
+        return text.empty() ? std::optional<LocalDate>(today(site)) : parseDate(text);
+    }
     LocalDate today(const Site& site) const { return site.timeZone().toLocal(clock.nowUnix()).date; }
     std::string nowIso(const Site& site) const { return site.timeZone().isoWithOffset(clock.nowUnix()); }
 };

@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <type_traits>
 
 #include <CLI/CLI.hpp>
 
@@ -30,7 +31,7 @@ public:
     template <class Run>
     Verb(CLI::App& parent, Context& ctx, const std::string& name, const std::string& help, Run run)
         : m_args(std::make_shared<Args>()), m_app(parent.add_subcommand(name, help)) {
-        m_app->callback([args = m_args, &ctx, run] { ctx.exitCode = run(*args, ctx); });
+        m_app->callback([args = m_args, &ctx, run] { ctx.exitCode = call(run, *args, ctx); });
     }
 
     // --site DIR (Args::site), its default shown in --help.
@@ -69,6 +70,19 @@ public:
     }
 
 private:
+    // `run(args, ctx)`; a run that works on the site, `run(args, ctx, site)`, gets it opened from
+    // --site first (Context::openSite says why it cannot be, and the verb exits 2).
+    template <class Run>
+    static int call(const Run& run, const Args& a, Context& ctx) {
+        if constexpr (std::is_invocable_v<const Run&, const Args&, Context&, Site&>) {
+            auto site = ctx.openSite(a.site);
+            if (!site) return kUsage;
+            return run(a, ctx, *site);
+        } else {
+            return run(a, ctx);
+        }
+    }
+
     std::shared_ptr<Args> m_args;
     CLI::App* m_app;
 };

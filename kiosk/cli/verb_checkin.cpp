@@ -73,12 +73,10 @@ struct VoidArgs {
     std::int64_t record = 0;
 };
 
-int runVoid(const VoidArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
-    auto peers = peersOf(*site, ctx);
+int runVoid(const VoidArgs& a, Context& ctx, Site& site) {
+    auto peers = peersOf(site, ctx);
     // A meal of a guest, staff or volunteer (contract 12) is voided the same way.
-    auto other = voidOtherMeal(*site, ctx.clock, a.record, a.reason, a.staff);
+    auto other = voidOtherMeal(site, ctx.clock, a.record, a.reason, a.staff);
     if (!other) return ctx.failWith(other.error(), {"void.reason"});
     if (*other) {
         nlohmann::ordered_json j;
@@ -92,7 +90,7 @@ int runVoid(const VoidArgs& a, Context& ctx) {
         if (peers) peers->syncNow();
         return kDone;
     }
-    CheckInEngine engine(*site, ctx.clock, peers.get());
+    CheckInEngine engine(site, ctx.clock, peers.get());
     auto rec = engine.voidRecord(a.record, a.reason, a.staff);
     if (!rec) return ctx.failWith(rec.error(), {"void.reason"});
     nlohmann::ordered_json j;
@@ -111,15 +109,10 @@ struct TallyArgs {
     std::string site = kDefaultSite, date;
 };
 
-int runTally(const TallyArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
-    auto date = LocalDate::parse(a.date);
-    if (!date) {
-        ctx.say("--date 应写成 2026-11-24", "--date must look like 2026-11-24");
-        return kUsage;
-    }
-    printJson(tallyJson(tallyOfDay(*site, *date, ctx.nowIso(*site))));
+int runTally(const TallyArgs& a, Context& ctx, Site& site) {
+    auto date = ctx.parseDate(a.date);
+    if (!date) return kUsage;
+    printJson(tallyJson(tallyOfDay(site, *date, ctx.nowIso(site))));
     return kDone;
 }
 

@@ -11,12 +11,10 @@ struct ClockArgs {
     std::string site = kDefaultSite, staff;
 };
 
-int runConfirm(const ClockArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
+int runConfirm(const ClockArgs& a, Context& ctx, Site& site) {
     Result<ClockCorrection> c = Error{};
     try {
-        c = confirmClock(*site, ctx.clock.nowUnix(), a.staff, a.staff);
+        c = confirmClock(site, ctx.clock.nowUnix(), a.staff, a.staff);
     } catch (const StoreError& e) {
         ctx.say(std::string("无法记下时间确认（数据库写入失败）：") + e.what(), std::string("cannot record the confirmation: ") + e.what());
         return kUsage;

@@ -48,16 +48,11 @@ struct AlertsArgs {
     std::string site = kDefaultSite, date;
 };
 
-int runAlerts(const AlertsArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
-    std::optional<LocalDate> day = a.date.empty() ? std::optional<LocalDate>(ctx.today(*site)) : LocalDate::parse(a.date);
-    if (!day) {
-        ctx.say("--date 应写成 2026-11-24", "--date must look like 2026-11-24");
-        return kUsage;
-    }
+int runAlerts(const AlertsArgs& a, Context& ctx, Site& site) {
+    auto day = ctx.dateOrToday(a.date, site);
+    if (!day) return kUsage;
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& x : deliveryAlerts(*site, *day)) {
+    for (const auto& x : deliveryAlerts(site, *day)) {
         nlohmann::ordered_json j;
         j["outcome_id"] = x.outcomeId;
         j["record_id"] = x.recordId;
@@ -80,13 +75,11 @@ struct HandledArgs {
     std::int64_t outcome = 0;
 };
 
-int runHandled(const HandledArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
-    auto done = markConcernHandled(*site, ctx.clock, a.outcome, a.by);
+int runHandled(const HandledArgs& a, Context& ctx, Site& site) {
+    auto done = markConcernHandled(site, ctx.clock, a.outcome, a.by);
     if (!done) return ctx.failWith(done.error(), {"delivery.by"});
     printJson(nlohmann::ordered_json{{"outcome_id", a.outcome}, {"handled", true}});
-    syncPeersNow(*site, ctx);
+    syncPeersNow(site, ctx);
     return kDone;
 }
 
@@ -94,16 +87,11 @@ struct SheetArgs {
     std::string site = kDefaultSite, date, out;
 };
 
-int runSheet(const SheetArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
-    std::optional<LocalDate> day = a.date.empty() ? std::optional<LocalDate>(ctx.today(*site)) : LocalDate::parse(a.date);
-    if (!day) {
-        ctx.say("--date 应写成 2026-11-24", "--date must look like 2026-11-24");
-        return kUsage;
-    }
-    syncPeersNow(*site, ctx);  // deliveries booked at the other terminals are on the route too
-    const RouteSheet sheet = routeSheet(*site, *day);
+int runSheet(const SheetArgs& a, Context& ctx, Site& site) {
+    auto day = ctx.dateOrToday(a.date, site);
+    if (!day) return kUsage;
+    syncPeersNow(site, ctx);  // deliveries booked at the other terminals are on the route too
+    const RouteSheet sheet = routeSheet(site, *day);
     if (auto drawn = print::renderRouteSheet(sheet, a.out); !drawn) return ctx.failWith(drawn.error(), {});
     printJson(nlohmann::ordered_json{{"date", day->iso()}, {"stops", sheet.stops.size()}, {"pdf", a.out}});
     return kDone;

@@ -14,12 +14,10 @@ struct JournalArgs {
     std::string site = kDefaultSite, tally;
 };
 
-int runVerify(const JournalArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
+int runVerify(const JournalArgs& a, Context& ctx, Site& site) {
     JournalReport r;
     try {
-        r = journalReport(*site);
+        r = journalReport(site);
     } catch (const StoreError& e) {
         ctx.say(std::string("无法读取账本（数据库读不出）：") + e.what(), std::string("cannot read the journal: ") + e.what());
         return kUsage;
@@ -55,7 +53,7 @@ int runVerify(const JournalArgs& a, Context& ctx) {
         auto parsed = nlohmann::json::parse(text, nullptr, false);
         std::optional<Error> wrong = parsed.is_discarded()
                                          ? std::optional(Error{"journal.tally_format", "日报文件不是 JSON", "the tally file is not JSON"})
-                                         : checkTallyAgainstJournal(*site, parsed);
+                                         : checkTallyAgainstJournal(site, parsed);
         j["tally"] = wrong ? J(wrong->text(ctx.english)) : J("ok");
         if (wrong) {
             printJson(j);

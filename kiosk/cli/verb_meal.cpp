@@ -14,12 +14,10 @@ struct MealArgs {
     std::optional<double> hours;
 };
 
-int runMeal(const MealArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
+int runMeal(const MealArgs& a, Context& ctx, Site& site) {
     auto at = ctx.parseAt(a.at);
     if (!at) return kUsage;
-    auto meal = recordOtherMeal(*site, ctx.clock, OtherMealRequest{a.service, a.kind, a.count, a.name, a.hours, *at});
+    auto meal = recordOtherMeal(site, ctx.clock, OtherMealRequest{a.service, a.kind, a.count, a.name, a.hours, *at});
     if (!meal && meal.error().code == "meal.closed") {
         // Refused as a scan at a closed time is: its result on stdout, the sentence for people, exit 1.
         nlohmann::ordered_json j;
@@ -42,7 +40,7 @@ int runMeal(const MealArgs& a, Context& ctx) {
     if (meal->minutes > 0) j["hours"] = meal->minutes / 60.0;
     printJson(j);
     std::cout.flush();
-    syncPeersNow(*site, ctx);  // the meal reaches the other terminals now, as a scan does
+    syncPeersNow(site, ctx);  // the meal reaches the other terminals now, as a scan does
     return kDone;
 }
 

@@ -1,6 +1,8 @@
 // The kitchen's verbs (contract 14): `menu set`, `menu show` and `menu sheet` — the week's menu, the
 // same use cases the staff screen's 本周菜谱 calls, and the A4 sheet for the notice board — and
 // `kitchen`, the day's diet needs (今日特殊饮食) for the cook.
+#include <functional>
+
 #include "cli/cli_common.hpp"
 #include "platform/print/menu_sheet.hpp"
 #include "shared/menu/menu_book.hpp"
@@ -12,10 +14,8 @@ namespace {
 struct MenuSetArgs {
     std::string site = kDefaultSite, date, service, dishes, staff = "cli";
 };
-struct MenuShowArgs {
-    std::string site = kDefaultSite, date;
-};
-struct KitchenArgs {
+// `menu show` and `kitchen`: a day's list.
+struct DayArgs {
     std::string site = kDefaultSite, date;
 };
 struct MenuSheetArgs {
@@ -54,17 +54,24 @@ int runSet(const MenuSetArgs& a, Context& ctx) {
     return kDone;
 }
 
-int runShow(const MenuShowArgs& a, Context& ctx) {
+// Prints the day's JSON object: its date, then what `fill` adds.
+int printDay(const DayArgs& a, Context& ctx, const std::function<void(Site&, LocalDate, nlohmann::ordered_json&)>& fill) {
     auto opened = siteAndDay(a.site, a.date, ctx);
     if (!opened) return kUsage;
     auto& [site, day] = *opened;
     nlohmann::ordered_json j;
     j["date"] = day.iso();
-    j["meals"] = nlohmann::ordered_json::object();
-    for (const auto& [service, dishes] : menuOfDay(site->db(), day)) j["meals"][service] = dishes;
-    j["known_dishes"] = knownDishes(site->db());
+    fill(*site, day, j);
     printJson(j);
     return kDone;
+}
+
+int runShow(const DayArgs& a, Context& ctx) {
+    return printDay(a, ctx, [](Site& site, LocalDate day, nlohmann::ordered_json& j) {
+        j["meals"] = nlohmann::ordered_json::object();
+        for (const auto& [service, dishes] : menuOfDay(site.db(), day)) j["meals"][service] = dishes;
+        j["known_dishes"] = knownDishes(site.db());
+    });
 }
 
 int runSheet(const MenuSheetArgs& a, Context& ctx) {
@@ -93,18 +100,13 @@ int runSheet(const MenuSheetArgs& a, Context& ctx) {
     return kDone;
 }
 
-int runKitchen(const KitchenArgs& a, Context& ctx) {
-    auto opened = siteAndDay(a.site, a.date, ctx);
-    if (!opened) return kUsage;
-    auto& [site, day] = *opened;
-    nlohmann::ordered_json j;
-    j["date"] = day.iso();
-    j["diets"] = nlohmann::ordered_json::array();
-    for (const auto& k : kitchenDayList(*site, day))
-        j["diets"].push_back({{"diet", k.code}, {"name", k.name}, {"checked_in", k.checkedIn.size()},
-                              {"checked_in_names", k.checkedIn}, {"others", k.regulars}});
-    printJson(j);
-    return kDone;
+int runKitchen(const DayArgs& a, Context& ctx) {
+    return printDay(a, ctx, [](Site& site, LocalDate day, nlohmann::ordered_json& j) {
+        j["diets"] = nlohmann::ordered_json::array();
+        for (const auto& k : kitchenDayList(site, day))
+            j["diets"].push_back({{"diet", k.code}, {"name", k.name}, {"checked_in", k.checkedIn.size()},
+                                  {"checked_in_names", k.checkedIn}, {"others", k.regulars}});
+    });
 }
 
 }  // namespace
@@ -117,16 +119,16 @@ void registerMenuVerbs(CLI::App& app, Context& ctx) {
         .service()
         .required("--dishes", &MenuSetArgs::dishes, "dishes separated by commas, e.g. 红烧豆腐,青菜,米饭")
         .shown("--staff", &MenuSetArgs::staff, "who set it (for the audit log)");
-    Verb<MenuShowArgs>(group, ctx, "show", "the day's menu and the site's dish list (JSON)", runShow)
+    Verb<DayArgs>(group, ctx, "show", "the day's menu and the site's dish list (JSON)", runShow)
         .site()
-        .option("--date", &MenuShowArgs::date, "YYYY-MM-DD (default: today)");
+        .option("--date", &DayArgs::date, "YYYY-MM-DD (default: today)");
     Verb<MenuSheetArgs>(group, ctx, "sheet", "the week's menu as an A4 PDF for the notice board", runSheet)
         .site()
         .required("--week", &MenuSheetArgs::week, "ISO week, e.g. 2027-W09")
         .required("--out", &MenuSheetArgs::out, "the PDF to write");
-    Verb<KitchenArgs>(app, ctx, "kitchen", "the day's diet needs for the cook: 低盐, 低糖, 软食, 清真 (JSON, masked names)", runKitchen)
+    Verb<DayArgs>(app, ctx, "kitchen", "the day's diet needs for the cook: 低盐, 低糖, 软食, 清真 (JSON, masked names)", runKitchen)
         .site()
-        .option("--date", &KitchenArgs::date, "YYYY-MM-DD (default: today)");
+        .option("--date", &DayArgs::date, "YYYY-MM-DD (default: today)");
 }
 
 }  // namespace mh::cli

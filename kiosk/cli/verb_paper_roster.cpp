@@ -11,16 +11,11 @@ struct PaperRosterArgs {
     std::string site = kDefaultSite, date, out;
 };
 
-int runPaperRoster(const PaperRosterArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
-    std::optional<LocalDate> day = a.date.empty() ? std::optional<LocalDate>(ctx.today(*site)) : LocalDate::parse(a.date);
-    if (!day) {
-        ctx.say("--date 应写成 2026-11-24", "--date must look like 2026-11-24");
-        return kUsage;
-    }
+int runPaperRoster(const PaperRosterArgs& a, Context& ctx, Site& site) {
+    auto day = ctx.dateOrToday(a.date, site);
+    if (!day) return kUsage;
     try {
-        const PaperRoster sheet = paperRoster(*site, *day);
+        const PaperRoster sheet = paperRoster(site, *day);
         auto pages = print::renderPaperRoster(sheet, a.out);
         if (!pages) return ctx.failWith(pages.error(), {});
         printJson(nlohmann::ordered_json{{"date", day->iso()}, {"elders", sheet.rows.size()}, {"pages", *pages}, {"pdf", a.out}});

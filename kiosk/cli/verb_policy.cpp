@@ -13,19 +13,17 @@ struct ExplainArgs {
     bool delivered = false;
 };
 
-int runExplain(const ExplainArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
+int runExplain(const ExplainArgs& a, Context& ctx, Site& site) {
     auto at = ctx.parseAt(a.at);
     if (!at) return kUsage;
-    LocalDateTime when = at->value_or(site->timeZone().toLocal(ctx.clock.nowUnix()));
-    auto e = explainScan(*site, a.elder, a.service, when, a.delivered);
+    LocalDateTime when = at->value_or(site.timeZone().toLocal(ctx.clock.nowUnix()));
+    auto e = explainScan(site, a.elder, a.service, when, a.delivered);
     if (!e) {
         ctx.error(e.error());
         return e.error().code == "explain.unknown" ? kRefused : kUsage;
     }
-    auto j = explanationJson(*e, site->config().policy);
-    auto warnings = policyVillageWarnings(*site);
+    auto j = explanationJson(*e, site.config().policy);
+    auto warnings = policyVillageWarnings(site);
     if (!warnings.empty()) j["warnings"] = warnings;
     printJson(j);
     if (!ctx.english) std::cerr << e->sentence << "\n";

@@ -83,25 +83,20 @@ struct DonationArgs {
     bool named = false;
 };
 
-int runDonationAdd(const DonationArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
-    LocalDate today = ctx.today(*site);
+int runDonationAdd(const DonationArgs& a, Context& ctx, Site& site) {
+    LocalDate today = ctx.today(site);
     DonationRequest req{a.donor, a.amountFen, std::nullopt, a.purpose, a.named, a.staff.empty() ? "cli" : a.staff};
     if (!a.date.empty()) {
-        req.day = LocalDate::parse(a.date);
-        if (!req.day) {
-            ctx.say("--date 应写成 2026-11-24", "--date must look like 2026-11-24");
-            return kUsage;
-        }
+        req.day = ctx.parseDate(a.date);
+        if (!req.day) return kUsage;
     }
-    auto recorded = recordDonation(site->db(), req, today, ctx.nowIso(*site));
+    auto recorded = recordDonation(site.db(), req, today, ctx.nowIso(site));
     if (!recorded) {
         ctx.error(recorded.error());
         return recorded.error().code.rfind("store.", 0) == 0 ? kRefused : kUsage;
     }
     const Donation& d = *recorded;
-    DonationBalance b = donationBalance(*site, today);
+    DonationBalance b = donationBalance(site, today);
     static const char* kLevels[] = {"ok", "low", "exhausted"};
     nlohmann::ordered_json j;
     j["donation_id"] = d.donationId;

@@ -96,10 +96,8 @@ struct ImportArgs {
     std::string site = kDefaultSite, file, staff = "admin";
 };
 
-int runImport(const ImportArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
-    auto report = importRosterFile(*site, a.file, ctx.today(*site), ctx.nowIso(*site), a.staff);
+int runImport(const ImportArgs& a, Context& ctx, Site& site) {
+    auto report = importRosterFile(site, a.file, ctx.today(site), ctx.nowIso(site), a.staff);
     if (!report) {
         ctx.error(report.error());
         return kUsage;
@@ -151,7 +149,7 @@ int runImport(const ImportArgs& a, Context& ctx) {
         ctx.say("  ……另有 " + std::to_string(report->warningsNotListed) + " 行，没有逐行列出",
                 "  ... and " + std::to_string(report->warningsNotListed) + " more not listed");
     // site.toml naming a village the roster now lacks: said after each import, when it is fixable.
-    for (const auto& w : policyVillageWarnings(*site)) ctx.say("注意：" + w, "note: " + w);
+    for (const auto& w : policyVillageWarnings(site)) ctx.say("注意：" + w, "note: " + w);
     return report->rejectedCount() == 0 ? kDone : kRefused;
 }
 

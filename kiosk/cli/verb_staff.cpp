@@ -17,9 +17,7 @@ struct PinArgs {
     std::string staff = "cli";
 };
 
-int runSetPin(PinArgs a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
+int runSetPin(PinArgs a, Context& ctx, Site& site) {
     if (a.pin.empty()) {
         // At a terminal: ask, and keep the digits off the screen while they are typed.
         bool tty = ::isatty(STDIN_FILENO);
@@ -37,8 +35,8 @@ int runSetPin(PinArgs a, Context& ctx) {
         }
         while (!a.pin.empty() && (a.pin.back() == '\r' || a.pin.back() == ' ')) a.pin.pop_back();
     }
-    StaffPin pin(site->db(), ctx.clock);
-    auto done = pin.set(a.pin, ctx.nowIso(*site), a.staff);
+    StaffPin pin(site.db(), ctx.clock);
+    auto done = pin.set(a.pin, ctx.nowIso(site), a.staff);
     if (!done) {
         ctx.error(done.error());
         return kUsage;

@@ -21,15 +21,13 @@ struct UploadArgs {
     bool noRoster = false;
 };
 
-int runUpload(const UploadArgs& a, Context& ctx) {
-    auto site = ctx.openSite(a.site);
-    if (!site) return kUsage;
+int runUpload(const UploadArgs& a, Context& ctx, Site& site) {
     const std::int64_t now = ctx.clock.nowUnix();
-    UploadOutbox box(*site);
+    UploadOutbox box(site);
     // On demand: staff close today's tally before end_of_day (the hall closed early).
-    if (a.closeToday) box.freezeDay(ctx.today(*site), now);
+    if (a.closeToday) box.freezeDay(ctx.today(site), now);
 
-    CurlOptions co = curlOptionsFor(site->config(), site->dir());
+    CurlOptions co = curlOptionsFor(site.config(), site.dir());
     co.connectTimeoutMs = a.connectTimeoutMs;
     co.totalTimeoutMs = a.timeoutMs;
     CurlHttpClient http(co);
@@ -41,18 +39,18 @@ int runUpload(const UploadArgs& a, Context& ctx) {
     opt.maxQuickWaitMs = std::max<long>(10'000, a.retryDelayMs * 8);
     opt.respectSchedule = false;  // a person asked for it now
     opt.pullRoster = !a.noRoster;
-    TallyUploader up(*site, ctx.clock, http, opt);
+    TallyUploader up(site, ctx.clock, http, opt);
     UploadRunReport rep = up.run();
 
     using J = nlohmann::ordered_json;
-    const std::string terminal = terminalIdOf(*site);
+    const std::string terminal = terminalIdOf(site);
     J j;
     j["terminal"] = terminal;
     j["frozen"] = rep.frozen;
     J sent = J::array();
     for (const auto& s : rep.delivered)
         sent.push_back(J{{"date", s.day}, {"terminal", s.terminal}, {"revision", s.revision}, {"status", s.status},
-                         {"idempotency_key", idempotencyKey(site->config().siteId, s.terminal, s.day, s.revision)}});
+                         {"idempotency_key", idempotencyKey(site.config().siteId, s.terminal, s.day, s.revision)}});
     j["delivered"] = std::move(sent);
     J pend = J::array();
     for (const auto& e : box.pending()) pend.push_back(J{{"date", e.day}, {"terminal", e.terminal}, {"revision", e.revision}});

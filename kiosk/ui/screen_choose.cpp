@@ -32,27 +32,14 @@ void drawChooseScreen(const KioskState& st, DrawContext& ctx) {
     texts.shortTitle = kChooseOne.zh;
     for (const auto& o : st.pick->options) texts.names.push_back(o.name);
     ChooseLayout lay = computeChooseLayout(ctx.panel(), texts);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
 
     drawText(ctx, f.body, lay.title.px, lay.title.at, kText, lay.shortTitle ? texts.shortTitle : texts.title, "title");
     for (size_t i = 0; i < lay.buttons.size(); ++i) {
-        const Rect& b = lay.buttons[i];
+        // The shape above the name.
         std::string id = "pick:" + st.pick->options[i].id;
-        ImGui::SetCursorScreenPos(b.min);
-        bool tapped = ImGui::InvisibleButton(id.c_str(), b.size());
-        dl->AddRectFilled(b.min, b.max, ImGui::IsItemActive() ? kButtonDown : kButton, ctx.mm(3));
-        // The shape above the name, the two centred together in the button.
-        ImVec2 ls = textSize(f.body, lay.labelPx, texts.names[i]);
-        float gapY = ctx.mm(1), top = std::round(b.centreY() - (lay.iconSide + gapY + ls.y) / 2);
-        ImVec2 shapeAt{std::round(b.centreX() - lay.iconSide / 2), top};
-        drawChoiceShape(dl, int(i), shapeAt, lay.iconSide, kButtonText);
-        ImVec2 at{std::round(b.centreX() - ls.x / 2), top + lay.iconSide + gapY};
-        drawText(ctx, f.body, lay.labelPx, at, kButtonText, texts.names[i], "label:" + id);
-        if (ctx.layout) {
-            ctx.layout->targets.push_back({"button:" + id, b.min, b.max});
-            ctx.layout->pictures.push_back({"shape:" + id, shapeAt, {shapeAt.x + lay.iconSide, shapeAt.y + lay.iconSide}});
-        }
-        if (tapped) ctx.out.push(PickService{st.pick->options[i].id});
+        if (pictureButton(ctx, id, lay.buttons[i], lay.iconSide, texts.names[i], lay.labelPx, "shape:" + id,
+                          [&](ImDrawList* dl, ImVec2 at) { drawChoiceShape(dl, int(i), at, lay.iconSide, kButtonText); }))
+            ctx.out.push(PickService{st.pick->options[i].id});
     }
     if (bigButton(ctx, "back", lay.back.min, lay.back.size(), kBack.zh, f.body, f.sizes.minBodyPx, ButtonStyle::Staff))
         ctx.out.push(BackToWaiting{});

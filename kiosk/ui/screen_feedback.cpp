@@ -57,24 +57,12 @@ void drawFeedbackScreen(const KioskState& st, DrawContext& ctx) {
     if (lay.line.px > 0) drawMixed(ctx, lay.line.px, lay.line.at, look.body, texts.line, "name");
     if (lay.question.px > 0) drawText(ctx, f.body, lay.question.px, lay.question.at, kText, texts.question, "question");
     for (size_t i = 0; i < lay.faces.size(); ++i) {
-        const Rect& b = lay.faces[i];
+        // The face above its word.
         int score = kFaceScores[i];
         std::string id = "face:" + std::to_string(score);
-        ImGui::SetCursorScreenPos(b.min);
-        bool tapped = ImGui::InvisibleButton(id.c_str(), b.size());
-        dl->AddRectFilled(b.min, b.max, ImGui::IsItemActive() ? kButtonDown : kButton, ctx.mm(3));
-        // The face above its word, the two centred together in the button.
-        ImVec2 ls = textSize(f.body, lay.labelPx, texts.labels[i]);
-        float gapY = ctx.mm(1), top = std::round(b.centreY() - (lay.faceSide + gapY + ls.y) / 2);
-        ImVec2 faceAt{std::round(b.centreX() - lay.faceSide / 2), top};
-        drawFace(dl, score, faceAt, lay.faceSide);
-        drawText(ctx, f.body, lay.labelPx, {std::round(b.centreX() - ls.x / 2), top + lay.faceSide + gapY}, kButtonText,
-                 texts.labels[i], "label:" + id);
-        if (ctx.layout) {
-            ctx.layout->targets.push_back({"button:" + id, b.min, b.max});
-            ctx.layout->pictures.push_back({id, faceAt, {faceAt.x + lay.faceSide, faceAt.y + lay.faceSide}});
-        }
-        if (tapped) ctx.out.push(GiveFeedback{score});
+        if (pictureButton(ctx, id, lay.faces[i], lay.faceSide, texts.labels[i], lay.labelPx, id,
+                          [&](ImDrawList* dl, ImVec2 at) { drawFace(dl, score, at, lay.faceSide); }))
+            ctx.out.push(GiveFeedback{score});
     }
 }
 

@@ -160,6 +160,25 @@ bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const 
     return labelledButton(ctx, id, min, size, label, font, px, style, 0.5f);
 }
 
+bool pictureButton(DrawContext& ctx, const std::string& id, const Rect& b, float side, const std::string& label, float labelPx,
+                   const std::string& pictureName, const std::function<void(ImDrawList*, ImVec2)>& drawPicture) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = ctx.fonts.body;
+    ImGui::SetCursorScreenPos(b.min);
+    bool tapped = ImGui::InvisibleButton(id.c_str(), b.size());
+    dl->AddRectFilled(b.min, b.max, ImGui::IsItemActive() ? kButtonDown : kButton, ctx.mm(3));
+    ImVec2 ls = textSize(font, labelPx, label);
+    float gapY = ctx.mm(1), top = std::round(b.centreY() - (side + gapY + ls.y) / 2);
+    ImVec2 pictureAt{std::round(b.centreX() - side / 2), top};
+    drawPicture(dl, pictureAt);
+    drawText(ctx, font, labelPx, {std::round(b.centreX() - ls.x / 2), top + side + gapY}, kButtonText, label, "label:" + id);
+    if (ctx.layout) {
+        ctx.layout->targets.push_back({"button:" + id, b.min, b.max});
+        ctx.layout->pictures.push_back({pictureName, pictureAt, {pictureAt.x + side, pictureAt.y + side}});
+    }
+    return tapped;
+}
+
 bool speakerButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font, float px) {
     // The word at the bottom (its box's blank space below the ink sits in the button's margin), the
     // speaker in the space above it.

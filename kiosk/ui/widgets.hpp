@@ -2,6 +2,7 @@
 // and the picture of a card held to the reader, all with ImDrawList.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,13 @@ enum class ButtonStyle { Primary, Staff, OnDark };
 // A rounded button with a centred label; true on the frame it is tapped (released inside).
 bool bigButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font,
                float px, ButtonStyle style = ButtonStyle::Primary);
+
+// A big button with a picture above its label, the two centred together in it (the picker's
+// shapes, the feedback faces), so an elder who cannot read still tells the buttons apart.
+// `drawPicture(dl, min)` draws the picture in the square of side `side` at `min`. Recorded for the
+// pixel tests as button:`id`, label:`id` and the picture as `pictureName`. True on the frame it is tapped.
+bool pictureButton(DrawContext& ctx, const std::string& id, const Rect& b, float side, const std::string& label, float labelPx,
+                   const std::string& pictureName, const std::function<void(ImDrawList*, ImVec2)>& drawPicture);
 
 // A primary button with a speaker drawn over its label (听菜谱): a picture for elders who cannot read.
 bool speakerButton(DrawContext& ctx, const char* id, ImVec2 min, ImVec2 size, const std::string& label, ImFont* font, float px);

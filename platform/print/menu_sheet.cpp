@@ -2,10 +2,8 @@
 
 #include <algorithm>
 
-#include "platform/print/draw_failure.hpp"
 #include "platform/print/pango_text.hpp"
 #include "platform/print/pdf_writer.hpp"
-#include "shared/core/atomic_file.hpp"
 
 namespace mh::print {
 namespace {
@@ -93,12 +91,9 @@ void drawWeek(cairo_t* cr, const MenuWeek& w) {
 }  // namespace
 
 Status renderMenuSheet(const MenuWeek& week, const std::filesystem::path& pdf) {
-    AtomicFile file(pdf);
-    if (!file.ok()) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, errno);
-    auto written = writePdfPages(file.tempPath(), pdf, week.siteName + " 本周菜谱 " + isoWeekOf(week.monday), 1,
-                                 [&](cairo_t* cr, int) { drawWeek(cr, week); });
+    auto written = writePdfFile(pdf, week.siteName + " 本周菜谱 " + isoWeekOf(week.monday), 1,
+                                [&](cairo_t* cr, int) { drawWeek(cr, week); });
     if (!written) return written.error();
-    if (auto committed = file.commit(); !committed) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, 0);
     return okStatus();
 }
 

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 
-#include "platform/print/draw_failure.hpp"
 #include "platform/print/pango_text.hpp"
 #include "platform/print/pdf_writer.hpp"
-#include "shared/core/atomic_file.hpp"
+#include "platform/print/table_page.hpp"
 #include "shared/policy/policy_config.hpp"
 
 namespace mh::print {
@@ -111,32 +110,21 @@ void drawPage(cairo_t* cr, const PaperRoster& s, int page, int pages) {
         t.draw(kMargin, y + 7, "名单里没有在册的老人。", {12, false, Align::Center, kContentW});
         y += kRowH;
     }
-    rule(cr, kMargin, top, kMargin + kContentW, top, 1.2);
-    rule(cr, kMargin, y, kMargin + kContentW, y, 1.2);
-    x = kMargin;
-    const int nCols = kNFixed + int(s.services.size());
-    for (int c = 0; c <= nCols; ++c) {
-        rule(cr, x, top, x, y, c == 0 || c == nCols ? 1.2 : (c == kNFixed ? 0.9 : 0.4));
-        if (c < nCols) x += c < kNFixed ? kFixed[c] : svcW;
-    }
+    // The services' boxes stand apart from the fixed columns by a heavier rule.
+    drawTableGrid(cr, kMargin, top, y, kContentW, kNFixed + int(s.services.size()),
+                  [&](int c) { return c < kNFixed ? kFixed[c] : svcW; }, [](int c) { return c == kNFixed ? 0.9 : 0.4; });
 
     const double foot = kA4H - kMargin - kFootH + 18;
     t.draw(kMargin, foot, "经办人（签字）：________________　　日期：________________", {11, false, Align::Left, kContentW});
-    t.draw(kMargin, kA4H - kMargin - 4, "第 " + std::to_string(page + 1) + " 页，共 " + std::to_string(pages) + " 页",
-           {9, false, Align::Center, kContentW, false, 0.3});
+    drawPageNumber(t, kMargin, kA4H - kMargin - 4, kContentW, page, pages);
 }
 
 }  // namespace
 
 Result<int> renderPaperRoster(const PaperRoster& sheet, const std::filesystem::path& pdf) {
-    AtomicFile file(pdf);
-    if (!file.ok()) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, errno);
     const int pages = pagesFor(sheet);
-    auto written = writePdfPages(file.tempPath(), pdf, sheet.siteName + " 停电签到表 " + sheet.day.iso(), pages,
-                                 [&](cairo_t* cr, int page) { drawPage(cr, sheet, page, pages); });
-    if (!written) return written.error();
-    if (auto committed = file.commit(); !committed) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, 0);
-    return pages;
+    return writePdfFile(pdf, sheet.siteName + " 停电签到表 " + sheet.day.iso(), pages,
+                        [&](cairo_t* cr, int page) { drawPage(cr, sheet, page, pages); });
 }
 
 }  // namespace mh::print

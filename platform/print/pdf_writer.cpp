@@ -8,6 +8,7 @@
 #include <cerrno>
 
 #include "platform/print/draw_failure.hpp"
+#include "shared/core/atomic_file.hpp"
 
 namespace mh::print {
 namespace {
@@ -58,6 +59,16 @@ Result<int> writePdfPages(const std::filesystem::path& temp, const std::filesyst
         status = CAIRO_STATUS_WRITE_ERROR;
     }
     if (status != CAIRO_STATUS_SUCCESS) return drawFailure(finalName, status, stream.err);
+    return pages;
+}
+
+Result<int> writePdfFile(const std::filesystem::path& pdf, const std::string& title, int pages,
+                         const std::function<void(cairo_t*, int)>& drawPage) {
+    AtomicFile file(pdf);
+    if (!file.ok()) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, errno);
+    auto written = writePdfPages(file.tempPath(), pdf, title, pages, drawPage);
+    if (!written) return written.error();
+    if (auto committed = file.commit(); !committed) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, 0);
     return pages;
 }
 

@@ -20,6 +20,11 @@ Result<int> writePdfPages(const std::filesystem::path& temp, const std::filesyst
                           int pages, const std::function<void(cairo_t*, int)>& drawPage, double width = kA4W,
                           double height = kA4H);
 
+// The whole file: `pages` pages drawn into a temporary beside `pdf`, which takes its name only when
+// every page was written (a failed print leaves no half PDF). Returns the pages written.
+Result<int> writePdfFile(const std::filesystem::path& pdf, const std::string& title, int pages,
+                         const std::function<void(cairo_t*, int)>& drawPage);
+
 // The two strokes every printout's tables are made of: a filled grey box (1 white, 0 black) and a
 // black rule `width` points thick.
 void fillRect(cairo_t* cr, double x, double y, double w, double h, double gray);

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 
-#include "platform/print/draw_failure.hpp"
 #include "platform/print/pango_text.hpp"
 #include "platform/print/pdf_writer.hpp"
-#include "shared/core/atomic_file.hpp"
+#include "platform/print/table_page.hpp"
 
 namespace mh::print {
 namespace {
@@ -18,17 +17,11 @@ constexpr const char* kHeads[] = {"序号", "编号", "姓名", "村", "电话",
 constexpr int kNCols = 7;
 constexpr int kRowsFirst = 15, kRowsNext = 17;
 
-int pagesFor(const RouteSheet& s) {
-    const int n = int(s.stops.size());
-    if (n <= kRowsFirst) return 1;
-    return 1 + (n - kRowsFirst + kRowsNext - 1) / kRowsNext;
-}
-
 void drawPage(cairo_t* cr, const RouteSheet& s, int page, int pages) {
     fillRect(cr, 0, 0, kA4W, kA4H, 1);
     PangoText t(cr);
     double y = kMargin;
-    int from = 0, rows = kRowsFirst;
+    const PageRows rows = rowsOnPage(page, kRowsFirst, kRowsNext);
     const std::string date = std::to_string(s.day.year()) + "年" + std::to_string(s.day.month()) + "月" + std::to_string(s.day.day()) + "日";
     if (page == 0) {
         y += t.draw(kMargin, y, s.siteName + " 送餐路线单", {20, true, Align::Center, kContentW}) + 4;
@@ -38,8 +31,6 @@ void drawPage(cairo_t* cr, const RouteSheet& s, int page, int pages) {
                     "不在家或拒收的，在签收栏写明“不在家”或“拒收”，回来后把本单交工作人员按编号登记。发现老人身体或精神有变化，请写在签收栏旁并当面告诉工作人员。",
                     {10, false, Align::Left, kContentW, false, 0.15}) + 10;
     } else {
-        from = kRowsFirst + (page - 1) * kRowsNext;
-        rows = kRowsNext;
         y += t.draw(kMargin, y, s.siteName + " 送餐路线单 " + date + "（续）", {12, true, Align::Left, kContentW}) + 8;
     }
     const double top = y;
@@ -50,8 +41,8 @@ void drawPage(cairo_t* cr, const RouteSheet& s, int page, int pages) {
         x += kCols[c];
     }
     y += kHeadH;
-    const int to = std::min<int>(int(s.stops.size()), from + rows);
-    for (int i = from; i < to; ++i) {
+    const int to = std::min<int>(int(s.stops.size()), rows.from + rows.count);
+    for (int i = rows.from; i < to; ++i) {
         const RouteStop& r = s.stops[size_t(i)];
         const std::string cells[kNCols] = {std::to_string(i + 1), std::to_string(r.recordId), r.maskedName, r.village,
                                            r.phone, r.service, r.outcome == "delivered" ? "（已登记送达）" : ""};
@@ -69,27 +60,17 @@ void drawPage(cairo_t* cr, const RouteSheet& s, int page, int pages) {
         t.draw(kMargin, y + 12, "今天没有送餐。", {12, false, Align::Center, kContentW});
         y += kRowH;
     }
-    rule(cr, kMargin, top, kMargin + kContentW, top, 1.2);
-    rule(cr, kMargin, y, kMargin + kContentW, y, 1.2);
-    x = kMargin;
-    for (int c = 0; c <= kNCols; ++c) {
-        rule(cr, x, top, x, y, c == 0 || c == kNCols ? 1.2 : 0.4);
-        if (c < kNCols) x += kCols[c];
-    }
-    t.draw(kMargin, kA4H - kMargin + 8, "第 " + std::to_string(page + 1) + " 页，共 " + std::to_string(pages) + " 页",
-           {9, false, Align::Center, kContentW, false, 0.3});
+    drawTableGrid(cr, kMargin, top, y, kContentW, kNCols, [](int c) { return kCols[c]; }, [](int) { return 0.4; });
+    drawPageNumber(t, kMargin, kA4H - kMargin + 8, kContentW, page, pages);
 }
 
 }  // namespace
 
 Status renderRouteSheet(const RouteSheet& sheet, const std::filesystem::path& pdf) {
-    AtomicFile file(pdf);
-    if (!file.ok()) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, errno);
-    const int pages = pagesFor(sheet);
-    auto written = writePdfPages(file.tempPath(), pdf, sheet.siteName + " 送餐路线单 " + sheet.day.iso(), pages,
-                                 [&](cairo_t* cr, int page) { drawPage(cr, sheet, page, pages); });
+    const int pages = pagesForRows(int(sheet.stops.size()), kRowsFirst, kRowsNext);
+    auto written = writePdfFile(pdf, sheet.siteName + " 送餐路线单 " + sheet.day.iso(), pages,
+                                [&](cairo_t* cr, int page) { drawPage(cr, sheet, page, pages); });
     if (!written) return written.error();
-    if (auto committed = file.commit(); !committed) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, 0);
     return okStatus();
 }
 

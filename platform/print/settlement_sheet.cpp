@@ -2,10 +2,9 @@
 
 #include <algorithm>
 
-#include "platform/print/draw_failure.hpp"
 #include "platform/print/pango_text.hpp"
 #include "platform/print/pdf_writer.hpp"
-#include "shared/core/atomic_file.hpp"
+#include "platform/print/table_page.hpp"
 #include "shared/core/money.hpp"
 
 namespace mh::print {
@@ -37,17 +36,11 @@ std::string periodText(const SettlementPeriod& p) {
     return d(p.first) + " 至 " + d(p.last);
 }
 
-int pagesFor(const Settlement& s) {
-    const int n = int(s.lines.size());
-    if (n <= kRowsFirst) return 1;
-    return 1 + (n - kRowsFirst + kRowsNext - 1) / kRowsNext;
-}
-
 void drawPage(cairo_t* cr, const Settlement& s, int page, int pages) {
     fillRect(cr, 0, 0, kA4W, kA4H, 1);
     PangoText t(cr);
     double y = kMargin;
-    int from = 0, rows = kRowsFirst;
+    const PageRows rows = rowsOnPage(page, kRowsFirst, kRowsNext);
     if (page == 0) {
         y += t.draw(kMargin, y, "老年助餐服务补贴结算表", {20, true, Align::Center, kContentW}) + 6;
         y += t.draw(kMargin, y, s.siteName + "（站点编号 " + s.siteId + "）", {12, false, Align::Center, kContentW});
@@ -60,8 +53,6 @@ void drawPage(cairo_t* cr, const Settlement& s, int page, int pages) {
         y += t.draw(kMargin, y, "金额单位：元。补贴规则行为该规则支付的部分；访客、职工、志愿者用餐自付，不申报补贴，不计入合计。",
                     {9.5, false, Align::Left, kContentW, false, 0.2}) + 8;
     } else {
-        from = kRowsFirst + (page - 1) * kRowsNext;
-        rows = kRowsNext;
         y += t.draw(kMargin, y, s.siteName + " 结算表 " + s.period.label + "（续）", {11, true, Align::Left, kContentW}) + 8;
     }
     const double top = y;
@@ -72,8 +63,8 @@ void drawPage(cairo_t* cr, const Settlement& s, int page, int pages) {
         x += kCols[c];
     }
     y += kHeadH;
-    const int to = std::min<int>(int(s.lines.size()), from + rows);
-    for (int i = from; i < to; ++i) {
+    const int to = std::min<int>(int(s.lines.size()), rows.from + rows.count);
+    for (int i = rows.from; i < to; ++i) {
         const SettlementLine& l = s.lines[size_t(i)];
         const bool total = l.line == "合计";
         if (total) fillRect(cr, kMargin, y, kContentW, kRowH, 0.93);
@@ -92,13 +83,7 @@ void drawPage(cairo_t* cr, const Settlement& s, int page, int pages) {
         y += kRowH;
         rule(cr, kMargin, y, kMargin + kContentW, y, total ? 1.0 : 0.3);
     }
-    rule(cr, kMargin, top, kMargin + kContentW, top, 1.2);
-    rule(cr, kMargin, y, kMargin + kContentW, y, 1.2);
-    x = kMargin;
-    for (int c = 0; c <= kNCols; ++c) {
-        rule(cr, x, top, x, y, c == 0 || c == kNCols ? 1.2 : 0.4);
-        if (c < kNCols) x += kCols[c];
-    }
+    drawTableGrid(cr, kMargin, top, y, kContentW, kNCols, [](int c) { return kCols[c]; }, [](int) { return 0.4; });
     if (page == pages - 1) {
         // The claim in one sentence, from the 合计 lines above, so the clerk need not add them up.
         Shares all;
@@ -134,20 +119,16 @@ void drawPage(cairo_t* cr, const Settlement& s, int page, int pages) {
             rule(cr, sx + 36, sy + 54, sx + third - 12, sy + 54, 0.6);
         }
     }
-    t.draw(kMargin, kA4H - kMargin + 8, "第 " + std::to_string(page + 1) + " 页，共 " + std::to_string(pages) + " 页",
-           {9, false, Align::Center, kContentW, false, 0.3});
+    drawPageNumber(t, kMargin, kA4H - kMargin + 8, kContentW, page, pages);
 }
 
 }  // namespace
 
 Status renderSettlement(const Settlement& s, const std::filesystem::path& pdf) {
-    AtomicFile file(pdf);
-    if (!file.ok()) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, errno);
-    const int pages = pagesFor(s);
-    auto written = writePdfPages(file.tempPath(), pdf, s.siteName + " 结算表 " + s.period.label, pages,
-                                 [&](cairo_t* cr, int page) { drawPage(cr, s, page, pages); });
+    const int pages = pagesForRows(int(s.lines.size()), kRowsFirst, kRowsNext);
+    auto written = writePdfFile(pdf, s.siteName + " 结算表 " + s.period.label, pages,
+                                [&](cairo_t* cr, int page) { drawPage(cr, s, page, pages); });
     if (!written) return written.error();
-    if (auto committed = file.commit(); !committed) return drawFailure(pdf, CAIRO_STATUS_SUCCESS, 0);
     return okStatus();
 }
 

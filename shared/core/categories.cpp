@@ -1,7 +1,5 @@
 #include "shared/core/categories.hpp"
 
-#include "shared/core/text.hpp"
-
 namespace mh {
 
 const std::vector<CategoryInfo>& allCategories() {
@@ -13,20 +11,8 @@ const std::vector<CategoryInfo>& allCategories() {
     return k;
 }
 
-std::optional<std::string> categoryCode(std::string_view text) {
-    auto t = trim(text);
-    std::string lower(t);
-    for (char& c : lower)
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    for (const auto& c : allCategories())
-        if (lower == c.code || t == c.zh) return std::string(c.code);
-    return std::nullopt;
-}
+std::optional<std::string> categoryCode(std::string_view text) { return codeIn(allCategories(), text); }
 
-std::string_view categoryNameZh(std::string_view code) {
-    for (const auto& c : allCategories())
-        if (code == c.code) return c.zh;
-    return code;
-}
+std::string_view categoryNameZh(std::string_view code) { return nameZhIn(allCategories(), code); }
 
 }  // namespace mh

@@ -5,12 +5,11 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/core/coded_names.hpp"
+
 namespace mh {
 
-struct CategoryInfo {
-    std::string_view code;  // "dibao"
-    std::string_view zh;    // "低保"
-};
+using CategoryInfo = CodedName;  // {"dibao", "低保"}
 
 [[nodiscard]] const std::vector<CategoryInfo>& allCategories();
 // Accepts a code ("dibao", any case) or a Chinese name ("低保"); returns the code.

@@ -1,7 +1,5 @@
 #include "shared/core/diets.hpp"
 
-#include "shared/core/text.hpp"
-
 namespace mh {
 
 const std::vector<DietInfo>& allDiets() {
@@ -9,21 +7,9 @@ const std::vector<DietInfo>& allDiets() {
     return k;
 }
 
-std::optional<std::string> dietCode(std::string_view text) {
-    auto t = trim(text);
-    std::string lower(t);
-    for (char& c : lower)
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    for (const auto& d : allDiets())
-        if (lower == d.code || t == d.zh) return std::string(d.code);
-    return std::nullopt;
-}
+std::optional<std::string> dietCode(std::string_view text) { return codeIn(allDiets(), text); }
 
-std::string_view dietNameZh(std::string_view code) {
-    for (const auto& d : allDiets())
-        if (code == d.code) return d.zh;
-    return code;
-}
+std::string_view dietNameZh(std::string_view code) { return nameZhIn(allDiets(), code); }
 
 std::string dietNamesZh(const std::vector<std::string>& codes) {
     std::string s;

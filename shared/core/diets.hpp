@@ -6,12 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/core/coded_names.hpp"
+
 namespace mh {
 
-struct DietInfo {
-    std::string_view code;  // "low_salt"
-    std::string_view zh;    // "低盐"
-};
+using DietInfo = CodedName;  // {"low_salt", "低盐"}
 
 [[nodiscard]] const std::vector<DietInfo>& allDiets();
 // A code ("low_salt", any case) or a Chinese name ("低盐"); returns the code.

@@ -1,6 +1,8 @@
 // The daily review (see daily_review.hpp).
 #include "shared/reports/daily_review.hpp"
 
+#include <functional>
+
 #include "shared/core/text.hpp"
 #include "shared/peers/doubles.hpp"
 #include "shared/store/audit_log.hpp"
@@ -33,20 +35,30 @@ void doubles(Database& db, const std::string& day, std::vector<ReviewItem>& out)
 
 constexpr const char* kRecordColumns = "c.record_id, c.origin_terminal, c.origin_record, c.elder_id, c.service, c.at";
 
-void backdated(Database& db, const std::string& day, std::vector<ReviewItem>& out) {
-    auto st = db.prepare(std::string("SELECT ") + kRecordColumns + ", c.entered_at, c.voided, CASE WHEN " + kPaperEntrySql +
-                         " THEN 'paper' ELSE c.source END FROM checkins c"
-                         " WHERE c.day = ?1 AND c.entered_at IS NOT NULL ORDER BY c.at, c.record_id");
+// The items of one kind that each name a check-in record of `day` (keyed by the record's origin):
+// `columns` are selected after the record's six (so they start at column 6), `rest` is the query's
+// FROM and WHERE with the day as ?1, and `fill` adds the item's own fields to the record's.
+void recordItems(Database& db, const std::string& day, const std::string& kind, const std::string& columns, const char* rest,
+                 const std::function<void(Statement&, J&)>& fill, std::vector<ReviewItem>& out) {
+    auto st = db.prepare(std::string("SELECT ") + kRecordColumns + ", " + columns + rest);
     st.bind(1, day);
     while (st.step()) {
         J d = recordJson(st, 0);
-        d["entered_at"] = st.text(6);
-        d["voided"] = st.i64(7) != 0;
-        d["source"] = st.text(8);
-        // What staff read: a record from the power-cut sheet is checked against the paper itself.
-        d["label"] = st.text(8) == "paper" ? "纸质补录" : "补录";
-        out.push_back(ReviewItem{"backdated:" + st.text(1) + ":" + std::to_string(st.i64(2)), "backdated", false, std::move(d)});
+        fill(st, d);
+        out.push_back(ReviewItem{kind + ":" + st.text(1) + ":" + std::to_string(st.i64(2)), kind, false, std::move(d)});
     }
+}
+
+void backdated(Database& db, const std::string& day, std::vector<ReviewItem>& out) {
+    recordItems(db, day, "backdated", std::string("c.entered_at, c.voided, CASE WHEN ") + kPaperEntrySql + " THEN 'paper' ELSE c.source END",
+                " FROM checkins c WHERE c.day = ?1 AND c.entered_at IS NOT NULL ORDER BY c.at, c.record_id",
+                [](Statement& st, J& d) {
+                    d["entered_at"] = st.text(6);
+                    d["voided"] = st.i64(7) != 0;
+                    d["source"] = st.text(8);
+                    // What staff read: a record from the power-cut sheet is checked against the paper itself.
+                    d["label"] = st.text(8) == "paper" ? "纸质补录" : "补录";
+                }, out);
 }
 
 void revokedCards(Database& db, const std::string& day, std::vector<ReviewItem>& out) {
@@ -77,33 +89,27 @@ void heldEntries(Database& db, const std::string& day, std::vector<ReviewItem>& 
 // Delivered meals the driver did not deliver (contract 12's delivery outcomes: not_home, refused):
 // each voided by its outcome, kept here so staff call or visit the elder. Keyed by the record's origin.
 void notDelivered(Database& db, const std::string& day, std::vector<ReviewItem>& out) {
-    auto st = db.prepare(std::string("SELECT ") + kRecordColumns + ", o.outcome, o.staff, o.note, o.at FROM delivery_outcomes o"
-                         " JOIN checkins c ON c.origin_terminal = o.record_terminal AND c.origin_record = o.record_origin"
-                         " WHERE c.day = ?1 AND o.outcome IN ('not_home', 'refused') ORDER BY o.at, o.outcome_id");
-    st.bind(1, day);
-    while (st.step()) {
-        J d = recordJson(st, 0);
-        d["outcome"] = st.text(6);
-        d["by"] = st.text(7);
-        d["note"] = st.text(8);
-        d["outcome_at"] = st.text(9);
-        out.push_back(ReviewItem{"not_delivered:" + st.text(1) + ":" + std::to_string(st.i64(2)), "not_delivered", false,
-                                 std::move(d)});
-    }
+    recordItems(db, day, "not_delivered", "o.outcome, o.staff, o.note, o.at",
+                " FROM delivery_outcomes o"
+                " JOIN checkins c ON c.origin_terminal = o.record_terminal AND c.origin_record = o.record_origin"
+                " WHERE c.day = ?1 AND o.outcome IN ('not_home', 'refused') ORDER BY o.at, o.outcome_id",
+                [](Statement& st, J& d) {
+                    d["outcome"] = st.text(6);
+                    d["by"] = st.text(7);
+                    d["note"] = st.text(8);
+                    d["outcome_at"] = st.text(9);
+                }, out);
 }
 
 void clockCorrected(Database& db, const std::string& day, std::vector<ReviewItem>& out) {
-    auto st = db.prepare(std::string("SELECT ") + kRecordColumns + ", k.confirmed_at, k.staff FROM clock_corrected x"
-                         " JOIN checkins c ON c.record_id = x.record_id JOIN clock_confirmations k ON k.id = x.confirmation"
-                         " WHERE c.day = ?1 ORDER BY c.at, c.record_id");
-    st.bind(1, day);
-    while (st.step()) {
-        J d = recordJson(st, 0);
-        d["confirmed_at"] = st.text(6);
-        d["confirmed_by"] = st.text(7);
-        out.push_back(ReviewItem{"clock_corrected:" + st.text(1) + ":" + std::to_string(st.i64(2)), "clock_corrected", false,
-                                 std::move(d)});
-    }
+    recordItems(db, day, "clock_corrected", "k.confirmed_at, k.staff",
+                " FROM clock_corrected x"
+                " JOIN checkins c ON c.record_id = x.record_id JOIN clock_confirmations k ON k.id = x.confirmation"
+                " WHERE c.day = ?1 ORDER BY c.at, c.record_id",
+                [](Statement& st, J& d) {
+                    d["confirmed_at"] = st.text(6);
+                    d["confirmed_by"] = st.text(7);
+                }, out);
 }
 
 // The day an item id belongs to: written in it (double, revoked_card), or its record's / entry's.

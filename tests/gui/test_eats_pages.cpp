@@ -7,6 +7,7 @@
 #include <string>
 
 #include "gui/gui_fixture.hpp"
+#include "gui/headless_ui.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/staff_layout.hpp"
 #include "kiosk/ui/ui_frame.hpp"
@@ -19,6 +20,7 @@
 
 using namespace mh;
 using namespace mh::ui;
+using mh::test::HeadlessUi;
 
 namespace {
 
@@ -38,51 +40,9 @@ struct Fixture {
     FakeClock clock{site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:32"))};  // lunch is open
 };
 
-// Frames with no backend, fed a finger's move, press and release on a drawn button. A tall portrait
-// panel (a 27" screen on its side), so the whole page is on screen without scrolling (the pixel
-// tests measure the 7" panel).
-struct HeadlessUi {
-    ImGuiSession session;
-    Metrics metrics = Metrics::of(1080, 1920, 27.0);
-    FontSet fonts;
-    DrawnLayout layout;
-
-    explicit HeadlessUi(const KioskState& st) {
-        ensureFonts(fonts, metrics, st);
-        unsigned char* px;
-        int w, h;
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-    }
-    std::vector<Command> frame(const KioskState& st, ImVec2 mouse = {-1, -1}, bool down = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = mouse;
-        io.MouseDown[0] = down;
-        CommandQueue q;
-        layout = {};
-        buildFrame(st, fonts, metrics, q, &layout);
-        return q.take();
-    }
-    std::vector<Command> tapAt(const KioskState& st, ImVec2 c) {
-        auto a = frame(st, c, false);
-        auto b = frame(st, c, true);
-        auto d = frame(st, c, false);
-        a.insert(a.end(), b.begin(), b.end());
-        a.insert(a.end(), d.begin(), d.end());
-        return a;
-    }
-    ImVec2 centreOf(const KioskState& st, const std::string& target) {
-        frame(st);
-        const DrawnRect* r = layout.find("button:" + target);
-        REQUIRE_MESSAGE(r, "no touch target " << target);
-        return {(r->min.x + r->max.x) / 2, (r->min.y + r->max.y) / 2};
-    }
-    // Taps `target` and hands what it asked for to the controller; returns the tap's centre.
-    ImVec2 tap(KioskController& ctl, const std::string& target) {
-        ImVec2 c = centreOf(ctl.state(), target);
-        for (auto& cmd : tapAt(ctl.state(), c)) ctl.apply(cmd);
-        return c;
-    }
-};
+// A tall portrait panel (a 27" screen on its side), so the whole page is on screen without
+// scrolling (the pixel tests measure the 7" panel).
+Metrics tallPanel() { return Metrics::of(1080, 1920, 27.0); }
 
 void logInToOthers(KioskController& ctl) {
     ctl.setPinChecker([](const std::string&) { return std::string(); });
@@ -104,7 +64,7 @@ TEST_CASE("访客 tapped through 更多: three guest meals at the lunch's guest 
     Fixture fx;
     KioskController ctl(*fx.site, fx.clock);
     logInToOthers(ctl);
-    HeadlessUi ui(ctl.state());
+    HeadlessUi ui(ctl.state(), tallPanel());
     ui.tap(ctl, "tab更多");
     REQUIRE(ctl.state().staffTab == StaffTab::More);
     ui.tap(ctl, "more访客/职工/志愿者");
@@ -146,7 +106,7 @@ TEST_CASE("stray taps on 访客/职工/志愿者 record nothing: 记录 asks, a 
     KioskController ctl(*fx.site, fx.clock);
     logInToOthers(ctl);
     ctl.apply(ShowStaffTab{StaffTab::Others});
-    HeadlessUi ui(ctl.state());
+    HeadlessUi ui(ctl.state(), tallPanel());
     // 记录 with nothing picked: told what is missing, nothing asked.
     ui.tap(ctl, "others-save记录");
     CHECK_FALSE(ctl.state().confirming);
@@ -169,7 +129,7 @@ TEST_CASE("a volunteer's meal needs a name picked and hours on the pad, and is v
     KioskController ctl(*fx.site, fx.clock);
     logInToOthers(ctl);
     ctl.apply(ShowStaffTab{StaffTab::Others});
-    HeadlessUi ui(ctl.state());
+    HeadlessUi ui(ctl.state(), tallPanel());
     ui.tap(ctl, "others-kind志愿者");
     REQUIRE(ctl.state().others.volunteers == std::vector<std::string>{"刘芳"});
     ui.tap(ctl, "others-save记录");
@@ -218,7 +178,7 @@ TEST_CASE("送餐 tapped through 更多: 不在家 asks first, then voids the me
 
     KioskController ctl(*fx.site, fx.clock);
     logInToOthers(ctl);
-    HeadlessUi ui(ctl.state());
+    HeadlessUi ui(ctl.state(), tallPanel());
     ui.tap(ctl, "tab更多");
     ui.tap(ctl, "more送餐");
     REQUIRE(ctl.state().staffTab == StaffTab::Delivery);
@@ -271,7 +231,7 @@ TEST_CASE("送餐: a driver's concern note stays on the alerts until 已处理 i
     REQUIRE(ctl.state().delivery.alerts.size() == 1);
     CHECK(ctl.state().delivery.alerts[0].text.find("腿肿了") != std::string::npos);
     CHECK(ctl.state().delivery.stops[0].outcome == "已送到");
-    HeadlessUi ui(ctl.state());
+    HeadlessUi ui(ctl.state(), tallPanel());
     const std::string handled = "delivery-handled" + std::to_string(outcome->outcomeId) + "已处理";
     ui.tap(ctl, handled);
     REQUIRE(ctl.state().confirming);

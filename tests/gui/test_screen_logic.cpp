@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "gui/gui_fixture.hpp"
+#include "gui/headless_ui.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "shared/checkin/scan_preview.hpp"
 #include "kiosk/ui/staff_layout.hpp"
@@ -22,46 +23,9 @@
 
 using namespace mh;
 using namespace mh::ui;
+using mh::test::HeadlessUi;
 
 namespace {
-
-// Runs frames with no backend, as a finger would: move, press, release.
-struct HeadlessUi {
-    ImGuiSession session;
-    Metrics metrics = Metrics::of(1024, 600, 7.0);
-    FontSet fonts;
-    DrawnLayout layout;
-
-    // `m`: the panel (a tall one shows a whole staff list without scrolling).
-    explicit HeadlessUi(const KioskState& st, Metrics m = Metrics::of(1024, 600, 7.0)) : metrics(m) {
-        ensureFonts(fonts, metrics, st);
-        unsigned char* px;
-        int w, h;
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &w, &h);  // what a renderer would upload
-    }
-    std::vector<Command> frame(const KioskState& st, ImVec2 mouse = {-1, -1}, bool down = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = mouse;
-        io.MouseDown[0] = down;
-        CommandQueue q;
-        layout = {};
-        buildFrame(st, fonts, metrics, q, &layout);
-        return q.take();
-    }
-    // A whole tap on the centre of a recorded touch target.
-    std::vector<Command> tap(const KioskState& st, const std::string& target) {
-        frame(st);
-        const DrawnRect* r = layout.find("button:" + target);
-        REQUIRE_MESSAGE(r, "no touch target " << target);
-        ImVec2 c{(r->min.x + r->max.x) / 2, (r->min.y + r->max.y) / 2};
-        auto a = frame(st, c, false);
-        auto b = frame(st, c, true);
-        auto d = frame(st, c, false);
-        a.insert(a.end(), b.begin(), b.end());
-        a.insert(a.end(), d.begin(), d.end());
-        return a;
-    }
-};
 
 template <class T>
 int countOf(const std::vector<Command>& cs) {
