@@ -47,6 +47,13 @@ struct CheckinRecord {
     std::optional<std::string> deliveryOutcome;
 };
 
+// What the policy counts of one counted record: its day, its service and what each rule paid.
+struct CountedUse {
+    std::int64_t recordId = 0;
+    std::string day, service;
+    std::vector<RulePaid> rules;  // in the order applied
+};
+
 class CheckinStore {
 public:
     explicit CheckinStore(Database& db) : m_db(db) {}
@@ -67,6 +74,10 @@ public:
     // policy counts its limits on. The caller holds the write transaction, so it cannot go stale.
     [[nodiscard]] std::vector<CheckinRecord> countedForElder(const std::string& elderId, const std::string& from,
                                                              const std::string& to);
+    // The same records as countedForElder, with only what the policy counts: one query over the
+    // elder's records and their rule rows, for the history read on every scan.
+    [[nodiscard]] std::vector<CountedUse> countedUses(const std::string& elderId, const std::string& from,
+                                                      const std::string& to);
     // Returns the new record id, with one checkin_rules row per entry of `rules`; the origin is this
     // terminal and the new id (r.originTerminal/originRecord are ignored). The caller holds the
     // transaction.

