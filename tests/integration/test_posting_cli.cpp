@@ -172,7 +172,7 @@ TEST_CASE("a long honour roll gets sheets of its own and names every named donor
     generateMonth(*site, 2026, 10, 10, 0.5);
     DonationStore donations(site->db());
     for (int i = 1; i <= 80; ++i)
-        donations.insert({0, "重阳节捐款人" + std::to_string(i) + "号", 1000 + i, "2026-10-2" + std::to_string(i % 10), "", i != 40}, "t");
+        donations.insert({0, "重阳节捐款人" + std::to_string(i) + "号", Fen(1000 + i), "2026-10-2" + std::to_string(i % 10), "", i != 40}, "t");
     site.reset();
     fs::path out = dir.path() / "out";
     Run p = run({"posting", "--site", dir.path().string(), "--month", "2026-10", "--out", out.string()});
@@ -189,7 +189,7 @@ TEST_CASE("a long honour roll gets sheets of its own and names every named donor
         }
         REQUIRE(at != std::string::npos);
         size_t eol = text.find('\n', at);
-        CHECK(text.substr(at, eol - at).find(formatYuan2(1000 + i) + " 元") != std::string::npos);
+        CHECK(text.substr(at, eol - at).find(formatYuan2(Fen(1000 + i)) + " 元") != std::string::npos);
     }
 }
 
