@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "shared/core/categories.hpp"
+#include "shared/core/money_json.hpp"
 #include "shared/core/text.hpp"
 #include "shared/posting/monthly_figures.hpp"
 #include "shared/store/donation_store.hpp"
@@ -114,10 +115,10 @@ TEST_CASE("posting writes a PDF with real text, a PNG and the contract CSV, matc
     auto j = nlohmann::json::parse(named.out);
     CHECK(j["amount_fen"] == 50000);
     CHECK(j["named"] == true);
-    CHECK(j["balance_fen"] == 50000 - book.donationShareFen);
+    CHECK(j["balance_fen"].get<Fen>() == 50000_fen - book.donationShareFen);
     Run anon = run({"donation", "add", "--site", s, "--donor", "不留名的好心人", "--amount-fen", "12345", "--date", "2026-10-20"});
     REQUIRE(anon.exit == 0);
-    CHECK(nlohmann::json::parse(anon.out)["balance_fen"] == 62345 - book.donationShareFen);
+    CHECK(nlohmann::json::parse(anon.out)["balance_fen"].get<Fen>() == 62345_fen - book.donationShareFen);
 
     fs::path out = dir.path() / "out";
     Run p = run({"posting", "--site", s, "--month", "2026-10", "--out", out.string()});

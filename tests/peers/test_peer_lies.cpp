@@ -366,5 +366,5 @@ TEST_CASE("one bad row already in a database (from before these checks) cannot b
     MonthlyFigures f = loadMonthlyFigures(*hall.t[0]->site, 2026, 11);
     CHECK(f.donationsFen == Fen{INT64_MAX});
     CHECK(f.meals == 1);
-    CHECK(formatYuan2(INT64_MIN) == "-92233720368547758.08");
+    CHECK(formatYuan2(Fen{INT64_MIN}) == "-92233720368547758.08");
 }
