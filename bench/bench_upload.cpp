@@ -87,10 +87,10 @@ void fillRecords(Site& site, LocalDate first, int days, int elders) {
             r.at = day.iso() + "T11:" + std::to_string(10 + i % 50) + ":00+08:00";
             r.delivered = i % 10 == 0;
             r.rule = i % 3 ? std::optional<std::string>("低保高龄") : std::optional<std::string>("高龄");
-            r.priceFen = 1000;
-            r.shares.government = i % 3 ? 600 : 300;
-            r.shares.collective = i % 3 ? 200 : 100;
-            r.shares.elder = 1000 - r.shares.government - r.shares.collective;
+            r.priceFen = 1000_fen;
+            r.shares.government = Fen(i % 3 ? 600 : 300);
+            r.shares.collective = Fen(i % 3 ? 200 : 100);
+            r.shares.elder = 1000_fen - r.shares.government - r.shares.collective;
             r.categories = i % 3 ? "dibao" : "";
             r.source = "card";
             store.insert(r);

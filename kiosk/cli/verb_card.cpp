@@ -21,7 +21,7 @@ int runIssue(const IssueArgs& a, Context& ctx) {
     }
     auto site = ctx.openSite(a.site);
     if (!site) return kUsage;
-    auto cards = cardsToIssue(*site, a.elder);
+    auto cards = cardsToIssue(*site, ElderId(a.elder));
     if (!cards) {
         ctx.error(cards.error());
         return kRefused;

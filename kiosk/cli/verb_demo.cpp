@@ -117,8 +117,8 @@ int runDemo(const DemoArgs& a, Context& ctx) {
     }
     // Gifts the donation share (社会捐赠) of the demo's 高龄 rule draws on: one donor on the honour roll,
     // one who asked not to be named.
-    for (DonationRequest gift : {DonationRequest{"北关农贸公司", 200000, std::nullopt, "助餐", true, "demo"},
-                                 DonationRequest{"不愿具名的村民", 30000, std::nullopt, "助餐", false, "demo"}}) {
+    for (DonationRequest gift : {DonationRequest{"北关农贸公司", Fen{200000}, std::nullopt, "助餐", true, "demo"},
+                                 DonationRequest{"不愿具名的村民", Fen{30000}, std::nullopt, "助餐", false, "demo"}}) {
         auto recorded = recordDonation(site->db(), gift, ctx.today(*site), ctx.nowIso(*site));
         if (!recorded) {
             ctx.error(recorded.error());
@@ -150,7 +150,7 @@ int runDemo(const DemoArgs& a, Context& ctx) {
     cards << "# elder_id  name  signed card payload / ID number (scan with: kiosk scan --site " << dir.string()
           << " --service lunch PAYLOAD)\n";
     std::vector<std::string> payloads;
-    auto issued = cardsToIssue(*site, "");
+    auto issued = cardsToIssue(*site, ElderId());
     if (!issued) {
         ctx.error(issued.error());
         return kUsage;

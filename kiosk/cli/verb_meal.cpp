@@ -3,6 +3,7 @@
 
 #include "cli/cli_common.hpp"
 #include "cli/eats_peers.hpp"
+#include "shared/core/money_json.hpp"
 #include "shared/eats/other_meals.hpp"
 
 namespace mh::cli {

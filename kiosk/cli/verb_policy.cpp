@@ -17,7 +17,7 @@ int runExplain(const ExplainArgs& a, Context& ctx, Site& site) {
     auto at = ctx.parseAt(a.at);
     if (!at) return kUsage;
     LocalDateTime when = at->value_or(site.timeZone().toLocal(ctx.clock.nowUnix()));
-    auto e = explainScan(site, a.elder, a.service, when, a.delivered);
+    auto e = explainScan(site, ElderId(a.elder), ServiceId(a.service), when, a.delivered);
     if (!e) {
         ctx.error(e.error());
         return e.error().code == "explain.unknown" ? kRefused : kUsage;

@@ -4,6 +4,7 @@
 #include "cli/cli_common.hpp"
 #include "platform/print/lp_printer.hpp"
 #include "platform/print/posting_renderer.hpp"
+#include "shared/core/money_json.hpp"
 #include "shared/core/text.hpp"
 #include "shared/posting/posting_print.hpp"
 #include "shared/posting/produce_posting.hpp"
@@ -85,7 +86,7 @@ struct DonationArgs {
 
 int runDonationAdd(const DonationArgs& a, Context& ctx, Site& site) {
     LocalDate today = ctx.today(site);
-    DonationRequest req{a.donor, a.amountFen, std::nullopt, a.purpose, a.named, a.staff.empty() ? "cli" : a.staff};
+    DonationRequest req{a.donor, Fen(a.amountFen), std::nullopt, a.purpose, a.named, a.staff.empty() ? "cli" : a.staff};
     if (!a.date.empty()) {
         req.day = ctx.parseDate(a.date);
         if (!req.day) return kUsage;

@@ -50,7 +50,7 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
     ui::KioskController ctl(site, clock);
     auto& st = ctl.state();
     if (auto o = outcomeOf(opt.screen)) {
-        ctl.showResult(sampleScan(site, *o, st.now.date, st.service.id, opt.screen == "delivered"));
+        ctl.showResult(sampleScan(site, *o, st.now.date, ServiceId(st.service.id), opt.screen == "delivered"));
     } else if (opt.screen == "storage-full") {
         // A scan the store could not write, as the controller shows it (kiosk_controller_checkin.cpp).
         ScanResult r;
@@ -112,7 +112,7 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
                 if (s.atDoor && (meals || s.kind != ServiceKind::Meal))
                     options.push_back({s.id, s.name, s.opens.text() + "–" + s.closes.text()});
         }
-        ScanResult who = sampleScan(site, Outcome::Accepted, st.now.date, "");
+        ScanResult who = sampleScan(site, Outcome::Accepted, st.now.date, ServiceId());
         st.pick = ui::DoorPick{who.elderId, who.maskedName, options, clock.nowUnix()};
         st.screen = ui::ScreenId::Choose;
     } else if (opt.screen == "safety") {
@@ -161,7 +161,7 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         }
     } else if (opt.screen == "feedback") {
         // The faces after an accepted meal (contract 14), whether or not this site has them on.
-        ScanResult meal = sampleScan(site, Outcome::Accepted, st.now.date, st.service.id);
+        ScanResult meal = sampleScan(site, Outcome::Accepted, st.now.date, ServiceId(st.service.id));
         ctl.showResult(meal);
         st.feedback = ui::FeedbackAsk{meal.recordId.value_or(0), clock.nowUnix()};
         st.screen = ui::ScreenId::Feedback;

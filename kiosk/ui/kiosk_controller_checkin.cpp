@@ -32,7 +32,7 @@ void KioskController::scan(const std::string& payload) {
     // the elder picks on the screen, and nothing is recorded before the tap (issue 23).
     const std::vector<ServiceChoice>& door = m_state.doorServices;
     if (door.size() > 1) {
-        auto card = m_engine.readCard(payload, door.front().id);
+        auto card = m_engine.readCard(payload, ServiceId(door.front().id));
         if (!card) {
             storeFailed(card.error(), door.front());
             return;

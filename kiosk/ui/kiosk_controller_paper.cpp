@@ -76,7 +76,8 @@ void KioskController::askPaperEntry(const std::string& elderId) {
 }
 
 void KioskController::paperEntry(const std::string& elderId, const std::string& serviceId, LocalDateTime at) {
-    auto r = m_engine.checkInManually(elderId, serviceId, at, m_state.deliveredMode, kStaffScreenActor, true);
+    auto r = m_engine.checkInManually(ElderId(elderId), ServiceId(serviceId), at, m_state.deliveredMode, kStaffScreenActor,
+                                      true);
     if (!r) {
         m_state.staffMessage = r.error().message;
         m_state.staffMessageIsProblem = true;

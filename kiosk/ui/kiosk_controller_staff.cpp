@@ -101,7 +101,7 @@ void KioskController::loadStaffTab() {
         case StaffTab::Missing: {
             m_state.missing.clear();
             if (m_state.service.id.empty()) break;  // a site with no meal: nobody is "missing" from one
-            for (auto& m : regularsMissing(m_site.db(), m_state.service.id, m_state.now.date))
+            for (auto& m : regularsMissing(m_site.db(), ServiceId(m_state.service.id), m_state.now.date))
                 m_state.missing.push_back({drawable(m.name), drawable(m.village), m.phone, m.daysCame});
             break;
         }
@@ -166,7 +166,8 @@ void KioskController::manualCheckIn(const std::string& elderId) {
         m_state.staffMessage = m_state.manualServices.empty() ? "现在没有开放的服务" : "先点上面要补签哪一项";
         return;
     }
-    auto r = m_engine.checkInManually(elderId, serviceId, std::nullopt, m_state.deliveredMode, kStaffScreenActor);
+    auto r = m_engine.checkInManually(ElderId(elderId), ServiceId(serviceId), std::nullopt, m_state.deliveredMode,
+                                      kStaffScreenActor);
     if (!r) {
         m_state.staffMessage = r.error().message;
         return;

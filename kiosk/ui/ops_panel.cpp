@@ -33,7 +33,8 @@ std::string shortLocalTime(const std::string& iso) {
 
 std::optional<Fen> parseTypedYuan(const std::string& typed) {
     if (typed.empty() || typed == ".") return std::nullopt;
-    Fen yuan = 0, cents = 0;
+    // Digits typed by staff: whole numbers until the one place they become money, at the end.
+    std::int64_t yuan = 0, cents = 0;
     int decimals = -1;
     for (char c : typed) {
         if (c == '.') {
@@ -42,7 +43,7 @@ std::optional<Fen> parseTypedYuan(const std::string& typed) {
         } else if (c >= '0' && c <= '9') {
             if (decimals < 0) {
                 yuan = yuan * 10 + (c - '0');
-                if (yuan > kMaxDonationFen) return std::nullopt;
+                if (yuan > kMaxDonationFen.value()) return std::nullopt;
             } else {
                 if (++decimals > 2) return std::nullopt;
                 cents = cents * 10 + (c - '0');
@@ -52,7 +53,7 @@ std::optional<Fen> parseTypedYuan(const std::string& typed) {
         }
     }
     if (decimals == 1) cents *= 10;
-    return yuan * 100 + cents;
+    return Fen(yuan * 100 + cents);
 }
 
 std::string typeYuanKey(const std::string& typed, const std::string& key) {
@@ -170,7 +171,7 @@ void OpsPanel::apply(const OpsCommand& c, KioskState& st) {
 std::optional<Fen> OpsPanel::checkedDonation(KioskState& st) {
     const DonationForm& f = st.ops.form;
     auto fen = parseTypedYuan(f.amount);
-    if (!fen || *fen <= 0) {
+    if (!fen || *fen <= Fen{0}) {
         st.staffMessage = "请先用数字键输入金额（元）";
         return std::nullopt;
     }

@@ -39,9 +39,9 @@ Phrase outcomeHint(const ScanResult& r) {
 }
 
 std::string payText(const ScanResult& r) {
-    if (!r.accepted() || !r.priceFen || *r.priceFen == 0) return r.accepted() ? kFree.zh : "";
+    if (!r.accepted() || !r.priceFen || *r.priceFen == Fen{0}) return r.accepted() ? kFree.zh : "";
     Fen pay = r.elderPays();
-    if (pay == 0) return kFree.zh;
+    if (pay == Fen{0}) return kFree.zh;
     return "请付 " + formatYuanShort(pay) + " 元";
 }
 
@@ -73,8 +73,10 @@ std::string under10000(int n) {
 }
 }  // namespace
 
-std::string yuanPinyin(Fen fen) {
-    Fen yuan = fen / 100;
+std::string yuanPinyin(Fen money) {
+    // Reading money aloud is formatting: digits of the integer fen.
+    const std::int64_t fen = money.value();
+    std::int64_t yuan = fen / 100;
     int jiao = int(fen % 100 / 10), fenPart = int(fen % 10);
     std::string out = yuan >= 10000 ? under10000(int(yuan / 10000)) + " wan4" +
                                           (yuan % 10000 ? " " + under10000(int(yuan % 10000)) : "")
@@ -88,7 +90,7 @@ std::string yuanPinyin(Fen fen) {
 
 std::string payPinyin(const ScanResult& r) {
     if (!r.accepted()) return "";
-    if (!r.priceFen || *r.priceFen == 0 || r.elderPays() == 0) return kFree.pinyin;
+    if (!r.priceFen || *r.priceFen == Fen{0} || r.elderPays() == Fen{0}) return kFree.pinyin;
     return "qing3 fu4 " + yuanPinyin(r.elderPays());
 }
 

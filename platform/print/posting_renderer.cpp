@@ -261,7 +261,7 @@ double PostingPainter::drawHonourRoll(PangoText& t, cairo_t* cr, double y) {
     }
     // An overdrawn balance is said in words: "-76.00" on a notice board reads like a typo.
     Fen left = m_f.balance.balanceFen();
-    std::string balance = left >= 0 ? "截至" + dateZh(periodEnd()) + "捐赠结余 " + formatYuan2(left) + " 元。"
+    std::string balance = left >= Fen{0} ? "截至" + dateZh(periodEnd()) + "捐赠结余 " + formatYuan2(left) + " 元。"
                                     : "截至" + dateZh(periodEnd()) + "捐赠已用完，另有 " + formatYuan2(-left) +
                                           " 元助餐捐赠份额尚待捐赠补足。";
     std::string tail = "本月收到社会捐赠 " + std::to_string(m_f.donationsCount) + " 笔，共 " +

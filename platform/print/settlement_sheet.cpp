@@ -87,7 +87,7 @@ void drawPage(cairo_t* cr, const Settlement& s, int page, int pages) {
     if (page == pages - 1) {
         // The claim in one sentence, from the 合计 lines above, so the clerk need not add them up.
         Shares all;
-        Fen operating = 0;
+        Fen operating;
         int meals = 0;
         for (const auto& l : s.lines)
             if (l.line == "合计") {

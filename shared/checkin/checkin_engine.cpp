@@ -180,7 +180,8 @@ Result<ScanResult> CheckInEngine::scan(const ScanRequest& req) {
     }
 }
 
-Result<CheckInEngine::DoorCard> CheckInEngine::readCard(const std::string& payload, const std::string& serviceId) {
+Result<CheckInEngine::DoorCard> CheckInEngine::readCard(const std::string& payload, const ServiceId& service) {
+    const std::string& serviceId = service.str();
     if (!m_site.config().findService(serviceId))
         return Error{"usage.service", "没有这个服务：" + serviceId, "no such service: " + serviceId};
     try {
@@ -204,9 +205,10 @@ Result<CheckInEngine::DoorCard> CheckInEngine::readCard(const std::string& paylo
     }
 }
 
-Result<ScanResult> CheckInEngine::checkInManually(const std::string& elderId, const std::string& serviceId,
+Result<ScanResult> CheckInEngine::checkInManually(const ElderId& elder, const ServiceId& service,
                                                   std::optional<LocalDateTime> at, bool delivered,
                                                   const std::string& staff, bool paper) {
+    const std::string &elderId = elder.str(), &serviceId = service.str();
     if (!m_site.config().findService(serviceId))
         return Error{"usage.service", "没有这个服务：" + serviceId, "no such service: " + serviceId};
     if (paper && !at) return paperNeedsTime();

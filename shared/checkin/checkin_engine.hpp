@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 
+#include "shared/core/ids.hpp"
 #include "shared/core/scan_result.hpp"
 #include "shared/peers/peer_gate.hpp"
 #include "shared/core/dates.hpp"
@@ -59,13 +60,12 @@ public:
         std::optional<ScanResult> refusal;
         std::string elderId, maskedName;
     };
-    Result<DoorCard> readCard(const std::string& payload, const std::string& serviceId);
+    Result<DoorCard> readCard(const std::string& payload, const ServiceId& service);
 
     // Staff check an elder in by roster id (forgotten card). Same rules as a scan; audited. `paper`:
     // entered from the power-cut sheet (补录纸质名单), source "paper"; needs `at`.
-    Result<ScanResult> checkInManually(const std::string& elderId, const std::string& serviceId,
-                                       std::optional<LocalDateTime> at, bool delivered, const std::string& staff,
-                                       bool paper = false);
+    Result<ScanResult> checkInManually(const ElderId& elder, const ServiceId& service, std::optional<LocalDateTime> at,
+                                       bool delivered, const std::string& staff, bool paper = false);
 
     // Cancels a counted record. Errors: void.missing, void.already, void.reason.
     Result<CheckinRecord> voidRecord(std::int64_t recordId, const std::string& reason, const std::string& staff);

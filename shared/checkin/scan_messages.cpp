@@ -10,10 +10,10 @@ void composeMessage(ScanResult& r, const std::string& detailZh, const std::strin
             std::string what = r.delivered ? svc + "送餐登记成功" : svc + "签到成功";
             std::string whatEn = r.delivered ? svc + " delivery recorded" : "checked in for " + svc;
             Fen pay = r.elderPays();
-            if (!r.priceFen || *r.priceFen == 0) {
+            if (!r.priceFen || *r.priceFen == Fen{0}) {
                 r.message = who + "，" + what;
                 r.messageEn = who + ", " + whatEn;
-            } else if (pay == 0) {
+            } else if (pay == Fen{0}) {
                 r.message = who + "，" + what + "，本次免费";
                 r.messageEn = who + ", " + whatEn + ", nothing to pay";
             } else {

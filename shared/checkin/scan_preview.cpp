@@ -57,9 +57,9 @@ ScanPreview previewScan(Site& site, const Elder& who, const ServiceDef& svc, Loc
     return p;
 }
 
-ScanResult sampleScan(Site& site, Outcome shown, LocalDate day, const std::string& serviceId, bool delivered) {
+ScanResult sampleScan(Site& site, Outcome shown, LocalDate day, const ServiceId& serviceId, bool delivered) {
     const SiteConfig& cfg = site.config();
-    const ServiceDef* svc = sampleService(cfg, serviceId);
+    const ServiceDef* svc = sampleService(cfg, serviceId.str());
     ScanResult r;
     r.outcome = shown;
     r.delivered = delivered;
@@ -77,7 +77,7 @@ ScanResult sampleScan(Site& site, Outcome shown, LocalDate day, const std::strin
     for (auto& e : ElderStore(site.db()).all()) {
         if (!e.active || e.name.empty()) continue;
         ScanPreview p = previewScan(site, e, *svc, at, delivered);
-        bool pays = p.decision.shares.elder > 0;
+        bool pays = p.decision.shares.elder > Fen{0};
         if (!found || pays) chosen = std::move(p);
         found = true;
         if (pays) break;
@@ -102,10 +102,10 @@ ScanResult sampleScan(Site& site, Outcome shown, LocalDate day, const std::strin
     return r;
 }
 
-Result<PolicyExplanation> explainScan(Site& site, const std::string& elderId, const std::string& serviceId,
-                                     LocalDateTime at, bool delivered) {
-    ExplainRequest req{elderId, serviceId, at, delivered};
-    if (const ServiceDef* svc = site.config().findService(serviceId)) {
+Result<PolicyExplanation> explainScan(Site& site, const ElderId& elderId, const ServiceId& serviceId, LocalDateTime at,
+                                     bool delivered) {
+    ExplainRequest req{elderId.str(), serviceId.str(), at, delivered};
+    if (const ServiceDef* svc = site.config().findService(serviceId.str())) {
         req.open = svc->isOpenAt(at.wallTime());
         req.window = svc->opens.text() + "–" + svc->closes.text();
     }

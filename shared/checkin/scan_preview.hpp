@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/core/ids.hpp"
 #include "shared/core/scan_result.hpp"
 #include "shared/core/dates.hpp"
 #include "shared/policy/policy_engine.hpp"
@@ -28,12 +29,12 @@ ScanPreview previewScan(Site& site, const Elder& who, const ServiceDef& service,
 // with a name, preferring one who pays something so the large amount shows (an empty roster gives
 // 张桂兰) — priced by previewScan at the service's opening time on `day`. `serviceId` empty: lunch,
 // else the first meal, else the first service.
-ScanResult sampleScan(Site& site, Outcome shown, LocalDate day, const std::string& serviceId, bool delivered = false);
+ScanResult sampleScan(Site& site, Outcome shown, LocalDate day, const ServiceId& serviceId, bool delivered = false);
 
 // `kiosk policy explain` for one elder, service and moment: the policy's explanation, told whether
 // the service is open then (the site's schedule). Errors as explainPolicy's.
-Result<PolicyExplanation> explainScan(Site& site, const std::string& elderId, const std::string& serviceId,
-                                      LocalDateTime at, bool delivered = false);
+Result<PolicyExplanation> explainScan(Site& site, const ElderId& elderId, const ServiceId& serviceId, LocalDateTime at,
+                                      bool delivered = false);
 
 // site.toml's villages that no active roster elder has (a misspelt village makes a subsidy vanish
 // silently): one Chinese sentence each, naming the villages the roster knows. Accepted, not refused.

@@ -6,17 +6,18 @@
 namespace mh {
 
 int DonationBalance::daysCovered() const {
-    if (recentFen <= 0) return -1;
+    if (recentFen <= Fen{0}) return -1;
     Fen bal = balanceFen();
-    if (bal <= 0) return 0;
+    if (bal <= Fen{0}) return 0;
     // bal / (recent / window), in integers; 128 bits so a huge balance cannot wrap, capped to an int.
-    __int128 days = static_cast<__int128>(bal) * kDonationRateWindowDays / recentFen;
+    // Money over money is a plain ratio, so both leave Fen here.
+    __int128 days = static_cast<__int128>(bal.value()) * kDonationRateWindowDays / recentFen.value();
     return days > INT32_MAX ? INT32_MAX : int(days);
 }
 
 DonationLevel DonationBalance::level() const {
-    if (recentFen <= 0) return balanceFen() < 0 ? DonationLevel::Exhausted : DonationLevel::Ok;
-    if (balanceFen() <= 0) return DonationLevel::Exhausted;
+    if (recentFen <= Fen{0}) return balanceFen() < Fen{0} ? DonationLevel::Exhausted : DonationLevel::Ok;
+    if (balanceFen() <= Fen{0}) return DonationLevel::Exhausted;
     return daysCovered() < kDonationWarnDays ? DonationLevel::Low : DonationLevel::Ok;
 }
 

@@ -12,7 +12,7 @@ namespace mh {
 struct Donation {
     std::int64_t donationId = 0;
     std::string donor;
-    Fen amountFen = 0;
+    Fen amountFen;
     std::string day;      // YYYY-MM-DD, local
     std::string purpose;
     bool named = false;   // the donor agrees to be on the honour roll (光荣榜)
@@ -28,9 +28,9 @@ inline constexpr int kDonationWarnDays = 7;
 inline constexpr int kDonationRateWindowDays = 28;
 
 struct DonationBalance {
-    Fen receivedFen = 0;   // every donation up to and including the day
-    Fen spentFen = 0;      // donation shares of counted (not voided) check-ins up to the day
-    Fen recentFen = 0;     // donation shares of the last kDonationRateWindowDays days
+    Fen receivedFen;   // every donation up to and including the day
+    Fen spentFen;      // donation shares of counted (not voided) check-ins up to the day
+    Fen recentFen;     // donation shares of the last kDonationRateWindowDays days
     [[nodiscard]] Fen balanceFen() const { return subFen(receivedFen, spentFen); }
     // Whole days the balance covers at the recent daily rate; -1 when nothing is drawn recently.
     [[nodiscard]] int daysCovered() const;

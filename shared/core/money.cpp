@@ -39,7 +39,8 @@ std::string_view shareKey(Share s) { return wordsOf(s).key; }
 
 std::string_view shareLabelZh(Share s) { return wordsOf(s).zh; }
 
-std::string formatYuan2(Fen fen) {
+std::string formatYuan2(Fen money) {
+    const std::int64_t fen = money.value();
     const char* sign = fen < 0 ? "-" : "";
     // Unsigned magnitude: llabs(INT64_MIN) would overflow.
     unsigned long long a = fen < 0 ? 0ULL - static_cast<unsigned long long>(fen) : static_cast<unsigned long long>(fen);
@@ -48,9 +49,10 @@ std::string formatYuan2(Fen fen) {
     return buf;
 }
 
-std::string formatYuanShort(Fen fen) {
+std::string formatYuanShort(Fen money) {
+    const std::int64_t fen = money.value();
     if (fen % 100 == 0) return std::to_string(fen / 100);
-    return formatYuan2(fen);
+    return formatYuan2(money);
 }
 
 }  // namespace mh

@@ -19,7 +19,7 @@ struct ServiceMonth {
     int count = 0;      // counted (not voided)
     int delivered = 0;
     int voided = 0;
-    Fen priceFen = 0;
+    Fen priceFen;
     Shares shares;
     // The elders' scores of the month's meals (contract 14's 满意度): counts only, never who.
     // `feedbackShown`: a meal service with [feedback] on or with any score, so the posting prints it.
@@ -43,14 +43,14 @@ struct MonthlyFigures {
     int meals = 0, mealsInHall = 0, mealsDelivered = 0;
     int mealElders = 0;                   // distinct elders with a counted meal
     int servedElders = 0;                 // distinct elders with any counted service
-    Fen priceFen = 0;
+    Fen priceFen;
     Shares shares;                        // over every counted record of the month
     std::vector<std::pair<std::string, int>> byRule;  // by count, most first; only records a rule paid for
     std::vector<std::string> feeSchedule; // 收费标准: prices and the rules in force this month (fee_schedule.hpp)
     std::vector<int> mealsPerDay;         // [0] is the 1st of the month
     std::vector<ElderMonth> elders;       // by village, then masked name
     std::vector<Donation> honourRoll;     // named donors of the month only, by day
-    Fen donationsFen = 0;                 // every donation received in the month, named or not
+    Fen donationsFen;                 // every donation received in the month, named or not
     int donationsCount = 0;
     DonationBalance balance;              // as of the month's last day
     // Food safety (contract 14): days with a 晨检, 留样 taken, and the other checks (daily, weekly,

@@ -56,7 +56,7 @@ struct ScanResult {
     std::optional<ProxyPerson> proxy;  // an accepted meal collected by someone else
 
     [[nodiscard]] bool accepted() const { return outcome == Outcome::Accepted; }
-    [[nodiscard]] Fen elderPays() const { return shares ? shares->elder : 0; }
+    [[nodiscard]] Fen elderPays() const { return shares ? shares->elder : Fen{0}; }
 };
 
 }  // namespace mh

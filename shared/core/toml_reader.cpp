@@ -109,7 +109,10 @@ std::optional<Fen> TomlReader::money(const toml::table& t, std::string_view key)
         fail(n, std::string(key) + " 不能是负数", std::string(key) + " must not be negative");
         return std::nullopt;
     }
-    return integer(t, key, 0, 1'000'000);
+    // The one place money leaves the TOML text: an integer of fen, read as Fen.
+    auto fen = integer(t, key, 0, 1'000'000);
+    if (!fen) return std::nullopt;
+    return Fen(*fen);
 }
 
 const toml::table* TomlReader::subTable(const toml::table& root, std::string_view key) {

@@ -9,7 +9,7 @@ Result<Donation> recordDonation(Database& db, const DonationRequest& req, LocalD
     std::string donor(trim(req.donor)), purpose(trim(req.purpose));
     if (donor.empty() || !isValidUtf8(donor) || !isValidUtf8(purpose))
         return Error{"donation.donor", "请写明捐赠人（用文字写，不能空着）", "the donor must be named (UTF-8 text)"};
-    if (req.amountFen <= 0 || req.amountFen > kMaxDonationFen)
+    if (req.amountFen <= Fen{0} || req.amountFen > kMaxDonationFen)
         return Error{"donation.amount", "捐赠金额应大于 0，且不超过 10 万元（10000000 分）",
                      "the amount must be more than 0 and at most 100,000 yuan (10,000,000 fen)"};
     LocalDate day = req.day.value_or(today);
@@ -22,7 +22,7 @@ Result<Donation> recordDonation(Database& db, const DonationRequest& req, LocalD
         d.donationId = DonationStore(db).insert(d, nowIso);
         AuditLog(db).append(nowIso, req.actor.empty() ? "cli" : req.actor, "donation.add",
                             "donation " + std::to_string(d.donationId),
-                            donor + " " + std::to_string(d.amountFen) + " fen " + d.day + (d.named ? " named" : "") +
+                            donor + " " + std::to_string(d.amountFen.value()) + " fen " + d.day + (d.named ? " named" : "") +
                                 (purpose.empty() ? "" : " " + purpose));
         tx.commit();
     } catch (const StoreError& e) {

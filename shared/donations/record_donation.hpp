@@ -17,7 +17,7 @@ namespace mh {
 
 struct DonationRequest {
     std::string donor;              // as the staff wrote it; trimmed, never rewritten
-    Fen amountFen = 0;
+    Fen amountFen;
     std::optional<LocalDate> day;   // when the gift was received; none: today
     std::string purpose;
     bool named = false;             // the donor agrees to be on the honour roll

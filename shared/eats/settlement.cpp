@@ -45,7 +45,7 @@ ServiceSums& sumsOf(std::vector<ServiceSums>& all, const std::string& id, const 
     return all.back();
 }
 
-std::string fenText(Fen f) { return std::to_string(f); }
+std::string fenText(Fen f) { return std::to_string(f.value()); }
 
 // A rule's name may hold a comma or a quote: quoted as RFC 4180 says.
 std::string field(const std::string& v) {
@@ -122,7 +122,7 @@ Settlement buildSettlement(Site& site, const SettlementPeriod& period) {
                 if (fresh) s.ruleOrder.push_back(p.rule);
                 ++it->second.count;
                 Shares part = p.shares;
-                part.elder = 0;
+                part.elder = Fen{0};
                 if (!elderShown && p.rule == own) {
                     part.elder = r.shares.elder;
                     elderShown = true;

@@ -32,8 +32,8 @@ struct SettlementLine {
     std::string line;
     int count = 0;
     Shares shares;
-    Fen operatingFen = 0;
-    Fen paidFen = 0;
+    Fen operatingFen;
+    Fen paidFen;
     bool paid = false;  // paid_fen is filled (guest, staff, volunteer lines only)
 };
 

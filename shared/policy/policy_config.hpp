@@ -29,9 +29,9 @@ struct Calendar {
 struct PolicyService {
     std::string id;
     std::string name;
-    Fen priceFen = 0;
-    Fen deliveryFen = 0;  // added to the price of a delivered meal (送餐费)
-    [[nodiscard]] Fen priceFor(bool delivered) const { return priceFen + (delivered ? deliveryFen : 0); }
+    Fen priceFen;
+    Fen deliveryFen;  // added to the price of a delivered meal (送餐费)
+    [[nodiscard]] Fen priceFor(bool delivered) const { return priceFen + (delivered ? deliveryFen : Fen{0}); }
 };
 
 // The conditions a [[rule]] and an [[operating]] share. Conditions that are not written hold for
@@ -68,7 +68,7 @@ struct RuleDef : Conditions {
     int line = 0;                             // where it is in site.toml, for messages
 
     // No money written at all: the rule only says who may eat (it applies, pays nothing, uses limits).
-    [[nodiscard]] bool eligibilityOnly() const { return !elderFen && shares.total() == 0; }
+    [[nodiscard]] bool eligibilityOnly() const { return !elderFen && shares.total() == Fen{0}; }
 };
 
 enum class OperatingPer { Meal, ElderDay };
@@ -77,7 +77,7 @@ enum class OperatingPer { Meal, ElderDay };
 struct OperatingDef : Conditions {
     std::string name;
     OperatingPer per = OperatingPer::Meal;
-    Fen fen = 0;
+    Fen fen;
     int line = 0;
 };
 

@@ -15,12 +15,12 @@ bool sameMonth(LocalDate a, LocalDate b) { return a.year() == b.year() && a.mont
 // What this rule's limits leave for the use: the month cap still unspent (nullopt: no cap).
 std::optional<Fen> capLeft(const RuleDef& rule, Fen paidThisMonth) {
     if (!rule.monthCapFen) return std::nullopt;
-    return std::max<Fen>(0, *rule.monthCapFen - paidThisMonth);
+    return std::max<Fen>(Fen{0}, *rule.monthCapFen - paidThisMonth);
 }
 
 // Rule 2: the amount a candidate would pay for this use, for pick = "highest".
 Fen amountFor(const RuleDef& rule, Fen price, std::optional<Fen> left) {
-    Fen a = rule.elderFen ? std::max<Fen>(0, price - *rule.elderFen)
+    Fen a = rule.elderFen ? std::max<Fen>(Fen{0}, price - *rule.elderFen)
                           : rule.shares.government + rule.shares.collective + rule.shares.donation + rule.shares.family;
     a = std::min(a, price);
     if (left) a = std::min(a, *left);
@@ -40,7 +40,7 @@ PolicyUse policyUse(const PolicyService& service, LocalDate day, bool delivered,
 }
 
 RuleVerdict ruleConditions(const Conditions& rule, const PolicyUse& use, const ElderFacts& elder, const Calendar& calendar) {
-    if (rule.services.empty() ? use.priceFen == 0 : !has(rule.services, use.service)) return RuleVerdict::NotService;
+    if (rule.services.empty() ? use.priceFen == Fen{0} : !has(rule.services, use.service)) return RuleVerdict::NotService;
     const LocalDate day = use.day;
     if (rule.from && day < *rule.from) return RuleVerdict::NotYetInForce;
     if (rule.until && *rule.until < day) return RuleVerdict::Expired;
@@ -70,7 +70,7 @@ Shares splitPrice(Fen price, const Shares& ruleShares) {
     Shares out;
     Fen left = price;
     for (Share s : kPaying) {
-        Fen take = std::clamp<Fen>(ruleShares.at(s), 0, left);
+        Fen take = std::clamp<Fen>(ruleShares.at(s), Fen{0}, left);
         out.at(s) = take;
         left -= take;
     }
@@ -123,7 +123,7 @@ void priceUse(const PolicyConfig& cfg, const PolicyUse& use, const ElderFacts& e
     for (const auto& rule : cfg.rules) d.outcomes.push_back(RuleOutcome{&rule});
 
     // Rule 5: a free service uses no rules.
-    if (price == 0) {
+    if (price == Fen{0}) {
         for (auto& o : d.outcomes) o.verdict = RuleVerdict::FreeService;
         d.ineligible = false;
         return;
@@ -132,7 +132,7 @@ void priceUse(const PolicyConfig& cfg, const PolicyUse& use, const ElderFacts& e
     // Rule 1: uses and money of each rule this day and month, from the counted records only.
     struct Used {
         int today = 0, month = 0;
-        Fen monthFen = 0;
+        Fen monthFen;
     };
     std::map<std::string, Used, std::less<>> used;
     for (const auto& u : history) {
@@ -176,7 +176,7 @@ void priceUse(const PolicyConfig& cfg, const PolicyUse& use, const ElderFacts& e
         if (dayUsedUp && rule.countsTowardDaily) o.verdict = RuleVerdict::DailySubsidised;
         else if (rule.perDay && u.today >= *rule.perDay) o.verdict = RuleVerdict::DayLimit;
         else if (rule.perMonth && u.month >= *rule.perMonth) o.verdict = RuleVerdict::MonthLimit;
-        else if (left && *left <= 0 && !rule.eligibilityOnly()) o.verdict = RuleVerdict::CapSpent;
+        else if (left && *left <= Fen{0} && !rule.eligibilityOnly()) o.verdict = RuleVerdict::CapSpent;
         if (o.verdict != RuleVerdict::Applied) continue;
         o.amount = amountFor(rule, price, left);
         auto p = picked.find(rule.group);
@@ -200,26 +200,26 @@ void priceUse(const PolicyConfig& cfg, const PolicyUse& use, const ElderFacts& e
             auto p = picked.find(g);
             if (p != picked.end() && cfg.rules[p->second].elderFen.has_value() == elderFenPass) order.push_back(p->second);
         }
-    Fen covered = 0;
+    Fen covered;
     for (size_t i : order) {
         const RuleDef& rule = cfg.rules[i];
         RuleOutcome& o = d.outcomes[i];
         Fen cap = capLeft(rule, o.monthPaidBefore).value_or(price);
         Shares paid;
         if (rule.elderFen) {
-            Fen need = std::max<Fen>(0, price - covered - *rule.elderFen);
+            Fen need = std::max<Fen>(Fen{0}, price - covered - *rule.elderFen);
             paid.at(rule.remainder) = std::min(need, cap);
         } else {
-            Fen mine = 0;
+            Fen mine;
             for (Share s : kPaying) {
-                Fen take = std::clamp<Fen>(rule.shares.at(s), 0, std::min(price - covered - mine, cap - mine));
+                Fen take = std::clamp<Fen>(rule.shares.at(s), Fen{0}, std::min(price - covered - mine, cap - mine));
                 paid.at(s) = take;
                 mine += take;
             }
         }
         Fen total = paid.government + paid.collective + paid.donation + paid.family;
         // Rule 4: a rule that adds nothing has not applied, unless it never meant to pay.
-        if (total == 0 && !rule.eligibilityOnly()) {
+        if (total == Fen{0} && !rule.eligibilityOnly()) {
             o.verdict = RuleVerdict::PriceCovered;
             continue;
         }

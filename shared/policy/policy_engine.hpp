@@ -36,7 +36,7 @@ struct PolicyUse {
     std::string service;    // the service's id
     LocalDate day;
     bool delivered = false;
-    Fen priceFen = 0;       // the use's price: price_fen, plus delivery_fen when delivered
+    Fen priceFen;       // the use's price: price_fen, plus delivery_fen when delivered
     bool open = true;       // within the service's window (the site's schedule says)
 };
 // The use of `service` on `day`, priced as contract 10 says (delivery included).
@@ -68,8 +68,8 @@ struct RuleOutcome {
     const RuleDef* rule = nullptr;
     RuleVerdict verdict = RuleVerdict::Applied;
     Shares paid;              // what it paid (Applied only); `elder` unused
-    Fen amount = 0;           // its amount for this use as its group saw it (candidates only)
-    Fen monthPaidBefore = 0;  // what it paid this elder earlier this month
+    Fen amount;           // its amount for this use as its group saw it (candidates only)
+    Fen monthPaidBefore;  // what it paid this elder earlier this month
     int usesToday = 0, usesThisMonth = 0;
     const RuleDef* lostTo = nullptr;  // LostInGroup: the rule its group picked
 };
@@ -77,20 +77,20 @@ struct RuleOutcome {
 // What one [[operating]] per meal pays the operator for this use.
 struct OperatingPaid {
     std::string name;
-    Fen fen = 0;
+    Fen fen;
     bool operator==(const OperatingPaid&) const = default;
 };
 
 struct PolicyDecision {
     Outcome outcome = Outcome::Accepted;  // closed, duplicate, ineligible or accepted, in contract 7's order
-    Fen priceFen = 0;                     // the use's price (delivery included)
+    Fen priceFen;                     // the use's price (delivery included)
     std::vector<RulePaid> applied;      // in the order applied; the first is the record's `rule`
     Shares shares;                      // always sums to the price
     bool ineligible = false;            // no rule applied and the policy refuses unsubsidised use
     std::vector<RuleOutcome> outcomes;  // one per rule of site.toml, in file order
     int subsidisedToday = 0;            // earlier uses today that some counting rule applied to
     std::vector<OperatingPaid> operating;  // per = "meal" operating subsidies that pay for this use
-    Fen operatingFen = 0;                  // their sum, fixed on the record
+    Fen operatingFen;                  // their sum, fixed on the record
     std::optional<PriorUse> recorded;      // Duplicate: the use of this service already recorded that day
 
     [[nodiscard]] const RuleOutcome* outcomeOf(std::string_view ruleName) const;
@@ -127,7 +127,7 @@ struct SeenRecord {
 struct ElderDayShare {
     std::int64_t recordId = 0;
     std::string operating;      // the [[operating]]'s name
-    Fen fen = 0;
+    Fen fen;
 };
 // `records`: the day's counted records this terminal has seen (its own and its peers').
 std::vector<ElderDayShare> elderDayOperating(const PolicyConfig& policy, const std::vector<SeenRecord>& records);

@@ -54,7 +54,7 @@ bool matched(RuleVerdict v) {
 std::string paidZh(const Shares& s) {
     std::string out;
     for (Share k : {Share::Government, Share::Collective, Share::Donation, Share::Family})
-        if (s.at(k) > 0) out += (out.empty() ? "" : "、") + payerZh(k) + yuanZh(s.at(k));
+        if (s.at(k) > Fen{0}) out += (out.empty() ? "" : "、") + payerZh(k) + yuanZh(s.at(k));
     return out;
 }
 
@@ -63,7 +63,7 @@ std::string paidPartsZh(const std::vector<RulePaid>& applied) {
     std::string s;
     for (const auto& p : applied) {
         s += s.empty() ? "" : "，";
-        if (p.total() == 0) s += "符合「" + p.rule + "」的就餐条件（这条没有补贴）";
+        if (p.total() == Fen{0}) s += "符合「" + p.rule + "」的就餐条件（这条没有补贴）";
         else s += "「" + p.rule + "」补贴" + yuanZh(p.total()) + "（" + paidZh(p.shares) + "）";
     }
     return s;
@@ -75,11 +75,11 @@ std::string recordedSentence(const PolicyExplanation& e) {
     std::string time = r.at.size() >= 16 ? r.at.substr(11, 5) : "";
     std::string s = e.maskedName + std::to_string(e.at.date.month()) + "月" + std::to_string(e.at.date.day()) + "日的" +
                     e.service->name + "已经签到过了" + (time.empty() ? "" : "（" + time + "）") + "：";
-    if (r.priceFen == 0) return s + "免费，不用付钱。再刷会提示重复。";
+    if (r.priceFen == Fen{0}) return s + "免费，不用付钱。再刷会提示重复。";
     s += yuanZh(r.priceFen) + (r.delivered ? "（含送餐费）" : "") + "，";
     if (r.rules.empty()) s += "没有补贴，";
     else s += paidPartsZh(r.rules) + "，";
-    s += r.shares.elder > 0 ? "您付了" + yuanZh(r.shares.elder) : "您没有付钱";
+    s += r.shares.elder > Fen{0} ? "您付了" + yuanZh(r.shares.elder) : "您没有付钱";
     return s + "。再刷会提示重复。";
 }
 
@@ -93,9 +93,9 @@ std::string nothingAppliesZh(const PolicyExplanation& e) {
 
 // "，本月还剩2元" for a rule whose month cap is partly used (after this use).
 std::string capLeftZh(const RuleOutcome& o) {
-    if (!o.rule->monthCapFen || o.monthPaidBefore == 0) return "";
+    if (!o.rule->monthCapFen || o.monthPaidBefore == Fen{0}) return "";
     Fen left = *o.rule->monthCapFen - o.monthPaidBefore - o.paid.total();
-    if (left <= 0) return "，「" + o.rule->name + "」本月额度用完了";
+    if (left <= Fen{0}) return "，「" + o.rule->name + "」本月额度用完了";
     return "，「" + o.rule->name + "」本月还剩" + yuanZh(left);
 }
 
@@ -105,13 +105,13 @@ std::string sentenceFor(const PolicyExplanation& e, const PolicyConfig& cfg) {
     const Fen price = d.priceFen;
     std::string s = e.maskedName + std::to_string(e.at.date.month()) + "月" + std::to_string(e.at.date.day()) + "日" +
                     e.service->name;
-    if (price == 0) return s + "免费，不用付钱。";
+    if (price == Fen{0}) return s + "免费，不用付钱。";
     s += yuanZh(price) + "：";
     if (d.ineligible) s += nothingAppliesZh(e) + "，本站只为符合条件的老人供餐";
     else if (d.applied.empty()) s += nothingAppliesZh(e) + "，按原价付" + yuanZh(d.shares.elder);
     else {
         s += paidPartsZh(d.applied);
-        s += d.shares.elder > 0 ? "，您付" + yuanZh(d.shares.elder) : "，您不用付钱";
+        s += d.shares.elder > Fen{0} ? "，您付" + yuanZh(d.shares.elder) : "，您不用付钱";
         for (const auto& o : d.outcomes)
             if (o.verdict == RuleVerdict::Applied) s += capLeftZh(o);
     }
@@ -144,7 +144,7 @@ std::string verdictZh(const RuleOutcome& o, const ElderFacts& elder, LocalDate d
     const RuleDef& r = *o.rule;
     switch (o.verdict) {
         case RuleVerdict::Applied:
-            return o.paid.total() == 0 ? "符合条件，可以就餐（这条规则没有补贴）" : "补贴" + formatYuanShort(o.paid.government + o.paid.collective + o.paid.donation + o.paid.family) + "元（" + paidZh(o.paid) + "）";
+            return o.paid.total() == Fen{0} ? "符合条件，可以就餐（这条规则没有补贴）" : "补贴" + formatYuanShort(o.paid.government + o.paid.collective + o.paid.donation + o.paid.family) + "元（" + paidZh(o.paid) + "）";
         case RuleVerdict::FreeService: return "这项服务免费，不用补贴";
         case RuleVerdict::NotService: return "只适用于" + ruleServicesZh(r, cfg);
         case RuleVerdict::NotYetInForce: return "从" + dateZh(*r.from) + "起才执行";
@@ -247,7 +247,7 @@ nlohmann::ordered_json explanationJson(const PolicyExplanation& e, const PolicyC
         if (o.verdict == RuleVerdict::Applied) {
             r["paid_fen"] = o.paid.government + o.paid.collective + o.paid.donation + o.paid.family;
             Shares paid = o.paid;
-            paid.elder = 0;
+            paid.elder = Fen{0};
             r["shares_fen"] = sharesJson(paid);
         }
         if (o.verdict == RuleVerdict::LostInGroup && o.lostTo) r["lost_to"] = o.lostTo->name;

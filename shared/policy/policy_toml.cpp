@@ -122,10 +122,10 @@ void readRules(TomlReader& r, const toml::table& root, PolicyConfig& cfg) {
         rule.perDay = countKey(r, t, "per_day", 100);
         rule.perMonth = countKey(r, t, "per_month", 10'000);
         rule.monthCapFen = r.money(t, "month_cap_fen");
-        rule.shares.government = r.money(t, "government_fen").value_or(0);
-        rule.shares.collective = r.money(t, "collective_fen").value_or(0);
-        rule.shares.donation = r.money(t, "donation_fen").value_or(0);
-        rule.shares.family = r.money(t, "family_fen").value_or(0);
+        rule.shares.government = r.money(t, "government_fen").value_or(Fen{0});
+        rule.shares.collective = r.money(t, "collective_fen").value_or(Fen{0});
+        rule.shares.donation = r.money(t, "donation_fen").value_or(Fen{0});
+        rule.shares.family = r.money(t, "family_fen").value_or(Fen{0});
         rule.elderFen = r.money(t, "elder_fen");
         rule.countsTowardDaily = r.boolean(t, "counts_toward_daily").value_or(true);
         bool fixedShares = t.get("government_fen") || t.get("collective_fen") || t.get("donation_fen") || t.get("family_fen");

@@ -105,19 +105,19 @@ std::string ruleMoneyZh(const RuleDef& rule, const PolicyConfig& cfg) {
     // Rule 3 cuts a rule's shares at the price: say so where some price it covers is below them.
     bool cut = false;
     for (const auto& s : cfg.services) {
-        if (s.priceFen == 0 || (!rule.services.empty() && !has(rule.services, s.id))) continue;
+        if (s.priceFen == Fen{0} || (!rule.services.empty() && !has(rule.services, s.id))) continue;
         Fen lowest = rule.delivered && *rule.delivered ? s.priceFor(true) : s.priceFen;
         if (rule.minPriceFen) lowest = std::max(lowest, *rule.minPriceFen);
         cut = cut || lowest <= rule.shares.total();
     }
     std::vector<std::string> parts;
     for (Share s : {Share::Government, Share::Collective, Share::Donation, Share::Family})
-        if (rule.shares.at(s) > 0) parts.push_back(payerZh(s) + "补贴" + formatYuanShort(rule.shares.at(s)) + "元");
+        if (rule.shares.at(s) > Fen{0}) parts.push_back(payerZh(s) + "补贴" + formatYuanShort(rule.shares.at(s)) + "元");
     if (!cut) return "每次" + join(parts, "、") + "，其余老人自付";
     // As papers say it: "每次政府补贴最多15元，不超过餐费"; several payers: their sum is what is cut.
     if (parts.size() == 1)
         for (Share s : {Share::Government, Share::Collective, Share::Donation, Share::Family})
-            if (rule.shares.at(s) > 0) return "每次" + payerZh(s) + "补贴最多" + formatYuanShort(rule.shares.at(s)) + "元，不超过餐费";
+            if (rule.shares.at(s) > Fen{0}) return "每次" + payerZh(s) + "补贴最多" + formatYuanShort(rule.shares.at(s)) + "元，不超过餐费";
     return "每次" + join(parts, "、") + "，合计不超过餐费";
 }
 

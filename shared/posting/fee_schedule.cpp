@@ -11,9 +11,9 @@ std::vector<std::string> feeScheduleLines(const SiteConfig& cfg, LocalDate first
     std::vector<std::string> out;
     std::string priced, free;
     for (const auto& s : cfg.services) {
-        if (s.priceFen > 0)
+        if (s.priceFen > Fen{0})
             priced += (priced.empty() ? "" : "，") + s.name + formatYuanShort(s.priceFen) + "元" +
-                      (s.deliveryFen > 0 ? "（送餐另加" + formatYuanShort(s.deliveryFen) + "元）" : "");
+                      (s.deliveryFen > Fen{0} ? "（送餐另加" + formatYuanShort(s.deliveryFen) + "元）" : "");
         else free += (free.empty() ? "" : "、") + s.name;
     }
     std::string prices = "价格：" + (priced.empty() ? std::string("全部免费") : priced);

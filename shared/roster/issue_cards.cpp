@@ -15,7 +15,8 @@ IssuedCard cardFor(const Site& site, const Elder& e) {
 
 }  // namespace
 
-Result<std::vector<IssuedCard>> cardsToIssue(Site& site, const std::string& elderId) {
+Result<std::vector<IssuedCard>> cardsToIssue(Site& site, const ElderId& elder) {
+    const std::string& elderId = elder.str();
     ElderStore elders(site.db());
     std::vector<IssuedCard> cards;
     if (elderId.empty()) {

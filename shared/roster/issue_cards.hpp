@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/core/ids.hpp"
 #include "shared/core/result.hpp"
 #include "shared/site/site.hpp"
 
@@ -22,7 +23,7 @@ struct IssuedCard {
 // The cards for one elder (`elderId`), or with an empty `elderId` for every active elder in roster
 // order. Errors (nothing to issue): card.no_elders (no active elder), card.unknown (no such elder),
 // card.inactive (the elder left the roster: a card would only be refused at the counter).
-Result<std::vector<IssuedCard>> cardsToIssue(Site& site, const std::string& elderId);
+Result<std::vector<IssuedCard>> cardsToIssue(Site& site, const ElderId& elder);
 
 // One `card.issue` audit entry per card, by `actor`, in one transaction: call it once the cards
 // are written. Throws StoreError when the database refuses the write.

@@ -69,8 +69,8 @@ void readServices(Reader& r, const toml::table& root, SiteConfig& cfg) {
         if (!r.failed() && !(s.opens < s.closes))
             r.fail(&e, "服务 \"" + s.id + "\" 的 opens 应早于 closes（不支持跨午夜）",
                    "service \"" + s.id + "\": opens must be before closes (no windows across midnight)");
-        s.priceFen = r.integer(t, "price_fen", 0, 1'000'000).value_or(0);
-        s.deliveryFen = r.money(t, "delivery_fen").value_or(0);
+        s.priceFen = Fen(r.integer(t, "price_fen", 0, 1'000'000).value_or(0));
+        s.deliveryFen = r.money(t, "delivery_fen").value_or(Fen{0});
         s.atDoor = r.boolean(t, "at_door").value_or(true);
         s.guestPriceFen = r.money(t, "guest_price_fen");
         s.staffPriceFen = r.money(t, "staff_price_fen");

@@ -23,8 +23,8 @@ struct ServiceDef {
     ServiceKind kind = ServiceKind::Meal;
     WallTime opens{0};
     WallTime closes{24 * 60};
-    Fen priceFen = 0;
-    Fen deliveryFen = 0;  // added to the price of a delivered meal (送餐费, contract 10 policy v3)
+    Fen priceFen;
+    Fen deliveryFen;  // added to the price of a delivered meal (送餐费, contract 10 policy v3)
     // A card shown at the door may check in to it (contract 10, at_door). False: only staff 补签 and
     // `scan --service` record it (a service staff book, so the door never charges for it by accident).
     bool atDoor = true;

@@ -10,7 +10,8 @@
 
 namespace mh {
 
-std::vector<MissingRegular> regularsMissing(Database& db, const std::string& service, LocalDate today, int window) {
+std::vector<MissingRegular> regularsMissing(Database& db, const ServiceId& serviceId, LocalDate today, int window) {
+    const std::string& service = serviceId.str();
     std::string from = today.plusDays(-window).iso(), to = today.plusDays(-1).iso();
     auto st = db.prepare(
         "SELECT e.elder_id, e.name, e.village, e.phone, COUNT(DISTINCT c.day) AS n FROM elders e"

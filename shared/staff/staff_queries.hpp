@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "shared/core/dates.hpp"
+#include "shared/core/ids.hpp"
 #include "shared/store/database.hpp"
 #include "shared/core/elder.hpp"
 
@@ -20,7 +21,7 @@ struct MissingRegular {
 
 // Active elders with a counted record of `service` on more than half of the `window` days before
 // `today`, and none today; most regular first, then by name.
-std::vector<MissingRegular> regularsMissing(Database& db, const std::string& service, LocalDate today, int window = 14);
+std::vector<MissingRegular> regularsMissing(Database& db, const ServiceId& service, LocalDate today, int window = 14);
 
 // The first characters of active elders' names, sorted, for a surname button list (no typing).
 std::vector<std::string> surnameInitials(Database& db);

@@ -25,15 +25,15 @@ CheckinRecord readRecord(const Statement& st) {
     r.at = st.text(5);
     r.delivered = st.i64(6) != 0;
     r.rule = st.optText(7);
-    r.priceFen = st.i64(8);
-    r.shares = {st.i64(9), st.i64(10), st.i64(11), st.i64(12), st.i64(13)};
+    r.priceFen = st.fen(8);
+    r.shares = {st.fen(9), st.fen(10), st.fen(11), st.fen(12), st.fen(13)};
     r.categories = st.text(14);
     r.source = st.text(15);
     r.voided = st.i64(16) != 0;
     r.enteredAt = st.optText(17);
     r.originTerminal = st.text(18);
     r.originRecord = st.i64(19);
-    r.operatingFen = st.i64(20);
+    r.operatingFen = st.fen(20);
     r.proxyName = st.optText(21);
     r.proxyRelation = st.optText(22);
     r.deliveryOutcome = st.optText(23);
@@ -67,7 +67,7 @@ void CheckinStore::attachRules(std::vector<CheckinRecord>& records) {
     while (st.step()) {
         auto it = byId.find(st.i64(0));
         if (it == byId.end()) continue;
-        it->second->rules.push_back(RulePaid{st.text(1), Shares{st.i64(2), st.i64(3), st.i64(4), st.i64(5), 0}});
+        it->second->rules.push_back(RulePaid{st.text(1), Shares{st.fen(2), st.fen(3), st.fen(4), st.fen(5), Fen{0}}});
     }
 }
 
@@ -90,7 +90,7 @@ std::vector<CountedUse> CheckinStore::countedUses(const std::string& elderId, co
     while (st.step()) {
         if (out.empty() || out.back().recordId != st.i64(0)) out.push_back(CountedUse{st.i64(0), st.text(1), st.text(2), {}});
         if (!st.isNull(3))
-            out.back().rules.push_back(RulePaid{st.text(3), Shares{st.i64(4), st.i64(5), st.i64(6), st.i64(7), 0}});
+            out.back().rules.push_back(RulePaid{st.text(3), Shares{st.fen(4), st.fen(5), st.fen(6), st.fen(7), Fen{0}}});
     }
     return out;
 }

@@ -30,9 +30,9 @@ struct CheckinRecord {
     bool delivered = false;
     std::optional<std::string> rule;   // the first of `rules`, kept in its own column for older readers
     std::vector<RulePaid> rules;       // every rule that paid a part, in the order applied
-    Fen priceFen = 0;
+    Fen priceFen;
     Shares shares;
-    Fen operatingFen = 0;     // per-meal operating subsidies (运营补贴), fixed when recorded
+    Fen operatingFen;     // per-meal operating subsidies (运营补贴), fixed when recorded
     std::string categories;   // the elder's category codes on the day, '|'-joined
     std::string source;       // card | id | legacy | manual (paper: see kPaperEntryAction)
     bool voided = false;

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "shared/core/money.hpp"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -41,6 +43,8 @@ public:
     Statement& bind(int i, std::int64_t v);
     Statement& bind(int i, int v) { return bind(i, std::int64_t(v)); }
     Statement& bind(int i, bool v) { return bind(i, std::int64_t(v ? 1 : 0)); }
+    // Money is stored as its integer fen (the database's bytes are those of an int64 column).
+    Statement& bind(int i, Fen v) { return bind(i, v.value()); }
     Statement& bind(int i, std::string_view v);
     Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
     Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
@@ -53,6 +57,7 @@ public:
     void reset();
 
     [[nodiscard]] std::int64_t i64(int col) const;
+    [[nodiscard]] Fen fen(int col) const { return Fen(i64(col)); }
     [[nodiscard]] std::string text(int col) const;
     [[nodiscard]] std::optional<std::string> optText(int col) const;
     [[nodiscard]] bool isNull(int col) const;

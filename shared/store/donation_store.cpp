@@ -20,7 +20,7 @@ std::vector<Donation> DonationStore::forDays(const std::string& from, const std:
         " WHERE day BETWEEN ?1 AND ?2 ORDER BY day, donation_id");
     st.bind(1, from).bind(2, to);
     std::vector<Donation> out;
-    while (st.step()) out.push_back({st.i64(0), st.text(1), st.i64(2), st.text(3), st.text(4), st.i64(5) != 0});
+    while (st.step()) out.push_back({st.i64(0), st.text(1), st.fen(2), st.text(3), st.text(4), st.i64(5) != 0});
     return out;
 }
 
@@ -31,14 +31,14 @@ DonationBalance DonationStore::balance(LocalDate asOf) {
     // bad row cannot make every balance, `donation add` and the posting fail for good.
     auto got = m_db.prepare("SELECT fen_sum(amount_fen) FROM donations WHERE day <= ?1");
     got.bind(1, day);
-    if (got.step()) b.receivedFen = got.i64(0);
+    if (got.step()) b.receivedFen = got.fen(0);
     auto spent = m_db.prepare("SELECT fen_sum(donation_fen) FROM checkins WHERE voided = 0 AND day <= ?1");
     spent.bind(1, day);
-    if (spent.step()) b.spentFen = spent.i64(0);
+    if (spent.step()) b.spentFen = spent.fen(0);
     auto recent = m_db.prepare(
         "SELECT fen_sum(donation_fen) FROM checkins WHERE voided = 0 AND day > ?1 AND day <= ?2");
     recent.bind(1, asOf.plusDays(-kDonationRateWindowDays).iso()).bind(2, day);
-    if (recent.step()) b.recentFen = recent.i64(0);
+    if (recent.step()) b.recentFen = recent.fen(0);
     return b;
 }
 

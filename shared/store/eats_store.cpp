@@ -1,5 +1,7 @@
 #include "shared/store/eats_store.hpp"
 
+#include "shared/core/money_json.hpp"
+
 namespace mh {
 namespace {
 
@@ -21,7 +23,7 @@ OtherMeal readMeal(const Statement& st) {
     m.at = st.text(4);
     m.enteredAt = st.optText(5);
     m.count = int(st.i64(6));
-    m.paidFen = st.i64(7);
+    m.paidFen = st.fen(7);
     m.name = st.text(8);
     m.minutes = int(st.i64(9));
     m.voided = st.i64(10) != 0;
@@ -239,10 +241,10 @@ bool importEatsEntry(Database& db, const json& e) {
         m.at = e.at("at").get<std::string>();
         if (e.contains("entered_at") && !e["entered_at"].is_null()) m.enteredAt = e["entered_at"].get<std::string>();
         m.count = e.at("count").get<int>();
-        m.paidFen = e.at("paid_fen").get<std::int64_t>();
+        m.paidFen = e.at("paid_fen").get<Fen>();
         m.name = e.value("name", std::string());
         m.minutes = e.value("minutes", 0);
-        if (m.count < 1 || m.count > 1000 || m.paidFen < 0 || m.paidFen > 1'000'000'000) return false;
+        if (m.count < 1 || m.count > 1000 || m.paidFen < Fen{0} || m.paidFen > Fen{1'000'000'000}) return false;
         insertMealRow(db, EatsStore(db).nextRecordId(), m, "?11", record, terminal);
         return true;
     }

@@ -24,7 +24,7 @@ struct OtherMeal {
     std::string at;    // local ISO time with offset
     std::optional<std::string> enteredAt;
     int count = 1;
-    Fen paidFen = 0;  // what all `count` meals paid together
+    Fen paidFen;  // what all `count` meals paid together
     std::string name;   // a volunteer's name (anyone's, where given)
     int minutes = 0;    // a volunteer's hours, in minutes
     bool voided = false;

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "shared/core/money.hpp"
+#include "shared/core/money_json.hpp"
 #include "shared/store/eats_store.hpp"
 #include "shared/store/elder_store.hpp"
 #include "shared/store/journal_chain.hpp"
@@ -198,9 +199,9 @@ std::optional<Fen> fenOf(const json& v) {
     if (v.is_number_unsigned()) {
         auto u = v.get<std::uint64_t>();
         if (u > std::uint64_t(INT64_MAX)) return std::nullopt;
-        return Fen(u);
+        return Fen(std::int64_t(u));
     }
-    if (v.is_number_integer()) return v.get<std::int64_t>();
+    if (v.is_number_integer()) return Fen(v.get<std::int64_t>());
     return std::nullopt;
 }
 
@@ -212,19 +213,19 @@ bool within(const json& v, Fen lo, Fen hi) {
 // The money of a check-in as a terminal's policy could have written it: a price 0..kMaxPriceFen,
 // five shares 0..price that add up to the price, each rule's parts 0..price.
 bool checkinMoneyBelievable(const json& e) {
-    if (!within(e.at("price_fen"), 0, kMaxPriceFen)) return false;
+    if (!within(e.at("price_fen"), Fen{0}, kMaxPriceFen)) return false;
     const Fen price = e.at("price_fen").get<Fen>();
     const json& sh = e.at("shares");
-    Fen sum = 0;
+    Fen sum;
     for (const char* k : {"government", "collective", "donation", "family", "elder"}) {
-        if (!within(sh.at(k), 0, price)) return false;
+        if (!within(sh.at(k), Fen{0}, price)) return false;
         sum += sh.at(k).get<Fen>();  // five values of at most kMaxPriceFen: cannot overflow
     }
     if (sum != price) return false;
-    if (e.contains("operating_fen") && !within(e.at("operating_fen"), 0, kMaxPriceFen)) return false;
+    if (e.contains("operating_fen") && !within(e.at("operating_fen"), Fen{0}, kMaxPriceFen)) return false;
     for (const json& r : e.value("rules", json::array()))
         for (const char* k : {"government", "collective", "donation", "family"})
-            if (!within(r.at(k), 0, price)) return false;
+            if (!within(r.at(k), Fen{0}, price)) return false;
     return true;
 }
 
@@ -464,7 +465,7 @@ FeedStore::Step FeedStore::importEntry(const json& e, FeedImport& counts, Import
         m_db.cached("UPDATE checkins SET voided = 1 WHERE record_id = ?1 AND voided = 0").bind(1, local).run();
     } else if (kind == "donation") {
         auto amount = fenOf(e.at("amount_fen"));
-        if (!amount || *amount <= 0 || *amount > kMaxDonationFen) {
+        if (!amount || *amount <= Fen{0} || *amount > kMaxDonationFen) {
             ++counts.refused;
             return Step::Done;
         }

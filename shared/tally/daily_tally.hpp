@@ -18,7 +18,7 @@ namespace mh {
 // Meals of one kind nobody claims a subsidy for (contract 12): how many, and what they paid.
 struct OtherTally {
     int count = 0;
-    Fen paidFen = 0;
+    Fen paidFen;
 };
 
 struct ServiceTally {
@@ -27,9 +27,9 @@ struct ServiceTally {
     int count = 0;      // counted records (voided excluded)
     int delivered = 0;  // of which delivered
     int voided = 0;
-    Fen priceFen = 0;
+    Fen priceFen;
     Shares shares;
-    Fen operatingFen = 0;   // 运营补贴 of its records (per meal and per elder-day)
+    Fen operatingFen;   // 运营补贴 of its records (per meal and per elder-day)
     std::map<std::string, int> byRule;      // only records a rule paid for
     std::map<std::string, int> byCategory;  // a record counts once for each category of its elder
     std::map<std::string, int> refused;     // the day's refused scans by outcome (contract 13); addRefusedCounts

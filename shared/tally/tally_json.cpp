@@ -1,5 +1,7 @@
 #include "shared/tally/tally_json.hpp"
 
+#include "shared/core/money_json.hpp"
+
 namespace mh {
 
 nlohmann::ordered_json tallyJson(const DailyTally& t) {
@@ -84,7 +86,7 @@ nlohmann::ordered_json scanResultJson(const ScanResult& r, bool english) {
     if (r.accepted()) {
         if (r.rule) j["rule"] = *r.rule;
         if (!r.rules.empty()) j["rules"] = r.rules;
-        j["price_fen"] = r.priceFen.value_or(0);
+        j["price_fen"] = r.priceFen.value_or(Fen{0});
         j["shares_fen"] = sharesJson(r.shares.value_or(Shares{}));
         j["at"] = r.at;
         if (!r.source.empty()) j["source"] = r.source;

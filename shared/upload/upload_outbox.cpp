@@ -84,19 +84,19 @@ std::string recordsHash(const std::vector<CheckinRecord>& records, const std::ve
         feed(r.at);
         feed(r.delivered ? "d" : "h");
         feed(r.rule ? "r" + *r.rule : "-");
-        feed(std::to_string(r.priceFen));
-        for (Share k : kAllShares) feed(std::to_string(r.shares.at(k)));
+        feed(std::to_string(r.priceFen.value()));
+        for (Share k : kAllShares) feed(std::to_string(r.shares.at(k).value()));
         feed(r.categories);
         feed(r.voided ? "v" : "c");
-        if (r.operatingFen) feed("o" + std::to_string(r.operatingFen));
+        if (r.operatingFen != Fen{0}) feed("o" + std::to_string(r.operatingFen.value()));
         for (const auto& share : elderDay)
-            if (share.recordId == r.recordId) feed("e" + share.operating + ":" + std::to_string(share.fen));
+            if (share.recordId == r.recordId) feed("e" + share.operating + ":" + std::to_string(share.fen.value()));
         if (r.proxyName) feed("p" + *r.proxyName + "/" + r.proxyRelation.value_or(""));
         if (r.delivered && r.deliveryOutcome) feed("x" + *r.deliveryOutcome);
     }
     for (const auto& m : otherMeals) {
         feed("m" + std::to_string(m.mealId) + ":" + m.service + ":" + m.kind + ":" + std::to_string(m.count) + ":" +
-             std::to_string(m.paidFen) + (m.voided ? ":v" : ":c"));
+             std::to_string(m.paidFen.value()) + (m.voided ? ":v" : ":c"));
     }
     unsigned char out[32];
     crypto_generichash_final(&st, out, sizeof out);

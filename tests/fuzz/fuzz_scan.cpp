@@ -36,7 +36,7 @@ void checkResult(const ScanResult& r) {
     require(r.priceFen && r.shares, "an accepted scan is priced");
     require(r.shares->total() == *r.priceFen, "shares sum to the price");
     for (Share s : {Share::Government, Share::Collective, Share::Donation, Share::Family, Share::Elder})
-        require(r.shares->at(s) >= 0, "no share is negative");
+        require(r.shares->at(s) >= Fen{0}, "no share is negative");
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ void checkDecision(const SiteConfig& cfg, const ServiceDef& svc, const ElderFact
     PolicyDecision delivered = decide(cfg.policy, policyUse(*cfg.policy.findService(svc.id), day, true), elder, {});
     require(delivered.shares.total() == svc.priceFen + svc.deliveryFen, "delivered: shares sum to the price and delivery");
     for (Share s : {Share::Government, Share::Collective, Share::Donation, Share::Family, Share::Elder})
-        require(d.shares.at(s) >= 0, "no share is negative");
+        require(d.shares.at(s) >= Fen{0}, "no share is negative");
     require(d.outcomes.size() == cfg.policy.rules.size(), "one outcome per rule");
 }
 
@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     for (const ServiceDef& svc : cfg->services) {
         require(svc.opens < svc.closes, "a service opens before it closes");
-        require(svc.priceFen >= 0, "prices are not negative");
+        require(svc.priceFen >= Fen{0}, "prices are not negative");
     }
     // A few elders: nobody special, every category, old and young, in each village a rule names.
     std::vector<std::string> every;

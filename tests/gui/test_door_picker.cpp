@@ -169,7 +169,7 @@ TEST_CASE("with one door service open the card records it at once, and staff-boo
     ctl.apply(ScanCommand{fx.idLow});
     REQUIRE(ctl.state().screen == ScreenId::Result);
     CHECK(ctl.state().result->service == "medical");
-    CHECK(ctl.state().result->priceFen.value_or(-1) == 0);
+    CHECK(ctl.state().result->priceFen.value_or(Fen{-1}) == 0_fen);
     CHECK(fx.recordsOf("E0001") == std::vector<std::string>{"medical"});
 }
 

@@ -89,14 +89,14 @@ TEST_CASE("访客 tapped through 更多: three guest meals at the lunch's guest 
     REQUIRE(meals.size() == 1);
     CHECK(meals[0].kind == "guest");
     CHECK(meals[0].count == 3);
-    CHECK(meals[0].paidFen == 4500);
+    CHECK(meals[0].paidFen == 4500_fen);
     REQUIRE(ctl.state().others.today.size() == 1);
 
     DailyTally t = tallyOfDay(*fx.site, LocalDate::of(2026, 11, 25), "2026-11-25T20:00:00+08:00");
     const ServiceTally& lunch = lunchOf(t);
     REQUIRE(lunch.others.count("guest") == 1);
     CHECK(lunch.others.at("guest").count == 3);
-    CHECK(lunch.others.at("guest").paidFen == 4500);
+    CHECK(lunch.others.at("guest").paidFen == 4500_fen);
     CHECK(lunch.count == 0);
     CHECK(t.records.empty());
 }
@@ -148,7 +148,7 @@ TEST_CASE("a volunteer's meal needs a name picked and hours on the pad, and is v
     REQUIRE(meals.size() == 2);
     CHECK(meals[1].name == "刘芳");
     CHECK(meals[1].minutes == 210);
-    CHECK(meals[1].paidFen == 0);
+    CHECK(meals[1].paidFen == 0_fen);
 
     // 作废 the first: a reason, then asked; only 确认作废 voids it.
     const std::int64_t first = meals[0].mealId;

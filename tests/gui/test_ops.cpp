@@ -67,9 +67,9 @@ TEST_CASE("staff record a donation from the staff screen: keypad amount, listed 
     test::GuiFixture fx;
     {  // An earlier donor recorded with `donation add` is offered by name.
         Transaction tx(fx.site->db());
-        DonationStore(fx.site->db()).insert({0, "李建华", 20000, "2026-11-20", "", true}, "2026-11-20T10:00:00+08:00");
+        DonationStore(fx.site->db()).insert({0, "李建华", 20000_fen, "2026-11-20", "", true}, "2026-11-20T10:00:00+08:00");
         // A name with a character beyond the font atlas (U+20B9F): listed and recorded as it is.
-        DonationStore(fx.site->db()).insert({0, "\U00020B9F氏", 100, "2026-11-19", "", false}, "2026-11-19T10:00:00+08:00");
+        DonationStore(fx.site->db()).insert({0, "\U00020B9F氏", 100_fen, "2026-11-19", "", false}, "2026-11-19T10:00:00+08:00");
         tx.commit();
     }
     KioskController ctl(*fx.site, fx.clock);
@@ -103,7 +103,7 @@ TEST_CASE("staff record a donation from the staff screen: keypad amount, listed 
     auto today = DonationStore(fx.site->db()).forDays("2026-11-25", "2026-11-25");
     REQUIRE(today.size() == 1);
     CHECK(today[0].donor == "李建华");
-    CHECK(today[0].amountFen == 15050);
+    CHECK(today[0].amountFen == 15050_fen);
     CHECK(today[0].named);
     CHECK(st.staffTab == StaffTab::Settings);
     CHECK(st.staffMessage == "已记录：李建华 捐赠 150.50 元（上光荣榜）");
@@ -158,7 +158,7 @@ TEST_CASE("the roster warns staff before the donation balance runs out") {
     CHECK(ctl.state().ops.donation.warn == DonationWarn::Exhausted);  // drawn on, nothing given
     {
         Transaction tx(us.site->db());
-        DonationStore(us.site->db()).insert({0, "匿名", 700, "2026-11-24", "", false}, "2026-11-24T10:00:00+08:00");
+        DonationStore(us.site->db()).insert({0, "匿名", 700_fen, "2026-11-24", "", false}, "2026-11-24T10:00:00+08:00");
         tx.commit();
     }
     ctl.apply(ShowStaffTab{StaffTab::Roster});
@@ -167,7 +167,7 @@ TEST_CASE("the roster warns staff before the donation balance runs out") {
     CHECK(ctl.state().ops.donation.balanceText.find("约可用 4 天") != std::string::npos);
     {
         Transaction tx(us.site->db());
-        DonationStore(us.site->db()).insert({0, "匿名", 100000, "2026-11-24", "", false}, "2026-11-24T10:00:00+08:00");
+        DonationStore(us.site->db()).insert({0, "匿名", 100000_fen, "2026-11-24", "", false}, "2026-11-24T10:00:00+08:00");
         tx.commit();
     }
     ctl.apply(ShowStaffTab{StaffTab::Roster});

@@ -41,7 +41,7 @@ using CountingSpeaker = test::FakeAudioCue;
 TEST_CASE("tapping 再听一遍 on a result screen asks for the voice again, once") {
     test::GuiFixture fx;
     KioskController ctl(*fx.site, fx.clock);
-    ctl.showResult(mh::sampleScan(*fx.site, Outcome::Accepted, LocalDate::of(2026, 11, 25), "lunch"));
+    ctl.showResult(mh::sampleScan(*fx.site, Outcome::Accepted, LocalDate::of(2026, 11, 25), ServiceId("lunch")));
     HeadlessUi ui(ctl.state());
     auto cmds = ui.tap(ctl.state(), "replay");
     CHECK(countOf<ReplayVoice>(cmds) == 1);
@@ -87,7 +87,7 @@ TEST_CASE("a scan is recorded through the engine and its result returns to waiti
     ctl.apply(ScanCommand{fx.idLow});
     REQUIRE(ctl.state().screen == ScreenId::Result);
     REQUIRE(ctl.state().result->outcome == Outcome::Accepted);
-    CHECK(ctl.state().result->elderPays() == 200);
+    CHECK(ctl.state().result->elderPays() == 200_fen);
     CHECK(speaker.said.size() == 1);
     CHECK(CheckinStore(fx.site->db()).forDay("2026-11-25").size() == 1);
     CHECK(ctl.secondsToNextChange() == 10);
@@ -607,7 +607,7 @@ TEST_CASE("今日核对 on 更多 lists the day's items in plain lines, 处理�
     CheckInEngine engine(*fx.site, fx.clock);
     const auto at = [](const char* hhmm) { return LocalDateTime::parse(std::string("2026-11-25T") + hhmm); };
     // A paper tick entered from the power-cut sheet, and a plain backdated scan of an ID card.
-    auto paper = engine.checkInManually("E0001", "lunch", at("11:10"), false, "test", true);
+    auto paper = engine.checkInManually(ElderId("E0001"), ServiceId("lunch"), at("11:10"), false, "test", true);
     REQUIRE(paper.ok());
     REQUIRE(paper->accepted());
     auto late = engine.scan(ScanRequest{fx.idFree, "lunch", at("11:20")});

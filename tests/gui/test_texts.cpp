@@ -7,25 +7,25 @@ using namespace mh;
 using namespace mh::ui;
 
 TEST_CASE("amounts are read the way a shopkeeper says them") {
-    CHECK(yuanPinyin(200) == "liang3 yuan2");
-    CHECK(yuanPinyin(100) == "yi1 yuan2");
-    CHECK(yuanPinyin(1000) == "shi2 yuan2");
-    CHECK(yuanPinyin(1200) == "shi2 er4 yuan2");
-    CHECK(yuanPinyin(2000) == "er4 shi2 yuan2");
-    CHECK(yuanPinyin(10500) == "yi1 bai3 ling2 wu3 yuan2");
-    CHECK(yuanPinyin(20000) == "liang3 bai3 yuan2");
-    CHECK(yuanPinyin(250) == "liang3 yuan2 wu3 jiao3");
-    CHECK(yuanPinyin(50) == "wu3 jiao3");
+    CHECK(yuanPinyin(200_fen) == "liang3 yuan2");
+    CHECK(yuanPinyin(100_fen) == "yi1 yuan2");
+    CHECK(yuanPinyin(1000_fen) == "shi2 yuan2");
+    CHECK(yuanPinyin(1200_fen) == "shi2 er4 yuan2");
+    CHECK(yuanPinyin(2000_fen) == "er4 shi2 yuan2");
+    CHECK(yuanPinyin(10500_fen) == "yi1 bai3 ling2 wu3 yuan2");
+    CHECK(yuanPinyin(20000_fen) == "liang3 bai3 yuan2");
+    CHECK(yuanPinyin(250_fen) == "liang3 yuan2 wu3 jiao3");
+    CHECK(yuanPinyin(50_fen) == "wu3 jiao3");
 }
 
 TEST_CASE("the pay line says the elder's share, 免费 for nothing, and nothing on a refusal") {
     ScanResult r;
     r.outcome = Outcome::Accepted;
-    r.priceFen = 1000;
-    r.shares = Shares{600, 200, 0, 0, 200};
+    r.priceFen = 1000_fen;
+    r.shares = Shares{600_fen, 200_fen, 0_fen, 0_fen, 200_fen};
     CHECK(payText(r) == "请付 2 元");
     CHECK(payPinyin(r) == "qing3 fu4 liang3 yuan2");
-    r.shares = Shares{1000, 0, 0, 0, 0};
+    r.shares = Shares{1000_fen, 0_fen, 0_fen, 0_fen, 0_fen};
     CHECK(payText(r) == "免费");
     r.outcome = Outcome::Duplicate;
     CHECK(payText(r).empty());

@@ -13,8 +13,8 @@ using namespace mh;
 TEST_CASE("a result is spoken as its outcome word, then what to pay in number words") {
     ScanResult r;
     r.outcome = Outcome::Accepted;
-    r.priceFen = 1000;
-    r.shares = Shares{600, 200, 0, 0, 200};
+    r.priceFen = 1000_fen;
+    r.shares = Shares{600_fen, 200_fen, 0_fen, 0_fen, 200_fen};
     CHECK(gui::KioskSpeaker::pinyinFor(r) == "qian1 dao4 cheng2 gong1, qing3 fu4 liang3 yuan2");
     r.outcome = Outcome::Unknown;
     CHECK(gui::KioskSpeaker::pinyinFor(r) == "mei2 you3 deng1 ji4, qing3 zhao3 gong1 zuo4 ren2 yuan2");

@@ -245,7 +245,7 @@ TEST_CASE("a training run works on a throwaway copy: the real records stay byte 
         // A real lunch written on the terminal's own clock on the 29th: its write time is later than
         // the training time below, which must not make the copy's clock check refuse training.
         clock.set(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-29T11:40")));
-        REQUIRE(CheckInEngine(*site, clock).checkInManually("E2", "lunch", std::nullopt, false, "").value().accepted());
+        REQUIRE(CheckInEngine(*site, clock).checkInManually(ElderId("E2"), ServiceId("lunch"), std::nullopt, false, "").value().accepted());
     }
     const std::string before = recordsDump(realDir);
     fs::path copyDir;
@@ -281,7 +281,7 @@ TEST_CASE("a training run works on a throwaway copy: the real records stay byte 
     CHECK(recordsDump(realDir) == before);
     auto real = Site::open(realDir);
     REQUIRE(real.ok());
-    auto r = CheckInEngine(**real, clock).checkInManually("E1", "lunch", *LocalDateTime::parse("2026-11-25T11:45"), false, "");
+    auto r = CheckInEngine(**real, clock).checkInManually(ElderId("E1"), ServiceId("lunch"), *LocalDateTime::parse("2026-11-25T11:45"), false, "");
     REQUIRE(r.ok());
     CHECK(r->outcome == Outcome::Accepted);
 }

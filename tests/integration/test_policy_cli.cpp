@@ -6,6 +6,7 @@
 #include <future>
 #include <nlohmann/json.hpp>
 
+#include "shared/core/money_json.hpp"
 #include "support/run_process.hpp"
 #include "support/test_site.hpp"
 
@@ -139,7 +140,7 @@ TEST_CASE("several kiosk scan processes at once never pay past an elder's monthl
             return kiosk({"scan", "--site", s.site, "--service", "lunch", "--at",
                           "2026-11-1" + std::to_string(i) + "T11:30", s.id2});
         }));
-    Fen government = 0;
+    Fen government;
     int subsidised = 0;
     for (auto& f : runs) {
         auto r = f.get();
@@ -148,10 +149,10 @@ TEST_CASE("several kiosk scan processes at once never pay past an elder's monthl
         CHECK(j["outcome"] == "accepted");
         Fen g = j["shares_fen"]["government"];
         government += g;
-        subsidised += g > 0;
-        CHECK(j["shares_fen"]["government"].get<Fen>() + j["shares_fen"]["elder"].get<Fen>() == 1000);
+        subsidised += g > 0_fen;
+        CHECK(j["shares_fen"]["government"].get<Fen>() + j["shares_fen"]["elder"].get<Fen>() == 1000_fen);
     }
-    CHECK(government == 700);
+    CHECK(government == 700_fen);
     CHECK(subsidised == 3);
 }
 

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "shared/core/categories.hpp"
+#include "shared/core/money_json.hpp"
 #include "shared/core/text.hpp"
 #include "shared/posting/monthly_figures.hpp"
 #include "shared/store/donation_store.hpp"
@@ -114,10 +115,10 @@ TEST_CASE("posting writes a PDF with real text, a PNG and the contract CSV, matc
     auto j = nlohmann::json::parse(named.out);
     CHECK(j["amount_fen"] == 50000);
     CHECK(j["named"] == true);
-    CHECK(j["balance_fen"] == 50000 - book.donationShareFen);
+    CHECK(j["balance_fen"].get<Fen>() == 50000_fen - book.donationShareFen);
     Run anon = run({"donation", "add", "--site", s, "--donor", "不留名的好心人", "--amount-fen", "12345", "--date", "2026-10-20"});
     REQUIRE(anon.exit == 0);
-    CHECK(nlohmann::json::parse(anon.out)["balance_fen"] == 62345 - book.donationShareFen);
+    CHECK(nlohmann::json::parse(anon.out)["balance_fen"].get<Fen>() == 62345_fen - book.donationShareFen);
 
     fs::path out = dir.path() / "out";
     Run p = run({"posting", "--site", s, "--month", "2026-10", "--out", out.string()});
@@ -172,7 +173,7 @@ TEST_CASE("a long honour roll gets sheets of its own and names every named donor
     generateMonth(*site, 2026, 10, 10, 0.5);
     DonationStore donations(site->db());
     for (int i = 1; i <= 80; ++i)
-        donations.insert({0, "重阳节捐款人" + std::to_string(i) + "号", 1000 + i, "2026-10-2" + std::to_string(i % 10), "", i != 40}, "t");
+        donations.insert({0, "重阳节捐款人" + std::to_string(i) + "号", Fen(1000 + i), "2026-10-2" + std::to_string(i % 10), "", i != 40}, "t");
     site.reset();
     fs::path out = dir.path() / "out";
     Run p = run({"posting", "--site", dir.path().string(), "--month", "2026-10", "--out", out.string()});
@@ -189,7 +190,7 @@ TEST_CASE("a long honour roll gets sheets of its own and names every named donor
         }
         REQUIRE(at != std::string::npos);
         size_t eol = text.find('\n', at);
-        CHECK(text.substr(at, eol - at).find(formatYuan2(1000 + i) + " 元") != std::string::npos);
+        CHECK(text.substr(at, eol - at).find(formatYuan2(Fen(1000 + i)) + " 元") != std::string::npos);
     }
 }
 

@@ -116,7 +116,7 @@ TEST_CASE("through the real event loop at 16:10 on the demo site, the elder pick
     REQUIRE(ctl.state().screen == ui::ScreenId::Result);
     CHECK(ctl.state().result->outcome == Outcome::Accepted);
     CHECK(ctl.state().result->service == "medical");
-    CHECK(ctl.state().result->priceFen.value_or(-1) == 0);
+    CHECK(ctl.state().result->priceFen.value_or(Fen{-1}) == 0_fen);
     CHECK(fx.recordsOf("E0023") == std::vector<std::string>{"medical"});
     CHECK(loop.layout().find("outcome") != nullptr);
 

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shared/core/money_json.hpp"
 #include "shared/donations/record_donation.hpp"
 #include "shared/posting/monthly_figures.hpp"
 #include "shared/store/checkin_store.hpp"
@@ -60,10 +61,10 @@ struct Seen {
     std::string tally;
     std::vector<std::string> records;
     int meals = 0;
-    Fen priceFen = 0;
+    Fen priceFen;
     Shares shares;
-    Fen donationsFen = 0;
-    Fen balanceFen = 0;
+    Fen donationsFen;
+    Fen balanceFen;
     bool operator==(const Seen&) const = default;
 };
 
@@ -85,7 +86,7 @@ Seen seen(test::TestTerminal& t) {
 void usualMorning(test::TestHall& hall) {
     REQUIRE(hall.scan(0, "E1").outcome == Outcome::Accepted);
     REQUIRE(hall.scan(1, "E2").outcome == Outcome::Accepted);
-    REQUIRE(recordDonation(hall.t[0]->site->db(), {"北关农贸公司", 200000, std::nullopt, "", true, "test"}, kDay,
+    REQUIRE(recordDonation(hall.t[0]->site->db(), {"北关农贸公司", 200000_fen, std::nullopt, "", true, "test"}, kDay,
                            "2026-11-25T11:30:00+08:00")
                 .ok());
     hall.syncAll();
@@ -95,7 +96,7 @@ void usualMorning(test::TestHall& hall) {
 // After any lie: the receiver still scans (not "clock wrong") and still takes a donation.
 void stillWorks(test::TestHall& hall, int i) {
     CHECK(hall.scan(i, "E4").outcome == Outcome::Accepted);
-    auto d = recordDonation(hall.t[size_t(i)]->site->db(), {"村民", 100, std::nullopt, "", false, "test"}, kDay,
+    auto d = recordDonation(hall.t[size_t(i)]->site->db(), {"村民", 100_fen, std::nullopt, "", false, "test"}, kDay,
                             "2026-11-25T11:31:00+08:00");
     CHECK(d.ok());
 }
@@ -209,7 +210,7 @@ TEST_CASE("an entry written more than 10 minutes after the receiver's clock is h
     hall.clock.advance(11 * 60);
     (void)liar.push(1, json::array());
     CHECK(feed.heldFuture() == 1);
-    CHECK(DonationStore(hall.t[1]->site->db()).balance(kDay).receivedFen == 200000 + 100 + 100);
+    CHECK(DonationStore(hall.t[1]->site->db()).balance(kDay).receivedFen == Fen{200000 + 100 + 100});
     CHECK(hall.scan(1, "E3").outcome == Outcome::Accepted);
 }
 
@@ -321,7 +322,7 @@ TEST_CASE("money out of bounds is refused, and the receiver's donation add and p
                     {"recorded_at", "2026-11-25T11:29:00+08:00"}};
     };
     json entries = json::array({gift(INT64_MAX, 1), gift(std::uint64_t(UINT64_MAX), 2), gift(-5, 3), gift(0, 4),
-                                gift(kMaxDonationFen + 1, 5), gift(1.5e30, 6)});
+                                gift(kMaxDonationFen.value() + 1, 5), gift(1.5e30, 6)});
     json meal = entryOf(hall, 0, 1);
     meal["terminal"] = kLiarId;
     meal["elder_id"] = "E5";
@@ -332,12 +333,12 @@ TEST_CASE("money out of bounds is refused, and the receiver's donation add and p
     entries.push_back(huge);
     json uneven = meal;  // the shares do not add up to the price
     uneven["record"] = 12;
-    uneven["shares"]["government"] = uneven["shares"]["government"].get<Fen>() + 5000;
+    uneven["shares"]["government"] = uneven["shares"]["government"].get<Fen>() + 5000_fen;
     entries.push_back(uneven);
     json negative = meal;
     negative["record"] = 13;
     negative["shares"]["government"] = -1000;
-    negative["shares"]["elder"] = meal["price_fen"].get<Fen>() + 1000 - meal["shares"]["government"].get<Fen>() -
+    negative["shares"]["elder"] = meal["price_fen"].get<Fen>() + 1000_fen - meal["shares"]["government"].get<Fen>() -
                                   meal["shares"]["collective"].get<Fen>() - meal["shares"]["donation"].get<Fen>() -
                                   meal["shares"]["family"].get<Fen>();
     entries.push_back(negative);
@@ -347,7 +348,7 @@ TEST_CASE("money out of bounds is refused, and the receiver's donation add and p
     CHECK(r["added"] == 0);
     CHECK(seen(*hall.t[1]) == before);
     stillWorks(hall, 1);
-    CHECK(loadMonthlyFigures(*hall.t[1]->site, 2026, 11).donationsFen == 200000 + 100);
+    CHECK(loadMonthlyFigures(*hall.t[1]->site, 2026, 11).donationsFen == Fen{200000 + 100});
 }
 
 TEST_CASE("one bad row already in a database (from before these checks) cannot break a balance or a posting") {
@@ -359,11 +360,11 @@ TEST_CASE("one bad row already in a database (from before these checks) cannot b
             " VALUES('y', 9223372036854775807, '2026-11-21', '', 0, '2026-11-21T10:00:00+08:00', 'zz9evil1', 2)");
     REQUIRE(hall.scan(0, "E1").outcome == Outcome::Accepted);
     DonationBalance b = DonationStore(db).balance(kDay);
-    CHECK(b.receivedFen == INT64_MAX);  // saturated, not wrapped, not thrown
-    CHECK(b.balanceFen() > 0);
-    CHECK(recordDonation(db, {"村民", 100, std::nullopt, "", false, "test"}, kDay, "2026-11-25T11:31:00+08:00").ok());
+    CHECK(b.receivedFen == Fen{INT64_MAX});  // saturated, not wrapped, not thrown
+    CHECK(b.balanceFen() > 0_fen);
+    CHECK(recordDonation(db, {"村民", 100_fen, std::nullopt, "", false, "test"}, kDay, "2026-11-25T11:31:00+08:00").ok());
     MonthlyFigures f = loadMonthlyFigures(*hall.t[0]->site, 2026, 11);
-    CHECK(f.donationsFen == INT64_MAX);
+    CHECK(f.donationsFen == Fen{INT64_MAX});
     CHECK(f.meals == 1);
-    CHECK(formatYuan2(INT64_MIN) == "-92233720368547758.08");
+    CHECK(formatYuan2(Fen{INT64_MIN}) == "-92233720368547758.08");
 }

@@ -94,7 +94,7 @@ TEST_CASE("each terminal's tally holds only its own records while posting, donat
     REQUIRE(hall.scan(0, "E1").outcome == Outcome::Accepted);
     REQUIRE(hall.scan(1, "E2").outcome == Outcome::Accepted);
     REQUIRE(hall.scan(1, "E4").outcome == Outcome::Accepted);
-    DonationRequest gift{"北关农贸公司", 200000, std::nullopt, "", true, "test"};
+    DonationRequest gift{"北关农贸公司", 200000_fen, std::nullopt, "", true, "test"};
     REQUIRE(recordDonation(hall.t[0]->site->db(), gift, LocalDate::of(2026, 11, 25), "2026-11-25T11:31:00+08:00").ok());
     hall.syncAll();
 
@@ -116,8 +116,8 @@ TEST_CASE("each terminal's tally holds only its own records while posting, donat
         // The posting and the donation balance count the whole site.
         MonthlyFigures f = loadMonthlyFigures(site, 2026, 11);
         CHECK(f.meals == 3);
-        CHECK(f.donationsFen == 200000);
-        CHECK(DonationStore(site.db()).balance(LocalDate::of(2026, 11, 25)).receivedFen == 200000);
+        CHECK(f.donationsFen == 200000_fen);
+        CHECK(DonationStore(site.db()).balance(LocalDate::of(2026, 11, 25)).receivedFen == 200000_fen);
         // Policy limits count every origin.
         CHECK(CheckinStore(site.db()).countedForElder("E1", "2026-11-01", "2026-11-30").size() == 1);
     }
@@ -194,8 +194,8 @@ TEST_CASE("a database from before terminals knew each other migrates with this t
     next.serviceKind = "meal";
     next.day = "2026-11-24";
     next.at = "2026-11-24T17:00:00+08:00";
-    next.priceFen = 800;
-    next.shares.elder = 800;
+    next.priceFen = 800_fen;
+    next.shares.elder = 800_fen;
     next.source = "card";
     Transaction tx(d);
     std::int64_t id = CheckinStore(d).insert(next);

@@ -32,7 +32,7 @@ TEST_CASE("no elder name, category or rule name is readable in any peer request 
     for (const char* e : {"E1", "E3"}) REQUIRE(hall.scan(0, e).outcome == Outcome::Accepted);
     REQUIRE(hall.scan(1, "E2").outcome == Outcome::Accepted);
     REQUIRE(hall.t[0]->engine->voidRecord(2, "刷错了人", "李").ok());
-    REQUIRE(recordDonation(hall.t[0]->site->db(), {"北关农贸公司", 200000, std::nullopt, "助餐", true, "test"},
+    REQUIRE(recordDonation(hall.t[0]->site->db(), {"北关农贸公司", 200000_fen, std::nullopt, "助餐", true, "test"},
                            LocalDate::of(2026, 11, 25), "2026-11-25T11:30:00+08:00")
                 .ok());
     hall.syncAll();

@@ -86,7 +86,7 @@ TEST_CASE("over real HTTP, no name, village or category of the demo roster cross
         std::int64_t b1 = scan(engB, *siteB, "E0002");
         scan(engB, *siteB, "E0004");
         REQUIRE(engB.voidRecord(b1, "刷错了人", "王").ok());
-        REQUIRE(recordDonation(siteA->db(), {"北关农贸公司", 50000, std::nullopt, "助餐", true, "test"},
+        REQUIRE(recordDonation(siteA->db(), {"北关农贸公司", 50000_fen, std::nullopt, "助餐", true, "test"},
                                LocalDate::of(2026, 11, 25), "2026-11-25T11:30:00+08:00")
                     .ok());
         for (int round = 0; round < 2; ++round) {

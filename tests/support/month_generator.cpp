@@ -64,7 +64,7 @@ MonthBook generateMonth(Site& site, int year, unsigned month, int elders, double
     std::uniform_real_distribution<double> u(0, 1);
     auto record = [&](const GeneratedElder& e, const std::string& svc, LocalDateTime at, bool delivered) {
         bool manual = u(rng) < 0.1;
-        auto r = manual ? engine.checkInManually(e.elderId, svc, at, delivered, "测试员")
+        auto r = manual ? engine.checkInManually(ElderId(e.elderId), ServiceId(svc), at, delivered, "测试员")
                         : engine.scan(ScanRequest{e.idNumber, svc, at, delivered});
         if (!r || !r->accepted()) throw std::runtime_error("generated check-in was refused");
         ++book.records;
@@ -126,7 +126,7 @@ int fillBigMonth(Site& site, int year, unsigned month, int elders, int lunches) 
             r.day = day.iso();
             r.at = day.iso() + "T11:30:00+08:00";
             r.priceFen = lunch->priceFen;
-            r.shares.elder = std::min<Fen>(lunch->priceFen, 300);
+            r.shares.elder = std::min<Fen>(lunch->priceFen, 300_fen);
             r.shares.government = lunch->priceFen - r.shares.elder;
             r.source = "card";
             store.insert(r);

@@ -23,7 +23,7 @@ struct MonthBook {
     std::map<std::string, int> voided;      // service → voided
     std::map<std::string, std::map<std::string, int>> perElder;  // elder → service → counted
     std::map<std::string, int> mealsPerDay; // YYYY-MM-DD → counted meals
-    Fen donationShareFen = 0;               // donation shares of counted records
+    Fen donationShareFen;               // donation shares of counted records
     int records = 0;                        // every record written, voided included
 };
 

@@ -9,7 +9,7 @@
 namespace mh {
 
 inline PolicyUse useOf(const ServiceDef& svc, LocalDate day, bool delivered = false) {
-    return PolicyUse{svc.id, day, delivered, svc.priceFen + (delivered ? svc.deliveryFen : 0), true};
+    return PolicyUse{svc.id, day, delivered, svc.priceFen + (delivered ? svc.deliveryFen : 0_fen), true};
 }
 
 inline PolicyDecision decideFor(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts& elder, LocalDate day,

@@ -57,8 +57,8 @@ TEST_CASE("a signed card checks in for lunch with the policy's shares and a poli
     REQUIRE(r.recordId);
     CHECK(r.maskedName == "张*兰");
     CHECK(r.rule == "低保高龄");
-    CHECK(r.priceFen == 1000);
-    CHECK(r.shares == Shares{600, 200, 0, 0, 200});
+    CHECK(r.priceFen == 1000_fen);
+    CHECK(r.shares == Shares{600_fen, 200_fen, 0_fen, 0_fen, 200_fen});
     CHECK(r.message == "张*兰，午餐签到成功，请付2元");
     CHECK(r.at == "2026-11-25T11:30:00+08:00");
 
@@ -84,11 +84,11 @@ TEST_CASE("an elder whom no rule covers pays full price — a free service has n
     ScanResult full = f.scan(f.card("E4", "1"));
     CHECK(full.outcome == Outcome::Accepted);
     CHECK_FALSE(full.rule.has_value());
-    CHECK(full.shares == Shares{0, 0, 0, 0, 1000});
+    CHECK(full.shares == Shares{0_fen, 0_fen, 0_fen, 0_fen, 1000_fen});
     CHECK(full.message == "刘*兰，午餐签到成功，请付10元");
     ScanResult health = f.scan(f.card("E4", "1"), "health");
     CHECK(health.outcome == Outcome::Accepted);
-    CHECK(health.priceFen == 0);
+    CHECK(health.priceFen == 0_fen);
     CHECK(health.message == "刘*兰，助医签到成功");
     ScanResult tekun = f.scan(f.card("E3", "3"));
     CHECK(tekun.message == "李*珍，午餐签到成功，本次免费");
@@ -220,13 +220,13 @@ TEST_CASE("a void keeps the record, logs who and why, and lets the elder check i
 
 TEST_CASE("a manual check-in by staff follows the same rules and is audited") {
     Fixture f;
-    auto r = f.engine->checkInManually("E2", "lunch", std::nullopt, true, "王站长");
+    auto r = f.engine->checkInManually(ElderId("E2"), ServiceId("lunch"), std::nullopt, true, "王站长");
     REQUIRE(r.ok());
     CHECK(r->accepted());
     CHECK(r->delivered);
     CHECK(r->message == "王*英，午餐送餐登记成功，请付10元");
-    CHECK(f.engine->checkInManually("E2", "lunch", std::nullopt, false, "王站长")->outcome == Outcome::Duplicate);
-    CHECK(f.engine->checkInManually("E404", "lunch", std::nullopt, false, "王站长")->outcome == Outcome::Unknown);
+    CHECK(f.engine->checkInManually(ElderId("E2"), ServiceId("lunch"), std::nullopt, false, "王站长")->outcome == Outcome::Duplicate);
+    CHECK(f.engine->checkInManually(ElderId("E404"), ServiceId("lunch"), std::nullopt, false, "王站长")->outcome == Outcome::Unknown);
     auto audit = AuditLog(f.site->db()).recent(1);
     CHECK(audit[0].action == "checkin.manual");
     CHECK(audit[0].actor == "王站长");
@@ -260,7 +260,7 @@ TEST_CASE("an inactive elder is unknown but told the registration is stopped, by
                          LocalDate::of(2026, 11, 25), "2026-11-25T08:00:00+08:00", "test")
                 ->added == 1);
     for (const ScanResult& r : {f.scan(f.card("E9", "1")), f.scan(id),
-                                *f.engine->checkInManually("E9", "lunch", std::nullopt, false, "王站长")}) {
+                                *f.engine->checkInManually(ElderId("E9"), ServiceId("lunch"), std::nullopt, false, "王站长")}) {
         CHECK(r.outcome == Outcome::Unknown);
         CHECK(r.registrationStopped);
         CHECK(r.message.find("登记已停用") != std::string::npos);

@@ -30,7 +30,7 @@ struct ClockFixture {
         CheckInEngine engine(*site, clock);
         std::optional<LocalDateTime> at;
         if (typedAt) at = *LocalDateTime::parse(*typedAt);
-        return engine.checkInManually("E1", "lunch", at, false, "");
+        return engine.checkInManually(ElderId("E1"), ServiceId("lunch"), at, false, "");
     }
     std::int64_t records() {
         auto st = site->db().prepare("SELECT COUNT(*) FROM checkins");
@@ -114,7 +114,7 @@ TEST_CASE("a fast clock set right is refused until staff confirm, then scans at 
     CHECK_FALSE(clockProblem(f.site->db(), f.clock.nowUnix()));
     f.clock.set(f.site->timeZone().toUnix(*LocalDateTime::parse("2026-11-24T11:02")));
     CheckInEngine engine(*f.site, f.clock);
-    auto r = engine.checkInManually("E2", "lunch", std::nullopt, false, "");
+    auto r = engine.checkInManually(ElderId("E2"), ServiceId("lunch"), std::nullopt, false, "");
     REQUIRE(r.ok());
     CHECK(r->outcome == Outcome::Accepted);
     auto listed = clockCorrections(f.site->db());

@@ -26,7 +26,7 @@ struct CardFixture {
 
 TEST_CASE("cards for the whole roster are the active elders, each signed for its current serial") {
     CardFixture fx;
-    auto cards = cardsToIssue(*fx.site, "");
+    auto cards = cardsToIssue(*fx.site, ElderId());
     REQUIRE(cards.ok());
     REQUIRE(cards->size() == 2);  // D1 left the roster
     CHECK((*cards)[0].elderId == "A1");
@@ -43,24 +43,24 @@ TEST_CASE("cards for the whole roster are the active elders, each signed for its
 
 TEST_CASE("a card for an unknown or inactive elder is refused, and an empty roster has none to issue") {
     CardFixture fx;
-    auto unknown = cardsToIssue(*fx.site, "Z9");
+    auto unknown = cardsToIssue(*fx.site, ElderId("Z9"));
     REQUIRE_FALSE(unknown.ok());
     CHECK(unknown.error().code == "card.unknown");
-    auto inactive = cardsToIssue(*fx.site, "D1");
+    auto inactive = cardsToIssue(*fx.site, ElderId("D1"));
     REQUIRE_FALSE(inactive.ok());
     CHECK(inactive.error().code == "card.inactive");
     CHECK(inactive.error().message.find("李德") != std::string::npos);
 
     test::TempDir other;
     auto empty = test::makeSite(other.path());
-    auto none = cardsToIssue(*empty, "");
+    auto none = cardsToIssue(*empty, ElderId());
     REQUIRE_FALSE(none.ok());
     CHECK(none.error().code == "card.no_elders");
 }
 
 TEST_CASE("issued cards leave one audit entry each, naming the serial and who issued them") {
     CardFixture fx;
-    auto cards = cardsToIssue(*fx.site, "A1");
+    auto cards = cardsToIssue(*fx.site, ElderId("A1"));
     REQUIRE(cards.ok());
     recordCardsIssued(*fx.site, *cards, "clerk", "2026-11-25T09:00:00+08:00");
     auto log = AuditLog(fx.site->db()).recent(1);

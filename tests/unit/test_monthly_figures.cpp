@@ -22,7 +22,7 @@ namespace {
 Fen addNeighbourMonths(Site& site, const MonthBook& book) {
     FakeClock clock(site.timeZone().toUnix(LocalDateTime{LocalDate::of(2026, 11, 2), 12, 0, 0}));
     CheckInEngine engine(site, clock);
-    Fen donation = 0;
+    Fen donation;
     for (auto [date, svc] : {std::pair{LocalDate::of(2026, 9, 30), "lunch"}, {LocalDate::of(2026, 11, 1), "lunch"}}) {
         auto r = engine.scan(ScanRequest{book.elders.at(7).idNumber, svc, LocalDateTime{date, 11, 0, 0}, false});
         REQUIRE(r.ok());
@@ -119,43 +119,43 @@ TEST_CASE("the honour roll names only donors who agreed, and the balance is gift
     MonthBook book = generateMonth(*site, 2026, 10, 12, 0.7);
     Fen september = addNeighbourMonths(*site, book);
     DonationStore donations(site->db());
-    donations.insert({0, "爱心企业晋源公司", 50000, "2026-10-03", "助餐", true}, "t");
-    donations.insert({0, "不愿具名者", 20000, "2026-10-10", "", false}, "t");
-    donations.insert({0, "九月捐赠人", 30000, "2026-09-20", "", true}, "t");
-    donations.insert({0, "十一月捐赠人", 40000, "2026-11-01", "", true}, "t");
+    donations.insert({0, "爱心企业晋源公司", 50000_fen, "2026-10-03", "助餐", true}, "t");
+    donations.insert({0, "不愿具名者", 20000_fen, "2026-10-10", "", false}, "t");
+    donations.insert({0, "九月捐赠人", 30000_fen, "2026-09-20", "", true}, "t");
+    donations.insert({0, "十一月捐赠人", 40000_fen, "2026-11-01", "", true}, "t");
     MonthlyFigures f = loadMonthlyFigures(*site, 2026, 10);
 
     REQUIRE(f.honourRoll.size() == 1);
     CHECK(f.honourRoll[0].donor == "爱心企业晋源公司");
-    CHECK(f.honourRoll[0].amountFen == 50000);
-    CHECK(f.donationsFen == 70000);
+    CHECK(f.honourRoll[0].amountFen == 50000_fen);
+    CHECK(f.donationsFen == 70000_fen);
     CHECK(f.donationsCount == 2);
-    CHECK(f.balance.receivedFen == 100000);  // September and October, not November
+    CHECK(f.balance.receivedFen == 100000_fen);  // September and October, not November
     CHECK(f.balance.spentFen == book.donationShareFen + september);
-    CHECK(f.balance.balanceFen() == 100000 - book.donationShareFen - september);
-    CHECK(book.donationShareFen > 0);
+    CHECK(f.balance.balanceFen() == 100000_fen - book.donationShareFen - september);
+    CHECK(book.donationShareFen > 0_fen);
 }
 
 TEST_CASE("the donation balance warns when it covers less than a week at the recent rate") {
     DonationBalance b;
-    b.recentFen = 2800;  // 100 fen a day over the 28-day window
-    b.receivedFen = 1000;
+    b.recentFen = 2800_fen;  // 100 fen a day over the 28-day window
+    b.receivedFen = 1000_fen;
     CHECK(b.daysCovered() == 10);
     CHECK(b.level() == DonationLevel::Ok);
-    b.spentFen = 500;
+    b.spentFen = 500_fen;
     CHECK(b.daysCovered() == 5);
     CHECK(b.level() == DonationLevel::Low);
     CHECK(donationBalanceText(b, false).find("请及时补充") != std::string::npos);
-    b.spentFen = 1000;
+    b.spentFen = 1000_fen;
     CHECK(b.level() == DonationLevel::Exhausted);
-    b.spentFen = 1200;
-    CHECK(b.balanceFen() == -200);
+    b.spentFen = 1200_fen;
+    CHECK(b.balanceFen() == -200_fen);
     CHECK(b.level() == DonationLevel::Exhausted);
     b = DonationBalance{};
-    b.receivedFen = 5000;
+    b.receivedFen = 5000_fen;
     CHECK(b.daysCovered() == -1);  // nothing drawn lately: no rate to divide by
     CHECK(b.level() == DonationLevel::Ok);
-    b.recentFen = 28;  // 1 fen a day: 5000 days is "more than a year", not a day count
+    b.recentFen = 28_fen;  // 1 fen a day: 5000 days is "more than a year", not a day count
     CHECK(b.daysCovered() == 5000);
     CHECK(donationBalanceText(b, false) == "捐赠余额 50.00 元，按近期用量够用一年以上");
 }

@@ -17,12 +17,13 @@ const LocalDate kDay = LocalDate::of(2026, 11, 25);
 }  // namespace
 
 TEST_CASE("shares are taken in order until the price is covered — the elder pays the rest") {
-    CHECK(splitPrice(1000, {600, 200, 0, 0, 0}) == Shares{600, 200, 0, 0, 200});
-    CHECK(splitPrice(1000, {1200, 200, 0, 0, 0}) == Shares{1000, 0, 0, 0, 0});
-    CHECK(splitPrice(1000, {600, 300, 300, 0, 0}) == Shares{600, 300, 100, 0, 0});
-    CHECK(splitPrice(300, {0, 0, 0, 500, 0}) == Shares{0, 0, 0, 300, 0});
-    CHECK(splitPrice(0, {600, 0, 0, 0, 0}) == Shares{});
-    for (Fen price : {0, 1, 299, 1000, 100000}) CHECK(splitPrice(price, {333, 222, 111, 50, 0}).total() == price);
+    CHECK(splitPrice(1000_fen, {600_fen, 200_fen, 0_fen, 0_fen, 0_fen}) == Shares{600_fen, 200_fen, 0_fen, 0_fen, 200_fen});
+    CHECK(splitPrice(1000_fen, {1200_fen, 200_fen, 0_fen, 0_fen, 0_fen}) == Shares{1000_fen, 0_fen, 0_fen, 0_fen, 0_fen});
+    CHECK(splitPrice(1000_fen, {600_fen, 300_fen, 300_fen, 0_fen, 0_fen}) == Shares{600_fen, 300_fen, 100_fen, 0_fen, 0_fen});
+    CHECK(splitPrice(300_fen, {0_fen, 0_fen, 0_fen, 500_fen, 0_fen}) == Shares{0_fen, 0_fen, 0_fen, 300_fen, 0_fen});
+    CHECK(splitPrice(0_fen, {600_fen, 0_fen, 0_fen, 0_fen, 0_fen}) == Shares{});
+    for (Fen price : {0_fen, 1_fen, 299_fen, 1000_fen, 100000_fen})
+        CHECK(splitPrice(price, {333_fen, 222_fen, 111_fen, 50_fen, 0_fen}).total() == price);
 }
 
 TEST_CASE("the first matching rule wins, in file order") {
@@ -32,12 +33,12 @@ TEST_CASE("the first matching rule wins, in file order") {
     auto d = decideFor(cfg, lunch, {{"tekun"}, LocalDate::of(1930, 1, 1)}, kDay);
     REQUIRE_FALSE(d.applied.empty());
     CHECK(d.applied.front().rule == "特困供养");
-    CHECK(d.shares == Shares{1000, 0, 0, 0, 0});
+    CHECK(d.shares == Shares{1000_fen, 0_fen, 0_fen, 0_fen, 0_fen});
     // 低保 and 80+: 低保高龄 before 高龄.
     d = decideFor(cfg, lunch, {{"dibao", "duju"}, LocalDate::of(1940, 5, 1)}, kDay);
     REQUIRE_FALSE(d.applied.empty());
     CHECK(d.applied.front().rule == "低保高龄");
-    CHECK(d.shares == Shares{600, 200, 0, 0, 200});
+    CHECK(d.shares == Shares{600_fen, 200_fen, 0_fen, 0_fen, 200_fen});
 }
 
 TEST_CASE("a minimum age applies from the birthday, on the day of the service") {
@@ -48,7 +49,7 @@ TEST_CASE("a minimum age applies from the birthday, on the day of the service") 
     auto d = decideFor(cfg, lunch, turning80, LocalDate::of(2026, 11, 25));
     REQUIRE_FALSE(d.applied.empty());
     CHECK(d.applied.front().rule == "高龄");
-    CHECK(d.shares == Shares{300, 100, 100, 0, 500});
+    CHECK(d.shares == Shares{300_fen, 100_fen, 100_fen, 0_fen, 500_fen});
 }
 
 TEST_CASE("a rule limited to some services does not pay for others") {
@@ -56,7 +57,7 @@ TEST_CASE("a rule limited to some services does not pay for others") {
     const ServiceDef& breakfast = *cfg.findService("breakfast");
     auto d = decideFor(cfg, breakfast, {{}, LocalDate::of(1930, 1, 1)}, kDay);  // 高龄 is lunch only
     CHECK(d.applied.empty());
-    CHECK(d.shares == Shares{0, 0, 0, 0, 300});
+    CHECK(d.shares == Shares{0_fen, 0_fen, 0_fen, 0_fen, 300_fen});
     CHECK_FALSE(d.ineligible);
 }
 
@@ -74,7 +75,7 @@ TEST_CASE("with unsubsidised = refuse, an elder no rule covers is ineligible —
     auto free = decideFor(*cfg, *cfg->findService("health"), {{}, std::nullopt}, kDay);
     CHECK_FALSE(free.ineligible);
     CHECK(free.applied.empty());
-    CHECK(free.shares.total() == 0);
+    CHECK(free.shares.total() == 0_fen);
 }
 
 TEST_CASE("a maximum age bounds a rule") {

@@ -73,8 +73,8 @@ remainder = "collective"
     CHECK(r.until == LocalDate::of(2027, 12, 31));
     CHECK(r.perDay == 1);
     CHECK(r.perMonth == 20);
-    CHECK(r.monthCapFen == 10000);
-    CHECK(r.elderFen == 100);
+    CHECK(r.monthCapFen == 10000_fen);
+    CHECK(r.elderFen == 100_fen);
     CHECK(r.remainder == Share::Collective);
     CHECK_FALSE(r.eligibilityOnly());
     CHECK(r.line == 13);
@@ -156,7 +156,7 @@ TEST_CASE("init's default site.toml shows every feature commented out, and each 
     CHECK(cfg->policy.rules[6].workdaysOnly);
     CHECK(cfg->policy.pick == Pick::Highest);
     CHECK(cfg->policy.rules[2].allCategories.size() == 2);
-    CHECK(cfg->policy.rules[3].elderFen == 100);
+    CHECK(cfg->policy.rules[3].elderFen == 100_fen);
     CHECK(cfg->policy.rules[4].eligibilityOnly());
 }
 
@@ -194,17 +194,17 @@ fen = 300
     CHECK(p.calendar.holidays.size() == 2);
     CHECK(p.calendar.isWorkday(LocalDate::of(2027, 2, 7)));   // a Sunday made a workday (调休)
     CHECK_FALSE(p.calendar.isWorkday(LocalDate::of(2027, 1, 1)));
-    CHECK(p.services.at(0).priceFor(true) == 1200);
-    CHECK(cfg->services.at(0).deliveryFen == 200);
+    CHECK(p.services.at(0).priceFor(true) == 1200_fen);
+    CHECK(cfg->services.at(0).deliveryFen == 200_fen);
     const RuleDef& r = p.rules.at(0);
     CHECK(r.days == ((1u << 0) | (1u << 4)));
     CHECK(r.workdaysOnly);
     CHECK(r.delivered == true);
-    CHECK(r.minPriceFen == 1000);
+    CHECK(r.minPriceFen == 1000_fen);
     CHECK_FALSE(r.countsTowardDaily);
     REQUIRE(p.operating.size() == 1);
     CHECK(p.operating[0].per == OperatingPer::ElderDay);
-    CHECK(p.operating[0].fen == 300);
+    CHECK(p.operating[0].fen == 300_fen);
     CHECK(p.operating[0].line == 23);
 }
 

@@ -93,7 +93,7 @@ TEST_CASE("洪洞 item 15: a 经济困难 elder of 82 gets at most 70 yuan in a 
     const ServiceDef& lunch = *cfg.findService("lunch");
     const ServiceDef& dinner = *cfg.findService("dinner");
     std::vector<PriorUse> history;
-    Fen government = 0;
+    Fen government;
     // Lunch and dinner every day of November: 3 yuan each from 养老服务补贴 until 70 yuan are paid.
     // 23 uses × 300 = 6900; the 24th gets the 100 left (elder pays 900 of a lunch or 700 of a
     // dinner); from the 25th on the cap is spent: full price.
@@ -104,11 +104,11 @@ TEST_CASE("洪洞 item 15: a 经济困难 elder of 82 gets at most 70 yuan in a 
             PolicyDecision p = decideFor(cfg, *svc, elder, d, history);
             ++use;
             if (use <= 23) {
-                CHECK(p.shares.government == 300);
+                CHECK(p.shares.government == 300_fen);
                 CHECK(names(p) == std::vector<std::string>{"养老服务补贴"});
             } else if (use == 24) {
-                CHECK(p.shares.government == 100);
-                CHECK(p.shares.elder == svc->priceFen - 100);
+                CHECK(p.shares.government == 100_fen);
+                CHECK(p.shares.elder == svc->priceFen - 100_fen);
             } else {
                 CHECK(p.applied.empty());
                 CHECK(p.shares.elder == svc->priceFen);
@@ -117,9 +117,9 @@ TEST_CASE("洪洞 item 15: a 经济困难 elder of 82 gets at most 70 yuan in a 
             government += p.shares.government;
             record(history, d, p);
         }
-    CHECK(government == 7000);
+    CHECK(government == 7000_fen);
     // December starts a new month: 3 yuan again.
-    CHECK(decideFor(cfg, lunch, elder, LocalDate::of(2026, 12, 1), history).shares.government == 300);
+    CHECK(decideFor(cfg, lunch, elder, LocalDate::of(2026, 12, 1), history).shares.government == 300_fen);
 }
 
 TEST_CASE("洪洞 items 15, 17 and 18 stack for one elder who is 低保, 经济困难 and 失能") {
@@ -129,12 +129,12 @@ TEST_CASE("洪洞 items 15, 17 and 18 stack for one elder who is 低保, 经济�
     // 养老服务补贴 300 + 低保高龄助餐 400 + 护理补贴 200 = 900 government; the elder pays 100.
     PolicyDecision p = decideFor(cfg, *cfg.findService("lunch"), elder, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"养老服务补贴", "低保高龄助餐", "护理补贴"});
-    CHECK(p.shares == Shares{900, 0, 0, 0, 100});
-    CHECK(p.applied[1].shares.government == 400);
+    CHECK(p.shares == Shares{900_fen, 0_fen, 0_fen, 0_fen, 100_fen});
+    CHECK(p.applied[1].shares.government == 400_fen);
     // Dinner 8 yuan: 低保高龄助餐 is lunch only: 300 + 200 = 500; the elder pays 300.
     p = decideFor(cfg, *cfg.findService("dinner"), elder, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"养老服务补贴", "护理补贴"});
-    CHECK(p.shares == Shares{500, 0, 0, 0, 300});
+    CHECK(p.shares == Shares{500_fen, 0_fen, 0_fen, 0_fen, 300_fen});
     CHECK(p.outcomeOf("低保高龄助餐")->verdict == RuleVerdict::NotService);
 }
 
@@ -145,8 +145,8 @@ TEST_CASE("洪洞 item 13 with the others: a centenarian's lunch is covered and 
     // price covered, adds nothing and so has not applied (and uses none of its cap).
     PolicyDecision p = decideFor(cfg, *cfg.findService("lunch"), elder, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"百岁补贴", "养老服务补贴", "低保高龄助餐"});
-    CHECK(p.applied[2].shares.government == 200);
-    CHECK(p.shares == Shares{1000, 0, 0, 0, 0});
+    CHECK(p.applied[2].shares.government == 200_fen);
+    CHECK(p.shares == Shares{1000_fen, 0_fen, 0_fen, 0_fen, 0_fen});
     CHECK(p.outcomeOf("护理补贴")->verdict == RuleVerdict::PriceCovered);
 }
 
@@ -156,12 +156,12 @@ TEST_CASE("洪洞 item 18 needs 失能 and 经济困难 together") {
     // 失能 at 70 without 经济困难: no rule; full price.
     PolicyDecision p = decideFor(cfg, lunch, {{"shineng"}, LocalDate::of(1956, 1, 1), ""}, kNov1, {});
     CHECK(p.applied.empty());
-    CHECK(p.shares.elder == 1000);
+    CHECK(p.shares.elder == 1000_fen);
     CHECK(p.outcomeOf("护理补贴")->verdict == RuleVerdict::NotCategory);
     // Both at 70: 护理补贴 2 yuan (养老服务补贴 needs 80+).
     p = decideFor(cfg, lunch, {{"shineng", "kunnan"}, LocalDate::of(1956, 1, 1), ""}, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"护理补贴"});
-    CHECK(p.shares == Shares{200, 0, 0, 0, 800});
+    CHECK(p.shares == Shares{200_fen, 0_fen, 0_fen, 0_fen, 800_fen});
     CHECK(p.outcomeOf("养老服务补贴")->verdict == RuleVerdict::Age);
 }
 
@@ -194,28 +194,28 @@ TEST_CASE("中阳 五个一点: the five shares, the 1-yuan meal on top, and one
     const ServiceDef& dinner = *cfg.findService("dinner");
     // An ordinary elder of 65: 4 + 2 + 1 + 1 = 8 yuan of shares, pays 2.
     ElderFacts plain{{}, LocalDate::of(1961, 1, 1), ""};
-    CHECK(decideFor(cfg, lunch, plain, kNov1, {}).shares == Shares{400, 200, 100, 100, 200});
+    CHECK(decideFor(cfg, lunch, plain, kNov1, {}).shares == Shares{400_fen, 200_fen, 100_fen, 100_fen, 200_fen});
     // A 低保 elder of 70: fixed shares first (800), then 一元餐 tops up the government share by what
     // is still needed for the elder to pay 1 yuan: 1000 − 800 − 100 = 100. Government 500.
     ElderFacts dibao{{"dibao"}, LocalDate::of(1956, 1, 1), ""};
     PolicyDecision p = decideFor(cfg, lunch, dibao, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"五个一点", "一元餐"});
-    CHECK(p.shares == Shares{500, 200, 100, 100, 100});
-    CHECK(p.applied[1].shares.government == 100);
+    CHECK(p.shares == Shares{500_fen, 200_fen, 100_fen, 100_fen, 100_fen});
+    CHECK(p.applied[1].shares.government == 100_fen);
     // The same day's dinner: the one subsidised meal is used; no rule is a candidate: 8 yuan.
     std::vector<PriorUse> history{{kNov1, p.applied}};
     PolicyDecision d2 = decideFor(cfg, dinner, dibao, kNov1, history);
     CHECK(d2.applied.empty());
-    CHECK(d2.shares.elder == 800);
+    CHECK(d2.shares.elder == 800_fen);
     CHECK(d2.outcomeOf("五个一点")->verdict == RuleVerdict::DailySubsidised);
     // Next day: subsidised again. An 8-yuan dinner: the five shares cover all 800 by themselves, so
     // 一元餐 has nothing left to add (not applied) and the elder pays nothing.
     PolicyDecision next = decideFor(cfg, dinner, dibao, kNov1.plusDays(1), history);
-    CHECK(next.shares == Shares{400, 200, 100, 100, 0});
+    CHECK(next.shares == Shares{400_fen, 200_fen, 100_fen, 100_fen, 0_fen});
     CHECK(names(next) == std::vector<std::string>{"五个一点"});
     CHECK(next.outcomeOf("一元餐")->verdict == RuleVerdict::PriceCovered);
     // A 特困 elder of 55 (under 五个一点's age): 一元餐 alone puts 9 yuan in the government share.
-    CHECK(decideFor(cfg, lunch, {{"tekun"}, LocalDate::of(1971, 1, 1), ""}, kNov1, {}).shares == Shares{900, 0, 0, 0, 100});
+    CHECK(decideFor(cfg, lunch, {{"tekun"}, LocalDate::of(1971, 1, 1), ""}, kNov1, {}).shares == Shares{900_fen, 0_fen, 0_fen, 0_fen, 100_fen});
 }
 
 TEST_CASE("新标准自2027年1月1日起执行: the old rule ends on 31 December and the new one starts the next day") {
@@ -239,7 +239,7 @@ government_fen = 500
     CHECK(dec31.outcomeOf("高龄2027")->verdict == RuleVerdict::NotYetInForce);
     PolicyDecision jan1 = decideFor(cfg, lunch, old, LocalDate::of(2027, 1, 1), {});
     CHECK(names(jan1) == std::vector<std::string>{"高龄2027"});
-    CHECK(jan1.shares.government == 500);
+    CHECK(jan1.shares.government == 500_fen);
     CHECK(jan1.outcomeOf("高龄2026")->verdict == RuleVerdict::Expired);
 }
 
@@ -268,7 +268,7 @@ government_fen = 600
     // 低保 and 85: 高龄 (600) beats 低保 (400); 高龄同额 also pays 600 but comes later in the file.
     PolicyDecision p = decideFor(cfg, lunch, {{"dibao"}, LocalDate::of(1941, 1, 1), ""}, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"高龄"});
-    CHECK(p.shares == Shares{300, 300, 0, 0, 400});
+    CHECK(p.shares == Shares{300_fen, 300_fen, 0_fen, 0_fen, 400_fen});
     CHECK(p.outcomeOf("低保")->verdict == RuleVerdict::LostInGroup);
     CHECK(p.outcomeOf("低保")->lostTo->name == "高龄");
     // With pick = first, 低保 (first in the file) applies.
@@ -300,24 +300,24 @@ villages = ["北关村", "南关村"]
     // 北关村: 5 yuan and the eligibility rule (pays 0, applies).
     PolicyDecision p = decideFor(cfg, lunch, beiguan, kNov1, {});
     CHECK(names(p) == std::vector<std::string>{"本村助餐", "本村老人"});
-    CHECK(p.shares == Shares{500, 0, 0, 0, 500});
+    CHECK(p.shares == Shares{500_fen, 0_fen, 0_fen, 0_fen, 500_fen});
     std::vector<PriorUse> h{{kNov1, p.applied}};
     // Dinner the same day: per_day used; only the eligibility rule: full price, not refused.
     p = decideFor(cfg, dinner, beiguan, kNov1, h);
     CHECK(names(p) == std::vector<std::string>{"本村老人"});
-    CHECK(p.shares.elder == 800);
+    CHECK(p.shares.elder == 800_fen);
     CHECK_FALSE(p.ineligible);
     CHECK(p.outcomeOf("本村助餐")->verdict == RuleVerdict::DayLimit);
     h.push_back({kNov1, p.applied});
     // Day 2: subsidised again (2nd use of the month); day 3: per_month used.
     p = decideFor(cfg, lunch, beiguan, kNov1.plusDays(1), h);
-    CHECK(p.shares.government == 500);
+    CHECK(p.shares.government == 500_fen);
     h.push_back({kNov1.plusDays(1), p.applied});
     p = decideFor(cfg, lunch, beiguan, kNov1.plusDays(2), h);
     CHECK(p.outcomeOf("本村助餐")->verdict == RuleVerdict::MonthLimit);
-    CHECK(p.shares.elder == 1000);
+    CHECK(p.shares.elder == 1000_fen);
     // 南关村: eligible at full price; 西街村: refused.
-    CHECK(decideFor(cfg, lunch, nanguan, kNov1, {}).shares.elder == 1000);
+    CHECK(decideFor(cfg, lunch, nanguan, kNov1, {}).shares.elder == 1000_fen);
     CHECK_FALSE(decideFor(cfg, lunch, nanguan, kNov1, {}).ineligible);
     CHECK(decideFor(cfg, lunch, other, kNov1, {}).ineligible);
     CHECK(decideFor(cfg, lunch, other, kNov1, {}).outcomeOf("本村老人")->verdict == RuleVerdict::Village);
@@ -343,15 +343,15 @@ month_cap_fen = 150
     // First lunch: capped 600+300 = 900 (100 cap left); oneyuan: need 1000−900−100 = 0: adds
     // nothing (price as good as covered) and is not applied.
     PolicyDecision p = decideFor(cfg, lunch, e, kNov1, {});
-    CHECK(p.shares == Shares{600, 300, 0, 0, 100});
+    CHECK(p.shares == Shares{600_fen, 300_fen, 0_fen, 0_fen, 100_fen});
     CHECK(p.outcomeOf("oneyuan")->verdict == RuleVerdict::PriceCovered);
     std::vector<PriorUse> h{{kNov1, p.applied}};
     // Second: capped has 100 left: government 100, collective 0. oneyuan: need 1000−100−100 = 800,
     // cut at its cap 150 into collective. Elder 750.
     p = decideFor(cfg, lunch, e, kNov1.plusDays(1), h);
-    CHECK(p.shares == Shares{100, 150, 0, 0, 750});
-    CHECK(p.applied[0].shares == Shares{100, 0, 0, 0, 0});
-    CHECK(p.applied[1].shares == Shares{0, 150, 0, 0, 0});
+    CHECK(p.shares == Shares{100_fen, 150_fen, 0_fen, 0_fen, 750_fen});
+    CHECK(p.applied[0].shares == Shares{100_fen, 0_fen, 0_fen, 0_fen, 0_fen});
+    CHECK(p.applied[1].shares == Shares{0_fen, 150_fen, 0_fen, 0_fen, 0_fen});
 }
 
 // The two papers over a scripted month, against checkers written from their words (issue 24).
@@ -391,7 +391,7 @@ void scriptedNovember(const SiteConfig& cfg, const PaperElder& e, Pay&& pay) {
 
 TEST_CASE("洪洞 paper: a scripted November pays to the fen what items 13, 15, 17 and 18 say") {
     SiteConfig cfg = parse(kHongtong);
-    Fen total = 0, want = 0;
+    Fen total, want;
     for (const PaperElder& e : kPaperElders) {
         // Each item: its amount per meal, its monthly ceiling, what it has paid this month.
         struct Item {
@@ -399,16 +399,16 @@ TEST_CASE("洪洞 paper: a scripted November pays to the fen what items 13, 15, 
             Fen perMeal, monthly, paid;
             bool lunchOnly;
         };
-        std::vector<Item> items{{e.age >= 100, 500, 30000, 0, false},
-                                {e.kunnan && e.age >= 80, 300, 7000, 0, false},
-                                {e.dibao && e.age >= 80, 400, -1, 0, true},
-                                {e.shineng && e.kunnan && e.age >= 60, 200, 10000, 0, false}};
+        std::vector<Item> items{{e.age >= 100, 500_fen, 30000_fen, 0_fen, false},
+                                {e.kunnan && e.age >= 80, 300_fen, 7000_fen, 0_fen, false},
+                                {e.dibao && e.age >= 80, 400_fen, Fen{-1}, 0_fen, true},
+                                {e.shineng && e.kunnan && e.age >= 60, 200_fen, 10000_fen, 0_fen, false}};
         scriptedNovember(cfg, e, [&](int dom, const std::string& sid, const PolicyDecision& d) {
-            Fen price = sid == "lunch" ? 1000 : 800, left = price, government = 0;
+            Fen price{sid == "lunch" ? 1000 : 800}, left = price, government;
             for (Item& it : items) {
                 if (!it.eligible || (it.lunchOnly && sid != "lunch")) continue;
                 Fen amount = std::min(it.perMeal, left);
-                if (it.monthly >= 0) amount = std::min(amount, it.monthly - it.paid);
+                if (it.monthly >= 0_fen) amount = std::min(amount, it.monthly - it.paid);
                 it.paid += amount;
                 left -= amount;
                 government += amount;
@@ -421,7 +421,7 @@ TEST_CASE("洪洞 paper: a scripted November pays to the fen what items 13, 15, 
         });
     }
     CHECK(total == want);
-    CHECK(want > 0);
+    CHECK(want > 0_fen);
 }
 
 TEST_CASE("中阳 paper: a scripted November pays to the fen what 五个一点 and 每餐只需付1元 say, once a day") {
@@ -430,20 +430,20 @@ TEST_CASE("中阳 paper: a scripted November pays to the fen what 五个一点 a
     for (const PaperElder& e : kPaperElders) {
         int subsidisedDay = 0;
         scriptedNovember(cfg, e, [&](int dom, const std::string& sid, const PolicyDecision& d) {
-            Fen price = sid == "lunch" ? 1000 : 800;
+            Fen price{sid == "lunch" ? 1000 : 800};
             Shares paper;
             paper.elder = price;
             if (subsidisedDay != dom) {  // 每人每天限补贴一餐
                 Fen left = price;
                 if (e.age >= 60) {  // 政府4元、集体2元、社会1元、子女1元, as far as the meal goes
-                    paper.government = std::min<Fen>(400, left), left -= paper.government;
-                    paper.collective = std::min<Fen>(200, left), left -= paper.collective;
-                    paper.donation = std::min<Fen>(100, left), left -= paper.donation;
-                    paper.family = std::min<Fen>(100, left), left -= paper.family;
+                    paper.government = std::min<Fen>(400_fen, left), left -= paper.government;
+                    paper.collective = std::min<Fen>(200_fen, left), left -= paper.collective;
+                    paper.donation = std::min<Fen>(100_fen, left), left -= paper.donation;
+                    paper.family = std::min<Fen>(100_fen, left), left -= paper.family;
                 }
-                if ((e.tekun || e.dibao) && left > 100) {  // 特困、低保每餐只需付1元, the government tops up
-                    paper.government += left - 100;
-                    left = 100;
+                if ((e.tekun || e.dibao) && left > 100_fen) {  // 特困、低保每餐只需付1元, the government tops up
+                    paper.government += left - 100_fen;
+                    left = 100_fen;
                 }
                 paper.elder = left;
                 if (left < price) subsidisedDay = dom;
@@ -455,5 +455,5 @@ TEST_CASE("中阳 paper: a scripted November pays to the fen what 五个一点 a
         });
     }
     CHECK(total == want);
-    CHECK(want.family > 0);
+    CHECK(want.family > 0_fen);
 }

@@ -140,7 +140,7 @@ bool paperWorkday(int dayOfMonth) {
 }
 
 struct Paid {
-    Fen government = 0, elder = 0, operating = 0;
+    Fen government, elder, operating;
 };
 
 struct Elder {
@@ -159,7 +159,7 @@ TEST_CASE("big-city paper: workday tiers, one subsidised meal a day, the deliver
         {{{"tekun"}, LocalDate::of(1970, 2, 1), "东城"}, true, 56},
         {{{}, std::nullopt, "东城"}, false, 0},  // no birth date: no age-bound rule
     };
-    Fen government = 0, elderPaid = 0, operating = 0, want = 0, wantElder = 0, wantOperating = 0;
+    Fen government, elderPaid, operating, want, wantElder, wantOperating;
     int weekendLunches = 0, stackedDeliveries = 0;
     for (size_t who = 0; who < elders.size(); ++who) {
         const Elder& e = elders[who];
@@ -174,15 +174,15 @@ TEST_CASE("big-city paper: workday tiers, one subsidised meal a day, the deliver
                 const ServiceDef& svc = *cfg.findService(sid);
                 PolicyDecision d = decideFor(cfg, svc, e.facts, day, history, delivered);
                 // The paper, word by word.
-                Fen price = (std::string(sid) == "lunch" ? 2000 : 1500) + (delivered ? 300 : 0);
-                Fen tier = 0;
+                Fen price{(std::string(sid) == "lunch" ? 2000 : 1500) + (delivered ? 300 : 0)};
+                Fen tier;
                 if (paperWorkday(dom) && !mealSubsidisedToday) {
-                    if (e.poor) tier = std::min<Fen>(1500, price);
-                    else if (e.age >= 60) tier = 500;
+                    if (e.poor) tier = std::min<Fen>(1500_fen, price);
+                    else if (e.age >= 60) tier = 500_fen;
                 }
-                if (tier > 0) mealSubsidisedToday = true;
-                Fen delivery = delivered && e.age >= 60 ? 300 : 0;
-                Paid paper{std::min(price, tier + delivery), 0, delivered ? 200 : 0};
+                if (tier > 0_fen) mealSubsidisedToday = true;
+                Fen delivery{delivered && e.age >= 60 ? 300 : 0};
+                Paid paper{std::min(price, tier + delivery), 0_fen, Fen{delivered ? 200 : 0}};
                 paper.elder = price - paper.government;
                 INFO("elder " << who << " day " << dom << " " << sid << (delivered ? " delivered" : ""));
                 CHECK(d.priceFen == price);
@@ -190,8 +190,8 @@ TEST_CASE("big-city paper: workday tiers, one subsidised meal a day, the deliver
                 CHECK(d.shares.elder == paper.elder);
                 CHECK(d.operatingFen == paper.operating);
                 if (std::string(sid) == "lunch" && !paperWorkday(dom) && !delivered && e.age >= 60)
-                    weekendLunches += d.shares.government == 0;
-                if (tier == 0 && delivery > 0 && paperWorkday(dom)) stackedDeliveries += d.shares.government == 300;
+                    weekendLunches += d.shares.government == 0_fen;
+                if (tier == 0_fen && delivery > 0_fen && paperWorkday(dom)) stackedDeliveries += d.shares.government == 300_fen;
                 government += d.shares.government;
                 elderPaid += d.shares.elder;
                 operating += d.operatingFen;
@@ -242,7 +242,7 @@ TEST_CASE("city + district paper: 3元 + 3元 stack only for meals of at least 1
     SiteConfig cfg = parse(kCityDistrict);
     const std::vector<Elder> elders{{{{}, LocalDate::of(1950, 1, 1), ""}, false, 77},
                                     {{{}, LocalDate::of(1970, 1, 1), ""}, false, 57}};
-    Fen government = 0, want = 0;
+    Fen government, want;
     int belowTen = 0;
     for (const Elder& e : elders) {
         std::vector<PriorUse> history;
@@ -253,11 +253,11 @@ TEST_CASE("city + district paper: 3元 + 3元 stack only for meals of at least 1
                 const ServiceDef& svc = *cfg.findService(sid);
                 PolicyDecision d = decideFor(cfg, svc, e.facts, day, history);
                 // The paper: 60+, a meal of 10元 or more, Monday to Friday: 3元 from the city and 3元 from the district.
-                Fen paper = e.age >= 60 && svc.priceFen >= 1000 && weekday < 5 ? 600 : 0;
+                Fen paper{e.age >= 60 && svc.priceFen >= 1000_fen && weekday < 5 ? 600 : 0};
                 INFO("day " << dom << " " << sid);
                 CHECK(d.shares.government == paper);
-                CHECK(d.operatingFen == 0);  // elder-day money is the tally's, not a record's
-                belowTen += e.age >= 60 && svc.priceFen < 1000 && d.outcomeOf("市级助餐补贴")->verdict == RuleVerdict::BelowPrice;
+                CHECK(d.operatingFen == 0_fen);  // elder-day money is the tally's, not a record's
+                belowTen += e.age >= 60 && svc.priceFen < 1000_fen && d.outcomeOf("市级助餐补贴")->verdict == RuleVerdict::BelowPrice;
                 government += d.shares.government;
                 want += paper;
                 history.push_back(PriorUse{day, d.applied, sid});
@@ -265,19 +265,19 @@ TEST_CASE("city + district paper: 3元 + 3元 stack only for meals of at least 1
         }
     }
     CHECK(government == want);
-    CHECK(want == 21 * 600 * 2);  // 21 weekdays in January 2027, lunch and dinner
+    CHECK(want == 600_fen * 21 * 2);  // 21 weekdays in January 2027, lunch and dinner
     CHECK(belowTen == 21);  // weekday breakfasts; at weekends `days` is the reason given first
 
     // The operator's 3元 per elder per day goes to the elder's earliest counted record of the day,
     // whichever terminal wrote it; an elder under 60 brings none; a void moves it (the record is gone).
-    PolicyUse breakfast{"breakfast", kJan1, false, 500, true}, lunch{"lunch", kJan1, false, 1200, true};
+    PolicyUse breakfast{"breakfast", kJan1, false, 500_fen, true}, lunch{"lunch", kJan1, false, 1200_fen, true};
     std::vector<SeenRecord> seen{{7, "E1", "2027-01-01T11:40:00+08:00", lunch, elders[0].facts},
                                  {9, "E1", "2027-01-01T07:30:00+08:00", breakfast, elders[0].facts},
                                  {8, "E2", "2027-01-01T07:10:00+08:00", breakfast, elders[1].facts}};
     auto shares = elderDayOperating(cfg.policy, seen);
     REQUIRE(shares.size() == 1);
     CHECK(shares[0].recordId == 9);
-    CHECK(shares[0].fen == 300);
+    CHECK(shares[0].fen == 300_fen);
     seen.erase(seen.begin() + 1);  // record 9 voided
     shares = elderDayOperating(cfg.policy, seen);
     REQUIRE(shares.size() == 1);

@@ -19,7 +19,7 @@ struct Model {
     std::vector<RulePaid> applied;
     Shares shares;
     bool ineligible = false;
-    Fen operating = 0;
+    Fen operating;
 };
 
 // Policy v3's calendar, read literally: Monday to Friday (std::chrono's own weekday), less the
@@ -53,11 +53,11 @@ bool contains(const std::vector<std::string>& v, const std::string& x) {
 Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts& e, LocalDate day,
                   const std::vector<PriorUse>& history, bool delivered) {
     Model m;
-    Fen price = svc.priceFen + (delivered ? svc.deliveryFen : 0);  // v3: delivery is part of the price
+    Fen price = svc.priceFen + (delivered ? svc.deliveryFen : 0_fen);  // v3: delivery is part of the price
     // v3: every matching per-meal operating subsidy pays; absent services: priced ones only.
     for (const auto& op : cfg.policy.operating) {
         if (op.per != OperatingPer::Meal) continue;
-        bool ok = op.services.empty() ? price > 0 : contains(op.services, svc.id);
+        bool ok = op.services.empty() ? price > 0_fen : contains(op.services, svc.id);
         if (!op.categories.empty()) {
             bool any = false;
             for (const auto& c : op.categories) any = any || contains(e.categories, c);
@@ -67,7 +67,7 @@ Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts
         ok = ok && modelV3(cfg.policy, op, day, delivered, price);
         if (ok) m.operating += op.fen;
     }
-    if (price == 0) return m;  // rule 5
+    if (price == 0_fen) return m;  // rule 5
     auto inMonth = [&](LocalDate d) { return d.year() == day.year() && d.month() == day.month(); };
     int subsidisedToday = 0;
     // v3: a record counts when a rule that counts toward the daily limit paid a part of it.
@@ -86,14 +86,14 @@ Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts
         return n;
     };
     auto paidOf = [&](const std::string& name) {
-        Fen f = 0;
+        Fen f;
         for (const auto& u : history)
             if (inMonth(u.day))
                 for (const auto& p : u.rules)
                     if (p.rule == name) f += p.shares.government + p.shares.collective + p.shares.donation + p.shares.family;
         return f;
     };
-    auto capLeft = [&](const RuleDef& r) { return r.monthCapFen ? std::max<Fen>(0, *r.monthCapFen - paidOf(r.name)) : price; };
+    auto capLeft = [&](const RuleDef& r) { return r.monthCapFen ? std::max<Fen>(0_fen, *r.monthCapFen - paidOf(r.name)) : price; };
     // Rule 1: candidates.
     std::vector<const RuleDef*> cands;
     for (const auto& r : cfg.policy.rules) {
@@ -120,8 +120,8 @@ Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts
         if (cfg.policy.subsidisedPerDay && r.countsTowardDaily) ok = ok && subsidisedToday < *cfg.policy.subsidisedPerDay;
         if (r.perDay) ok = ok && usesOf(r.name, true) < *r.perDay;
         if (r.perMonth) ok = ok && usesOf(r.name, false) < *r.perMonth;
-        bool noMoney = !r.elderFen && r.shares.government + r.shares.collective + r.shares.donation + r.shares.family == 0;
-        if (r.monthCapFen && !noMoney) ok = ok && capLeft(r) > 0;
+        bool noMoney = !r.elderFen && r.shares.government + r.shares.collective + r.shares.donation + r.shares.family == 0_fen;
+        if (r.monthCapFen && !noMoney) ok = ok && capLeft(r) > 0_fen;
         if (ok) cands.push_back(&r);
     }
     // Rule 2: one per group; groups in order of their first rule in the file.
@@ -131,12 +131,12 @@ Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts
     std::vector<const RuleDef*> picked;
     for (const auto& g : groups) {
         const RuleDef* best = nullptr;
-        Fen bestAmount = -1;
+        Fen bestAmount{-1};
         for (const RuleDef* r : cands) {
             if (r->group != g) continue;
             Fen amount = r->elderFen ? price - *r->elderFen
                                      : r->shares.government + r->shares.collective + r->shares.donation + r->shares.family;
-            if (amount < 0) amount = 0;
+            if (amount < 0_fen) amount = 0_fen;
             if (amount > price) amount = price;
             if (amount > capLeft(*r)) amount = capLeft(*r);
             if (!best || (cfg.policy.pick == Pick::Highest && amount > bestAmount)) {
@@ -147,13 +147,13 @@ Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts
         if (best) picked.push_back(best);
     }
     // Rule 3: fixed shares, then elder_fen rules.
-    Fen covered = 0;
+    Fen covered;
     auto apply = [&](const RuleDef* r) {
         Shares paid;
-        Fen mine = 0, cap = capLeft(*r);
+        Fen mine, cap = capLeft(*r);
         if (r->elderFen) {
             Fen need = price - covered - *r->elderFen;
-            if (need < 0) need = 0;
+            if (need < 0_fen) need = 0_fen;
             paid.at(r->remainder) = std::min(need, cap);
             mine = paid.at(r->remainder);
         } else {
@@ -163,13 +163,13 @@ Model simpleModel(const SiteConfig& cfg, const ServiceDef& svc, const ElderFacts
                 Fen take = want[i];
                 if (covered + mine + take > price) take = price - covered - mine;
                 if (mine + take > cap) take = cap - mine;
-                if (take < 0) take = 0;
+                if (take < 0_fen) take = 0_fen;
                 paid.at(which[i]) = take;
                 mine += take;
             }
         }
-        bool noMoney = !r->elderFen && r->shares.government + r->shares.collective + r->shares.donation + r->shares.family == 0;
-        if (mine == 0 && !noMoney) return;  // rule 4
+        bool noMoney = !r->elderFen && r->shares.government + r->shares.collective + r->shares.donation + r->shares.family == 0_fen;
+        if (mine == 0_fen && !noMoney) return;  // rule 4
         covered += mine;
         m.shares += paid;
         m.applied.push_back(RulePaid{r->name, paid});
@@ -194,10 +194,10 @@ SiteConfig randomPolicy(std::mt19937& rng) {
         return v;
     };
     SiteConfig cfg;
-    cfg.services = {ServiceDef{"breakfast", "早餐", ServiceKind::Meal, {0}, {1440}, 300, 0},
-                    ServiceDef{"lunch", "午餐", ServiceKind::Meal, {0}, {1440}, 1000, Fen(chance(50) ? 200 : 0)},
-                    ServiceDef{"dinner", "晚餐", ServiceKind::Meal, {0}, {1440}, 800, Fen(pickOne(3) * 150)},
-                    ServiceDef{"health", "助医", ServiceKind::Service, {0}, {1440}, 0, 0}};
+    cfg.services = {ServiceDef{"breakfast", "早餐", ServiceKind::Meal, {0}, {1440}, 300_fen, 0_fen},
+                    ServiceDef{"lunch", "午餐", ServiceKind::Meal, {0}, {1440}, 1000_fen, Fen(chance(50) ? 200 : 0)},
+                    ServiceDef{"dinner", "晚餐", ServiceKind::Meal, {0}, {1440}, 800_fen, Fen(pickOne(3) * 150)},
+                    ServiceDef{"health", "助医", ServiceKind::Service, {0}, {1440}, 0_fen, 0_fen}};
     // A county calendar with holidays on weekdays and 调休 Saturdays and Sundays.
     for (int i = 0; i < 3; ++i) {
         if (chance(60)) cfg.policy.calendar.holidays.insert(LocalDate::of(2026, 11, unsigned(1 + pickOne(30))));
@@ -222,34 +222,34 @@ SiteConfig randomPolicy(std::mt19937& rng) {
         if (chance(15)) r.until = LocalDate::of(2026, 11, unsigned(1 + pickOne(28)));
         if (chance(25)) r.perDay = 1 + pickOne(2);
         if (chance(25)) r.perMonth = 1 + pickOne(8);
-        if (chance(40)) r.monthCapFen = pickOne(4000);
+        if (chance(40)) r.monthCapFen = Fen(pickOne(4000));
         if (chance(20)) r.days = unsigned(1 + pickOne(127));
         if (chance(25)) r.workdaysOnly = true;
         if (chance(25)) r.delivered = chance(50);
-        if (chance(20)) r.minPriceFen = 300 + pickOne(900);
+        if (chance(20)) r.minPriceFen = Fen(300 + pickOne(900));
         if (chance(30)) r.countsTowardDaily = false;
         int money = pickOne(10);
         if (money < 2) {
             // eligibility only
         } else if (money < 5) {
-            r.elderFen = pickOne(1200);
+            r.elderFen = Fen(pickOne(1200));
             r.remainder = std::vector<Share>{Share::Government, Share::Collective, Share::Donation, Share::Family}[size_t(pickOne(4))];
         } else {
-            r.shares = Shares{pickOne(3) ? Fen(pickOne(900)) : 0, pickOne(2) ? Fen(pickOne(400)) : 0,
-                              pickOne(3) == 0 ? Fen(pickOne(300)) : 0, pickOne(3) == 0 ? Fen(pickOne(300)) : 0, 0};
+            r.shares = Shares{pickOne(3) ? Fen(pickOne(900)) : 0_fen, pickOne(2) ? Fen(pickOne(400)) : 0_fen,
+                              pickOne(3) == 0 ? Fen(pickOne(300)) : 0_fen, pickOne(3) == 0 ? Fen(pickOne(300)) : 0_fen, 0_fen};
         }
         cfg.policy.rules.push_back(std::move(r));
     }
     for (int i = 0, n = pickOne(3); i < n; ++i) {
         OperatingDef op;
         op.name = "op" + std::to_string(i);
-        op.fen = 50 + pickOne(300);
+        op.fen = Fen(50 + pickOne(300));
         if (chance(30)) op.services = {"lunch"};
         if (chance(30)) op.categories = someCats();
         if (chance(30)) op.minAge = 60 + pickOne(30);
         if (chance(40)) op.delivered = chance(50);
         if (chance(30)) op.workdaysOnly = true;
-        if (chance(20)) op.minPriceFen = 500 + pickOne(800);
+        if (chance(20)) op.minPriceFen = Fen(500 + pickOne(800));
         cfg.policy.operating.push_back(std::move(op));
     }
     return cfg;
@@ -288,8 +288,8 @@ TEST_CASE("property: the calculator agrees with the simple model to the fen over
                 REQUIRE(got.ineligible == want.ineligible);
                 REQUIRE(got.operatingFen == want.operating);
                 // Invariants: the shares sum to the price, none negative, no rule past its month cap.
-                CHECK(got.shares.total() == svc.priceFen + (delivered ? svc.deliveryFen : 0));
-                for (Share s : kAllShares) CHECK(got.shares.at(s) >= 0);
+                CHECK(got.shares.total() == svc.priceFen + (delivered ? svc.deliveryFen : 0_fen));
+                for (Share s : kAllShares) CHECK(got.shares.at(s) >= 0_fen);
                 for (const auto& p : got.applied) {
                     paidByRule[p.rule] += p.total();
                     for (const auto& r : cfg.policy.rules)
@@ -299,7 +299,7 @@ TEST_CASE("property: the calculator agrees with the simple model to the fen over
                 multi += got.applied.size() > 1;
                 if (!got.ineligible) history.push_back(PriorUse{d, got.applied, svc.id});
                 deliveredUses += delivered;
-                operatingUses += got.operatingFen > 0;
+                operatingUses += got.operatingFen > 0_fen;
             }
         }
     }

@@ -9,6 +9,7 @@
 
 #include "shared/checkin/checkin_engine.hpp"
 #include "shared/checkin/scan_preview.hpp"
+#include "shared/core/money_json.hpp"
 #include "shared/policy/policy_explain.hpp"
 #include "shared/reports/day_tally.hpp"
 #include "shared/upload/upload_outbox.hpp"
@@ -70,7 +71,7 @@ struct Fixture {
     }
     ScanResult checkIn(Site& s, const std::string& elder, const std::string& service, const std::string& at) {
         CheckInEngine engine(s, clock);
-        auto r = engine.checkInManually(elder, service, LocalDateTime::parse(at), false, "测试");
+        auto r = engine.checkInManually(ElderId(elder), ServiceId(service), LocalDateTime::parse(at), false, "测试");
         REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
         return *r;
     }
@@ -85,7 +86,7 @@ TEST_CASE("a record paid by two rules keeps both, and the tally counts it under 
     REQUIRE(r.accepted());
     CHECK(r.rules == std::vector<std::string>{"养老服务补贴", "护理补贴"});
     CHECK(r.rule == "养老服务补贴");
-    CHECK(*r.shares == Shares{300, 200, 0, 0, 500});
+    CHECK(*r.shares == Shares{300_fen, 200_fen, 0_fen, 0_fen, 500_fen});
     auto json = scanResultJson(r, false);
     CHECK(json["rules"] == nlohmann::json::array({"养老服务补贴", "护理补贴"}));
     CHECK(json["rule"] == "养老服务补贴");
@@ -94,7 +95,7 @@ TEST_CASE("a record paid by two rules keeps both, and the tally counts it under 
     CheckinStore store(f.site->db());
     auto day = store.forDay("2026-11-02");
     REQUIRE(day.size() == 2);
-    CHECK(day[0].rules == std::vector<RulePaid>{{"养老服务补贴", {300, 0, 0, 0, 0}}, {"护理补贴", {0, 200, 0, 0, 0}}});
+    CHECK(day[0].rules == std::vector<RulePaid>{{"养老服务补贴", {300_fen, 0_fen, 0_fen, 0_fen, 0_fen}}, {"护理补贴", {0_fen, 200_fen, 0_fen, 0_fen, 0_fen}}});
     DailyTally t = buildTally(f.site->config(), LocalDate::of(2026, 11, 2), day, 1, "");
     auto j = tallyJson(t);
     const auto& lunch = j["services"][1];
@@ -109,22 +110,22 @@ TEST_CASE("a record paid by two rules keeps both, and the tally counts it under 
 TEST_CASE("the month cap is counted from the stored records, and a void frees its money") {
     Fixture f;
     // E2 (经济困难): 300, 300, then the 100 left of the 7-yuan cap, then nothing.
-    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-11-03T11:30").shares->government == 300);
+    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-11-03T11:30").shares->government == 300_fen);
     ScanResult second = f.checkIn(*f.site, "E2", "lunch", "2026-11-04T11:30");
-    CHECK(second.shares->government == 300);
-    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-11-05T11:30").shares->government == 100);
+    CHECK(second.shares->government == 300_fen);
+    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-11-05T11:30").shares->government == 100_fen);
     ScanResult full = f.checkIn(*f.site, "E2", "lunch", "2026-11-06T11:30");
     CHECK(full.rules.empty());
     CHECK_FALSE(full.rule.has_value());
-    CHECK(full.shares->elder == 1000);
+    CHECK(full.shares->elder == 1000_fen);
     CHECK_FALSE(scanResultJson(full, false).contains("rules"));
     // Voiding the second lunch frees its 300: the next lunch gets them back.
     CheckInEngine engine(*f.site, f.clock);
     REQUIRE(engine.voidRecord(*second.recordId, "刷错了", "李").ok());
-    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-11-07T11:30").shares->government == 300);
-    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-11-08T11:30").shares->government == 0);
+    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-11-07T11:30").shares->government == 300_fen);
+    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-11-08T11:30").shares->government == 0_fen);
     // December: a new cap.
-    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-12-01T11:30").shares->government == 300);
+    CHECK(f.checkIn(*f.site, "E2", "lunch", "2026-12-01T11:30").shares->government == 300_fen);
 }
 
 TEST_CASE("threads with their own connections never pay past a monthly cap together") {
@@ -132,25 +133,25 @@ TEST_CASE("threads with their own connections never pay past a monthly cap toget
     // Eight connections each check E2 in for a different day of November at once: the 7-yuan cap
     // allows 300 + 300 + 100, whatever order the write locks are taken in.
     std::vector<std::thread> threads;
-    std::vector<Fen> paid(8, -1);
+    std::vector<Fen> paid(8, Fen{-1});
     for (int i = 0; i < 8; ++i)
         threads.emplace_back([&, i] {
             auto site = Site::open(f.dir.path());
             if (!site) return;
             CheckInEngine engine(**site, f.clock);
             std::string at = "2026-11-1" + std::to_string(i) + "T11:30";
-            auto r = engine.checkInManually("E2", "lunch", LocalDateTime::parse(at), false, "测试");
+            auto r = engine.checkInManually(ElderId("E2"), ServiceId("lunch"), LocalDateTime::parse(at), false, "测试");
             if (r && r->accepted()) paid[size_t(i)] = r->shares->government;
         });
     for (auto& t : threads) t.join();
-    Fen total = 0;
+    Fen total;
     int subsidised = 0;
     for (Fen p : paid) {
-        CHECK(p >= 0);  // every check-in was recorded
+        CHECK(p >= 0_fen);  // every check-in was recorded
         total += p;
-        subsidised += p > 0;
+        subsidised += p > 0_fen;
     }
-    CHECK(total == 700);
+    CHECK(total == 700_fen);
     CHECK(subsidised == 3);
 }
 
@@ -180,12 +181,12 @@ TEST_CASE("records written before checkin_rules read as paid by their one rule w
     CHECK(db.schemaVersion() == int(steps.size()));
     auto records = CheckinStore(db).forDay("2026-11-02");
     REQUIRE(records.size() == 2);
-    CHECK(records[0].rules == std::vector<RulePaid>{{"低保高龄", {600, 200, 0, 0, 0}}});
+    CHECK(records[0].rules == std::vector<RulePaid>{{"低保高龄", {600_fen, 200_fen, 0_fen, 0_fen, 0_fen}}});
     CHECK(records[1].rules.empty());
     // The month's money of 低保高龄 counts the old record.
     auto history = CheckinStore(db).countedForElder("E1", "2026-11-01", "2026-11-30");
     REQUIRE(history.size() == 2);
-    CHECK(history[0].rules.at(0).total() == 800);
+    CHECK(history[0].rules.at(0).total() == 800_fen);
 }
 
 TEST_CASE("explain groups the rules that lost to one winner, and says a meal was already taken") {
@@ -229,7 +230,7 @@ group = "village"
     REQUIRE(importRoster(*site, "elder_id,name,birth_date,categories,village\nE1,张桂兰,1940-01-01,dibao,北关村\n",
                          LocalDate::of(2026, 11, 1), "2026-11-01T08:00:00+08:00", "test")
                 .ok());
-    auto e = explainScan(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-02T11:30"));
+    auto e = explainScan(*site, ElderId("E1"), ServiceId("lunch"), *LocalDateTime::parse("2026-11-02T11:30"));
     REQUIRE(e.ok());
     CHECK(e->sentence ==
           "张*兰11月2日午餐10元：「低保高龄」补贴8元（政府6元、村集体2元），您付2元。「低保」「高龄」和「低保高龄」不重复享受，"
@@ -241,16 +242,16 @@ group = "village"
     // Explaining wrote nothing; after a real check-in it says the meal was taken.
     CHECK(CheckinStore(site->db()).forDay("2026-11-02").empty());
     FakeClock clock(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-30T20:00")));
-    REQUIRE(CheckInEngine(*site, clock).checkInManually("E1", "lunch", LocalDateTime::parse("2026-11-02T11:31"), false, "李").ok());
-    e = explainScan(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-02T12:00"));
+    REQUIRE(CheckInEngine(*site, clock).checkInManually(ElderId("E1"), ServiceId("lunch"), LocalDateTime::parse("2026-11-02T11:31"), false, "李").ok());
+    e = explainScan(*site, ElderId("E1"), ServiceId("lunch"), *LocalDateTime::parse("2026-11-02T12:00"));
     REQUIRE(e.ok());
     CHECK(e->alreadyToday);
     // The recorded use and its split, not a new scan (never 按原价付 for a subsidised use).
     CHECK(e->sentence == "张*兰11月2日的午餐已经签到过了（11:31）：10元，「低保高龄」补贴8元（政府6元、村集体2元），您付了2元。再刷会提示重复。");
     CHECK(explanationJson(*e, site->config().policy)["recorded"]["shares_fen"]["elder"] == 200);
     // An unknown elder and an unknown service are errors, not explanations.
-    CHECK(explainScan(*site, "E9", "lunch", *LocalDateTime::parse("2026-11-02T12:00")).error().code == "explain.unknown");
-    CHECK(explainScan(*site, "E1", "supper", *LocalDateTime::parse("2026-11-02T12:00")).error().code == "usage.service");
+    CHECK(explainScan(*site, ElderId("E9"), ServiceId("lunch"), *LocalDateTime::parse("2026-11-02T12:00")).error().code == "explain.unknown");
+    CHECK(explainScan(*site, ElderId("E1"), ServiceId("supper"), *LocalDateTime::parse("2026-11-02T12:00")).error().code == "usage.service");
 }
 
 TEST_CASE("policy explain says why nothing applies (no birth date) and what is left of a partly used month cap") {
@@ -274,23 +275,23 @@ month_cap_fen = 800
     REQUIRE(importRoster(*site, "elder_id,name,birth_date,categories,village\nE1,张桂兰,1940-01-01,,北关村\nE2,李秀英,,,北关村\n",
                          LocalDate::of(2026, 11, 1), "2026-11-01T08:00:00+08:00", "test")
                 .ok());
-    auto e = explainScan(*site, "E2", "lunch", *LocalDateTime::parse("2026-11-02T11:30"));
+    auto e = explainScan(*site, ElderId("E2"), ServiceId("lunch"), *LocalDateTime::parse("2026-11-02T11:30"));
     REQUIRE(e.ok());
     CHECK(e->sentence == "李*英11月2日午餐10元：没有登记出生日期，年龄补贴不能用，请找工作人员补登，按原价付10元。");
     // 8元 a month at 3元 a meal: after one meal 5元 are left, after the second 2元.
     FakeClock clock(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-30T20:00")));
     CheckInEngine engine(*site, clock);
-    REQUIRE(engine.checkInManually("E1", "lunch", LocalDateTime::parse("2026-11-02T11:31"), false, "李").ok());
-    e = explainScan(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-03T11:30"));
+    REQUIRE(engine.checkInManually(ElderId("E1"), ServiceId("lunch"), LocalDateTime::parse("2026-11-02T11:31"), false, "李").ok());
+    e = explainScan(*site, ElderId("E1"), ServiceId("lunch"), *LocalDateTime::parse("2026-11-03T11:30"));
     REQUIRE(e.ok());
     CHECK(e->sentence == "张*兰11月3日午餐10元：「高龄补贴」补贴3元（政府3元），您付7元，「高龄补贴」本月还剩2元。");
-    REQUIRE(engine.checkInManually("E1", "lunch", LocalDateTime::parse("2026-11-03T11:31"), false, "李").ok());
-    e = explainScan(*site, "E1", "lunch", *LocalDateTime::parse("2026-11-04T11:30"));
+    REQUIRE(engine.checkInManually(ElderId("E1"), ServiceId("lunch"), LocalDateTime::parse("2026-11-03T11:31"), false, "李").ok());
+    e = explainScan(*site, ElderId("E1"), ServiceId("lunch"), *LocalDateTime::parse("2026-11-04T11:30"));
     REQUIRE(e.ok());
     CHECK(e->sentence == "张*兰11月4日午餐10元：「高龄补贴」补贴2元（政府2元），您付8元，「高龄补贴」本月额度用完了。");
     // Money that is not whole yuan keeps its two decimals.
-    CHECK(yuanZh(250) == "2.50元");
-    CHECK(yuanZh(300) == "3元");
+    CHECK(yuanZh(250_fen) == "2.50元");
+    CHECK(yuanZh(300_fen) == "3元");
 }
 
 TEST_CASE("operating subsidies: per meal fixed on the record, per elder-day in the tally to the earliest record this terminal has seen") {
@@ -332,16 +333,16 @@ fen = 300
                 .ok());
     FakeClock clock(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-30T20:00")));
     CheckInEngine engine(*site, clock);
-    auto lunch = engine.checkInManually("E1", "lunch", LocalDateTime::parse("2026-11-02T11:40"), true, "李");
+    auto lunch = engine.checkInManually(ElderId("E1"), ServiceId("lunch"), LocalDateTime::parse("2026-11-02T11:40"), true, "李");
     REQUIRE(lunch.ok());
-    CHECK(lunch->priceFen == 1300);  // delivered: price_fen + delivery_fen
-    CHECK(lunch->shares->government == 300);
-    CHECK(lunch->shares->elder == 1000);
-    auto breakfast = engine.checkInManually("E1", "breakfast", LocalDateTime::parse("2026-11-02T07:30"), false, "李");
+    CHECK(lunch->priceFen == 1300_fen);  // delivered: price_fen + delivery_fen
+    CHECK(lunch->shares->government == 300_fen);
+    CHECK(lunch->shares->elder == 1000_fen);
+    auto breakfast = engine.checkInManually(ElderId("E1"), ServiceId("breakfast"), LocalDateTime::parse("2026-11-02T07:30"), false, "李");
     REQUIRE(breakfast.ok());
-    REQUIRE(engine.checkInManually("E2", "breakfast", LocalDateTime::parse("2026-11-02T07:50"), false, "李").ok());
-    CHECK(CheckinStore(site->db()).byId(*lunch->recordId)->operatingFen == 200);
-    CHECK(CheckinStore(site->db()).byId(*breakfast->recordId)->operatingFen == 0);
+    REQUIRE(engine.checkInManually(ElderId("E2"), ServiceId("breakfast"), LocalDateTime::parse("2026-11-02T07:50"), false, "李").ok());
+    CHECK(CheckinStore(site->db()).byId(*lunch->recordId)->operatingFen == 200_fen);
+    CHECK(CheckinStore(site->db()).byId(*breakfast->recordId)->operatingFen == 0_fen);
     // E2 also ate earlier at another terminal of the site: that terminal's record carries E2's 3元.
     site->db().exec(
         "INSERT INTO checkins(elder_id, service, service_kind, day, at, delivered, price_fen, government_fen, collective_fen,"
@@ -352,13 +353,13 @@ fen = 300
     std::map<std::int64_t, Fen> operating;
     for (const auto& r : json["records"]) operating[r["record_id"].get<std::int64_t>()] = r["operating_fen"].get<Fen>();
     CHECK(operating.size() == 3);
-    CHECK(operating[*breakfast->recordId] == 300);  // E1's earliest record of the day
-    CHECK(operating[*lunch->recordId] == 200);      // the delivered meal's own 2元 only
+    CHECK(operating[*breakfast->recordId] == 300_fen);  // E1's earliest record of the day
+    CHECK(operating[*lunch->recordId] == 200_fen);      // the delivered meal's own 2元 only
     for (const auto& [id, fen] : operating)
-        if (id != *breakfast->recordId && id != *lunch->recordId) CHECK(fen == 0);  // E2: the peer's record has it
-    Fen services = 0;
+        if (id != *breakfast->recordId && id != *lunch->recordId) CHECK(fen == 0_fen);  // E2: the peer's record has it
+    Fen services;
     for (const auto& s : json["services"]) services += s["operating_fen"].get<Fen>();
-    CHECK(services == 500);
+    CHECK(services == 500_fen);
     // A void moves the elder-day money to the next record at the next tally.
     REQUIRE(engine.voidRecord(*breakfast->recordId, "刷错了", "李").ok());
     json = tallyJson(tallyOfDay(*site, LocalDate::of(2026, 11, 2), "2026-11-02T20:00:00+08:00"));
@@ -383,9 +384,9 @@ fen = 300
     auto pending = outbox.pending();
     REQUIRE(pending.size() == 1);
     CHECK(pending[0].revision == 2);
-    Fen e2 = -1;
+    Fen e2{-1};
     const auto body = nlohmann::json::parse(pending[0].body);
     for (const auto& r : body["records"])
         if (r["elder_id"] == "E2") e2 = r["operating_fen"].get<Fen>();
-    CHECK(e2 == 300);
+    CHECK(e2 == 300_fen);
 }

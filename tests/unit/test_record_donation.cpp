@@ -18,22 +18,22 @@ TEST_CASE("a donation is checked, written with its audit entry, and a refused on
         st.step();
         return st.i64(0);
     };
-    CHECK(recordDonation(db, {"  ", 100, std::nullopt, "", false, "cli"}, today, now).error().code == "donation.donor");
-    CHECK(recordDonation(db, {"某人", 0, std::nullopt, "", false, "cli"}, today, now).error().code == "donation.amount");
-    CHECK(recordDonation(db, {"某人", kMaxDonationFen + 1, std::nullopt, "", false, "cli"}, today, now).error().code ==
+    CHECK(recordDonation(db, {"  ", 100_fen, std::nullopt, "", false, "cli"}, today, now).error().code == "donation.donor");
+    CHECK(recordDonation(db, {"某人", 0_fen, std::nullopt, "", false, "cli"}, today, now).error().code == "donation.amount");
+    CHECK(recordDonation(db, {"某人", kMaxDonationFen + 1_fen, std::nullopt, "", false, "cli"}, today, now).error().code ==
           "donation.amount");
-    CHECK(recordDonation(db, {"某人", 100, LocalDate::of(2026, 11, 26), "", false, "cli"}, today, now).error().code ==
+    CHECK(recordDonation(db, {"某人", 100_fen, LocalDate::of(2026, 11, 26), "", false, "cli"}, today, now).error().code ==
           "donation.date");
     CHECK(count() == 0);
 
-    auto ok = recordDonation(db, {" 晋源爱心企业 ", 50000, LocalDate::of(2026, 11, 20), "助餐", true, "staff-screen"}, today, now);
+    auto ok = recordDonation(db, {" 晋源爱心企业 ", 50000_fen, LocalDate::of(2026, 11, 20), "助餐", true, "staff-screen"}, today, now);
     REQUIRE(ok.ok());
     CHECK(ok->donor == "晋源爱心企业");
     CHECK(ok->day == "2026-11-20");
     CHECK(ok->donationId > 0);
     auto stored = DonationStore(db).forDays("2026-11-01", "2026-11-30");
     REQUIRE(stored.size() == 1);
-    CHECK(stored[0].amountFen == 50000);
+    CHECK(stored[0].amountFen == 50000_fen);
     CHECK(stored[0].named);
     auto audit = AuditLog(db).recent(1);
     REQUIRE(audit.size() == 1);

@@ -40,7 +40,7 @@ TEST_CASE("a scan preview decides as the engine does, and records nothing") {
 
     FakeClock clock(site->timeZone().toUnix(noon));
     CheckInEngine engine(*site, clock);
-    auto scanned = engine.checkInManually("E1", "lunch", noon, false, "test");
+    auto scanned = engine.checkInManually(ElderId("E1"), ServiceId("lunch"), noon, false, "test");
     REQUIRE(scanned.ok());
     REQUIRE(scanned->accepted());
     CHECK(p.result.priceFen == scanned->priceFen);
@@ -54,12 +54,12 @@ TEST_CASE("a scan preview decides as the engine does, and records nothing") {
     CHECK(recordCount(*site) == 1);
 
     SUBCASE("a screenshot's sample shows the outcome asked for, priced by the preview, for a paying elder") {
-        ScanResult s = sampleScan(*site, Outcome::Accepted, LocalDate::of(2026, 11, 26), "lunch");
+        ScanResult s = sampleScan(*site, Outcome::Accepted, LocalDate::of(2026, 11, 26), ServiceId("lunch"));
         CHECK(s.outcome == Outcome::Accepted);
-        CHECK(s.elderPays() > 0);
+        CHECK(s.elderPays() > 0_fen);
         CHECK(s.elderId == "E1");  // the first active elder, and she pays 2 yuan of her 10 yuan lunch
-        CHECK(s.elderPays() == 200);
-        ScanResult unknown = sampleScan(*site, Outcome::Unknown, LocalDate::of(2026, 11, 26), "lunch");
+        CHECK(s.elderPays() == 200_fen);
+        ScanResult unknown = sampleScan(*site, Outcome::Unknown, LocalDate::of(2026, 11, 26), ServiceId("lunch"));
         CHECK(unknown.elderId.empty());
         CHECK_FALSE(unknown.shares);
         CHECK(recordCount(*site) == 1);

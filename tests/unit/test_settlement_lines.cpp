@@ -53,18 +53,18 @@ TEST_CASE("a meal two rules paid: each rule line shows only its own part, the el
     // The village rule's line has only the village's money, and no elder's share.
     const SettlementLine& village = r->rules[0] == "村集体助餐" ? first : second;
     const SettlementLine& dibao = r->rules[0] == "村集体助餐" ? second : first;
-    CHECK(village.shares.collective == 150);
-    CHECK(village.shares.government == 0);
+    CHECK(village.shares.collective == 150_fen);
+    CHECK(village.shares.government == 0_fen);
     CHECK(dibao.shares.collective + village.shares.collective == total.shares.collective);
     // The elder's share once: on the record's own (first) rule's line, never on both.
-    CHECK(total.shares.elder > 0);
+    CHECK(total.shares.elder > 0_fen);
     CHECK(first.shares.elder == total.shares.elder);
-    CHECK(second.shares.elder == 0);
+    CHECK(second.shares.elder == 0_fen);
     // Every column of the rule lines adds up to 合计.
     CHECK(first.shares.government + second.shares.government == total.shares.government);
     CHECK(first.shares.collective + second.shares.collective == total.shares.collective);
     CHECK(first.shares.donation + second.shares.donation == total.shares.donation);
     CHECK(first.shares.family + second.shares.family == total.shares.family);
     CHECK(first.shares.elder + second.shares.elder == total.shares.elder);
-    CHECK(total.shares.government + total.shares.collective + total.shares.donation + total.shares.family + total.shares.elder == 1000);
+    CHECK(total.shares.government + total.shares.collective + total.shares.donation + total.shares.family + total.shares.elder == 1000_fen);
 }

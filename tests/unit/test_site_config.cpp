@@ -23,11 +23,11 @@ TEST_CASE("the default site.toml written by init parses to the documented policy
     CHECK(cfg->name == "南关村助餐点");
     CHECK(cfg->timezone == "Asia/Shanghai");
     REQUIRE(cfg->services.size() == 1);
-    CHECK(cfg->services[0].priceFen == 1000);
+    CHECK(cfg->services[0].priceFen == 1000_fen);
     CHECK(cfg->services[0].opens.text() == "10:30");
     REQUIRE(cfg->policy.rules.size() == 2);
     CHECK(cfg->policy.rules[1].minAge == 80);
-    CHECK(cfg->policy.rules[1].shares.government == 600);
+    CHECK(cfg->policy.rules[1].shares.government == 600_fen);
 }
 
 TEST_CASE("the demo site's policy parses") {

@@ -40,13 +40,13 @@ TEST_CASE("a regular who came on most of the last 14 days and not today is liste
     for (int d = 1; d <= 7; ++d) fx.lunch(fx.idC, fx.today.plusDays(-d));    // 7 of 14: not "most"
     fx.lunch(fx.idB, fx.today);                                              // B came today
     fx.lunch(fx.idA, fx.today.plusDays(-20));                                // outside the window: ignored
-    auto missing = regularsMissing(fx.site->db(), "lunch", fx.today);
+    auto missing = regularsMissing(fx.site->db(), ServiceId("lunch"), fx.today);
     REQUIRE(missing.size() == 1);
     CHECK(missing[0].elderId == "A1");
     CHECK(missing[0].daysCame == 14);
     CHECK(missing[0].phone == "13912345678");
     CHECK(missing[0].village == "北关村");
-    CHECK(regularsMissing(fx.site->db(), "breakfast", fx.today).empty());
+    CHECK(regularsMissing(fx.site->db(), ServiceId("breakfast"), fx.today).empty());
 }
 
 TEST_CASE("elders are found by surname, village or the last four ID digits — inactive ones are not") {

@@ -72,7 +72,7 @@ TEST_CASE("a late delivered meal after delivery makes the next revision pending"
     CHECK(box.pending().empty());
     // Recorded a day late by staff: elder 4's delivered lunch of the 20th.
     CheckInEngine engine(*s.site, s.clock);
-    REQUIRE(engine.checkInManually("E004", "lunch", LocalDateTime{D("2026-11-20"), 12, 0, 0}, true, "王姐")->accepted());
+    REQUIRE(engine.checkInManually(ElderId("E004"), ServiceId("lunch"), LocalDateTime{D("2026-11-20"), 12, 0, 0}, true, "王姐")->accepted());
     CHECK(box.freezeDue(s.at(D("2026-11-21"), 15, 0)) == 1);
     auto p = box.pending();
     REQUIRE(p.size() == 1);

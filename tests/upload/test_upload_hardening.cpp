@@ -80,8 +80,8 @@ TEST_CASE("a refused 1970 day is set aside with the county's answer, later days 
     county.refuseDatesBefore("2000-01-01");
     UploadSite s(county.endpoint());
     CheckInEngine engine(*s.site, s.clock);
-    auto r1970 = engine.checkInManually("E001", "lunch", LocalDateTime{D("1970-01-01"), 11, 30, 0}, false, "测试员");
-    auto r1970b = engine.checkInManually("E002", "lunch", LocalDateTime{D("1970-01-01"), 11, 30, 0}, false, "测试员");
+    auto r1970 = engine.checkInManually(ElderId("E001"), ServiceId("lunch"), LocalDateTime{D("1970-01-01"), 11, 30, 0}, false, "测试员");
+    auto r1970b = engine.checkInManually(ElderId("E002"), ServiceId("lunch"), LocalDateTime{D("1970-01-01"), 11, 30, 0}, false, "测试员");
     REQUIRE(r1970.ok());
     REQUIRE(r1970->accepted());
     REQUIRE(r1970b.ok());

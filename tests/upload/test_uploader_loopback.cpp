@@ -218,7 +218,7 @@ TEST_CASE("the background uploader delivers without blocking and stops promptly 
 
         // A late meal, then a platform that answers after 10 s: stop() must not wait for it.
         CheckInEngine engine(*s.site, s.clock);
-        REQUIRE(engine.checkInManually("E003", "lunch", LocalDateTime{D("2026-11-02"), 12, 0, 0}, true, "王姐")->accepted());
+        REQUIRE(engine.checkInManually(ElderId("E003"), ServiceId("lunch"), LocalDateTime{D("2026-11-02"), 12, 0, 0}, true, "王姐")->accepted());
         county.setFallback(Reply::Slow);
         county.setSlowMs(10'000);
         up.wakeUp();
@@ -246,7 +246,7 @@ TEST_CASE("the roster is pulled with the stored cursor and applied through the r
     CHECK(rep.roster->rejected == 1);
     CHECK(rep.roster->cursor == "c-42");
     CheckInEngine engine(*s.site, s.clock);
-    CHECK(engine.checkInManually("E100", "lunch", LocalDateTime{D("2026-11-03"), 11, 0, 0}, false, "王姐")->accepted());
+    CHECK(engine.checkInManually(ElderId("E100"), ServiceId("lunch"), LocalDateTime{D("2026-11-03"), 11, 0, 0}, false, "王姐")->accepted());
 
     rep = TallyUploader(*s.site, s.clock, http, quick()).run();
     CHECK_FALSE(rep.roster->changed);

@@ -33,7 +33,7 @@ std::int64_t UploadSite::lunches(LocalDate day, int n, bool delivered) {
         char id[16];
         std::snprintf(id, sizeof id, "E%03d", i);
         LocalDateTime when{day, 11, 30, 0};
-        auto r = engine.checkInManually(id, "lunch", when, delivered, "测试员");
+        auto r = engine.checkInManually(ElderId(id), ServiceId("lunch"), when, delivered, "测试员");
         REQUIRE(r.ok());
         REQUIRE(r->accepted());
         last = *r->recordId;
