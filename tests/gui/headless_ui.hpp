@@ -11,6 +11,14 @@
 
 namespace mh::test {
 
+// The controller past the PIN gate (every PIN is right here), on the staff roster.
+inline void enterStaff(ui::KioskController& ctl) {
+    ctl.setPinChecker([](const std::string&) { return std::string(); });
+    ctl.apply(ui::OpenStaff{});
+    ctl.apply(ui::PinSubmit{});
+    REQUIRE(ctl.state().screen == ui::ScreenId::Roster);
+}
+
 struct HeadlessUi {
     ui::ImGuiSession session;
     ui::Metrics metrics;

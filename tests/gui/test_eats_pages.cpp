@@ -45,10 +45,7 @@ struct Fixture {
 Metrics tallPanel() { return Metrics::of(1080, 1920, 27.0); }
 
 void logInToOthers(KioskController& ctl) {
-    ctl.setPinChecker([](const std::string&) { return std::string(); });
-    ctl.apply(OpenStaff{});
-    ctl.apply(PinSubmit{});
-    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    test::enterStaff(ctl);
 }
 
 const ServiceTally& lunchOf(const DailyTally& t) {

@@ -140,10 +140,7 @@ TEST_CASE("a card read on the PIN pad is checked in and its result shown at once
 TEST_CASE("a card read on the staff roster is checked in, shown, and ends the staff session in the audit log") {
     test::GuiFixture fx;
     KioskController ctl(*fx.site, fx.clock);
-    ctl.setPinChecker([](const std::string&) { return std::string(); });
-    ctl.apply(OpenStaff{});
-    ctl.apply(PinSubmit{});
-    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    test::enterStaff(ctl);
     ctl.apply(ScanCommand{fx.idFree});
     REQUIRE(ctl.state().screen == ScreenId::Result);
     CHECK(ctl.state().result->outcome == Outcome::Accepted);
@@ -403,10 +400,7 @@ TEST_CASE("更多 opens a page of big buttons, 设置 there opens the settings, 
     test::GuiFixture fx;
     fx.clock.set(fx.site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:32")));
     KioskController ctl(*fx.site, fx.clock);
-    ctl.setPinChecker([](const std::string&) { return std::string(); });
-    ctl.apply(OpenStaff{});
-    ctl.apply(PinSubmit{});
-    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    test::enterStaff(ctl);
     ctl.apply(ShowStaffTab{StaffTab::Roster});
     KioskState st = ctl.state();
     HeadlessUi ui(st);
@@ -502,10 +496,7 @@ struct MenuPageFixture {
     KioskController ctl{*fx.site, fx.clock};
     MenuPageFixture() {
         REQUIRE(setMenu(*fx.site, {LocalDate::of(2026, 11, 20), "lunch", splitDishes("红烧豆腐,青菜,米饭"), "cli"}, fx.clock.nowUnix()).ok());
-        ctl.setPinChecker([](const std::string&) { return std::string(); });
-        ctl.apply(OpenStaff{});
-        ctl.apply(PinSubmit{});
-        REQUIRE(ctl.state().screen == ScreenId::Roster);
+        test::enterStaff(ctl);
     }
     void tapAndApply(HeadlessUi& ui, const std::string& target) {
         for (auto& c : ui.tap(ctl.state(), target)) ctl.apply(c);
@@ -615,10 +606,7 @@ TEST_CASE("今日核对 on 更多 lists the day's items in plain lines, 处理�
     REQUIRE(late->accepted());
 
     KioskController ctl(*fx.site, fx.clock);
-    ctl.setPinChecker([](const std::string&) { return std::string(); });
-    ctl.apply(OpenStaff{});
-    ctl.apply(PinSubmit{});
-    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    test::enterStaff(ctl);
     ctl.apply(ShowStaffTab{StaffTab::Roster});
     KioskState st = ctl.state();
     HeadlessUi ui(st);
@@ -693,10 +681,7 @@ TEST_CASE("where the door takes several services the waiting screen names them a
 TEST_CASE("补录纸质名单 on the 补签 tab: the paper's service and time, asked first, recorded as 纸质补录 at the paper's time") {
     test::GuiFixture fx;  // 11:32 on 2026-11-25
     KioskController ctl(*fx.site, fx.clock);
-    ctl.setPinChecker([](const std::string&) { return std::string(); });
-    ctl.apply(OpenStaff{});
-    ctl.apply(PinSubmit{});
-    REQUIRE(ctl.state().screen == ScreenId::Roster);
+    test::enterStaff(ctl);
     ctl.apply(ShowStaffTab{StaffTab::Manual});
     KioskState st = ctl.state();
     HeadlessUi ui(st);
