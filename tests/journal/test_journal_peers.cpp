@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/cards/card_signature.hpp"
+#include "shared/core/dates.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "support/free_port.hpp"
 #include "support/run_process.hpp"
@@ -124,9 +125,14 @@ TEST_CASE("two terminals syncing over loopback: each verifies, and the rows each
     b.stop();
     a.run({"scan", "--service", "lunch", "--at", "2026-11-25T12:00", card(9)}, 0);
     b.run({"scan", "--service", "lunch", "--at", "2026-11-25T12:01", card(9)}, 0);
-    // 2026-12-07 12:00 in Asia/Shanghai on b's clock only.
-    auto ahead = runProcess({"/usr/bin/faketime", "@1796616000", kioskExe(), "scan", "--site", b.dir.string(), "--service",
-                             "lunch", card(10)});
+    // A day ahead of the real clock on b's clock only: relative to now, because b's earlier rows were
+    // written at the real time and a fixed instant would one day fall behind them (a clock set back).
+    const std::int64_t aheadUnix =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count() +
+        86400;
+    const std::string aheadDate = TimeZone::load("Asia/Shanghai").value().toLocal(aheadUnix).date.iso();
+    auto ahead = runProcess({"/usr/bin/faketime", "@" + std::to_string(aheadUnix), kioskExe(), "scan", "--site",
+                             b.dir.string(), "--service", "lunch", card(10)});
     REQUIRE_MESSAGE(ahead.exitCode == 0, ahead.err);
     a.serve(scratch.path());
     b.serve(scratch.path());
@@ -148,7 +154,7 @@ TEST_CASE("two terminals syncing over loopback: each verifies, and the rows each
     CHECK(doubleIn(ra)["elder_id"] == "E9");
     CHECK(doubleIn(ra)["records"].size() == 2);
     CHECK(doubleIn(ra)["id"] == doubleIn(rb)["id"]);  // one id for one double, at both doors
-    J held = review(a, "2026-12-07");
+    J held = review(a, aheadDate);
     REQUIRE(held["items"].size() == 1);
     CHECK(held["items"][0]["kind"] == "held_peer_entry");
     CHECK(held["items"][0]["terminal"] == idB);
