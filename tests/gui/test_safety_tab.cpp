@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "gui/gui_fixture.hpp"
+#include "gui/headless_ui.hpp"
 #include "kiosk/render/screenshot.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "shared/safety/safety_book.hpp"
@@ -11,19 +12,10 @@
 using namespace mh;
 using namespace mh::ui;
 
-namespace {
-void logIn(KioskController& ctl) {
-    ctl.setPinChecker([](const std::string&) { return std::string(); });
-    ctl.apply(OpenStaff{});
-    ctl.apply(PinSubmit{});
-    REQUIRE(ctl.state().screen == ScreenId::Roster);
-}
-}  // namespace
-
 TEST_CASE("behind the PIN the overdue checks stand first, and a daily check in a few taps is recorded") {
     test::GuiFixture fx;  // 11:32: the 晨检 and the daily check were due by breakfast, 07:00
     KioskController ctl(*fx.site, fx.clock);
-    logIn(ctl);
+    test::enterStaff(ctl);
     const KioskState& st = ctl.state();
     CHECK(st.staffTab == StaffTab::Safety);
     REQUIRE_FALSE(st.safetyDue.empty());
@@ -67,7 +59,7 @@ TEST_CASE("behind the PIN the overdue checks stand first, and a daily check in a
 TEST_CASE("a sample under 125 g typed on the pad is refused in plain words, 150 g is recorded") {
     test::GuiFixture fx;
     KioskController ctl(*fx.site, fx.clock);
-    logIn(ctl);
+    test::enterStaff(ctl);
     const KioskState& st = ctl.state();
     ctl.apply(StaffCommand{SafetyPickKind{"sample"}});
     ctl.apply(StaffCommand{SafetyPickBy{"厨师"}});
@@ -101,7 +93,7 @@ TEST_CASE("with nothing due within the hour the roster opens first, as before") 
     fx.site->db().exec("UPDATE terminal SET created_at = " + std::to_string(five));
     fx.clock.set(five + 1800);
     KioskController ctl(*fx.site, fx.clock);
-    logIn(ctl);
+    test::enterStaff(ctl);
     CHECK(ctl.state().staffTab == StaffTab::Roster);
     ctl.apply(StaffCommand{ShowStaffTab{StaffTab::Safety}});
     REQUIRE_FALSE(ctl.state().safetyDue.empty());

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "gui/gui_fixture.hpp"
+#include "gui/headless_ui.hpp"
 #include "kiosk/ui/kiosk_controller.hpp"
 #include "kiosk/ui/metrics.hpp"
 #include "kiosk/ui/texts.hpp"
@@ -42,12 +43,6 @@ void typePin(KioskController& ctl, const std::string& pin) {
     ctl.apply(PinSubmit{});
 }
 
-void login(KioskController& ctl) {
-    ctl.setPinChecker([](const std::string&) { return std::string(); });
-    ctl.apply(OpenStaff{});
-    ctl.apply(PinSubmit{});
-    REQUIRE(ctl.state().screen == ScreenId::Roster);
-}
 
 }  // namespace
 
@@ -102,7 +97,7 @@ TEST_CASE("delivered mode, volume steps and 立即上报 on the staff screen are
     KioskController ctl(*fx.site, fx.clock);
     int woken = 0;
     ctl.setOpsLink(OpsLink{[&woken] { ++woken; }, {}, {}, {}});
-    login(ctl);
+    test::enterStaff(ctl);
     std::int64_t start = lastId(*fx.site);
 
     ctl.apply(ToggleDelivered{});
@@ -128,7 +123,7 @@ TEST_CASE("delivered mode, volume steps and 立即上报 on the staff screen are
 TEST_CASE("a manual check-in and its void from the staff screen are logged as staff-screen") {
     test::GuiFixture fx;
     KioskController ctl(*fx.site, fx.clock);
-    login(ctl);
+    test::enterStaff(ctl);
     std::int64_t start = lastId(*fx.site);
     ctl.apply(ShowStaffTab{StaffTab::Manual});
     ctl.apply(ManualCheckIn{"E0001"});
@@ -153,7 +148,7 @@ TEST_CASE("the volume staff set is kept across a restart but delivered mode is n
         KioskController ctl(*fx.site, fx.clock, &speaker);
         CHECK(ctl.state().volume == 80);  // a new site: the default
         CHECK(speaker.volume == 80);
-        login(ctl);
+        test::enterStaff(ctl);
         ctl.apply(VolumeStep{-10});
         ctl.apply(VolumeStep{-10});
         ctl.apply(ToggleDelivered{});
@@ -185,7 +180,7 @@ TEST_CASE("the panel size staff pick is kept across a restart, audited, and used
     {
         KioskController ctl(*fx.site, fx.clock);
         CHECK(ctl.state().pickedDiagonalInch == 0);
-        login(ctl);
+        test::enterStaff(ctl);
         std::int64_t before = lastId(*fx.site);
         ctl.apply(PickDiagonal{7.0});
         ctl.apply(PickDiagonal{7.0});  // the same size again changes nothing
@@ -214,7 +209,7 @@ TEST_CASE("the panel size staff pick is kept across a restart, audited, and used
 TEST_CASE("a staff screen left alone is logged out in the audit log, as leaving it is") {
     test::GuiFixture fx;
     KioskController ctl(*fx.site, fx.clock);
-    login(ctl);
+    test::enterStaff(ctl);
     std::int64_t before = lastId(*fx.site);
     fx.clock.advance(KioskController::kStaffIdleSeconds);
     ctl.tick();
