@@ -51,7 +51,7 @@ double engineRun(Site& site, int n, int dayOfMonth) {
     for (int i = 0; i < n; ++i) cards.push_back(signCard({"E" + std::to_string(100000 + i), "1"}, site.keys().card.sec));
     auto t0 = Steady::now();
     for (int i = 0; i < n; ++i) {
-        auto r = engine.scan({cards[size_t(i)], "lunch", std::nullopt, false});
+        auto r = engine.scan({cards[size_t(i)], ServiceId("lunch"), std::nullopt, false});
         if (!r || !r->accepted()) throw std::runtime_error("engine refused a bench check-in");
     }
     return seconds(t0, Steady::now());
@@ -212,7 +212,7 @@ double policyRun(Site& site, int n) {
     for (int i = 0; i < n; ++i) cards.push_back(signCard({"E" + std::to_string(100000 + i), "1"}, site.keys().card.sec));
     auto t0 = Steady::now();
     for (int i = 0; i < n; ++i) {
-        auto r = engine.scan({cards[size_t(i)], "lunch", LocalDateTime{LocalDate::of(2026, 11, 30), 12, 0, 0}, false});
+        auto r = engine.scan({cards[size_t(i)], ServiceId("lunch"), LocalDateTime{LocalDate::of(2026, 11, 30), 12, 0, 0}, false});
         if (!r || !r->accepted()) throw std::runtime_error("engine refused a policy bench check-in");
     }
     return seconds(t0, Steady::now());

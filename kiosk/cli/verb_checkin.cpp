@@ -55,7 +55,7 @@ int runScan(const ScanArgs& a, Context& ctx) {
     }
     auto peers = peersOf(*site, ctx);
     CheckInEngine engine(*site, ctx.clock, peers.get());
-    auto result = engine.scan(ScanRequest{a.payload, a.service, *at, a.delivered, proxy, a.paper});
+    auto result = engine.scan(ScanRequest{a.payload, ServiceId(a.service), *at, a.delivered, proxy, a.paper});
     if (!result) {
         ctx.error(result.error());
         return kUsage;

@@ -33,10 +33,10 @@ ScanPreview previewScan(Site& site, const Elder& who, const ServiceDef& svc, Loc
     const SiteConfig& cfg = site.config();
     ScanPreview p;
     ScanResult& r = p.result;
-    r.elderId = who.elderId;
+    r.elderId = ElderId(who.elderId);
     r.fullName = who.name;
     r.maskedName = maskName(who.name);
-    r.service = svc.id;
+    r.service = ServiceId(svc.id);
     r.serviceName = svc.name;
     r.delivered = delivered;
     r.at = site.timeZone().isoWithOffset(site.timeZone().toUnix(at));
@@ -93,7 +93,7 @@ ScanResult sampleScan(Site& site, Outcome shown, LocalDate day, const ServiceId&
     r.message.clear();
     r.messageEn.clear();
     if (shown == Outcome::Unknown || shown == Outcome::Invalid) {
-        r.elderId.clear();
+        r.elderId = ElderId();
         r.fullName.clear();
         r.maskedName.clear();
     }

@@ -78,10 +78,10 @@ nlohmann::ordered_json scanResultJson(const ScanResult& r, bool english) {
     j["outcome"] = std::string(outcomeKey(r.outcome));
     if (r.recordId) j["record_id"] = *r.recordId;
     if (!r.elderId.empty()) {
-        j["elder_id"] = r.elderId;
+        j["elder_id"] = r.elderId.str();
         j["name"] = r.maskedName;
     }
-    j["service"] = r.service;
+    j["service"] = r.service.str();
     j["delivered"] = r.delivered;
     if (r.accepted()) {
         if (r.rule) j["rule"] = *r.rule;

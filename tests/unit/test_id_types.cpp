@@ -83,7 +83,7 @@ TEST_CASE("id types: a manual check-in named by ElderId and ServiceId records th
     auto r = engine.checkInManually(ElderId("E1"), ServiceId("lunch"), std::nullopt, false, "王站长");
     REQUIRE(r.ok());
     CHECK(r->outcome == Outcome::Accepted);
-    CHECK(r->elderId == "E1");
+    CHECK(r->elderId.str() == "E1");
     // The elder's id where the service's belongs names no service: refused before anything is read.
     auto swapped = engine.checkInManually(ElderId("E1"), ServiceId("E1"), std::nullopt, false, "王站长");
     REQUIRE_FALSE(swapped.ok());
