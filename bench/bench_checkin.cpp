@@ -129,8 +129,8 @@ std::unique_ptr<Site> makePolicySite(const fs::path& dir, int elders, const std:
                 LocalDate d = LocalDate::of(2026, 11, unsigned(day));
                 PolicyDecision p = decide(cfg.policy, policyUse(*cfg.policy.findService(svc.id), d, false), facts, history);
                 CheckinRecord rec;
-                rec.elderId = elder->elderId;
-                rec.service = svc.id;
+                rec.elderId = ElderId(elder->elderId);
+                rec.service = ServiceId(svc.id);
                 rec.serviceKind = "meal";
                 rec.day = d.iso();
                 rec.at = d.iso() + "T12:00:00+08:00";

@@ -95,8 +95,8 @@ int runVoid(const VoidArgs& a, Context& ctx, Site& site) {
     if (!rec) return ctx.failWith(rec.error(), {"void.reason"});
     nlohmann::ordered_json j;
     j["record_id"] = rec->recordId;
-    j["elder_id"] = rec->elderId;
-    j["service"] = rec->service;
+    j["elder_id"] = rec->elderId.str();
+    j["service"] = rec->service.str();
     j["date"] = rec->day;
     j["voided"] = true;
     printJson(j);

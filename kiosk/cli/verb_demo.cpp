@@ -201,7 +201,7 @@ int runDemo(const DemoArgs& a, Context& ctx) {
     }
     DailyTally t = tallyOfDay(*site, today, ctx.nowIso(*site));
     for (const auto& s : t.services) {
-        if (s.id != "lunch") continue;
+        if (s.id.str() != "lunch") continue;
         std::cout << "\n" << ctx.pick("今日午餐：", "lunch today: ") << s.count << ctx.pick(" 人（送餐 ", " (delivered ")
                   << s.delivered << ctx.pick("），餐费合计 ", "), price total ") << formatYuan2(s.priceFen)
                   << ctx.pick(" 元\n", " yuan\n");

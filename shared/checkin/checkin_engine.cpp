@@ -323,8 +323,8 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const ServiceId& servi
         }
 
     CheckinRecord rec;
-    rec.elderId = r.elderId.str();
-    rec.service = svc.id;
+    rec.elderId = r.elderId;
+    rec.service = r.service;
     rec.serviceKind = std::string(serviceKindKey(svc.kind));
     rec.day = day;
     rec.at = r.at;
@@ -392,7 +392,7 @@ Result<CheckinRecord> CheckInEngine::voidRecord(std::int64_t recordId, const std
         std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix());
         checkins.markVoided(recordId, at, who, why);
         AuditLog(db).append(at, who, "checkin.void", "record " + std::to_string(recordId),
-                            rec->elderId + " " + rec->service + " " + rec->day + "; " + why);
+                            rec->elderId.str() + " " + rec->service.str() + " " + rec->day + "; " + why);
         tx.commit();
         rec->voided = true;
         return *rec;

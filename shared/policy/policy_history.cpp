@@ -30,17 +30,17 @@ std::vector<ElderDayShare> elderDayShares(Database& db, const PolicyConfig& poli
     std::vector<SeenRecord> seen;
     for (auto& rec : CheckinStore(db).forDay(day.iso())) {
         if (rec.voided) continue;
-        auto f = facts.find(rec.elderId);
+        auto f = facts.find(rec.elderId.str());
         if (f == facts.end()) {
             ElderFacts e;
-            if (auto elder = elders.byElderId(rec.elderId)) e = ElderFacts{{}, elder->birth, elder->village};
-            f = facts.emplace(rec.elderId, std::move(e)).first;
+            if (auto elder = elders.byElderId(rec.elderId.str())) e = ElderFacts{{}, elder->birth, elder->village};
+            f = facts.emplace(rec.elderId.str(), std::move(e)).first;
         }
         ElderFacts e = f->second;
         // The categories the elder had that day, as the record keeps them.
         if (!rec.categories.empty()) e.categories = splitOn(rec.categories, '|');
-        PolicyUse use{rec.service, day, rec.delivered, rec.priceFen, true};
-        seen.push_back(SeenRecord{rec.recordId, rec.elderId, rec.at, std::move(use), std::move(e)});
+        PolicyUse use{rec.service.str(), day, rec.delivered, rec.priceFen, true};
+        seen.push_back(SeenRecord{rec.recordId, rec.elderId.str(), rec.at, std::move(use), std::move(e)});
     }
     return elderDayOperating(policy, seen);
 }

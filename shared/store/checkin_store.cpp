@@ -18,8 +18,8 @@ constexpr const char* kSelect =
 CheckinRecord readRecord(const Statement& st) {
     CheckinRecord r;
     r.recordId = st.i64(0);
-    r.elderId = st.text(1);
-    r.service = st.text(2);
+    r.elderId = ElderId(st.text(1));
+    r.service = ServiceId(st.text(2));
     r.serviceKind = st.text(3);
     r.day = st.text(4);
     r.at = st.text(5);
@@ -139,7 +139,7 @@ std::int64_t CheckinStore::insert(const CheckinRecord& r) {
         " origin_terminal, origin_record, operating_fen, proxy_name, proxy_relation)"
         " SELECT n, ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16, (SELECT terminal_id FROM terminal WHERE id = 1), n, ?17,"
         " ?18, ?19 FROM (SELECT ?20 AS n)");
-    st.bind(1, r.elderId).bind(2, r.service).bind(3, r.serviceKind).bind(4, r.day).bind(5, r.at);
+    st.bind(1, r.elderId.str()).bind(2, r.service.str()).bind(3, r.serviceKind).bind(4, r.day).bind(5, r.at);
     st.bind(6, r.delivered).bind(7, r.rule).bind(8, r.priceFen);
     st.bind(9, r.shares.government).bind(10, r.shares.collective).bind(11, r.shares.donation);
     st.bind(12, r.shares.family).bind(13, r.shares.elder).bind(14, r.categories).bind(15, r.source);

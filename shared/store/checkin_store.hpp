@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/core/ids.hpp"
 #include "shared/core/money.hpp"
 #include "shared/core/rule_paid.hpp"
 #include "shared/store/database.hpp"
@@ -21,8 +22,8 @@ inline constexpr const char* kPaperEntrySql =
 
 struct CheckinRecord {
     std::int64_t recordId = 0;
-    std::string elderId;
-    std::string service;
+    ElderId elderId;
+    ServiceId service;
     std::string serviceKind;  // meal | service | activity
     std::string day;          // YYYY-MM-DD, local
     std::string at;           // local ISO time with offset

@@ -61,7 +61,7 @@ struct Afternoon : test::GuiFixture {
     std::vector<std::string> recordsOf(const std::string& elderId) {
         std::vector<std::string> out;
         for (const auto& r : CheckinStore(site->db()).forDay("2026-11-25"))
-            if (r.elderId == elderId && !r.voided) out.push_back(r.service);
+            if (r.elderId.str() == elderId && !r.voided) out.push_back(r.service.str());
         return out;
     }
 };

@@ -50,7 +50,7 @@ void logInToOthers(KioskController& ctl) {
 
 const ServiceTally& lunchOf(const DailyTally& t) {
     for (const auto& s : t.services)
-        if (s.id == "lunch") return s;
+        if (s.id.str() == "lunch") return s;
     FAIL("no lunch in the tally");
     return t.services.front();
 }

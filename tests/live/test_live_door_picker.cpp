@@ -51,7 +51,7 @@ struct DemoAt1610 {
     std::vector<std::string> recordsOf(const std::string& elderId) {
         std::vector<std::string> out;
         for (const auto& r : CheckinStore(site->db()).forDay(day.iso()))
-            if (r.elderId == elderId && !r.voided) out.push_back(r.service);
+            if (r.elderId.str() == elderId && !r.voided) out.push_back(r.service.str());
         return out;
     }
 };

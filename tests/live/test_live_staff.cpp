@@ -89,7 +89,7 @@ struct LiveStaff {
     int lunchesCounted() {
         int n = 0;
         for (const auto& s : tallyOfDay(*fx.site, LocalDate::of(2026, 11, 25), "2026-11-25T11:32:00+08:00").services)
-            if (s.id == "lunch") n += s.count;
+            if (s.id.str() == "lunch") n += s.count;
         return n;
     }
 };

@@ -189,8 +189,8 @@ TEST_CASE("a database from before terminals knew each other migrates with this t
            " 1000, 'card', 'zzzzzzzz', 3)");
     CHECK(count("SELECT COUNT(*) FROM feed") == 6);
     CheckinRecord next;
-    next.elderId = "E1";
-    next.service = "dinner";
+    next.elderId = ElderId("E1");
+    next.service = ServiceId("dinner");
     next.serviceKind = "meal";
     next.day = "2026-11-24";
     next.at = "2026-11-24T17:00:00+08:00";

@@ -120,8 +120,8 @@ int fillBigMonth(Site& site, int year, unsigned month, int elders, int lunches) 
         for (int d = 1; d <= lunches && d <= int(last.day()); ++d) {
             LocalDate day = LocalDate::of(year, month, unsigned(d));
             CheckinRecord r;
-            r.elderId = id;
-            r.service = "lunch";
+            r.elderId = ElderId(id);
+            r.service = ServiceId("lunch");
             r.serviceKind = "meal";
             r.day = day.iso();
             r.at = day.iso() + "T11:30:00+08:00";

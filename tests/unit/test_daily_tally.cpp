@@ -122,7 +122,7 @@ TEST_CASE("by_category counts each counted record once per category — voided r
     DailyTally t = buildTally(site->config(), at.date, CheckinStore(site->db()).forDay("2026-11-24"), 2, "x");
     const ServiceTally* lunch = nullptr;
     for (const auto& s : t.services)
-        if (s.id == "lunch") lunch = &s;
+        if (s.id.str() == "lunch") lunch = &s;
     REQUIRE(lunch);
     CHECK(lunch->count == 6);
     CHECK(lunch->voided == 1);

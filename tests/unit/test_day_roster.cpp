@@ -68,7 +68,7 @@ TEST_CASE("the day's tally counts this terminal's records under the revision its
     CHECK(t.revision == 1);
     int lunches = 0;
     for (const auto& s : t.services)
-        if (s.id == "lunch") lunches = s.count;
+        if (s.id.str() == "lunch") lunches = s.count;
     CHECK(lunches == 1);
 
     // Frozen, then changed: the next upload is revision 2, and the tally says so already.

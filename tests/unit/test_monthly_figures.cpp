@@ -82,7 +82,7 @@ TEST_CASE("the monthly figures equal the generator's own count and the sum of th
             if (s.kind == "meal") meals += s.count;
         }
         for (const auto& r : t.records)
-            if (r.serviceKind == "meal") mealElders.insert(r.elderId);
+            if (r.serviceKind == "meal") mealElders.insert(r.elderId.str());
     }
     CHECK(shares == f.shares);
     CHECK(meals == f.meals);
