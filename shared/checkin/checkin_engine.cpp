@@ -48,14 +48,14 @@ Error paperNeedsTime() {
 
 // Why a meal may not be collected by someone else now (contract 12), or none: not allowed at this
 // site, or the elder's uses of the month (over every terminal this one has seen) are spent.
-std::optional<Error> proxyRefusal(const SiteConfig& cfg, EatsStore eats, const std::string& elderId, LocalDate day,
+std::optional<Error> proxyRefusal(const SiteConfig& cfg, EatsStore eats, const ElderId& elder, LocalDate day,
                                   const std::string& who) {
     if (!cfg.proxyAllowed)
         return Error{"proxy.not_allowed", who + "，本食堂不允许代领，请老人本人来签到（或找工作人员）",
                      who + ", meals may not be collected by someone else here: the elder must come in person"};
     if (cfg.proxyPerMonth <= 0) return std::nullopt;
     const LocalDate first = LocalDate::of(day.year(), day.month(), 1);
-    const int used = eats.proxyUses(elderId, first.iso(), day.iso());
+    const int used = eats.proxyUses(elder, first.iso(), day.iso());
     if (used < cfg.proxyPerMonth) return std::nullopt;
     return Error{"proxy.spent",
                  who + "，本月代领次数已用完（每月" + std::to_string(cfg.proxyPerMonth) + "次），请老人本人来签到",
@@ -293,7 +293,7 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const ServiceId& servi
         hold.gate = m_peers;
         hold.claim = mine.claim;
         // The common double (the same card twice here) is answered without asking anyone.
-        if (checkins.counted(r.elderId.str(), svc.id, day)) return refuse(Outcome::Duplicate);
+        if (checkins.counted(r.elderId, r.service, day)) return refuse(Outcome::Duplicate);
         PeerVerdict theirs = m_peers->askPeers(key);
         if (theirs.duplicate) return elsewhere(theirs.where);
     }
@@ -304,7 +304,7 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const ServiceId& servi
     const PolicyService& priced = *cfg.policy.findService(svc.id);
     PolicyDecision d = decide(cfg.policy, policyUse(priced, when.date, delivered, svc.isOpenAt(when.wallTime())),
                               ElderFacts{who.elder->categories, who.elder->birth, who.elder->village},
-                              policyHistory(checkins, cfg.policy, r.elderId.str(), when.date));
+                              policyHistory(checkins, cfg.policy, r.elderId, when.date));
     if (d.outcome == Outcome::Duplicate) return refuse(Outcome::Duplicate);
     // A claim that outlived its life while this scan stalled may have been granted to a peer since:
     // recording on it could make a double (claim_book.hpp, rule 4). Under the write lock, so no
@@ -315,7 +315,7 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const ServiceId& servi
     if (d.outcome != Outcome::Accepted) return refuse(d.outcome);
     // 代领 (contract 12): last in contract 7's order, on the uses recorded under this write lock.
     if (proxy)
-        if (auto why = proxyRefusal(cfg, EatsStore(db), r.elderId.str(), when.date, r.maskedName)) {
+        if (auto why = proxyRefusal(cfg, EatsStore(db), r.elderId, when.date, r.maskedName)) {
             ScanResult refused = refuse(Outcome::Ineligible);
             refused.message = why->message;
             refused.messageEn = why->en;

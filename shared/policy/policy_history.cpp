@@ -7,7 +7,7 @@
 
 namespace mh {
 
-std::vector<PriorUse> policyHistory(CheckinStore& checkins, const PolicyConfig& policy, const std::string& elderId,
+std::vector<PriorUse> policyHistory(CheckinStore& checkins, const PolicyConfig& policy, const ElderId& elder,
                                     LocalDate day) {
     std::vector<PriorUse> out;
     LocalDate first = day, last = day;
@@ -16,7 +16,7 @@ std::vector<PriorUse> policyHistory(CheckinStore& checkins, const PolicyConfig& 
         last = LocalDate::of(day.month() == 12 ? day.year() + 1 : day.year(), day.month() == 12 ? 1 : day.month() + 1, 1)
                    .plusDays(-1);
     }
-    for (auto& rec : checkins.countedUses(elderId, first.iso(), last.iso()))
+    for (auto& rec : checkins.countedUses(elder, first.iso(), last.iso()))
         if (auto d = LocalDate::parse(rec.day)) out.push_back(PriorUse{*d, std::move(rec.rules), std::move(rec.service)});
     return out;
 }

@@ -71,12 +71,12 @@ void CheckinStore::attachRules(std::vector<CheckinRecord>& records) {
     }
 }
 
-std::vector<CheckinRecord> CheckinStore::countedForElder(const std::string& elderId, const std::string& from,
+std::vector<CheckinRecord> CheckinStore::countedForElder(const ElderId& elder, const std::string& from,
                                                          const std::string& to) {
-    return query("WHERE elder_id = ?1 AND day BETWEEN ?2 AND ?3 AND voided = 0 ORDER BY record_id", {elderId, from, to});
+    return query("WHERE elder_id = ?1 AND day BETWEEN ?2 AND ?3 AND voided = 0 ORDER BY record_id", {elder.str(), from, to});
 }
 
-std::vector<CountedUse> CheckinStore::countedUses(const std::string& elderId, const std::string& from,
+std::vector<CountedUse> CheckinStore::countedUses(const ElderId& elder, const std::string& from,
                                                   const std::string& to) {
     // countedForElder reads every column, a delivery outcome per record and the rule rows of the
     // whole id range between the elder's first and last record (every elder's, at a real site):
@@ -85,7 +85,7 @@ std::vector<CountedUse> CheckinStore::countedUses(const std::string& elderId, co
         "SELECT c.record_id, c.day, c.service, r.rule, r.government_fen, r.collective_fen, r.donation_fen, r.family_fen"
         " FROM checkins c LEFT JOIN checkin_rules r ON r.record_id = c.record_id"
         " WHERE c.elder_id = ?1 AND c.day BETWEEN ?2 AND ?3 AND c.voided = 0 ORDER BY c.record_id, r.position");
-    st.bind(1, elderId).bind(2, from).bind(3, to);
+    st.bind(1, elder.str()).bind(2, from).bind(3, to);
     std::vector<CountedUse> out;
     while (st.step()) {
         if (out.empty() || out.back().recordId != st.i64(0)) out.push_back(CountedUse{st.i64(0), st.text(1), st.text(2), {}});
@@ -95,9 +95,9 @@ std::vector<CountedUse> CheckinStore::countedUses(const std::string& elderId, co
     return out;
 }
 
-std::optional<CheckinRecord> CheckinStore::counted(const std::string& elderId, const std::string& service,
+std::optional<CheckinRecord> CheckinStore::counted(const ElderId& elder, const ServiceId& service,
                                                    const std::string& day) {
-    auto v = query("WHERE elder_id = ?1 AND service = ?2 AND day = ?3 AND voided = 0", {elderId, service, day});
+    auto v = query("WHERE elder_id = ?1 AND service = ?2 AND day = ?3 AND voided = 0", {elder.str(), service.str(), day});
     if (v.empty()) return std::nullopt;
     return v.front();
 }

@@ -119,7 +119,7 @@ TEST_CASE("each terminal's tally holds only its own records while posting, donat
         CHECK(f.donationsFen == 200000_fen);
         CHECK(DonationStore(site.db()).balance(LocalDate::of(2026, 11, 25)).receivedFen == 200000_fen);
         // Policy limits count every origin.
-        CHECK(CheckinStore(site.db()).countedForElder("E1", "2026-11-01", "2026-11-30").size() == 1);
+        CHECK(CheckinStore(site.db()).countedForElder(ElderId("E1"), "2026-11-01", "2026-11-30").size() == 1);
     }
 }
 
