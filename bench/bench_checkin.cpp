@@ -53,7 +53,7 @@ double engineRun(Site& site, int n, int dayOfMonth) {
     for (int i = 0; i < n; ++i) cards.push_back(signCard({"E" + std::to_string(100000 + i), "1"}, site.keys().card.sec));
     auto t0 = Steady::now();
     for (int i = 0; i < n; ++i) {
-        auto r = engine.scan({cards[size_t(i)], "lunch", std::nullopt, false});
+        auto r = engine.scan({cards[size_t(i)], ServiceId("lunch"), std::nullopt, false});
         if (!r || !r->accepted()) throw std::runtime_error("engine refused a bench check-in");
     }
     return seconds(t0, Steady::now());
@@ -133,8 +133,8 @@ std::unique_ptr<Site> makePolicySite(const fs::path& dir, int elders, const std:
                 LocalDate d = LocalDate::of(2026, 11, unsigned(day));
                 PolicyDecision p = decide(cfg.policy, policyUse(*cfg.policy.findService(svc.id), d, false), facts, history);
                 CheckinRecord rec;
-                rec.elderId = elder->elderId;
-                rec.service = svc.id;
+                rec.elderId = ElderId(elder->elderId);
+                rec.service = ServiceId(svc.id);
                 rec.serviceKind = "meal";
                 rec.day = d.iso();
                 rec.at = d.iso() + "T12:00:00+08:00";
@@ -216,7 +216,7 @@ double policyRun(Site& site, int n) {
     for (int i = 0; i < n; ++i) cards.push_back(signCard({"E" + std::to_string(100000 + i), "1"}, site.keys().card.sec));
     auto t0 = Steady::now();
     for (int i = 0; i < n; ++i) {
-        auto r = engine.scan({cards[size_t(i)], "lunch", LocalDateTime{LocalDate::of(2026, 11, 30), 12, 0, 0}, false});
+        auto r = engine.scan({cards[size_t(i)], ServiceId("lunch"), LocalDateTime{LocalDate::of(2026, 11, 30), 12, 0, 0}, false});
         if (!r || !r->accepted()) throw std::runtime_error("engine refused a policy bench check-in");
     }
     return seconds(t0, Steady::now());

@@ -74,7 +74,7 @@ int main() {
         CheckInEngine engine(*site, clock);
         for (int i = 0; i < 100; ++i) {
             auto t0 = Clock_::now();
-            auto r = engine.scan(ScanRequest{idNumber(i), "lunch", std::nullopt, false});
+            auto r = engine.scan(ScanRequest{idNumber(i), ServiceId("lunch"), std::nullopt, false});
             engineMs.push_back(std::chrono::duration<double, std::milli>(Clock_::now() - t0).count());
             if (!r) return 1;
         }
@@ -97,7 +97,7 @@ int main() {
     // Every elder checked in, then the staff roster of all 3,000 (the biggest atlas).
     {
         CheckInEngine engine(*site, clock);
-        for (int i = 200; i < kElders; ++i) (void)engine.scan(ScanRequest{idNumber(i), "lunch", std::nullopt, false});
+        for (int i = 200; i < kElders; ++i) (void)engine.scan(ScanRequest{idNumber(i), ServiceId("lunch"), std::nullopt, false});
     }
     ctl.loadRoster();
     ctl.state().screen = ui::ScreenId::Roster;

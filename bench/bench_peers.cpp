@@ -23,7 +23,7 @@ std::vector<double> scanAll(test::TestHall& hall, CheckInEngine& engine, int fir
     for (int i = 0; i < kScans; ++i) {
         std::string card = signCard({"E" + std::to_string(firstElder + i), "1"}, hall.t[0]->site->keys().card.sec);
         auto t0 = Steady::now();
-        auto r = engine.scan({card, "lunch", std::nullopt, false});
+        auto r = engine.scan({card, ServiceId("lunch"), std::nullopt, false});
         ms.push_back(std::chrono::duration<double, std::milli>(Steady::now() - t0).count());
         if (!r || r->outcome != Outcome::Accepted) {
             std::fprintf(stderr, "bench_peers: a scan was refused\n");

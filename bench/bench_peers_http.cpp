@@ -82,7 +82,7 @@ Figures run(Site& site, PeerGate* gate, int dayOfMonth) {
     for (int i = 0; i < kElders; ++i) {
         std::string card = signCard({"E" + std::to_string(100000 + i), "1"}, site.keys().card.sec);
         auto t0 = Steady::now();
-        auto r = engine.scan({card, "lunch", LocalDateTime{LocalDate::of(2026, 11, dayOfMonth), 11, 0, 0}, false});
+        auto r = engine.scan({card, ServiceId("lunch"), LocalDateTime{LocalDate::of(2026, 11, dayOfMonth), 11, 0, 0}, false});
         ms.push_back(std::chrono::duration<double, std::milli>(Steady::now() - t0).count());
         if (!r || !r->accepted()) throw std::runtime_error("a bench scan was not accepted");
     }

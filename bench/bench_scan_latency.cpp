@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
     ScanDebouncer hold;  // the one de-bouncer, where the kiosk's inbox has it (the camera hands over every sighting)
     cam.start([&](const ScanEvent& e) {
         if (!hold.admit(e.payload, e.atMs)) return;
-        auto r = engine.scan(ScanRequest{e.payload, "lunch", std::nullopt, false});
+        auto r = engine.scan(ScanRequest{e.payload, ServiceId("lunch"), std::nullopt, false});
         std::int64_t done = mono.nowMs();
         std::lock_guard lock(mu);
         (r && r->accepted() ? accepted : other)++;

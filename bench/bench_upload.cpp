@@ -80,8 +80,8 @@ void fillRecords(Site& site, LocalDate first, int days, int elders) {
             CheckinRecord r;
             char id[16];
             std::snprintf(id, sizeof id, "E%04d", i);
-            r.elderId = id;
-            r.service = "lunch";
+            r.elderId = ElderId(id);
+            r.service = ServiceId("lunch");
             r.serviceKind = "meal";
             r.day = day.iso();
             r.at = day.iso() + "T11:" + std::to_string(10 + i % 50) + ":00+08:00";

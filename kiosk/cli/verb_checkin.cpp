@@ -55,7 +55,7 @@ int runScan(const ScanArgs& a, Context& ctx) {
     }
     auto peers = peersOf(*site, ctx);
     CheckInEngine engine(*site, ctx.clock, peers.get());
-    auto result = engine.scan(ScanRequest{a.payload, a.service, *at, a.delivered, proxy, a.paper});
+    auto result = engine.scan(ScanRequest{a.payload, ServiceId(a.service), *at, a.delivered, proxy, a.paper});
     if (!result) {
         ctx.error(result.error());
         return kUsage;
@@ -95,8 +95,8 @@ int runVoid(const VoidArgs& a, Context& ctx, Site& site) {
     if (!rec) return ctx.failWith(rec.error(), {"void.reason"});
     nlohmann::ordered_json j;
     j["record_id"] = rec->recordId;
-    j["elder_id"] = rec->elderId;
-    j["service"] = rec->service;
+    j["elder_id"] = rec->elderId.str();
+    j["service"] = rec->service.str();
     j["date"] = rec->day;
     j["voided"] = true;
     printJson(j);

@@ -64,7 +64,7 @@ Result<int> lastMonthLunches(CheckInEngine& engine, const std::vector<std::strin
         for (size_t i = 0; i < payloads.size() && i < 12; ++i) {
             if ((i + day.day()) % 4 == 0) continue;  // not everyone comes every day
             LocalDateTime at{day, 11, int(5 + i * 2), 0};
-            auto r = engine.scan(ScanRequest{payloads[i], "lunch", at, i == 7});
+            auto r = engine.scan(ScanRequest{payloads[i], ServiceId("lunch"), at, i == 7});
             if (!r) return r.error();
             n += r->accepted() ? 1 : 0;
         }
@@ -191,7 +191,7 @@ int runDemo(const DemoArgs& a, Context& ctx) {
         LocalDateTime at{today, 11, 0 + minute / 60, minute % 60};
         at.minute = 5 + minute;
         minute += 2;
-        auto r = engine.scan(ScanRequest{payload, "lunch", at, delivered});
+        auto r = engine.scan(ScanRequest{payload, ServiceId("lunch"), at, delivered});
         if (!r) {
             ctx.error(r.error());
             return kRefused;
@@ -201,7 +201,7 @@ int runDemo(const DemoArgs& a, Context& ctx) {
     }
     DailyTally t = tallyOfDay(*site, today, ctx.nowIso(*site));
     for (const auto& s : t.services) {
-        if (s.id != "lunch") continue;
+        if (s.id.str() != "lunch") continue;
         std::cout << "\n" << ctx.pick("今日午餐：", "lunch today: ") << s.count << ctx.pick(" 人（送餐 ", " (delivered ")
                   << s.delivered << ctx.pick("），餐费合计 ", "), price total ") << formatYuan2(s.priceFen)
                   << ctx.pick(" 元\n", " yuan\n");

@@ -78,7 +78,7 @@ int runListen(const ListenArgs& a, Context& ctx) {
     ScanDebouncer hold;
     source->start([&](const ScanEvent& e) {
         if (!hold.admit(e.payload, mono.nowMs())) return;
-        auto r = engine.scan(ScanRequest{e.payload, a.service, std::nullopt, a.delivered});
+        auto r = engine.scan(ScanRequest{e.payload, ServiceId(a.service), std::nullopt, a.delivered});
         std::lock_guard lock(mu);
         if (!r) {
             ctx.error(r.error());

@@ -56,7 +56,7 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
         ScanResult r;
         r.outcome = Outcome::Invalid;
         r.storeFault = StoreFault::Full;
-        r.service = st.service.id;
+        r.service = ServiceId(st.service.id);
         ctl.showResult(r);
     } else if (opt.screen == "pin") {
         ctl.apply(ui::OpenStaff{});
@@ -113,7 +113,7 @@ Result<std::unique_ptr<Shot>> renderScreen(Site& site, const ScreenshotOptions& 
                     options.push_back({s.id, s.name, s.opens.text() + "–" + s.closes.text()});
         }
         ScanResult who = sampleScan(site, Outcome::Accepted, st.now.date, ServiceId());
-        st.pick = ui::DoorPick{who.elderId, who.maskedName, options, clock.nowUnix()};
+        st.pick = ui::DoorPick{who.elderId.str(), who.maskedName, options, clock.nowUnix()};
         st.screen = ui::ScreenId::Choose;
     } else if (opt.screen == "safety") {
         // The 安全检查 tab with a 留样 half entered: the kind, who, the meal and 150 g typed.

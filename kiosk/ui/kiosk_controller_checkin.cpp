@@ -79,7 +79,7 @@ void KioskController::storeFailed(const Error& e, const ServiceChoice& service) 
     // the elder is sent to the staff, on screen and by voice, and the log names the cause.
     ScanResult fail;
     fail.outcome = Outcome::Invalid;
-    fail.service = service.id;
+    fail.service = ServiceId(service.id);
     fail.serviceName = service.name;
     fail.message = e.message;
     fail.messageEn = e.en;
@@ -93,7 +93,7 @@ void KioskController::storeFailed(const Error& e, const ServiceChoice& service) 
 
 void KioskController::recordScan(const std::string& payload, const std::string& serviceId) {
     // In delivered-meal mode a volunteer scans the cards of elders whose meals are carried to them.
-    auto r = m_engine.scan(ScanRequest{payload, serviceId, std::nullopt, m_state.deliveredMode});
+    auto r = m_engine.scan(ScanRequest{payload, ServiceId(serviceId), std::nullopt, m_state.deliveredMode});
     if (!r) {
         const ServiceDef* svc = m_site.config().findService(serviceId);
         storeFailed(r.error(), {serviceId, svc ? svc->name : serviceId, ""});

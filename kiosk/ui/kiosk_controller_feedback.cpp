@@ -16,7 +16,7 @@ void KioskController::askFeedback(const ScanResult& shown) {
         return;
     // Meals only: 助医 or a class is not eaten. A volunteer scanning delivered meals has no elder
     // in front of the kiosk to ask.
-    const ServiceDef* svc = m_site.config().findService(shown.service);
+    const ServiceDef* svc = m_site.config().findService(shown.service.str());
     if (!svc || svc->kind != ServiceKind::Meal) return;
     m_state.feedback = FeedbackAsk{*shown.recordId, m_clock.nowUnix()};
     m_state.screen = ScreenId::Feedback;

@@ -43,7 +43,7 @@ void drawFeedbackScreen(const KioskState& st, DrawContext& ctx) {
     FeedbackTexts texts;
     texts.word = resultWord(r).zh;
     std::string name = drawable(st.showFullNames && !r.fullName.empty() ? r.fullName : r.maskedName);
-    std::string svc = r.serviceName.empty() ? r.service : r.serviceName;
+    std::string svc = r.serviceName.empty() ? r.service.str() : r.serviceName;
     texts.line = (name.empty() ? "" : name + "  ") + svc + "  " + payText(r);
     texts.question = kHowWasTheMeal.zh;
     for (int s : kFaceScores) texts.labels.push_back(facePhrase(s).zh);

@@ -11,11 +11,11 @@ namespace {
 std::string nameLine(const KioskState& st, const ScanResult& r) {
     std::string name = drawable(st.showFullNames && !r.fullName.empty() ? r.fullName : r.maskedName);
     if (r.outcome == Outcome::Unknown || r.outcome == Outcome::Invalid) return "";
-    std::string svc = r.serviceName.empty() ? r.service : r.serviceName;
+    std::string svc = r.serviceName.empty() ? r.service.str() : r.serviceName;
     if (r.delivered) svc += " 送餐";
     std::string line = name.empty() ? svc : name + "  " + svc;
     // Closed: say when it is open, on the name line (it fits a 7" panel there).
-    if (r.outcome == Outcome::Closed && r.service == st.service.id && !st.service.hours.empty())
+    if (r.outcome == Outcome::Closed && r.service.str() == st.service.id && !st.service.hours.empty())
         line += " " + st.service.hours;
     return line;
 }

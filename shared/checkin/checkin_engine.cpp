@@ -48,14 +48,14 @@ Error paperNeedsTime() {
 
 // Why a meal may not be collected by someone else now (contract 12), or none: not allowed at this
 // site, or the elder's uses of the month (over every terminal this one has seen) are spent.
-std::optional<Error> proxyRefusal(const SiteConfig& cfg, EatsStore eats, const std::string& elderId, LocalDate day,
+std::optional<Error> proxyRefusal(const SiteConfig& cfg, EatsStore eats, const ElderId& elder, LocalDate day,
                                   const std::string& who) {
     if (!cfg.proxyAllowed)
         return Error{"proxy.not_allowed", who + "，本食堂不允许代领，请老人本人来签到（或找工作人员）",
                      who + ", meals may not be collected by someone else here: the elder must come in person"};
     if (cfg.proxyPerMonth <= 0) return std::nullopt;
     const LocalDate first = LocalDate::of(day.year(), day.month(), 1);
-    const int used = eats.proxyUses(elderId, first.iso(), day.iso());
+    const int used = eats.proxyUses(elder, first.iso(), day.iso());
     if (used < cfg.proxyPerMonth) return std::nullopt;
     return Error{"proxy.spent",
                  who + "，本月代领次数已用完（每月" + std::to_string(cfg.proxyPerMonth) + "次），请老人本人来签到",
@@ -84,9 +84,9 @@ void keepRefusal(Database& db, const ScanResult& r, const std::string& cardSeria
     RefusedScan k;
     k.day = r.at.substr(0, 10);
     k.at = r.at;
-    k.service = r.service;
+    k.service = r.service.str();
     k.outcome = std::string(outcomeKey(r.outcome));
-    if (!r.elderId.empty()) k.elderId = r.elderId;
+    if (!r.elderId.empty()) k.elderId = r.elderId.str();
     if (!cardSerial.empty()) k.cardSerial = cardSerial;
     if (!enteredAt.empty()) k.enteredAt = enteredAt;
     try {
@@ -153,10 +153,11 @@ CheckInEngine::Identified CheckInEngine::identify(const std::string& raw, LocalD
 }
 
 Result<ScanResult> CheckInEngine::scan(const ScanRequest& req) {
-    const ServiceDef* svc = m_site.config().findService(req.serviceId);
+    const std::string& serviceId = req.serviceId.str();
+    const ServiceDef* svc = m_site.config().findService(serviceId);
     if (!svc)
-        return Error{"usage.service", "没有这个服务：" + req.serviceId + "（见 site.toml 中的 [[service]]）",
-                     "no such service: " + req.serviceId + " (see [[service]] in site.toml)"};
+        return Error{"usage.service", "没有这个服务：" + serviceId + "（见 site.toml 中的 [[service]]）",
+                     "no such service: " + serviceId + " (see [[service]] in site.toml)"};
     if (req.paper && !req.at) return paperNeedsTime();
     LocalDateTime when = req.at.value_or(now());
     try {
@@ -195,7 +196,7 @@ Result<CheckInEngine::DoorCard> CheckInEngine::readCard(const std::string& paylo
         // The same refusal a scan would give, through the same path (invariant 4).
         who.source = who.source.empty() ? "scan" : who.source;
         const std::string serial = who.cardSerial;
-        auto r = checkIn(std::move(who), serviceId, std::nullopt, false, "");
+        auto r = checkIn(std::move(who), service, std::nullopt, false, "");
         if (!r) return r.error();
         keepRefusal(m_site.db(), *r, serial, "");  // the door shows this refusal as the scan's result
         card.refusal = std::move(*r);
@@ -218,27 +219,27 @@ Result<ScanResult> CheckInEngine::checkInManually(const ElderId& elder, const Se
         who.paper = paper;
         who.elder = ElderStore(m_site.db()).byElderId(elderId);
         refuseUnlessActive(who);
-        return checkIn(std::move(who), serviceId, at, delivered, staff.empty() ? "staff" : staff);
+        return checkIn(std::move(who), service, at, delivered, staff.empty() ? "staff" : staff);
     } catch (const StoreError& e) {
         return storeFailure(e);
     }
 }
 
-Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& serviceId,
+Result<ScanResult> CheckInEngine::checkIn(Identified who, const ServiceId& service,
                                           std::optional<LocalDateTime> at, bool delivered, const std::string& staff,
                                           const std::optional<ProxyPerson>& proxy) {
     const SiteConfig& cfg = m_site.config();
-    const ServiceDef& svc = *cfg.findService(serviceId);
+    const ServiceDef& svc = *cfg.findService(service.str());
     std::int64_t unix = at ? m_site.timeZone().toUnix(*at) : m_clock.nowUnix();
     LocalDateTime when = at.value_or(m_site.timeZone().toLocal(unix));
 
     ScanResult r;
-    r.service = svc.id;
+    r.service = ServiceId(svc.id);
     r.serviceName = svc.name;
     r.delivered = delivered;
     r.at = m_site.timeZone().isoWithOffset(unix);
     if (who.elder) {
-        r.elderId = who.elder->elderId;
+        r.elderId = ElderId(who.elder->elderId);
         r.fullName = who.elder->name;
         r.maskedName = maskName(who.elder->name);
     }
@@ -246,7 +247,7 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     auto refuse = [&](Outcome o, const std::string& zh = "", const std::string& en = "") {
         r.outcome = o;
         if (o == Outcome::Unknown || o == Outcome::Invalid) {
-            r.elderId.clear();
+            r.elderId = ElderId();
             r.fullName.clear();
             r.maskedName.clear();
         }
@@ -272,7 +273,7 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     std::string day = when.date.iso();
     // Invariant (6): the claim is held from before the peers are asked until the record is committed
     // (or the scan refused), so a peer asking meanwhile is told `held` or waits for the record.
-    ClaimKey key{r.elderId, svc.id, day};
+    ClaimKey key{r.elderId.str(), svc.id, day};
     struct ClaimHold {
         PeerGate* gate = nullptr;
         std::int64_t claim = 0;
@@ -292,7 +293,7 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
         hold.gate = m_peers;
         hold.claim = mine.claim;
         // The common double (the same card twice here) is answered without asking anyone.
-        if (checkins.counted(r.elderId, svc.id, day)) return refuse(Outcome::Duplicate);
+        if (checkins.counted(r.elderId, r.service, day)) return refuse(Outcome::Duplicate);
         PeerVerdict theirs = m_peers->askPeers(key);
         if (theirs.duplicate) return elsewhere(theirs.where);
     }
@@ -323,7 +324,7 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
 
     CheckinRecord rec;
     rec.elderId = r.elderId;
-    rec.service = svc.id;
+    rec.service = r.service;
     rec.serviceKind = std::string(serviceKindKey(svc.kind));
     rec.day = day;
     rec.at = r.at;
@@ -345,13 +346,13 @@ Result<ScanResult> CheckInEngine::checkIn(Identified who, const std::string& ser
     r.source = who.paper ? "paper" : rec.source;
     if (!staff.empty())
         AuditLog(db).append(writtenAt, staff, "checkin.manual", "record " + std::to_string(*r.recordId),
-                            r.elderId + " " + svc.id + " " + day + (delivered ? " delivered" : ""));
+                            r.elderId.str() + " " + svc.id + " " + day + (delivered ? " delivered" : ""));
     if (at)
         AuditLog(db).append(writtenAt, staff.empty() ? "scan --at" : staff, "checkin.backdated",
-                            "record " + std::to_string(*r.recordId), r.elderId + " " + svc.id + " at " + rec.at);
+                            "record " + std::to_string(*r.recordId), r.elderId.str() + " " + svc.id + " at " + rec.at);
     if (who.paper)
         AuditLog(db).append(writtenAt, staff.empty() ? "scan --paper" : staff, kPaperEntryAction,
-                            "record " + std::to_string(*r.recordId), r.elderId + " " + svc.id + " at " + rec.at);
+                            "record " + std::to_string(*r.recordId), r.elderId.str() + " " + svc.id + " at " + rec.at);
     tx.commit();
     if (m_peers) {
         hold.gate = nullptr;  // recorded() gives the claim back
@@ -391,7 +392,7 @@ Result<CheckinRecord> CheckInEngine::voidRecord(std::int64_t recordId, const std
         std::string at = m_site.timeZone().isoWithOffset(m_clock.nowUnix());
         checkins.markVoided(recordId, at, who, why);
         AuditLog(db).append(at, who, "checkin.void", "record " + std::to_string(recordId),
-                            rec->elderId + " " + rec->service + " " + rec->day + "; " + why);
+                            rec->elderId.str() + " " + rec->service.str() + " " + rec->day + "; " + why);
         tx.commit();
         rec->voided = true;
         return *rec;

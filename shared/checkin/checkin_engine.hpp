@@ -31,7 +31,7 @@ namespace mh {
 
 struct ScanRequest {
     std::string payload;                // what the card, ID reader or scanner gave, untrusted
-    std::string serviceId;
+    ServiceId serviceId;
     std::optional<LocalDateTime> at;    // local time; none: the clock's now
     bool delivered = false;             // a delivered meal (送餐)
     // Collected by someone else (代领, contract 12): allowed only as [proxy] in site.toml says;
@@ -75,7 +75,7 @@ public:
 private:
     struct Identified;
     Identified identify(const std::string& payload, LocalDate today);
-    Result<ScanResult> checkIn(Identified who, const std::string& serviceId, std::optional<LocalDateTime> at,
+    Result<ScanResult> checkIn(Identified who, const ServiceId& service, std::optional<LocalDateTime> at,
                                bool delivered, const std::string& staff,
                                const std::optional<ProxyPerson>& proxy = std::nullopt);
 

@@ -4,7 +4,7 @@ namespace mh {
 
 void composeMessage(ScanResult& r, const std::string& detailZh, const std::string& detailEn) {
     const std::string& who = r.maskedName;
-    std::string svc = r.serviceName.empty() ? r.service : r.serviceName;
+    std::string svc = r.serviceName.empty() ? r.service.str() : r.serviceName;
     switch (r.outcome) {
         case Outcome::Accepted: {
             std::string what = r.delivered ? svc + "送餐登记成功" : svc + "签到成功";

@@ -33,10 +33,10 @@ ScanPreview previewScan(Site& site, const Elder& who, const ServiceDef& svc, Loc
     const SiteConfig& cfg = site.config();
     ScanPreview p;
     ScanResult& r = p.result;
-    r.elderId = who.elderId;
+    r.elderId = ElderId(who.elderId);
     r.fullName = who.name;
     r.maskedName = maskName(who.name);
-    r.service = svc.id;
+    r.service = ServiceId(svc.id);
     r.serviceName = svc.name;
     r.delivered = delivered;
     r.at = site.timeZone().isoWithOffset(site.timeZone().toUnix(at));
@@ -46,7 +46,7 @@ ScanPreview previewScan(Site& site, const Elder& who, const ServiceDef& svc, Loc
     // The engine's decide, on the history a scan would see: the same outcome in the same order.
     p.decision = decide(cfg.policy, policyUse(priced, at.date, delivered, svc.isOpenAt(at.wallTime())),
                         ElderFacts{who.categories, who.birth, who.village},
-                        policyHistory(checkins, cfg.policy, who.elderId, at.date));
+                        policyHistory(checkins, cfg.policy, ElderId(who.elderId), at.date));
     r.outcome = p.decision.outcome;
     if (r.outcome == Outcome::Closed) {
         composeMessage(r, svc.opens.text() + "–" + svc.closes.text(), svc.opens.text() + "-" + svc.closes.text());
@@ -93,7 +93,7 @@ ScanResult sampleScan(Site& site, Outcome shown, LocalDate day, const ServiceId&
     r.message.clear();
     r.messageEn.clear();
     if (shown == Outcome::Unknown || shown == Outcome::Invalid) {
-        r.elderId.clear();
+        r.elderId = ElderId();
         r.fullName.clear();
         r.maskedName.clear();
     }
@@ -104,7 +104,7 @@ ScanResult sampleScan(Site& site, Outcome shown, LocalDate day, const ServiceId&
 
 Result<PolicyExplanation> explainScan(Site& site, const ElderId& elderId, const ServiceId& serviceId, LocalDateTime at,
                                      bool delivered) {
-    ExplainRequest req{elderId.str(), serviceId.str(), at, delivered};
+    ExplainRequest req{elderId, serviceId, at, delivered};
     if (const ServiceDef* svc = site.config().findService(serviceId.str())) {
         req.open = svc->isOpenAt(at.wallTime());
         req.window = svc->opens.text() + "–" + svc->closes.text();

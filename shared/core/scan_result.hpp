@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/core/ids.hpp"
 #include "shared/core/money.hpp"
 
 namespace mh {
@@ -32,10 +33,10 @@ struct ProxyPerson {
 struct ScanResult {
     Outcome outcome = Outcome::Invalid;
     std::optional<std::int64_t> recordId;
-    std::string elderId;
+    ElderId elderId;
     std::string maskedName;     // 张*兰: what the JSON and public screens carry by default
     std::string fullName;       // for staff screens and sites that show full names
-    std::string service;        // id
+    ServiceId service;
     std::string serviceName;    // 午餐
     bool delivered = false;
     std::optional<std::string> rule;   // the first of `rules`

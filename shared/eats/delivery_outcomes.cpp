@@ -44,10 +44,10 @@ Result<DeliveryRecorded> recordDelivery(Site& site, const Clock& clock, const De
         const std::string at = site.timeZone().isoWithOffset(req.at ? site.timeZone().toUnix(*req.at) : nowUnix);
         DeliveryRecorded out;
         out.recordId = req.recordId;
-        out.elderId = rec->elderId;
+        out.elderId = rec->elderId.str();
         out.outcome = req.outcome;
         out.at = at;
-        if (auto elder = ElderStore(db).byElderId(rec->elderId)) out.maskedName = maskName(elder->name);
+        if (auto elder = ElderStore(db).byElderId(rec->elderId.str())) out.maskedName = maskName(elder->name);
         out.outcomeId = EatsStore(db).insertOutcome(req.recordId, req.outcome, by, note, at);
         // Nobody took the meal: it is voided now, in this transaction, so no claim ever holds it.
         if (req.outcome != "delivered") {
@@ -55,7 +55,7 @@ Result<DeliveryRecorded> recordDelivery(Site& site, const Clock& clock, const De
             out.voided = true;
         }
         AuditLog(db).append(site.timeZone().isoWithOffset(nowUnix), by, "delivery." + req.outcome, "record " + id,
-                            rec->elderId + " " + rec->service + " " + rec->day + (note.empty() ? "" : "; " + note));
+                            rec->elderId.str() + " " + rec->service.str() + " " + rec->day + (note.empty() ? "" : "; " + note));
         tx.commit();
         return out;
     } catch (const StoreError& e) {
@@ -74,9 +74,9 @@ std::vector<DeliveryAlert> deliveryAlerts(Site& site, LocalDate day) {
         if (!seen.insert(o.outcomeId).second) return;
         DeliveryAlert a{o.outcomeId, o.recordId, "", "", "", "", o.outcome, o.note, o.at, o.staff, ""};
         if (auto rec = checkins.byId(o.recordId)) {
-            a.elderId = rec->elderId;
+            a.elderId = rec->elderId.str();
             a.day = rec->day;
-            if (auto e = elders.byElderId(rec->elderId)) {
+            if (auto e = elders.byElderId(rec->elderId.str())) {
                 a.name = e->name;
                 a.village = e->village;
                 a.phone = e->phone;

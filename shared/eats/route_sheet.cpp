@@ -15,15 +15,15 @@ RouteSheet routeSheet(Site& site, LocalDate day) {
         if (!r.delivered || r.voided) continue;
         RouteStop s;
         s.recordId = r.recordId;
-        const ServiceDef* svc = site.config().findService(r.service);
-        s.service = svc ? svc->name : r.service;
+        const ServiceDef* svc = site.config().findService(r.service.str());
+        s.service = svc ? svc->name : r.service.str();
         s.outcome = r.deliveryOutcome.value_or("");
-        if (auto e = elders.byElderId(r.elderId)) {
+        if (auto e = elders.byElderId(r.elderId.str())) {
             s.maskedName = maskName(e->name);
             s.village = e->village;
             s.phone = e->phone;
         } else {
-            s.maskedName = r.elderId;
+            s.maskedName = r.elderId.str();
         }
         sheet.stops.push_back(std::move(s));
     }

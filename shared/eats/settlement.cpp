@@ -93,7 +93,7 @@ Settlement buildSettlement(Site& site, const SettlementPeriod& period) {
         // The very builder each terminal's tally (and its upload) is made with.
         const DailyTally t = buildTally(cfg, *day, records[key], 1, "", shares->second, meals[key]);
         for (const ServiceTally& st : t.services) {
-            ServiceSums& s = sumsOf(sums, st.id, cfg);
+            ServiceSums& s = sumsOf(sums, st.id.str(), cfg);
             s.total.count += st.count;
             s.total.shares += st.shares;
             s.total.operatingFen = addFen(s.total.operatingFen, st.operatingFen);
@@ -105,7 +105,7 @@ Settlement buildSettlement(Site& site, const SettlementPeriod& period) {
             }
         }
         for (const CheckinRecord& r : t.records) {
-            ServiceSums& s = sumsOf(sums, r.service, cfg);
+            ServiceSums& s = sumsOf(sums, r.service.str(), cfg);
             if (r.rules.empty()) {
                 ++s.unsubsidised.count;
                 s.unsubsidised.shares += r.shares;
@@ -133,7 +133,7 @@ Settlement buildSettlement(Site& site, const SettlementPeriod& period) {
         // 未送达: delivered meals voided by what the driver found (never in any tally's count).
         for (const CheckinRecord& r : records[key])
             if (r.voided && r.delivered && r.deliveryOutcome && *r.deliveryOutcome != "delivered")
-                ++sumsOf(sums, r.service, cfg).notDelivered.count;
+                ++sumsOf(sums, r.service.str(), cfg).notDelivered.count;
     }
     out.terminals.assign(terminals.begin(), terminals.end());
     out.days = int(days.size());

@@ -65,13 +65,13 @@ Result<FeedbackGiven> recordFeedback(Site& site, const FeedbackRequest& req, std
             return Error{"feedback.twice", "记录 " + id + " 已经评价过了，每顿饭只评价一次",
                          "record " + id + " was already scored; one score per meal"};
         nlohmann::ordered_json detail;
-        detail["service"] = rec->service;
+        detail["service"] = rec->service.str();
         detail["day"] = rec->day;
         detail["score"] = int(req.score);
         if (req.at) detail["entered_at"] = tz.isoWithOffset(nowUnix);
         AuditLog(site.db()).append(tz.isoWithOffset(at), req.actor, kAction, subject, detail.dump());
         tx.commit();
-        return FeedbackGiven{rec->service, rec->day, req.score};
+        return FeedbackGiven{rec->service.str(), rec->day, req.score};
     } catch (const StoreError& e) {
         if (e.diskFull()) return Error{"store.full", "磁盘已满，这次评价没有记下", "the disk is full; the score was not recorded"};
         return Error{"store.error", "这次评价没有记下：数据库写入失败", "the score was not recorded: database write failed"};

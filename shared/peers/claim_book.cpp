@@ -88,7 +88,7 @@ ClaimAnswer ClaimBook::grant(const ClaimKey& key, const std::string& requester) 
     // Under the write lock: a record committed before this is seen, one committed after it was
     // written under an own claim that this transaction saw (so it answered held), or by a scan whose
     // own claim was refused by the grant written here.
-    if (CheckinStore(m_db).counted(key.elderId, key.service, key.day)) return ClaimAnswer::Has;
+    if (CheckinStore(m_db).counted(ElderId(key.elderId), ServiceId(key.service), key.day)) return ClaimAnswer::Has;
     if (m_own < requester) {
         auto o = m_db.cached("SELECT 1 FROM claims WHERE elder_id = ?3 AND service = ?4 AND day = ?5 AND kind = 'own' AND " +
                              std::string(kLive) + " LIMIT 1");

@@ -173,15 +173,16 @@ std::string verdictZh(const RuleOutcome& o, const ElderFacts& elder, LocalDate d
 }
 
 Result<PolicyExplanation> explainPolicy(const PolicyConfig& cfg, Database& db, const ExplainRequest& req) {
-    const PolicyService* svc = cfg.findService(req.serviceId);
+    const std::string &elderId = req.elderId.str(), &serviceId = req.serviceId.str();
+    const PolicyService* svc = cfg.findService(serviceId);
     if (!svc)
-        return Error{"usage.service", "没有这个服务：" + req.serviceId + "（见 site.toml 中的 [[service]]）",
-                     "no such service: " + req.serviceId + " (see [[service]] in site.toml)"};
+        return Error{"usage.service", "没有这个服务：" + serviceId + "（见 site.toml 中的 [[service]]）",
+                     "no such service: " + serviceId + " (see [[service]] in site.toml)"};
     try {
-        auto elder = ElderStore(db).byElderId(req.elderId);
+        auto elder = ElderStore(db).byElderId(elderId);
         if (!elder || !elder->active)
-            return Error{"explain.unknown", "名册里没有编号为 " + req.elderId + " 的老人（或已停用）",
-                         "no active elder " + req.elderId + " in the roster"};
+            return Error{"explain.unknown", "名册里没有编号为 " + elderId + " 的老人（或已停用）",
+                         "no active elder " + elderId + " in the roster"};
         PolicyExplanation e;
         e.elderId = elder->elderId;
         e.maskedName = maskName(elder->name);
@@ -193,8 +194,8 @@ Result<PolicyExplanation> explainPolicy(const PolicyConfig& cfg, Database& db, c
         e.facts = ElderFacts{elder->categories, elder->birth, elder->village};
         // The history a scan would see now, and the one decide every scan goes through.
         e.decision = decide(cfg, policyUse(*svc, req.at.date, req.delivered, req.open), e.facts,
-                            policyHistory(checkins, cfg, elder->elderId, req.at.date));
-        e.recorded = checkins.counted(elder->elderId, svc->id, req.at.date.iso());
+                            policyHistory(checkins, cfg, req.elderId, req.at.date));
+        e.recorded = checkins.counted(req.elderId, req.serviceId, req.at.date.iso());
         e.alreadyToday = e.recorded.has_value();
         e.sentence = sentenceFor(e, cfg);
         return e;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/core/dates.hpp"
+#include "shared/core/ids.hpp"
 #include "shared/core/result.hpp"
 #include "shared/policy/policy_config.hpp"
 #include "shared/policy/policy_engine.hpp"
@@ -18,7 +19,8 @@
 namespace mh {
 
 struct ExplainRequest {
-    std::string elderId, serviceId;
+    ElderId elderId;
+    ServiceId serviceId;
     LocalDateTime at;
     bool delivered = false;
     bool open = true;    // the service is open at `at` (the site's schedule says)

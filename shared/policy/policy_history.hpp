@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "shared/core/dates.hpp"
+#include "shared/core/ids.hpp"
 #include "shared/policy/policy_config.hpp"
 #include "shared/policy/policy_engine.hpp"
 #include "shared/store/checkin_store.hpp"
@@ -16,7 +17,7 @@ namespace mh {
 // The elder's counted records of `day`'s calendar month (every day of it) when some limit counts
 // the month, else of `day` only (enough to find a duplicate and count per-day limits). Call inside
 // the write transaction that records the use.
-std::vector<PriorUse> policyHistory(CheckinStore& checkins, const PolicyConfig& policy, const std::string& elderId,
+std::vector<PriorUse> policyHistory(CheckinStore& checkins, const PolicyConfig& policy, const ElderId& elder,
                                     LocalDate day);
 
 // The day's per = "elder_day" operating money (contract 10, policy v3), worked out over the day's

@@ -17,9 +17,9 @@ namespace {
 
 ServiceMonth& serviceSlot(MonthlyFigures& f, const SiteConfig& cfg, const ServiceTally& t) {
     for (auto& s : f.services)
-        if (s.id == t.id) return s;
-    const ServiceDef* def = cfg.findService(t.id);
-    f.services.push_back(ServiceMonth{t.id, def ? def->name : t.id, t.kind});
+        if (s.id == t.id.str()) return s;
+    const ServiceDef* def = cfg.findService(t.id.str());
+    f.services.push_back(ServiceMonth{t.id.str(), def ? def->name : t.id.str(), t.kind});
     return f.services.back();
 }
 
@@ -85,8 +85,8 @@ MonthlyFigures buildMonthlyFigures(const SiteConfig& cfg, int year, unsigned mon
             }
         }
         for (const auto& r : t.records) {
-            ++perElder[r.elderId][r.service];
-            if (r.serviceKind == "meal") mealElders.insert(r.elderId);
+            ++perElder[r.elderId.str()][r.service.str()];
+            if (r.serviceKind == "meal") mealElders.insert(r.elderId.str());
         }
     }
     f.mealsInHall = f.meals - f.mealsDelivered;

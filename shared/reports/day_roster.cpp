@@ -20,22 +20,22 @@ std::vector<DayRosterService> dayRoster(Site& site, LocalDate day) {
     std::map<std::string, std::pair<std::string, std::string>> names;  // name, diets: each elder looked up once
     std::map<std::string, size_t> index;
     for (const auto& rec : CheckinStore(site.db()).forDay(day.iso())) {
-        if (!index.count(rec.service)) {
-            const ServiceDef* def = site.config().findService(rec.service);
-            index[rec.service] = out.size();
-            out.push_back({rec.service, def ? def->name : rec.service, {}, 0});
+        if (!index.count(rec.service.str())) {
+            const ServiceDef* def = site.config().findService(rec.service.str());
+            index[rec.service.str()] = out.size();
+            out.push_back({rec.service.str(), def ? def->name : rec.service.str(), {}, 0});
         }
-        auto& svc = out[index[rec.service]];
-        if (!names.count(rec.elderId)) {
-            auto e = elders.byElderId(rec.elderId);
-            names[rec.elderId] = {e ? e->name : rec.elderId, e ? dietNamesZh(e->diets) : ""};
+        auto& svc = out[index[rec.service.str()]];
+        if (!names.count(rec.elderId.str())) {
+            auto e = elders.byElderId(rec.elderId.str());
+            names[rec.elderId.str()] = {e ? e->name : rec.elderId.str(), e ? dietNamesZh(e->diets) : ""};
         }
         std::string time = rec.at.size() >= 16 ? rec.at.substr(11, 5) : rec.at;
-        const auto& [name, diets] = names[rec.elderId];
+        const auto& [name, diets] = names[rec.elderId.str()];
         std::string proxy;
         if (rec.proxyName)
             proxy = *rec.proxyName + (rec.proxyRelation && !rec.proxyRelation->empty() ? "（" + *rec.proxyRelation + "）" : "");
-        svc.rows.push_back({rec.recordId, rec.elderId, name, time, rec.delivered, rec.voided, doubled.count(rec.recordId) > 0,
+        svc.rows.push_back({rec.recordId, rec.elderId.str(), name, time, rec.delivered, rec.voided, doubled.count(rec.recordId) > 0,
                             diets, proxy});
         if (!rec.voided) ++svc.counted;
     }

@@ -13,7 +13,7 @@ namespace mh {
 std::vector<KitchenDiet> kitchenDayList(Site& site, LocalDate day) {
     std::set<std::string> ate;
     for (const auto& r : CheckinStore(site.db()).forDay(day.iso()))
-        if (!r.voided && r.serviceKind == "meal") ate.insert(r.elderId);
+        if (!r.voided && r.serviceKind == "meal") ate.insert(r.elderId.str());
     auto elders = ElderStore(site.db()).all();
     std::vector<KitchenDiet> out;
     for (const auto& d : allDiets()) {

@@ -141,7 +141,7 @@ SafetyStatus safetyStatus(Site& site, std::int64_t nowUnix) {
     LocalDate today = site.timeZone().toLocal(nowUnix).date;
     std::set<std::pair<std::string, std::string>> served;  // (day, service) with a counted record
     for (const auto& r : CheckinStore(site.db()).forDays(today.plusDays(-kSafetyLookbackDays).iso(), today.iso()))
-        if (!r.voided) served.emplace(r.day, r.service);
+        if (!r.voided) served.emplace(r.day, r.service.str());
     f.served = [&served](const LocalDate& d, const std::string& s) { return served.count({d.iso(), s}) > 0; };
     return safetyStatusFrom(f, nowUnix);
 }

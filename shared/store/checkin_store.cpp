@@ -18,8 +18,8 @@ constexpr const char* kSelect =
 CheckinRecord readRecord(const Statement& st) {
     CheckinRecord r;
     r.recordId = st.i64(0);
-    r.elderId = st.text(1);
-    r.service = st.text(2);
+    r.elderId = ElderId(st.text(1));
+    r.service = ServiceId(st.text(2));
     r.serviceKind = st.text(3);
     r.day = st.text(4);
     r.at = st.text(5);
@@ -71,12 +71,12 @@ void CheckinStore::attachRules(std::vector<CheckinRecord>& records) {
     }
 }
 
-std::vector<CheckinRecord> CheckinStore::countedForElder(const std::string& elderId, const std::string& from,
+std::vector<CheckinRecord> CheckinStore::countedForElder(const ElderId& elder, const std::string& from,
                                                          const std::string& to) {
-    return query("WHERE elder_id = ?1 AND day BETWEEN ?2 AND ?3 AND voided = 0 ORDER BY record_id", {elderId, from, to});
+    return query("WHERE elder_id = ?1 AND day BETWEEN ?2 AND ?3 AND voided = 0 ORDER BY record_id", {elder.str(), from, to});
 }
 
-std::vector<CountedUse> CheckinStore::countedUses(const std::string& elderId, const std::string& from,
+std::vector<CountedUse> CheckinStore::countedUses(const ElderId& elder, const std::string& from,
                                                   const std::string& to) {
     // countedForElder reads every column, a delivery outcome per record and the rule rows of the
     // whole id range between the elder's first and last record (every elder's, at a real site):
@@ -85,7 +85,7 @@ std::vector<CountedUse> CheckinStore::countedUses(const std::string& elderId, co
         "SELECT c.record_id, c.day, c.service, r.rule, r.government_fen, r.collective_fen, r.donation_fen, r.family_fen"
         " FROM checkins c LEFT JOIN checkin_rules r ON r.record_id = c.record_id"
         " WHERE c.elder_id = ?1 AND c.day BETWEEN ?2 AND ?3 AND c.voided = 0 ORDER BY c.record_id, r.position");
-    st.bind(1, elderId).bind(2, from).bind(3, to);
+    st.bind(1, elder.str()).bind(2, from).bind(3, to);
     std::vector<CountedUse> out;
     while (st.step()) {
         if (out.empty() || out.back().recordId != st.i64(0)) out.push_back(CountedUse{st.i64(0), st.text(1), st.text(2), {}});
@@ -95,9 +95,9 @@ std::vector<CountedUse> CheckinStore::countedUses(const std::string& elderId, co
     return out;
 }
 
-std::optional<CheckinRecord> CheckinStore::counted(const std::string& elderId, const std::string& service,
+std::optional<CheckinRecord> CheckinStore::counted(const ElderId& elder, const ServiceId& service,
                                                    const std::string& day) {
-    auto v = query("WHERE elder_id = ?1 AND service = ?2 AND day = ?3 AND voided = 0", {elderId, service, day});
+    auto v = query("WHERE elder_id = ?1 AND service = ?2 AND day = ?3 AND voided = 0", {elder.str(), service.str(), day});
     if (v.empty()) return std::nullopt;
     return v.front();
 }
@@ -139,7 +139,7 @@ std::int64_t CheckinStore::insert(const CheckinRecord& r) {
         " origin_terminal, origin_record, operating_fen, proxy_name, proxy_relation)"
         " SELECT n, ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16, (SELECT terminal_id FROM terminal WHERE id = 1), n, ?17,"
         " ?18, ?19 FROM (SELECT ?20 AS n)");
-    st.bind(1, r.elderId).bind(2, r.service).bind(3, r.serviceKind).bind(4, r.day).bind(5, r.at);
+    st.bind(1, r.elderId.str()).bind(2, r.service.str()).bind(3, r.serviceKind).bind(4, r.day).bind(5, r.at);
     st.bind(6, r.delivered).bind(7, r.rule).bind(8, r.priceFen);
     st.bind(9, r.shares.government).bind(10, r.shares.collective).bind(11, r.shares.donation);
     st.bind(12, r.shares.family).bind(13, r.shares.elder).bind(14, r.categories).bind(15, r.source);

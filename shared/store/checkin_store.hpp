@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/core/ids.hpp"
 #include "shared/core/money.hpp"
 #include "shared/core/rule_paid.hpp"
 #include "shared/store/database.hpp"
@@ -21,8 +22,8 @@ inline constexpr const char* kPaperEntrySql =
 
 struct CheckinRecord {
     std::int64_t recordId = 0;
-    std::string elderId;
-    std::string service;
+    ElderId elderId;
+    ServiceId service;
     std::string serviceKind;  // meal | service | activity
     std::string day;          // YYYY-MM-DD, local
     std::string at;           // local ISO time with offset
@@ -59,7 +60,7 @@ public:
     explicit CheckinStore(Database& db) : m_db(db) {}
 
     // The counted (not voided) record of this elder for this service on this day, if any.
-    [[nodiscard]] std::optional<CheckinRecord> counted(const std::string& elderId, const std::string& service,
+    [[nodiscard]] std::optional<CheckinRecord> counted(const ElderId& elder, const ServiceId& service,
                                                        const std::string& day);
     [[nodiscard]] std::optional<CheckinRecord> byId(std::int64_t recordId);
     // Every record of the day this terminal has seen (its own and its peers'), voided ones included,
@@ -72,11 +73,11 @@ public:
     [[nodiscard]] std::vector<CheckinRecord> forDays(const std::string& from, const std::string& to);
     // The elder's counted records with day in [from, to], with what each rule paid: the history the
     // policy counts its limits on. The caller holds the write transaction, so it cannot go stale.
-    [[nodiscard]] std::vector<CheckinRecord> countedForElder(const std::string& elderId, const std::string& from,
+    [[nodiscard]] std::vector<CheckinRecord> countedForElder(const ElderId& elder, const std::string& from,
                                                              const std::string& to);
     // The same records as countedForElder, with only what the policy counts: one query over the
     // elder's records and their rule rows, for the history read on every scan.
-    [[nodiscard]] std::vector<CountedUse> countedUses(const std::string& elderId, const std::string& from,
+    [[nodiscard]] std::vector<CountedUse> countedUses(const ElderId& elder, const std::string& from,
                                                       const std::string& to);
     // Returns the new record id, with one checkin_rules row per entry of `rules`; the origin is this
     // terminal and the new id (r.originTerminal/originRecord are ignored). The caller holds the

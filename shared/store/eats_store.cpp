@@ -166,10 +166,10 @@ void EatsStore::markHandled(std::int64_t outcomeId, const std::string& staff, co
     if (m_db.changes() != 1) throw StoreError("no delivery outcome " + std::to_string(outcomeId), 19);
 }
 
-int EatsStore::proxyUses(const std::string& elderId, const std::string& from, const std::string& to) {
+int EatsStore::proxyUses(const ElderId& elder, const std::string& from, const std::string& to) {
     auto st = m_db.cached(
         "SELECT COUNT(*) FROM checkins WHERE elder_id = ?1 AND day BETWEEN ?2 AND ?3 AND voided = 0 AND proxy_name IS NOT NULL");
-    st.bind(1, elderId).bind(2, from).bind(3, to);
+    st.bind(1, elder.str()).bind(2, from).bind(3, to);
     st.step();
     return int(st.i64(0));
 }

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shared/core/ids.hpp"
 #include "shared/core/money.hpp"
 #include "shared/store/database.hpp"
 
@@ -71,7 +72,7 @@ public:
     void markHandled(std::int64_t outcomeId, const std::string& staff, const std::string& at);
 
     // The elder's counted 代领 records with day in [from, to], over every terminal this one has seen.
-    [[nodiscard]] int proxyUses(const std::string& elderId, const std::string& from, const std::string& to);
+    [[nodiscard]] int proxyUses(const ElderId& elder, const std::string& from, const std::string& to);
 
 private:
     Database& m_db;

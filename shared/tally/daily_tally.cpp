@@ -14,7 +14,7 @@ DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<C
     t.date = date;
     t.revision = revision;
     t.generatedAt = generatedAt;
-    for (const auto& s : cfg.services) t.services.push_back(ServiceTally{s.id, std::string(serviceKindKey(s.kind))});
+    for (const auto& s : cfg.services) t.services.push_back(ServiceTally{ServiceId(s.id), std::string(serviceKindKey(s.kind))});
     auto slot = [&](const CheckinRecord& r) -> ServiceTally& {
         for (auto& s : t.services)
             if (s.id == r.service) return s;
@@ -48,9 +48,9 @@ DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<C
         if (m.voided) continue;
         ServiceTally* s = nullptr;
         for (auto& x : t.services)
-            if (x.id == m.service) s = &x;
+            if (x.id.str() == m.service) s = &x;
         if (!s) {
-            t.services.push_back(ServiceTally{m.service, "meal"});
+            t.services.push_back(ServiceTally{ServiceId(m.service), "meal"});
             s = &t.services.back();
         }
         OtherTally& o = s->others[m.kind];
@@ -63,7 +63,7 @@ DailyTally buildTally(const SiteConfig& cfg, LocalDate date, const std::vector<C
 void addRefusedCounts(DailyTally& t, Database& db) {
     const auto counts = refusedCounts(db, t.date.iso());
     for (ServiceTally& s : t.services)
-        if (auto it = counts.find(s.id); it != counts.end()) s.refused = it->second;
+        if (auto it = counts.find(s.id.str()); it != counts.end()) s.refused = it->second;
 }
 
 }  // namespace mh

@@ -22,7 +22,7 @@ struct OtherTally {
 };
 
 struct ServiceTally {
-    std::string id;
+    ServiceId id;
     std::string kind;
     int count = 0;      // counted records (voided excluded)
     int delivered = 0;  // of which delivered

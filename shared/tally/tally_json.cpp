@@ -16,7 +16,7 @@ nlohmann::ordered_json tallyJson(const DailyTally& t) {
     J services = J::array();
     for (const auto& s : t.services) {
         J js;
-        js["id"] = s.id;
+        js["id"] = s.id.str();
         js["kind"] = s.kind;
         js["count"] = s.count;
         js["delivered"] = s.delivered;
@@ -43,8 +43,8 @@ nlohmann::ordered_json tallyJson(const DailyTally& t) {
     for (const auto& r : t.records) {
         J jr;
         jr["record_id"] = r.recordId;
-        jr["elder_id"] = r.elderId;
-        jr["service"] = r.service;
+        jr["elder_id"] = r.elderId.str();
+        jr["service"] = r.service.str();
         jr["at"] = r.at;
         if (r.enteredAt) jr["entered_at"] = *r.enteredAt;  // hand-timed (scan --at): when it was really written
         if (!r.source.empty()) jr["source"] = r.source;     // card, id, legacy, manual or paper (the power-cut sheet)
@@ -78,10 +78,10 @@ nlohmann::ordered_json scanResultJson(const ScanResult& r, bool english) {
     j["outcome"] = std::string(outcomeKey(r.outcome));
     if (r.recordId) j["record_id"] = *r.recordId;
     if (!r.elderId.empty()) {
-        j["elder_id"] = r.elderId;
+        j["elder_id"] = r.elderId.str();
         j["name"] = r.maskedName;
     }
-    j["service"] = r.service;
+    j["service"] = r.service.str();
     j["delivered"] = r.delivered;
     if (r.accepted()) {
         if (r.rule) j["rule"] = *r.rule;

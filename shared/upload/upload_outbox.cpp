@@ -78,8 +78,8 @@ std::string recordsHash(const std::vector<CheckinRecord>& records, const std::ve
     };
     for (const auto& r : records) {
         feed(std::to_string(r.recordId));
-        feed(r.elderId);
-        feed(r.service);
+        feed(r.elderId.str());
+        feed(r.service.str());
         feed(r.serviceKind);
         feed(r.at);
         feed(r.delivered ? "d" : "h");

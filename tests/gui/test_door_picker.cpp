@@ -61,7 +61,7 @@ struct Afternoon : test::GuiFixture {
     std::vector<std::string> recordsOf(const std::string& elderId) {
         std::vector<std::string> out;
         for (const auto& r : CheckinStore(site->db()).forDay("2026-11-25"))
-            if (r.elderId == elderId && !r.voided) out.push_back(r.service);
+            if (r.elderId.str() == elderId && !r.voided) out.push_back(r.service.str());
         return out;
     }
 };
@@ -158,7 +158,7 @@ TEST_CASE("a refused card never reaches the picker, another elder's card takes i
     ctl.apply(ScanCommand{fx.idLow});
     ctl.apply(PickService{"calligraphy"});
     REQUIRE(ctl.state().screen == ScreenId::Result);
-    CHECK(ctl.state().result->service == "calligraphy");
+    CHECK(ctl.state().result->service.str() == "calligraphy");
     CHECK(fx.recordsOf("E0001") == std::vector<std::string>{"calligraphy"});
 }
 
@@ -168,7 +168,7 @@ TEST_CASE("with one door service open the card records it at once, and staff-boo
     KioskController ctl(*fx.site, fx.clock);
     ctl.apply(ScanCommand{fx.idLow});
     REQUIRE(ctl.state().screen == ScreenId::Result);
-    CHECK(ctl.state().result->service == "medical");
+    CHECK(ctl.state().result->service.str() == "medical");
     CHECK(ctl.state().result->priceFen.value_or(Fen{-1}) == 0_fen);
     CHECK(fx.recordsOf("E0001") == std::vector<std::string>{"medical"});
 }

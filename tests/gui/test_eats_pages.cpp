@@ -50,7 +50,7 @@ void logInToOthers(KioskController& ctl) {
 
 const ServiceTally& lunchOf(const DailyTally& t) {
     for (const auto& s : t.services)
-        if (s.id == "lunch") return s;
+        if (s.id.str() == "lunch") return s;
     FAIL("no lunch in the tally");
     return t.services.front();
 }
@@ -168,7 +168,7 @@ TEST_CASE("送餐 tapped through 更多: 不在家 asks first, then voids the me
     REQUIRE(importRoster(*fx.site, "elder_id,name,id_number,categories,village,phone\nE1,张桂兰," + id + ",dibao,北关村,13800000001\n", day,
                          "2026-11-25T08:00:00+08:00", "test")
                 .ok());
-    auto meal = CheckInEngine(*fx.site, fx.clock).scan(ScanRequest{id, "lunch", std::nullopt, /*delivered=*/true});
+    auto meal = CheckInEngine(*fx.site, fx.clock).scan(ScanRequest{id, ServiceId("lunch"), std::nullopt, /*delivered=*/true});
     REQUIRE(meal.ok());
     REQUIRE(meal->accepted());
     const std::int64_t recordId = *meal->recordId;
@@ -216,7 +216,7 @@ TEST_CASE("送餐: a driver's concern note stays on the alerts until 已处理 i
     REQUIRE(importRoster(*fx.site, "elder_id,name,id_number,categories,village,phone\nE1,张桂兰," + id + ",dibao,北关村,13800000001\n", day,
                          "2026-11-25T08:00:00+08:00", "test")
                 .ok());
-    auto meal = CheckInEngine(*fx.site, fx.clock).scan(ScanRequest{id, "lunch", std::nullopt, /*delivered=*/true});
+    auto meal = CheckInEngine(*fx.site, fx.clock).scan(ScanRequest{id, ServiceId("lunch"), std::nullopt, /*delivered=*/true});
     REQUIRE(meal.ok());
     // The driver, back at the hall, on the command line's use case: delivered, with a note.
     auto outcome = recordDelivery(*fx.site, fx.clock, DeliveryRequest{*meal->recordId, "delivered", "李师傅", "腿肿了", std::nullopt});

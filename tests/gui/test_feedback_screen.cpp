@@ -108,7 +108,7 @@ TEST_CASE("no faces with feedback off, for a service that is not a meal, or for 
     b.tick();
     b.apply(ScanCommand{on.idFree});
     REQUIRE(b.state().result);
-    CHECK(b.state().result->service == "health");
+    CHECK(b.state().result->service.str() == "health");
     CHECK(b.state().screen == ScreenId::Result);
 }
 

@@ -456,7 +456,7 @@ TEST_CASE("a fresh demo site has last month's records, so the waiting screen's i
     FakeClock clock(SystemClock().nowUnix() + 60);
     LocalDate today = site.timeZone().toLocal(clock.nowUnix()).date;
     // cards.txt's promise holds: E0023–E0030 have no records today.
-    for (const auto& r : CheckinStore(site.db()).forDay(today.iso())) CHECK(r.elderId < "E0023");
+    for (const auto& r : CheckinStore(site.db()).forDay(today.iso())) CHECK(r.elderId.str() < "E0023");
     app::PostingJobOptions po;
     po.print = [](const std::string&, const std::filesystem::path&) { return okStatus(); };
     app::PostingJob job(dir.path(), clock, po);

@@ -601,7 +601,7 @@ TEST_CASE("今日核对 on 更多 lists the day's items in plain lines, 处理�
     auto paper = engine.checkInManually(ElderId("E0001"), ServiceId("lunch"), at("11:10"), false, "test", true);
     REQUIRE(paper.ok());
     REQUIRE(paper->accepted());
-    auto late = engine.scan(ScanRequest{fx.idFree, "lunch", at("11:20")});
+    auto late = engine.scan(ScanRequest{fx.idFree, ServiceId("lunch"), at("11:20")});
     REQUIRE(late.ok());
     REQUIRE(late->accepted());
 

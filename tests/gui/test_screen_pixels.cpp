@@ -227,8 +227,8 @@ TEST_CASE("every screen at every panel size passes the accessibility measurement
     test::GuiFixture fx;
     // Someone came to lunch, so the roster has a row; a meal was delivered, so 送餐 has its buttons.
     CheckInEngine engine(*fx.site, fx.clock);
-    REQUIRE(engine.scan(ScanRequest{fx.idLow, "lunch", std::nullopt, false})->accepted());
-    REQUIRE(engine.scan(ScanRequest{fx.idFree, "lunch", std::nullopt, true})->accepted());
+    REQUIRE(engine.scan(ScanRequest{fx.idLow, ServiceId("lunch"), std::nullopt, false})->accepted());
+    REQUIRE(engine.scan(ScanRequest{fx.idFree, ServiceId("lunch"), std::nullopt, true})->accepted());
     for (const auto& p : kPanels)
         for (const auto& screen : render::screenNames()) checkScreen(*fx.site, screen, p);
 }
@@ -327,7 +327,7 @@ TEST_CASE("training draws its frame in its own space: every screen inside it at 
     // Issue 23: the band was drawn over the top 22.5 mm of every screen and taps passed through it.
     test::GuiFixture fx;
     CheckInEngine engine(*fx.site, fx.clock);
-    REQUIRE(engine.scan(ScanRequest{fx.idLow, "lunch", std::nullopt, false})->accepted());
+    REQUIRE(engine.scan(ScanRequest{fx.idLow, ServiceId("lunch"), std::nullopt, false})->accepted());
     for (const auto& p : kFourPanelsAll)
         for (const auto& screen : render::screenNames()) checkScreen(*fx.site, screen, p, true);
 }
@@ -471,13 +471,13 @@ TEST_CASE("the 7-inch staff roster shows three whole rows with their void button
     // Issue 12: the 7" roster showed one row at a time; issue 23: two are not enough.
     test::GuiFixture fx;
     CheckInEngine engine(*fx.site, fx.clock);
-    REQUIRE(engine.scan(ScanRequest{fx.idLow, "lunch", std::nullopt, false})->accepted());
-    REQUIRE(engine.scan(ScanRequest{fx.idFree, "lunch", std::nullopt, false})->accepted());
+    REQUIRE(engine.scan(ScanRequest{fx.idLow, ServiceId("lunch"), std::nullopt, false})->accepted());
+    REQUIRE(engine.scan(ScanRequest{fx.idFree, ServiceId("lunch"), std::nullopt, false})->accepted());
     // Two more elders at lunch.
     std::string more[] = {test::makeIdNumber("19460202", 40, true), test::makeIdNumber("19470303", 41, false)};
     std::string csv = "elder_id,name,id_number,categories\nE0003,赵秀英," + more[0] + ",dibao\nE0004,钱国华," + more[1] + ",dibao\n";
     REQUIRE(importRoster(*fx.site, csv, LocalDate::of(2026, 11, 25), "2026-11-25T08:00:00+08:00", "test").ok());
-    for (const auto& id : more) REQUIRE(engine.scan(ScanRequest{id, "lunch", std::nullopt, false})->accepted());
+    for (const auto& id : more) REQUIRE(engine.scan(ScanRequest{id, ServiceId("lunch"), std::nullopt, false})->accepted());
     auto s = shotOf(*fx.site, "roster", {1024, 600, 7.0});
     int whole = 0;
     for (const auto& t : s->layout.targets)

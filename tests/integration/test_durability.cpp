@@ -26,7 +26,7 @@ namespace {
             char eid[16];
             std::snprintf(eid, sizeof eid, "E%03d", i);
             LocalDateTime at{LocalDate::of(2026, 2, unsigned(day)), 11, 0, 0};
-            auto r = engine.scan({signCard({eid, "1"}, (*site)->keys().card.sec), "lunch", at, false});
+            auto r = engine.scan({signCard({eid, "1"}, (*site)->keys().card.sec), ServiceId("lunch"), at, false});
             if (!r) ::_exit(4);
             if (r->accepted()) {
                 std::int64_t id = *r->recordId;

@@ -263,17 +263,17 @@ TEST_CASE("a training run works on a throwaway copy: the real records stay byte 
         clock.set((*copy)->site().timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:30")));
         CheckInEngine engine((*copy)->site(), clock);
         std::string card = signCard({"E1", "1"}, (*copy)->site().keys().card.sec);
-        auto first = engine.scan({card, "lunch", std::nullopt, false});
+        auto first = engine.scan({card, ServiceId("lunch"), std::nullopt, false});
         REQUIRE(first.ok());
         CHECK(first->outcome == Outcome::Accepted);
         clock.set(clock.nowUnix() + 120);
-        auto again = engine.scan({card, "lunch", std::nullopt, false});
+        auto again = engine.scan({card, ServiceId("lunch"), std::nullopt, false});
         REQUIRE(again.ok());
         CHECK(again->outcome == Outcome::Duplicate);
         CHECK(engine.voidRecord(first->recordId.value(), "测试记录", "培训").ok());
         // A clock really wrong is still refused in training (before the practice records written).
         clock.set(clock.nowUnix() - 3600);
-        auto behind = engine.scan({card, "lunch", std::nullopt, false});
+        auto behind = engine.scan({card, ServiceId("lunch"), std::nullopt, false});
         REQUIRE(behind.ok());
         CHECK(behind->outcome == Outcome::Closed);
     }
@@ -292,7 +292,7 @@ TEST_CASE("a terminal whose clock woke up in 1970 records nothing") {
         auto site = Site::open(s.site);
         REQUIRE(site.ok());
         FakeClock clock(0);  // the flat clock battery
-        auto r = CheckInEngine(**site, clock).scan({s.card("E1"), "lunch", std::nullopt, false});
+        auto r = CheckInEngine(**site, clock).scan({s.card("E1"), ServiceId("lunch"), std::nullopt, false});
         REQUIRE(r.ok());
         CHECK(r->outcome == Outcome::Closed);
         CHECK(r->message.find("时钟") != std::string::npos);

@@ -51,7 +51,7 @@ struct DemoAt1610 {
     std::vector<std::string> recordsOf(const std::string& elderId) {
         std::vector<std::string> out;
         for (const auto& r : CheckinStore(site->db()).forDay(day.iso()))
-            if (r.elderId == elderId && !r.voided) out.push_back(r.service);
+            if (r.elderId.str() == elderId && !r.voided) out.push_back(r.service.str());
         return out;
     }
 };
@@ -115,7 +115,7 @@ TEST_CASE("through the real event loop at 16:10 on the demo site, the elder pick
     tap("button:pick:medical", ui::PickService{"medical"});
     REQUIRE(ctl.state().screen == ui::ScreenId::Result);
     CHECK(ctl.state().result->outcome == Outcome::Accepted);
-    CHECK(ctl.state().result->service == "medical");
+    CHECK(ctl.state().result->service.str() == "medical");
     CHECK(ctl.state().result->priceFen.value_or(Fen{-1}) == 0_fen);
     CHECK(fx.recordsOf("E0023") == std::vector<std::string>{"medical"});
     CHECK(loop.layout().find("outcome") != nullptr);

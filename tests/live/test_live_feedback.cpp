@@ -49,7 +49,7 @@ TEST_CASE("through the real event loop at lunch, a card shown while the faces ar
     LocalDate day = site.timeZone().toLocal(SystemClock().nowUnix()).date.plusDays(1);
     FakeClock clock(site.timeZone().toUnix(LocalDateTime{day, 12, 0, 0}));
     auto lunchOf = [&](const std::string& elderId) -> std::optional<CheckinRecord> {
-        return CheckinStore(site.db()).counted(elderId, "lunch", day.iso());
+        return CheckinStore(site.db()).counted(ElderId(elderId), ServiceId("lunch"), day.iso());
     };
 
     FakeMonoClock mono(100'000);

@@ -78,7 +78,7 @@ TEST_CASE("replayed cards check in once each however long the replay loops, and 
         REQUIRE(replay.step());
         for (Outcome o : applyInbox(inbox, ctl)) {
             shown.push_back(o);
-            names.push_back(ctl.state().result->elderId);
+            names.push_back(ctl.state().result->elderId.str());
         }
         mono.advance(1000);
         if (i % 10 == 9) fx.clock.advance(10);
@@ -94,7 +94,7 @@ TEST_CASE("replayed cards check in once each however long the replay loops, and 
     REQUIRE(replay.step());  // a
     shown = applyInbox(inbox, ctl);
     CHECK(shown == std::vector<Outcome>{Outcome::Duplicate});
-    CHECK(ctl.state().result->elderId == "E0001");
+    CHECK(ctl.state().result->elderId.str() == "E0001");
     CHECK(fx.checkinsToday() == 2);
     replay.stop();
 }
@@ -127,7 +127,7 @@ TEST_CASE("the wedge scanner goes through the shared WedgeInput into the same co
     CHECK(type(fx.payloadA, 3));
     CHECK(wakes == 1);
     CHECK(applyInbox(inputs.inbox(), ctl) == std::vector<Outcome>{Outcome::Accepted});
-    CHECK(ctl.state().result->elderId == "E0001");
+    CHECK(ctl.state().result->elderId.str() == "E0001");
     // A scanner in continuous mode re-sending the card under it: folded, the screen stays accepted.
     mono.advance(800);
     CHECK(type(fx.payloadA, 3));
@@ -136,7 +136,7 @@ TEST_CASE("the wedge scanner goes through the shared WedgeInput into the same co
     mono.advance(2000);
     CHECK(type(fx.idFree, 2));
     CHECK(applyInbox(inputs.inbox(), ctl) == std::vector<Outcome>{Outcome::Accepted});
-    CHECK(ctl.state().result->elderId == "E0002");
+    CHECK(ctl.state().result->elderId.str() == "E0002");
     CHECK(fx.checkinsToday() == 2);
 }
 

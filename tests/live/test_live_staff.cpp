@@ -89,7 +89,7 @@ struct LiveStaff {
     int lunchesCounted() {
         int n = 0;
         for (const auto& s : tallyOfDay(*fx.site, LocalDate::of(2026, 11, 25), "2026-11-25T11:32:00+08:00").services)
-            if (s.id == "lunch") n += s.count;
+            if (s.id.str() == "lunch") n += s.count;
         return n;
     }
 };
@@ -99,7 +99,7 @@ struct LiveStaff {
 TEST_CASE("through the real event loop, two taps on 作废 and a reason leave the meal counted, only the confirmation voids it") {
     test::GuiFixture fx;
     CheckInEngine engine(*fx.site, fx.clock);
-    auto scanned = engine.scan(ScanRequest{fx.idLow, "lunch", std::nullopt, false});
+    auto scanned = engine.scan(ScanRequest{fx.idLow, ServiceId("lunch"), std::nullopt, false});
     REQUIRE(scanned->accepted());
     const std::string voidId = "void" + std::to_string(*scanned->recordId);
     LiveStaff live(fx);
@@ -161,9 +161,9 @@ void lunchForTwelve(test::GuiFixture& fx) {
     auto r = importRoster(*fx.site, csv, LocalDate::of(2026, 11, 25), "2026-11-25T08:00:00+08:00", "test");
     REQUIRE(r.ok());
     CheckInEngine engine(*fx.site, fx.clock);
-    REQUIRE(engine.scan(ScanRequest{fx.idLow, "lunch", std::nullopt, false})->accepted());
-    REQUIRE(engine.scan(ScanRequest{fx.idFree, "lunch", std::nullopt, false})->accepted());
-    for (const auto& id : ids) REQUIRE(engine.scan(ScanRequest{id, "lunch", std::nullopt, false})->accepted());
+    REQUIRE(engine.scan(ScanRequest{fx.idLow, ServiceId("lunch"), std::nullopt, false})->accepted());
+    REQUIRE(engine.scan(ScanRequest{fx.idFree, ServiceId("lunch"), std::nullopt, false})->accepted());
+    for (const auto& id : ids) REQUIRE(engine.scan(ScanRequest{id, ServiceId("lunch"), std::nullopt, false})->accepted());
 }
 
 // The topmost 作废 button drawn on the roster.

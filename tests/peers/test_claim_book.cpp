@@ -198,7 +198,7 @@ TEST_CASE("claim book: a scan whose claim expired while it stalled records nothi
         CAPTURE(stall);
         StallingGate gate(sync, mono, stall);
         CheckInEngine engine(*t.site, hall.clock, &gate);
-        auto r = engine.scan({hall.card("E1"), "lunch", std::nullopt, false});
+        auto r = engine.scan({hall.card("E1"), ServiceId("lunch"), std::nullopt, false});
         if (stall >= 10'000) {
             REQUIRE_FALSE(r.ok());
             CHECK(r.error().code == "peer.claim_expired");

@@ -27,7 +27,7 @@ std::array<int, 3> simultaneousScans(test::TestHall& hall, int scans, const std:
         for (int i = 0; i < scans; ++i)
             threads.emplace_back([&, i] {
                 go.wait();
-                auto r = engines[size_t(i)].engine->scan({payload, "lunch", std::nullopt, false});
+                auto r = engines[size_t(i)].engine->scan({payload, ServiceId("lunch"), std::nullopt, false});
                 if (r.ok() && r->outcome == Outcome::Accepted) ++accepted;
                 else if (r.ok() && r->outcome == Outcome::Duplicate) ++duplicate;
                 else ++other;

@@ -119,7 +119,7 @@ TEST_CASE("each terminal's tally holds only its own records while posting, donat
         CHECK(f.donationsFen == 200000_fen);
         CHECK(DonationStore(site.db()).balance(LocalDate::of(2026, 11, 25)).receivedFen == 200000_fen);
         // Policy limits count every origin.
-        CHECK(CheckinStore(site.db()).countedForElder("E1", "2026-11-01", "2026-11-30").size() == 1);
+        CHECK(CheckinStore(site.db()).countedForElder(ElderId("E1"), "2026-11-01", "2026-11-30").size() == 1);
     }
 }
 
@@ -189,8 +189,8 @@ TEST_CASE("a database from before terminals knew each other migrates with this t
            " 1000, 'card', 'zzzzzzzz', 3)");
     CHECK(count("SELECT COUNT(*) FROM feed") == 6);
     CheckinRecord next;
-    next.elderId = "E1";
-    next.service = "dinner";
+    next.elderId = ElderId("E1");
+    next.service = ServiceId("dinner");
     next.serviceKind = "meal";
     next.day = "2026-11-24";
     next.at = "2026-11-24T17:00:00+08:00";

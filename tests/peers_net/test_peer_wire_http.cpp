@@ -76,7 +76,7 @@ TEST_CASE("over real HTTP, no name, village or category of the demo roster cross
     {
         CheckInEngine engA(*siteA, clock, stackA.get()), engB(*siteB, clock, stackB.get());
         auto scan = [&](CheckInEngine& e, Site& s, const char* elder) {
-            auto r = e.scan({signCard({elder, "1"}, s.keys().card.sec), "lunch", std::nullopt, false});
+            auto r = e.scan({signCard({elder, "1"}, s.keys().card.sec), ServiceId("lunch"), std::nullopt, false});
             REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
             CHECK(r->outcome == Outcome::Accepted);
             return *r->recordId;

@@ -65,14 +65,14 @@ MonthBook generateMonth(Site& site, int year, unsigned month, int elders, double
     auto record = [&](const GeneratedElder& e, const std::string& svc, LocalDateTime at, bool delivered) {
         bool manual = u(rng) < 0.1;
         auto r = manual ? engine.checkInManually(ElderId(e.elderId), ServiceId(svc), at, delivered, "测试员")
-                        : engine.scan(ScanRequest{e.idNumber, svc, at, delivered});
+                        : engine.scan(ScanRequest{e.idNumber, ServiceId(svc), at, delivered});
         if (!r || !r->accepted()) throw std::runtime_error("generated check-in was refused");
         ++book.records;
         if (u(rng) < 0.02) {  // a mistake, voided by staff; half of them are checked in again
             if (!engine.voidRecord(*r->recordId, "刷错了", "测试员")) throw std::runtime_error("void failed");
             ++book.voided[svc];
             if (u(rng) < 0.5) return;
-            r = engine.scan(ScanRequest{e.idNumber, svc, at, delivered});
+            r = engine.scan(ScanRequest{e.idNumber, ServiceId(svc), at, delivered});
             if (!r || !r->accepted()) throw std::runtime_error("re-check-in was refused");
             ++book.records;
         }
@@ -120,8 +120,8 @@ int fillBigMonth(Site& site, int year, unsigned month, int elders, int lunches) 
         for (int d = 1; d <= lunches && d <= int(last.day()); ++d) {
             LocalDate day = LocalDate::of(year, month, unsigned(d));
             CheckinRecord r;
-            r.elderId = id;
-            r.service = "lunch";
+            r.elderId = ElderId(id);
+            r.service = ServiceId("lunch");
             r.serviceKind = "meal";
             r.day = day.iso();
             r.at = day.iso() + "T11:30:00+08:00";

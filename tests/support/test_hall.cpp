@@ -87,7 +87,7 @@ TestHall::~TestHall() {
 std::string TestHall::card(const std::string& elder) const { return signCard({elder, "1"}, t[0]->site->keys().card.sec); }
 
 ScanResult TestHall::scan(int i, const std::string& elder, const std::string& service) {
-    auto r = t[size_t(i)]->engine->scan({card(elder), service, std::nullopt, false});
+    auto r = t[size_t(i)]->engine->scan({card(elder), ServiceId(service), std::nullopt, false});
     REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
     return *r;
 }

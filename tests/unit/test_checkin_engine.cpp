@@ -42,7 +42,7 @@ struct Fixture {
                     std::optional<std::string> at = std::nullopt, bool delivered = false) {
         std::optional<LocalDateTime> when;
         if (at) when = LocalDateTime::parse(*at);
-        auto r = engine->scan({payload, service, when, delivered});
+        auto r = engine->scan({payload, ServiceId(service), when, delivered});
         REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
         return *r;
     }
@@ -74,9 +74,9 @@ TEST_CASE("an ID number from the card reader finds the elder by its keyed hash")
     Fixture f;
     ScanResult r = f.scan(f.idDibao80);
     CHECK(r.outcome == Outcome::Accepted);
-    CHECK(r.elderId == "E1");
+    CHECK(r.elderId.str() == "E1");
     std::string lower = f.idYoung;  // a reader may send the X in lower case, or add spaces
-    CHECK(f.scan("  " + lower + "\r\n").elderId == "E2");
+    CHECK(f.scan("  " + lower + "\r\n").elderId.str() == "E2");
 }
 
 TEST_CASE("an elder whom no rule covers pays full price — a free service has no rule and no money") {
@@ -165,7 +165,7 @@ TEST_CASE("legacy card numbers work only where the site allows unsigned cards") 
     Fixture f("[cards]\nallow_unsigned = true\n");
     ScanResult r = f.scan("OLD-0002");
     CHECK(r.accepted());
-    CHECK(r.elderId == "E2");
+    CHECK(r.elderId.str() == "E2");
     CHECK(f.scan("OLD-9999").outcome == Outcome::Unknown);
 }
 
@@ -188,11 +188,11 @@ TEST_CASE("with unsubsidised = refuse an uncovered elder is ineligible, and a du
     auto site = Site::open(f.dir.path());
     REQUIRE(site.ok());
     CheckInEngine engine(**site, f.clock);
-    auto r = engine.scan({f.card("E4", "1"), "lunch", std::nullopt, false});
+    auto r = engine.scan({f.card("E4", "1"), ServiceId("lunch"), std::nullopt, false});
     REQUIRE(r.ok());
     CHECK(r->outcome == Outcome::Ineligible);
     CHECK(r->message.find("补贴范围") != std::string::npos);
-    CHECK(engine.scan({f.card("E4", "1"), "health", std::nullopt, false})->accepted());  // free: fine
+    CHECK(engine.scan({f.card("E4", "1"), ServiceId("health"), std::nullopt, false})->accepted());  // free: fine
 }
 
 TEST_CASE("a void keeps the record, logs who and why, and lets the elder check in again") {
@@ -234,7 +234,7 @@ TEST_CASE("a manual check-in by staff follows the same rules and is audited") {
 
 TEST_CASE("an unknown service is an operator error, not an elder's refusal") {
     Fixture f;
-    auto r = f.engine->scan({f.card("E1", "1"), "supper", std::nullopt, false});
+    auto r = f.engine->scan({f.card("E1", "1"), ServiceId("supper"), std::nullopt, false});
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().code == "usage.service");
 }
@@ -246,7 +246,7 @@ TEST_CASE("random bytes from a scanner never crash the engine or record anything
         std::string junk(size_t(rng() % 80), '\0');
         for (char& c : junk) c = char(rng() % 256);
         if (i % 3 == 0) junk = "MH1:" + junk;
-        auto r = f.engine->scan({junk, "lunch", std::nullopt, false});
+        auto r = f.engine->scan({junk, ServiceId("lunch"), std::nullopt, false});
         REQUIRE(r.ok());
         CHECK_FALSE(r->accepted());
     }

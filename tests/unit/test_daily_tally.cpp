@@ -45,7 +45,7 @@ TEST_CASE("a whole day of scans gives a tally whose every sum matches its record
         LocalDateTime at{LocalDate::of(2026, 11, 24), hour, int(rng() % 60), 0};
         char eid[16];
         std::snprintf(eid, sizeof eid, "E%04d", elder);
-        auto r = engine.scan({signCard({eid, "1"}, site->keys().card.sec), svc, at, rng() % 10 == 0});
+        auto r = engine.scan({signCard({eid, "1"}, site->keys().card.sec), ServiceId(svc), at, rng() % 10 == 0});
         REQUIRE(r.ok());
         if (r->accepted()) {
             ++accepted;
@@ -114,7 +114,7 @@ TEST_CASE("by_category counts each counted record once per category — voided r
     for (int i = 0; i < 7; ++i) {
         char eid[16];
         std::snprintf(eid, sizeof eid, "E%04d", i);
-        auto r = engine.scan({signCard({eid, "1"}, site->keys().card.sec), "lunch", at, false});
+        auto r = engine.scan({signCard({eid, "1"}, site->keys().card.sec), ServiceId("lunch"), at, false});
         REQUIRE(r->accepted());
         ids.push_back(*r->recordId);
     }
@@ -122,7 +122,7 @@ TEST_CASE("by_category counts each counted record once per category — voided r
     DailyTally t = buildTally(site->config(), at.date, CheckinStore(site->db()).forDay("2026-11-24"), 2, "x");
     const ServiceTally* lunch = nullptr;
     for (const auto& s : t.services)
-        if (s.id == "lunch") lunch = &s;
+        if (s.id.str() == "lunch") lunch = &s;
     REQUIRE(lunch);
     CHECK(lunch->count == 6);
     CHECK(lunch->voided == 1);

@@ -27,7 +27,7 @@ struct DayFixture {
     }
     std::int64_t scan(const std::string& id, const std::string& service, int hour, int minute, bool delivered = false) {
         CheckInEngine engine(*site, clock);
-        auto r = engine.scan(ScanRequest{id, service, LocalDateTime{day, hour, minute, 0}, delivered});
+        auto r = engine.scan(ScanRequest{id, ServiceId(service), LocalDateTime{day, hour, minute, 0}, delivered});
         REQUIRE(r.ok());
         REQUIRE(r->accepted());
         return *r->recordId;
@@ -68,7 +68,7 @@ TEST_CASE("the day's tally counts this terminal's records under the revision its
     CHECK(t.revision == 1);
     int lunches = 0;
     for (const auto& s : t.services)
-        if (s.id == "lunch") lunches = s.count;
+        if (s.id.str() == "lunch") lunches = s.count;
     CHECK(lunches == 1);
 
     // Frozen, then changed: the next upload is revision 2, and the tally says so already.
@@ -87,10 +87,10 @@ TEST_CASE("the roster names who collected a meal for the elder (代领), and the
     REQUIRE(importRoster(*site, csv, day, "2026-11-25T08:00:00+08:00", "test").ok());
     FakeClock clock{0};
     CheckInEngine engine(*site, clock);
-    auto collected = engine.scan(ScanRequest{idA, "lunch", LocalDateTime{day, 11, 32, 0}, false, ProxyPerson{"李明", "儿子"}});
+    auto collected = engine.scan(ScanRequest{idA, ServiceId("lunch"), LocalDateTime{day, 11, 32, 0}, false, ProxyPerson{"李明", "儿子"}});
     REQUIRE(collected.ok());
     REQUIRE(collected->accepted());
-    auto own = engine.scan(ScanRequest{idB, "lunch", LocalDateTime{day, 11, 40, 0}, false});
+    auto own = engine.scan(ScanRequest{idB, ServiceId("lunch"), LocalDateTime{day, 11, 40, 0}, false});
     REQUIRE(own.ok());
     REQUIRE(own->accepted());
 

@@ -26,7 +26,7 @@ struct ScoredSite {
         // Breakfast closed at 09:00: recorded as at 07:30 that morning.
         std::optional<LocalDateTime> at;
         if (service == "breakfast") at = LocalDateTime::parse("2026-11-25T07:30");
-        auto r = CheckInEngine(*site, clock).scan(ScanRequest{id, service, at, false});
+        auto r = CheckInEngine(*site, clock).scan(ScanRequest{id, ServiceId(service), at, false});
         REQUIRE(r.ok());
         REQUIRE(r->accepted());
         return *r->recordId;

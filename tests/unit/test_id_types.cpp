@@ -14,6 +14,9 @@
 #include "shared/core/ids.hpp"
 #include "shared/roster/issue_cards.hpp"
 #include "shared/roster/roster_import.hpp"
+#include "shared/store/checkin_store.hpp"
+#include "shared/store/eats_store.hpp"
+#include "shared/tally/tally_json.hpp"
 #include "support/test_site.hpp"
 
 using namespace mh;
@@ -56,6 +59,36 @@ template <typename E>
 constexpr bool cardsFor = requires(Site& site, E elder) { cardsToIssue(site, elder); };
 static_assert(cardsFor<ElderId> && !cardsFor<ServiceId> && !cardsFor<std::string>);
 
+// A scan names its service by type: `ScanRequest{payload, "lunch"}` no longer compiles.
+template <typename S>
+constexpr bool scanRequestTakes = requires(std::string payload, S service) { ScanRequest{payload, service}; };
+static_assert(scanRequestTakes<ServiceId>);
+static_assert(!scanRequestTakes<const char*> && !scanRequestTakes<std::string> && !scanRequestTakes<ElderId>);
+
+// What a scan comes to, and what it records, carry the ids as their types, not as strings.
+static_assert(std::is_same_v<decltype(ScanResult::elderId), ElderId> &&
+              std::is_same_v<decltype(ScanResult::service), ServiceId>);
+static_assert(!std::is_convertible_v<decltype(ScanResult::elderId), std::string>);
+static_assert(std::is_same_v<decltype(CheckinRecord::elderId), ElderId> &&
+              std::is_same_v<decltype(CheckinRecord::service), ServiceId>);
+static_assert(std::is_same_v<decltype(ServiceTally::id), ServiceId>);
+
+// The store's look-up of an elder's counted use of a service: the pair cannot be given swapped.
+template <typename E, typename S>
+constexpr bool countedTakes = requires(CheckinStore& store, E elder, S service) {
+    store.counted(elder, service, std::string());
+};
+static_assert(countedTakes<ElderId, ServiceId>);
+static_assert(!countedTakes<ServiceId, ElderId> && !countedTakes<std::string, std::string>);
+static_assert(!countedTakes<ElderId, std::string> && !countedTakes<std::string, ServiceId>);
+
+template <typename E>
+constexpr bool elderHistoryTakes = requires(CheckinStore& checkins, EatsStore& eats, E elder, std::string d) {
+    checkins.countedUses(elder, d, d);
+    eats.proxyUses(elder, d, d);
+};
+static_assert(elderHistoryTakes<ElderId> && !elderHistoryTakes<ServiceId> && !elderHistoryTakes<std::string>);
+
 }  // namespace
 
 TEST_CASE("id types: an elder id and a service id compare, hash and read as their text") {
@@ -83,9 +116,48 @@ TEST_CASE("id types: a manual check-in named by ElderId and ServiceId records th
     auto r = engine.checkInManually(ElderId("E1"), ServiceId("lunch"), std::nullopt, false, "王站长");
     REQUIRE(r.ok());
     CHECK(r->outcome == Outcome::Accepted);
-    CHECK(r->elderId == "E1");
+    CHECK(r->elderId.str() == "E1");
     // The elder's id where the service's belongs names no service: refused before anything is read.
     auto swapped = engine.checkInManually(ElderId("E1"), ServiceId("E1"), std::nullopt, false, "王站长");
     REQUIRE_FALSE(swapped.ok());
     CHECK(swapped.error().code == "usage.service");
+}
+
+TEST_CASE("id types: a scan named by ServiceId is found by the store under its ids and written to the tally as the same text") {
+    test::TempDir dir;
+    auto site = test::makeSite(dir.path());
+    auto roster = importRoster(*site, "elder_id,name,id_number,birth_date,categories,card_serial,legacy_card\n"
+                                      "E1,张桂兰,,1940-01-02,dibao,1,\n",
+                               LocalDate::of(2026, 11, 25), "2026-11-25T08:00:00+08:00", "test");
+    REQUIRE(roster.ok());
+    FakeClock clock;
+    clock.set(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:30")));
+    CheckInEngine engine(*site, clock);
+    auto r = engine.checkInManually(ElderId("E1"), ServiceId("lunch"), std::nullopt, false, "王站长");
+    REQUIRE(r.ok());
+    REQUIRE(r->accepted());
+    CHECK(r->service == ServiceId("lunch"));
+
+    CheckinStore store(site->db());
+    auto found = store.counted(ElderId("E1"), ServiceId("lunch"), "2026-11-25");
+    REQUIRE(found.has_value());
+    CHECK(found->recordId == *r->recordId);
+    CHECK(found->elderId == ElderId("E1"));
+    CHECK(found->service == ServiceId("lunch"));
+    CHECK_FALSE(store.counted(ElderId("E1"), ServiceId("supper"), "2026-11-25").has_value());
+    CHECK(store.countedUses(ElderId("E1"), "2026-11-01", "2026-11-30").size() == 1);
+
+    // Contract 7 and 8 JSON: the ids are the strings they were before they had types.
+    auto scanJson = scanResultJson(*r, false);
+    CHECK(scanJson["elder_id"] == "E1");
+    CHECK(scanJson["service"] == "lunch");
+    auto tally = buildTally(site->config(), LocalDate::of(2026, 11, 25), store.forDay("2026-11-25"), 1,
+                            "2026-11-25T20:00:00+08:00");
+    auto j = tallyJson(tally);
+    REQUIRE(j["records"].size() == 1);
+    CHECK(j["records"][0]["elder_id"] == "E1");
+    CHECK(j["records"][0]["service"] == "lunch");
+    bool lunchListed = false;
+    for (const auto& s : j["services"]) lunchListed = lunchListed || (s["id"] == "lunch" && s["count"] == 1);
+    CHECK(lunchListed);
 }

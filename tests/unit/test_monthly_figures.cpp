@@ -24,7 +24,7 @@ Fen addNeighbourMonths(Site& site, const MonthBook& book) {
     CheckInEngine engine(site, clock);
     Fen donation;
     for (auto [date, svc] : {std::pair{LocalDate::of(2026, 9, 30), "lunch"}, {LocalDate::of(2026, 11, 1), "lunch"}}) {
-        auto r = engine.scan(ScanRequest{book.elders.at(7).idNumber, svc, LocalDateTime{date, 11, 0, 0}, false});
+        auto r = engine.scan(ScanRequest{book.elders.at(7).idNumber, ServiceId(svc), LocalDateTime{date, 11, 0, 0}, false});
         REQUIRE(r.ok());
         REQUIRE(r->accepted());
         if (date.month() == 9) donation += r->shares->donation;
@@ -82,7 +82,7 @@ TEST_CASE("the monthly figures equal the generator's own count and the sum of th
             if (s.kind == "meal") meals += s.count;
         }
         for (const auto& r : t.records)
-            if (r.serviceKind == "meal") mealElders.insert(r.elderId);
+            if (r.serviceKind == "meal") mealElders.insert(r.elderId.str());
     }
     CHECK(shares == f.shares);
     CHECK(meals == f.meals);

@@ -184,7 +184,7 @@ TEST_CASE("records written before checkin_rules read as paid by their one rule w
     CHECK(records[0].rules == std::vector<RulePaid>{{"低保高龄", {600_fen, 200_fen, 0_fen, 0_fen, 0_fen}}});
     CHECK(records[1].rules.empty());
     // The month's money of 低保高龄 counts the old record.
-    auto history = CheckinStore(db).countedForElder("E1", "2026-11-01", "2026-11-30");
+    auto history = CheckinStore(db).countedForElder(ElderId("E1"), "2026-11-01", "2026-11-30");
     REQUIRE(history.size() == 2);
     CHECK(history[0].rules.at(0).total() == 800_fen);
 }

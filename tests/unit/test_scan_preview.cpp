@@ -57,7 +57,7 @@ TEST_CASE("a scan preview decides as the engine does, and records nothing") {
         ScanResult s = sampleScan(*site, Outcome::Accepted, LocalDate::of(2026, 11, 26), ServiceId("lunch"));
         CHECK(s.outcome == Outcome::Accepted);
         CHECK(s.elderPays() > 0_fen);
-        CHECK(s.elderId == "E1");  // the first active elder, and she pays 2 yuan of her 10 yuan lunch
+        CHECK(s.elderId.str() == "E1");  // the first active elder, and she pays 2 yuan of her 10 yuan lunch
         CHECK(s.elderPays() == 200_fen);
         ScanResult unknown = sampleScan(*site, Outcome::Unknown, LocalDate::of(2026, 11, 26), ServiceId("lunch"));
         CHECK(unknown.elderId.empty());

@@ -38,7 +38,7 @@ TEST_CASE("a meal two rules paid: each rule line shows only its own part, the el
     REQUIRE(importRoster(*site, csv, day, "2026-11-25T08:00:00+08:00", "test").ok());
     FakeClock clock{0};
     CheckInEngine engine(*site, clock);
-    auto r = engine.scan(ScanRequest{idA, "lunch", LocalDateTime{day, 11, 32, 0}});
+    auto r = engine.scan(ScanRequest{idA, ServiceId("lunch"), LocalDateTime{day, 11, 32, 0}});
     REQUIRE(r.ok());
     REQUIRE(r->accepted());
     REQUIRE(r->rules.size() == 2);

@@ -26,7 +26,7 @@ struct QueryFixture {
     }
     void lunch(const std::string& id, LocalDate day) {
         CheckInEngine engine(*site, clock);
-        auto r = engine.scan(ScanRequest{id, "lunch", LocalDateTime{day, 11, 30, 0}, false});
+        auto r = engine.scan(ScanRequest{id, ServiceId("lunch"), LocalDateTime{day, 11, 30, 0}, false});
         REQUIRE(r.ok());
         REQUIRE(r->accepted());
     }

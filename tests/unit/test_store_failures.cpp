@@ -23,7 +23,7 @@ TEST_CASE("a full disk refuses the check-in with a plain sentence and keeps ever
     int accepted = 0;
     std::optional<Error> failure;
     for (int i = 0; i < 400 && !failure; ++i) {
-        auto r = engine.scan({signCard({"E" + std::to_string(1000 + i), "1"}, site->keys().card.sec), "lunch",
+        auto r = engine.scan({signCard({"E" + std::to_string(1000 + i), "1"}, site->keys().card.sec), ServiceId("lunch"),
                               LocalDateTime{LocalDate::of(2026, 11, 24), 11, 0, 0}, false});
         if (!r) failure = r.error();
         else if (r->accepted()) ++accepted;
@@ -37,7 +37,7 @@ TEST_CASE("a full disk refuses the check-in with a plain sentence and keeps ever
 
     // After space is freed, check-ins go on.
     site->db().exec("PRAGMA max_page_count=1073741823");
-    auto r = engine.scan({signCard({"E1399", "1"}, site->keys().card.sec), "lunch",
+    auto r = engine.scan({signCard({"E1399", "1"}, site->keys().card.sec), ServiceId("lunch"),
                           LocalDateTime{LocalDate::of(2026, 11, 24), 11, 0, 0}, false});
     REQUIRE(r.ok());
     CHECK(r->accepted());
