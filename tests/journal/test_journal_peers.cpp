@@ -125,14 +125,18 @@ TEST_CASE("two terminals syncing over loopback: each verifies, and the rows each
     b.stop();
     a.run({"scan", "--service", "lunch", "--at", "2026-11-25T12:00", card(9)}, 0);
     b.run({"scan", "--service", "lunch", "--at", "2026-11-25T12:01", card(9)}, 0);
-    // A day ahead of the real clock on b's clock only: relative to now, because b's earlier rows were
-    // written at the real time and a fixed instant would one day fall behind them (a clock set back).
-    const std::int64_t aheadUnix =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count() +
-        86400;
-    const std::string aheadDate = TimeZone::load("Asia/Shanghai").value().toLocal(aheadUnix).date.iso();
+    // Tomorrow at 12:00 (lunch is open) on b's clock only: relative to the real date, because b's
+    // earlier rows were written at the real time and a fixed instant would one day fall behind them
+    // (read as a clock set back).
+    const TimeZone zone = TimeZone::load("Asia/Shanghai").value();
+    const std::int64_t nowUnix =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const LocalDate tomorrow = zone.toLocal(nowUnix).date.plusDays(1);
+    const std::int64_t aheadUnix = zone.toUnix(LocalDateTime{tomorrow, 12, 0, 0});
+    const std::string aheadDate = tomorrow.iso();
     auto ahead = runProcess({"/usr/bin/faketime", "@" + std::to_string(aheadUnix), kioskExe(), "scan", "--site",
                              b.dir.string(), "--service", "lunch", card(10)});
+    INFO(ahead.out);
     REQUIRE_MESSAGE(ahead.exitCode == 0, ahead.err);
     a.serve(scratch.path());
     b.serve(scratch.path());
