@@ -19,11 +19,13 @@ struct PeerStack::Impl {
           clock(clock),
           terminal(terminalIdOf(site)),
           book(dbFile, terminal),
-          auth(site.config().siteId, terminal, site.keys(), clock) {}
+          auth(site.config().siteId, terminal, site.keys(), clock) {
+        options.claimWait = std::chrono::milliseconds(site.config().peerClaimWaitMs);
+    }
 
     std::shared_ptr<PeerSync> makeSync(std::vector<std::string> addresses) {
         if (!addresses.empty()) preparePeerClients();
-        return std::make_shared<PeerSync>(dbFile, auth, book, clock, std::move(addresses), peerClientFactory());
+        return std::make_shared<PeerSync>(dbFile, auth, book, clock, std::move(addresses), peerClientFactory(), options);
     }
     std::shared_ptr<PeerSync> current() {
         std::lock_guard lock(mutex);
@@ -35,6 +37,7 @@ struct PeerStack::Impl {
     std::string terminal;
     ClaimBook book;
     PeerAuth auth;
+    PeerSyncOptions options;
     std::unique_ptr<PeerService> service;
     std::mutex mutex;
     std::shared_ptr<PeerSync> sync;

@@ -198,7 +198,8 @@ Result<SiteConfig> parseSiteConfig(std::string_view text, const std::string& ori
         cfg.backupKeep = int(r.integer(*bk, "keep", 1, 365).value_or(cfg.backupKeep));
     }
     if (const toml::table* peers = r.subTable(root, "peers")) {
-        r.onlyKeys(*peers, {"addresses", "listen"}, "[peers]");
+        r.onlyKeys(*peers, {"addresses", "listen", "claim_wait_ms"}, "[peers]");
+        cfg.peerClaimWaitMs = int(r.integer(*peers, "claim_wait_ms", 100, 5000).value_or(cfg.peerClaimWaitMs));
         cfg.peerAddresses = r.strings(*peers, "addresses");
         std::set<std::string> seen;
         for (size_t i = 0; !r.failed() && i < cfg.peerAddresses.size(); ++i) {
@@ -357,7 +358,8 @@ std::string defaultSiteToml(const std::string& siteId, const std::string& name) 
     s += "\n# 每晚自动备份（日结之后）到U盘，保留最近 keep 份 / nightly backup after end_of_day, newest `keep` kept\n";
     s += "# [backup]\n# to = \"/media/usb/mealhall-backups\"\n# keep = 7\n";
     s += "\n# 同一食堂的其他签到机（kiosk init --join 会自动填写）/ the site's other terminals (init --join fills this in)\n";
-    s += "# [peers]\n# addresses = [\"192.168.1.21:7443\"]\n# listen = \"0.0.0.0:7443\"\n";
+    s += "# [peers]\n# addresses = [\"192.168.1.21:7443\"]\n# listen = \"0.0.0.0:7443\"\n"
+         "# claim_wait_ms = 300           # 刷卡时等另一台机器回答多久（毫秒）；局域网慢可以加大\n";
     s += "\n# 代领：家属等替老人取餐（scan --proxy \"姓名/关系\"）。默认不允许 / meals collected for the elder by others\n";
     s += "# [proxy]\n# allowed = true\n# per_month = 8                # 每位老人每月最多代领几次；不写：不限\n";
     return s;

@@ -58,6 +58,9 @@ struct SiteConfig {
     std::string inputCamera = "auto";      // [input] camera: "auto" (first camera found), "none", or a /dev path
     std::vector<std::string> peerAddresses;  // [peers] addresses: the site's other terminals, "host:port"
     std::string peerListen = "0.0.0.0:7443"; // [peers] listen: where this terminal serves them (contract 11)
+    // [peers] claim_wait_ms: how long a scan waits for the other terminals' answers before it counts a
+    // silent one as away (contract 11's 300 ms); a slow LAN may need more, each scan then waits longer.
+    int peerClaimWaitMs = 300;
     bool proxyAllowed = false;             // [proxy] allowed: a meal may be collected for the elder (代领, contract 12)
     int proxyPerMonth = 0;                 // [proxy] per_month: such collections per elder per month; 0: no limit
 

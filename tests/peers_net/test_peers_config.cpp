@@ -19,6 +19,21 @@ TEST_CASE("[peers] addresses and listen are read, and listen defaults to 0.0.0.0
     CHECK(none->peerAddresses.empty());
 }
 
+TEST_CASE("[peers] claim_wait_ms is how long a scan waits for the other terminals: 300 ms unless set, 100 to 5000") {
+    auto none = parseSiteConfig(standardToml());
+    REQUIRE(none);
+    CHECK(none->peerClaimWaitMs == 300);
+    auto slow = parseSiteConfig(standardToml("[peers]\nclaim_wait_ms = 800\n"));
+    REQUIRE(slow);
+    CHECK(slow->peerClaimWaitMs == 800);
+    for (const char* bad : {"50", "6000", "-1", "\"800\"", "0.5"}) {
+        CAPTURE(bad);
+        auto cfg = parseSiteConfig(standardToml(std::string("[peers]\nclaim_wait_ms = ") + bad + "\n"));
+        REQUIRE_FALSE(cfg);
+        CHECK(cfg.error().message.find("claim_wait_ms") != std::string::npos);
+    }
+}
+
 TEST_CASE("a peer address without a port is refused with its line and an example") {
     auto cfg = parseSiteConfig(standardToml("[peers]\naddresses = [\"192.168.1.21\"]\n"));
     REQUIRE_FALSE(cfg);
