@@ -47,7 +47,7 @@ Result<DeliveryRecorded> recordDelivery(Site& site, const Clock& clock, const De
         out.elderId = rec->elderId.str();
         out.outcome = req.outcome;
         out.at = at;
-        if (auto elder = ElderStore(db).byElderId(rec->elderId.str())) out.maskedName = maskName(elder->name);
+        if (auto elder = ElderStore(db).byElderId(rec->elderId)) out.maskedName = maskName(elder->name);
         out.outcomeId = EatsStore(db).insertOutcome(req.recordId, req.outcome, by, note, at);
         // Nobody took the meal: it is voided now, in this transaction, so no claim ever holds it.
         if (req.outcome != "delivered") {
@@ -76,7 +76,7 @@ std::vector<DeliveryAlert> deliveryAlerts(Site& site, LocalDate day) {
         if (auto rec = checkins.byId(o.recordId)) {
             a.elderId = rec->elderId.str();
             a.day = rec->day;
-            if (auto e = elders.byElderId(rec->elderId.str())) {
+            if (auto e = elders.byElderId(rec->elderId)) {
                 a.name = e->name;
                 a.village = e->village;
                 a.phone = e->phone;
