@@ -189,7 +189,7 @@ Result<CheckInEngine::DoorCard> CheckInEngine::readCard(const std::string& paylo
         Identified who = identify(payload, now().date);
         DoorCard card;
         if (who.refusal == Outcome::Accepted && !clockProblem(m_site.db(), m_clock.nowUnix())) {
-            card.elderId = who.elder->elderId;
+            card.elderId = ElderId(who.elder->elderId);
             card.maskedName = maskName(who.elder->name);
             return card;
         }
