@@ -125,7 +125,7 @@ std::unique_ptr<Site> makePolicySite(const fs::path& dir, int elders, const std:
     CheckinStore store(site->db());
     std::vector<PriorUse> history;
     for (int i = 0; i < elders; ++i) {
-        auto elder = ElderStore(site->db()).byElderId("E" + std::to_string(100000 + i));
+        auto elder = ElderStore(site->db()).byElderId(ElderId("E" + std::to_string(100000 + i)));
         ElderFacts facts{elder->categories, elder->birth, elder->village};
         history.clear();
         for (int day = 1; day <= 29; ++day)

@@ -33,7 +33,7 @@ int runDelivery(const DeliveryArgs& a, Context& ctx, CLI::App* self) {
     nlohmann::ordered_json j;
     j["outcome_id"] = done->outcomeId;
     j["record_id"] = done->recordId;
-    j["elder_id"] = done->elderId;
+    j["elder_id"] = done->elderId.str();
     j["name"] = done->maskedName;
     j["outcome"] = done->outcome;
     j["voided"] = done->voided;
@@ -56,7 +56,7 @@ int runAlerts(const AlertsArgs& a, Context& ctx, Site& site) {
         nlohmann::ordered_json j;
         j["outcome_id"] = x.outcomeId;
         j["record_id"] = x.recordId;
-        j["elder_id"] = x.elderId;
+        j["elder_id"] = x.elderId.str();
         j["name"] = x.name;
         j["village"] = x.village;
         j["phone"] = x.phone;

@@ -182,7 +182,7 @@ private:
     void pickPaperService(const std::string& serviceId);
     void pickPaperTime(int hour, int minute);
     void askPaperEntry(const std::string& elderId);
-    void paperEntry(const std::string& elderId, const std::string& serviceId, LocalDateTime at);
+    void paperEntry(const ElderId& elder, const ServiceId& service, LocalDateTime at);
     void showChoices(std::vector<Elder> found);
     // One staff action into the audit log (actor "staff-screen").
     void audit(const std::string& action, const std::string& subject, const std::string& detail);

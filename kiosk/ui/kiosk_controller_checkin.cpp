@@ -43,12 +43,12 @@ void KioskController::scan(const std::string& payload) {
             return;
         }
         // The same card shown again while its picker is up picks nothing: the elder still chooses.
-        if (m_state.screen == ScreenId::Choose && m_state.pick->elderId == card->elderId) return;
+        if (m_state.screen == ScreenId::Choose && m_state.pick->elderId == card->elderId.str()) return;
         // Another elder's card: the one before walked away without choosing; this one chooses now.
         m_unreadableInRow = 0;
         m_pickPayload = payload;
         m_state.result.reset();
-        m_state.pick = DoorPick{card->elderId, card->maskedName, door, m_clock.nowUnix()};
+        m_state.pick = DoorPick{card->elderId.str(), card->maskedName, door, m_clock.nowUnix()};
         m_state.screen = ScreenId::Choose;
         if (m_speaker) {
             std::vector<std::string> names;

@@ -72,12 +72,11 @@ void KioskController::askPaperEntry(const std::string& elderId) {
          {who + " · " + svc->name + (m_state.deliveredMode ? "（送餐）" : "") + " · 纸上的时间 " + hhmm(p.hour, p.minute),
           "记为纸质补录，今日核对里会列出"},
          "确认补录"},
-        [this, elderId, id = svc->id, at] { paperEntry(elderId, id, at); });
+        [this, elder = ElderId(elderId), service = ServiceId(svc->id), at] { paperEntry(elder, service, at); });
 }
 
-void KioskController::paperEntry(const std::string& elderId, const std::string& serviceId, LocalDateTime at) {
-    auto r = m_engine.checkInManually(ElderId(elderId), ServiceId(serviceId), at, m_state.deliveredMode, kStaffScreenActor,
-                                      true);
+void KioskController::paperEntry(const ElderId& elder, const ServiceId& service, LocalDateTime at) {
+    auto r = m_engine.checkInManually(elder, service, at, m_state.deliveredMode, kStaffScreenActor, true);
     if (!r) {
         m_state.staffMessage = r.error().message;
         m_state.staffMessageIsProblem = true;

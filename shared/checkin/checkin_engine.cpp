@@ -123,7 +123,7 @@ CheckInEngine::Identified CheckInEngine::identify(const std::string& raw, LocalD
             return id;
         }
         id.cardSerial = claim->serial;
-        id.elder = elders.byElderId(claim->elderId);
+        id.elder = elders.byElderId(ElderId(claim->elderId));
         refuseUnlessActive(id);
         if (id.refusal == Outcome::Unknown) return id;
         if (claim->serial != id.elder->cardSerial) id.refusal = Outcome::Revoked;
@@ -164,7 +164,7 @@ Result<ScanResult> CheckInEngine::scan(const ScanRequest& req) {
         Identified who = identify(req.payload, when.date);
         // The power-cut sheet lists elders by roster id, not by card: a paper entry may name one.
         if (req.paper && who.refusal != Outcome::Accepted && who.source != "card" && who.source != "id")
-            if (auto listed = ElderStore(m_site.db()).byElderId(cleanPayload(req.payload))) {
+            if (auto listed = ElderStore(m_site.db()).byElderId(ElderId(cleanPayload(req.payload)))) {
                 who = Identified{};
                 who.source = "manual";
                 who.elder = std::move(listed);
@@ -189,7 +189,7 @@ Result<CheckInEngine::DoorCard> CheckInEngine::readCard(const std::string& paylo
         Identified who = identify(payload, now().date);
         DoorCard card;
         if (who.refusal == Outcome::Accepted && !clockProblem(m_site.db(), m_clock.nowUnix())) {
-            card.elderId = who.elder->elderId;
+            card.elderId = ElderId(who.elder->elderId);
             card.maskedName = maskName(who.elder->name);
             return card;
         }
@@ -209,7 +209,7 @@ Result<CheckInEngine::DoorCard> CheckInEngine::readCard(const std::string& paylo
 Result<ScanResult> CheckInEngine::checkInManually(const ElderId& elder, const ServiceId& service,
                                                   std::optional<LocalDateTime> at, bool delivered,
                                                   const std::string& staff, bool paper) {
-    const std::string &elderId = elder.str(), &serviceId = service.str();
+    const std::string& serviceId = service.str();
     if (!m_site.config().findService(serviceId))
         return Error{"usage.service", "没有这个服务：" + serviceId, "no such service: " + serviceId};
     if (paper && !at) return paperNeedsTime();
@@ -217,7 +217,7 @@ Result<ScanResult> CheckInEngine::checkInManually(const ElderId& elder, const Se
         Identified who;
         who.source = "manual";
         who.paper = paper;
-        who.elder = ElderStore(m_site.db()).byElderId(elderId);
+        who.elder = ElderStore(m_site.db()).byElderId(elder);
         refuseUnlessActive(who);
         return checkIn(std::move(who), service, at, delivered, staff.empty() ? "staff" : staff);
     } catch (const StoreError& e) {

@@ -58,7 +58,8 @@ public:
     // shown as for `serviceId`; else who it is. Records nothing.
     struct DoorCard {
         std::optional<ScanResult> refusal;
-        std::string elderId, maskedName;
+        ElderId elderId;
+        std::string maskedName;
     };
     Result<DoorCard> readCard(const std::string& payload, const ServiceId& service);
 

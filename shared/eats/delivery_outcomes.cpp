@@ -44,10 +44,10 @@ Result<DeliveryRecorded> recordDelivery(Site& site, const Clock& clock, const De
         const std::string at = site.timeZone().isoWithOffset(req.at ? site.timeZone().toUnix(*req.at) : nowUnix);
         DeliveryRecorded out;
         out.recordId = req.recordId;
-        out.elderId = rec->elderId.str();
+        out.elderId = rec->elderId;
         out.outcome = req.outcome;
         out.at = at;
-        if (auto elder = ElderStore(db).byElderId(rec->elderId.str())) out.maskedName = maskName(elder->name);
+        if (auto elder = ElderStore(db).byElderId(rec->elderId)) out.maskedName = maskName(elder->name);
         out.outcomeId = EatsStore(db).insertOutcome(req.recordId, req.outcome, by, note, at);
         // Nobody took the meal: it is voided now, in this transaction, so no claim ever holds it.
         if (req.outcome != "delivered") {
@@ -72,11 +72,11 @@ std::vector<DeliveryAlert> deliveryAlerts(Site& site, LocalDate day) {
     std::set<std::int64_t> seen;
     auto add = [&](const DeliveryOutcome& o) {
         if (!seen.insert(o.outcomeId).second) return;
-        DeliveryAlert a{o.outcomeId, o.recordId, "", "", "", "", o.outcome, o.note, o.at, o.staff, ""};
+        DeliveryAlert a{o.outcomeId, o.recordId, ElderId(), "", "", "", o.outcome, o.note, o.at, o.staff, ""};
         if (auto rec = checkins.byId(o.recordId)) {
-            a.elderId = rec->elderId.str();
+            a.elderId = rec->elderId;
             a.day = rec->day;
-            if (auto e = elders.byElderId(rec->elderId.str())) {
+            if (auto e = elders.byElderId(rec->elderId)) {
                 a.name = e->name;
                 a.village = e->village;
                 a.phone = e->phone;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shared/core/dates.hpp"
+#include "shared/core/ids.hpp"
 #include "shared/core/result.hpp"
 #include "shared/ports/clock.hpp"
 #include "shared/site/site.hpp"
@@ -26,7 +27,8 @@ struct DeliveryRequest {
 struct DeliveryRecorded {
     std::int64_t outcomeId = 0;
     std::int64_t recordId = 0;
-    std::string elderId, maskedName, outcome, at;
+    ElderId elderId;
+    std::string maskedName, outcome, at;
     bool voided = false;  // not_home / refused: the meal is no longer counted
 };
 
@@ -39,7 +41,8 @@ Result<DeliveryRecorded> recordDelivery(Site& site, const Clock& clock, const De
 struct DeliveryAlert {
     std::int64_t outcomeId = 0;
     std::int64_t recordId = 0;
-    std::string elderId, name, village, phone;  // the roster's full name: the list is for staff only
+    ElderId elderId;
+    std::string name, village, phone;  // the roster's full name: the list is for staff only
     std::string outcome, note, at, by;
     std::string day;  // the meal's day
 };

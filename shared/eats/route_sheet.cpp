@@ -18,7 +18,7 @@ RouteSheet routeSheet(Site& site, LocalDate day) {
         const ServiceDef* svc = site.config().findService(r.service.str());
         s.service = svc ? svc->name : r.service.str();
         s.outcome = r.deliveryOutcome.value_or("");
-        if (auto e = elders.byElderId(r.elderId.str())) {
+        if (auto e = elders.byElderId(r.elderId)) {
             s.maskedName = maskName(e->name);
             s.village = e->village;
             s.phone = e->phone;

@@ -179,7 +179,7 @@ Result<PolicyExplanation> explainPolicy(const PolicyConfig& cfg, Database& db, c
         return Error{"usage.service", "没有这个服务：" + serviceId + "（见 site.toml 中的 [[service]]）",
                      "no such service: " + serviceId + " (see [[service]] in site.toml)"};
     try {
-        auto elder = ElderStore(db).byElderId(elderId);
+        auto elder = ElderStore(db).byElderId(req.elderId);
         if (!elder || !elder->active)
             return Error{"explain.unknown", "名册里没有编号为 " + elderId + " 的老人（或已停用）",
                          "no active elder " + elderId + " in the roster"};

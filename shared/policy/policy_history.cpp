@@ -33,7 +33,7 @@ std::vector<ElderDayShare> elderDayShares(Database& db, const PolicyConfig& poli
         auto f = facts.find(rec.elderId.str());
         if (f == facts.end()) {
             ElderFacts e;
-            if (auto elder = elders.byElderId(rec.elderId.str())) e = ElderFacts{{}, elder->birth, elder->village};
+            if (auto elder = elders.byElderId(rec.elderId)) e = ElderFacts{{}, elder->birth, elder->village};
             f = facts.emplace(rec.elderId.str(), std::move(e)).first;
         }
         ElderFacts e = f->second;

@@ -160,7 +160,7 @@ DailyReview dailyReview(Site& site, LocalDate day) {
         if (item.detail.contains("name") || !item.detail.contains("elder_id")) continue;
         const std::string id = item.detail["elder_id"].get<std::string>();
         if (id.empty()) continue;
-        auto e = elders.byElderId(id);
+        auto e = elders.byElderId(ElderId(id));
         item.detail["name"] = e ? maskName(e->name) : id;
     }
     auto handled = db.prepare("SELECT 1 FROM audit WHERE action = ?1 AND subject = ?2 LIMIT 1");

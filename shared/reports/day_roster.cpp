@@ -27,7 +27,7 @@ std::vector<DayRosterService> dayRoster(Site& site, LocalDate day) {
         }
         auto& svc = out[index[rec.service.str()]];
         if (!names.count(rec.elderId.str())) {
-            auto e = elders.byElderId(rec.elderId.str());
+            auto e = elders.byElderId(rec.elderId);
             names[rec.elderId.str()] = {e ? e->name : rec.elderId.str(), e ? dietNamesZh(e->diets) : ""};
         }
         std::string time = rec.at.size() >= 16 ? rec.at.substr(11, 5) : rec.at;

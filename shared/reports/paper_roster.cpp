@@ -19,7 +19,7 @@ PaperRoster paperRoster(Site& site, LocalDate day) {
     ElderStore elders(site.db());
     for (const Elder& e : elders.all()) {
         // A peer stub is an elder another terminal's record named, not one of this roster's.
-        if (!e.active || elders.isPeerStub(e.elderId)) continue;
+        if (!e.active || elders.isPeerStub(ElderId(e.elderId))) continue;
         sheet.rows.push_back({e.elderId, maskName(e.name), e.village, e.cardSerial});
     }
     std::stable_sort(sheet.rows.begin(), sheet.rows.end(),

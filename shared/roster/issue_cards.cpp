@@ -27,7 +27,7 @@ Result<std::vector<IssuedCard>> cardsToIssue(Site& site, const ElderId& elder) {
                          "the roster has no active elders; import one first (kiosk roster import)"};
         return cards;
     }
-    auto e = elders.byElderId(elderId);
+    auto e = elders.byElderId(elder);
     if (!e) return Error{"card.unknown", "名单里没有编号为 " + elderId + " 的老人", "no elder with id " + elderId + " in the roster"};
     // A card for someone who left would only be refused at the counter.
     if (!e->active)

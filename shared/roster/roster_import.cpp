@@ -278,7 +278,7 @@ private:
         int idCol = m_idx[ElderIdC];
         std::string rawId = toUpperAscii(idCol < int(row.fields.size()) ? trim(row.fields[size_t(idCol)]) : "");
         // A peer stub (only a name, from another terminal's record) is filled in as a new elder.
-        auto existing = validElderId(rawId) && !m_store.isPeerStub(rawId) ? m_store.byElderId(rawId) : std::nullopt;
+        auto existing = validElderId(rawId) && !m_store.isPeerStub(ElderId(rawId)) ? m_store.byElderId(ElderId(rawId)) : std::nullopt;
         auto parsed = readRow(row.fields, m_idx, existing, m_site.keys(), m_today);
         if (auto* err = std::get_if<RowError>(&parsed)) {
             reject({row.line, rawId, err->zh, err->en});

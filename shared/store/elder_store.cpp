@@ -37,13 +37,13 @@ std::optional<Elder> ElderStore::one(const char* where, const std::string& value
     return readElder(st);
 }
 
-bool ElderStore::isPeerStub(const std::string& elderId) {
+bool ElderStore::isPeerStub(const ElderId& elder) {
     auto st = m_db.cached(std::string("SELECT 1 FROM elders WHERE elder_id = ?1 AND updated_at = '") + kPeerStubMark + "'");
-    st.bind(1, elderId);
+    st.bind(1, elder.str());
     return st.step();
 }
 
-std::optional<Elder> ElderStore::byElderId(const std::string& id) { return one("elder_id", id); }
+std::optional<Elder> ElderStore::byElderId(const ElderId& elder) { return one("elder_id", elder.str()); }
 std::optional<Elder> ElderStore::byIdHash(const std::string& h) { return one("id_hash", h); }
 std::optional<Elder> ElderStore::byLegacyCard(const std::string& c) { return one("legacy_card", c); }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "shared/core/elder.hpp"
+#include "shared/core/ids.hpp"
 #include "shared/store/database.hpp"
 
 namespace mh {
@@ -18,9 +19,9 @@ public:
 
     // An elder kept only because a peer terminal's record names them (FeedStore, contract 11):
     // inactive, with the peer's name and nothing else. A roster import treats them as new.
-    [[nodiscard]] bool isPeerStub(const std::string& elderId);
+    [[nodiscard]] bool isPeerStub(const ElderId& elder);
 
-    [[nodiscard]] std::optional<Elder> byElderId(const std::string& elderId);
+    [[nodiscard]] std::optional<Elder> byElderId(const ElderId& elder);
     [[nodiscard]] std::optional<Elder> byIdHash(const std::string& idHash);
     [[nodiscard]] std::optional<Elder> byLegacyCard(const std::string& card);
     [[nodiscard]] std::vector<Elder> all();

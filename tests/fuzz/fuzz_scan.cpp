@@ -53,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     static const char* const services[] = {"breakfast", "lunch", "health"};
     ScanRequest req;
-    req.serviceId = services[mode % 3];
+    req.serviceId = ServiceId(services[mode % 3]);
     int quarter = when % 96;
     req.at = LocalDateTime{LocalDate::of(2026, 11, 25 + unsigned(when / 96)), quarter / 4, (quarter % 4) * 15, 0};
     req.delivered = mode & 0x80;

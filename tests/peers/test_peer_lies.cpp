@@ -305,7 +305,7 @@ TEST_CASE("elders unknown to the roster arrive as flagged stubs, at most the ros
     CHECK(after.balanceFen == before.balanceFen);
     CHECK(after.meals <= before.meals + 2 * allowance);
     // The made-up elders cannot scan here.
-    auto n0 = ElderStore(hall.t[1]->site->db()).byElderId("N10000");
+    auto n0 = ElderStore(hall.t[1]->site->db()).byElderId(ElderId("N10000"));
     REQUIRE(n0);
     CHECK_FALSE(n0->active);
     stillWorks(hall, 1);

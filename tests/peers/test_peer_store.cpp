@@ -76,7 +76,7 @@ TEST_CASE("a record of an elder missing from this roster is kept with a stub eld
     REQUIRE(hall.scan(0, "E9").outcome == Outcome::Accepted);
     hall.syncAll();
     CHECK(hall.t[1]->recordKeys().size() == 1);
-    auto stub = ElderStore(hall.t[1]->site->db()).byElderId("E9");
+    auto stub = ElderStore(hall.t[1]->site->db()).byElderId(ElderId("E9"));
     REQUIRE(stub);
     CHECK(stub->name == "孙秀珍");
     CHECK_FALSE(stub->active);
@@ -86,7 +86,7 @@ TEST_CASE("a record of an elder missing from this roster is kept with a stub eld
     REQUIRE(importRoster(*hall.t[1]->site, "elder_id,name,birth_date\nE9,孙秀珍,1941-02-02\n",
                          LocalDate::of(2026, 11, 25), "2026-11-25T09:00:00+08:00", "test")
                 .ok());
-    CHECK(ElderStore(hall.t[1]->site->db()).byElderId("E9")->active);
+    CHECK(ElderStore(hall.t[1]->site->db()).byElderId(ElderId("E9"))->active);
 }
 
 TEST_CASE("each terminal's tally holds only its own records while posting, donations and policy see the site") {

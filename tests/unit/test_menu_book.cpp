@@ -76,7 +76,7 @@ TEST_CASE("the roster's 饮食 column: codes or names, kept on re-import, refuse
     auto again = importRoster(*site, csv, today, "2027-03-01T08:05:00+08:00", "test");
     REQUIRE(again);
     CHECK(again->unchanged == 3);
-    auto e1 = ElderStore(site->db()).byElderId("E1");
+    auto e1 = ElderStore(site->db()).byElderId(ElderId("E1"));
     REQUIRE(e1);
     CHECK(e1->diets == std::vector<std::string>{"low_salt", "soft"});
 

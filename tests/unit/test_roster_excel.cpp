@@ -72,13 +72,13 @@ TEST_CASE("a roster from Chinese-locale Excel imports: slash dates, 、-separate
     CHECK(r.warnings.empty());
     CHECK(r.added == 4);
     ElderStore store(site->db());
-    CHECK(store.byElderId("E1")->birth == LocalDate::of(1946, 11, 24));
-    CHECK(store.byElderId("E1")->categories == std::vector<std::string>{"dibao", "duju"});
-    CHECK(store.byElderId("E2")->birth == LocalDate::of(1946, 1, 4));
-    CHECK(store.byElderId("E2")->categories == std::vector<std::string>{"tekun", "shineng"});
-    CHECK(store.byElderId("E3")->categories == std::vector<std::string>{"dibao", "kongchao"});
-    CHECK(store.byElderId("E4")->categories == std::vector<std::string>{"kunnan", "banshineng", "liushou"});
-    CHECK(store.byElderId("E4")->village == "北关村");  // the last field before CRLF has no stray \r
+    CHECK(store.byElderId(ElderId("E1"))->birth == LocalDate::of(1946, 11, 24));
+    CHECK(store.byElderId(ElderId("E1"))->categories == std::vector<std::string>{"dibao", "duju"});
+    CHECK(store.byElderId(ElderId("E2"))->birth == LocalDate::of(1946, 1, 4));
+    CHECK(store.byElderId(ElderId("E2"))->categories == std::vector<std::string>{"tekun", "shineng"});
+    CHECK(store.byElderId(ElderId("E3"))->categories == std::vector<std::string>{"dibao", "kongchao"});
+    CHECK(store.byElderId(ElderId("E4"))->categories == std::vector<std::string>{"kunnan", "banshineng", "liushou"});
+    CHECK(store.byElderId(ElderId("E4"))->village == "北关村");  // the last field before CRLF has no stray \r
     CHECK(importOk(*site, csv).unchanged == 4);          // the same file again changes nothing
 }
 
@@ -126,7 +126,7 @@ TEST_CASE("an elder with neither ID number nor birth date is imported with a war
     CHECK(r.warnings[0].line == 2);
     CHECK(r.warnings[0].elderId == "E1");
     CHECK(r.warnings[0].reason.find("年龄") != std::string::npos);
-    CHECK(ElderStore(site->db()).byElderId("E1"));
+    CHECK(ElderStore(site->db()).byElderId(ElderId("E1")));
     // A later file that gives the birth date clears the warning.
     ImportReport fixed = importOk(*site, "elder_id,name,birth_date\nE1,张桂兰,1941/5/6\n");
     CHECK(fixed.warnings.empty());
@@ -161,8 +161,8 @@ TEST_CASE("a line longer than the limit is rejected alone and the rows after it 
     CHECK(r.rejected[0].line == 3);
     CHECK(r.rejected[0].reason.find("64 KB") != std::string::npos);
     CHECK(r.rejected[1].line == 4);
-    CHECK(ElderStore(site->db()).byElderId("E4"));
-    CHECK_FALSE(ElderStore(site->db()).byElderId("E2"));
+    CHECK(ElderStore(site->db()).byElderId(ElderId("E4")));
+    CHECK_FALSE(ElderStore(site->db()).byElderId(ElderId("E2")));
 }
 
 TEST_CASE("a roster text over the file limit is refused before anything changes") {
@@ -228,5 +228,5 @@ TEST_CASE("the report lists the first 1000 bad rows and counts the rest, and a f
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == "csv.too_many_rows");
     CHECK(refused.error().message.find("100000") != std::string::npos);
-    CHECK_FALSE(ElderStore(site->db()).byElderId("E2"));  // nothing of a refused file is kept
+    CHECK_FALSE(ElderStore(site->db()).byElderId(ElderId("E2")));  // nothing of a refused file is kept
 }

@@ -54,7 +54,7 @@ TEST_CASE("a roster imports — the same file again changes nothing") {
     CHECK(again.updated == 0);
     CHECK(again.unchanged == 2);
 
-    auto e = ElderStore(site->db()).byElderId("E0001");
+    auto e = ElderStore(site->db()).byElderId(ElderId("E0001"));
     REQUIRE(e);
     CHECK(e->name == "张桂兰");
     CHECK(e->categories == std::vector<std::string>{"dibao", "duju"});
@@ -68,7 +68,7 @@ TEST_CASE("columns may come in any order, with extra columns and Chinese headers
     auto site = test::makeSite(dir.path());
     ImportReport r = importOk(*site, "备注,姓名,编号,出生日期\n好人,李淑珍,E7,1940-02-29\n");
     CHECK(r.added == 1);
-    auto e = ElderStore(site->db()).byElderId("E7");
+    auto e = ElderStore(site->db()).byElderId(ElderId("E7"));
     REQUIRE(e);
     CHECK(e->name == "李淑珍");
     CHECK(e->birth == LocalDate::of(1940, 2, 29));
@@ -109,7 +109,7 @@ TEST_CASE("bad rows are rejected with their line and reason while good rows are 
     CHECK(lines == std::vector<int>{3, 4, 5, 6, 7, 8, 9});
     CHECK(r->rejected[0].reason.find("校验位") != std::string::npos);
     CHECK(r->rejected[2].reason.find("富人") != std::string::npos);
-    auto e8 = ElderStore(site->db()).byElderId("E8");
+    auto e8 = ElderStore(site->db()).byElderId(ElderId("E8"));
     REQUIRE(e8);
     CHECK(e8->name == "赵桂英, 二组");
     CHECK_FALSE(e8->active);
@@ -121,7 +121,7 @@ TEST_CASE("an update changes the elder, and a new card serial replaces the old o
     importOk(*site, "elder_id,name,card_serial,categories\nE1,张桂兰,1,dibao\n");
     ImportReport r = importOk(*site, "elder_id,name,card_serial,categories\nE1,张桂兰,2,tekun\n");
     CHECK(r.updated == 1);
-    auto e = ElderStore(site->db()).byElderId("E1");
+    auto e = ElderStore(site->db()).byElderId(ElderId("E1"));
     CHECK(e->cardSerial == "2");
     CHECK(e->categories == std::vector<std::string>{"tekun"});
 }
@@ -146,7 +146,7 @@ TEST_CASE("a partial file (only some columns) updates those and keeps the rest")
     importOk(*site, "elder_id,name,categories,village,phone\nE1,张桂兰,dibao|duju,北关村,13900000001\n");
     ImportReport r = importOk(*site, "elder_id,name,phone\nE1,张桂兰,13900000002\n");
     CHECK(r.updated == 1);
-    auto e = ElderStore(site->db()).byElderId("E1");
+    auto e = ElderStore(site->db()).byElderId(ElderId("E1"));
     CHECK(e->phone == "13900000002");
     CHECK(e->village == "北关村");
     CHECK(e->categories == std::vector<std::string>{"dibao", "duju"});
@@ -162,7 +162,7 @@ TEST_CASE("a rejected row never blocks a later good row with the same ID number 
     REQUIRE(r.rejected.size() == 1);
     CHECK(r.rejected[0].line == 2);
     CHECK(r.updated == 1);
-    CHECK(ElderStore(site->db()).byElderId("B001")->cardSerial == "6");
+    CHECK(ElderStore(site->db()).byElderId(ElderId("B001"))->cardSerial == "6");
     // A bad row and then a good row with the same elder_id: the good one is taken.
     ImportReport again = importOk(*site, "elder_id,name\nB002,\nB002,李淑珍\n");
     CHECK(again.rejected.size() == 1);
@@ -174,7 +174,7 @@ TEST_CASE("columns the kiosk does not know are reported, and common Chinese head
     auto site = test::makeSite(dir.path());
     ImportReport r = importOk(*site, "编号,姓名,卡号,在用,手机,备注\nE1,张桂兰,3,1,13900000001,无\n");
     CHECK(r.ignoredColumns == std::vector<std::string>{"备注"});
-    auto e = ElderStore(site->db()).byElderId("E1");
+    auto e = ElderStore(site->db()).byElderId(ElderId("E1"));
     CHECK(e->cardSerial == "3");
     CHECK(e->phone == "13900000001");
 }

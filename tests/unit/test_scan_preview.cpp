@@ -28,7 +28,7 @@ TEST_CASE("a scan preview decides as the engine does, and records nothing") {
                                  "E4,刘玉兰,,1950-01-01,,1\n",
                                  LocalDate::of(2026, 11, 25), "2026-11-25T08:00:00+08:00", "test");
     REQUIRE(imported.ok());
-    auto e1 = ElderStore(site->db()).byElderId("E1");
+    auto e1 = ElderStore(site->db()).byElderId(ElderId("E1"));
     REQUIRE(e1);
     const ServiceDef& lunch = *site->config().findService("lunch");
     const LocalDateTime noon = *LocalDateTime::parse("2026-11-25T11:30");
