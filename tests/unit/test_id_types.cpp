@@ -103,16 +103,26 @@ TEST_CASE("id types: an elder id and a service id compare, hash and read as thei
     CHECK(std::hash<ServiceId>{}(ServiceId("lunch")) == std::hash<std::string>{}("lunch"));
 }
 
-TEST_CASE("id types: a manual check-in named by ElderId and ServiceId records that elder for that service") {
+namespace {
+// A site with one elder, E1, and an engine at 2026-11-25 11:30 (lunch is open).
+struct OneElder {
     test::TempDir dir;
-    auto site = test::makeSite(dir.path());
-    auto roster = importRoster(*site, "elder_id,name,id_number,birth_date,categories,card_serial,legacy_card\n"
-                                      "E1,张桂兰,,1940-01-02,dibao,1,\n",
-                               LocalDate::of(2026, 11, 25), "2026-11-25T08:00:00+08:00", "test");
-    REQUIRE(roster.ok());
+    std::unique_ptr<Site> site = test::makeSite(dir.path());
     FakeClock clock;
-    clock.set(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:30")));
-    CheckInEngine engine(*site, clock);
+    OneElder() {
+        auto roster = importRoster(*site, "elder_id,name,id_number,birth_date,categories,card_serial,legacy_card\n"
+                                          "E1,张桂兰,,1940-01-02,dibao,1,\n",
+                                   LocalDate::of(2026, 11, 25), "2026-11-25T08:00:00+08:00", "test");
+        REQUIRE(roster.ok());
+        clock.set(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:30")));
+    }
+};
+}  // namespace
+
+TEST_CASE("id types: a manual check-in named by ElderId and ServiceId records that elder for that service") {
+    OneElder fx;
+    auto& site = fx.site;
+    CheckInEngine engine(*site, fx.clock);
     auto r = engine.checkInManually(ElderId("E1"), ServiceId("lunch"), std::nullopt, false, "王站长");
     REQUIRE(r.ok());
     CHECK(r->outcome == Outcome::Accepted);
@@ -124,15 +134,9 @@ TEST_CASE("id types: a manual check-in named by ElderId and ServiceId records th
 }
 
 TEST_CASE("id types: a scan named by ServiceId is found by the store under its ids and written to the tally as the same text") {
-    test::TempDir dir;
-    auto site = test::makeSite(dir.path());
-    auto roster = importRoster(*site, "elder_id,name,id_number,birth_date,categories,card_serial,legacy_card\n"
-                                      "E1,张桂兰,,1940-01-02,dibao,1,\n",
-                               LocalDate::of(2026, 11, 25), "2026-11-25T08:00:00+08:00", "test");
-    REQUIRE(roster.ok());
-    FakeClock clock;
-    clock.set(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:30")));
-    CheckInEngine engine(*site, clock);
+    OneElder fx;
+    auto& site = fx.site;
+    CheckInEngine engine(*site, fx.clock);
     auto r = engine.checkInManually(ElderId("E1"), ServiceId("lunch"), std::nullopt, false, "王站长");
     REQUIRE(r.ok());
     REQUIRE(r->accepted());
