@@ -122,11 +122,20 @@ std::optional<FixedTail> parseFixedTail(std::string_view tzif) {
 }
 
 std::optional<FixedTail> readFixedTail(const std::filesystem::path& tzifFile) {
+    // A name such as "Asia/" is a folder of zoneinfo: opening it succeeds and reading it throws
+    // (found by fuzz_site_config). Only a regular file of a sane size is read.
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(tzifFile, ec)) return std::nullopt;
+    const auto size = std::filesystem::file_size(tzifFile, ec);
+    if (ec || size > (1u << 20)) return std::nullopt;
     std::ifstream in(tzifFile, std::ios::binary);
     if (!in) return std::nullopt;
     std::string bytes;
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (bytes.size() > (1u << 20)) return std::nullopt;
+    try {
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } catch (const std::ios_base::failure&) {
+        return std::nullopt;
+    }
     return parseFixedTail(bytes);
 }
 

@@ -86,3 +86,14 @@ TEST_CASE("a zone with daylight saving time still converts through the full data
     CHECK(berlin->isoWithOffset(1'782'900'000).ends_with("+02:00"));  // July 2026
     CHECK(berlin->isoWithOffset(1'795'500'000).ends_with("+01:00"));  // November 2026
 }
+
+TEST_CASE("a time zone name that is a folder of zoneinfo (Asia/) is an unknown zone, not a crash") {
+    CHECK_FALSE(readFixedTail("/usr/share/zoneinfo/Asia/").has_value());
+    CHECK_FALSE(readFixedTail("/usr/share/zoneinfo").has_value());
+    for (const char* name : {"Asia/", "Asia", "Europe"}) {
+        CAPTURE(name);
+        auto tz = TimeZone::load(name);
+        REQUIRE_FALSE(tz.ok());
+        CHECK(tz.error().code == "tz.unknown");
+    }
+}
