@@ -40,6 +40,13 @@ std::unique_ptr<Site> makeSite(const fs::path& dir, int elders) {
     return std::move(*site);
 }
 
+// Signed cards for the first n elders of makeSite's roster, one each.
+std::vector<std::string> benchCards(const Site& site, int n) {
+    std::vector<std::string> cards;
+    for (int i = 0; i < n; ++i) cards.push_back(signCard({"E" + std::to_string(100000 + i), "1"}, site.keys().card.sec));
+    return cards;
+}
+
 // The engine: verify the signature, find the elder, check duplicate, price, insert.
 // Each run scans on its own day: check-in records cannot be deleted between runs (schema trigger).
 // The scans come on the terminal's clock, as at the door: a time given by hand (`at`) is the
@@ -49,8 +56,7 @@ double engineRun(Site& site, int n, int dayOfMonth) {
     const LocalDate today = site.timeZone().toLocal(SystemClock().nowUnix()).date;
     FakeClock clock(site.timeZone().toUnix(LocalDateTime{today, 11, 0, 0}) + std::int64_t(dayOfMonth) * 86400);
     CheckInEngine engine(site, clock);
-    std::vector<std::string> cards;
-    for (int i = 0; i < n; ++i) cards.push_back(signCard({"E" + std::to_string(100000 + i), "1"}, site.keys().card.sec));
+    const std::vector<std::string> cards = benchCards(site, n);
     auto t0 = Steady::now();
     for (int i = 0; i < n; ++i) {
         auto r = engine.scan({cards[size_t(i)], ServiceId("lunch"), std::nullopt, false});
@@ -212,8 +218,7 @@ double policyRun(Site& site, int n) {
     site.db().exec("UPDATE checkins SET voided = 1 WHERE day = '2026-11-30' AND voided = 0");
     FakeClock clock;
     CheckInEngine engine(site, clock);
-    std::vector<std::string> cards;
-    for (int i = 0; i < n; ++i) cards.push_back(signCard({"E" + std::to_string(100000 + i), "1"}, site.keys().card.sec));
+    const std::vector<std::string> cards = benchCards(site, n);
     auto t0 = Steady::now();
     for (int i = 0; i < n; ++i) {
         auto r = engine.scan({cards[size_t(i)], ServiceId("lunch"), LocalDateTime{LocalDate::of(2026, 11, 30), 12, 0, 0}, false});
@@ -235,11 +240,10 @@ int main(int argc, char** argv) {
     const int n = 300;
     auto site = makeSite(work / "site", n * 2);
     // Interleave the two so disk and cache state are shared fairly; best of 5 each. Then the same
-    // without fsync, which shows the engine's own CPU cost (mostly the Ed25519 signature check).
+    // without fsync, which shows the engine's own CPU cost.
     // The floor: a bare insert plus the one step contract 7 forbids skipping, the card's Ed25519
     // check. No engine that checks every card can be faster than this, whatever else it drops.
-    std::vector<std::string> floorCards;
-    for (int i = 0; i < n; ++i) floorCards.push_back(signCard({"E" + std::to_string(100000 + i), "1"}, site->keys().card.sec));
+    const std::vector<std::string> floorCards = benchCards(*site, n);
     auto checkCard = [&](int i) {
         if (!verifyCard(floorCards[size_t(i)], site->trustedKeys())) throw std::runtime_error("a bench card did not verify");
     };

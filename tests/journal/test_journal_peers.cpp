@@ -10,6 +10,7 @@
 
 #include "shared/cards/card_signature.hpp"
 #include "shared/core/dates.hpp"
+#include "shared/ports/clock.hpp"
 #include "shared/roster/roster_import.hpp"
 #include "support/free_port.hpp"
 #include "support/run_process.hpp"
@@ -129,9 +130,7 @@ TEST_CASE("two terminals syncing over loopback: each verifies, and the rows each
     // earlier rows were written at the real time and a fixed instant would one day fall behind them
     // (read as a clock set back).
     const TimeZone zone = TimeZone::load("Asia/Shanghai").value();
-    const std::int64_t nowUnix =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-    const LocalDate tomorrow = zone.toLocal(nowUnix).date.plusDays(1);
+    const LocalDate tomorrow = zone.toLocal(SystemClock().nowUnix()).date.plusDays(1);
     const std::int64_t aheadUnix = zone.toUnix(LocalDateTime{tomorrow, 12, 0, 0});
     const std::string aheadDate = tomorrow.iso();
     auto ahead = runProcess({"/usr/bin/faketime", "@" + std::to_string(aheadUnix), kioskExe(), "scan", "--site",

@@ -109,6 +109,7 @@ struct OneElder {
     test::TempDir dir;
     std::unique_ptr<Site> site = test::makeSite(dir.path());
     FakeClock clock;
+    CheckInEngine engine{*site, clock};
     OneElder() {
         auto roster = importRoster(*site, "elder_id,name,id_number,birth_date,categories,card_serial,legacy_card\n"
                                           "E1,张桂兰,,1940-01-02,dibao,1,\n",
@@ -116,19 +117,21 @@ struct OneElder {
         REQUIRE(roster.ok());
         clock.set(site->timeZone().toUnix(*LocalDateTime::parse("2026-11-25T11:30")));
     }
+    // E1's lunch checked in by staff, as the 补签 page does.
+    Result<ScanResult> manualLunch() {
+        return engine.checkInManually(ElderId("E1"), ServiceId("lunch"), std::nullopt, false, "王站长");
+    }
 };
 }  // namespace
 
 TEST_CASE("id types: a manual check-in named by ElderId and ServiceId records that elder for that service") {
     OneElder fx;
-    auto& site = fx.site;
-    CheckInEngine engine(*site, fx.clock);
-    auto r = engine.checkInManually(ElderId("E1"), ServiceId("lunch"), std::nullopt, false, "王站长");
+    auto r = fx.manualLunch();
     REQUIRE(r.ok());
     CHECK(r->outcome == Outcome::Accepted);
     CHECK(r->elderId.str() == "E1");
     // The elder's id where the service's belongs names no service: refused before anything is read.
-    auto swapped = engine.checkInManually(ElderId("E1"), ServiceId("E1"), std::nullopt, false, "王站长");
+    auto swapped = fx.engine.checkInManually(ElderId("E1"), ServiceId("E1"), std::nullopt, false, "王站长");
     REQUIRE_FALSE(swapped.ok());
     CHECK(swapped.error().code == "usage.service");
 }
@@ -136,8 +139,7 @@ TEST_CASE("id types: a manual check-in named by ElderId and ServiceId records th
 TEST_CASE("id types: a scan named by ServiceId is found by the store under its ids and written to the tally as the same text") {
     OneElder fx;
     auto& site = fx.site;
-    CheckInEngine engine(*site, fx.clock);
-    auto r = engine.checkInManually(ElderId("E1"), ServiceId("lunch"), std::nullopt, false, "王站长");
+    auto r = fx.manualLunch();
     REQUIRE(r.ok());
     REQUIRE(r->accepted());
     CHECK(r->service == ServiceId("lunch"));
